@@ -1,0 +1,45 @@
+"""Importing a plan file end to end: read → repair → parse, with progress and cancellation."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from desktop.errors import Cancelled, ImportRefused
+from desktop.importers.parsed import ParsedPlan
+from desktop.importers.plan_parser import parse_repaired
+from desktop.importers.readers import read_document
+from desktop.importers.repair import repair_text
+
+
+def load_plan(
+    path: str | os.PathLike,
+    *,
+    data: bytes | None = None,
+    progress: Callable[[int, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> ParsedPlan:
+    """Read, repair and parse a plan document; raises ImportRefused or Cancelled."""
+
+    def step(percent: int, message: str) -> None:
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(percent, message)
+
+    step(0, "正在读取文件…")
+    extracted = read_document(path, data)
+    step(30, "正在修复文字（分页、重复段落、异体字符）…")
+    repaired = repair_text(extracted.text)
+    if not repaired.text.strip():
+        raise ImportRefused(f"文件“{extracted.source_name}”中没有可识别的文字。", location=extracted.source_name)
+    step(60, "正在识别章节、任务与责任单位…")
+    try:
+        plan = parse_repaired(repaired, source_name=extracted.source_name)
+    except RecursionError as exc:
+        raise ImportRefused(f"文件“{extracted.source_name}”结构过于复杂，无法解析。", location=extracted.source_name) from exc
+    plan.source_sha256 = extracted.source_sha256
+    plan.source_format = extracted.source_format
+    plan.encoding = extracted.encoding
+    step(100, "导入分析完成。")
+    return plan

@@ -1,0 +1,99 @@
+"""Heading recognition: Chinese numerals and the label forms 一、 （一） 1. （1） 专栏N."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUM = "零〇一二两三四五六七八九十百"
+
+_CHAPTER = re.compile(rf"^([{CN_NUM}]{{1,4}})、\s*(.*)$")
+_CHAPTER_DI = re.compile(rf"^第([{CN_NUM}]{{1,4}})(?:章|部分)\s*(.*)$")
+_SECTION = re.compile(rf"^[（(]([{CN_NUM}]{{1,4}})[）)]\s*(.*)$")
+_TASK = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
+_SUBTASK = re.compile(r"^[（(](\d{1,3})[）)]\s*(.*)$")
+_COLUMN = re.compile(r"^专栏\s*(\d{1,3})\s*[:：]?\s*(.*)$")
+
+# Words that start chapter/section titles of the "要求/措施" kind; used to split "一、指导思想坚持以…".
+TITLE_WORDS = (
+    "指导思想", "基本原则", "发展目标", "主要目标", "总体目标", "工作目标", "总体要求", "总体思路",
+    "重点任务", "主要任务", "重点工作", "保障措施", "组织实施", "实施步骤", "工作要求", "组织保障",
+    "试点目标", "试点范围", "重大意义", "工作原则", "基本思路", "任务分工", "职责分工",
+)
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (一, 十二, 二十, 三十三, 一百零五); None if not one."""
+    if not text or any(ch not in CN_DIGITS and ch not in "十百" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + CN_DIGITS[ch] if current else CN_DIGITS[ch]
+    total += current
+    return total or None
+
+
+@dataclass
+class Heading:
+    kind: str  # "chapter", "section", "task", "subtask", "column"
+    number: int
+    label: str  # as printed
+    rest: str  # the text after the label on the same line
+
+
+def match_heading(line: str) -> Heading | None:
+    """Recognise a heading at the start of ``line`` (already stripped)."""
+    for kind, pattern, cn in (
+        ("chapter", _CHAPTER, True),
+        ("chapter", _CHAPTER_DI, True),
+        ("section", _SECTION, True),
+        ("column", _COLUMN, False),
+        ("subtask", _SUBTASK, False),
+        ("task", _TASK, False),
+    ):
+        m = pattern.match(line)
+        if not m:
+            continue
+        number = cn_to_int(m.group(1)) if cn else int(m.group(1))
+        if not number:
+            continue
+        rest = m.group(2).strip()
+        if kind == "task" and (number > 300 or _looks_like_quantity(rest)):
+            continue
+        if kind == "chapter" and (number > 40 or _looks_like_enumeration(rest)):
+            continue
+        label = line[: len(line) - len(m.group(2))].strip() if m.group(2) else line.strip()
+        return Heading(kind, number, label, rest)
+    return None
+
+
+def _looks_like_quantity(rest: str) -> bool:
+    # "1.2亿千瓦" at a line start is a number, not a task label.
+    return bool(re.match(r"^\d", rest)) or rest.startswith(("%", "％"))
+
+
+def _looks_like_enumeration(rest: str) -> bool:
+    # "一、二、三产业" style enumerations are running text.
+    return bool(re.match(rf"^[{CN_NUM}]{{1,3}}[、等]", rest))
+
+
+def split_title(rest: str, limit: int = 60) -> tuple[str, str]:
+    """Split heading text into (title, remainder): up to the first 。 when it comes early enough."""
+    rest = rest.strip()
+    m = re.search(r"[。！？]", rest)
+    if m and m.start() <= limit:
+        return rest[: m.start()].strip(), rest[m.end():].strip()
+    if not m and len(rest) <= limit:
+        return rest, ""
+    cut = re.search(r"[，；：]", rest)
+    if cut and cut.start() <= limit:
+        return rest[: cut.start()].strip(), rest[cut.start() + 1:].strip()
+    return rest[:limit].strip(), rest[limit:].strip()

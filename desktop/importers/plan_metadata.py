@@ -1,0 +1,151 @@
+"""Plan metadata from the document head: title, covering notice, issuer, document number, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from desktop.importers.dates import is_date_line, parse_date
+from desktop.importers.numbering import match_heading
+
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_PLAN_SUFFIX = re.compile(r"(实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见|计划|办法|纲要|通知|决定)$")
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{0,30}(人民政府|办公厅|办公室|国务院|委员会|领导小组|局|委|厅)$")
+
+
+@dataclass
+class HeadInfo:
+    title: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+    issued_on: dt.date | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    skip_lines: set[int] = field(default_factory=set)  # header lines that belong to no node
+
+
+def _normalise_doc_number(raw: str) -> str:
+    raw = re.sub(r"\s+", "", raw)
+    return re.sub(r"[\[［【(（](\d{4})[\]］】)）]", r"〔\1〕", raw)
+
+
+def _plain_title(title: str) -> str:
+    title = re.sub(r"\s+", "", title).strip("《》")
+    return title.replace("〈", "《").replace("〉", "》")
+
+
+def read_head(lines: list[str], first_heading: int) -> HeadInfo:
+    """Look at the lines before the first heading (and the signature block) for metadata."""
+    info = HeadInfo()
+    head_end = first_heading if first_heading >= 0 else min(len(lines), 30)
+    notice = ""
+    title_lines: list[int] = []
+    top, top_lines = _top_title(lines, head_end)
+    if "关于印发" in top and top.endswith("通知"):
+        notice = top
+        info.skip_lines.update(top_lines)
+    for i, line in enumerate(lines[: max(head_end, 0)]):
+        if not line or "\t" in line:
+            continue
+        number = DOC_NUMBER.search(line)
+        if number and not info.doc_number and len(line) <= 40:
+            info.doc_number = _normalise_doc_number(number.group(0))
+            info.skip_lines.add(i)
+            continue
+        if line.startswith("发布日期"):
+            info.metadata["发布日期"] = line.split(":", 1)[-1].split("：", 1)[-1].strip()
+            info.skip_lines.add(i)
+            continue
+        if "关于印发" in line and line.endswith("通知") and not notice:
+            notice = line
+        if _PLAN_SUFFIX.search(line) and len(line) <= 80 and "。" not in line:
+            title_lines.append(i)
+    _signature(lines, info)
+    _choose_title(lines, info, notice, title_lines, head_end)
+    return info
+
+
+def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:
+    """The first lines up to the document number or salutation: a title printed over several lines."""
+    parts: list[str] = []
+    used: list[int] = []
+    for i, line in enumerate(lines[: max(head_end, 1)]):
+        if not line:
+            if parts and _PLAN_SUFFIX.search(parts[-1]):
+                break
+            continue
+        if DOC_NUMBER.search(line) or line.endswith(("：", ":")) or "。" in line or len(line) > 60 \
+                or line.startswith("发布日期") or len(parts) >= 4:
+            break
+        parts.append(line)
+        used.append(i)
+        if _PLAN_SUFFIX.search(line):
+            break
+    return "".join(parts), used
+
+
+def _signature(lines: list[str], info: HeadInfo) -> None:
+    """Issuer and date: a date line with an issuing body on the line above it."""
+    for i, line in enumerate(lines[:400]):
+        if not is_date_line(line):
+            continue
+        j = i - 1
+        while j > 0 and not lines[j].strip():
+            j -= 1
+        above = lines[j] if j >= 0 else ""
+        if _ISSUER.match(above) and not match_heading(above):
+            if not info.issuer:
+                info.issuer = above
+                info.issued_on = parse_date(line)
+            info.skip_lines.update({j, i})
+            return
+    if "发布日期" in info.metadata and info.issued_on is None:
+        info.issued_on = parse_date(info.metadata["发布日期"])
+
+
+def _choose_title(lines: list[str], info: HeadInfo, notice: str, candidates: list[int], head_end: int) -> None:
+    if notice:
+        info.metadata["通知标题"] = notice
+        m = re.search(r"关于印发(.+?)的通知$", notice)
+        named = _plain_title(m.group(1)) if m else ""
+        if not info.issuer:
+            issuer = re.match(r"^(.+?)关于印发", notice)
+            info.issuer = issuer.group(1) if issuer else ""
+        info.skip_lines.update(i for i, line in enumerate(lines[:head_end]) if line == notice)
+        # The plan's own title line, when present, is better than the notice's wording.
+        for i in candidates:
+            candidate = _plain_title(lines[i])
+            if lines[i] != notice and (not named or _similar(candidate, named)):
+                info.title = candidate
+                info.skip_lines.add(i)
+                return
+        for i, line in enumerate(lines[:400]):
+            if named and _plain_title(line) == named:
+                info.title = named
+                info.skip_lines.add(i)
+                return
+        info.title = named or notice
+        return
+    # No covering notice: the title is the first lines, possibly printed over two lines.
+    parts: list[str] = []
+    for i, line in enumerate(lines[: max(head_end, 1)]):
+        if not line:
+            if parts:
+                break
+            continue
+        if DOC_NUMBER.search(line) or line.endswith(("：", ":")) or "。" in line or len(line) > 60:
+            break
+        parts.append(line)
+        info.skip_lines.add(i)
+        if _PLAN_SUFFIX.search(line):
+            break
+    info.title = _plain_title("".join(parts)) if parts else ""
+    if not info.issuer:
+        m = re.match(r"^(.+?)关于", info.title)
+        info.issuer = m.group(1) if m else ""
+
+
+def _similar(a: str, b: str) -> bool:
+    strip = re.compile(r"[《》〈〉“”\"'\s的]")
+    a, b = strip.sub("", a), strip.sub("", b)
+    return a in b or b in a

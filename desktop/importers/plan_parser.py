@@ -1,0 +1,77 @@
+"""Structure recognition: repaired plan text → ParsedPlan (chapters, sections, tasks, units, indicators)."""
+
+from __future__ import annotations
+
+from desktop.importers import tree_finish
+from desktop.importers.parsed import ParsedPlan
+from desktop.importers.plan_metadata import read_head
+from desktop.importers.repair import RepairResult, repair_text
+from desktop.importers.tree_builder import Line, TreeBuilder, heading_of
+from desktop.importers.units import city_of
+
+
+def parse_plan(text: str, *, source_name: str = "") -> ParsedPlan:
+    """Parse plan text (raw or already repaired) into a ParsedPlan; repair is applied first."""
+    return parse_repaired(repair_text(text), source_name=source_name)
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        out.append(Line(raw, pos, pos + len(raw), number))
+        pos += len(raw) + 1
+    return out
+
+
+def _straight_sections(lines: list[Line]) -> bool:
+    """True when sections are numbered straight through the chapters (（十四） under 五、)."""
+    first_after_chapter: list[int] = []
+    expecting = False
+    for line in lines:
+        h = heading_of(line.text)
+        if h is None:
+            continue
+        if h.kind == "chapter":
+            expecting = True
+        elif h.kind == "section" and expecting:
+            first_after_chapter.append(h.number)
+            expecting = False
+    return any(n > 1 for n in first_after_chapter[1:])
+
+
+def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPlan:
+    text = repaired.text
+    lines = split_lines(text)
+    first_heading = next(
+        (i for i, line in enumerate(lines) if (h := heading_of(line.text)) and h.kind in ("chapter", "section")), -1
+    )
+    head = read_head([line.text for line in lines], first_heading)
+    city = city_of(head.issuer) or city_of(head.title)
+    builder = TreeBuilder(_straight_sections(lines), scrambled=repaired.duplicates_removed > 0)
+    for i, line in enumerate(lines):
+        if not line.text.strip() or i in head.skip_lines:
+            continue
+        h = heading_of(line.text)
+        if h is not None and (i >= first_heading or h.kind == "column"):
+            builder.heading(line, h)
+        elif i >= first_heading >= 0:
+            builder.body(line)
+    metadata = {**head.metadata, **repaired.metadata}
+    if builder.preamble or first_heading > 0:
+        preamble = [line.text for line in lines[: max(first_heading, 0)] if line.number - 1 not in head.skip_lines]
+        if preamble:
+            metadata.setdefault("前言", "\n".join(p for p in preamble if p)[:2000])
+    plan = ParsedPlan(
+        title=head.title or (lines[0].text[:80] if lines else ""),
+        text=text,
+        issuer=head.issuer,
+        doc_number=head.doc_number,
+        issued_on=head.issued_on,
+        source_name=source_name,
+        metadata=metadata,
+        findings=list(repaired.findings),
+    )
+    tree_finish.finish(plan, builder, city)
+    return plan
+

@@ -1,0 +1,295 @@
+"""Text repair before parsing: normalise characters, rejoin split lines, drop page furniture and repeats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from desktop.importers.numbering import CN_NUM, TITLE_WORDS, match_heading
+from desktop.importers.parsed import Finding
+from desktop.importers.responsibility import find_responsibility, parse_bare_line
+
+# CJK radicals supplement characters NFKC leaves alone, mapped to the ordinary character they stand for.
+_RADICAL_SUPPLEMENT = {
+    "⺁": "厂", "⺇": "几", "⺈": "刀", "⺊": "卜", "⺋": "卩", "⺌": "小", "⺍": "小", "⺎": "兀", "⺏": "尢",
+    "⺐": "尢", "⺑": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彐", "⺖": "心", "⺗": "心", "⺘": "手", "⺙": "攵",
+    "⺛": "旡", "⺜": "日", "⺝": "月", "⺞": "歺", "⺟": "母", "⺠": "民", "⺡": "水", "⺢": "水", "⺣": "火",
+    "⺤": "爪", "⺥": "爪", "⺦": "丬", "⺧": "牛", "⺨": "犬", "⺩": "王", "⺪": "疋", "⺫": "目", "⺬": "示",
+    "⺭": "示", "⺮": "竹", "⺯": "糸", "⺰": "纟", "⺱": "网", "⺲": "网", "⺳": "网", "⺴": "网", "⺵": "网",
+    "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "老", "⺺": "聿", "⺻": "聿", "⺼": "肉", "⺽": "臼", "⺾": "艸",
+    "⺿": "艸", "⻀": "艸", "⻁": "虎", "⻂": "衣", "⻃": "襾", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角",
+    "⻈": "讠", "⻉": "贝", "⻊": "足", "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝", "⻐": "钅",
+    "⻑": "長", "⻒": "長", "⻓": "长", "⻔": "门", "⻕": "阜", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦",
+    "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻞": "食", "⻟": "食", "⻠": "饣", "⻡": "首", "⻢": "马",
+    "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "齐",
+    "⻬": "齐", "⻭": "齿", "⻮": "齿", "⻯": "龙", "⻰": "龙", "⻱": "龜", "⻲": "龟", "⻳": "龟",
+}
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…"
+_TERMINAL = tuple("。！？；：:）)」』”》…!?")
+_TITLE_ENDINGS = ("通知", "方案", "意见", "规划", "计划", "办法", "决定", "纲要", "措施", "细则", "要点")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－―~～\s]*\d{1,4}[-—–－―~～\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+
+
+@dataclass
+class RepairResult:
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    duplicates_removed: int = 0
+
+
+def normalise_chars(text: str) -> str:
+    """Kangxi radicals and compatibility forms to ordinary characters; Chinese punctuation stays full-width."""
+    out = []
+    for ch in text.translate(_ZERO_WIDTH):
+        code = ord(ch)
+        if 0x2F00 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF or 0xFF10 <= code <= 0xFF19 \
+                or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            out.append(unicodedata.normalize("NFKC", ch))
+        elif 0x2E80 <= code <= 0x2EFF:
+            out.append(_RADICAL_SUPPLEMENT.get(ch, unicodedata.normalize("NFKC", ch)))
+        elif ch in "\u00a0\u2002\u2003\u2009\u3000":
+            out.append(" ")
+        elif ch == "\r":
+            out.append("\n")
+        elif (code < 32 and ch not in "\n\t") or 0x7F <= code < 0xA0:
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _tidy_line(line: str) -> str:
+    line = line.strip(" \u3000")
+    if "\t" in line:
+        # Table rows keep their tabs; only the cells are tidied.
+        return "\t".join(_tidy_spaces(c) for c in line.split("\t")).rstrip("\t ") if line.strip("\t ") else ""
+    return _tidy_spaces(line)
+
+
+def _tidy_spaces(text: str) -> str:
+    text = re.sub(r" {2,}", " ", text.strip())
+    # Spaces between Chinese characters (or a Chinese character and a digit) are layout, not content.
+    cjk = f"[{_CJK}{_CJK_PUNCT}]"
+    text = re.sub(rf"(?<={cjk}) +(?=[{_CJK}{_CJK_PUNCT}\d])", "", text)
+    return re.sub(rf"(?<=[\d]) +(?={cjk})", "", text)
+
+
+def _is_title_only(line: str) -> bool:
+    heading = match_heading(line)
+    return heading is not None and "。" not in heading.rest and len(line) <= 40
+
+
+def _split_glued(line: str) -> list[str]:
+    """Put headings and signature/date blocks that extraction ran together onto their own lines."""
+    s = line
+    s = re.sub(rf"(?<=[。！？；）])(?=[{CN_NUM}]{{1,3}}、(?![{CN_NUM}]{{1,3}}[、等]))", "\n", s)
+    s = re.sub(rf"(?<=[。！？；）])(?=[（(][{CN_NUM}]{{1,4}}[）)])", "\n", s)
+    s = re.sub(r"(?<=[。！？])(?=\d{1,2}[.．](?!\d))", "\n", s)
+    s = re.sub(r"(?<=[。！？）])(?=专栏\s*\d)", "\n", s)
+    s = re.sub(r"(?<=[^\n])(?=发布日期[:：])", "\n", s)
+    s = re.sub(r"(?<=\d{4}-\d{2}-\d{2})(?=\S)", "\n", s)
+    s = re.sub(r"(?<=通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)", "\n", s)
+    s = re.sub(rf"^([\u4e00-\u9fff]{{1,8}}〔\d{{4}}〕\d{{1,4}}号)(?=[{_CJK}])", r"\1\n", s, flags=re.M)
+    s = re.sub(r"^(各[^：:\n]{2,80}[：:])(?=\S)", r"\1\n", s, flags=re.M)
+    signature = rf"([{_CJK}]{{2,24}}(?:人民政府|办公厅|办公室|国务院|委员会))(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
+    s = re.sub(rf"(?<=[。！？])(?={signature})", "\n", s)
+    s = re.sub(rf"^{signature}", r"\1\n\2", s, flags=re.M)
+    s = re.sub(r"^(\d{4}年\d{1,2}月\d{1,2}日)(?=[^\n印])", r"\1\n", s, flags=re.M)
+    s = _split_after_responsibility(s)
+    out: list[str] = []
+    for part in s.split("\n"):
+        out.extend(_split_heading_title(part))
+    return out
+
+
+def _split_after_responsibility(s: str) -> str:
+    pieces = []
+    last = 0
+    for found in find_responsibility(s):
+        tail = s[found.end:found.end + 1]
+        if tail and tail not in "\n。；，":
+            pieces.append(s[last:found.end] + "\n")
+            last = found.end
+    pieces.append(s[last:])
+    return "".join(pieces)
+
+
+def _split_heading_title(line: str) -> list[str]:
+    heading = match_heading(line)
+    if heading is not None and heading.kind == "section":
+        # "（一）标题。正文…" → the title sentence on its own line, as most documents print it.
+        m = re.search(r"[。！？]", heading.rest)
+        if m and m.start() <= 60 and heading.rest[m.end():].strip() and not heading.rest[m.end():].startswith(("”", "）")):
+            return [heading.label + heading.rest[: m.end()], heading.rest[m.end():].strip()]
+        return [line]
+    if heading is None or heading.kind != "chapter":
+        return [line]
+    rest = heading.rest
+    m = re.search(rf"[（(][{CN_NUM}]{{1,4}}[）)]", rest)
+    if m and m.start() > 0 and "。" not in rest[: m.start()]:
+        return [heading.label + rest[: m.start()], *_split_heading_title(rest[m.start():])]
+    for word in TITLE_WORDS:
+        if rest.startswith(word) and len(rest) > len(word) + 4 and rest[len(word)] not in "，。、；：":
+            return [heading.label + word, rest[len(word):]]
+    return [line]
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """Rejoin lines a page break or a PDF line wrap cut, also across blank lines."""
+    out: list[str] = []
+    pending_blank = False
+    for line in lines:
+        if not line:
+            pending_blank = True
+            continue
+        if out and _continues(out[-1], line):
+            out[-1] = out[-1] + line
+        else:
+            if pending_blank and out:
+                out.append("")
+            out.append(line)
+        pending_blank = False
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    if not prev or "\t" in prev or "\t" in line or prev.endswith(_TERMINAL):
+        return False
+    if match_heading(line) or _is_title_only(prev) or parse_bare_line(prev):
+        return False
+    open_bracket = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
+    if prev.endswith(("、", "，", ",", "（", "(", "“")) or open_bracket:
+        return True
+    if "。" in prev:
+        # Prose that stops mid-sentence was cut by a page break, however short the piece.
+        return True
+    return len(prev) >= 30 and not prev.endswith(_TITLE_ENDINGS)
+
+
+_PLAN_NAME = r"(?:实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见)"
+
+
+def _split_title_from_preamble(lines: list[str]) -> list[str]:
+    """Separate a plan title glued to its preamble, and the preamble from the first body sentence."""
+    out: list[str] = []
+    for line in lines:
+        after_date = bool(out) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", out[-1]))
+        m = re.match(rf"^(.{{4,80}}?{_PLAN_NAME})(?=为|根据|按照|现|近年来|当前)", line) if after_date else None
+        if m and "。" not in m.group(1):
+            out.append(m.group(1))
+            line = line[m.end():]
+        m = re.match(r"^(.{10,400}?(?:现制定以下[^。]{0,10}|制定本[^。]{0,10}|现提出以下意见|提出以下意见)[。：:])(?=\S)", line)
+        if m:
+            out.append(m.group(1))
+            line = line[m.end():]
+        out.append(line)
+    return out
+
+
+def _extract_metadata(lines: list[str], metadata: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    in_cc = False
+    for line in lines:
+        plain = line.strip()
+        m = re.match(r"^(抄送|抄报|印发|主送)[:：]\s*(.*)$", plain)
+        if m:
+            metadata[m.group(1)] = (metadata.get(m.group(1), "") + m.group(2)).strip()
+            in_cc = m.group(1) in ("抄送", "抄报")
+            continue
+        if re.search(r"\d{4}年\d{1,2}月\d{1,2}日\s*印发$", plain) and len(plain) < 60:
+            metadata["印发"] = plain
+            in_cc = False
+            continue
+        if re.fullmatch(r"[（(](此件[^）)]{0,20}|[^）)]{0,10}公开[^）)]{0,10})[）)]", plain):
+            metadata["公开方式"] = plain.strip("（）()")
+            continue
+        if in_cc and plain and len(plain) < 120 and not match_heading(plain):
+            metadata["抄送"] = metadata.get("抄送", "") + plain
+            continue
+        in_cc = in_cc and not plain
+        out.append(line)
+    return out
+
+
+def _drop_page_furniture(lines: list[str]) -> list[str]:
+    counts = Counter(line for line in lines if line and len(line) <= 40)
+    repeated = {
+        line for line, n in counts.items()
+        if n >= 3 and not match_heading(line) and not find_responsibility(line) and "\t" not in line
+    }
+    return [line for line in lines if line not in repeated and not (line and _PAGE_NUMBER.match(line))]
+
+
+_SENTENCE = re.compile(r"[^。！？]*[。！？][”’」』）)]?|[^。！？]+$")
+
+
+def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
+    """Drop sentences seen before (keep the first); consecutive drops are reported as one passage."""
+    seen: set[str] = set()
+    out: list[str] = []
+    removed_total = 0
+    run: list[str] = []
+    run_line = 0
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            excerpt = "".join(run)
+            findings.append(Finding(
+                "duplicate_removed",
+                f"删除了重复出现的段落（{len(run)}句），保留第一次出现的位置：{excerpt[:30]}…",
+                line=run_line, excerpt=excerpt[:80],
+            ))
+            run = []
+
+    for line in lines:
+        if not line or "\t" in line:
+            out.append(line)
+            continue
+        kept: list[str] = []
+        segments = [seg for seg in _SENTENCE.findall(line) if seg]
+        for i, seg in enumerate(segments):
+            key = re.sub(r"\s+", "", seg)
+            protected = (i == 0 and match_heading(line) is not None) or bool(find_responsibility(seg))
+            # Short labels (an issuer, a date) legitimately repeat; sentences and long lines do not.
+            minimum = 10 if re.search(r"[，。；！？]", key) else 20
+            if not protected and len(key) >= minimum and key in seen:
+                if not run:
+                    run_line = len(out) + 1
+                run.append(seg)
+                removed_total += 1
+                continue
+            flush()
+            if len(key) >= minimum and not protected:
+                seen.add(key)
+            kept.append(seg)
+        if kept:
+            out.append("".join(kept))
+    flush()
+    return out, removed_total
+
+
+def repair_text(text: str) -> RepairResult:
+    """Repair extracted text for parsing; idempotent, so repaired text can be repaired again."""
+    result = RepairResult(text="")
+    text = normalise_chars(text)
+    lines = [_tidy_line(line) for line in text.split("\n")]
+    lines = _drop_page_furniture(lines)
+    split: list[str] = []
+    for line in lines:
+        split.extend(_split_glued(line) if line else [line])
+    lines = _join_broken([line.strip() if "\t" not in line else line for line in split])
+    lines = _split_title_from_preamble(lines)
+    lines = _extract_metadata(lines, result.metadata)
+    lines, result.duplicates_removed = _dedupe(lines, result.findings)
+    cleaned: list[str] = []
+    for line in lines:
+        if line or (cleaned and cleaned[-1]):
+            cleaned.append(line)
+    result.text = "\n".join(cleaned).strip("\n") + "\n" if cleaned else ""
+    return result

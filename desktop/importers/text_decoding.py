@@ -1,0 +1,90 @@
+"""Decoding plain-text plans: UTF-8 (with or without BOM), UTF-16, GB18030, detected without asking."""
+
+from __future__ import annotations
+
+import codecs
+
+from desktop.errors import ImportRefused
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes in every other position for mostly-ASCII text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+        if nuls >= half * 0.2:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    # Chinese-only UTF-16: no NULs; accept when decoding yields mostly CJK characters.
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_text(text) and sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= len(text) * 0.3:
+            return text
+    return None
+
+
+def _mostly_text(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad <= len(text) * 0.01
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding name) or refuse when the bytes are no known text encoding."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise ImportRefused(f"文件“{name}”声明为 UTF-8 编码，但内容无法按 UTF-8 解码。", location=f"{name} 第{exc.start}字节") from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ImportRefused(f"文件“{name}”声明为 UTF-16 编码，但内容无法解码。", location=name) from exc
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    else:
+        text = _utf16_without_bom(data)
+        if text is not None and _mostly_text(text):
+            return text, "utf-16"
+        raise ImportRefused(f"文件“{name}”含有二进制数据（NUL 字节），不是文本文件，无法导入。", location=name)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _mostly_text(text):
+        return text, "gb18030"
+    text16 = _utf16_without_bom(data)
+    if text16 is not None and _mostly_text(text16):
+        return text16, "utf-16"
+    guessed = _guess(data)
+    if guessed:
+        return guessed
+    raise ImportRefused(f"无法识别文件“{name}”的文字编码（已尝试 UTF-8、UTF-16、GB18030），请另存为 UTF-8 文本后再导入。", location=name)
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional: the strict attempts above cover the usual encodings
+        return None
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return (text, best.encoding) if _mostly_text(text) else None

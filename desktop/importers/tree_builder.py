@@ -1,0 +1,267 @@
+"""Builds the node tree from repaired lines: headings open nodes, other lines fill them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.importers.dates import goal_year
+from desktop.importers.numbering import Heading, match_heading, split_title
+from desktop.importers.parsed import Finding, ParsedNode
+from desktop.importers.responsibility import FoundList, RawUnit, find_responsibility, parse_bare_line
+
+MEASURE_TITLE = re.compile(r"保障措施|组织实施|保障机制|组织保障|实施保障|工作保障|组织领导|保障条件")
+GOAL_CONTEXT = re.compile(r"目标|总体要求|总体思路|指导思想|发展愿景|主要指标")
+_LEVEL = {"chapter": 1, "section": 2, "task": 3, "subtask": 4}
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+    end: int
+    number: int  # 1-based line number in the repaired text
+
+
+@dataclass
+class Draft:
+    """A node while the tree is being built: its lines, its number, where it was first seen."""
+
+    node: ParsedNode
+    level: int
+    number: int | None = None
+    lines: list[Line] = field(default_factory=list)
+    raw_units: list[tuple[RawUnit, int]] = field(default_factory=list)  # with the line they came from
+    parent: Draft | None = None
+    children: list[Draft] = field(default_factory=list)
+    closed: bool = False  # a responsibility list ended it; later text may be misplaced
+    first_line: int = 0
+    chapter_number: int | None = None
+
+
+class TreeBuilder:
+    """Feed lines in order; the builder merges repeated headings and keeps every line somewhere."""
+
+    def __init__(self, straight_sections: bool, scrambled: bool) -> None:
+        self.roots: list[Draft] = []
+        self.findings: list[Finding] = []
+        self.straight_sections = straight_sections
+        self.scrambled = scrambled
+        self.registry: dict[tuple, Draft] = {}
+        self.chapter: Draft | None = None
+        self.section: Draft | None = None
+        self.task: Draft | None = None
+        self.subtask: Draft | None = None
+        self.column: Draft | None = None
+        self.preamble: list[Line] = []
+        # (chapter number, number of the section heading right after it): evidence of where chapters start.
+        self.chapter_starts: list[tuple[int, int]] = []
+        self._last_heading: Heading | None = None
+
+    # -- headings ---------------------------------------------------------------------------------
+    def heading(self, line: Line, h: Heading) -> None:
+        handler = {
+            "chapter": self._chapter, "section": self._section, "task": self._task,
+            "subtask": self._subtask, "column": self._column,
+        }[h.kind]
+        last = self._last_heading
+        if h.kind == "section" and last is not None and last.kind == "chapter":
+            self.chapter_starts.append((last.number, h.number))
+        self._last_heading = h
+        handler(line, h)
+
+    def _new(self, kind: str, line: Line, h: Heading, level: int) -> Draft:
+        title, _rest = split_title(_without_units(h.rest))
+        node = ParsedNode(kind=kind, label=h.label, title=title, text="")  # type: ignore[arg-type]
+        draft = Draft(node, level, h.number, [line], first_line=line.number)
+        self._take_units(draft, line)
+        return draft
+
+    def _attach(self, parent: Draft | None, child: Draft) -> None:
+        child.parent = parent
+        (parent.children if parent else self.roots).append(child)
+
+    def _switch(self, draft: Draft, line: Line) -> None:
+        """A heading seen again: later lines continue the node first opened with it."""
+        draft.lines.append(line)
+        self._take_units(draft, line)
+
+    def _chapter(self, line: Line, h: Heading) -> None:
+        key = ("chapter", h.number)
+        self.column = self.task = self.subtask = self.section = None
+        if key in self.registry:
+            self.chapter = self.registry[key]
+            self._switch(self.chapter, line)
+            return
+        draft = self._new("chapter", line, h, 1)
+        draft.chapter_number = h.number
+        self.registry[key] = draft
+        self._attach(None, draft)
+        self.chapter = draft
+
+    def _section(self, line: Line, h: Heading) -> None:
+        chapter_no = self.chapter.number if self.chapter else None
+        key = ("section", h.number) if self.straight_sections else ("section", chapter_no, h.number)
+        self.column = self.task = self.subtask = None
+        if key in self.registry:
+            self.section = self.registry[key]
+            self._switch(self.section, line)
+            return
+        draft = self._new("section", line, h, 2)
+        draft.chapter_number = chapter_no
+        self.registry[key] = draft
+        self._attach(self.chapter, draft)
+        self.section = draft
+        self._goal_in_heading(draft, line, h)
+
+    def _goal_in_heading(self, draft: Draft, line: Line, h: Heading) -> None:
+        """（四）试点目标。到2020年，… on one line: the sentence after the title is a goal."""
+        _title, rest = split_title(h.rest)
+        year = goal_year(rest) if rest else None
+        if year and self._goal_context(draft):
+            offset = line.text.find(rest)
+            part = Line(rest, line.start + offset, line.end, line.number)
+            draft.lines[-1] = Line(line.text[:offset], line.start, line.start + offset, line.number)
+            self._goal(draft, part, year)
+
+    def _task_parent(self) -> Draft | None:
+        return self.section or self.chapter
+
+    def _task(self, line: Line, h: Heading) -> None:
+        parent = self._task_parent()
+        key = ("task", id(parent), h.number)
+        self.column = self.subtask = None
+        if key in self.registry:
+            self.task = self.registry[key]
+            self._switch(self.task, line)
+            return
+        draft = self._new("task", line, h, 3)
+        self.registry[key] = draft
+        self._attach(parent, draft)
+        self.task = draft
+
+    def _subtask(self, line: Line, h: Heading) -> None:
+        if self.task is None:
+            self._task(line, h)
+            return
+        parent = self.task
+        key = ("subtask", id(parent), h.number)
+        self.column = None
+        if key in self.registry:
+            self.subtask = self.registry[key]
+            self._switch(self.subtask, line)
+            return
+        draft = self._new("task", line, h, 4)
+        self.registry[key] = draft
+        self._attach(parent, draft)
+        self.subtask = draft
+
+    def _column(self, line: Line, h: Heading) -> None:
+        parent = self._task_parent()
+        key = ("column", h.number)
+        if key in self.registry:
+            self.column = self.registry[key]
+            self._switch(self.column, line)
+            return
+        title = h.rest.split("\t")[0].strip()
+        node = ParsedNode(kind="column", label=f"专栏{h.number}", title=title, text="")
+        draft = Draft(node, 3, h.number, [line], first_line=line.number)
+        self.registry[key] = draft
+        self._attach(parent, draft)
+        self.column = draft
+
+    # -- body lines -------------------------------------------------------------------------------
+    def current(self) -> Draft | None:
+        for draft in (self.subtask, self.task, self.section, self.chapter):
+            if draft is not None:
+                return draft
+        return None
+
+    def body(self, line: Line) -> None:
+        if self.column is not None:
+            self._column_line(line)
+            return
+        target = self.current()
+        if target is None:
+            self.preamble.append(line)
+            return
+        only_units = _only_responsibility(line.text)
+        year = goal_year(line.text)
+        if year and not only_units and self._goal_context(target):
+            self._goal(target, line, year)
+            return
+        if target.closed and not only_units and self.scrambled:
+            target.node.needs_review = True
+            self.findings.append(Finding(
+                "orphan_text", f"第{line.number}行的文字没有对应的标题，已暂时放在“{target.node.label}{target.node.title}”下，请核对。",
+                line=line.number, excerpt=line.text[:60],
+            ))
+        target.lines.append(line)
+        self._take_units(target, line)
+
+    def _goal_context(self, target: Draft) -> bool:
+        if target.node.kind not in ("chapter", "section"):
+            return False
+        titles = target.node.title + (target.parent.node.title if target.parent else "")
+        return bool(GOAL_CONTEXT.search(titles))
+
+    def _goal(self, parent: Draft, line: Line, year: int) -> None:
+        end = re.search(r"[。；]", line.text)
+        title = line.text[: end.start()] if end else line.text
+        title = title if len(title) <= 80 else title[:80] + "…"
+        node = ParsedNode(kind="goal", label="", title=title, text="", goal_year=year)
+        draft = Draft(node, 5, None, [line], first_line=line.number)
+        self._attach(parent, draft)
+
+    def _column_line(self, line: Line) -> None:
+        column = self.column
+        assert column is not None
+        if "\t" in line.text or not line.text.strip():
+            column.lines.append(line)
+            return
+        if _only_responsibility(line.text):
+            column.lines.append(line)
+            self._take_units(column, line)
+            return
+        title, _ = split_title(line.text)
+        node = ParsedNode(kind="item", label="", title=title, text="")
+        draft = Draft(node, 4, None, [line], first_line=line.number)
+        self._take_units(draft, line)
+        self._attach(column, draft)
+
+    def _take_units(self, draft: Draft, line: Line) -> None:
+        found = units_in_line(line.text)
+        if found:
+            draft.raw_units.extend((u, line.number) for f in found for u in f.units)
+            draft.closed = True
+
+
+def units_in_line(text: str) -> list[FoundList]:
+    bare = parse_bare_line(text)
+    if bare:
+        return [FoundList(0, len(text), bare)]
+    return find_responsibility(text)
+
+
+def _only_responsibility(text: str) -> bool:
+    stripped = text.strip()
+    found = units_in_line(stripped)
+    return bool(found) and sum(f.end - f.start for f in found) >= len(stripped) - 1
+
+
+def _without_units(text: str) -> str:
+    for found in reversed(find_responsibility(text)):
+        text = text[: found.start] + text[found.end:]
+    return text.strip()
+
+
+def heading_of(text: str) -> Heading | None:
+    """Heading at the start of a line, ignoring table rows."""
+    if "\t" in text:
+        head = text.split("\t")[0]
+        h = match_heading(head)
+        return h if h and h.kind == "column" else None
+    return match_heading(text)
+
+
+LEVEL = _LEVEL

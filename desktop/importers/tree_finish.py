@@ -1,0 +1,245 @@
+"""Finishing the drafted tree: order by numbering, kinds, units, deadlines, indicators, findings."""
+
+from __future__ import annotations
+
+from desktop.importers.dates import find_deadline, find_recurrence
+from desktop.importers.indicators import TableLine, parse_table, prose_indicators
+from desktop.importers.numbering import split_title
+from desktop.importers.parsed import Finding, ParsedNode, ParsedPlan, ParsedUnit
+from desktop.importers.tree_builder import (
+    GOAL_CONTEXT,
+    MEASURE_TITLE,
+    Draft,
+    Line,
+    TreeBuilder,
+    units_in_line,
+)
+from desktop.importers.units import canonical_unit, is_known_unit
+
+_CN = "零一二三四五六七八九十"
+
+
+def cn_label(n: int) -> str:
+    if n < 11:
+        return _CN[n]
+    tens, ones = divmod(n, 10)
+    return (_CN[tens] if tens > 1 else "") + "十" + (_CN[ones] if ones else "")
+
+
+def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
+    roots = builder.roots
+    if builder.scrambled and builder.straight_sections:
+        _regroup_sections(roots, builder.chapter_starts)
+    if _sort_tree(roots, None):
+        plan.findings.append(Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。"))
+    if not builder.scrambled:
+        for draft in _walk(roots):
+            _split_unnumbered_tasks(draft)
+    _mark_measures(roots, inside=False)
+    plan.nodes = [_to_node(d, plan.text, city) for d in roots]
+    _report_gaps(plan, roots, builder.straight_sections)
+    plan.findings.extend(builder.findings)
+    _collect_indicators(plan, roots)
+    _report_unknown_units(plan, roots, city)
+
+
+def _walk(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        out.extend(_walk(d.children))
+    return out
+
+
+def _chapter_starts(evidence: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pick (chapter, first section) pairs that increase together, preferring the most repeated ones."""
+    weights: dict[tuple[int, int], int] = {}
+    for pair in evidence:
+        weights[pair] = weights.get(pair, 0) + 1
+    pairs = sorted(weights)
+    best: list[tuple[int, list[tuple[int, int]]]] = []
+    for i, pair in enumerate(pairs):
+        score, chain = weights[pair], [pair]
+        for j in range(i):
+            prev = pairs[j]
+            if prev[0] < pair[0] and prev[1] < pair[1] and best[j][0] + weights[pair] > score:
+                score, chain = best[j][0] + weights[pair], [*best[j][1], pair]
+        best.append((score, chain))
+    return max(best, key=lambda b: b[0])[1] if best else []
+
+
+def _regroup_sections(roots: list[Draft], evidence: list[tuple[int, int]]) -> None:
+    """Straight-through numbering: a section belongs to the chapter whose first section precedes it."""
+    chapters = {d.number: d for d in roots if d.node.kind == "chapter" and d.number}
+    starts = [(sec, chapters[ch]) for ch, sec in _chapter_starts(evidence) if ch in chapters]
+    if not starts:
+        return
+    for ch in list(chapters.values()):
+        for sec in [c for c in ch.children if c.node.kind == "section" and c.number]:
+            home = next((c for s, c in reversed(starts) if s <= (sec.number or 0)), starts[0][1])
+            if home is not ch:
+                ch.children.remove(sec)
+                home.children.append(sec)
+                sec.parent = home
+
+
+def _sort_tree(drafts: list[Draft], parent: Draft | None) -> bool:
+    """Sort numbered siblings by number; unnumbered nodes travel with the numbered node before them."""
+    changed = False
+    groups: list[list[Draft]] = []
+    for d in drafts:
+        if d.number is None and groups:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    lead_unnumbered = groups[0] if groups and groups[0][0].number is None else []
+    numbered = [g for g in groups if g[0].number is not None]
+    if _needs_sort(numbered):
+        # Sort each kind among the positions that kind occupies, so tasks and columns keep interleaving.
+        result = list(numbered)
+        for kind in {g[0].node.kind for g in numbered}:
+            slots = [i for i, g in enumerate(numbered) if g[0].node.kind == kind]
+            ordered_kind = sorted((numbered[i] for i in slots), key=lambda g: (g[0].number or 0, g[0].first_line))
+            for slot, group in zip(slots, ordered_kind, strict=True):
+                result[slot] = group
+        changed = result != numbered
+        numbered = result
+    drafts[:] = list(lead_unnumbered) + [d for g in numbered for d in g]
+    for d in drafts:
+        changed = _sort_tree(d.children, d) or changed
+    return changed
+
+
+def _needs_sort(groups: list[list[Draft]]) -> bool:
+    """Only numbering of one kind that goes backwards is a scrambled order."""
+    last: dict[str, int] = {}
+    for g in groups:
+        kind = g[0].node.kind
+        if kind == "column":
+            continue
+        n = g[0].number or 0
+        if n < last.get(kind, 0):
+            return True
+        last[kind] = n
+    return False
+
+
+def _split_unnumbered_tasks(draft: Draft) -> None:
+    """A section whose paragraphs each end with a responsibility list holds unnumbered tasks."""
+    if draft.node.kind != "section" or any(c.node.kind == "task" for c in draft.children):
+        return
+    body = draft.lines[1:]
+    ends = [i for i, line in enumerate(body) if units_in_line(line.text)]
+    if len(ends) < 2:
+        return
+    start = 0
+    tasks: list[Draft] = []
+    for end in ends:
+        chunk = body[start: end + 1]
+        start = end + 1
+        text_lines = [line for line in chunk if not _is_units_line(line)]
+        if not text_lines:
+            continue
+        first = text_lines[0].text
+        title = first.rstrip("。") if len(text_lines) > 1 and len(first) <= 40 else split_title(first)[0]
+        node = ParsedNode(kind="task", label="", title=title, text="")
+        task = Draft(node, 3, None, chunk, first_line=chunk[0].number, parent=draft)
+        task.raw_units = [u for u in draft.raw_units if chunk[0].number <= u[1] <= chunk[-1].number]
+        tasks.append(task)
+    kept = set(id(line) for t in tasks for line in t.lines)
+    draft.lines = [draft.lines[0]] + [line for line in body if id(line) not in kept]
+    draft.raw_units = [u for u in draft.raw_units if all(u not in t.raw_units for t in tasks)]
+    draft.children = tasks + draft.children
+
+
+def _is_units_line(line: Line) -> bool:
+    found = units_in_line(line.text)
+    return bool(found) and sum(f.end - f.start for f in found) >= len(line.text.strip()) - 1
+
+
+def _mark_measures(drafts: list[Draft], inside: bool) -> None:
+    for d in drafts:
+        here = inside or (d.node.kind in ("chapter", "section") and bool(MEASURE_TITLE.search(d.node.title)))
+        if inside and d.node.kind in ("section", "task"):
+            d.node.kind = "measure"
+        _mark_measures(d.children, here)
+
+
+def _to_node(draft: Draft, text: str, city: str | None) -> ParsedNode:
+    node = draft.node
+    lines = [line for line in draft.lines if line.text.strip()]
+    node.text = "\n".join(line.text for line in lines)
+    if lines:
+        first = lines[0]
+        end = first.end
+        for line in lines[1:]:
+            if text[end:line.start].strip():
+                break
+            end = line.end
+        node.span = (first.start, end)
+    seen: set[str] = set()
+    for raw, _line in draft.raw_units:
+        name = canonical_unit(raw.raw, city)
+        if name and name not in seen:
+            seen.add(name)
+            node.units.append(ParsedUnit(name=name, role=raw.role, raw=raw.raw))  # type: ignore[arg-type]
+    if node.units and not any(u.role == "lead" for u in node.units):
+        node.units[0].role = "lead"
+    if node.kind in ("task", "measure", "section", "item"):
+        node.deadline = find_deadline(node.text)
+        node.recurrence = find_recurrence(node.text)
+    node.children = [_to_node(c, text, city) for c in draft.children]
+    return node
+
+
+def _report_gaps(plan: ParsedPlan, roots: list[Draft], straight: bool) -> None:
+    chapters = [d for d in roots if d.node.kind == "chapter"]
+    _gap(plan, [d.number for d in chapters if d.number], "章", lambda n: f"{cn_label(n)}、")
+    if straight:
+        numbers = [c.number for ch in chapters for c in ch.children if c.node.kind in ("section", "measure") and c.number]
+        _gap(plan, numbers, "节", lambda n: f"（{cn_label(n)}）")
+    else:
+        for ch in chapters:
+            numbers = [c.number for c in ch.children if c.node.kind in ("section", "measure") and c.number]
+            _gap(plan, numbers, "节", lambda n: f"（{cn_label(n)}）", where=f"“{ch.node.label}{ch.node.title}”中")
+
+
+def _gap(plan: ParsedPlan, numbers: list[int], what: str, label, where: str = "") -> None:
+    if not numbers:
+        return
+    present = set(numbers)
+    for n in range(1, max(numbers)):
+        if n not in present and n >= min(min(numbers), 1):
+            plan.findings.append(Finding(
+                "numbering_gap", f"{where}缺少编号为{label(n)}的{what}标题：原文中没有这一标题，其内容可能丢失或并入了相邻部分。",
+                excerpt=label(n),
+            ))
+
+
+def _collect_indicators(plan: ParsedPlan, roots: list[Draft]) -> None:
+    for d in _walk(roots):
+        if d.node.kind == "column":
+            rows = [TableLine(line.text.split("\t"), line.start, line.end) for line in d.lines if "\t" in line.text]
+            plan.indicators.extend(parse_table(rows))
+    if plan.indicators:
+        return
+    years = sorted(d.node.goal_year for d in _walk(roots) if d.node.goal_year)
+    for d in _walk(roots):
+        context = d.node.kind in ("chapter", "section") and GOAL_CONTEXT.search(d.node.title)
+        if d.node.kind == "goal" or context:
+            year = d.node.goal_year or (years[0] if years else None)
+            for line in d.lines:
+                plan.indicators.extend(prose_indicators(line.text, line.start, year))
+
+
+def _report_unknown_units(plan: ParsedPlan, roots: list[Draft], city: str | None) -> None:
+    reported: set[str] = set()
+    for d in _walk(roots):
+        for raw, line in d.raw_units:
+            name = canonical_unit(raw.raw, city)
+            if name in reported or is_known_unit(raw.raw, city):
+                continue
+            reported.add(name)
+            plan.findings.append(Finding(
+                "unknown_unit", f"单位“{name}”不在单位名称表中，导入时将作为新单位添加。", line=line, excerpt=raw.raw,
+            ))
