@@ -1,0 +1,62 @@
+"""import and export plan: bringing documents in and plans out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..services.plan_export import plan_as_json
+from ..services.plan_import import import_file
+from . import group, open_db, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("import", help="导入方案文件（txt/docx/pdf/html），输出导入审阅")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--level", choices=["national", "province", "city", "district"], help="方案层级（默认自动判断）")
+    p.add_argument("--parent", type=int, metavar="PLAN_ID", help="本方案所落实的上级方案")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含新方案编号）")
+    p.set_defaults(func=cmd_import)
+
+    exp = group(sub, "export", "导出方案、台账等")
+    p = exp.add_parser("plan", help="把方案导出为 JSON")
+    p.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    p.add_argument("--format", default="json", choices=["json"])
+    p.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认标准输出）")
+    p.set_defaults(func=cmd_export_plan)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        result = import_file(db, path=args.file, level=args.level, parent_plan_id=args.parent)
+    if args.json:
+        print_json({"plan_id": result.plan_id, "title": result.title, "counts": result.counts,
+                    "indicators": result.indicators, "review": result.review_data, "backup": result.backup})
+    else:
+        print(f"已导入方案 {result.plan_id}：{result.title}")
+        for line in result.review:
+            print(line)
+    return 0
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def cmd_export_plan(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        data = plan_as_json(db, plan_id=args.plan_id)
+    if args.output:
+        write_text_atomically(Path(args.output), json.dumps(data, ensure_ascii=False, indent=2))
+        print(f"已写入 {args.output}", file=sys.stderr)
+    else:
+        print_json(data)
+    return 0

@@ -1,0 +1,1 @@
+"""PDF reports and Excel exports rendered from plain data."""

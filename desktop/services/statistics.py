@@ -1,0 +1,48 @@
+"""Counts by status and overdue work, for the dashboard, the CLI and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import select
+
+from ..models import Assignment, PlanNode, Unit
+from ..storage import Database
+from .records import PlanStats
+from .status import effective_status, worst
+
+WORK_KINDS = ("task", "measure", "item")
+
+
+def plan_statistics(db: Database, *, plan_id: int | None = None, as_of: dt.date | None = None,
+                    due_within_days: int = 7) -> PlanStats:
+    """Tasks by status (each task counted once, by its worst assignment), overdue by lead unit."""
+    as_of = as_of or dt.date.today()
+    with db.read() as s:
+        q = select(PlanNode.id).where(PlanNode.kind.in_(WORK_KINDS), PlanNode.archived.is_(False))
+        if plan_id is not None:
+            q = q.where(PlanNode.plan_id == plan_id)
+        task_ids = set(s.scalars(q))
+        aq = (select(Assignment.node_id, Assignment.role, Assignment.status, Assignment.deadline, Unit.name)
+              .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
+              .where(Assignment.archived.is_(False), PlanNode.archived.is_(False)))
+        if plan_id is not None:
+            aq = aq.where(PlanNode.plan_id == plan_id)
+        per_node: dict[int, list[str]] = {}
+        overdue_by_unit: Counter[str] = Counter()
+        due_soon_nodes: set[int] = set()
+        for node_id, role, status, deadline, unit in s.execute(aq):
+            eff = effective_status(status, deadline, as_of)
+            per_node.setdefault(node_id, []).append(eff)
+            if eff == "overdue" and role == "lead":
+                overdue_by_unit[unit] += 1
+            if eff in ("not_started", "in_progress") and deadline is not None and \
+                    0 <= (deadline - as_of).days <= due_within_days:
+                due_soon_nodes.add(node_id)
+        task_ids |= set(per_node)
+    by_status: Counter[str] = Counter()
+    for node_id in task_ids:
+        by_status[worst(per_node.get(node_id, [])) or "unassigned"] += 1
+    return PlanStats(plan_id, as_of, len(task_ids), dict(by_status), by_status.get("overdue", 0),
+                     len(due_soon_nodes), by_status.get("done", 0), dict(overdue_by_unit.most_common()))

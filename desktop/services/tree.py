@@ -1,0 +1,144 @@
+"""Reading the plan tree: plans, children, paths and the detail of one node."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound
+from ..models import Assignment, Plan, PlanNode, ProgressEntry, Responsibility, Unit
+from ..storage import Database
+from .records import AssignmentInfo, NodeDetail, NodeRow, PlanInfo, ProgressInfo, UnitRole
+from .status import effective_status, worst
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def _plan_info(plan: Plan, root_id: int | None, node_count: int = 0) -> PlanInfo:
+    return PlanInfo(plan.id, plan.uid, plan.title, plan.issuer, plan.doc_number, plan.issued_on, plan.level,
+                    plan.parent_plan_id, plan.revision, root_id, plan.source_name, node_count)
+
+
+def list_plans(db: Database) -> list[PlanInfo]:
+    """All plans, oldest first, with their root node and size."""
+    with db.read() as s:
+        roots = dict(s.execute(select(PlanNode.plan_id, PlanNode.id).where(PlanNode.parent_id.is_(None))).all())
+        counts = dict(s.execute(select(PlanNode.plan_id, func.count()).group_by(PlanNode.plan_id)).all())
+        plans = s.scalars(select(Plan).order_by(Plan.id)).all()
+        return [_plan_info(p, roots.get(p.id), max(counts.get(p.id, 1) - 1, 0)) for p in plans]
+
+
+def get_plan(db: Database, *, plan_id: int) -> PlanInfo:
+    with db.read() as s:
+        plan = s.get(Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
+        root = s.scalar(select(PlanNode.id).where(PlanNode.plan_id == plan_id, PlanNode.parent_id.is_(None)))
+        count = s.scalar(select(func.count()).select_from(PlanNode).where(PlanNode.plan_id == plan_id)) or 0
+        return _plan_info(plan, root, max(count - 1, 0))
+
+
+def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow]:
+    """Tree rows for ``nodes`` with child counts, lead unit, deadline and status in four queries."""
+    ids = [n.id for n in nodes]
+    if not ids:
+        return []
+    child_counts = dict(s.execute(select(PlanNode.parent_id, func.count()).where(PlanNode.parent_id.in_(ids))
+                                  .group_by(PlanNode.parent_id)).all())
+    assignments: dict[int, list[tuple[str, str, dt.date | None, str, int]]] = defaultdict(list)
+    for node_id, role, name, deadline, status, percent in s.execute(
+            select(Assignment.node_id, Assignment.role, Unit.name, Assignment.deadline, Assignment.status,
+                   Assignment.percent).join(Unit, Unit.id == Assignment.unit_id)
+            .where(Assignment.node_id.in_(ids), Assignment.archived.is_(False)).order_by(Assignment.id)):
+        assignments[node_id].append((role, name, deadline, status, percent))
+    doc_leads: dict[int, str] = {}
+    for node_id, name in s.execute(
+            select(Responsibility.node_id, Unit.name).join(Unit, Unit.id == Responsibility.unit_id)
+            .where(Responsibility.node_id.in_(ids), Responsibility.role == "lead")
+            .order_by(Responsibility.position)):
+        doc_leads.setdefault(node_id, name)
+    rows = []
+    for n in nodes:
+        own = assignments.get(n.id, [])
+        lead = next((a[1] for a in own if a[0] == "lead"), "") or doc_leads.get(n.id, "")
+        deadlines = [a[2] for a in own if a[2] is not None]
+        deadline = min(deadlines) if deadlines else n.deadline_hint
+        status = worst([effective_status(a[3], a[2], as_of) for a in own])
+        percent = round(sum(a[4] for a in own) / len(own)) if own else None
+        rows.append(NodeRow(n.id, n.plan_id, n.parent_id, n.position, n.kind, n.label, n.title, n.origin,
+                            child_counts.get(n.id, 0), lead, deadline, status, percent, n.archived,
+                            n.needs_review, n.version))
+    return rows
+
+
+def children(db: Database, *, node_id: int, as_of: dt.date | None = None) -> list[NodeRow]:
+    """The children of a node, in order."""
+    with db.read() as s:
+        nodes = list(s.scalars(select(PlanNode).where(PlanNode.parent_id == node_id)
+                               .order_by(PlanNode.position, PlanNode.id)))
+        return node_rows(s, nodes, as_of or today())
+
+
+def get_nodes(db: Database, *, node_ids: list[int], as_of: dt.date | None = None) -> list[NodeRow]:
+    with db.read() as s:
+        nodes = list(s.scalars(select(PlanNode).where(PlanNode.id.in_(node_ids))))
+        by_id = {r.id: r for r in node_rows(s, nodes, as_of or today())}
+        return [by_id[i] for i in node_ids if i in by_id]
+
+
+def _load_node(s: Session, node_id: int) -> PlanNode:
+    node = s.get(PlanNode, node_id)
+    if node is None:
+        raise NotFound(f"找不到编号为 {node_id} 的条目。", field="node_id")
+    return node
+
+
+def path_nodes(s: Session, node: PlanNode) -> list[PlanNode]:
+    chain = [node]
+    while chain[-1].parent_id is not None:
+        chain.append(s.get(PlanNode, chain[-1].parent_id))  # type: ignore[arg-type]
+    return list(reversed(chain))
+
+
+def node_path(db: Database, *, node_id: int, as_of: dt.date | None = None) -> list[NodeRow]:
+    """Root first, the node itself last."""
+    with db.read() as s:
+        return node_rows(s, path_nodes(s, _load_node(s, node_id)), as_of or today())
+
+
+def assignment_info(a: Assignment, unit_name: str, as_of: dt.date) -> AssignmentInfo:
+    return AssignmentInfo(a.id, a.uid, a.node_id, a.unit_id, unit_name, a.role, a.contact_person, a.contact_phone,
+                          a.start_date, a.deadline, a.original_deadline, a.status,
+                          effective_status(a.status, a.deadline, as_of), a.percent, a.remarks, a.workflow_state,
+                          a.archived, a.version)
+
+
+def progress_info(p: ProgressEntry, node_id: int, unit_name: str) -> ProgressInfo:
+    return ProgressInfo(p.id, p.uid, p.assignment_id, node_id, unit_name, p.period, p.reported_on, p.text,
+                        p.percent, p.problems, p.next_steps, p.entered_by, p.entered_at, p.source, p.version)
+
+
+def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> NodeDetail:
+    as_of = as_of or today()
+    with db.read() as s:
+        node = _load_node(s, node_id)
+        chain = path_nodes(s, node)
+        rows = node_rows(s, chain, as_of)
+        units = [UnitRole(r.unit_id, name, r.role) for r, name in s.execute(
+            select(Responsibility, Unit.name).join(Unit, Unit.id == Responsibility.unit_id)
+            .where(Responsibility.node_id == node_id).order_by(Responsibility.position))]
+        assignments = [assignment_info(a, name, as_of) for a, name in s.execute(
+            select(Assignment, Unit.name).join(Unit, Unit.id == Assignment.unit_id)
+            .where(Assignment.node_id == node_id).order_by(Assignment.id))]
+        progress = [progress_info(p, node_id, name) for p, name in s.execute(
+            select(ProgressEntry, Unit.name).join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+            .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.node_id == node_id)
+            .order_by(ProgressEntry.period.desc(), ProgressEntry.entered_at.desc(), ProgressEntry.id.desc()))]
+        span = (node.span_start, node.span_end) if node.span_start is not None and node.span_end is not None else None
+        return NodeDetail(rows[-1], node.text, rows, units, assignments, progress, node.deadline_hint,
+                          node.recurrence, node.goal_year, span)

@@ -1,0 +1,150 @@
+"""Writes the audit trail at flush time, so no service can forget to record a change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Assignment,
+    AuditEntry,
+    Evidence,
+    ExtensionRequest,
+    Indicator,
+    IndicatorValue,
+    NodeLink,
+    Plan,
+    PlanNode,
+    ProgressEntry,
+    Responsibility,
+    Setting,
+    Unit,
+    UnitAlias,
+)
+
+AUDITED = (Plan, PlanNode, Unit, UnitAlias, Responsibility, Assignment, ProgressEntry, Indicator, IndicatorValue,
+           Evidence, ExtensionRequest, NodeLink, Setting)
+SKIPPED_FIELDS = {"created_at", "updated_at", "version"}
+MAX_VALUE = 2000  # long texts are cut in the trail; the row itself keeps them whole
+
+try:
+    OS_USER = getpass.getuser()
+except Exception:  # no login name (service accounts, some containers)
+    OS_USER = ""
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict | list):
+        value = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    text = str(value)
+    return text if len(text) <= MAX_VALUE else text[:MAX_VALUE] + "…"
+
+
+def _columns(obj: Any) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {c.key: getattr(obj, c.key) for c in mapper.column_attrs if c.key not in SKIPPED_FIELDS}
+
+
+def _row_id(obj: Any) -> int | None:
+    ident = inspect(obj).identity
+    return ident[0] if ident and isinstance(ident[0], int) else None
+
+
+class _Context:
+    """Resolves plan and node ids for rows that only point at them indirectly."""
+
+    def __init__(self, session: Session) -> None:
+        self.conn = session.connection()
+        self._assignment_node: dict[int, tuple[int | None, int | None]] = {}
+
+    def node_of_assignment(self, assignment_id: int | None) -> tuple[int | None, int | None]:
+        if assignment_id is None:
+            return None, None
+        if assignment_id not in self._assignment_node:
+            row = self.conn.execute(
+                select(PlanNode.plan_id, PlanNode.id).join(Assignment, Assignment.node_id == PlanNode.id)
+                .where(Assignment.id == assignment_id)).first()
+            self._assignment_node[assignment_id] = (row[0], row[1]) if row else (None, None)
+        return self._assignment_node[assignment_id]
+
+    def locate(self, obj: Any) -> tuple[int | None, int | None]:
+        """(plan_id, node_id) of a row."""
+        if isinstance(obj, Plan):
+            return obj.id, None
+        if isinstance(obj, PlanNode):
+            return obj.plan_id, obj.id
+        if isinstance(obj, Responsibility | NodeLink):
+            return self.node_plan(obj.node_id), obj.node_id
+        if isinstance(obj, Assignment):
+            return self.node_plan(obj.node_id), obj.node_id
+        if isinstance(obj, ProgressEntry | ExtensionRequest):
+            return self.node_of_assignment(obj.assignment_id)
+        if isinstance(obj, Evidence):
+            row = self.conn.execute(select(ProgressEntry.assignment_id).where(ProgressEntry.id == obj.entry_id)).first()
+            return self.node_of_assignment(row[0] if row else None)
+        if isinstance(obj, Indicator):
+            return obj.plan_id, obj.node_id
+        if isinstance(obj, IndicatorValue):
+            row = self.conn.execute(select(Indicator.plan_id).where(Indicator.id == obj.indicator_id)).first()
+            return (row[0] if row else None), None
+        return None, None
+
+    def node_plan(self, node_id: int | None) -> int | None:
+        if node_id is None:
+            return None
+        return self.conn.execute(select(PlanNode.plan_id).where(PlanNode.id == node_id)).scalar()
+
+
+def _entries(session: Session) -> list[dict[str, Any]]:
+    info = session.info
+    base = {"operator": info.get("operator", ""), "os_user": OS_USER, "cause": info.get("cause", "手工编辑"),
+            "batch_id": info.get("batch_id"), "at": info.get("at") or dt.datetime.now(dt.UTC).replace(tzinfo=None)}
+    ctx = _Context(session)
+    rows: list[dict[str, Any]] = []
+
+    def add(obj: Any, action: str, field: str = "", old: Any = None, new: Any = None) -> None:
+        plan_id, node_id = ctx.locate(obj)
+        rows.append({**base, "action": action, "table_name": obj.__tablename__, "row_id": _row_id(obj),
+                     "plan_id": plan_id, "node_id": node_id, "field": field,
+                     "old_value": _text(old), "new_value": _text(new)})
+
+    for obj in session.new:
+        if isinstance(obj, AUDITED):
+            add(obj, "insert", new=_columns(obj))
+    for obj in session.dirty:
+        if not isinstance(obj, AUDITED) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if attr.key in SKIPPED_FIELDS:
+                continue
+            hist = state.attrs[attr.key].history
+            if hist.has_changes():
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+                if old != new:
+                    add(obj, "update", attr.key, old, new)
+    for obj in session.deleted:
+        if isinstance(obj, AUDITED):
+            add(obj, "delete", old=_columns(obj))
+    return rows
+
+
+def install(session_factory: Any) -> None:
+    """Attach the audit hook to every session the factory makes."""
+
+    @event.listens_for(session_factory, "after_flush")
+    def _after_flush(session: Session, _ctx: Any) -> None:
+        if session.info.get("audit", True):
+            rows = _entries(session)
+            if rows:
+                session.connection().execute(insert(AuditEntry.__table__), rows)

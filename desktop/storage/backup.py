@@ -1,0 +1,104 @@
+"""Verified SQLite backups with the online backup API, written atomically, thinned to a set number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import PlanDeskError
+
+DEFAULT_KEEP = 30
+_STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?-([A-Za-z][\w-]*)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    """Backups live next to the database, in ``<name>-backups``."""
+    return db_path.with_name(db_path.stem + "-backups")
+
+
+def quick_check(path: Path) -> list[str]:
+    """PRAGMA quick_check; an empty list means the file is sound."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA quick_check")]
+    finally:
+        con.close()
+    return [] if rows == ["ok"] else rows
+
+
+def copy_database(src: Path, dest: Path) -> None:
+    """Copy a live database (WAL included) to ``dest`` atomically and verify the copy."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=15)
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        problems = quick_check(tmp)
+        if problems:
+            raise PlanDeskError("备份文件校验未通过：" + "；".join(problems[:5]), location=str(src))
+        os.replace(tmp, dest)
+    except sqlite3.Error as exc:
+        raise PlanDeskError(f"无法备份数据库：{exc}", location=str(src)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def take_backup(db_path: Path, reason: str, *, directory: Path | None = None, keep: int = DEFAULT_KEEP,
+                dest: Path | None = None) -> Path:
+    """Back up ``db_path`` (after checking it) and keep only the newest ``keep`` automatic backups."""
+    problems = quick_check(db_path)
+    if problems:
+        raise PlanDeskError("数据库完整性检查未通过，未做备份：" + "；".join(problems[:5]), location=str(db_path))
+    if dest is None:
+        directory = directory or backup_dir_for(db_path)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = directory / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+        n = 1
+        while dest.exists():
+            dest = directory / f"{db_path.stem}-{stamp}-{n}-{reason}.sqlite3"
+            n += 1
+    copy_database(db_path, dest)
+    if keep > 0:
+        thin_backups(dest.parent, db_path.stem, keep)
+    return dest
+
+
+def list_backups(db_path: Path, directory: Path | None = None) -> list[BackupInfo]:
+    """Backups of ``db_path``, newest first."""
+    directory = directory or backup_dir_for(db_path)
+    found: list[BackupInfo] = []
+    if not directory.is_dir():
+        return found
+    for path in directory.glob(f"{db_path.stem}-*.sqlite3"):
+        m = _STAMP.search(path.name)
+        if not m:
+            continue
+        taken = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+        found.append(BackupInfo(path, taken, m.group(2), path.stat().st_size))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def thin_backups(directory: Path, stem: str, keep: int) -> None:
+    for old in list_backups(directory / f"{stem}.sqlite3", directory)[keep:]:
+        old.path.unlink(missing_ok=True)

@@ -1,0 +1,116 @@
+"""open_database(): one entry point for a SQLite file or any SQLAlchemy URL, migrated on open."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import PlanDeskError
+from . import audit_hook
+from .engine import WRITE_INTENT, make_engine
+from .migrate import migrate
+
+
+def default_db_path() -> Path:
+    """The embedded default: plandesk.sqlite3 in the user's data folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("PlanDesk", appauthor=False)) / "plandesk.sqlite3"
+
+
+def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from an explicit path/URL, then PLANDESK_DATABASE_URL, PLANDESK_DB, the default."""
+    if url_or_path is None:
+        url_or_path = os.environ.get("PLANDESK_DATABASE_URL") or os.environ.get("PLANDESK_DB") or default_db_path()
+    text = os.fspath(url_or_path)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+class Database:
+    """An open PlanDesk database: the engine, a session factory and who is working on it."""
+
+    def __init__(self, url: str, engine: Engine, *, operator: str = "") -> None:
+        self.url = url
+        self.engine = engine
+        self.operator = operator
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        audit_hook.install(self._sessions)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The file of a SQLite database (None for a server or memory database)."""
+        if not self.is_sqlite:
+            return None
+        name = make_url(self.url).database
+        return Path(name) if name and name != ":memory:" else None
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextlib.contextmanager
+    def write(self, *, cause: str = "手工编辑", batch_id: int | None = None) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back entirely on any error."""
+        token = WRITE_INTENT.set(True)
+        try:
+            with self._sessions() as session:
+                session.info.update(operator=self.operator, cause=cause, batch_id=batch_id)
+                with session.begin():
+                    yield session
+        finally:
+            WRITE_INTENT.reset(token)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def open_database(url_or_path: str | os.PathLike[str] | None = None, *, operator: str = "",
+                  upgrade: bool = True) -> Database:
+    """Open (creating or upgrading as needed) a PlanDesk database.
+
+    A new database is created at the newest schema; an older SQLite file is backed up next to itself
+    and then upgraded; a database from a newer PlanDesk raises DatabaseVersionError and is not touched.
+    """
+    url = resolve_url(url_or_path)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PlanDeskError(f"无法创建数据库所在文件夹：{exc}", location=str(path.parent)) from exc
+        if path.exists() and path.is_dir():
+            raise PlanDeskError("数据库路径是一个文件夹，不是文件。", location=str(path))
+    engine = make_engine(url)
+    db = Database(url, engine, operator=operator)
+    try:
+        migrate(db, upgrade=upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
+    return db

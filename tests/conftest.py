@@ -1,0 +1,57 @@
+"""Shared fixtures: databases copied from a migrated template, on SQLite or the test PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt aborts the whole process without a display; tests always run offscreen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.storage import Database, open_database  # noqa: E402
+
+PG_URL = os.environ.get("PLANDESK_TEST_DATABASE_URL", "")
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "resources" / "plans"
+XIAN = PLANS / "xian_jiliang_2024.txt"
+BEIJING = PLANS / "beijing_jiliang_2022.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path).close()
+    return path
+
+
+def reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, template_db: Path) -> str:
+    """A fresh, migrated, empty database: a copy of the template file, or a wiped PostgreSQL schema."""
+    if PG_URL:
+        reset_postgres(PG_URL)
+        return PG_URL
+    path = tmp_path / "plandesk.sqlite3"
+    shutil.copyfile(template_db, path)
+    return str(path)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url, operator="测试员")
+    yield database
+    database.close()

@@ -1,0 +1,97 @@
+"""The plandesk command as an office would script it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from desktop.cli import main
+from desktop.services.plan_import import import_plan
+from desktop.services.tree import children, list_plans
+from desktop.storage import open_database
+
+from factories import small_plan
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def small_db(db_url: str) -> tuple[str, int]:
+    with open_database(db_url) as db:
+        import_plan(db, parsed=small_plan())
+        root = list_plans(db)[0].root_id
+        section = children(db, node_id=children(db, node_id=root)[0].id)[0]  # type: ignore[arg-type]
+        task = children(db, node_id=section.id)[0]
+    return db_url, task.id
+
+
+def test_version_and_help() -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    out = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True)
+    assert out.stdout.strip() == f"PlanDesk {__version__}"
+
+
+def test_info_list_assign_progress(capsys: pytest.CaptureFixture[str], small_db: tuple[str, int]) -> None:
+    url, task = small_db
+    code, out, _ = run(capsys, "--db", url, "info")
+    assert code == 0 and "方案：1" in out and "结构版本：" in out
+    code, out, _ = run(capsys, "--db", url, "list")
+    assert code == 0 and "某政发〔2024〕1号" in out and out.split("\t")[0] == "1"
+    code, out, _ = run(capsys, "--db", url, "assign", str(task), "--unit", "区科委", "--role", "co",
+                       "--contact", "李四", "--deadline", "2026-06-30", "--percent", "10")
+    assert code == 0 and out.strip().isdigit()
+    assignment = out.strip()
+    code, out, _ = run(capsys, "--db", url, "progress", assignment, "--period", "2026-05", "--text", "已完成选址",
+                       "--percent", "30")
+    assert code == 0 and out.strip().isdigit()
+    code, out, _ = run(capsys, "--db", url, "list", "--json")
+    assert json.loads(out)[0]["title"] == "某区贯彻落实计量发展规划实施方案"
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["assign", "{task}", "--unit", "火星局"], "未知单位"),
+    (["assign", "{task}", "--unit", "区科委", "--deadline", "2026-13-01"], "截止日期"),
+    (["assign", "999999", "--unit", "区科委"], "找不到"),
+    (["progress", "999999", "--period", "2026-05", "--text", "x"], "找不到"),
+])
+def test_errors_go_to_stderr_in_chinese(capsys: pytest.CaptureFixture[str], small_db: tuple[str, int],
+                                        argv: list[str], words: str) -> None:
+    url, task = small_db
+    code, out, err = run(capsys, "--db", url, *[a.format(task=task) for a in argv])
+    assert code != 0 and out == ""
+    assert err.startswith("错误：") and words in err
+
+
+def test_export_plan_json(capsys: pytest.CaptureFixture[str], small_db: tuple[str, int], tmp_path: Path) -> None:
+    url, _ = small_db
+    target = tmp_path / "plan.json"
+    code, _, _ = run(capsys, "--db", url, "export", "plan", "1", "--format", "json", "-o", str(target))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert code == 0 and set(data) == {"plan", "nodes", "indicators"}
+    assert [n["label"] for n in data["nodes"]][:3] == ["一、", "（一）", "1."]
+    assert data["nodes"][0]["parent"] is None
+    assert data["nodes"][2]["units"] == [{"name": "区市场监管局", "role": "lead"}, {"name": "区科委", "role": "co"}]
+    assert {n["kind"] for n in data["nodes"]} <= {"chapter", "section", "task", "column", "item", "goal", "measure"}
+    assert data["indicators"][1] == {"field": "", "name": "覆盖率", "unit": "%", "target": "≥90%", "year": 2025,
+                                     "attribute": "expected"}
+
+
+def test_no_display_names_the_cli_instead_of_crashing(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PLANDESK_DB"] = str(tmp_path / "gui.sqlite3")
+    if sys.platform.startswith("linux"):
+        out = subprocess.run([sys.executable, "-m", "desktop"], capture_output=True, text=True, env=env, timeout=60)
+        assert out.returncode == 1
+        assert "没有可用的图形显示" in out.stderr and "import" in out.stderr and "Traceback" not in out.stderr
