@@ -127,18 +127,9 @@ def _choose_title(lines: list[str], info: HeadInfo, notice: str, candidates: lis
         info.title = named or notice
         return
     # No covering notice: the title is the first lines, possibly printed over two lines.
-    parts: list[str] = []
-    for i, line in enumerate(lines[: max(head_end, 1)]):
-        if not line:
-            if parts:
-                break
-            continue
-        if DOC_NUMBER.search(line) or line.endswith(("：", ":")) or "。" in line or len(line) > 60:
-            break
-        parts.append(line)
-        info.skip_lines.add(i)
-        if _PLAN_SUFFIX.search(line):
-            break
+    top, used = _top_title(lines, head_end)
+    info.skip_lines.update(used)
+    parts = [top] if top else []
     info.title = _plain_title("".join(parts)) if parts else ""
     if not info.issuer:
         m = re.match(r"^(.+?)关于", info.title)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from desktop.importers.numbering import CN_NUM, TITLE_WORDS, match_heading
 from desktop.importers.parsed import Finding
 from desktop.importers.responsibility import find_responsibility, parse_bare_line
+from desktop.importers.table_repair import rebuild_tables
 
 # CJK radicals supplement characters NFKC leaves alone, mapped to the ordinary character they stand for.
 _RADICAL_SUPPLEMENT = {
@@ -139,15 +140,33 @@ def _split_heading_title(line: str) -> list[str]:
     return [line]
 
 
+def _width(line: str) -> int:
+    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in line)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width of a wrapped layout (PDF): many lines end at the same right margin."""
+    widths = [_width(line) for line in lines if line and "\t" not in line and _width(line) >= 40]
+    if len(widths) < 10:
+        return None
+    top = sorted(widths)[int(len(widths) * 0.9)]
+    near = sum(1 for w in widths if top - 4 <= w <= top + 2)
+    return top - 4 if near >= len(widths) * 0.3 else None
+
+
 def _join_broken(lines: list[str]) -> list[str]:
     """Rejoin lines a page break or a PDF line wrap cut, also across blank lines."""
     out: list[str] = []
     pending_blank = False
+    full = _wrap_width(lines)
     for line in lines:
         if not line:
             pending_blank = True
             continue
-        if out and _continues(out[-1], line):
+        wrapped = full is not None and out and _width(out[-1]) >= full and "\t" not in out[-1] \
+            and not match_heading(line) and not _is_title_only(out[-1]) and not pending_blank \
+            and not (out[-1].endswith(_TERMINAL) and re.match(r"(展望)?(到|至)\s*\d{4}\s*年|[（(]", line))
+        if out and (wrapped or _continues(out[-1], line)):
             out[-1] = out[-1] + line
         else:
             if pending_blank and out:
@@ -278,8 +297,10 @@ def repair_text(text: str) -> RepairResult:
     """Repair extracted text for parsing; idempotent, so repaired text can be repaired again."""
     result = RepairResult(text="")
     text = normalise_chars(text)
-    lines = [_tidy_line(line) for line in text.split("\n")]
+    lines = [_tidy_line(line) for line in rebuild_tables(text.split("\n"))]
     lines = _drop_page_furniture(lines)
+    # Join first so glued headings split across a PDF line wrap are found, then join what splitting left.
+    lines = _join_broken(lines)
     split: list[str] = []
     for line in lines:
         split.extend(_split_glued(line) if line else [line])

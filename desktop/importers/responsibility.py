@@ -41,7 +41,7 @@ def _split_units(part: str) -> list[str]:
 
 
 def _looks_like_unit(token: str) -> bool:
-    return 2 <= len(token) <= 30 and not re.search(r"[。！？%\d]{1}.*[。！？]|\d{4}年", token)
+    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据", token)
 
 
 def parse_responsibility(content: str) -> list[RawUnit] | None:
@@ -120,7 +120,13 @@ def find_responsibility(text: str) -> list[FoundList]:
     found = []
     for m in _PAREN.finditer(text):
         units = parse_responsibility(m.group(1))
-        if units:
+        if not units:
+            continue
+        labelled = bool(_LABEL_PART.match(re.sub(r"\s+", "", m.group(1))))
+        after = text[m.end():m.end() + 1]
+        before = text[m.start() - 1:m.start()] if m.start() else ""
+        # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what.
+        if labelled or after in ("", "\n", "。", "；", "（", "(", " ") or before in ("", "\n", "。", "；", "）"):
             found.append(FoundList(m.start(), m.end(), units))
     return found
 

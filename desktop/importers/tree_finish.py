@@ -178,11 +178,18 @@ def _to_node(draft: Draft, text: str, city: str | None) -> ParsedNode:
             end = line.end
         node.span = (first.start, end)
     seen: set[str] = set()
-    for raw, _line in draft.raw_units:
+    lead_line: int | None = None
+    for raw, line_no in draft.raw_units:
         name = canonical_unit(raw.raw, city)
-        if name and name not in seen:
-            seen.add(name)
-            node.units.append(ParsedUnit(name=name, role=raw.role, raw=raw.raw))  # type: ignore[arg-type]
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        role = raw.role
+        # One list names the lead; a second list on the same node only adds co-operating units.
+        if role == "lead":
+            lead_line = line_no if lead_line is None else lead_line
+            role = "lead" if line_no == lead_line else "co"
+        node.units.append(ParsedUnit(name=name, role=role, raw=raw.raw))  # type: ignore[arg-type]
     if node.units and not any(u.role == "lead" for u in node.units):
         node.units[0].role = "lead"
     if node.kind in ("task", "measure", "section", "item"):
