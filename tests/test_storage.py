@@ -120,3 +120,33 @@ def test_location_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     monkeypatch.setenv("PLANDESK_DATABASE_URL", "postgresql+psycopg://u@h/db")
     assert resolve_url() == "postgresql+psycopg://u@h/db"
     assert resolve_url(tmp_path / "x.sqlite3").endswith("x.sqlite3")
+
+
+def test_migrations_form_one_line_and_match_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from desktop.models import Base
+    from desktop.storage.migrate import alembic_config
+
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+    with open_database(tmp_path / "fresh.sqlite3") as db, db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == [], "models and migrations disagree: generate a migration"
+
+
+def test_stale_edit_from_a_second_session_is_a_conflict(tmp_path: Path) -> None:
+    from desktop.errors import ConflictError
+    from desktop.models import Unit
+
+    with open_database(tmp_path / "two.sqlite3") as db:
+        with db.write() as s:
+            s.add(Unit(name="市科技局"))
+        with pytest.raises(ConflictError, match="已被他人修改"), db.write() as s1:
+            unit = s1.query(Unit).one()
+            # What a concurrent writer on a server database does between our read and our write.
+            s1.connection().exec_driver_sql("UPDATE unit SET name = '市科学技术局', version = version + 1")
+            unit.kind = "institution"
+        with db.read() as s:
+            assert s.query(Unit).one().name == "市科技局", "the whole transaction was rolled back"

@@ -10,9 +10,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from ..errors import PlanDeskError
+from ..errors import ConflictError, PlanDeskError
 from . import audit_hook
 from .engine import WRITE_INTENT, make_engine
 from .migrate import migrate
@@ -76,6 +78,13 @@ class Database:
                 session.info.update(operator=self.operator, cause=cause, batch_id=batch_id)
                 with session.begin():
                     yield session
+        except StaleDataError as exc:
+            # Another session changed the row between our read and our write (version_id_col).
+            raise ConflictError("记录已被他人修改，您的修改未保存。请刷新后重试。") from exc
+        except OperationalError as exc:
+            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+                raise PlanDeskError("数据库正被另一个 PlanDesk 窗口或程序写入，请稍后重试。未写入任何数据。") from exc
+            raise
         finally:
             WRITE_INTENT.reset(token)
 
