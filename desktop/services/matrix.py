@@ -1,0 +1,92 @@
+"""The responsibility matrix (任务分工表): which unit leads (●) or cooperates on (○) each task of a plan."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from ..errors import NotFound
+from ..models import Assignment, Plan, PlanNode, Responsibility, Unit
+from ..storage import Database
+
+# Kinds that are always rows; other work kinds (专栏 items, 保障措施) appear only when someone is responsible.
+TASK_KINDS = ("task",)
+WORK_KINDS = ("task", "measure", "item")
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    node_id: int
+    label: str
+    title: str
+    roles: dict[str, str] = field(default_factory=dict)  # unit name → "lead" | "co"
+
+
+@dataclass(frozen=True)
+class Matrix:
+    plan_id: int
+    units: list[str]  # columns, most lead roles first
+    rows: list[MatrixRow]
+
+    def lead_counts(self) -> dict[str, int]:
+        counts = Counter(u for r in self.rows for u, role in r.roles.items() if role == "lead")
+        return {u: counts.get(u, 0) for u in self.units}
+
+
+def _tree_order(nodes: list[PlanNode]) -> list[PlanNode]:
+    """Nodes in reading order (depth first, by position), whatever order the database returned them in."""
+    kids: dict[int | None, list[PlanNode]] = {}
+    for n in nodes:
+        kids.setdefault(n.parent_id, []).append(n)
+    for siblings in kids.values():
+        siblings.sort(key=lambda n: (n.position, n.id))
+    ids = {n.id for n in nodes}
+    out: list[PlanNode] = []
+    stack = sorted((n for n in nodes if n.parent_id not in ids), key=lambda n: (n.position, n.id), reverse=True)
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(kids.get(n.id, [])))
+    return out
+
+
+def responsibility_matrix(db: Database, *, plan_id: int) -> Matrix:
+    """Tasks × units of a plan.
+
+    The document's responsibilities (责任单位, printed lead first) are the base; an office's live assignment
+    for the same node and unit replaces the printed role, and an assignment to a unit the document does not
+    name adds it, because the assignment is what the office actually decided. Archived nodes and archived
+    assignments are left out.
+    """
+    with db.read() as s:
+        if s.get(Plan, plan_id) is None:
+            raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
+        nodes = list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False))))
+        roles: dict[int, dict[str, str]] = {}
+        for node_id, name, role in s.execute(
+                select(Responsibility.node_id, Unit.name, Responsibility.role)
+                .join(Unit, Unit.id == Responsibility.unit_id).join(PlanNode, PlanNode.id == Responsibility.node_id)
+                .where(PlanNode.plan_id == plan_id).order_by(Responsibility.node_id, Responsibility.position)):
+            roles.setdefault(node_id, {})[name] = role
+        for node_id, name, role in s.execute(
+                select(Assignment.node_id, Unit.name, Assignment.role)
+                .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
+                .where(PlanNode.plan_id == plan_id, Assignment.archived.is_(False)).order_by(Assignment.id)):
+            roles.setdefault(node_id, {})[name] = role
+        rows: list[MatrixRow] = []
+        for n in _tree_order(nodes):
+            own = roles.get(n.id, {})
+            if n.kind in TASK_KINDS or (n.kind in WORK_KINDS and own):
+                # Lead units first, then cooperating ones, each in the order they were named.
+                ordered = dict(sorted(own.items(), key=lambda kv: kv[1] != "lead"))
+                rows.append(MatrixRow(n.id, n.label, n.title, ordered))
+    leads: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for r in rows:
+        for unit, role in r.roles.items():
+            total[unit] += 1
+            leads[unit] += role == "lead"
+    units = sorted(total, key=lambda u: (-leads[u], -total[u], u))
+    return Matrix(plan_id, units, rows)
