@@ -1,0 +1,85 @@
+"""Chinese substring search over titles, texts and progress entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services.assignments import add_progress, create_assignment, delete_progress, update_assignment
+from desktop.services.plan_import import import_file
+from desktop.services.search import make_snippet, search
+from desktop.storage import Database
+
+from conftest import XIAN
+
+
+@pytest.fixture
+def xian(db: Database) -> int:
+    return import_file(db, path=XIAN, backup=False).plan_id
+
+
+def _node_titled(db: Database, text: str) -> int:
+    hits = search(db, query=text).hits
+    return next(h.node_id for h in hits if h.source == "title")
+
+
+def test_three_characters_find_the_carbon_metering_task(db: Database, xian: int) -> None:
+    result = search(db, query="碳计量")
+    titles = [h for h in result.hits if h.source == "title"]
+    assert any(h.snippet == "加强绿色低碳计量测试研究" and h.spans == [(5, 8)] for h in titles)
+    assert result.total == len(result.hits) >= 2
+    for hit in result.hits:
+        assert hit.plan_id == xian
+        assert hit.spans and all(hit.snippet[a:b] == "碳计量" for a, b in hit.spans)
+
+
+def test_two_and_one_character_queries_report_totals(db: Database, xian: int) -> None:
+    two, one = search(db, query="计量"), search(db, query="碳")
+    three = search(db, query="碳计量")
+    assert two.total > 40  # 计量 is the plan's subject: most nodes mention it
+    assert one.total >= three.total >= 2
+    assert {h.node_id for h in three.hits} <= {h.node_id for h in one.hits}
+    assert all(h.snippet[a:b] == "碳" for h in one.hits for a, b in h.spans)
+    limited = search(db, query="计量", limit=5)
+    assert len(limited.hits) == 5 and limited.total == two.total
+
+
+def test_query_is_normalised_and_empty_query_finds_nothing(db: Database, xian: int) -> None:
+    assert search(db, query="  ").total == 0 and search(db, query="").hits == []
+    assert search(db, query=" 碳计量\n").total == search(db, query="碳计量").total
+    # Full-width digits typed by an input method find the plain digits of the document.
+    assert search(db, query="２０２５").total == search(db, query="2025").total > 0
+
+
+def test_progress_entries_are_found_and_point_at_their_node(db: Database, xian: int) -> None:
+    node_id = _node_titled(db, "加强绿色低碳计量测试研究")
+    a = create_assignment(db, node_id=node_id, unit="西安市市场监督管理局", deadline="2025-06-30")
+    entry = add_progress(db, assignment_id=a.id, period="2025-03", text="已完成钢铁企业碳排放核查试点，建成示范线一条")
+    result = search(db, query="核查试点")
+    assert result.total == 1
+    hit = result.hits[0]
+    assert (hit.source, hit.node_id, hit.plan_id, hit.entry_id) == ("progress", node_id, xian, entry.id)
+    assert hit.snippet[hit.spans[0][0]:hit.spans[0][1]] == "核查试点"
+    # One character and two characters find the entry too.
+    assert any(h.entry_id == entry.id for h in search(db, query="钢").hits)
+    assert any(h.entry_id == entry.id for h in search(db, query="示范").hits)
+    update_assignment(db, assignment_id=a.id, remarks="改了备注")  # unrelated edits keep the entry findable
+    assert search(db, query="示范线").total == 1
+    delete_progress(db, entry_id=entry.id)
+    assert search(db, query="核查试点").total == 0
+
+
+def test_plan_filter_and_rare_or_missing_words(db: Database, xian: int) -> None:
+    assert search(db, query="碳计量", plan_id=xian + 1).total == 0
+    assert search(db, query="量子增强激光雷达", plan_id=xian).total == 1
+    assert search(db, query="不存在的词语").total == 0
+    # Wildcard characters are searched for literally.
+    percent = search(db, query="%")
+    assert percent.total >= 1 and all("%" in h.snippet for h in percent.hits)
+    assert search(db, query="_").total == 0
+
+
+def test_snippet_is_short_and_centred_on_the_first_match() -> None:
+    text = "甲" * 200 + "碳计量" + "乙" * 200 + "碳计量"
+    snippet, spans = make_snippet(text, "碳计量")
+    assert len(snippet) <= 80 and spans and snippet[spans[0][0]:spans[0][1]] == "碳计量"
+    assert make_snippet("ＰＭ2.5浓度", "pm2.5") == ("ＰＭ2.5浓度", [(0, 5)])
