@@ -1,0 +1,199 @@
+"""Warnings by elapsed time (临期, 序时进度滞后, 逾期, 未报送), rolled up the tree and by unit; 报送情况."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy import select
+
+from ..errors import NotFound, PlanDeskError
+from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
+from ..storage import Database
+from .settings import get_setting
+from .validation import parse_date, parse_period
+from .workflow import FINAL_STATES, approved_extensions, counted_deadline
+
+DEFAULT_RULES: dict[str, Any] = {"due_days": 7, "lag_points": 20, "overdue": True, "no_feedback": True}
+COLOURS = ("red", "orange", "yellow")  # worst first
+COLOUR_NAMES = {"red": "红色", "orange": "橙色", "yellow": "黄色"}
+RULE_NAMES = {"overdue": "逾期", "no_feedback": "本期未报送", "due_soon": "临近截止", "lagging": "序时进度滞后"}
+
+
+@dataclass(frozen=True)
+class Warning:
+    node_id: int
+    assignment_id: int
+    unit: str
+    colour: str  # red | orange | yellow
+    rule: str  # overdue | no_feedback | due_soon | lagging
+    reason: str
+    node_label: str = ""
+    node_title: str = ""
+    deadline: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class UnitReporting:
+    unit: str
+    assignments: int
+    reported: int
+    missing_assignment_ids: list[int] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_assignment_ids
+
+
+def warning_rules(db: Database) -> dict[str, Any]:
+    """The configured rule set (Setting ``warnings.rules``) over the defaults, checked."""
+    stored = get_setting(db, "warnings.rules", {}) or {}
+    if not isinstance(stored, dict):
+        raise PlanDeskError("设置 warnings.rules 应为键值表，例如 {\"due_days\": 7, \"lag_points\": 20}。",
+                            field="warnings.rules")
+    rules = {**DEFAULT_RULES, **stored}
+    for key in ("due_days", "lag_points"):
+        value = rules[key]
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise PlanDeskError(f"设置 warnings.rules 中 {key} 应为非负数，现为“{value}”。", field="warnings.rules")
+    return rules
+
+
+def colour_rank(colour: str) -> int:
+    return COLOURS.index(colour) if colour in COLOURS else len(COLOURS)
+
+
+def worst_colour(colours: list[str]) -> str:
+    present = [c for c in colours if c in COLOURS]
+    return min(present, key=colour_rank) if present else ""
+
+
+def expected_percent(start: dt.date | None, deadline: dt.date | None, as_of: dt.date) -> Fraction | None:
+    """序时进度: the share of the time between start and deadline that has passed, in percent (exact)."""
+    if start is None or deadline is None or deadline <= start or as_of < start:
+        return None
+    elapsed = min((as_of - start).days, (deadline - start).days)
+    return Fraction(100 * elapsed, (deadline - start).days)
+
+
+def assess(*, percent: int, start: dt.date | None, deadline: dt.date | None, reported_this_period: bool,
+           as_of: dt.date, rules: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(colour, rule, reason) for one open assignment; pure, so the boundaries are easy to test."""
+    out: list[tuple[str, str, str]] = []
+    if deadline is not None and deadline < as_of:
+        if rules.get("overdue", True):
+            out.append(("red", "overdue", f"已逾期 {(as_of - deadline).days} 天（截止日期 {deadline.isoformat()}）"))
+    else:
+        if deadline is not None and (deadline - as_of).days <= rules["due_days"]:
+            left = (deadline - as_of).days
+            when = "今天到期" if left == 0 else f"距截止日期还有 {left} 天"
+            out.append(("yellow", "due_soon", f"{when}（截止日期 {deadline.isoformat()}），完成 {percent}%"))
+        expected = expected_percent(start, deadline, as_of)
+        if expected is not None and expected - percent > rules["lag_points"]:
+            out.append(("yellow", "lagging", f"序时进度 {float(expected):.0f}%，报告进度 {percent}%，"
+                                             f"落后 {float(expected - percent):.0f} 个百分点"))
+    started = start is None or start <= as_of
+    if rules.get("no_feedback", True) and started and not reported_this_period:
+        out.append(("orange", "no_feedback", f"本期（{as_of:%Y-%m}）尚未报送进展"))
+    return out
+
+
+def _plan(s: Any, plan_id: int) -> Plan:
+    plan = s.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
+    return plan
+
+
+def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None = None) -> list[Warning]:
+    """Every warning for the open assignments of a plan on ``as_of`` (default today), worst first."""
+    day = parse_date(as_of, field="as_of", label="日期") or dt.date.today()
+    rules = warning_rules(db)
+    period = f"{day:%Y-%m}"
+    with db.read() as s:
+        _plan(s, plan_id)
+        rows = s.execute(
+            select(Assignment, Unit.name, PlanNode.label, PlanNode.title)
+            .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False),
+                   Assignment.status.not_in(("done", "suspended")), Assignment.workflow_state.not_in(FINAL_STATES))
+            .order_by(PlanNode.id, Assignment.id)).all()
+        ids = [a.id for a, *_ in rows]
+        reported = set(s.scalars(select(ProgressEntry.assignment_id).where(
+            ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period))) if ids else set()
+        granted = approved_extensions(s, ids) if ids else {}
+        out: list[Warning] = []
+        for a, unit, label, title in rows:
+            deadline = counted_deadline(a, granted.get(a.id, []))
+            for colour, rule, reason in assess(percent=a.percent, start=a.start_date, deadline=deadline,
+                                               reported_this_period=a.id in reported, as_of=day, rules=rules):
+                out.append(Warning(a.node_id, a.id, unit, colour, rule, reason, label, title, deadline))
+    out.sort(key=lambda w: (colour_rank(w.colour), w.node_id, w.assignment_id))
+    return out
+
+
+def plan_tree(db: Database, *, plan_id: int) -> dict[int, int | None]:
+    """node id → parent id for a whole plan (what ``rollup`` walks)."""
+    with db.read() as s:
+        return dict(s.execute(select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id == plan_id)).all())
+
+
+def rollup(warnings: list[Warning], tree: dict[int, int | None]) -> dict[int, str]:
+    """node id → the worst colour of its own warnings and everything below it (a collapsed chapter shows it)."""
+    out: dict[int, str] = {}
+    for w in warnings:
+        node: int | None = w.node_id
+        seen: set[int] = set()
+        while node is not None and node not in seen:
+            seen.add(node)
+            if colour_rank(w.colour) < colour_rank(out.get(node, "")):
+                out[node] = w.colour
+            node = tree.get(node)
+    return out
+
+
+def unit_counts(warnings: list[Warning]) -> dict[str, dict[str, int]]:
+    """unit → {colour: number of its assignments whose worst warning has that colour}, most serious first."""
+    worst_by_assignment: dict[tuple[str, int], str] = {}
+    for w in warnings:
+        key = (w.unit, w.assignment_id)
+        worst_by_assignment[key] = worst_colour([worst_by_assignment.get(key, ""), w.colour])
+    counts: dict[str, Counter[str]] = {}
+    for (unit, _), colour in worst_by_assignment.items():
+        counts.setdefault(unit, Counter())[colour] += 1
+    ordered = sorted(counts.items(), key=lambda kv: tuple(-kv[1].get(c, 0) for c in COLOURS) + (kv[0],))
+    return {unit: {c: counter.get(c, 0) for c in COLOURS} for unit, counter in ordered}
+
+
+def period_end(period: str) -> dt.date:
+    year, month = (int(p) for p in period.split("-"))
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def reporting_status(db: Database, *, plan_id: int, period: str) -> list[UnitReporting]:
+    """报送情况: per unit, how many open assignments had to report in ``period`` and which have not."""
+    period = parse_period(period)
+    end = period_end(period)
+    with db.read() as s:
+        _plan(s, plan_id)
+        rows = s.execute(
+            select(Assignment.id, Unit.name, Assignment.start_date)
+            .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False),
+                   Assignment.status.not_in(("done", "suspended")), Assignment.workflow_state.not_in(FINAL_STATES))
+            .order_by(Assignment.id)).all()
+        due = [(aid, unit) for aid, unit, start in rows if start is None or start <= end]
+        ids = [aid for aid, _ in due]
+        reported = set(s.scalars(select(ProgressEntry.assignment_id).where(
+            ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period))) if ids else set()
+    per_unit: dict[str, list[int]] = {}
+    for aid, unit in due:
+        per_unit.setdefault(unit, []).append(aid)
+    out = [UnitReporting(unit, len(ids_), sum(1 for i in ids_ if i in reported),
+                         [i for i in ids_ if i not in reported]) for unit, ids_ in per_unit.items()]
+    out.sort(key=lambda u: (-len(u.missing_assignment_ids), u.unit))
+    return out
