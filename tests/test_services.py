@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import ConflictError, NotFound, PlanDeskError
+from desktop.importers.parsed import ParsedUnit
 from desktop.models import Assignment, AuditEntry, Plan, PlanNode, ProgressEntry
 from desktop.services.assignments import (
     add_progress,
@@ -190,3 +191,12 @@ def test_cancelled_or_empty_import_writes_nothing(db: Database, plan: dict[str, 
     with pytest.raises(PlanDeskError, match="未识别出任何章节"):
         import_plan(db, parsed=empty)
     assert (count(db, Plan), count(db, PlanNode), count(db, AuditEntry)) == before
+
+
+def test_sections_with_responsibility_lists_count_as_work(db: Database) -> None:
+    parsed = small_plan()
+    section = parsed.nodes[0].children[1]  # （二） with one task below
+    section.units = [ParsedUnit("区科委", "lead")]
+    result = import_plan(db, parsed=parsed)
+    stats = plan_statistics(db, plan_id=result.plan_id, as_of=dt.date(2024, 3, 1))
+    assert stats.tasks == 4, "three tasks and the section the document made 区科委 responsible for"

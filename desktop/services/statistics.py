@@ -5,14 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from sqlalchemy import select
+from sqlalchemy import select, union
+from sqlalchemy.orm import Session
 
-from ..models import Assignment, PlanNode, Unit
+from ..models import Assignment, PlanNode, Responsibility, Unit
 from ..storage import Database
 from .records import PlanStats
 from .status import effective_status, worst
 
-WORK_KINDS = ("task", "measure", "item")
+WORK_KINDS = ("task", "measure")
+
+
+def work_node_ids(s: Session, plan_id: int | None = None) -> set[int]:
+    """The nodes that count as work: tasks and measures, and any node someone was made responsible for.
+
+    Some plans (the Beijing one) attach their responsibility lists to sections rather than numbered tasks.
+    """
+    live = PlanNode.archived.is_(False)
+    by_kind = select(PlanNode.id).where(PlanNode.kind.in_(WORK_KINDS), live)
+    by_doc = select(Responsibility.node_id).join(PlanNode, PlanNode.id == Responsibility.node_id).where(live)
+    by_office = select(Assignment.node_id).join(PlanNode, PlanNode.id == Assignment.node_id).where(
+        live, Assignment.archived.is_(False))
+    if plan_id is not None:
+        by_kind = by_kind.where(PlanNode.plan_id == plan_id)
+        by_doc = by_doc.where(PlanNode.plan_id == plan_id)
+        by_office = by_office.where(PlanNode.plan_id == plan_id)
+    return set(s.scalars(union(by_kind, by_doc, by_office)))
 
 
 def plan_statistics(db: Database, *, plan_id: int | None = None, as_of: dt.date | None = None,
@@ -20,10 +38,7 @@ def plan_statistics(db: Database, *, plan_id: int | None = None, as_of: dt.date 
     """Tasks by status (each task counted once, by its worst assignment), overdue by lead unit."""
     as_of = as_of or dt.date.today()
     with db.read() as s:
-        q = select(PlanNode.id).where(PlanNode.kind.in_(WORK_KINDS), PlanNode.archived.is_(False))
-        if plan_id is not None:
-            q = q.where(PlanNode.plan_id == plan_id)
-        task_ids = set(s.scalars(q))
+        task_ids = work_node_ids(s, plan_id)
         aq = (select(Assignment.node_id, Assignment.role, Assignment.status, Assignment.deadline, Unit.name)
               .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
               .where(Assignment.archived.is_(False), PlanNode.archived.is_(False)))
@@ -40,7 +55,6 @@ def plan_statistics(db: Database, *, plan_id: int | None = None, as_of: dt.date 
             if eff in ("not_started", "in_progress") and deadline is not None and \
                     0 <= (deadline - as_of).days <= due_within_days:
                 due_soon_nodes.add(node_id)
-        task_ids |= set(per_node)
     by_status: Counter[str] = Counter()
     for node_id in task_ids:
         by_status[worst(per_node.get(node_id, [])) or "unassigned"] += 1
