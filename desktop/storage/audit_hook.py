@@ -55,7 +55,8 @@ def _columns(obj: Any) -> dict[str, Any]:
 
 
 def _row_id(obj: Any) -> int | None:
-    ident = inspect(obj).identity
+    # Not inspect(obj).identity: new rows only get their identity key after after_flush has run.
+    ident = inspect(obj).mapper.primary_key_from_instance(obj)
     return ident[0] if ident and isinstance(ident[0], int) else None
 
 
