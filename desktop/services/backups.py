@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 from pathlib import Path
+
+from alembic.script import ScriptDirectory
 
 from ..errors import PlanDeskError
 from ..storage import Database
@@ -50,26 +53,67 @@ def backups(db: Database) -> list[BackupInfo]:
     return list_backups(db.path) if db.path else []
 
 
-def restore_file(db_path: Path, source: Path) -> Path:
-    """Replace the database at ``db_path`` by ``source``; what it replaces is backed up first.
+def check_backup_file(source: Path) -> str:
+    """The schema revision of a PlanDesk backup; raises PlanDeskError for anything that cannot be restored."""
+    from ..storage.migrate import alembic_config
 
-    The caller must have closed every connection to ``db_path``.
-    """
     if not source.is_file():
         raise PlanDeskError("找不到要恢复的备份文件。", location=str(source))
     try:
         problems = quick_check(source)
-    except Exception as exc:
-        raise PlanDeskError(f"备份文件无法读取，不是有效的数据库：{exc}", location=str(source)) from exc
+        con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = (con.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0] \
+                if "alembic_version" in tables else None
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise PlanDeskError(f"备份文件无法读取，不是有效的数据库：{exc}。当前数据库未改动。", location=str(source)) from exc
     if problems:
-        raise PlanDeskError("备份文件已损坏，未恢复：" + "；".join(problems[:3]), location=str(source))
-    kept = take_backup(db_path, "before-restore") if db_path.exists() else None
+        raise PlanDeskError("备份文件已损坏，未恢复：" + "；".join(problems[:3]) + "。当前数据库未改动。",
+                            location=str(source))
+    if revision is None or "plan_node" not in tables:
+        raise PlanDeskError("该文件不是 PlanDesk 数据库备份，未恢复。当前数据库未改动。", location=str(source))
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except Exception:
+        raise PlanDeskError(f"该备份由更新版本的 PlanDesk 创建（结构版本 {revision}），本程序无法恢复。当前数据库未改动。",
+                            location=str(source)) from None
+    return str(revision)
+
+
+def _keep_replaced(db_path: Path) -> Path:
+    """A verified backup of the database about to be replaced; a damaged one is kept as raw files."""
+    try:
+        return take_backup(db_path, "before-restore")
+    except PlanDeskError:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = backup_dir_for(db_path) / f"{db_path.stem}-{stamp}-damaged.sqlite3"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal"):
+            if Path(str(db_path) + suffix).exists():
+                shutil.copyfile(str(db_path) + suffix, str(dest) + suffix)
+        return dest
+
+
+def restore_file(db_path: Path, source: Path) -> Path:
+    """Replace the database at ``db_path`` by ``source``; what it replaces is backed up first.
+
+    The caller must have closed every connection to ``db_path``. A corrupt, foreign or newer backup is
+    refused before anything is touched; an older one is upgraded when the database is next opened.
+    """
+    check_backup_file(source)
+    if db_path.exists() and db_path.resolve() == source.resolve():
+        raise PlanDeskError("不能用数据库自身恢复自身。", location=str(source))
+    kept = _keep_replaced(db_path) if db_path.exists() else None
+    tmp = db_path.with_name(db_path.name + ".restore")
+    copy_database(source, tmp)  # through SQLite, so a backup still in WAL mode arrives whole
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
-    tmp = db_path.with_name(db_path.name + ".restore")
-    shutil.copyfile(source, tmp)
     os.replace(tmp, db_path)
     return kept or backup_dir_for(db_path)
 
 
-__all__ = ["backup_before", "backup_now", "backups", "copy_database", "daily_backup", "restore_file"]
+__all__ = ["backup_before", "backup_now", "backups", "check_backup_file", "copy_database", "daily_backup",
+           "restore_file"]
