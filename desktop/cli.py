@@ -16,6 +16,7 @@ from .errors import DatabaseVersionError, PlanDeskError
 COMMAND_MODULES = [
     "desktop.commands.core",
     "desktop.commands.plans",
+    "desktop.commands.maintenance",
 ]
 
 
