@@ -34,6 +34,8 @@ def quick_check(path: Path) -> list[str]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = [r[0] for r in con.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:  # "malformed", "not a database": damage, not a crash
+        rows = [str(exc)]
     finally:
         con.close()
     return [] if rows == ["ok"] else rows
