@@ -71,7 +71,7 @@ def check_backup_file(source: Path) -> str:
     except sqlite3.Error as exc:
         raise PlanDeskError(f"备份文件无法读取，不是有效的数据库：{exc}。当前数据库未改动。", location=str(source)) from exc
     if problems:
-        raise PlanDeskError("备份文件已损坏，未恢复：" + "；".join(problems[:3]) + "。当前数据库未改动。",
+        raise PlanDeskError("备份文件已损坏或不是有效的数据库，未恢复：" + "；".join(problems[:3]) + "。当前数据库未改动。",
                             location=str(source))
     if revision is None or "plan_node" not in tables:
         raise PlanDeskError("该文件不是 PlanDesk 数据库备份，未恢复。当前数据库未改动。", location=str(source))
