@@ -1,0 +1,292 @@
+"""The monthly status report (月度进展报告) as an A4 PDF, rendered from MonthlyReportData alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable, HRFlowable
+
+from ..services.report_data import MonthlyReportData, TaskLine, is_at_risk
+from ..services.status import ATTRIBUTE_NAMES, STATUS_NAMES
+from .fonts import register_report_font
+from .pdf_common import (
+    GRID,
+    HEADER_FILL,
+    OVERDUE_FILL,
+    RED,
+    RISK_FILL,
+    ChartFlowable,
+    IsCancelled,
+    Progress,
+    atomic_path,
+    checker,
+    cn_date,
+    cn_month,
+    numbered_canvas,
+    styles,
+    text,
+)
+
+WIDTH = A4[0] - 40 * mm
+STATUS_ORDER = ("done", "in_progress", "not_started", "overdue", "suspended")
+STATUS_COLORS = {"done": "#2E7D32", "in_progress": "#1F5FA8", "not_started": "#8C8C8C", "overdue": "#C00000",
+                 "suspended": "#B7950B"}
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ...]] | None = None) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_report_font()),  # else Table selects an unembedded Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *(extra or []),
+    ]))
+    return table
+
+
+def _heads(st: dict[str, Any], names: list[str]) -> list[Paragraph]:
+    return [Paragraph(n, st["head"]) for n in names]
+
+
+def status_chart(data: MonthlyReportData, font: str) -> Drawing:
+    """Bars of tasks by status, each in its status colour, the count above each bar."""
+    counts = [data.summary.by_status.get(s, 0) for s in STATUS_ORDER]
+    drawing = Drawing(WIDTH, 150)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 40, 25, WIDTH - 80, 105
+    chart.data = [counts]
+    chart.categoryAxis.categoryNames = [STATUS_NAMES[s] for s in STATUS_ORDER]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 9
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    top = max(counts + [1])
+    step = max(1, -(-top // 5))
+    chart.valueAxis.valueMax = step * 5 + (step if top == step * 5 else 0)
+    chart.valueAxis.valueStep = step
+    chart.barWidth = 18
+    chart.groupSpacing = 20
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 8
+    chart.barLabels.nudge = 6
+    for i, s in enumerate(STATUS_ORDER):
+        chart.bars[(0, i)].fillColor = colors.HexColor(STATUS_COLORS[s])
+        chart.bars[(0, i)].strokeColor = None
+    drawing.add(chart)
+    drawing.add(String(WIDTH / 2, 4, "图 1  任务状态分布（项）", fontName=font, fontSize=9, textAnchor="middle"))
+    return drawing
+
+
+def _title_block(data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(text(data.plan_title), st["title"]),
+                           Paragraph("月度进展报告" + ("（领导简报）" if data.brief else ""), st["title"])]
+    lines = [f"报告月份：{cn_month(data.month)}", f"统计截至：{cn_date(data.as_of)}"]
+    if data.unit:
+        lines.insert(0, f"责任单位：{text(data.unit)}")
+    out.append(Paragraph("　　".join(lines), st["subtitle"]))
+    issuer = f"报送单位：{text(data.office)}　　" if data.office else ""
+    out.append(Paragraph(f"{issuer}印发日期：{cn_date(data.issued_on)}", st["subtitle"]))
+    if data.frozen:
+        out.append(Paragraph("（本月已结账，数据为结账时的数据）", st["subtitle"]))
+    out += [Spacer(1, 3 * mm), HRFlowable(width="100%", thickness=1.2, color=RED, spaceAfter=4 * mm)]
+    return out
+
+
+def _summary(data: MonthlyReportData, st: dict[str, Any], font: str, number: str) -> list[Flowable]:
+    sm = data.summary
+    by = sm.by_status
+    para = (f"截至{cn_date(data.as_of)}，纳入督办的任务共 {sm.tasks} 项，其中已完成 {by.get('done', 0)} 项、"
+            f"进行中 {by.get('in_progress', 0)} 项、未开始 {by.get('not_started', 0)} 项、"
+            f"已逾期 {by.get('overdue', 0)} 项、暂缓 {by.get('suspended', 0)} 项。按期推进 {sm.on_time} 项，"
+            f"逾期 {sm.overdue} 项，按期推进率 {sm.share_on_track:.1f}%；本月完成 {sm.completed_this_month} 项；"
+            f"7日内到期尚未完成 {sm.at_risk} 项。")
+    rows = [_heads(st, ["任务总数", *(STATUS_NAMES[s] for s in STATUS_ORDER), "按期推进率", "本月完成"]),
+            [Paragraph(str(v), st["cell_c"]) for v in
+             [sm.tasks, *(by.get(s, 0) for s in STATUS_ORDER), f"{sm.share_on_track:.1f}%", sm.completed_this_month]]]
+    rows[1][4] = Paragraph(str(by.get("overdue", 0)), st["cell_red_c"])
+    return [Paragraph(f"{number}、总体情况", st["h1"]), Paragraph(para, st["body"]), Spacer(1, 2 * mm),
+            _table(rows, [WIDTH / 8] * 8), Spacer(1, 2 * mm), ChartFlowable(status_chart(data, font), font)]
+
+
+def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
+    tasks = [t for t in data.tasks if t.status == "overdue"] + [t for t in data.tasks if t.status != "overdue"
+                                                                  and is_at_risk(t, data.as_of)]
+    out: list[Flowable] = [Paragraph(f"{number}、逾期及临期任务", st["h1"])]
+    if not tasks:
+        out.append(Paragraph("本期无逾期任务，7日内无到期未完成任务。", st["body"]))
+        return out
+    overdue = sum(1 for t in tasks if t.status == "overdue")
+    out.append(Paragraph(f"已逾期 <font color='#C00000'>{overdue}</font> 项（红色），"
+                         f"7日内到期 {len(tasks) - overdue} 项（黄色底纹），请相关单位抓紧办理。", st["body"]))
+    rows: list[list[Any]] = [_heads(st, ["序号", "编号", "任务", "责任单位", "截止日期", "状态", "逾期天数"])]
+    extra: list[tuple[Any, ...]] = []
+    for i, t in enumerate(tasks, start=1):
+        late = t.status == "overdue"
+        s, c = (st["cell_red"], st["cell_red_c"]) if late else (st["cell"], st["cell_c"])
+        days = (data.as_of - t.deadline).days if late and t.deadline else 0
+        rows.append([Paragraph(str(i), c), Paragraph(text(t.path_label), s), Paragraph(text(t.title), s),
+                     Paragraph(text("、".join(dict.fromkeys(t.lead_units))), s),
+                     Paragraph(t.deadline.isoformat() if t.deadline else "—", c),
+                     Paragraph(STATUS_NAMES.get(t.status, t.status), c),
+                     Paragraph(f"{days} 天" if late else "—", c)])
+        extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_FILL if late else RISK_FILL))
+    out.append(_table(rows, [9 * mm, 24 * mm, 54 * mm, 37 * mm, 20 * mm, 13 * mm, 13 * mm], extra))
+    return out
+
+
+def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
+    rows: list[list[Any]] = [_heads(st, ["序号", "牵头单位" if not data.unit else "责任单位", "任务数", "已完成",
+                                         "进行中", "未开始", "已逾期"])]
+    extra: list[tuple[Any, ...]] = []
+    for i, u in enumerate(data.units, start=1):
+        rows.append([Paragraph(str(i), st["cell_c"]), Paragraph(text(u.unit), st["cell"]),
+                     *(Paragraph(str(v), st["cell_c"]) for v in (u.tasks, u.done, u.in_progress, u.not_started)),
+                     Paragraph(str(u.overdue), st["cell_red_c"] if u.overdue else st["cell_c"])])
+        if u.overdue:
+            extra.append(("BACKGROUND", (-1, i), (-1, i), OVERDUE_FILL))
+    out: list[Flowable] = [Paragraph(f"{number}、各单位推进情况", st["h1"])]
+    out.append(_table(rows, [12 * mm, 68 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm], extra)
+               if data.units else Paragraph("暂无分工。", st["body"]))
+    return out
+
+
+def _task_block(t: TaskLine, data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
+    late = t.status == "overdue"
+    colour = "#C00000" if late else "#000000"
+    deadline = t.deadline.isoformat() if t.deadline else "未定"
+    head = (f"<font color='{colour}'>{text(t.path_label)} {text(t.title)}</font>"
+            f"<font size='9' color='#404040'>　［{text('、'.join(dict.fromkeys(t.lead_units)))}｜截止 {deadline}｜"
+            f"</font><font size='9' color='{colour}'>{STATUS_NAMES.get(t.status, t.status)}</font>"
+            f"<font size='9' color='#404040'>｜完成 {t.percent}%］</font>")
+    out: list[Flowable] = [Paragraph(head, st["h2"])]
+    reports = [p for a in t.assignments for p in a.progress]
+    if not reports:
+        out.append(Paragraph("本月未报送进展。", st["progress"]))
+    for p in reports:
+        pct = f"（完成 {p.percent}%）" if p.percent is not None else ""
+        line = f"【{text(p.unit)}】{text(p.text)}{pct}"
+        if p.problems:
+            line += f"<br/>存在问题：{text(p.problems)}"
+        if p.next_steps:
+            line += f"<br/>下步计划：{text(p.next_steps)}"
+        out.append(Paragraph(line, st["progress"]))
+    return out
+
+
+def _progress(data: MonthlyReportData, st: dict[str, Any], number: str, step: Any) -> list[Flowable]:
+    tasks = data.listed_tasks()
+    out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(f"{number}、本月工作进展", st["h1"])]
+    if not data.include_done:
+        out.append(Paragraph("（已完成的任务未列出）", st["note"]))
+    if not tasks:
+        out.append(Paragraph("暂无任务。", st["body"]))
+    for i, t in enumerate(tasks):
+        if i % 200 == 0:
+            step(20 + 50 * i // max(len(tasks), 1), f"正在排版任务进展（{i}/{len(tasks)}）…")
+        block = _task_block(t, data, st)
+        out.append(KeepTogether(block[:2]))
+        out.extend(block[2:])
+    return out
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}" if abs(value) < 1e15 else f"{value:.3e}"
+
+
+def _indicators(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(f"{number}、主要指标完成情况", st["h1"])]
+    if not data.indicators:
+        out.append(Paragraph("本方案未列明量化指标。", st["body"]))
+        return out
+    rows: list[list[Any]] = [_heads(st, ["序号", "指标", "目标值", "最新值", "完成目标", "应达进度", "属性"])]
+    extra: list[tuple[Any, ...]] = []
+    for i, ind in enumerate(data.indicators, start=1):
+        binding_behind = ind.attribute == "binding" and (ind.behind or ind.latest_value is None)
+        s, c = (st["cell_red"], st["cell_red_c"]) if binding_behind else (st["cell"], st["cell_c"])
+        target = ind.target_text or _number(ind.target_value)
+        if ind.target_year:
+            target += f"（{ind.target_year}年）"
+        latest = (f"{_number(ind.latest_value)}<br/><font size='7'>{ind.latest_on.isoformat()}</font>"
+                  if ind.latest_on else "未报送")
+        pct = f"{ind.percent_of_target:.1f}%" if ind.percent_of_target is not None else "—"
+        rows.append([Paragraph(str(i), c), Paragraph(text(ind.name), s), Paragraph(text(target), c),
+                     Paragraph(latest, c), Paragraph(pct, c), Paragraph(f"{ind.expected_percent:.0f}%", c),
+                     Paragraph(ATTRIBUTE_NAMES.get(ind.attribute or "", "—"), c)])
+        if binding_behind:
+            extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_FILL))
+    out.append(_table(rows, [10 * mm, 58 * mm, 24 * mm, 22 * mm, 20 * mm, 20 * mm, 16 * mm], extra))
+    out.append(Paragraph("注：应达进度按方案印发年份至目标年份线性推算；约束性指标低于应达进度或未报送数据的以红色标示。",
+                         st["note"]))
+    return out
+
+
+def _scores(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
+    rows: list[list[Any]] = [_heads(st, ["名次", "单位", "分工数", "按时反馈率", "完成率", "逾期", "退回", "得分"])]
+    for sc in sorted(data.scores, key=lambda x: x.rank):
+        rows.append([Paragraph(str(sc.rank), st["cell_c"]), Paragraph(text(sc.unit), st["cell"]),
+                     *(Paragraph(v, st["cell_c"]) for v in (
+                         str(sc.assignments), f"{100 * sc.feedback_on_time_rate:.0f}%",
+                         f"{100 * sc.completion_rate:.0f}%", str(sc.overdue), str(sc.returned), f"{sc.score:.1f}"))])
+    return [CondPageBreak(40 * mm), Paragraph(f"{number}、单位综合评分排名", st["h1"]),
+            _table(rows, [12 * mm, 58 * mm, 16 * mm, 20 * mm, 18 * mm, 14 * mm, 14 * mm, 18 * mm])]
+
+
+def story(data: MonthlyReportData, step: Any) -> list[Flowable]:
+    font = register_report_font()
+    st = styles(font)
+    parts: list[Any] = [lambda n: _summary(data, st, font, n), lambda n: _attention(data, st, n)]
+    if not data.brief:
+        parts += [lambda n: _units(data, st, n), lambda n: _progress(data, st, n, step),
+                  lambda n: _indicators(data, st, n)]
+        if data.scores:
+            parts.append(lambda n: _scores(data, st, n))
+    out = _title_block(data, st)
+    for i, part in enumerate(parts):
+        out += part(CN_NUMBERS[i])
+    return out
+
+
+def render_monthly(data: MonthlyReportData, path: str | os.PathLike[str], *, progress: Progress = None,
+                   is_cancelled: IsCancelled = None) -> Path:
+    """Write the report; the same data always gives the same bytes (fixed dates, invariant PDF)."""
+    step = checker(progress, is_cancelled)
+    step(5, "正在准备报告内容…")
+    font = register_report_font()
+    flowables = story(data, step)
+    target = Path(path)
+    step(75, "正在生成 PDF…")
+    with atomic_path(target) as tmp:
+        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
+                                bottomMargin=18 * mm, title=f"{data.plan_title} {cn_month(data.month)}月度进展报告",
+                                author=data.office or "PlanDesk", creator="PlanDesk 规划督办台", invariant=1,
+                                lang="zh-CN", initialFontName=font)
+        doc.build(flowables, canvasmaker=numbered_canvas(data.plan_title, data.issued_on, font))
+        step(98, "正在保存…")
+    step(100, "完成")
+    return target

@@ -1,0 +1,119 @@
+"""The monthly status report: the right figures, the overdue tasks, page numbers, fonts, reproducible bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from report_fixtures import AS_OF, MARKET, MONTH, SCIENCE, seed_xian
+
+from desktop.models import MonthSnapshot
+from desktop.reports.monthly import render_monthly
+from desktop.services.assignments import add_progress
+from desktop.services.report_data import MonthlyReportData, gather_monthly
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def flat(pages: list[str]) -> str:
+    return re.sub(r"\s+", "", "".join(pages))
+
+
+def test_summary_counts_follow_deadlines_and_approved_extensions(db):
+    seed = seed_xian(db)
+    data = gather_monthly(db, plan_id=seed.plan_id, month=MONTH)
+    assert data.as_of == AS_OF
+    sm = data.summary
+    assert sm.tasks == 10
+    # Tasks 1–3 are late (3 was moved without approval); 7 was extended with approval, so it is on time.
+    assert sorted(t.title for t in data.overdue_tasks) == sorted(seed.overdue_titles)
+    assert sm.overdue == 3 and sm.on_time == 7 and sm.share_on_track == 70.0
+    assert sm.by_status["done"] == 2 and sm.completed_this_month == 2
+    assert [t.title for t in data.at_risk_tasks()] == seed.at_risk_titles
+    assert seed.extended_title not in [t.title for t in data.overdue_tasks]
+    lead = next(u for u in data.units if u.unit == MARKET)
+    assert (lead.tasks, lead.done, lead.overdue) == (10, 2, 3)
+
+
+def test_report_text_shows_month_counts_overdue_tasks_and_page_numbers(db, tmp_path):
+    seed = seed_xian(db)
+    out = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "m.pdf")
+    pages = pdf_text(out)
+    text = flat(pages)
+    assert "2026年3月" in text and "月度进展报告" in text
+    assert "纳入督办的任务共10项" in text and "已逾期3项" in text and "按期推进率70.0%" in text
+    for title in seed.overdue_titles + seed.at_risk_titles:
+        assert title in text
+    assert "已全部完成" in text  # this month's progress under its task
+    assert "二月份开展调研" not in text  # last month's report is not this month's progress
+    n = len(pages)
+    assert n >= 2
+    for i, page in enumerate(pages, start=1):
+        assert f"第{i}页共{n}页" in re.sub(r"\s+", "", page)
+    assert "主要指标完成情况" in text and "约束性" in text
+
+
+def test_brief_version_has_summary_and_overdue_only(db, tmp_path):
+    seed = seed_xian(db)
+    full = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "full.pdf")
+    brief = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH, brief=True), tmp_path / "b.pdf")
+    text = flat(pdf_text(brief))
+    assert "总体情况" in text and seed.overdue_titles[0] in text
+    assert "本月工作进展" not in text and "主要指标完成情况" not in text
+    assert len(PdfReader(brief).pages) < len(PdfReader(full).pages)
+
+
+def test_one_unit_and_without_done_tasks(db, tmp_path):
+    seed = seed_xian(db)
+    data = gather_monthly(db, plan_id=seed.plan_id, month=MONTH, unit=SCIENCE, include_done=False)
+    assert data.summary.tasks == 5  # the science bureau co-operates on tasks 1, 2, 4, 5, 6
+    assert [u.unit for u in data.units] == [SCIENCE]
+    text = flat(pdf_text(render_monthly(data, tmp_path / "u.pdf")))
+    assert SCIENCE in text and "已完成的任务未列出" in text
+    for title in seed.done_titles:
+        assert title not in text.split("本月工作进展")[1]
+
+
+def test_closed_month_comes_from_snapshot_and_renders_identically(db, tmp_path):
+    seed = seed_xian(db)
+    live = gather_monthly(db, plan_id=seed.plan_id, month=MONTH, live=True)
+    frozen = live.to_dict()
+    assert MonthlyReportData.from_dict(frozen).to_dict() == frozen
+    with db.write(cause="月度结账") as s:
+        s.add(MonthSnapshot(plan_id=seed.plan_id, period=MONTH, data=frozen))
+    # Progress entered after closing does not change the closed month's report.
+    add_progress(db, assignment_id=seed.tasks["9."], period=MONTH, text="结账后补报的进展。", percent=50)
+    a = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "a.pdf")
+    b = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "b.pdf")
+    assert a.read_bytes() == b.read_bytes()
+    text = flat(pdf_text(a))
+    assert "结账后补报" not in text and "本月已结账" in text
+    relive = gather_monthly(db, plan_id=seed.plan_id, month=MONTH, live=True)
+    assert any(p.text == "结账后补报的进展。" for t in relive.tasks for a2 in t.assignments for p in a2.progress)
+
+
+def test_all_plans_and_empty_month(db, tmp_path):
+    seed = seed_xian(db)
+    data = gather_monthly(db, plan_id=None, month="2025-01", as_of=dt.date(2025, 1, 31))
+    assert data.plan_title == "全部方案" and data.summary.tasks == 10 and data.summary.overdue == 0
+    text = flat(pdf_text(render_monthly(data, tmp_path / "all.pdf")))
+    assert "本期无逾期任务" in text and "本月未报送进展" in text
+    assert seed.plan_id
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+def test_chinese_font_is_embedded_with_unicode_map(db, tmp_path):
+    seed = seed_xian(db)
+    out = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "m.pdf")
+    lines = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert lines
+    for line in lines:  # every font used is embedded and maps to Unicode: no fallback Helvetica
+        cols = line.split()
+        assert cols[-5:-2] == ["yes", "yes", "yes"], line
