@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from desktop.errors import NotFound
-from desktop.models import PlanNode
+from desktop.models import PlanNode, Responsibility
 from desktop.services.assignments import create_assignment, update_assignment
 from desktop.services.dashboard import dashboard_data
 from desktop.services.matrix import responsibility_matrix
 from desktop.services.plan_import import import_file
 from desktop.storage import Database
 
-from conftest import XIAN
+from conftest import BEIJING, XIAN
 
 AS_OF = dt.date(2026, 6, 15)
 SCJG = "西安市市场监督管理局"
@@ -118,10 +118,10 @@ def test_matrix_of_unknown_plan_is_refused(db: Database) -> None:
 def test_dashboard_counts_match_the_hand_count(db: Database, xian: tuple[int, dict[str, int]]) -> None:
     plan_id, t = xian
     data = dashboard_data(db, plan_id=plan_id, as_of=AS_OF)
-    # 24 tasks + 14 专栏 items + 5 保障措施; 8 of them assigned.
-    assert data.stats.tasks == 43
+    # 24 tasks + 5 保障措施; 8 of them assigned.
+    assert data.stats.tasks == 29
     assert data.stats.by_status == {"overdue": 2, "not_started": 3, "in_progress": 1, "done": 1,
-                                    "suspended": 1, "unassigned": 35}
+                                    "suspended": 1, "unassigned": 21}
     assert data.stats.overdue == 2
     # Only lead assignments count against a unit; the cooperating 工信局 on task 5 does not.
     assert data.overdue_by_unit == [(SCJG, 1), (KJJ, 1)]  # ties by name
@@ -147,3 +147,19 @@ def test_dashboard_over_all_plans_and_an_empty_database(db: Database) -> None:
     import_xian_with_work(db)
     everything = dashboard_data(db, plan_id=None, as_of=AS_OF)
     assert everything.stats.overdue == 2 and len(everything.due_soon) == 3
+
+
+def test_matrix_columns_carry_the_short_names_plans_print(db: Database, xian: tuple[int, dict[str, int]]) -> None:
+    matrix = responsibility_matrix(db, plan_id=xian[0])
+    assert matrix.short_names[SCJG] == "市市场监管局"
+    assert matrix.short_names[JMRH] == "市委军民融合办"
+    assert matrix.short_names[GXJ] == "市工信局"
+
+
+def test_beijing_sections_with_responsibility_lists_are_rows(db: Database) -> None:
+    plan_id = import_file(db, path=BEIJING).plan_id
+    matrix = responsibility_matrix(db, plan_id=plan_id)
+    with db.read() as s:
+        responsible = set(s.scalars(select(Responsibility.node_id).join(PlanNode).where(PlanNode.plan_id == plan_id)))
+    assert responsible and responsible <= {r.node_id for r in matrix.rows}
+    assert all(any(role == "lead" for role in r.roles.values()) for r in matrix.rows if r.node_id in responsible)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,9 +12,9 @@ from ..errors import NotFound
 from ..models import Assignment, Plan, PlanNode, Responsibility, Unit
 from ..storage import Database
 
-# Kinds that are always rows; other work kinds (专栏 items, 保障措施) appear only when someone is responsible.
+# Tasks are always rows; any other node (a section carrying a responsibility list, as in the Beijing plan, a
+# 专栏 item or 保障措施 given to a unit) is a row only when someone is responsible for it.
 TASK_KINDS = ("task",)
-WORK_KINDS = ("task", "measure", "item")
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,24 @@ class Matrix:
     plan_id: int
     units: list[str]  # columns, most lead roles first
     rows: list[MatrixRow]
+    short_names: dict[str, str] = field(default_factory=dict)  # unit → how a plan prints it (市市场监管局)
 
     def lead_counts(self) -> dict[str, int]:
         counts = Counter(u for r in self.rows for u, role in r.roles.items() if role == "lead")
         return {u: counts.get(u, 0) for u in self.units}
+
+
+def short_unit_name(name: str) -> str:
+    """The short form plans print for a city bureau (西安市市场监督管理局 → 市市场监管局); others unchanged."""
+    try:
+        from ..importers.units import CITY_BUREAUS, canonical_unit
+    except ImportError:  # pragma: no cover - the alias table ships with the importer
+        return name
+    m = re.match(r"^[\u4e00-\u9fff]{2,3}市(?!场)", name)
+    if m is None:
+        return name
+    short = canonical_unit("市" + name[m.end():])
+    return short if short.startswith("市") and short[1:] in CITY_BUREAUS else name
 
 
 def _tree_order(nodes: list[PlanNode]) -> list[PlanNode]:
@@ -78,7 +93,7 @@ def responsibility_matrix(db: Database, *, plan_id: int) -> Matrix:
         rows: list[MatrixRow] = []
         for n in _tree_order(nodes):
             own = roles.get(n.id, {})
-            if n.kind in TASK_KINDS or (n.kind in WORK_KINDS and own):
+            if n.kind in TASK_KINDS or (n.kind != "root" and own):
                 # Lead units first, then cooperating ones, each in the order they were named.
                 ordered = dict(sorted(own.items(), key=lambda kv: kv[1] != "lead"))
                 rows.append(MatrixRow(n.id, n.label, n.title, ordered))
@@ -89,4 +104,4 @@ def responsibility_matrix(db: Database, *, plan_id: int) -> Matrix:
             total[unit] += 1
             leads[unit] += role == "lead"
     units = sorted(total, key=lambda u: (-leads[u], -total[u], u))
-    return Matrix(plan_id, units, rows)
+    return Matrix(plan_id, units, rows, {u: short_unit_name(u) for u in units})

@@ -1,0 +1,110 @@
+"""The 指标 pane: indicators against their targets, values entered through the form land in the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services.indicators import list_indicators, set_indicator_value
+from desktop.services.plan_import import import_file
+from desktop.storage import Database
+from desktop.ui.indicators_pane import BEHIND_BG, HISTORY_ROLE, IndicatorsPane, IndicatorTableModel
+
+from conftest import XIAN
+
+COVERAGE = "强检项目市级社会公用计量标准覆盖率（%）"  # binding, ≥80 %
+STANDARDS = "标准物质数量（项）"  # binding, 100 项
+CENTRE = "国家产业计量测试中心（个）"  # expected, 3 个
+
+
+def open_pane(qtbot: QtBot, db: Database) -> tuple[IndicatorsPane, int]:
+    plan_id = import_file(db, path=XIAN).plan_id
+    pane = IndicatorsPane(db)
+    qtbot.addWidget(pane)
+    pane.resize(1000, 600)
+    pane.show()
+    pane.set_plan(plan_id)
+    return pane, plan_id
+
+
+def row_named(pane: IndicatorsPane, name: str) -> int:
+    return next(i for i, r in enumerate(pane.model.rows) if r.name == name)
+
+
+def cell(pane: IndicatorsPane, name: str, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    return pane.model.index(row_named(pane, name), column).data(role)
+
+
+def test_pane_lists_the_plans_indicators_with_targets(qtbot: QtBot, qtmodeltester, db: Database) -> None:
+    pane, _ = open_pane(qtbot, db)
+    qtmodeltester.check(pane.model)
+    assert pane.model.rowCount() == 15
+    assert cell(pane, COVERAGE, IndicatorTableModel.FIELD) == "法制监督"
+    assert cell(pane, COVERAGE, IndicatorTableModel.TARGET) == "≥80%"
+    assert cell(pane, COVERAGE, IndicatorTableModel.ATTRIBUTE) == "约束性"
+    assert cell(pane, STANDARDS, IndicatorTableModel.TARGET) == "100 项"
+    assert cell(pane, CENTRE, IndicatorTableModel.ATTRIBUTE) == "预期性"
+    assert cell(pane, COVERAGE, IndicatorTableModel.LATEST) == "未填报"
+    assert "共 15 项指标" in pane.summary.text() and "约束性 6 项" in pane.summary.text()
+
+
+def test_value_entered_in_the_form_is_saved_and_shown(qtbot: QtBot, db: Database) -> None:
+    pane, plan_id = open_pane(qtbot, db)
+    assert not pane.enter_button.isEnabled()
+    pane.select(pane.model.rows[row_named(pane, COVERAGE)].id)
+    qtbot.mouseClick(pane.enter_button, Qt.MouseButton.LeftButton)
+    dialog = pane.value_dialog
+    assert dialog is not None and dialog.isVisible() and COVERAGE in dialog.title_label.text()
+    dialog.value_edit.setText("86.5")
+    dialog.source_edit.setText("市市场监管局统计")
+    with qtbot.waitSignal(pane.value_saved) as saved:
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    info = next(i for i in list_indicators(db, plan_id=plan_id) if i.name == COVERAGE)
+    assert saved.args == [info.id]
+    assert info.latest is not None and info.latest.value == 86.5 and info.latest.source == "市市场监管局统计"
+    assert not dialog.isVisible()
+    assert cell(pane, COVERAGE, IndicatorTableModel.LATEST) == "86.5%"
+    assert cell(pane, COVERAGE, IndicatorTableModel.PERCENT) == "108%"
+    assert pane.current() is not None and pane.current().name == COVERAGE  # type: ignore[union-attr]
+
+
+def test_a_bad_value_is_explained_next_to_the_field_and_nothing_is_saved(qtbot: QtBot, db: Database) -> None:
+    pane, plan_id = open_pane(qtbot, db)
+    pane.select(pane.model.rows[row_named(pane, STANDARDS)].id)
+    dialog = pane.enter_value()
+    assert dialog is not None
+    dialog.value_edit.setText("八十")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.errors["value"].isVisible() and "不是数字" in dialog.errors["value"].text()
+    assert all(i.latest is None for i in list_indicators(db, plan_id=plan_id))
+    dialog.value_edit.setText("")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_binding_indicators_behind_target_are_highlighted(qtbot: QtBot, db: Database) -> None:
+    pane, plan_id = open_pane(qtbot, db)
+    ids = {i.name: i.id for i in list_indicators(db, plan_id=plan_id)}
+    set_indicator_value(db, indicator_id=ids[COVERAGE], value="60", measured_on="2025-06-30")
+    set_indicator_value(db, indicator_id=ids[COVERAGE], value="72", measured_on="2025-12-31")
+    set_indicator_value(db, indicator_id=ids[STANDARDS], value="120", measured_on="2025-12-31")
+    set_indicator_value(db, indicator_id=ids[CENTRE], value="1", measured_on="2025-12-31")
+    pane.refresh()
+    bg = Qt.ItemDataRole.BackgroundRole
+    behind = cell(pane, COVERAGE, IndicatorTableModel.NAME, bg)
+    assert behind is not None and behind.color() == BEHIND_BG  # type: ignore[attr-defined]
+    assert cell(pane, COVERAGE, IndicatorTableModel.PERCENT) == "90%"
+    assert cell(pane, STANDARDS, IndicatorTableModel.NAME, bg) is None  # binding, target reached
+    assert cell(pane, CENTRE, IndicatorTableModel.NAME, bg) is None  # behind, but only 预期性
+    assert cell(pane, COVERAGE, IndicatorTableModel.TREND, HISTORY_ROLE) == [60.0, 72.0]
+    assert "约束性未达标 1 项" in pane.summary.text()
+
+
+def test_no_plan_shows_an_empty_table(qtbot: QtBot, db: Database) -> None:
+    pane, _ = open_pane(qtbot, db)
+    pane.set_plan(None)
+    assert pane.model.rowCount() == 0
+    assert pane.enter_value() is None
+    assert pane.summary.text() == "请选择方案。"
