@@ -1,0 +1,175 @@
+"""考核: per-unit feedback timeliness, 办结率, overdue and returned reports, weighted into a ranked score."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ..errors import NotFound, PlanDeskError
+from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit, WorkflowStep
+from ..storage import Database
+from .settings import get_setting
+from .validation import parse_period
+from .warnings import period_end
+from .workflow import FINAL_STATES, approved_extensions, counted_deadline
+
+# Points for a perfect feedback rate and 办结率; points taken off per overdue task and per returned report.
+DEFAULT_WEIGHTS: dict[str, float] = {"feedback": 50, "completion": 50, "overdue": 5, "returned": 2,
+                                     "grace_days": 5}
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    unit: str
+    assignments: int
+    feedback_on_time_rate: float  # 0–1
+    completion_rate: float  # 办结率, 0–1
+    overdue: int
+    returned: int
+    score: float
+    rank: int
+
+
+def scoring_weights(db: Database) -> dict[str, float]:
+    """Setting ``scoring.weights`` over the defaults; ``grace_days`` is how long after the month a report is on time."""
+    stored = get_setting(db, "scoring.weights", {}) or {}
+    if not isinstance(stored, dict):
+        raise PlanDeskError("设置 scoring.weights 应为键值表，例如 {\"feedback\": 50, \"completion\": 50}。",
+                            field="scoring.weights")
+    weights = {**DEFAULT_WEIGHTS, **stored}
+    for key, value in weights.items():
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise PlanDeskError(f"设置 scoring.weights 中 {key} 应为非负数，现为“{value}”。", field="scoring.weights")
+    return weights
+
+
+@dataclass
+class _Tally:
+    assignments: int = 0
+    due_feedback: int = 0
+    on_time: int = 0
+    completed: int = 0
+    overdue: int = 0
+    returned: int = 0
+
+
+def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) -> dict[str, _Tally]:
+    end = period_end(period)
+    start = dt.date(end.year, end.month, 1)
+    report_by = end + dt.timedelta(days=grace_days)
+    with db.read() as s:
+        if plan_id is not None and s.get(Plan, plan_id) is None:
+            raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
+        q = (select(Assignment, Unit.name).join(Unit, Unit.id == Assignment.unit_id)
+             .join(PlanNode, PlanNode.id == Assignment.node_id)
+             .where(PlanNode.archived.is_(False), Assignment.archived.is_(False)))
+        if plan_id is not None:
+            q = q.where(PlanNode.plan_id == plan_id)
+        rows = s.execute(q.order_by(Assignment.id)).all()
+        ids = [a.id for a, _ in rows]
+        first_report: dict[int, dt.date | None] = {}
+        returns: dict[int, int] = {}
+        if ids:
+            for aid, day in s.execute(select(ProgressEntry.assignment_id, ProgressEntry.reported_on).where(
+                    ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period)):
+                known = first_report.get(aid)
+                first_report[aid] = day if known is None or (day is not None and day < known) else known
+            for aid, at in s.execute(select(WorkflowStep.assignment_id, WorkflowStep.at).where(
+                    WorkflowStep.assignment_id.in_(ids), WorkflowStep.step == "return")):
+                if start <= at.date() <= end:
+                    returns[aid] = returns.get(aid, 0) + 1
+        granted = approved_extensions(s, ids) if ids else {}
+        out: dict[str, _Tally] = {}
+        for a, unit in rows:
+            t = out.setdefault(unit, _Tally())
+            t.assignments += 1
+            finished = a.status == "done" or a.workflow_state in FINAL_STATES
+            t.completed += finished
+            deadline = counted_deadline(a, granted.get(a.id, []))
+            if not finished and a.status != "suspended" and deadline is not None and deadline < end:
+                t.overdue += 1
+            # Work still open during the month (or reported in it) owed a report for it.
+            if a.id in first_report or (not finished and a.status != "suspended"
+                                        and (a.start_date is None or a.start_date <= end)):
+                t.due_feedback += 1
+                day = first_report.get(a.id)
+                if a.id in first_report and (day is None or day <= report_by):
+                    t.on_time += 1
+            t.returned += returns.get(a.id, 0)
+        return out
+
+
+def unit_scores(db: Database, *, plan_id: int | None, period: str) -> list[UnitScore]:
+    """The ranking of units for ``period`` (YYYY-MM) over one plan or all plans, best first.
+
+    score = feedback × on-time rate + completion × 办结率 − overdue × overdue tasks − returned × returns,
+    never below 0; equal scores share a rank.
+    """
+    period = parse_period(period)
+    w = scoring_weights(db)
+    tallies = _tallies(db, plan_id, period, int(w["grace_days"]))
+    scored: list[tuple[str, _Tally, float, float, float]] = []
+    for unit, t in tallies.items():
+        feedback = t.on_time / t.due_feedback if t.due_feedback else 1.0
+        completion = t.completed / t.assignments if t.assignments else 0.0
+        score = w["feedback"] * feedback + w["completion"] * completion - w["overdue"] * t.overdue \
+            - w["returned"] * t.returned
+        scored.append((unit, t, feedback, completion, round(max(score, 0.0), 1)))
+    scored.sort(key=lambda row: (-row[4], row[0]))
+    out: list[UnitScore] = []
+    for i, (unit, t, feedback, completion, score) in enumerate(scored):
+        rank = out[-1].rank if out and out[-1].score == score else i + 1
+        out.append(UnitScore(unit, t.assignments, round(feedback, 4), round(completion, 4), t.overdue, t.returned,
+                             score, rank))
+    return out
+
+
+SCORE_HEADERS = ["名次", "单位", "分工任务数", "按时反馈率", "办结率", "逾期数", "退回次数", "得分"]
+
+
+def export_scores(scores: list[UnitScore], path: str | os.PathLike[str], *, period: str, title: str = "") -> Path:
+    """Write the ranking table to an Excel workbook (atomically: a temp file in the same folder, then replace)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise PlanDeskError("考核排名只能导出为 .xlsx 文件。", field="path")
+    if not target.parent.is_dir():
+        raise PlanDeskError("保存位置的文件夹不存在。", location=str(target.parent))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"{period} 考核排名"
+    ws.append([title or f"{period} 单位考核排名"])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(SCORE_HEADERS)
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+    for sc in scores:
+        ws.append([sc.rank, sc.unit, sc.assignments, sc.feedback_on_time_rate, sc.completion_rate, sc.overdue,
+                   sc.returned, sc.score])
+    for row in ws.iter_rows(min_row=3, min_col=4, max_col=5):
+        for cell in row:
+            cell.number_format = "0.0%"
+    for col, width in zip("ABCDEFGH", (6, 28, 12, 12, 10, 8, 10, 8), strict=True):
+        ws.column_dimensions[col].width = width
+    fd, tmp = tempfile.mkstemp(prefix=".plandesk-", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def scores_as_dicts(scores: list[UnitScore]) -> list[dict[str, Any]]:
+    return [sc.__dict__.copy() for sc in scores]

@@ -1,0 +1,61 @@
+"""A closed month's report is issued again byte for byte after later edits; trends come from closed months."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from supervision_setup import load_small_plan
+
+from desktop.errors import PlanDeskError
+from desktop.reports.monthly import render_monthly
+from desktop.services.assignments import add_progress, create_assignment, update_assignment
+from desktop.services.report_data import gather_monthly
+from desktop.services.snapshots import close_month, closed_months, trend
+from desktop.services.workflow import record_report
+from desktop.storage import Database
+
+
+def test_closed_month_report_is_reproduced_exactly_after_later_edits(db: Database, tmp_path: Path) -> None:
+    ids = load_small_plan(db)
+    a1 = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01",
+                           deadline="2025-03-31").id
+    a2 = create_assignment(db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01",
+                           deadline="2025-12-31").id
+    add_progress(db, assignment_id=a2, period="2025-04", text="完成调研", percent=30)
+    closed = close_month(db, plan_id=ids["plan"], period="2025-04")
+    assert (closed.period, closed.closed_by) == ("2025-04", "测试员")
+    first = render_monthly(gather_monthly(db, plan_id=ids["plan"], month="2025-04"), tmp_path / "first.pdf")
+
+    update_assignment(db, assignment_id=a1, status="done")
+    update_assignment(db, assignment_id=a2, percent=90, remarks="后来修改")
+    add_progress(db, assignment_id=a2, period="2025-04", text="补报的四月进展", percent=60)
+    live = render_monthly(gather_monthly(db, plan_id=ids["plan"], month="2025-04", live=True), tmp_path / "live.pdf")
+    again = render_monthly(gather_monthly(db, plan_id=ids["plan"], month="2025-04"), tmp_path / "again.pdf")
+    assert live.read_bytes() != first.read_bytes()  # the edits do change a live report
+    assert again.read_bytes() == first.read_bytes()
+
+    with pytest.raises(PlanDeskError, match="已关账.*不可撤销"):
+        close_month(db, plan_id=ids["plan"], period="2025-04")
+    with pytest.raises(PlanDeskError, match="已关账"):
+        record_report(db, assignment_id=a2, period="2025-04", text="再补")
+
+
+def test_trend_lists_closed_months_with_their_figures(db: Database) -> None:
+    ids = load_small_plan(db)
+    a1 = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01",
+                           deadline="2025-03-31").id
+    create_assignment(db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01", deadline="2025-12-31")
+    close_month(db, plan_id=ids["plan"], period="2025-04")
+    update_assignment(db, assignment_id=a1, status="done")
+    close_month(db, plan_id=ids["plan"], period="2025-05")
+    points = trend(db, plan_id=ids["plan"])
+    assert [p.period for p in points] == ["2025-04", "2025-05"]
+    april, may = points
+    assert april.overdue == 1 and may.overdue == 0 and may.done == april.done + 1
+    assert april.total == may.total >= 2
+    assert [m.period for m in closed_months(db, plan_id=ids["plan"])] == ["2025-04", "2025-05"]
+    future = dt.date.today().replace(day=1) + dt.timedelta(days=40)
+    with pytest.raises(PlanDeskError, match="尚未开始"):
+        close_month(db, plan_id=ids["plan"], period=f"{future:%Y-%m}")
