@@ -1,0 +1,245 @@
+"""The unit feedback workbook (进展反馈表): layout, writing, and reading it back after WPS or LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+FORMAT = "plandesk-workbook"
+VERSION = 1
+DATA_SHEET = "进展反馈"
+INFO_SHEET = "说明"
+META_SHEET = "_plandesk"
+KEY_HEADER = "行键"
+STATUS_CHOICES = ("未开始", "进行中", "已完成", "暂缓")
+# Read-only columns, then the ones the unit fills in.
+FIXED_HEADERS = ("序号", "条目编号", "任务", "责任角色", "截止日期", "当前状态", "当前完成%", "上次进展")
+FILL_HEADERS = ("本月进展", "完成百分比", "状态", "存在问题", "下步计划")
+HEADER_ROW = 3
+META_KEYS = ("format", "version", "workbook_uid", "unit_uid", "unit_name", "plan_uid", "plan_title",
+             "database_id", "period", "integrity")
+
+
+@dataclass
+class WorkbookRow:
+    key: str  # assignment uid
+    label: str
+    title: str
+    role: str
+    deadline: dt.date | None
+    status: str
+    percent: int
+    last_progress: str
+
+
+@dataclass
+class WorkbookMeta:
+    workbook_uid: str
+    unit_uid: str
+    unit_name: str
+    plan_uid: str
+    plan_title: str
+    database_id: str
+    period: str
+    integrity: str = ""
+    keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RawCell:
+    value: Any
+    ref: str  # "进展反馈!K7"
+    percent_format: bool = False
+
+
+@dataclass
+class RawRow:
+    number: int  # the sheet row
+    key: str
+    key_ref: str
+    cells: dict[str, RawCell]  # fill-in header -> cell
+
+
+@dataclass
+class RawWorkbook:
+    meta: dict[str, str]
+    keys: list[str]
+    rows: list[RawRow]
+    missing_headers: list[str]
+    sheet: str
+
+
+def integrity_code(secret: str, workbook_uid: str, unit_uid: str, keys: list[str]) -> str:
+    """HMAC-SHA256 that ties a workbook to the unit, its rows and the database that issued it."""
+    message = "\n".join([workbook_uid, unit_uid, *sorted(keys)]).encode("utf-8")
+    return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+INSTRUCTIONS = (
+    "填写说明",
+    "1. 本表由 PlanDesk 规划督办台导出，只列出本单位承担的任务。",
+    "2. 请在“进展反馈”表中逐行填写：本月进展、完成百分比（0–100 的整数）、状态（未开始/进行中/已完成/暂缓）、"
+    "存在问题、下步计划。没有进展的任务可以留空。",
+    "3. 灰色列为任务信息，请勿修改；不要增删行、不要复制其他单位表格中的行，否则整份表格将被退回。",
+    "4. 可以用 WPS 或 LibreOffice 编辑，保存为 .xlsx 格式后交回。",
+)
+
+
+def write_workbook(path: Path, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
+    """Write the workbook atomically (a temp file in the same folder, then replace)."""
+    wb = Workbook()
+    info = wb.active
+    info.title = INFO_SHEET
+    for i, line in enumerate(INSTRUCTIONS, start=1):
+        info.cell(row=i, column=1, value=line).font = Font(bold=i == 1, size=14 if i == 1 else 11)
+    info.cell(row=len(INSTRUCTIONS) + 2, column=1, value=f"单位：{meta.unit_name}")
+    info.cell(row=len(INSTRUCTIONS) + 3, column=1, value=f"方案：{meta.plan_title}")
+    info.cell(row=len(INSTRUCTIONS) + 4, column=1, value=f"报告期：{meta.period}")
+    info.column_dimensions["A"].width = 110
+    _write_data(wb.create_sheet(DATA_SHEET), meta, rows)
+    _write_meta(wb, meta)
+    wb.active = 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
+    headers = (KEY_HEADER, *FIXED_HEADERS, *FILL_HEADERS)
+    ws.cell(row=1, column=2, value=f"{meta.unit_name} {meta.period} 任务进展反馈表").font = Font(bold=True, size=14)
+    ws.cell(row=2, column=2, value=f"方案：{meta.plan_title}")
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    fill = PatternFill("solid", fgColor="FFF8DC")
+    for col, header in enumerate(headers, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=col, value=header)
+        cell.font = Font(bold=True)
+        cell.fill = fill if header in FILL_HEADERS else grey
+    first_fill = len(headers) - len(FILL_HEADERS) + 1
+    for i, r in enumerate(rows):
+        row = HEADER_ROW + 1 + i
+        values = (r.key, i + 1, r.label, r.title, r.role, r.deadline.isoformat() if r.deadline else "", r.status,
+                  r.percent, r.last_progress)
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=row, column=col, value=value).alignment = Alignment(wrap_text=True, vertical="top")
+        for col in range(first_fill, len(headers) + 1):
+            cell = ws.cell(row=row, column=col)
+            cell.protection = Protection(locked=False)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = HEADER_ROW + max(len(rows), 1)
+    pct_col = get_column_letter(first_fill + 1)
+    status_col = get_column_letter(first_fill + 2)
+    percent = DataValidation(type="whole", operator="between", formula1="0", formula2="100", allow_blank=True,
+                             showErrorMessage=True, errorTitle="完成百分比", error="请填写 0 到 100 之间的整数")
+    status = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="状态", error="请从列表中选择状态")
+    percent.add(f"{pct_col}{HEADER_ROW + 1}:{pct_col}{last}")
+    status.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{last}")
+    ws.add_data_validation(percent)
+    ws.add_data_validation(status)
+    widths = {"A": 34, "B": 6, "C": 14, "D": 40, "E": 8, "F": 12, "G": 10, "H": 10, "I": 30}
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = width
+    for col in range(first_fill, len(headers) + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 30 if col != first_fill + 1 else 12
+    ws.column_dimensions["A"].hidden = True
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
+    ws.protection.sheet = True
+    ws.protection.formatRows = False
+    ws.protection.formatColumns = False
+
+
+def _write_meta(wb: Any, meta: WorkbookMeta) -> None:
+    ws = wb.create_sheet(META_SHEET)
+    values = {"format": FORMAT, "version": str(VERSION), "workbook_uid": meta.workbook_uid,
+              "unit_uid": meta.unit_uid, "unit_name": meta.unit_name, "plan_uid": meta.plan_uid,
+              "plan_title": meta.plan_title, "database_id": meta.database_id, "period": meta.period,
+              "integrity": meta.integrity}
+    for i, key in enumerate(META_KEYS, start=1):
+        ws.cell(row=i, column=1, value=key)
+        ws.cell(row=i, column=2, value=values[key])
+    ws.cell(row=1, column=4, value="row_keys")
+    for i, key in enumerate(meta.keys, start=2):
+        ws.cell(row=i, column=4, value=key)
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
+    row = META_KEYS.index("integrity") + 1
+    wb.defined_names["PLANDESK_INTEGRITY"] = DefinedName("PLANDESK_INTEGRITY",
+                                                         attr_text=f"'{META_SHEET}'!$B${row}")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_workbook(path: Path) -> RawWorkbook:
+    """Cells as found: columns located by header text, metadata from the hidden sheet.
+
+    Raises ValueError/OSError/zipfile errors for files that are not workbooks; the caller words them.
+    """
+    wb = load_workbook(path, data_only=True)
+    meta: dict[str, str] = {}
+    keys: list[str] = []
+    meta_ws = wb[META_SHEET] if META_SHEET in wb.sheetnames else None
+    if meta_ws is not None:
+        for row in meta_ws.iter_rows(min_row=1, max_col=4, values_only=True):
+            if row[0] and _text(row[0]) in META_KEYS:
+                meta[_text(row[0])] = _text(row[1])
+            if len(row) > 3 and row[3] and _text(row[3]) != "row_keys":
+                keys.append(_text(row[3]))
+    ws, header_row, columns = _find_data_sheet(wb)
+    if ws is None:
+        return RawWorkbook(meta, keys, [], [KEY_HEADER, *FILL_HEADERS], DATA_SHEET)
+    missing = [h for h in (KEY_HEADER, *FILL_HEADERS) if h not in columns]
+    rows: list[RawRow] = []
+    key_col = columns.get(KEY_HEADER)
+    for cells in ws.iter_rows(min_row=header_row + 1):
+        values = {h: cells[c - 1] for h, c in columns.items() if c - 1 < len(cells)}
+        key_cell = values.get(KEY_HEADER)
+        key = _text(key_cell.value) if key_cell is not None else ""
+        fills = {h: values[h] for h in FILL_HEADERS if h in values}
+        if not key and all(_text(c.value) == "" for c in fills.values()):
+            continue
+        number = cells[0].row
+        rows.append(RawRow(number, key, f"{ws.title}!{get_column_letter(key_col or 1)}{number}",
+                           {h: RawCell(c.value, f"{ws.title}!{c.coordinate}", "%" in (c.number_format or ""))
+                            for h, c in fills.items()}))
+    return RawWorkbook(meta, keys, rows, missing, ws.title)
+
+
+def _find_data_sheet(wb: Any) -> tuple[Any, int, dict[str, int]]:
+    """The sheet and row whose headers include the row key and the fill-in columns."""
+    order = [wb[DATA_SHEET]] if DATA_SHEET in wb.sheetnames else []
+    order += [ws for ws in wb.worksheets if ws.title not in (DATA_SHEET, META_SHEET)]
+    for ws in order:
+        for cells in ws.iter_rows(min_row=1, max_row=10):
+            columns: dict[str, int] = {}
+            for c in cells:
+                text = _text(c.value).replace(" ", "")
+                for header in (KEY_HEADER, *FIXED_HEADERS, *FILL_HEADERS):
+                    if text == header or (text.startswith(header) and header not in columns):
+                        columns.setdefault(header, c.column)
+            if KEY_HEADER in columns and "本月进展" in columns:
+                return ws, cells[0].row, columns
+    return None, 0, {}

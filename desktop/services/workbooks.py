@@ -1,0 +1,405 @@
+"""Unit feedback workbooks: export one per unit, preview and apply what units filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound, PlanDeskError
+from ..exchange.workbook_format import (
+    FORMAT,
+    RawRow,
+    RawWorkbook,
+    WorkbookMeta,
+    WorkbookRow,
+    integrity_code,
+    read_workbook,
+    write_workbook,
+)
+from ..models import Assignment, ImportBatch, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkbookExport
+from ..storage import Database
+from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
+from .units import resolve_unit
+from .validation import parse_period
+
+SECRET_KEY = "exchange.secret"
+DATABASE_ID_KEY = "exchange.database_id"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: str  # "进展反馈!K7" or the file name
+    message: str
+    blocking: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.location}：{self.message}"
+
+
+@dataclass(frozen=True)
+class EntryPreview:
+    row: int
+    assignment_id: int
+    assignment_uid: str
+    task: str
+    period: str
+    text: str
+    percent: int | None
+    status: str | None  # code, or None when left empty
+    problems: str
+    next_steps: str
+    source_ref: str
+    action: str  # add | update | same
+
+
+@dataclass
+class FilePreview:
+    path: str
+    workbook_uid: str = ""
+    unit: str = ""
+    period: str = ""
+    entries: list[EntryPreview] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return any(p.blocking for p in self.problems)
+
+    @property
+    def changes(self) -> int:
+        return sum(1 for e in self.entries if e.action != "same")
+
+
+@dataclass
+class WorkbookPreview:
+    files: list[FilePreview]
+
+    @property
+    def blocked(self) -> bool:
+        return any(f.blocked for f in self.files)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    applied: bool
+    added: int
+    updated: int
+    unchanged: int
+    problems: list[Problem]
+    batch_id: int | None = None
+
+
+@dataclass
+class WorkbookResult:
+    files: list[FileResult]
+
+    @property
+    def refused(self) -> list[FileResult]:
+        return [f for f in self.files if not f.applied]
+
+
+def _exchange_setting(s: Session, key: str, *, create: bool) -> str | None:
+    row = s.get(Setting, key)
+    if row is None:
+        if not create:
+            return None
+        row = Setting(key=key, value=secrets.token_hex(32 if key == SECRET_KEY else 16))
+        s.add(row)
+        s.flush()
+    return str(row.value)
+
+
+def database_id(s: Session, *, create: bool = True) -> str | None:
+    """A random id for this database, so files exchanged with it can be recognised."""
+    return _exchange_setting(s, DATABASE_ID_KEY, create=create)
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")[:60] or "单位"
+
+
+def _label_path(node: PlanNode, nodes: dict[int, PlanNode]) -> str:
+    parts = []
+    current: PlanNode | None = node
+    while current is not None and current.kind != "root":
+        parts.append(current.label or current.title[:8])
+        current = nodes.get(current.parent_id or -1)
+    return "".join(reversed(parts))
+
+
+def export_workbooks(db: Database, *, plan_id: int, unit: str | None = None, all_units: bool = False,
+                     out: str | os.PathLike[str], period: str | None = None) -> list[Path]:
+    """One feedback workbook per unit (a file for one unit, a folder for all units)."""
+    period = parse_period(period or dt.date.today().strftime("%Y-%m"))
+    if bool(unit) == bool(all_units):
+        raise PlanDeskError("请指定一个单位，或选择全部单位。", field="unit")
+    target = Path(out)
+    today = dt.date.today()
+    written: list[Path] = []
+    with db.write(cause="导出进展反馈表") as s:
+        plan = s.get(Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
+        nodes = {n.id: n for n in s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id))}
+        query = (select(Assignment).join(PlanNode).where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False),
+                                                         Assignment.archived.is_(False)))
+        if unit:
+            query = query.where(Assignment.unit_id == resolve_unit(s, unit).id)
+        by_unit: dict[int, list[Assignment]] = {}
+        for a in s.scalars(query):
+            by_unit.setdefault(a.unit_id, []).append(a)
+        if not by_unit:
+            raise PlanDeskError(f"{unit or '各单位'}在该方案中没有分工任务，未导出反馈表。", field="unit")
+        secret = _exchange_setting(s, SECRET_KEY, create=True) or ""
+        db_id = database_id(s) or ""
+        if all_units:
+            target.mkdir(parents=True, exist_ok=True)
+        for unit_id, assignments in sorted(by_unit.items()):
+            u = s.get(Unit, unit_id)
+            assert u is not None
+            order = {n.id: _order_key(n, nodes) for n in nodes.values()}
+            assignments.sort(key=lambda a: (order[a.node_id], a.id))
+            rows = []
+            for a in assignments:
+                node = nodes[a.node_id]
+                last = s.scalar(select(ProgressEntry.text).where(ProgressEntry.assignment_id == a.id)
+                                .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc()).limit(1))
+                rows.append(WorkbookRow(a.uid, _label_path(node, nodes), node.title, ROLE_NAMES.get(a.role, a.role),
+                                        a.deadline, STATUS_NAMES[effective_status(a.status, a.deadline, today)],
+                                        a.percent, last or ""))
+            export = WorkbookExport(uid=secrets.token_hex(16), plan_id=plan.id, unit_id=u.id, period=period,
+                                    row_count=len(rows))
+            keys = [r.key for r in rows]
+            meta = WorkbookMeta(export.uid, u.uid, u.name, plan.uid, plan.title, db_id, period,
+                                integrity_code(secret, export.uid, u.uid, keys), keys)
+            path = target / f"{_safe_name(u.name)}_{period}_进展反馈表.xlsx" if all_units else target
+            export.file_name = path.name
+            s.add(export)
+            write_workbook(path, meta, rows)
+            written.append(path)
+    return written
+
+
+def _order_key(node: PlanNode, nodes: dict[int, PlanNode]) -> tuple[int, ...]:
+    chain = []
+    current: PlanNode | None = node
+    while current is not None:
+        chain.append(current.position)
+        current = nodes.get(current.parent_id or -1)
+    return tuple(reversed(chain))
+
+
+def _percent(cell: Any, problems: list[Problem]) -> int | None:
+    value = cell.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        if isinstance(value, int | float):
+            number = float(value) * (100 if cell.percent_format and value <= 1 else 1)
+        else:
+            number = float(str(value).strip().rstrip("%％"))
+    except ValueError:
+        problems.append(Problem(cell.ref, f"完成百分比应为 0–100 的整数，收到“{value}”"))
+        return None
+    if not 0 <= number <= 100 or abs(number - round(number)) > 1e-6:
+        problems.append(Problem(cell.ref, f"完成百分比应为 0–100 的整数，收到“{value}”"))
+        return None
+    return int(round(number))
+
+
+def _status(cell: Any, problems: list[Problem]) -> str | None:
+    text = "" if cell.value is None else str(cell.value).strip()
+    if not text:
+        return None
+    code = STATUS_CODES.get(text, text)
+    if code not in ("not_started", "in_progress", "done", "suspended"):
+        problems.append(Problem(cell.ref, f"状态“{text}”无效，可选：未开始、进行中、已完成、暂缓"))
+        return None
+    return code
+
+
+def _cell_text(row: RawRow, header: str) -> str:
+    cell = row.cells.get(header)
+    if cell is None or cell.value is None:
+        return ""
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _fingerprint(*values: Any) -> str:
+    return hashlib.sha1(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _check_file(s: Session, path: Path) -> FilePreview:
+    """Everything wrong with a returned workbook, and the entries it would add (reads only)."""
+    preview = FilePreview(str(path))
+    try:
+        raw = read_workbook(path)
+    except FileNotFoundError:
+        preview.problems.append(Problem(path.name, "找不到文件"))
+        return preview
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+        preview.problems.append(Problem(path.name, f"不是有效的 Excel 工作簿（.xlsx），无法读取：{exc}"))
+        return preview
+    export = _check_origin(s, raw, path, preview)
+    if export is None:
+        return preview
+    unit = s.get(Unit, export.unit_id)
+    assert unit is not None
+    preview.workbook_uid, preview.unit, preview.period = export.uid, unit.name, export.period
+    listed = set(raw.keys)
+    seen: dict[str, int] = {}
+    for row in raw.rows:
+        _check_row(s, row, raw, export, unit, listed, seen, preview)
+    return preview
+
+
+def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview) -> WorkbookExport | None:
+    meta = raw.meta
+    where = path.name
+    if meta.get("format") != FORMAT:
+        preview.problems.append(Problem(where, "不是 PlanDesk 导出的进展反馈表（缺少标识信息），无法确认来源"))
+        return None
+    if raw.missing_headers:
+        preview.problems.append(Problem(f"{raw.sheet}", "找不到以下列：" + "、".join(raw.missing_headers)
+                                        + "。请不要修改表头"))
+        return None
+    own_id = database_id(s, create=False)
+    if own_id is None or meta.get("database_id") != own_id:
+        preview.problems.append(Problem(where, "该反馈表由另一个 PlanDesk 数据库导出，不能导入本数据库"))
+        return None
+    export = s.scalar(select(WorkbookExport).where(WorkbookExport.uid == meta.get("workbook_uid", "")))
+    if export is None:
+        preview.problems.append(Problem(where, "本数据库没有导出过这份反馈表（编号未知），拒绝导入"))
+        return None
+    unit = s.get(Unit, export.unit_id)
+    secret = _exchange_setting(s, SECRET_KEY, create=False) or ""
+    expected = integrity_code(secret, export.uid, unit.uid if unit else "", raw.keys)
+    if unit is None or meta.get("unit_uid") != unit.uid or not hmac.compare_digest(expected, meta.get("integrity", "")):
+        preview.problems.append(Problem(where, "校验码不符：表格的单位或行键被改动过，整份表格不予导入。"
+                                               "请使用原始导出的表格重新填写"))
+        return None
+    return export
+
+
+def _check_row(s: Session, row: RawRow, raw: RawWorkbook, export: WorkbookExport, unit: Unit, listed: set[str],
+               seen: dict[str, int], preview: FilePreview) -> None:
+    problems: list[Problem] = []
+    if not row.key:
+        preview.problems.append(Problem(row.key_ref, "该行没有行键（可能是新增的行），不能导入；请勿增加行"))
+        return
+    if row.key in seen:
+        preview.problems.append(Problem(row.key_ref, f"与第{seen[row.key]}行重复（行被复制），不能导入"))
+        return
+    seen[row.key] = row.number
+    a = s.scalar(select(Assignment).where(Assignment.uid == row.key))
+    if a is None:
+        preview.problems.append(Problem(row.key_ref, "行键无法识别（未知的行），不能导入"))
+        return
+    if a.unit_id != unit.id:
+        other = s.get(Unit, a.unit_id)
+        preview.problems.append(Problem(row.key_ref, f"该行属于其他单位（{other.name if other else '未知'}），"
+                                                     f"不能由{unit.name}的表格导入"))
+        return
+    if row.key not in listed:
+        preview.problems.append(Problem(row.key_ref, "行键被改动过，与导出时不一致，不能导入"))
+        return
+    text = _cell_text(row, "本月进展")
+    pct = _percent(row.cells["完成百分比"], problems)
+    status = _status(row.cells["状态"], problems)
+    issues, steps = _cell_text(row, "存在问题"), _cell_text(row, "下步计划")
+    if not any((text, pct is not None, status, issues, steps)) and not problems:
+        return
+    if not text:
+        problems.append(Problem(row.cells["本月进展"].ref, "本月进展不能为空（本行已填写其他内容）"))
+    node = s.get(PlanNode, a.node_id)
+    if a.archived or (node is not None and node.archived):
+        problems.append(Problem(row.key_ref, "该任务已在方案修订中删除并归档，不能再登记进展"))
+    preview.problems.extend(problems)
+    if problems:
+        return
+    ref = f"{export.uid}:{a.uid}:{_fingerprint(text, pct, status, issues, steps)}"
+    existing = s.scalar(select(ProgressEntry.source_ref).where(
+        ProgressEntry.assignment_id == a.id, ProgressEntry.source == "workbook",
+        ProgressEntry.source_ref.like(f"{export.uid}:{a.uid}:%")))
+    action = "add" if existing is None else ("same" if existing == ref else "update")
+    title = f"{node.label}{node.title}" if node else ""
+    preview.entries.append(EntryPreview(row.number, a.id, a.uid, title, export.period, text, pct, status, issues,
+                                        steps, ref, action))
+
+
+def read_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> WorkbookPreview:
+    """What each returned workbook would add, and every problem by sheet, row and column (nothing written)."""
+    with db.read() as s:
+        return WorkbookPreview([_check_file(s, Path(p)) for p in paths])
+
+
+def _apply_entry(s: Session, e: EntryPreview, operator: str) -> None:
+    a = s.get(Assignment, e.assignment_id)
+    assert a is not None
+    entry = s.scalar(select(ProgressEntry).where(
+        ProgressEntry.assignment_id == a.id, ProgressEntry.source == "workbook",
+        ProgressEntry.source_ref.like(e.source_ref.rsplit(":", 1)[0] + ":%")))
+    if entry is None:
+        entry = ProgressEntry(assignment_id=a.id, source="workbook", entered_by=operator)
+        s.add(entry)
+    entry.period, entry.text, entry.percent = e.period, e.text, e.percent
+    entry.problems, entry.next_steps, entry.source_ref = e.problems, e.next_steps, e.source_ref
+    entry.reported_on = dt.date.today()
+    if e.status is not None:
+        a.status = e.status
+        if e.status == "done" and e.percent is None:
+            a.percent = 100
+    if e.percent is not None:
+        a.percent = e.percent
+        if e.status is None and e.percent == 100:
+            a.status = "done"
+        elif e.status is None and 0 < e.percent < 100 and a.status == "not_started":
+            a.status = "in_progress"
+
+
+def apply_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> WorkbookResult:
+    """Apply each workbook wholly or not at all (one transaction per file)."""
+    results: list[FileResult] = []
+    for p in paths:
+        path = Path(p)
+        with db.write(cause=f"导入进展反馈表：{path.name}") as s:
+            preview = _check_file(s, path)
+            if preview.blocked:
+                results.append(FileResult(str(path), False, 0, 0, 0, preview.problems))
+                continue
+            todo = [e for e in preview.entries if e.action != "same"]
+            batch_id = None
+            if todo:
+                batch = ImportBatch(kind="workbook", source_name=path.name, source_sha256=_file_sha256(path),
+                                    operator=db.operator,
+                                    summary={"workbook_uid": preview.workbook_uid, "unit": preview.unit,
+                                             "entries": len(todo)})
+                s.add(batch)
+                s.flush()
+                s.info["batch_id"] = batch_id = batch.id
+                for e in todo:
+                    _apply_entry(s, e, db.operator)
+            results.append(FileResult(str(path), True, sum(e.action == "add" for e in todo),
+                                      sum(e.action == "update" for e in todo),
+                                      sum(e.action == "same" for e in preview.entries), preview.problems, batch_id))
+    return WorkbookResult(results)
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
