@@ -129,10 +129,12 @@ def test_migrations_form_one_line_and_match_the_models(tmp_path: Path) -> None:
 
     from desktop.models import Base
     from desktop.storage.migrate import alembic_config
+    from desktop.storage.search_grams import include_name
 
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
     with open_database(tmp_path / "fresh.sqlite3") as db, db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        opts = {"compare_type": True, "include_name": include_name}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     assert diff == [], "models and migrations disagree: generate a migration"
 
 

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from .search_grams import register as register_search_functions
+
 # Set while a write transaction is opened, so SQLite takes the write lock at BEGIN: a second
 # writer then waits (busy timeout) instead of failing half-way through its transaction.
 WRITE_INTENT: contextvars.ContextVar[bool] = contextvars.ContextVar("plandesk_write_intent", default=False)
@@ -33,6 +35,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+        register_search_functions(dbapi_conn)  # the search index triggers call pd_grams()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

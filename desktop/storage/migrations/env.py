@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from desktop.models import Base
+from desktop.storage.search_grams import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -24,7 +25,7 @@ def run_migrations() -> None:
 
 def _run(connection: object) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
-                      compare_type=True)
+                      compare_type=True, include_name=include_name)
     with context.begin_transaction():
         context.run_migrations()
 
