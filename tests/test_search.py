@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from desktop.models import Plan, PlanNode
 from desktop.services.assignments import add_progress, create_assignment, delete_progress, update_assignment
 from desktop.services.plan_import import import_file
 from desktop.services.search import make_snippet, search
-from desktop.storage import Database
+from desktop.storage import Database, open_database
 
 from conftest import XIAN
 
@@ -83,3 +86,36 @@ def test_snippet_is_short_and_centred_on_the_first_match() -> None:
     snippet, spans = make_snippet(text, "碳计量")
     assert len(snippet) <= 80 and spans and snippet[spans[0][0]:spans[0][1]] == "碳计量"
     assert make_snippet("ＰＭ2.5浓度", "pm2.5") == ("ＰＭ2.5浓度", [(0, 5)])
+
+
+def test_existing_database_gets_its_index_when_upgraded(tmp_path: Path) -> None:
+    from desktop.storage.database import Database as Db
+    from desktop.storage.engine import make_engine
+    from desktop.storage.migrate import upgrade_to
+
+    path = tmp_path / "old.sqlite3"
+    url = f"sqlite:///{path}"
+    old = Db(url, make_engine(url))
+    upgrade_to(old, "0003")  # as a database from before the search index
+    with old.write() as s:
+        plan = Plan(title="旧方案")
+        s.add(plan)
+        s.flush()
+        root = PlanNode(plan_id=plan.id, kind="root", title="旧方案")
+        s.add(root)
+        s.flush()
+        s.add(PlanNode(plan_id=plan.id, parent_id=root.id, kind="task", title="推进碳计量能力建设", text="建设标准装置"))
+    old.close()
+    with open_database(path) as db:
+        assert search(db, query="碳计量").total == 1
+        assert search(db, query="装").hits[0].source == "text"
+
+
+def test_edited_titles_are_found_by_their_new_words(db: Database, xian: int) -> None:
+    node_id = _node_titled(db, "加强绿色低碳计量测试研究")
+    with db.write() as s:
+        s.get(PlanNode, node_id).title = "加强绿色低碳计量测试与氢能研究"  # type: ignore[union-attr]
+    assert [h.node_id for h in search(db, query="氢能").hits] == [node_id]
+    assert search(db, query="测试研究").total == search(db, query="测试研究", plan_id=xian).total
+    # The old wording is still in the node's text, no longer in its title.
+    assert [h.source for h in search(db, query="测试研究").hits if h.node_id == node_id] == ["text"]

@@ -7,14 +7,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..models import Assignment, PlanNode, ProgressEntry
 from ..storage import Database
+from ..storage.search_grams import FTS_TABLE, fold, match_expression, searchable
 
 Source = Literal["title", "text", "progress"]
 SNIPPET_CHARS = 80
+ENTRY_ROWID = 1 << 40  # search index row ids: a node's id, or this plus a progress entry's id
 
 
 @dataclass(frozen=True)
@@ -36,20 +38,6 @@ class SearchResult:
 def normalize_query(query: str) -> str:
     """What users type is compared in NFKC form (full-width digits and letters become plain ones)."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", query or "")).strip()
-
-
-def _fold_char(c: str) -> str:
-    n = unicodedata.normalize("NFKC", c).lower()
-    if len(n) != 1:
-        return c
-    return " " if n.isspace() else n
-
-
-def fold(text: str) -> str:
-    """NFKC and lower case character by character, so offsets in the result are offsets in ``text``."""
-    if text.isascii():
-        return re.sub(r"\s", " ", text.lower())
-    return "".join(_fold_char(c) for c in text)
 
 
 def make_snippet(text: str, query: str) -> tuple[str, list[tuple[int, int]]]:
@@ -96,11 +84,11 @@ def _scan(s: Session, query: str, plan_id: int | None, limit: int) -> SearchResu
     total = (s.scalar(select(func.count()).select_from(node_stmt.subquery())) or 0) + \
         (s.scalar(select(func.count()).select_from(progress_stmt.subquery())) or 0)
     hits: list[SearchHit] = []
-    for node_id, plan, title, text in s.execute(node_stmt.order_by(PlanNode.id).limit(limit)):
-        hits.append(node_hit(node_id, plan, title, text, query))
+    for node_id, plan, title, body in s.execute(node_stmt.order_by(PlanNode.id).limit(limit)):
+        hits.append(node_hit(node_id, plan, title, body, query))
     if len(hits) < limit:
         rows = s.execute(progress_stmt.order_by(ProgressEntry.id.desc()).limit(limit - len(hits)))
-        hits.extend(progress_hit(entry_id, node_id, plan, text, query) for entry_id, node_id, plan, text in rows)
+        hits.extend(progress_hit(entry_id, node_id, plan, body, query) for entry_id, node_id, plan, body in rows)
     return SearchResult(total, hits)
 
 
@@ -117,10 +105,114 @@ def progress_hit(entry_id: int, node_id: int, plan_id: int, text: str, query: st
     return SearchHit(node_id, plan_id, "progress", snippet, spans, entry_id)
 
 
+def _index_kind(s: Session) -> str:
+    """Which search index this database has: "fts5" (SQLite), "gin" (PostgreSQL) or "" (scan)."""
+    if s.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
+        found = s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
+        return "fts5" if found else ""
+    if s.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
+        found = s.execute(text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_progress_entry_search'")).first()
+        return "gin" if found else ""
+    return ""
+
+
+def _fetch_nodes(s: Session, ids: list[int], query: str) -> list[SearchHit]:
+    rows = {r[0]: r for r in s.execute(select(PlanNode.id, PlanNode.plan_id, PlanNode.title, PlanNode.text)
+                                       .where(PlanNode.id.in_(ids)))}
+    return [node_hit(*rows[i], query) for i in ids if i in rows]
+
+
+def _fetch_entries(s: Session, ids: list[int], query: str) -> list[SearchHit]:
+    rows = {r[0]: r for r in s.execute(
+        select(ProgressEntry.id, Assignment.node_id, PlanNode.plan_id, ProgressEntry.text)
+        .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+        .join(PlanNode, PlanNode.id == Assignment.node_id).where(ProgressEntry.id.in_(ids)))}
+    return [progress_hit(*rows[i], query) for i in ids if i in rows]
+
+
+def _fts_search(s: Session, query: str, expr: str, plan_id: int | None, limit: int) -> SearchResult:
+    """Nodes (rowid below ENTRY_ROWID) and entries (above) are two row-id ranges FTS5 can count separately."""
+    match = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :e"
+    params = {"e": expr, "b": ENTRY_ROWID, "p": plan_id, "n": limit}
+    if plan_id is None:
+        total = s.execute(text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :e"), params).scalar()
+        node_ids = list(s.scalars(text(f"{match} AND rowid < :b ORDER BY rowid LIMIT :n"), params))
+        entry_rows = list(s.scalars(text(f"{match} AND rowid >= :b ORDER BY rowid DESC LIMIT :n"), params))
+    else:
+        nodes_sql = f"SELECT id FROM plan_node WHERE plan_id = :p AND id IN ({match} AND rowid < :b)"
+        entries_sql = (f"SELECT e.id + :b FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
+                       f"JOIN plan_node n ON n.id = a.node_id WHERE n.plan_id = :p "
+                       f"AND e.id + :b IN ({match} AND rowid >= :b)")
+        total = s.execute(text(f"SELECT (SELECT count(*) FROM ({nodes_sql})) + (SELECT count(*) FROM ({entries_sql}))"),
+                          params).scalar()
+        node_ids = list(s.scalars(text(f"{nodes_sql} ORDER BY id LIMIT :n"), params))
+        entry_rows = list(s.scalars(text(f"{entries_sql} ORDER BY e.id DESC LIMIT :n"), params))
+    hits = _fetch_nodes(s, node_ids[:limit], query)
+    hits += _fetch_entries(s, [r - ENTRY_ROWID for r in entry_rows[:limit - len(hits)]], query)
+    return SearchResult(int(total or 0), hits)
+
+
+def _fts_verified(s: Session, query: str, plan_id: int | None, limit: int) -> SearchResult | None:
+    """Queries with punctuation or spaces: the index narrows by the searchable runs, Python checks the rest."""
+    runs = [r for r in re.split(r"\W+|_", query) if r and all(searchable(c) for c in r)]
+    if not runs:
+        return None
+    expr = " AND ".join(e for e in (match_expression(r) for r in runs) if e)
+    rowids = list(s.scalars(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :e ORDER BY rowid"),
+                            {"e": expr}))
+    needle = fold(query)
+    hits: list[SearchHit] = []
+    node_ids = [r for r in rowids if r < ENTRY_ROWID]
+    entry_ids = [r - ENTRY_ROWID for r in reversed(rowids) if r >= ENTRY_ROWID]
+    candidates = _fetch_nodes(s, node_ids, needle) + _fetch_entries(s, entry_ids, needle)
+    for hit in candidates:
+        if hit.spans and (plan_id is None or hit.plan_id == plan_id):
+            hits.append(hit)
+    return SearchResult(len(hits), hits[:limit])
+
+
+def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> SearchResult | None:
+    """PostgreSQL: the GIN index narrows by the query's characters or pairs, LIKE confirms the substring."""
+    grams = [query] if len(query) == 1 else [query[i:i + 2] for i in range(len(query) - 1)]
+    grams = [g for g in grams if not any(c.isspace() for c in g)]
+    if not grams:
+        return None
+    pattern = _like(query)
+    params = {"g": grams, "q": pattern, "p": plan_id, "n": limit}
+    in_plan = " AND n.plan_id = :p" if plan_id is not None else ""
+    nodes_sql = ("FROM plan_node n WHERE n.parent_id IS NOT NULL AND pd_grams(n.title || E'\\n' || n.text) "
+                 "@> CAST(:g AS text[]) AND (lower(n.title) LIKE :q ESCAPE '\\' OR lower(n.text) LIKE :q "
+                 f"ESCAPE '\\'){in_plan}")
+    entries_sql = ("FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n "
+                   "ON n.id = a.node_id WHERE pd_grams(e.text) @> CAST(:g AS text[]) "
+                   f"AND lower(e.text) LIKE :q ESCAPE '\\'{in_plan}")
+    total = s.execute(text(f"SELECT (SELECT count(*) {nodes_sql}) + (SELECT count(*) {entries_sql})"),
+                      params).scalar()
+    hits = [node_hit(*r, query) for r in s.execute(
+        text(f"SELECT n.id, n.plan_id, n.title, n.text {nodes_sql} ORDER BY n.id LIMIT :n"), params)]
+    if len(hits) < limit:
+        params["n"] = limit - len(hits)
+        hits += [progress_hit(*r, query) for r in s.execute(
+            text(f"SELECT e.id, n.id, n.plan_id, e.text {entries_sql} ORDER BY e.id DESC LIMIT :n"), params)]
+    return SearchResult(int(total or 0), hits)
+
+
 def search(db: Database, *, query: str, plan_id: int | None = None, limit: int = 200) -> SearchResult:
-    """Nodes and progress entries whose text contains ``query``; ``total`` counts all of them."""
+    """Nodes and progress entries whose text contains ``query``; ``total`` counts all of them.
+
+    Node hits come first (in document order of creation), then progress entries, newest first.
+    """
     q = normalize_query(query)
     if not q:
         return SearchResult(0, [])
+    limit = max(limit, 0)
+    folded = fold(q)
     with db.read() as s:
-        return _scan(s, q, plan_id, max(limit, 0))
+        kind = _index_kind(s)
+        result: SearchResult | None = None
+        if kind == "fts5":
+            expr = match_expression(folded)
+            result = _fts_search(s, q, expr, plan_id, limit) if expr else _fts_verified(s, folded, plan_id, limit)
+        elif kind == "gin":
+            result = _gin_search(s, folded, plan_id, limit)
+        return result if result is not None else _scan(s, q, plan_id, limit)
