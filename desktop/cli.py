@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "desktop.commands.core",
     "desktop.commands.plans",
     "desktop.commands.maintenance",
+    "desktop.commands.supervision",
 ]
 
 

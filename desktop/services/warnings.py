@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -197,3 +198,17 @@ def reporting_status(db: Database, *, plan_id: int, period: str) -> list[UnitRep
                          [i for i in ids_ if i not in reported]) for unit, ids_ in per_unit.items()]
     out.sort(key=lambda u: (-len(u.missing_assignment_ids), u.unit))
     return out
+
+
+def issue_missing_report_notices(db: Database, *, plan_id: int, period: str, path: str | os.PathLike[str],
+                                 as_of: dt.date | None = None, progress: Any = None,
+                                 is_cancelled: Any = None) -> list[Any]:
+    """催报: print reminder notices to the units that have not reported for ``period``; records the reminders."""
+    from ..reports.notices import issue_notices
+
+    missing = [u.unit for u in reporting_status(db, plan_id=plan_id, period=period) if u.missing_assignment_ids]
+    if not missing:
+        raise PlanDeskError(f"{period} 各单位均已报送，无需催报。", field="period")
+    # Every unfinished task of those units goes on the notice, not just those close to their deadline.
+    return list(issue_notices(db, plan_id=plan_id, as_of=as_of or dt.date.today(), path=path, units=missing,
+                              due_within_days=100 * 365, progress=progress, is_cancelled=is_cancelled))
