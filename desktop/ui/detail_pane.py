@@ -1,0 +1,342 @@
+"""The selected node: its text as printed, responsible units, assignments (edited in place) and progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import PlanDeskError
+from ..services.records import AssignmentInfo, NodeDetail
+from ..services.status import KIND_NAMES, ROLE_NAMES, STATUS_NAMES
+from ..services.tree import node_detail
+from ..services.units import list_units
+from ..storage import Database
+from .delegates import (
+    EDIT_VALUE_ROLE,
+    DateDelegate,
+    PercentDelegate,
+    StatusDelegate,
+    UnitDelegate,
+    highlight_html,
+    light_for,
+    light_icon,
+)
+from .progress_form import ProgressForm
+from .undo_commands import AddAssignment, AddProgress, DeleteAssignment, EditAssignment, Editing
+
+Index = QModelIndex | QPersistentModelIndex
+# (field, header) in column order.
+ASSIGNMENT_COLUMNS = [("unit", "单位"), ("contact_person", "联系人"), ("contact_phone", "联系电话"),
+                      ("start_date", "开始日期"), ("deadline", "截止日期"), ("status", "状态"),
+                      ("percent", "进度"), ("remarks", "备注")]
+
+
+class AssignmentTableModel(QAbstractTableModel):
+    """The assignments of one node; every edit goes through the undo stack as one service call."""
+
+    def __init__(self, editing: Editing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editing = editing
+        self.rows: list[AssignmentInfo] = []
+        self.due_soon_days = 7
+        self.headers = [self.tr(h) for _, h in ASSIGNMENT_COLUMNS]
+
+    def set_rows(self, rows: list[AssignmentInfo]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(ASSIGNMENT_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        field = ASSIGNMENT_COLUMNS[index.column()][0]
+        value = getattr(a, "unit_name" if field == "unit" else field)
+        if role == EDIT_VALUE_ROLE:
+            return value
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if field == "unit" and role == Qt.ItemDataRole.DisplayRole:
+                return f"{a.unit_name}（{ROLE_NAMES.get(a.role, a.role)}）"
+            if field == "status":
+                return self.tr(STATUS_NAMES.get(a.effective_status, a.effective_status))
+            if field == "percent":
+                return f"{a.percent}%"
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            return value or ""
+        if role == Qt.ItemDataRole.DecorationRole and field == "status":
+            return light_icon(light_for(a.effective_status, a.deadline, dt.date.today(), self.due_soon_days))
+        if role == Qt.ItemDataRole.ForegroundRole and field == "deadline" and a.effective_status == "overdue":
+            return QBrush(QColor("#d0342c"))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        a = self.rows[index.row()]
+        field = ASSIGNMENT_COLUMNS[index.column()][0]
+        current = getattr(a, "unit_name" if field == "unit" else field)
+        if value == current or (field == "unit" and not value):
+            return False
+        return self.editing.push(EditAssignment(self.editing, a, {field: value}))
+
+
+class DetailPane(QWidget):
+    """Shows one node; writes go through ``editing`` so they can be undone."""
+
+    error_shown = Signal(str)
+
+    def __init__(self, db: Database, editing: Editing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.editing = editing
+        self.detail: NodeDetail | None = None
+        self.needle = ""
+        self.progress_form: ProgressForm | None = None
+        self.path_label = QLabel()
+        self.path_label.setWordWrap(True)
+        self.path_label.setStyleSheet("color: #666;")
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.units_label = QLabel()
+        self.units_label.setWordWrap(True)
+        self.text_view = QTextBrowser()
+        self.text_view.setOpenLinks(False)
+
+        self.assignments = AssignmentTableModel(editing, self)
+        self.table = QTableView()
+        self.table.setModel(self.assignments)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.unit_delegate = UnitDelegate([], self.table)
+        self.table.setItemDelegateForColumn(0, self.unit_delegate)
+        self.table.setItemDelegateForColumn(3, DateDelegate(self.table))
+        self.table.setItemDelegateForColumn(4, DateDelegate(self.table))
+        self.table.setItemDelegateForColumn(5, StatusDelegate(self.table))
+        self.table.setItemDelegateForColumn(6, PercentDelegate(self.table))
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.hide()
+
+        self.new_unit = QLineEdit()
+        self.new_unit.setPlaceholderText(self.tr("单位名称"))
+        self.add_button = QPushButton(self.tr("添加分工"))
+        self.delete_button = QPushButton(self.tr("删除分工"))
+        self.add_button.clicked.connect(self.add_assignment)
+        self.delete_button.clicked.connect(self.delete_assignment)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("分工：")))
+        buttons.addWidget(self.new_unit, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+
+        self.progress_tree = QTreeWidget()
+        self.progress_tree.setRootIsDecorated(False)
+        self.progress_tree.setHeaderLabels([self.tr("时期"), self.tr("单位"), self.tr("进展情况"), self.tr("进度"),
+                                            self.tr("存在问题"), self.tr("下步计划"), self.tr("录入人")])
+        self.progress_button = QPushButton(self.tr("添加进展…"))
+        self.progress_button.clicked.connect(self.open_progress_form)
+        progress_bar = QHBoxLayout()
+        progress_bar.addWidget(QLabel(self.tr("进展记录（最新在前）")))
+        progress_bar.addStretch(1)
+        progress_bar.addWidget(self.progress_button)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.path_label, self.title_label, self.units_label):
+            top_layout.addWidget(w)
+        top_layout.addWidget(self.text_view, 1)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(buttons)
+        middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.error_label)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(progress_bar)
+        bottom_layout.addWidget(self.progress_tree, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("detailSplitter")
+        for w in (top, middle, bottom):
+            self.splitter.addWidget(w)
+        self.splitter.setSizes([260, 220, 220])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        editing.failed.connect(self.show_error)
+        self.refresh_units()
+        self.show_node(None)
+
+    # -- showing -------------------------------------------------------------------------------------
+    def refresh_units(self) -> None:
+        names = sorted({n for u in list_units(self.db) for n in (u.name, *u.aliases)})
+        self.unit_delegate.names = names
+        completer = QCompleter(names, self.new_unit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.new_unit.setCompleter(completer)
+
+    def show_node(self, node_id: int | None) -> None:
+        self.clear_error()
+        if node_id is None:
+            self.detail = None
+        else:
+            try:
+                self.detail = node_detail(self.db, node_id=node_id)
+            except PlanDeskError as exc:
+                self.detail = None
+                self.show_error("", str(exc))
+        self._fill()
+
+    def reload(self) -> None:
+        self.show_node(self.detail.node.id if self.detail else None)
+
+    def set_highlight(self, needle: str) -> None:
+        self.needle = needle
+        self._fill_text()
+
+    def _fill(self) -> None:
+        d = self.detail
+        enabled = d is not None and d.node.kind != "root" and not d.node.archived
+        for w in (self.add_button, self.delete_button, self.progress_button, self.new_unit, self.table):
+            w.setEnabled(enabled)
+        if d is None:
+            self.path_label.clear()
+            self.title_label.setText(self.tr("请在左侧选择一个条目。"))
+            self.units_label.clear()
+            self.text_view.clear()
+            self.assignments.set_rows([])
+            self.progress_tree.clear()
+            return
+        self.path_label.setText(" › ".join(f"{r.label}{r.title[:16]}" for r in d.path[1:-1]))
+        kind = KIND_NAMES.get(d.node.kind, d.node.kind)
+        origin = self.tr("（本单位添加）") if d.node.origin == "office" else ""
+        archived = self.tr("（已归档，只读）") if d.node.archived else ""
+        self.title_label.setText(f"[{kind}] {d.node.label} {d.node.title}{origin}{archived}")
+        leads = "、".join(u.name for u in d.units if u.role == "lead") or self.tr("（无）")
+        cos = "、".join(u.name for u in d.units if u.role == "co") or self.tr("（无）")
+        hint = self.tr("；原文时限：{0}").format(d.deadline_hint.isoformat()) if d.deadline_hint else ""
+        self.units_label.setText(self.tr("牵头单位：{0}；配合单位：{1}").format(leads, cos) + hint)
+        self._fill_text()
+        self.assignments.set_rows(d.assignments)
+        self.table.resizeColumnsToContents()
+        assigned = {a.unit_name for a in d.assignments}
+        suggestion = next((u.name for u in d.units if u.name not in assigned), "")
+        self.new_unit.setText(suggestion)
+        self.progress_tree.clear()
+        for p in d.progress:
+            item = QTreeWidgetItem([p.period, p.unit_name, p.text, f"{p.percent}%" if p.percent is not None else "",
+                                    p.problems, p.next_steps, p.entered_by])
+            item.setToolTip(2, p.text)
+            item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+            self.progress_tree.addTopLevelItem(item)
+
+    def _fill_text(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        body = highlight_html(d.text or d.node.title, self.needle).replace("\n", "<br/>")
+        self.text_view.setHtml(f'<div style="line-height:150%">{body}</div>')
+
+    # -- errors next to the table --------------------------------------------------------------------
+    def show_error(self, field: str, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setToolTip(field)
+        self.error_label.show()
+        self.error_shown.emit(message)
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    # -- actions -------------------------------------------------------------------------------------
+    def current_assignment(self) -> AssignmentInfo | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.assignments.rows):
+            return None
+        return self.assignments.rows[index.row()]
+
+    def add_assignment(self) -> bool:
+        if self.detail is None:
+            return False
+        unit = self.new_unit.text().strip()
+        if not unit:
+            self.show_error("unit", self.tr("请填写要分工的单位名称。"))
+            return False
+        self.clear_error()
+        role = "co" if any(a.role == "lead" for a in self.detail.assignments) else "lead"
+        return self.editing.push(AddAssignment(self.editing, self.detail.node.id, {"unit": unit, "role": role}))
+
+    def delete_assignment(self) -> bool:
+        a = self.current_assignment()
+        if a is None or self.detail is None:
+            self.show_error("assignment", self.tr("请先在表格中选择要删除的分工。"))
+            return False
+        progress = [p for p in self.detail.progress if p.assignment_id == a.id]
+        return self.editing.push(DeleteAssignment(self.editing, a, progress))
+
+    def open_progress_form(self) -> ProgressForm | None:
+        if self.detail is None or not self.detail.assignments:
+            self.show_error("assignment", self.tr("请先添加分工，进展记录属于某个单位的分工。"))
+            return None
+        current = self.current_assignment()
+        form = ProgressForm(self.detail.assignments, current.id if current else None, self)
+        form.submit = self._submit_progress
+        self.progress_form = form
+        form.open()
+        return form
+
+    def _submit_progress(self, assignment_id: int, values: dict[str, Any]) -> bool:
+        form = self.progress_form
+        if form is not None:  # a refused entry is explained inside the form, which stays open
+            self.editing.failed.connect(form.show_error)
+        try:
+            return self.editing.push(AddProgress(self.editing, assignment_id, values))
+        finally:
+            if form is not None:
+                self.editing.failed.disconnect(form.show_error)

@@ -1,0 +1,252 @@
+"""Undoable edits: each command's redo and undo is one service call (or the inverse call)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..errors import PlanDeskError
+from ..services import assignments as asg
+from ..services import nodes
+from ..services.records import AssignmentInfo, NodeRow, ProgressInfo
+from ..storage import Database
+
+FIELDS = ("unit", "role", "contact_person", "contact_phone", "start_date", "deadline", "status", "percent",
+          "remarks")
+
+
+def assignment_values(info: AssignmentInfo) -> dict[str, Any]:
+    return {"unit": info.unit_name, "role": info.role, "contact_person": info.contact_person,
+            "contact_phone": info.contact_phone, "start_date": info.start_date, "deadline": info.deadline,
+            "status": info.status, "percent": info.percent, "remarks": info.remarks}
+
+
+class Editing(QObject):
+    """Runs edits through a QUndoStack and tells the views what changed or what went wrong."""
+
+    node_changed = Signal(int)  # a node's row or detail changed
+    children_changed = Signal(int)  # a node's children were added, removed or reordered
+    node_selected = Signal(int)  # the view should select this node (a new or restored one)
+    failed = Signal(str, str)  # field at fault, message
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.stack = QUndoStack(self)
+        self.refused = False  # set by a command whose service call was refused
+
+    def push(self, command: ServiceCommand) -> bool:
+        """Run ``command`` now; it lands on the undo stack only if the service accepted it."""
+        self.refused = False
+        self.stack.push(command)  # a refused (obsolete) command is deleted by the stack right away
+        return not self.refused
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, editing: Editing, text: str) -> None:
+        super().__init__(text)
+        self.editing = editing
+        self.db = editing.db
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, step: Any) -> None:
+        try:
+            step()
+        except PlanDeskError as exc:
+            # A refused step leaves the database as it was; the command is dropped from the stack.
+            self.setObsolete(True)
+            self.editing.refused = True
+            self.editing.failed.emit(exc.field or "", str(exc))
+
+    def redo(self) -> None:
+        self._run(self.do)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+
+class EditAssignment(ServiceCommand):
+    def __init__(self, editing: Editing, before: AssignmentInfo, changes: dict[str, Any]) -> None:
+        super().__init__(editing, editing.tr("修改分工"))
+        self.before = before
+        self.changes = changes
+        self.version = before.version
+        self.after: AssignmentInfo | None = None
+
+    def do(self) -> None:
+        self.after = asg.update_assignment(self.db, assignment_id=self.before.id, expected_version=self.version,
+                                           **self.changes)
+        self.version = self.after.version
+        self.editing.node_changed.emit(self.before.node_id)
+
+    def revert(self) -> None:
+        assert self.after is not None
+        old, new = assignment_values(self.before), assignment_values(self.after)
+        restore = {k: v for k, v in old.items() if new[k] != v}
+        info = asg.update_assignment(self.db, assignment_id=self.before.id, expected_version=self.version,
+                                     **restore)
+        self.version = info.version
+        self.editing.node_changed.emit(self.before.node_id)
+
+
+class AddAssignment(ServiceCommand):
+    def __init__(self, editing: Editing, node_id: int, values: dict[str, Any]) -> None:
+        super().__init__(editing, editing.tr("添加分工"))
+        self.node_id = node_id
+        self.values = values
+        self.created: AssignmentInfo | None = None
+
+    def do(self) -> None:
+        self.created = asg.create_assignment(self.db, node_id=self.node_id, **self.values)
+        self.editing.node_changed.emit(self.node_id)
+
+    def revert(self) -> None:
+        assert self.created is not None
+        current = asg.get_assignment(self.db, assignment_id=self.created.id)
+        asg.delete_assignment(self.db, assignment_id=current.id, expected_version=current.version)
+        self.editing.node_changed.emit(self.node_id)
+
+
+class DeleteAssignment(ServiceCommand):
+    """Undo re-creates the assignment and re-enters its progress entries."""
+
+    def __init__(self, editing: Editing, info: AssignmentInfo, progress: list[ProgressInfo]) -> None:
+        super().__init__(editing, editing.tr("删除分工"))
+        self.info = info
+        self.progress = progress
+        self.current_id = info.id
+        self.version = info.version
+
+    def do(self) -> None:
+        asg.delete_assignment(self.db, assignment_id=self.current_id, expected_version=self.version)
+        self.editing.node_changed.emit(self.info.node_id)
+
+    def revert(self) -> None:
+        created = asg.create_assignment(self.db, node_id=self.info.node_id, **assignment_values(self.info))
+        for p in reversed(self.progress):
+            asg.add_progress(self.db, assignment_id=created.id, period=p.period, text=p.text, percent=p.percent,
+                             problems=p.problems, next_steps=p.next_steps, reported_on=p.reported_on,
+                             source=p.source)
+        now = asg.get_assignment(self.db, assignment_id=created.id)
+        if (now.status, now.percent) != (self.info.status, self.info.percent):
+            now = asg.update_assignment(self.db, assignment_id=created.id, status=self.info.status,
+                                        percent=self.info.percent)
+        self.current_id, self.version = now.id, now.version
+        self.editing.node_changed.emit(self.info.node_id)
+
+
+class AddProgress(ServiceCommand):
+    """Undo removes the entry and puts back the percent and status the entry had moved."""
+
+    def __init__(self, editing: Editing, assignment_id: int, values: dict[str, Any]) -> None:
+        super().__init__(editing, editing.tr("添加进展"))
+        self.assignment_id = assignment_id
+        self.values = values
+        self.entry: ProgressInfo | None = None
+        self.before: AssignmentInfo | None = None
+
+    def do(self) -> None:
+        self.before = asg.get_assignment(self.db, assignment_id=self.assignment_id)
+        self.entry = asg.add_progress(self.db, assignment_id=self.assignment_id, **self.values)
+        self.editing.node_changed.emit(self.entry.node_id)
+
+    def revert(self) -> None:
+        assert self.entry is not None and self.before is not None
+        asg.delete_progress(self.db, entry_id=self.entry.id)
+        now = asg.get_assignment(self.db, assignment_id=self.assignment_id)
+        if (now.status, now.percent) != (self.before.status, self.before.percent):
+            asg.update_assignment(self.db, assignment_id=self.assignment_id, expected_version=now.version,
+                                  status=self.before.status, percent=self.before.percent)
+        self.editing.node_changed.emit(self.entry.node_id)
+
+
+class AddSubtask(ServiceCommand):
+    def __init__(self, editing: Editing, parent_id: int, title: str) -> None:
+        super().__init__(editing, editing.tr("添加子任务"))
+        self.parent_id = parent_id
+        self.title = title
+        self.row: NodeRow | None = None
+        self._uid: str | None = None
+
+    def do(self) -> None:
+        # Redo restores the same uid and place, so exports and links see one node, not a new one.
+        self.row = nodes.add_subtask(self.db, parent_id=self.parent_id, title=self.title,
+                                     position=self.row.position if self.row else None,
+                                     uid=self._uid)
+        self._uid = nodes.node_uid(self.db, node_id=self.row.id)
+        self.editing.children_changed.emit(self.parent_id)
+        self.editing.node_selected.emit(self.row.id)
+
+    def revert(self) -> None:
+        assert self.row is not None
+        nodes.delete_node(self.db, node_id=self.row.id)
+        self.editing.children_changed.emit(self.parent_id)
+        self.editing.node_selected.emit(self.parent_id)
+
+
+class DeleteNode(ServiceCommand):
+    def __init__(self, editing: Editing, row: NodeRow) -> None:
+        super().__init__(editing, editing.tr("删除子任务"))
+        self.row = row
+        self.uid = nodes.node_uid(editing.db, node_id=row.id)
+
+    def do(self) -> None:
+        nodes.delete_node(self.db, node_id=self.row.id, expected_version=self.row.version)
+        assert self.row.parent_id is not None
+        self.editing.children_changed.emit(self.row.parent_id)
+        self.editing.node_selected.emit(self.row.parent_id)
+
+    def revert(self) -> None:
+        assert self.row.parent_id is not None
+        self.row = nodes.add_subtask(self.db, parent_id=self.row.parent_id, title=self.row.title,
+                                     label=self.row.label, position=self.row.position, uid=self.uid)
+        self.editing.children_changed.emit(self.row.parent_id)  # type: ignore[arg-type]
+        self.editing.node_selected.emit(self.row.id)
+
+
+class RenameNode(ServiceCommand):
+    def __init__(self, editing: Editing, node_id: int, old: str, new: str, version: int) -> None:
+        super().__init__(editing, editing.tr("修改标题"))
+        self.node_id, self.old, self.new, self.version = node_id, old, new, version
+
+    def do(self) -> None:
+        self.version = nodes.rename_node(self.db, node_id=self.node_id, title=self.new,
+                                         expected_version=self.version).version
+        self.editing.node_changed.emit(self.node_id)
+
+    def revert(self) -> None:
+        self.version = nodes.rename_node(self.db, node_id=self.node_id, title=self.old,
+                                         expected_version=self.version).version
+        self.editing.node_changed.emit(self.node_id)
+
+
+class MoveNode(ServiceCommand):
+    def __init__(self, editing: Editing, row: NodeRow, old: int, new: int) -> None:
+        super().__init__(editing, editing.tr("调整顺序"))
+        self.row, self.old, self.new = row, old, new
+
+    def _move(self, position: int) -> None:
+        nodes.move_node(self.db, node_id=self.row.id, position=position)
+        assert self.row.parent_id is not None
+        self.editing.children_changed.emit(self.row.parent_id)
+        self.editing.node_selected.emit(self.row.id)
+
+    def do(self) -> None:
+        self._move(self.new)
+
+    def revert(self) -> None:
+        self._move(self.old)
+
+
+def progress_values(period: str, text: str, percent: int | None, problems: str, next_steps: str,
+                    reported_on: dt.date | None = None) -> dict[str, Any]:
+    return {"period": period, "text": text, "percent": percent, "problems": problems, "next_steps": next_steps,
+            "reported_on": reported_on}
