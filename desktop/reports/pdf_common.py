@@ -53,11 +53,14 @@ CN_CANNOT_START = "，。、；：？！”’》）〉」』】〕］｝…％"
 
 def cjk_line_rules() -> None:
     """Teach reportlab's CJK line breaking the Chinese punctuation rules (a hanging comma, not a leading one)."""
+    from reportlab.lib import textsplit
     from reportlab.platypus import paragraph
 
-    missing = "".join(c for c in CN_CANNOT_START if c not in paragraph.ALL_CANNOT_START)
-    if missing:
-        paragraph.ALL_CANNOT_START += missing
+    # Both copies: one-style paragraphs break in textsplit, mixed-style ones in paragraph.
+    for module in (textsplit, paragraph):
+        missing = "".join(c for c in CN_CANNOT_START if c not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
 
 
 def styles(font: str | None = None) -> dict[str, ParagraphStyle]:

@@ -417,3 +417,64 @@ def gather_monthly(db: Database, *, plan_id: int | None, month: str, unit: str |
     full = MonthlyReportData(plan_id, title, office, month, as_of, as_of, tasks=tasks, indicators=indicators,
                              scores=_scores(db, plan_id, month))
     return full.restricted(unit=unit, include_done=include_done, brief=brief)
+
+
+# -- reminder notices (催办单) -------------------------------------------------------------------------------
+
+@dataclass
+class NoticeItem:
+    assignment_id: int
+    path_label: str
+    title: str
+    role: str
+    deadline: dt.date
+    overdue: bool
+    days: int  # days past the deadline, or days left
+    percent: int
+
+
+@dataclass
+class UnitNotice:
+    unit: str
+    plan_id: int
+    plan_title: str
+    office: str
+    as_of: dt.date
+    report_by: dt.date
+    items: list[NoticeItem] = field(default_factory=list)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for i in self.items if i.overdue)
+
+
+def gather_notices(db: Database, *, plan_id: int, as_of: dt.date, due_within_days: int = 7,
+                   units: list[str] | None = None, report_by: dt.date | None = None,
+                   office: str = "") -> list[UnitNotice]:
+    """One notice per unit that has overdue work or work due within ``due_within_days``."""
+    report_by = report_by or as_of + dt.timedelta(days=7)
+    with db.read() as s:
+        plan_ids, title = _plan_ids(s, plan_id)
+        office = office or s.scalar(select(Plan.issuer).where(Plan.id == plan_id)) or ""
+        paths, order = path_labels(s, plan_ids)
+        rank = {node_id: i for i, node_id in enumerate(order)}
+        extended = approved_extensions(s)
+        rows = s.execute(
+            select(Assignment, Unit.name, PlanNode.title)
+            .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.plan_id == plan_id, Assignment.archived.is_(False), PlanNode.archived.is_(False),
+                   Assignment.status.in_(UNFINISHED))).all()
+        notices: dict[str, UnitNotice] = {}
+        for a, unit, node_title in sorted(rows, key=lambda r: (rank.get(r[0].node_id, 1 << 30), r[0].id)):
+            if units and unit not in units:
+                continue
+            deadline = report_deadline(a.deadline, a.original_deadline, a.id in extended)
+            if deadline is None:
+                continue
+            days = (deadline - as_of).days
+            if days > due_within_days:
+                continue
+            notice = notices.setdefault(unit, UnitNotice(unit, plan_id, title, office, as_of, report_by))
+            notice.items.append(NoticeItem(a.id, paths.get(a.node_id, "").replace("/", ""), node_title, a.role,
+                                           deadline, days < 0, abs(days), a.percent))
+    return sorted(notices.values(), key=lambda n: (-n.overdue_count, n.unit))
