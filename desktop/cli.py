@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "desktop.commands.plans",
     "desktop.commands.maintenance",
     "desktop.commands.supervision",
+    "desktop.commands.reports",
 ]
 
 
