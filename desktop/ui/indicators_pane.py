@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from PySide6.QtCore import (
@@ -112,7 +113,10 @@ class IndicatorTableModel(QAbstractTableModel):
             return format_number(info.latest.value, info.unit_of_measure)
         if column == self.PERCENT:
             percent = info.percent_of_target
-            return "" if percent is None else f"{percent:.0f}%"
+            if percent is None:
+                return ""
+            # Never round a shortfall up to 100%: 49.8 of 50 is 99%, not done.
+            return f"{math.floor(percent) if percent < 100 else round(percent)}%"
         return None
 
     def _tooltip(self, info: IndicatorInfo, column: int) -> str | None:

@@ -16,6 +16,7 @@ from conftest import XIAN
 COVERAGE = "强检项目市级社会公用计量标准覆盖率（%）"  # binding, ≥80 %
 STANDARDS = "标准物质数量（项）"  # binding, 100 项
 CENTRE = "国家产业计量测试中心（个）"  # expected, 3 个
+BUILT = "建立/改造社会公用计量标准（项）"  # binding, 50 项
 
 
 def open_pane(qtbot: QtBot, db: Database) -> tuple[IndicatorsPane, int]:
@@ -91,6 +92,7 @@ def test_binding_indicators_behind_target_are_highlighted(qtbot: QtBot, db: Data
     set_indicator_value(db, indicator_id=ids[COVERAGE], value="72", measured_on="2025-12-31")
     set_indicator_value(db, indicator_id=ids[STANDARDS], value="120", measured_on="2025-12-31")
     set_indicator_value(db, indicator_id=ids[CENTRE], value="1", measured_on="2025-12-31")
+    set_indicator_value(db, indicator_id=ids[BUILT], value="49.8", measured_on="2025-12-31")
     pane.refresh()
     bg = Qt.ItemDataRole.BackgroundRole
     behind = cell(pane, COVERAGE, IndicatorTableModel.NAME, bg)
@@ -99,7 +101,10 @@ def test_binding_indicators_behind_target_are_highlighted(qtbot: QtBot, db: Data
     assert cell(pane, STANDARDS, IndicatorTableModel.NAME, bg) is None  # binding, target reached
     assert cell(pane, CENTRE, IndicatorTableModel.NAME, bg) is None  # behind, but only 预期性
     assert cell(pane, COVERAGE, IndicatorTableModel.TREND, HISTORY_ROLE) == [60.0, 72.0]
-    assert "约束性未达标 1 项" in pane.summary.text()
+    # Just short of the target reads 99%, never a rounded-up 100%, and still counts as behind.
+    assert cell(pane, BUILT, IndicatorTableModel.PERCENT) == "99%"
+    assert cell(pane, BUILT, IndicatorTableModel.NAME, bg) is not None
+    assert "约束性未达标 2 项" in pane.summary.text()
 
 
 def test_no_plan_shows_an_empty_table(qtbot: QtBot, db: Database) -> None:
