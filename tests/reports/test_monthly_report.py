@@ -117,3 +117,13 @@ def test_chinese_font_is_embedded_with_unicode_map(db, tmp_path):
     for line in lines:  # every font used is embedded and maps to Unicode: no fallback Helvetica
         cols = line.split()
         assert cols[-5:-2] == ["yes", "yes", "yes"], line
+
+
+def test_unit_ranking_section_from_scoring(db, tmp_path):
+    seed = seed_xian(db)
+    data = gather_monthly(db, plan_id=seed.plan_id, month=MONTH)
+    assert {s.unit for s in data.scores} >= {MARKET, SCIENCE}
+    text = flat(pdf_text(render_monthly(data, tmp_path / "m.pdf")))
+    assert "单位综合评分排名" in text
+    assert "单位综合评分排名" not in flat(pdf_text(render_monthly(
+        gather_monthly(db, plan_id=seed.plan_id, month=MONTH, brief=True), tmp_path / "b.pdf")))

@@ -1,0 +1,76 @@
+"""report monthly, report notices and export ledger: the printed and exported outputs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..reports.ledger import export_ledger
+from ..reports.monthly import render_monthly
+from ..reports.notices import issue_notices
+from ..services.report_data import gather_monthly
+from ..services.validation import parse_date
+from . import group, open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    rep = group(sub, "report", "生成报表")
+    p = rep.add_parser("monthly", help="月度进展报告（PDF）")
+    p.add_argument("--plan", type=int, metavar="PLAN_ID", help="方案编号（默认全部方案）")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="报告月份")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--unit", metavar="NAME", help="只报告一个责任单位")
+    p.add_argument("--brief", action="store_true", help="领导简报：只含总体情况和逾期任务")
+    p.add_argument("--exclude-done", action="store_true", help="进展部分不列已完成的任务")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
+    p.add_argument("--office", default="", metavar="NAME", help="报送单位（默认方案印发机关）")
+    p.set_defaults(func=cmd_monthly)
+
+    p = rep.add_parser("notices", help="催办通知（PDF），并记入催办记录")
+    p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
+    p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="统计截止日期（也是成文日期）")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|DIR",
+                   help="输出文件；与 --per-unit 同用时为文件夹")
+    p.add_argument("--per-unit", action="store_true", help="每个单位一个 PDF 文件")
+    p.add_argument("--within", type=int, default=7, metavar="DAYS", help="同时催办几天内到期的任务（默认 7）")
+    p.add_argument("--unit", action="append", metavar="NAME", help="只催办这些单位（可重复）")
+    p.add_argument("--report-by", metavar="YYYY-MM-DD", help="要求报送进展的日期（默认 7 天后）")
+    p.add_argument("--office", default="", metavar="NAME", help="发文机关（默认方案印发机关）")
+    p.add_argument("--number-from", type=int, metavar="N", help="起始文号（默认接续本年已发文号）")
+    p.set_defaults(func=cmd_notices)
+
+    exp = group(sub, "export", "导出方案、台账等")
+    p = exp.add_parser("ledger", help="工作台账（Excel）：每条分工一行")
+    p.add_argument("--plan", type=int, metavar="PLAN_ID", help="方案编号（默认全部方案）")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_ledger)
+
+
+def cmd_monthly(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        data = gather_monthly(db, plan_id=args.plan, month=args.month, unit=args.unit, brief=args.brief,
+                              include_done=not args.exclude_done, office=args.office,
+                              as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"))
+    out = render_monthly(data, args.output)
+    sm = data.summary
+    print(f"已生成 {out}：任务 {sm.tasks} 项，逾期 {sm.overdue} 项，本月完成 {sm.completed_this_month} 项", file=sys.stderr)
+    return 0
+
+
+def cmd_notices(args: argparse.Namespace) -> int:
+    as_of = parse_date(args.as_of, field="as_of", label="统计截止日期")
+    with open_db(args) as db:
+        rendered = issue_notices(db, plan_id=args.plan, as_of=as_of, path=args.output,  # type: ignore[arg-type]
+                                 one_file=not args.per_unit, due_within_days=args.within, units=args.unit,
+                                 report_by=parse_date(args.report_by, field="report_by", label="报送日期"),
+                                 office=args.office, doc_number_start=args.number_from)
+    for r in rendered:
+        print(f"{r.doc_number}\t{r.unit}\t{len(r.assignment_ids)} 项\t{r.path}")
+    return 0
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        out = export_ledger(db, plan_id=args.plan, path=args.output)
+    print(f"已导出 {out}", file=sys.stderr)
+    return 0
