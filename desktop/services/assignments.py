@@ -20,8 +20,10 @@ EDITABLE = ("unit", "role", "contact_person", "contact_phone", "start_date", "de
             "remarks")
 
 
-def _assignment(s: Session, assignment_id: int) -> Assignment:
-    a = s.get(Assignment, assignment_id)
+def _assignment(s: Session, assignment_id: int, *, lock: bool = False) -> Assignment:
+    # lock: on a server, concurrent writers queue on the row (SELECT … FOR UPDATE) instead of failing
+    # the version check; SQLite's BEGIN IMMEDIATE already serialises writers.
+    a = s.get(Assignment, assignment_id, with_for_update=lock or None)
     if a is None:
         raise NotFound(f"找不到编号为 {assignment_id} 的分工记录。", field="assignment_id")
     return a
@@ -105,7 +107,7 @@ def update_assignment(db: Database, *, assignment_id: int, expected_version: int
                       **changes: Any) -> AssignmentInfo:
     """Change fields of an assignment; ``expected_version`` guards against overwriting another's edit."""
     with db.write() as s:
-        a = _assignment(s, assignment_id)
+        a = _assignment(s, assignment_id, lock=True)
         _check_version(a, expected_version, "分工记录")
         _writable_node(s, a.node_id)
         _apply(s, a, changes)
@@ -137,7 +139,7 @@ def add_progress(db: Database, *, assignment_id: int, period: str, text: str, pe
     next_steps = check_text(next_steps, field="next_steps", label="下步计划", max_len=20000)
     reported = parse_date(reported_on, field="reported_on", label="报送日期") or today()
     with db.write() as s:
-        a = _assignment(s, assignment_id)
+        a = _assignment(s, assignment_id, lock=True)
         _writable_node(s, a.node_id)
         entry = ProgressEntry(assignment_id=a.id, period=period, reported_on=reported, text=text, percent=pct,
                               problems=problems, next_steps=next_steps, entered_by=db.operator, source=source)
