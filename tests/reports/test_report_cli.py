@@ -23,7 +23,7 @@ def test_report_commands_write_the_files(db, db_url, tmp_path, capsys):
     monthly = tmp_path / "m.pdf"
     assert main(["--db", db_url, "report", "monthly", "--plan", pid, "--month", MONTH, "-o", str(monthly),
                  "--brief", "--exclude-done"]) == 0
-    assert "领导简报" in pdf_text(monthly) and "逾期3项" in capsys.readouterr().err
+    assert "领导简报" in pdf_text(monthly) and "逾期 3 项" in capsys.readouterr().err
     assert main(["--db", db_url, "--operator", "王科长", "report", "notices", "--plan", pid, "--as-of",
                  "2026-03-31", "-o", str(tmp_path / "per"), "--per-unit", "--within", "0"]) == 0
     printed = capsys.readouterr().out
