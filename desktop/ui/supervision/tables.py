@@ -1,0 +1,242 @@
+"""Warnings (coloured), 报送情况, the unit ranking and the coverage of the plan above, as plain tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import PlanDeskError
+from ...services import links, scoring, warnings
+from ...storage import Database
+
+COLOURS = {"red": QColor("#f8d0d0"), "orange": QColor("#fde2c4"), "yellow": QColor("#fff4b8")}
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], colours: list[QColor | None] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if colours and colours[i] is not None:
+                item.setBackground(QBrush(colours[i]))
+            table.setItem(i, j, item)
+    table.resizeColumnsToContents()
+
+
+class _PlanView(QWidget):
+    failed = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.plan_id: int | None = None
+        self.message = QLabel()
+
+    def set_plan(self, plan_id: int | None) -> None:
+        self.plan_id = plan_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.plan_id is None:
+            return
+        try:
+            self.load(self.plan_id)
+            self.message.clear()
+        except PlanDeskError as exc:
+            self.message.setText(str(exc))
+            self.failed.emit(str(exc))
+
+    def load(self, plan_id: int) -> None:  # pragma: no cover - each view fills itself
+        raise NotImplementedError
+
+
+class WarningsView(_PlanView):
+    """Red, orange and yellow warnings of a plan on a day; a double click asks to show the task."""
+
+    node_activated = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.dateChanged.connect(lambda _d: self.refresh())
+        self.counts = QLabel()
+        self.table = _table([self.tr("预警"), self.tr("条目"), self.tr("责任单位"), self.tr("规则"), self.tr("说明")])
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.node_activated.emit(self.rows[row].node_id))
+        self.rows: list[warnings.Warning] = []
+        self.colours: dict[int, str] = {}
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("预警日期")))
+        head.addWidget(self.as_of)
+        head.addWidget(self.counts, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+
+    def set_as_of(self, day: dt.date) -> None:
+        self.as_of.setDate(QDate(day.year, day.month, day.day))
+
+    def load(self, plan_id: int) -> None:
+        self.rows = warnings.compute_warnings(self.db, plan_id=plan_id, as_of=self.as_of.date().toPython())
+        # Roll-up for the plan tree: a collapsed chapter takes the worst colour inside it.
+        self.colours = warnings.rollup(self.rows, warnings.plan_tree(self.db, plan_id=plan_id))
+        names = {"red": self.tr("红色"), "orange": self.tr("橙色"), "yellow": self.tr("黄色")}
+        rules = {"overdue": self.tr("逾期"), "no_feedback": self.tr("本期未报送"), "due_soon": self.tr("临近截止"),
+                 "lagging": self.tr("序时进度滞后")}
+        _fill(self.table, [[names[w.colour], f"{w.node_label}{w.node_title}", w.unit, rules[w.rule], w.reason]
+                           for w in self.rows], [COLOURS[w.colour] for w in self.rows])
+        tally = {c: sum(1 for w in self.rows if w.colour == c) for c in COLOURS}
+        self.counts.setText(self.tr("红色 {0}　橙色 {1}　黄色 {2}").format(tally["red"], tally["orange"],
+                                                                          tally["yellow"]))
+
+
+class ReportingView(_PlanView):
+    """报送情况 of a period: who has reported and who has not, with one action to remind the missing."""
+
+    remind_requested = Signal(int, str, list)  # plan id, period, units that have not reported
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        self.period = QLineEdit(f"{dt.date.today():%Y-%m}")
+        self.period.setMaximumWidth(90)
+        self.period.editingFinished.connect(self.refresh)
+        self.summary = QLabel()
+        self.remind_button = QPushButton(self.tr("为未报送单位印发催报通知"))
+        self.remind_button.clicked.connect(self.request_reminders)
+        self.table = _table([self.tr("单位"), self.tr("应报"), self.tr("已报"), self.tr("情况")])
+        self.rows: list[warnings.UnitReporting] = []
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("报告期")))
+        head.addWidget(self.period)
+        head.addWidget(self.summary, 1)
+        head.addWidget(self.remind_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+
+    def load(self, plan_id: int) -> None:
+        self.rows = warnings.reporting_status(self.db, plan_id=plan_id, period=self.period.text())
+        missing = [u for u in self.rows if not u.complete]
+        _fill(self.table, [[u.unit, str(u.assignments), str(u.reported),
+                            self.tr("已报送") if u.complete else self.tr("未报送 {0} 项").format(
+                                len(u.missing_assignment_ids))] for u in self.rows],
+              [None if u.complete else COLOURS["orange"] for u in self.rows])
+        self.summary.setText(self.tr("{0} 个单位已全部报送，{1} 个单位未报送").format(
+            len(self.rows) - len(missing), len(missing)))
+        self.remind_button.setEnabled(bool(missing))
+
+    def missing_units(self) -> list[str]:
+        return [u.unit for u in self.rows if not u.complete]
+
+    def request_reminders(self) -> None:
+        """The window prints the notices off the GUI thread (warnings.issue_missing_report_notices)."""
+        if self.plan_id is not None and self.missing_units():
+            self.remind_requested.emit(self.plan_id, self.period.text(), self.missing_units())
+
+
+class RankingView(_PlanView):
+    """考核排名 of a period, exportable to Excel."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        self.period = QLineEdit(f"{dt.date.today():%Y-%m}")
+        self.period.setMaximumWidth(90)
+        self.period.editingFinished.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.export_button.clicked.connect(self.choose_export)
+        self.table = _table([self.tr("名次"), self.tr("单位"), self.tr("任务数"), self.tr("按时反馈率"),
+                             self.tr("办结率"), self.tr("逾期"), self.tr("退回"), self.tr("得分")])
+        self.scores: list[scoring.UnitScore] = []
+        self._dialog: QFileDialog | None = None
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("考核期")))
+        head.addWidget(self.period)
+        head.addStretch(1)
+        head.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+
+    def load(self, plan_id: int) -> None:
+        self.scores = scoring.unit_scores(self.db, plan_id=plan_id, period=self.period.text())
+        _fill(self.table, [[str(s.rank), s.unit, str(s.assignments), f"{s.feedback_on_time_rate:.0%}",
+                            f"{s.completion_rate:.0%}", str(s.overdue), str(s.returned), f"{s.score:g}"]
+                           for s in self.scores])
+
+    def choose_export(self) -> None:
+        self._dialog = QFileDialog(self, self.tr("导出考核排名"))
+        self._dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        self._dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
+        self._dialog.setDefaultSuffix("xlsx")
+        self._dialog.fileSelected.connect(self.export_to)
+        self._dialog.open()
+
+    def export_to(self, path: str) -> bool:
+        try:
+            scoring.export_scores(self.scores, path, period=self.period.text())
+        except PlanDeskError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.message.setText(self.tr("已导出：{0}").format(path))
+        return True
+
+
+class CoverageView(_PlanView):
+    """Clauses of the plan above that nothing here carries out, and local tasks linked to nothing."""
+
+    node_activated = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        self.summary = QLabel()
+        self.parent_table = _table([self.tr("编号"), self.tr("上级方案中未对接的条款")])
+        self.local_table = _table([self.tr("编号"), self.tr("本方案中未关联上级条款的任务")])
+        for table in (self.parent_table, self.local_table):
+            table.cellDoubleClicked.connect(
+                lambda row, _c, t=table: self.node_activated.emit(int(t.item(row, 0).text())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        body = QHBoxLayout()
+        body.addWidget(self.parent_table)
+        body.addWidget(self.local_table)
+        layout.addLayout(body)
+        layout.addWidget(self.message)
+
+    def load(self, plan_id: int) -> None:
+        cov = links.coverage(self.db, plan_id=plan_id)
+        _fill(self.parent_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_parent_clauses])
+        _fill(self.local_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_local_tasks])
+        if cov.parent_plan_id is None:
+            self.summary.setText(self.tr("本方案尚未设置上级方案。"))
+        else:
+            self.summary.setText(self.tr("上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条").format(
+                cov.linked_parent_clauses, len(cov.unlinked_parent_clauses), cov.linked_local_tasks,
+                len(cov.unlinked_local_tasks)))
