@@ -47,11 +47,25 @@ def open_for_gui(db: str | None, operator: str) -> Database | None:
         return None
 
 
+def _daily_backup(database: Database) -> None:
+    """The first start of each day keeps a copy of the database; failing to do so must not stop work."""
+    from ..services.backups import daily_backup
+
+    try:
+        daily_backup(database)
+    except (PlanDeskError, OSError) as exc:
+        print(tr("每日备份失败：{0}").format(exc), file=sys.stderr)
+
+
 def run(db: str | None = None, operator: str = "") -> int:
     app = make_application()
-    database = open_for_gui(db, operator)
+    from .settings import UiSettings
+
+    # The name given on the command line wins; otherwise the one saved in the preferences.
+    database = open_for_gui(db, operator or UiSettings().operator)
     if database is None:
         return 1
+    _daily_backup(database)
     from .main_window import MainWindow
 
     window = MainWindow(database)

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.detail, self.tr("详情"))
         self.panes: dict[str, QWidget] = {}
+        self._pane_plans: dict[str, int | None] = {}
+        self._add_panes()
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -178,6 +180,36 @@ class MainWindow(QMainWindow):
         self.editing.failed.connect(lambda _field, message: self.show_error(message))
         self.editing.stack.indexChanged.connect(lambda _i: self.clear_error())
 
+    def _add_panes(self) -> None:
+        """The overview panes live in tabs beside the detail; each is filled only when it is shown."""
+        from .dashboard import DashboardPane
+        from .indicators_pane import IndicatorsPane
+        from .matrix_view import MatrixPane
+
+        for name, cls, title in (("dashboard", DashboardPane, self.tr("总览")),
+                                 ("matrix", MatrixPane, self.tr("任务分工表")),
+                                 ("indicators", IndicatorsPane, self.tr("指标"))):
+            pane = cls(self.db)
+            pane.node_activated.connect(self._on_pane_activated)
+            self.panes[name] = pane
+            self.tabs.addTab(pane, title)
+        self.tabs.currentChanged.connect(lambda _i: self._sync_pane())
+        self.editing.stack.indexChanged.connect(lambda _i: self._pane_plans.clear())
+
+    def _sync_pane(self) -> None:
+        """Give the visible pane the current plan, or refresh it after edits made since it was last shown."""
+        current = self.tabs.currentWidget()
+        plan = self.current_plan()
+        plan_id = plan.id if plan else None
+        for name, pane in self.panes.items():
+            if pane is current and (name not in self._pane_plans or self._pane_plans[name] != plan_id):
+                pane.set_plan(plan_id)  # type: ignore[attr-defined]
+                self._pane_plans[name] = plan_id
+
+    def _on_pane_activated(self, node_id: int) -> None:
+        self.tabs.setCurrentWidget(self.detail)
+        self.select_node(node_id)
+
     # -- startup and plans ---------------------------------------------------------------------------
     def start(self) -> None:
         """Fill the window; a new, empty database gets the sample plans so it is never empty."""
@@ -188,6 +220,7 @@ class MainWindow(QMainWindow):
         except PlanDeskError as exc:
             self.show_error(str(exc))
         self.filter_bar.set_units(sorted({u.name for u in list_units(self.db)}))
+        self._restore_panes()
         self.reload_plans(self.settings.last_plan_id)
 
     def reload_plans(self, select_plan_id: int | None = None) -> None:
@@ -216,8 +249,7 @@ class MainWindow(QMainWindow):
         self.detail.show_node(None)
         if self.filter_bar.state().active or self._my_unit():
             self.apply_filters()
-        for pane in self.panes.values():
-            pane.set_plan(plan.id if plan else None)  # type: ignore[attr-defined]
+        self._sync_pane()
 
     def refresh(self) -> None:
         current = self.current_node()
@@ -441,6 +473,7 @@ class MainWindow(QMainWindow):
         if self.importer is None:
             self.importer = ImportController(self.db, self)
             self.importer.imported.connect(self._on_imported)
+            self.importer.failed.connect(self.show_error)
         self.importer.choose_file()
 
     def _on_imported(self, plan_id: int) -> None:
@@ -457,11 +490,11 @@ class MainWindow(QMainWindow):
 
     def _on_preferences_changed(self) -> None:
         self.db.operator = self.settings.operator or self.db.operator
+        self.my_unit_action.setChecked(self.settings.my_unit_only and bool(self.settings.my_unit))
         self.model.due_soon_days = self.settings.due_soon_days
         self.detail.assignments.due_soon_days = self.settings.due_soon_days
         self.model.reload()
-        if self.my_unit_action.isChecked():
-            self.apply_filters()
+        self.apply_filters()
 
     # -- window state --------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -470,6 +503,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if (state := s.state("window_state")) is not None:
             self.restoreState(state)
+
+    def _restore_panes(self) -> None:
+        """Splitter and header sizes apply once the window has its size (start() runs after show())."""
+        s = self.settings
         if (split := s.state("main_splitter")) is not None:
             self.splitter.restoreState(split)
         if (split := s.state("detail_splitter")) is not None:

@@ -1,0 +1,102 @@
+"""Preferences: operator name, my unit, the due-soon window and the report font."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ..errors import PlanDeskError
+from ..services.settings import get_setting, set_setting
+from ..services.units import list_units
+from ..storage import Database
+from .settings import UiSettings
+
+FONT_SETTING = "report.font_path"
+
+
+class PreferencesDialog(QDialog):
+    """Window preferences live in QSettings; the report font is a domain setting kept in the database."""
+
+    def __init__(self, db: Database, settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.setWindowTitle(self.tr("首选项"))
+        self.operator = QLineEdit(settings.operator or db.operator)
+        self.operator.setPlaceholderText(self.tr("记录在修改日志中的姓名"))
+        self.my_unit = QLineEdit(settings.my_unit)
+        names = sorted({n for u in list_units(db) for n in (u.name, *u.aliases)})
+        completer = QCompleter(names, self.my_unit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.my_unit.setCompleter(completer)
+        self.my_unit_only = QCheckBox(self.tr("启动时只看本单位负责的条目"))
+        self.my_unit_only.setChecked(settings.my_unit_only)
+        self.due_days = QSpinBox()
+        self.due_days.setRange(0, 90)
+        self.due_days.setSuffix(self.tr(" 天"))
+        self.due_days.setValue(settings.due_soon_days)
+        self.font_path = QLineEdit(str(get_setting(db, FONT_SETTING, "") or ""))
+        self.font_path.setPlaceholderText(self.tr("留空则自动查找中文字体"))
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self.choose_font)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_path, 1)
+        font_row.addWidget(browse)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("操作人姓名"), self.operator)
+        form.addRow(self.tr("本单位"), self.my_unit)
+        form.addRow("", self.my_unit_only)
+        form.addRow(self.tr("即将到期提醒（黄灯）"), self.due_days)
+        form.addRow(self.tr("报表字体文件"), font_row)
+        form.addRow(self.error_label)
+        form.addRow(self.buttons)
+        self.file_dialog: QFileDialog | None = None
+        self.resize(520, 260)
+
+    def choose_font(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("选择字体文件"), "", self.tr("字体 (*.ttf *.ttc *.otf)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.font_path.setText)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def accept(self) -> None:
+        font = self.font_path.text().strip()
+        if font and not Path(font).is_file():
+            self.error_label.setText(self.tr("找不到字体文件“{0}”。").format(font))
+            self.font_path.setFocus()
+            return
+        try:
+            if font != (get_setting(self.db, FONT_SETTING, "") or ""):
+                set_setting(self.db, FONT_SETTING, font or None)
+        except PlanDeskError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.settings.operator = self.operator.text()
+        self.settings.my_unit = self.my_unit.text()
+        self.settings.my_unit_only = self.my_unit_only.isChecked()
+        self.settings.due_soon_days = self.due_days.value()
+        self.settings.sync()
+        super().accept()

@@ -1,0 +1,131 @@
+"""Importing a plan through the window, preferences, and what the window remembers between starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services.filters import filter_nodes
+from desktop.services.settings import get_setting
+from desktop.services.tree import list_plans
+from desktop.storage import Database
+from desktop.ui.import_dialog import ImportPreviewDialog
+from desktop.ui.main_window import MainWindow
+
+XIAN = Path(__file__).resolve().parents[2] / "resources" / "plans" / "xian_jiliang_2024.txt"
+
+
+def _window(qtbot: QtBot, db: Database) -> MainWindow:
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    return win
+
+
+def test_import_previews_then_stores_the_plan(qtbot: QtBot, seeded_db: Database) -> None:
+    window = _window(qtbot, seeded_db)
+    assert window.import_action.shortcuts()[0].toString() == "Ctrl+O"
+    window.open_import()
+    controller = window.importer
+    assert controller.file_dialog is not None and controller.file_dialog.isVisible()  # not blocking
+    controller.file_dialog.reject()
+    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
+        controller.load(str(XIAN))
+    preview: ImportPreviewDialog = shown.args[0]
+    assert preview.isVisible()
+    assert preview.tree.topLevelItemCount() == 3
+    assert "识别结果" in preview.review.toPlainText()
+    assert len(list_plans(seeded_db)) == 2  # nothing stored before OK
+    with qtbot.waitSignal(controller.imported, timeout=20000) as imported:
+        preview.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    plans = list_plans(seeded_db)
+    assert len(plans) == 3 and plans[-1].id == imported.args[0]
+    assert window.current_plan().id == imported.args[0]
+    assert window.model.rowCount() == 3
+
+
+def test_cancelled_preview_stores_nothing(qtbot: QtBot, seeded_db: Database) -> None:
+    window = _window(qtbot, seeded_db)
+    window.open_import()
+    controller = window.importer
+    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
+        controller.load(str(XIAN))
+    shown.args[0].buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert len(list_plans(seeded_db)) == 2
+
+
+def test_unreadable_file_reports_a_message(qtbot: QtBot, seeded_db: Database, tmp_path: Path) -> None:
+    window = _window(qtbot, seeded_db)
+    empty = tmp_path / "空白.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    window.open_import()
+    with qtbot.waitSignal(window.importer.failed, timeout=20000) as failed:
+        window.importer.load(str(empty))
+    assert "空白.txt" in failed.args[0] and "空文件" in failed.args[0]
+    assert failed.args[0] in window.error_label.text()
+    assert len(list_plans(seeded_db)) == 2
+
+
+def test_preferences_store_operator_unit_days_and_font(qtbot: QtBot, seeded_db: Database, tmp_path: Path) -> None:
+    window = _window(qtbot, seeded_db)
+    window.open_preferences()
+    dialog = window.preferences
+    assert dialog.isVisible()
+    dialog.operator.setText("李四")
+    dialog.my_unit.setText("西安市科学技术局")
+    dialog.my_unit_only.setChecked(True)
+    dialog.due_days.setValue(14)
+    dialog.font_path.setText(str(tmp_path / "missing.ttf"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "找不到字体文件" in dialog.error_label.text()
+    font = tmp_path / "report.ttf"
+    font.write_bytes(b"\0")
+    dialog.font_path.setText(str(font))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert get_setting(seeded_db, "report.font_path") == str(font)
+    assert seeded_db.operator == "李四"
+    assert window.model.due_soon_days == 14
+    # "My unit" now limits the tree to what the unit is responsible for.
+    plan_id = window.current_plan().id
+    expected = set(filter_nodes(seeded_db, plan_id=plan_id, unit="西安市科学技术局"))
+    assert window.my_unit_action.isChecked()
+    assert window.model.matches == expected and expected
+
+
+def test_window_remembers_plan_and_layout(qtbot: QtBot, seeded_db: Database) -> None:
+    window = _window(qtbot, seeded_db)
+    window.plan_combo.setCurrentIndex(1)
+    beijing = window.current_plan().id
+    window.splitter.setSizes([900, 500])
+    window.tree.setColumnWidth(1, 333)
+    sizes = window.splitter.sizes()
+    window.close()
+    again = _window(qtbot, seeded_db)
+    assert again.current_plan().id == beijing
+    # The screen may clamp the restored window; the detail side keeps the width the user gave it.
+    assert again.splitter.sizes()[1] == sizes[1]
+    assert again.tree.columnWidth(1) == 333
+
+
+def test_pane_tabs_follow_the_plan_and_jump_to_tasks(qtbot: QtBot, seeded_db: Database) -> None:
+    window = _window(qtbot, seeded_db)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["详情", "总览", "任务分工表", "指标"]
+    window.tabs.setCurrentWidget(window.panes["indicators"])
+    assert window.panes["indicators"].plan_id == window.current_plan().id
+    node = window.model.index(1, 0).data(Qt.ItemDataRole.UserRole + 1)
+    window.panes["matrix"].node_activated.emit(node)
+    assert window.tabs.currentWidget() is window.detail
+    assert window.current_node().id == node
+
+
+def test_menus_are_reachable_for_later_actions(qtbot: QtBot, seeded_db: Database) -> None:
+    window = _window(qtbot, seeded_db)
+    titles = [m.title() for m in (window.menu_file, window.menu_edit, window.menu_view, window.menu_reports,
+                                  window.menu_exchange, window.menu_supervision, window.menu_help)]
+    assert [t.split("(")[0] for t in titles] == ["文件", "编辑", "视图", "报表", "数据交换", "督办", "帮助"]
+    assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]
