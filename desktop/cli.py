@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "desktop.commands.maintenance",
     "desktop.commands.supervision",
     "desktop.commands.reports",
+    "desktop.commands.exchange",
 ]
 
 

@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--level", choices=["national", "province", "city", "district"], help="方案层级（默认自动判断）")
     p.add_argument("--parent", type=int, metavar="PLAN_ID", help="本方案所落实的上级方案")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含新方案编号）")
+    p.add_argument("--revise", type=int, metavar="PLAN_ID", help="作为已有方案的修订版导入，列出变化并更新")
+    p.add_argument("--dry-run", action="store_true", help="只显示将导入的内容或修订变化，不写入")
     p.set_defaults(func=cmd_import)
 
     exp = group(sub, "export", "导出方案、台账等")
@@ -31,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.revise is not None or args.dry_run:
+        from .exchange import cmd_import_preview
+
+        return cmd_import_preview(args)
     with open_db(args) as db:
         result = import_file(db, path=args.file, level=args.level, parent_plan_id=args.parent)
     if args.json:
