@@ -113,3 +113,20 @@ def test_no_plan_shows_an_empty_table(qtbot: QtBot, db: Database) -> None:
     assert pane.model.rowCount() == 0
     assert pane.enter_value() is None
     assert pane.summary.text() == "请选择方案。"
+
+
+def test_history_is_drawn_as_a_line_in_the_trend_column(qtbot: QtBot, db: Database) -> None:
+    pane, plan_id = open_pane(qtbot, db)
+    ids = {i.name: i.id for i in list_indicators(db, plan_id=plan_id)}
+    for when, value in (("2024-12-31", "30"), ("2025-06-30", "55"), ("2025-12-31", "70")):
+        set_indicator_value(db, indicator_id=ids[STANDARDS], value=value, measured_on=when)
+    pane.refresh()
+
+    def line_pixels(name: str) -> int:
+        rect = pane.view.visualRect(pane.model.index(row_named(pane, name), IndicatorTableModel.TREND))
+        image = pane.view.viewport().grab(rect).toImage()
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if image.pixelColor(x, y).blue() > 150 and image.pixelColor(x, y).red() < 120)
+
+    assert line_pixels(STANDARDS) > 20
+    assert line_pixels(CENTRE) == 0  # nothing recorded, nothing drawn
