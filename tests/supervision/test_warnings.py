@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from supervision_setup import load_small_plan
@@ -15,12 +16,13 @@ from desktop.services.warnings import (
     assess,
     compute_warnings,
     expected_percent,
+    issue_missing_report_notices,
     plan_tree,
     reporting_status,
     rollup,
     unit_counts,
 )
-from desktop.services.workflow import decide_extension, request_extension
+from desktop.services.workflow import decide_extension, reminders, request_extension
 from desktop.storage import Database
 
 DEADLINE = dt.date(2025, 6, 30)
@@ -134,3 +136,16 @@ def test_reporting_status_names_missing_units(db: Database, plan: dict[str, int]
     assert status["区市场监管局"].missing_assignment_ids == [plan["a1"]]
     with pytest.raises(PlanDeskError, match="报告期"):
         reporting_status(db, plan_id=plan["plan"], period="2025-13")
+
+
+def test_reminder_notices_go_to_the_units_that_have_not_reported(db: Database, plan: dict[str, int],
+                                                                 tmp_path: Path) -> None:
+    add_progress(db, assignment_id=plan["a2"], period="2025-07", text="推进中", percent=60)
+    issued = issue_missing_report_notices(db, plan_id=plan["plan"], period="2025-07", path=tmp_path / "催报.pdf",
+                                          as_of=dt.date(2025, 7, 20))
+    assert issued and all(r.path.is_file() for r in issued)
+    assert [len(reminders(db, assignment_id=plan[k])) for k in ("a1", "a2", "a3")] == [1, 0, 1]
+    add_progress(db, assignment_id=plan["a1"], period="2025-07", text="补报", percent=60)
+    add_progress(db, assignment_id=plan["a3"], period="2025-07", text="补报", percent=60)
+    with pytest.raises(PlanDeskError, match="均已报送"):
+        issue_missing_report_notices(db, plan_id=plan["plan"], period="2025-07", path=tmp_path / "再.pdf")
