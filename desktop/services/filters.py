@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from ..errors import PlanDeskError
 from ..models import Assignment, PlanNode, Responsibility
@@ -60,7 +60,7 @@ def filter_nodes(db: Database, *, plan_id: int | None, unit: str | None = None, 
     codes = _check_statuses(statuses) if statuses else set()
     with db.read() as s:
         unit_id = resolve_unit(s, unit, field="unit").id if unit and unit.strip() else None
-        work: list[ColumnElement[bool]] = [Assignment.node_id == PlanNode.id, Assignment.archived.is_(False)]
+        work: list[ColumnElement[bool]] = [Assignment.archived.is_(False)]
         if codes:
             work.append(or_(*(_status_clause(c, as_of) for c in sorted(codes))))
         if overdue:
@@ -68,28 +68,33 @@ def filter_nodes(db: Database, *, plan_id: int | None, unit: str | None = None, 
         if due_within_days is not None:
             work.extend([_open(), Assignment.deadline >= as_of,
                          Assignment.deadline <= as_of + dt.timedelta(days=due_within_days)])
-        has_work_filter = len(work) > 2
-        conditions: list[ColumnElement[bool]] = []
+        has_work_filter = len(work) > 1
+        in_plan = [PlanNode.parent_id.is_not(None)]
         if plan_id is not None:
-            conditions.append(PlanNode.plan_id == plan_id)
-        if unit_id is None:
-            if has_work_filter:
-                conditions.append(exists().where(*work))
-        else:
-            own = [*work, Assignment.unit_id == unit_id]
-            if unit_role == "lead":
+            in_plan.append(PlanNode.plan_id == plan_id)
+        # Start from the assignments (indexed by unit and deadline) and look nodes up by key: far fewer rows
+        # than testing every node of every plan.
+        parts: list[Select] = []
+        if unit_id is not None or has_work_filter:
+            own = [*work] if unit_id is None else [*work, Assignment.unit_id == unit_id]
+            if unit_id is not None and unit_role == "lead":
                 own.append(Assignment.role == "lead")
-            clauses = [exists().where(*own)]
-            if not has_work_filter:
-                # Status and deadlines live on assignments; without such conditions the document's own
-                # naming of the unit is enough.
-                by_doc = [Responsibility.node_id == PlanNode.id, Responsibility.unit_id == unit_id]
-                if unit_role == "lead":
-                    by_doc.append(Responsibility.role == "lead")
-                clauses.append(exists().where(*by_doc))
-            conditions.append(or_(*clauses))
-        stmt = select(PlanNode.id).where(PlanNode.parent_id.is_not(None), *conditions)
-        return list(s.scalars(stmt.order_by(PlanNode.plan_id, PlanNode.id)))
+            parts.append(select(PlanNode.plan_id, PlanNode.id).join(Assignment, Assignment.node_id == PlanNode.id)
+                         .where(*own, *in_plan))
+        if unit_id is not None and not has_work_filter:
+            # Status and deadlines live on assignments; without such conditions the document's own naming
+            # of the unit is enough.
+            by_doc = [Responsibility.unit_id == unit_id]
+            if unit_role == "lead":
+                by_doc.append(Responsibility.role == "lead")
+            parts.append(select(PlanNode.plan_id, PlanNode.id)
+                         .join(Responsibility, Responsibility.node_id == PlanNode.id).where(*by_doc, *in_plan))
+        if not parts:
+            parts.append(select(PlanNode.plan_id, PlanNode.id).where(*in_plan))
+        rows = set()
+        for part in parts:
+            rows.update(s.execute(part).all())
+        return [node_id for _plan, node_id in sorted(rows)]
 
 
 def with_ancestors(db: Database, node_ids: list[int]) -> set[int]:

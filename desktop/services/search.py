@@ -42,16 +42,18 @@ def normalize_query(query: str) -> str:
 
 def make_snippet(text: str, query: str) -> tuple[str, list[tuple[int, int]]]:
     """Up to SNIPPET_CHARS characters of ``text`` around the first match, with every match's offsets in it."""
-    flat = re.sub(r"\s", " ", text or "")
-    folded, needle = fold(flat), fold(query)
-    first = folded.find(needle)
+    text = text or ""
+    needle = fold(query)
+    first = text.find(needle)  # most texts need no folding; folding all of a long text is the slow part
     if first < 0:
-        return flat[:SNIPPET_CHARS], []
-    start = max(0, min(first - (SNIPPET_CHARS - len(needle)) // 3, len(flat) - SNIPPET_CHARS))
-    snippet = flat[start:start + SNIPPET_CHARS]
-    part = folded[start:start + SNIPPET_CHARS]
+        first = fold(text).find(needle)
+    if first < 0:
+        return re.sub(r"\s", " ", text[:SNIPPET_CHARS]), []
+    start = max(0, min(first - (SNIPPET_CHARS - len(needle)) // 3, len(text) - SNIPPET_CHARS))
+    snippet = re.sub(r"\s", " ", text[start:start + SNIPPET_CHARS])
+    part = fold(snippet)
     spans, pos = [], part.find(needle)
-    while pos >= 0 and pos + len(needle) <= len(snippet):
+    while pos >= 0:
         spans.append((pos, pos + len(needle)))
         pos = part.find(needle, pos + len(needle))
     return snippet, spans

@@ -12,6 +12,7 @@ from typing import Any
 # character: a token character for FTS5's unicode61 tokenizer, but never part of a searchable query.
 FILL = "\ue000"
 FTS_TABLE = "search_fts"
+_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=4096)
@@ -25,7 +26,10 @@ def _fold_char(c: str) -> str:
 def fold(text: str) -> str:
     """NFKC and lower case character by character, so offsets in the result are offsets in ``text``."""
     if text.isascii():
-        return re.sub(r"\s", " ", text.lower())
+        return _SPACE.sub(" ", text.lower())
+    whole = unicodedata.normalize("NFKC", text).lower()
+    if len(whole) == len(text):  # nothing widened or merged: offsets still line up
+        return _SPACE.sub(" ", whole)
     return "".join([_fold_char(c) for c in text])
 
 
