@@ -81,7 +81,7 @@ def highlight_html(text: str, needle: str, color: str = "#ffe066") -> str:
     out, low, key, pos = [], text.lower(), needle.lower(), 0
     while (hit := low.find(key, pos)) >= 0:
         out.append(html.escape(text[pos:hit]))
-        out.append(f'<span style="background-color:{color}">{html.escape(text[hit:hit + len(key)])}</span>')
+        out.append(f'<span style="background-color:{color}; color:#000">{html.escape(text[hit:hit + len(key)])}</span>')
         pos = hit + len(key)
     out.append(html.escape(text[pos:]))
     return "".join(out)

@@ -34,8 +34,9 @@ from .settings import UiSettings
 from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
 
-# Auto-expanding a filtered tree stops here; more matches stay reachable by expanding by hand.
-EXPAND_LIMIT = 3000
+# Auto-expanding a filtered tree opens at most this many branches (each is a query); the rest of the
+# matches stay one click away, so a broad filter on a huge plan still answers at once.
+EXPAND_LIMIT = 60
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
         self.tree.header().setStretchLastSection(False)
-        for col, width in enumerate((90, 420, 150, 90, 80, 50)):
+        for col, width in enumerate((110, 320, 150, 90, 80, 50)):
             self.tree.setColumnWidth(col, width)
         self.detail = DetailPane(db, self.editing)
         self.tabs = QTabWidget()
@@ -213,18 +214,20 @@ class MainWindow(QMainWindow):
     # -- startup and plans ---------------------------------------------------------------------------
     def start(self) -> None:
         """Fill the window; a new, empty database gets the sample plans so it is never empty."""
+        plans = list_plans(self.db)
         try:
-            if not list_plans(self.db):
+            if not plans:
                 load_sample_plans(self.db)
+                plans = list_plans(self.db)
                 self.statusBar().showMessage(self.tr("已载入示例方案"), 5000)
         except PlanDeskError as exc:
             self.show_error(str(exc))
         self.filter_bar.set_units(sorted({u.name for u in list_units(self.db)}))
         self._restore_panes()
-        self.reload_plans(self.settings.last_plan_id)
+        self.reload_plans(self.settings.last_plan_id, plans)
 
-    def reload_plans(self, select_plan_id: int | None = None) -> None:
-        self.plans = list_plans(self.db)
+    def reload_plans(self, select_plan_id: int | None = None, plans: list[PlanInfo] | None = None) -> None:
+        self.plans = list_plans(self.db) if plans is None else plans
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in self.plans:
