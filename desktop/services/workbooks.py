@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -253,7 +254,7 @@ def _check_file(s: Session, path: Path) -> FilePreview:
     except FileNotFoundError:
         preview.problems.append(Problem(path.name, "找不到文件"))
         return preview
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError) as exc:
         preview.problems.append(Problem(path.name, f"不是有效的 Excel 工作簿（.xlsx），无法读取：{exc}"))
         return preview
     export = _check_origin(s, raw, path, preview)

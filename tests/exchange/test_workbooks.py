@@ -169,3 +169,11 @@ def test_workbook_rewritten_by_libreoffice_imports(db: Database, plan: dict[str,
     assert apply_workbooks(db, paths=[back]).files[0].added == 2
     assert get_assignment(db, assignment_id=plan["a1"]).percent == 60
     assert [p.next_steps for p in list_progress(db, assignment_id=plan["a2"])] == ["报区政府审定"]
+
+
+def test_file_that_is_not_a_workbook_is_named_as_a_problem(db: Database, tmp_path: Path) -> None:
+    bogus = tmp_path / "进展.xlsx"
+    bogus.write_bytes(b"not a spreadsheet")
+    [f] = read_workbooks(db, paths=[bogus]).files
+    assert f.blocked and f.problems[0].location == "进展.xlsx" and "不是有效的 Excel 工作簿" in f.problems[0].message
+    assert not apply_workbooks(db, paths=[bogus]).files[0].applied
