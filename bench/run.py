@@ -1,0 +1,436 @@
+"""PlanDesk benchmark suite: `python -m bench.run [--quick] [--pg URL]` (results in bench/out/results.json)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from bench import generate
+from bench.generate import OUT, RARE_ONE, RARE_SIX, RARE_TWO, TODAY, Params, cached_database
+
+ROOT = generate.ROOT
+PY = sys.executable
+# (key, what, target, unit of the target)
+TARGETS: dict[str, tuple[str, float, str]] = {
+    "cold_start": ("cold start to a filled tree", 1.0, "s"),
+    "gui_peak_rss": ("GUI peak memory", 300, "MB"),
+    "expand": ("expand a node with 100 children", 0.010, "s"),
+    "select": ("select a task, fill the detail pane", 0.030, "s"),
+    "filter": ("overdue tasks of one unit, all plans", 0.050, "s"),
+    "monthly_report": ("monthly PDF, plan with 2 000 tasks", 3.0, "s"),
+    "province_brief": ("province-wide brief report", 10.0, "s"),
+    "ledger_export": ("Excel ledger, all assignments", 15.0, "s"),
+    "workbook_import": ("feedback workbooks, 1 000 rows", 1.0, "s"),
+    "seed_import": ("import of a seed plan (slowest)", 0.100, "s"),
+}
+SEARCHES = [("search_1_common", "碳"), ("search_1_rare", RARE_ONE), ("search_2_common", "计量"),
+            ("search_2_rare", RARE_TWO), ("search_3", "碳计量"), ("search_6_common", "计量技术规范"),
+            ("search_6_rare", "石" + RARE_SIX)]
+
+
+def timed(fn: Callable[[], Any], runs: int) -> dict[str, Any]:
+    """Median and spread over ``runs`` calls (after one warm-up call), and the process's peak RSS."""
+    fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": runs,
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def unavailable(why: str) -> dict[str, Any]:
+    return {"unavailable": why}
+
+
+class Suite:
+    def __init__(self, db_path: Path, runs: int, quick: bool) -> None:
+        from desktop.storage import open_database
+
+        self.path, self.runs, self.quick = db_path, runs, quick
+        self.db = open_database(db_path, operator="基准测试")
+        self.results: dict[str, Any] = {}
+        self.work = Path(tempfile.mkdtemp(prefix="plandesk-bench-"))
+
+    def record(self, key: str, value: dict[str, Any]) -> None:
+        self.results[key] = value
+        shown = f"{value['median'] * 1000:9.1f} ms  (min {value['min'] * 1000:.1f}, max {value['max'] * 1000:.1f})" \
+            if "median" in value else json.dumps(value, ensure_ascii=False)
+        print(f"  {key:24s} {shown}", flush=True)
+
+    def attempt(self, key: str, fn: Callable[[], dict[str, Any]]) -> None:
+        try:
+            self.record(key, fn())
+        except ImportError as exc:
+            self.record(key, unavailable(f"not available ({exc.name})"))
+        except Exception as exc:  # a failing scenario must not hide the others
+            self.record(key, {"error": f"{type(exc).__name__}: {exc}"[:300]})
+
+    def scalar(self, sql: str, **params: Any) -> Any:
+        with self.db.engine.connect() as conn:
+            return conn.execute(text(sql), params).scalar()
+
+    # 1. cold start
+    def cold_start(self) -> None:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        walls, rss = [], []
+        for _ in range(max(3, self.runs // 2)):
+            t = time.perf_counter()
+            out = subprocess.run([PY, "-m", "bench.gui_probe", str(self.path)], cwd=ROOT, env=env,
+                                 capture_output=True, text=True, timeout=120)
+            wall = time.perf_counter() - t
+            if out.returncode != 0:
+                self.record("cold_start", {"error": out.stderr[-300:]})
+                return
+            data = json.loads(out.stdout.strip().splitlines()[-1])
+            walls.append(wall)
+            rss.append(data["peak_rss_mb"])
+        self.record("cold_start", {"median": statistics.median(walls), "min": min(walls), "max": max(walls),
+                                   "runs": len(walls)})
+        self.results["gui_peak_rss"] = {"value": max(rss)}
+        print(f"  {'gui_peak_rss':24s} {max(rss):9.1f} MB", flush=True)
+
+    # 2. expand and select
+    def tree(self) -> None:
+        from desktop.services.tree import children, node_detail
+
+        wide = self.scalar("SELECT parent_id FROM plan_node WHERE parent_id IS NOT NULL GROUP BY parent_id "
+                           "HAVING count(*) >= 100 ORDER BY parent_id LIMIT 1")
+        task = self.scalar("SELECT a.node_id FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
+                           "ORDER BY e.id LIMIT 1")
+        self.attempt("expand", lambda: timed(lambda: children(self.db, node_id=wide, as_of=TODAY), self.runs))
+        self.attempt("select", lambda: timed(lambda: node_detail(self.db, node_id=task, as_of=TODAY), self.runs))
+
+    # 3. search, with its references
+    def search(self) -> None:
+        from desktop.services.search import search
+
+        for key, query in SEARCHES:
+            totals: list[int] = []
+            self.attempt(key, lambda q=query, t=totals: timed(lambda: t.append(search(self.db, query=q).total),
+                                                              self.runs))
+            self.results[key]["total"] = totals[-1] if totals else None
+            self.results[key]["query"] = query
+            self.attempt(key + "_ref", lambda q=query: timed(lambda: self.reference_search(q), self.runs))
+
+    def ensure_trigram_reference(self) -> None:
+        """The reference index: a plain FTS5 trigram table over the same texts (built once per file)."""
+        if self.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'bench_trigram'"):
+            return
+        t = time.perf_counter()
+        with self.db.engine.begin() as conn:
+            conn.exec_driver_sql("CREATE VIRTUAL TABLE bench_trigram USING fts5(body, content='', "
+                                 "tokenize='trigram')")
+            conn.exec_driver_sql("INSERT INTO bench_trigram(rowid, body) SELECT id, title || char(10) || text "
+                                 "FROM plan_node WHERE parent_id IS NOT NULL")
+            conn.exec_driver_sql("INSERT INTO bench_trigram(rowid, body) SELECT id + 1099511627776, text "
+                                 "FROM progress_entry")
+        print(f"  (built the trigram reference index in {time.perf_counter() - t:.0f} s)", flush=True)
+
+    def reference_search(self, query: str) -> int:
+        """Bare SQL for the same answer: count plus the first 200 rows."""
+        with self.db.engine.connect() as conn:
+            if len(query) >= 3:
+                phrase = '"' + query.replace('"', '""') + '"'
+                total = conn.execute(text("SELECT count(*) FROM bench_trigram WHERE bench_trigram MATCH :q"),
+                                     {"q": phrase}).scalar()
+                conn.execute(text("SELECT rowid FROM bench_trigram WHERE bench_trigram MATCH :q LIMIT 200"),
+                             {"q": phrase}).all()
+                return int(total or 0)
+            like = f"%{query}%"
+            total = conn.execute(text(
+                "SELECT (SELECT count(*) FROM plan_node WHERE parent_id IS NOT NULL AND (title LIKE :q OR text LIKE :q))"
+                " + (SELECT count(*) FROM progress_entry WHERE text LIKE :q)"), {"q": like}).scalar()
+            conn.execute(text("SELECT id, text FROM progress_entry WHERE text LIKE :q LIMIT 200"), {"q": like}).all()
+            return int(total or 0)
+
+    # 4. filter
+    def filter(self) -> None:
+        from desktop.services.filters import filter_nodes
+
+        unit = self.scalar("SELECT u.name FROM unit u JOIN assignment a ON a.unit_id = u.id GROUP BY u.id "
+                           "ORDER BY count(*) DESC LIMIT 1")
+        found: list[int] = []
+        self.attempt("filter", lambda: timed(lambda: found.append(len(filter_nodes(
+            self.db, plan_id=None, unit=unit, overdue=True, as_of=TODAY))), self.runs))
+        self.results["filter"]["matches"] = found[-1] if found else None
+
+    # 5. reports, with LibreOffice's ledger PDF as the reference
+    def reports(self) -> None:
+        def monthly(plan_id: int | None, brief: bool) -> dict[str, Any]:
+            from desktop.reports.monthly import render_monthly
+            from desktop.services.report_data import gather_monthly
+
+            out = self.work / f"monthly-{plan_id}.pdf"
+            return timed(lambda: render_monthly(gather_monthly(self.db, plan_id=plan_id, month="2025-06",
+                                                               brief=brief, live=True), out), max(1, self.runs // 3))
+
+        self.attempt("monthly_report", lambda: monthly(1, False))
+        self.attempt("province_brief", lambda: monthly(None, True))
+        self.attempt("libreoffice_ledger_pdf", self.libreoffice_reference)
+
+    def libreoffice_reference(self) -> dict[str, Any]:
+        """LibreOffice converting a 2 000-row ledger workbook to PDF."""
+        if shutil.which("soffice") is None:
+            return unavailable("soffice not installed")
+        from openpyxl import Workbook
+
+        xlsx = self.work / "ledger2000.xlsx"
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["序号", "任务", "责任单位", "完成时限", "状态", "进度", "最新进展"])
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT n.label || n.title, u.name, a.deadline, a.status, a.percent, n.text FROM assignment a "
+                "JOIN plan_node n ON n.id = a.node_id JOIN unit u ON u.id = a.unit_id ORDER BY a.id LIMIT 2000")).all()
+        for i, r in enumerate(rows, 1):
+            ws.append([i, r[0], r[1], str(r[2]), r[3], r[4], r[5][:120]])
+        wb.save(xlsx)
+        profile = self.work / "lo-profile"
+
+        def convert() -> None:
+            subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", str(self.work), str(xlsx)], capture_output=True, timeout=300, check=True)
+
+        return timed(convert, 2 if self.quick else 3)
+
+    # 6. ledger export and workbook import
+    def exchange(self) -> None:
+        def ledger() -> dict[str, Any]:
+            from desktop.reports.ledger import export_ledger
+
+            return timed(lambda: export_ledger(self.db, plan_id=None, path=self.work / "ledger.xlsx", as_of=TODAY), 1)
+
+        self.attempt("ledger_export", ledger)
+        self.attempt("workbook_import", self.workbook_import)
+
+    def workbook_import(self) -> dict[str, Any]:
+        """Export plan 1's feedback workbooks for all units, fill 1 000 rows, import them into a copy."""
+        from openpyxl import load_workbook
+
+        from desktop.services.workbooks import apply_workbooks, export_workbooks
+        from desktop.storage import open_database
+
+        folder = self.work / "workbooks"
+        files = export_workbooks(self.db, plan_id=1, all_units=True, out=folder, period="2025-06")
+        chosen, rows = [], 0
+        for f in files:
+            wb = load_workbook(f)
+            ws = next((w for w in wb.worksheets if w.sheet_state == "visible"), wb.active)
+            header_row, col = None, None
+            for row in ws.iter_rows(min_row=1, max_row=10):
+                for cell in row:
+                    if isinstance(cell.value, str) and "进展" in cell.value:
+                        header_row, col = cell.row, cell.column
+                        break
+                if col:
+                    break
+            if col is None:
+                raise RuntimeError("no 进展 column in the exported workbook")
+            for r in range(header_row + 1, ws.max_row + 1):
+                if rows >= 1000:
+                    break
+                if ws.cell(r, 1).value is None:
+                    continue
+                ws.cell(r, col).value = f"本月完成第{r}项工作，推进计量能力建设。"
+                rows += 1
+            wb.save(f)
+            chosen.append(f)
+            if rows >= 1000:
+                break
+        times = []
+        for _ in range(2 if self.quick else 3):
+            copy = self.work / "import-copy.sqlite3"
+            self.db.engine.dispose()
+            shutil.copyfile(self.path, copy)
+            with open_database(copy) as target:
+                t = time.perf_counter()
+                result = apply_workbooks(target, paths=chosen)
+                times.append(time.perf_counter() - t)
+            copy.unlink()
+        return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": len(times),
+                "rows": rows, "files": len(chosen), "result": str(result)[:200]}
+
+    # 7. plan import
+    def imports(self) -> None:
+        from desktop.services.plan_import import import_file
+        from desktop.storage import open_database
+
+        template = self.work / "empty.sqlite3"
+        open_database(template).close()
+        big = self.work / "fifty_pages.txt"
+        big.write_text(fifty_page_plan(), encoding="utf-8")
+        plans = sorted((ROOT / "resources" / "plans").glob("*.txt")) + [big]
+        for path in plans:
+            def once(p: Path = path) -> None:
+                target = self.work / "import.sqlite3"
+                shutil.copyfile(template, target)
+                with open_database(target) as db:
+                    import_file(db, path=p, backup=False)
+            key = "import_" + ("fifty_pages" if path == big else path.stem)
+            self.attempt(key, lambda f=once: timed(f, max(2, self.runs // 2)))
+        seeds = [v["median"] for k, v in self.results.items() if k.startswith("import_") and "fifty" not in k
+                 and "median" in v]
+        if seeds:
+            self.results["seed_import"] = {"median": max(seeds), "min": max(seeds), "max": max(seeds), "runs": 0}
+
+
+def fifty_page_plan() -> str:
+    """About 50 printed pages (≈ 50 000 characters): seed clauses arranged as chapters, sections and tasks."""
+    vocab = generate.vocabulary()
+    lines = ["陕西省计量发展规划实施方案（基准测试）", "", "为贯彻落实国家计量发展规划，制定本实施方案。"]
+    numerals = "一二三四五六七八九十"
+    k = 0
+    for c in range(10):
+        lines.append(f"{numerals[c]}、{vocab[k % len(vocab)]}")
+        k += 1
+        for sct in range(10):
+            lines.append(f"（{numerals[sct]}）{vocab[k % len(vocab)]}")
+            k += 1
+            for t in range(5):
+                body = "。".join(vocab[(k + j) % len(vocab)] for j in range(4))
+                lines.append(f"{t + 1}. {vocab[k % len(vocab)]}。{body}。（责任单位：省市场监管局、省发展改革委）")
+                k += 5
+    return "\n".join(lines) + "\n"
+
+
+def pg_scenarios(url: str, params: Params, runs: int) -> dict[str, Any]:
+    """The same service calls against PostgreSQL (filled once; reused while the plan count matches)."""
+    from desktop.services.filters import filter_nodes
+    from desktop.services.search import search
+    from desktop.services.tree import children, node_detail
+    from desktop.storage import open_database
+
+    db = open_database(url, operator="基准测试")
+    with db.engine.connect() as conn:
+        have = conn.execute(text("SELECT count(*) FROM plan")).scalar()
+    db.close()
+    if have != params.plans:
+        if have:
+            return unavailable(f"{url} holds other data ({have} plans); give an empty database")
+        print("  filling PostgreSQL …", flush=True)
+        print("  ", generate.build_database(url, params), flush=True)
+    db = open_database(url, operator="基准测试")
+    out: dict[str, Any] = {}
+    with db.engine.connect() as conn:
+        wide = conn.execute(text("SELECT parent_id FROM plan_node WHERE parent_id IS NOT NULL GROUP BY parent_id "
+                                 "HAVING count(*) >= 100 ORDER BY parent_id LIMIT 1")).scalar()
+        task = conn.execute(text("SELECT a.node_id FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
+                                 "ORDER BY e.id LIMIT 1")).scalar()
+        unit = conn.execute(text("SELECT u.name FROM unit u JOIN assignment a ON a.unit_id = u.id GROUP BY u.id "
+                                 "ORDER BY count(*) DESC LIMIT 1")).scalar()
+    out["pg_expand"] = timed(lambda: children(db, node_id=wide, as_of=TODAY), runs)
+    out["pg_select"] = timed(lambda: node_detail(db, node_id=task, as_of=TODAY), runs)
+    for key, query in SEARCHES:
+        out["pg_" + key] = timed(lambda q=query: search(db, query=q), runs)
+    out["pg_filter"] = timed(lambda: filter_nodes(db, plan_id=None, unit=unit, overdue=True, as_of=TODAY), runs)
+    db.close()
+    for key, value in out.items():
+        print(f"  {key:24s} {value['median'] * 1000:9.1f} ms  (min {value['min'] * 1000:.1f}, "
+              f"max {value['max'] * 1000:.1f})", flush=True)
+    return out
+
+
+def search_target(key: str) -> float:
+    return 0.010 if int(key.split("_")[1]) >= 3 else 0.100
+
+
+def summary(results: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for key, (what, target, unit) in TARGETS.items():
+        value = results.get(key, {})
+        figure = value.get("value", value.get("median"))
+        rows.append({"key": key, "what": what, "figure": figure, "target": target, "unit": unit,
+                     "ok": None if figure is None else figure <= target})
+    for key, query in SEARCHES:
+        value = results.get(key, {})
+        figure = value.get("median")
+        ref = results.get(key + "_ref", {}).get("median")
+        rows.append({"key": key, "what": f"search “{query}” ({value.get('total')} hits)", "figure": figure,
+                     "target": search_target(key), "unit": "s", "ok": None if figure is None else
+                     figure <= search_target(key) and (ref is None or figure * 3 <= ref or len(query) >= 3),
+                     "reference": ref, "ratio": None if not (figure and ref) else figure / ref})
+    report = results.get("monthly_report", {}).get("median")
+    lo = results.get("libreoffice_ledger_pdf", {}).get("median")
+    if report and lo:
+        rows.append({"key": "monthly_vs_libreoffice", "what": "monthly PDF ÷ LibreOffice ledger PDF",
+                     "figure": report / lo, "target": 0.5, "unit": "×", "ok": report / lo <= 0.5})
+    return rows
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    print("\n  figure                                          measured      target   ratio to reference")
+    for r in rows:
+        fig = r["figure"]
+        if fig is None:
+            shown = "not available"
+        elif r["unit"] == "s":
+            shown = f"{fig * 1000:.1f} ms"
+        else:
+            shown = f"{fig:.2f} {r['unit']}"
+        target = f"{r['target'] * 1000:.0f} ms" if r["unit"] == "s" else f"{r['target']} {r['unit']}"
+        ratio = f"{r['ratio']:.2f} (ref {r['reference'] * 1000:.1f} ms)" if r.get("ratio") else ""
+        mark = {True: "ok", False: "MISS", None: "—"}[r["ok"]]
+        print(f"  {r['what'][:46]:46s} {shown:>13s} {target:>11s}  {mark:4s} {ratio}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="PlanDesk benchmark suite (province scale).")
+    ap.add_argument("--quick", action="store_true", help="a 2 %% database and fewer runs")
+    ap.add_argument("--pg", help="also run the service calls against this PostgreSQL URL (an empty database)")
+    ap.add_argument("--runs", type=int, default=None)
+    ap.add_argument("--only", help="comma-separated scenario groups: gui,tree,search,filter,reports,exchange,imports")
+    args = ap.parse_args(argv)
+    params = Params().scaled(0.02) if args.quick else Params()
+    runs = args.runs or (3 if args.quick else 7)
+    path = cached_database(params)
+    info = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    print(f"database {path.name}: {info['counts']} ({info['bytes'] / 1e6:.0f} MB, built in {info['seconds']} s)")
+    suite = Suite(path, runs, args.quick)
+    groups = (args.only or "gui,tree,search,filter,reports,exchange,imports").split(",")
+    started = time.perf_counter()
+    if "search" in groups:
+        suite.ensure_trigram_reference()
+    steps = {"gui": suite.cold_start, "tree": suite.tree, "search": suite.search, "filter": suite.filter,
+             "reports": suite.reports, "exchange": suite.exchange, "imports": suite.imports}
+    for name in groups:
+        print(f"[{name}]", flush=True)
+        steps[name]()
+    if args.pg:
+        print("[postgresql]", flush=True)
+        try:
+            suite.results["postgresql"] = pg_scenarios(args.pg, Params().scaled(0.1) if not args.quick else params,
+                                                       runs)
+        except Exception as exc:
+            suite.results["postgresql"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+            print("  ", suite.results["postgresql"])
+    rows = summary(suite.results)
+    print_table(rows)
+    OUT.mkdir(parents=True, exist_ok=True)
+    payload = {"when": dt.datetime.now().isoformat(timespec="seconds"), "database": info, "runs": runs,
+               "quick": args.quick, "seconds": round(time.perf_counter() - started, 1), "results": suite.results,
+               "summary": rows}
+    (OUT / "results.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    print(f"\nresults: {OUT / 'results.json'}")
+    suite.db.close()
+    shutil.rmtree(suite.work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
