@@ -15,6 +15,7 @@ from .records import AssignmentInfo, ProgressInfo
 from .tree import assignment_info, progress_info, today
 from .units import resolve_unit
 from .validation import check_percent, check_role, check_status, check_text, parse_date, parse_period
+from .workflow import check_period_open, note_report
 
 EDITABLE = ("unit", "role", "contact_person", "contact_phone", "start_date", "deadline", "status", "percent",
             "remarks")
@@ -130,26 +131,25 @@ def get_assignment(db: Database, *, assignment_id: int) -> AssignmentInfo:
 
 def add_progress(db: Database, *, assignment_id: int, period: str, text: str, percent: int | str | None = None,
                  problems: str = "", next_steps: str = "", reported_on: str | dt.date | None = None,
-                 source: str = "manual") -> ProgressInfo:
-    """Record a progress report; a reported percent also moves the assignment forward."""
+                 source: str = "manual", actor: str | None = None) -> ProgressInfo:
+    """Record a progress report: the assignment moves forward and its hand-off moves to 反馈."""
     period = parse_period(period)
     text = check_text(text, field="text", label="进展情况", max_len=20000, required=True)
     pct = check_percent(percent)
     problems = check_text(problems, field="problems", label="存在问题", max_len=20000)
     next_steps = check_text(next_steps, field="next_steps", label="下步计划", max_len=20000)
     reported = parse_date(reported_on, field="reported_on", label="报送日期") or today()
-    with db.write() as s:
-        a = _assignment(s, assignment_id, lock=True)
-        _writable_node(s, a.node_id)
+    who = db.operator if actor is None else actor
+    with db.write(cause="登记进展") as s:
+        a = _assignment(s, assignment_id)
+        node = _writable_node(s, a.node_id)
+        check_period_open(s, node.plan_id, period)
         entry = ProgressEntry(assignment_id=a.id, period=period, reported_on=reported, text=text, percent=pct,
-                              problems=problems, next_steps=next_steps, entered_by=db.operator, source=source)
+                              problems=problems, next_steps=next_steps, entered_by=who, source=source)
         s.add(entry)
-        if pct is not None:
-            a.percent = pct
-            if pct == 100 and a.status != "done":
-                a.status = "done"
-            elif 0 < pct < 100 and a.status == "not_started":
-                a.status = "in_progress"
+        note_report(s, a, percent=pct, actor=who,
+                    note=f"{period} 进展" + (f"，完成 {pct}%" if pct is not None else ""),
+                    at=dt.datetime.combine(reported, dt.datetime.now().time()) if reported_on else None)
         s.flush()
         return progress_info(entry, a.node_id, s.get(Unit, a.unit_id).name)  # type: ignore[union-attr]
 

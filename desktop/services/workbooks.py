@@ -34,6 +34,7 @@ from ..storage import Database
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from .units import resolve_unit
 from .validation import parse_period
+from .workflow import note_report
 
 SECRET_KEY = "exchange.secret"
 DATABASE_ID_KEY = "exchange.database_id"
@@ -362,16 +363,7 @@ def _apply_entry(s: Session, e: EntryPreview, operator: str) -> None:
     entry.period, entry.text, entry.percent = e.period, e.text, e.percent
     entry.problems, entry.next_steps, entry.source_ref = e.problems, e.next_steps, e.source_ref
     entry.reported_on = dt.date.today()
-    if e.status is not None:
-        a.status = e.status
-        if e.status == "done" and e.percent is None:
-            a.percent = 100
-    if e.percent is not None:
-        a.percent = e.percent
-        if e.status is None and e.percent == 100:
-            a.status = "done"
-        elif e.status is None and 0 < e.percent < 100 and a.status == "not_started":
-            a.status = "in_progress"
+    note_report(s, a, percent=e.percent, status=e.status, actor=operator, note=f"{e.period} 进展反馈表")
 
 
 def apply_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> WorkbookResult:

@@ -14,17 +14,13 @@ from ..models import (
     AuditEntry,
     ExtensionRequest,
     MonthSnapshot,
-    PlanNode,
-    ProgressEntry,
     Reminder,
-    Unit,
     WorkflowStep,
     utcnow,
 )
 from ..storage import Database
 from .records import ProgressInfo
-from .tree import progress_info, today
-from .validation import check_percent, check_text, parse_date, parse_period
+from .validation import check_text, parse_date
 
 STATE_NAMES = {"assigned": "已交办", "acknowledged": "已签收", "reported": "已反馈", "accepted": "审核通过",
                "returned": "已退回", "closed": "已办结", "struck_off": "已销号"}
@@ -160,40 +156,40 @@ def closed_periods(s: Session, plan_id: int) -> set[str]:
     return set(s.scalars(select(MonthSnapshot.period).where(MonthSnapshot.plan_id == plan_id)))
 
 
+def note_report(s: Session, a: Assignment, *, percent: int | None, actor: str, note: str,
+                status: str | None = None, at: dt.datetime | dt.date | str | None = None) -> None:
+    """What any progress report does to its assignment, whichever way it arrived (form, CLI, workbook).
+
+    A reported percent moves the status forward, an explicit status wins, and the hand-off moves to 反馈;
+    a closed (办结/销号) assignment takes no more reports.
+    """
+    apply_step(s, a, "report", actor=actor, note=note, at=at)
+    if status is not None:
+        a.status = status
+        if status == "done" and percent is None:
+            a.percent = 100
+    if percent is not None:
+        a.percent = percent
+        if status is None and percent == 100:
+            a.status = "done"
+        elif status is None and 0 < percent < 100 and a.status == "not_started":
+            a.status = "in_progress"
+
+
+def check_period_open(s: Session, plan_id: int, period: str) -> None:
+    if period in closed_periods(s, plan_id):
+        raise PlanDeskError(f"{period} 月已关账，不能再登记该月进展。", field="period")
+
+
 def record_report(db: Database, *, assignment_id: int, period: str, text: str, percent: int | str | None = None,
                   problems: str = "", next_steps: str = "", reported_on: str | dt.date | None = None,
                   source: str = "manual", actor: str | None = None) -> ProgressInfo:
     """反馈: record a progress entry and move the assignment to 已反馈, in one transaction."""
-    period = parse_period(period)
-    text = check_text(text, field="text", label="进展情况", max_len=20000, required=True)
-    pct = check_percent(percent)
-    problems = check_text(problems, field="problems", label="存在问题", max_len=20000)
-    next_steps = check_text(next_steps, field="next_steps", label="下步计划", max_len=20000)
-    reported = parse_date(reported_on, field="reported_on", label="报送日期") or today()
-    who = _actor(db, actor)
-    with db.write(cause="督办：反馈进展") as s:
-        a = load_assignment(s, assignment_id)
-        node = s.get(PlanNode, a.node_id)
-        assert node is not None
-        if node.archived:
-            raise PlanDeskError("该条目已在方案修订中删除并归档，只能查看，不能修改。", field="node_id")
-        if period in closed_periods(s, node.plan_id):
-            raise PlanDeskError(f"{period} 月已关账，不能再登记该月进展。", field="period")
-        apply_step(s, a, "report", actor=who, note=f"{period} 进展" + (f"，完成 {pct}%" if pct is not None else ""),
-                   at=dt.datetime.combine(reported, utcnow().time()) if reported_on else None)
-        entry = ProgressEntry(assignment_id=a.id, period=period, reported_on=reported, text=text, percent=pct,
-                              problems=problems, next_steps=next_steps, entered_by=who, source=source)
-        s.add(entry)
-        # Same forward movement as a plain progress entry: a percent moves the status along.
-        if pct is not None:
-            a.percent = pct
-            if pct == 100 and a.status != "done":
-                a.status = "done"
-            elif 0 < pct < 100 and a.status == "not_started":
-                a.status = "in_progress"
-        s.flush()
-        unit = s.get(Unit, a.unit_id)
-        return progress_info(entry, a.node_id, unit.name if unit else "")
+    from .assignments import add_progress  # assignments builds on this module's rules
+
+    return add_progress(db, assignment_id=assignment_id, period=period, text=text, percent=percent,
+                        problems=problems, next_steps=next_steps, reported_on=reported_on, source=source,
+                        actor=_actor(db, actor))
 
 
 def workflow_history(db: Database, *, assignment_id: int) -> list[StepInfo]:

@@ -30,7 +30,7 @@ def test_closed_month_report_is_reproduced_exactly_after_later_edits(db: Databas
 
     update_assignment(db, assignment_id=a1, status="done")
     update_assignment(db, assignment_id=a2, percent=90, remarks="后来修改")
-    add_progress(db, assignment_id=a2, period="2025-04", text="补报的四月进展", percent=60)
+    add_progress(db, assignment_id=a2, period="2025-05", text="五月进展", percent=60)
     live = render_monthly(gather_monthly(db, plan_id=ids["plan"], month="2025-04", live=True), tmp_path / "live.pdf")
     again = render_monthly(gather_monthly(db, plan_id=ids["plan"], month="2025-04"), tmp_path / "again.pdf")
     assert live.read_bytes() != first.read_bytes()  # the edits do change a live report
@@ -40,6 +40,8 @@ def test_closed_month_report_is_reproduced_exactly_after_later_edits(db: Databas
         close_month(db, plan_id=ids["plan"], period="2025-04")
     with pytest.raises(PlanDeskError, match="已关账"):
         record_report(db, assignment_id=a2, period="2025-04", text="再补")
+    with pytest.raises(PlanDeskError, match="已关账"):  # whichever way a late report arrives
+        add_progress(db, assignment_id=a2, period="2025-04", text="补报的四月进展", percent=60)
 
 
 def test_trend_lists_closed_months_with_their_figures(db: Database) -> None:

@@ -141,3 +141,14 @@ def test_reminders_are_listed_in_order(db: Database, assignment: int) -> None:
                                                                     ("workbook", "", "测试员")]
     with pytest.raises(PlanDeskError, match="催办方式"):
         record_reminder(db, assignment_id=assignment, channel="fax")
+
+
+def test_progress_from_the_form_or_cli_counts_as_feedback(db: Database) -> None:
+    from desktop.services.assignments import add_progress
+    from desktop.services.workflow import workflow_history
+
+    ids = load_small_plan(db)
+    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局", deadline="2030-12-31").id
+    add_progress(db, assignment_id=a, period="2025-04", text="完成调研", percent=30)
+    steps = workflow_history(db, assignment_id=a)
+    assert [st.step for st in steps][-1] == "report" and steps[-1].to_state == "reported"
