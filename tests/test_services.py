@@ -200,3 +200,14 @@ def test_sections_with_responsibility_lists_count_as_work(db: Database) -> None:
     result = import_plan(db, parsed=parsed)
     stats = plan_statistics(db, plan_id=result.plan_id, as_of=dt.date(2024, 3, 1))
     assert stats.tasks == 4, "three tasks and the section the document made 区科委 responsible for"
+
+
+def test_lateness_rolls_up_to_sections_and_chapters(db: Database, plan: dict[str, int]) -> None:
+    create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2024-01-31")
+    create_assignment(db, node_id=plan["2."], unit="区发展改革委", deadline="2030-01-01", status="in_progress")
+    chapters = children(db, node_id=plan["root"], as_of=dt.date(2024, 3, 1))
+    assert (chapters[0].status, chapters[0].rollup) == ("", "overdue"), "a collapsed chapter shows lateness"
+    assert chapters[1].rollup == "", "nothing assigned in the goals chapter"
+    sections = children(db, node_id=chapters[0].id, as_of=dt.date(2024, 3, 1))
+    assert [s.rollup for s in sections] == ["overdue", ""]
+    assert children(db, node_id=chapters[0].id, as_of=dt.date(2023, 12, 1))[0].rollup == "in_progress"

@@ -49,6 +49,8 @@ class NodeRow:
     archived: bool = False
     needs_review: bool = False
     version: int = 1
+    # The worst effective status anywhere below (and at) this node, so a collapsed chapter shows lateness.
+    rollup: str = ""
 
 
 @dataclass(frozen=True)

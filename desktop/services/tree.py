@@ -43,11 +43,33 @@ def get_plan(db: Database, *, plan_id: int) -> PlanInfo:
         return _plan_info(plan, root, max(count - 1, 0))
 
 
+def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date) -> dict[int, str]:
+    """node id → worst effective status of the assignments in its subtree, for whole plans at once."""
+    parents: dict[int, int | None] = dict(s.execute(  # type: ignore[arg-type]
+        select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id.in_(plan_ids))).all())
+    worst_at: dict[int, str] = {}
+    for node_id, status, deadline in s.execute(
+            select(Assignment.node_id, Assignment.status, Assignment.deadline)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.plan_id.in_(plan_ids), Assignment.archived.is_(False))):
+        eff = effective_status(status, deadline, as_of)
+        current: int | None = node_id
+        while current is not None:
+            before = worst_at.get(current, "")
+            after = worst([before, eff])
+            if after == before:
+                break  # ancestors are already at least this bad
+            worst_at[current] = after
+            current = parents.get(current)
+    return worst_at
+
+
 def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow]:
-    """Tree rows for ``nodes`` with child counts, lead unit, deadline and status in four queries."""
+    """Tree rows for ``nodes`` with child counts, lead unit, deadline, status and roll-up in a few queries."""
     ids = [n.id for n in nodes]
     if not ids:
         return []
+    rollup = subtree_status(s, {n.plan_id for n in nodes}, as_of)
     child_counts = dict(s.execute(select(PlanNode.parent_id, func.count()).where(PlanNode.parent_id.in_(ids))
                                   .group_by(PlanNode.parent_id)).all())
     assignments: dict[int, list[tuple[str, str, dt.date | None, str, int]]] = defaultdict(list)
@@ -72,7 +94,7 @@ def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow
         percent = round(sum(a[4] for a in own) / len(own)) if own else None
         rows.append(NodeRow(n.id, n.plan_id, n.parent_id, n.position, n.kind, n.label, n.title, n.origin,
                             child_counts.get(n.id, 0), lead, deadline, status, percent, n.archived,
-                            n.needs_review, n.version))
+                            n.needs_review, n.version, rollup.get(n.id, "")))
     return rows
 
 

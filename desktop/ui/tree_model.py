@@ -170,7 +170,9 @@ class PlanTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, col, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
-            light = light_for(row.status, row.deadline, self.today, self.due_soon_days)
+            # A container without its own assignment shows the worst of what it holds.
+            status = row.status or (row.rollup if row.child_count else "")
+            light = light_for(status, row.deadline, self.today, self.due_soon_days)
             return light_icon(light) if light else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.archived:

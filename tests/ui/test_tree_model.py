@@ -11,7 +11,7 @@ from desktop.services.assignments import create_assignment
 from desktop.services.nodes import add_subtask
 from desktop.services.tree import children, list_plans
 from desktop.storage import Database
-from desktop.ui.delegates import light_for
+from desktop.ui.delegates import light_for, light_icon
 from desktop.ui.tree_model import COL_LABEL, COL_LEAD, COL_STATUS, COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
 
 
@@ -70,6 +70,11 @@ def test_status_column_shows_lights_and_office_nodes_are_marked(seeded_db: Datab
     assert not model.flags(index.siblingAtColumn(COL_TITLE)) & Qt.ItemFlag.ItemIsEditable
     assert model.index_of(task.id).data(NODE_ROW_ROLE).status == "overdue"
     assert not model.parent(QModelIndex()).isValid()
+    # The collapsed chapter above carries the same red light as the late task inside it.
+    chapter_status = model.index_of(chapter.id).siblingAtColumn(COL_STATUS)
+    assert chapter_status.data() in ("", None)
+    red = light_icon("red").pixmap(14).toImage()
+    assert chapter_status.data(Qt.ItemDataRole.DecorationRole).pixmap(14).toImage() == red
 
 
 def test_traffic_light_rules() -> None:
