@@ -24,6 +24,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ..services.report_data import MonthlyReportData, TaskLine, is_at_risk
 from ..services.status import ATTRIBUTE_NAMES, STATUS_NAMES
+from .cjk_text import CJKText, Run
 from .fonts import register_report_font
 from .pdf_common import (
     GRID,
@@ -66,8 +67,14 @@ def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ..
     return table
 
 
-def _heads(st: dict[str, Any], names: list[str]) -> list[Paragraph]:
-    return [Paragraph(n, st["head"]) for n in names]
+def _cell(value: object, align: str = "left", red: bool = False, size: float = 9) -> CJKText:
+    """A table cell; plain wrapped text (not a Paragraph) keeps thousand-row tables fast."""
+    return CJKText("" if value is None else str(value), register_report_font(), size=size, leading=size * 1.35,
+                   color=RED if red else colors.black, align=align)
+
+
+def _heads(st: dict[str, Any], names: list[str]) -> list[CJKText]:
+    return [_cell(n, "center") for n in names]
 
 
 def status_chart(data: MonthlyReportData, font: str) -> Drawing:
@@ -125,9 +132,9 @@ def _summary(data: MonthlyReportData, st: dict[str, Any], font: str, number: str
             f"逾期 {sm.overdue} 项，按期推进率 {sm.share_on_track:.1f}%；本月完成 {sm.completed_this_month} 项；"
             f"7日内到期尚未完成 {sm.at_risk} 项。")
     rows = [_heads(st, ["任务总数", *(STATUS_NAMES[s] for s in STATUS_ORDER), "按期推进率", "本月完成"]),
-            [Paragraph(str(v), st["cell_c"]) for v in
+            [_cell(v, "center") for v in
              [sm.tasks, *(by.get(s, 0) for s in STATUS_ORDER), f"{sm.share_on_track:.1f}%", sm.completed_this_month]]]
-    rows[1][4] = Paragraph(str(by.get("overdue", 0)), st["cell_red_c"])
+    rows[1][4] = _cell(by.get("overdue", 0), "center", True)
     return [Paragraph(f"{number}、总体情况", st["h1"]), Paragraph(para, st["body"]), Spacer(1, 2 * mm),
             _table(rows, [WIDTH / 8] * 8), Spacer(1, 2 * mm), ChartFlowable(status_chart(data, font), font)]
 
@@ -146,13 +153,12 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
     extra: list[tuple[Any, ...]] = []
     for i, t in enumerate(tasks, start=1):
         late = t.status == "overdue"
-        s, c = (st["cell_red"], st["cell_red_c"]) if late else (st["cell"], st["cell_c"])
         days = (data.as_of - t.deadline).days if late and t.deadline else 0
-        rows.append([Paragraph(str(i), c), Paragraph(text(t.path_label), s), Paragraph(text(t.title), s),
-                     Paragraph(text("、".join(dict.fromkeys(t.lead_units))), s),
-                     Paragraph(t.deadline.isoformat() if t.deadline else "—", c),
-                     Paragraph(STATUS_NAMES.get(t.status, t.status), c),
-                     Paragraph(f"{days} 天" if late else "—", c)])
+        rows.append([_cell(i, "center", late), _cell(t.path_label, red=late), _cell(t.title, red=late),
+                     _cell("、".join(dict.fromkeys(t.lead_units)), red=late),
+                     _cell(t.deadline.isoformat() if t.deadline else "—", "center", late),
+                     _cell(STATUS_NAMES.get(t.status, t.status), "center", late),
+                     _cell(f"{days} 天" if late else "—", "center", late)])
         extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_FILL if late else RISK_FILL))
     out.append(_table(rows, [9 * mm, 24 * mm, 54 * mm, 37 * mm, 20 * mm, 13 * mm, 13 * mm], extra))
     return out
@@ -163,9 +169,9 @@ def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flo
                                          "进行中", "未开始", "已逾期"])]
     extra: list[tuple[Any, ...]] = []
     for i, u in enumerate(data.units, start=1):
-        rows.append([Paragraph(str(i), st["cell_c"]), Paragraph(text(u.unit), st["cell"]),
-                     *(Paragraph(str(v), st["cell_c"]) for v in (u.tasks, u.done, u.in_progress, u.not_started)),
-                     Paragraph(str(u.overdue), st["cell_red_c"] if u.overdue else st["cell_c"])])
+        rows.append([_cell(i, "center"), _cell(u.unit),
+                     *(_cell(v, "center") for v in (u.tasks, u.done, u.in_progress, u.not_started)),
+                     _cell(u.overdue, "center", bool(u.overdue))])
         if u.overdue:
             extra.append(("BACKGROUND", (-1, i), (-1, i), OVERDUE_FILL))
     out: list[Flowable] = [Paragraph(f"{number}、各单位推进情况", st["h1"])]
@@ -174,30 +180,31 @@ def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flo
     return out
 
 
-def _task_block(t: TaskLine, data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
+def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowable]:
     late = t.status == "overdue"
-    colour = "#C00000" if late else "#000000"
+    colour = RED if late else colors.black
+    grey = colors.HexColor("#404040")
     deadline = t.deadline.isoformat() if t.deadline else "未定"
-    head = (f"<font color='{colour}'>{text(t.path_label)} {text(t.title)}</font>"
-            f"<font size='9' color='#404040'>　［{text('、'.join(dict.fromkeys(t.lead_units)))}｜截止 {deadline}｜"
-            f"</font><font size='9' color='{colour}'>{STATUS_NAMES.get(t.status, t.status)}</font>"
-            f"<font size='9' color='#404040'>｜完成 {t.percent}%］</font>")
-    out: list[Flowable] = [Paragraph(head, st["h2"])]
+    head = CJKText([Run(f"{t.path_label} {t.title}", 11.5, colour),
+                    Run(f"　［{'、'.join(dict.fromkeys(t.lead_units))}｜截止 {deadline}｜", 9, grey),
+                    Run(STATUS_NAMES.get(t.status, t.status), 9, colour), Run(f"｜完成 {t.percent}%］", 9, grey)],
+                   font, leading=17, space_before=5, space_after=1)
+    out: list[Flowable] = [head]
     reports = [p for a in t.assignments for p in a.progress]
     if not reports:
-        out.append(Paragraph("本月未报送进展。", st["progress"]))
+        out.append(CJKText("本月未报送进展。", font, size=9.5, leading=14, left_indent=12, color=grey))
     for p in reports:
         pct = f"（完成 {p.percent}%）" if p.percent is not None else ""
-        line = f"【{text(p.unit)}】{text(p.text)}{pct}"
+        line = f"【{p.unit}】{p.text}{pct}"
         if p.problems:
-            line += f"<br/>存在问题：{text(p.problems)}"
+            line += f"\n存在问题：{p.problems}"
         if p.next_steps:
-            line += f"<br/>下步计划：{text(p.next_steps)}"
-        out.append(Paragraph(line, st["progress"]))
+            line += f"\n下步计划：{p.next_steps}"
+        out.append(CJKText(line, font, size=9.5, leading=14, left_indent=12))
     return out
 
 
-def _progress(data: MonthlyReportData, st: dict[str, Any], number: str, step: Any) -> list[Flowable]:
+def _progress(data: MonthlyReportData, st: dict[str, Any], font: str, number: str, step: Any) -> list[Flowable]:
     tasks = data.listed_tasks()
     out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(f"{number}、本月工作进展", st["h1"])]
     if not data.include_done:
@@ -207,7 +214,7 @@ def _progress(data: MonthlyReportData, st: dict[str, Any], number: str, step: An
     for i, t in enumerate(tasks):
         if i % 200 == 0:
             step(20 + 50 * i // max(len(tasks), 1), f"正在排版任务进展（{i}/{len(tasks)}）…")
-        block = _task_block(t, data, st)
+        block = _task_block(t, data, font)
         out.append(KeepTogether(block[:2]))
         out.extend(block[2:])
     return out
@@ -228,16 +235,16 @@ def _indicators(data: MonthlyReportData, st: dict[str, Any], number: str) -> lis
     extra: list[tuple[Any, ...]] = []
     for i, ind in enumerate(data.indicators, start=1):
         binding_behind = ind.attribute == "binding" and (ind.behind or ind.latest_value is None)
-        s, c = (st["cell_red"], st["cell_red_c"]) if binding_behind else (st["cell"], st["cell_c"])
         target = ind.target_text or _number(ind.target_value)
         if ind.target_year:
             target += f"（{ind.target_year}年）"
-        latest = (f"{_number(ind.latest_value)}<br/><font size='7'>{ind.latest_on.isoformat()}</font>"
-                  if ind.latest_on else "未报送")
+        latest = f"{_number(ind.latest_value)}\n（{ind.latest_on.isoformat()}）" if ind.latest_on else "未报送"
         pct = f"{ind.percent_of_target:.1f}%" if ind.percent_of_target is not None else "—"
-        rows.append([Paragraph(str(i), c), Paragraph(text(ind.name), s), Paragraph(text(target), c),
-                     Paragraph(latest, c), Paragraph(pct, c), Paragraph(f"{ind.expected_percent:.0f}%", c),
-                     Paragraph(ATTRIBUTE_NAMES.get(ind.attribute or "", "—"), c)])
+        red = binding_behind
+        rows.append([_cell(i, "center", red), _cell(ind.name, red=red), _cell(target, "center", red),
+                     _cell(latest, "center", red), _cell(pct, "center", red),
+                     _cell(f"{ind.expected_percent:.0f}%", "center", red),
+                     _cell(ATTRIBUTE_NAMES.get(ind.attribute or "", "—"), "center", red)])
         if binding_behind:
             extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_FILL))
     out.append(_table(rows, [10 * mm, 58 * mm, 24 * mm, 22 * mm, 20 * mm, 20 * mm, 16 * mm], extra))
@@ -249,8 +256,8 @@ def _indicators(data: MonthlyReportData, st: dict[str, Any], number: str) -> lis
 def _scores(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
     rows: list[list[Any]] = [_heads(st, ["名次", "单位", "分工数", "按时反馈率", "完成率", "逾期", "退回", "得分"])]
     for sc in sorted(data.scores, key=lambda x: x.rank):
-        rows.append([Paragraph(str(sc.rank), st["cell_c"]), Paragraph(text(sc.unit), st["cell"]),
-                     *(Paragraph(v, st["cell_c"]) for v in (
+        rows.append([_cell(sc.rank, "center"), _cell(sc.unit),
+                     *(_cell(v, "center") for v in (
                          str(sc.assignments), f"{100 * sc.feedback_on_time_rate:.0f}%",
                          f"{100 * sc.completion_rate:.0f}%", str(sc.overdue), str(sc.returned), f"{sc.score:.1f}"))])
     return [CondPageBreak(40 * mm), Paragraph(f"{number}、单位综合评分排名", st["h1"]),
@@ -262,7 +269,7 @@ def story(data: MonthlyReportData, step: Any) -> list[Flowable]:
     st = styles(font)
     parts: list[Any] = [lambda n: _summary(data, st, font, n), lambda n: _attention(data, st, n)]
     if not data.brief:
-        parts += [lambda n: _units(data, st, n), lambda n: _progress(data, st, n, step),
+        parts += [lambda n: _units(data, st, n), lambda n: _progress(data, st, font, n, step),
                   lambda n: _indicators(data, st, n)]
         if data.scores:
             parts.append(lambda n: _scores(data, st, n))

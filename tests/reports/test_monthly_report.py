@@ -14,7 +14,7 @@ from report_fixtures import AS_OF, MARKET, MONTH, SCIENCE, seed_xian
 
 from desktop.models import MonthSnapshot
 from desktop.reports.monthly import render_monthly
-from desktop.services.assignments import add_progress
+from desktop.services.assignments import update_assignment
 from desktop.services.report_data import MonthlyReportData, gather_monthly
 
 
@@ -88,15 +88,15 @@ def test_closed_month_comes_from_snapshot_and_renders_identically(db, tmp_path):
     assert MonthlyReportData.from_dict(frozen).to_dict() == frozen
     with db.write(cause="月度结账") as s:
         s.add(MonthSnapshot(plan_id=seed.plan_id, period=MONTH, data=frozen))
-    # Progress entered after closing does not change the closed month's report.
-    add_progress(db, assignment_id=seed.tasks["9."], period=MONTH, text="结账后补报的进展。", percent=50)
+    # Work finished after closing does not change the closed month's report.
+    update_assignment(db, assignment_id=seed.tasks["9."], status="done")
     a = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "a.pdf")
     b = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "b.pdf")
     assert a.read_bytes() == b.read_bytes()
     text = flat(pdf_text(a))
-    assert "结账后补报" not in text and "本月已结账" in text
+    assert "其中已完成2项" in text and "本月已结账" in text
     relive = gather_monthly(db, plan_id=seed.plan_id, month=MONTH, live=True)
-    assert any(p.text == "结账后补报的进展。" for t in relive.tasks for a2 in t.assignments for p in a2.progress)
+    assert relive.summary.by_status["done"] == 3
 
 
 def test_all_plans_and_empty_month(db, tmp_path):
