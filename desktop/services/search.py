@@ -182,13 +182,18 @@ def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> Sear
     pattern = _like(query)
     params = {"g": grams, "q": pattern, "p": plan_id, "n": limit}
     in_plan = " AND n.plan_id = :p" if plan_id is not None else ""
+    # The arrays hold every character and pair exactly, so only longer queries need LIKE to confirm.
+    node_like = " AND (lower(n.title) LIKE :q ESCAPE '\\' OR lower(n.text) LIKE :q ESCAPE '\\')" \
+        if len(query) > 2 else ""
+    entry_like = " AND lower(e.text) LIKE :q ESCAPE '\\'" if len(query) > 2 else ""
     nodes_sql = ("FROM plan_node n WHERE n.parent_id IS NOT NULL AND pd_grams(n.title || E'\\n' || n.text) "
-                 "@> CAST(:g AS text[]) AND (lower(n.title) LIKE :q ESCAPE '\\' OR lower(n.text) LIKE :q "
-                 f"ESCAPE '\\'){in_plan}")
+                 f"@> CAST(:g AS text[]){node_like}{in_plan}")
     entries_sql = ("FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n "
-                   "ON n.id = a.node_id WHERE pd_grams(e.text) @> CAST(:g AS text[]) "
-                   f"AND lower(e.text) LIKE :q ESCAPE '\\'{in_plan}")
-    total = s.execute(text(f"SELECT (SELECT count(*) {nodes_sql}) + (SELECT count(*) {entries_sql})"),
+                   f"ON n.id = a.node_id WHERE pd_grams(e.text) @> CAST(:g AS text[]){entry_like}{in_plan}")
+    # Every entry belongs to a node (foreign keys): counting across all plans needs no joins.
+    count_entries = entries_sql if plan_id is not None else \
+        f"FROM progress_entry e WHERE pd_grams(e.text) @> CAST(:g AS text[]){entry_like}"
+    total = s.execute(text(f"SELECT (SELECT count(*) {nodes_sql}) + (SELECT count(*) {count_entries})"),
                       params).scalar()
     hits = [node_hit(*r, query) for r in s.execute(
         text(f"SELECT n.id, n.plan_id, n.title, n.text {nodes_sql} ORDER BY n.id LIMIT :n"), params)]
