@@ -43,15 +43,26 @@ def get_plan(db: Database, *, plan_id: int) -> PlanInfo:
         return _plan_info(plan, root, max(count - 1, 0))
 
 
-def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date) -> dict[int, str]:
-    """node id → worst effective status of the assignments in its subtree, for whole plans at once."""
-    parents: dict[int, int | None] = dict(s.execute(  # type: ignore[arg-type]
-        select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id.in_(plan_ids))).all())
+def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date,
+                   roots: list[int] | None = None) -> dict[int, str]:
+    """node id → worst effective status of the assignments in its subtree, for whole plans at once.
+
+    With ``roots``, only the subtrees below those nodes are read: expanding a section of a 2 000-task plan
+    then costs what the section holds, not what the plan holds.
+    """
+    if roots is None:
+        scope = select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id.in_(plan_ids))
+    else:
+        tree = select(PlanNode.id, PlanNode.parent_id).where(PlanNode.id.in_(roots)).cte("subtree", recursive=True)
+        tree = tree.union_all(select(PlanNode.id, PlanNode.parent_id).join(tree, PlanNode.parent_id == tree.c.id))
+        scope = select(tree.c.id, tree.c.parent_id)
+    parents: dict[int, int | None] = dict(s.execute(scope).all())  # type: ignore[arg-type]
     worst_at: dict[int, str] = {}
+    in_scope = PlanNode.plan_id.in_(plan_ids) if roots is None else Assignment.node_id.in_(select(tree.c.id))
     for node_id, status, deadline in s.execute(
             select(Assignment.node_id, Assignment.status, Assignment.deadline)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(PlanNode.plan_id.in_(plan_ids), Assignment.archived.is_(False))):
+            .where(in_scope, Assignment.archived.is_(False))):
         eff = effective_status(status, deadline, as_of)
         current: int | None = node_id
         while current is not None:
@@ -69,7 +80,7 @@ def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow
     ids = [n.id for n in nodes]
     if not ids:
         return []
-    rollup = subtree_status(s, {n.plan_id for n in nodes}, as_of)
+    rollup = subtree_status(s, {n.plan_id for n in nodes}, as_of, ids)
     child_counts = dict(s.execute(select(PlanNode.parent_id, func.count()).where(PlanNode.parent_id.in_(ids))
                                   .group_by(PlanNode.parent_id)).all())
     assignments: dict[int, list[tuple[str, str, dt.date | None, str, int]]] = defaultdict(list)
