@@ -33,6 +33,7 @@ from .filter_bar import FilterBar
 from .settings import UiSettings
 from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
+from .window_actions import WindowActions
 
 # Auto-expanding a filtered tree opens at most this many branches (each is a query); the rest of the
 # matches stay one click away, so a broad filter on a huge plan still answers at once.
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_menus()
+        self.extra = WindowActions(self)  # reports, exchange, supervision
         self._connect()
         self.resize(1400, 900)
         self._restore_layout()

@@ -1,0 +1,113 @@
+"""The 报表, 数据交换 and 督办 menus: each opens its dialog or tab and the work reaches the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from desktop.exchange.workbook_format import HEADER_ROW
+from desktop.models import ProgressEntry
+from desktop.services.assignments import create_assignment
+from desktop.services.tree import list_plans
+from desktop.storage import Database
+from desktop.ui.main_window import MainWindow
+from desktop.ui.report_dialog import ReportDialog
+
+
+@pytest.fixture
+def window(qtbot: QtBot, seeded_db: Database) -> MainWindow:
+    win = MainWindow(seeded_db)
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    xian = next(i for i in range(win.plan_combo.count()) if "西安" in win.plan_combo.itemText(i))
+    win.plan_combo.setCurrentIndex(xian)
+    return win
+
+
+def first_task(db: Database, window: MainWindow) -> int:
+    from desktop.services.tree import children
+
+    plan = window.current_plan()
+    assert plan is not None and plan.root_id is not None
+    stack = [plan.root_id]
+    while stack:
+        rows = children(db, node_id=stack.pop(0))
+        task = next((r for r in rows if r.kind == "task"), None)
+        if task:
+            return task.id
+        stack.extend(r.id for r in rows if r.child_count)
+    raise AssertionError("the Xi'an plan has tasks")
+
+
+def test_menus_reach_every_area(window: MainWindow) -> None:
+    titles = {m.title().replace("(&R)", "").replace("(&X)", "").replace("(&S)", ""): [a.text() for a in m.actions()]
+              for m in (window.menu_reports, window.menu_exchange, window.menu_supervision)}
+    assert "生成报表…" in titles["报表"]
+    assert {"导入方案修订版…", "导出进展反馈表…", "导入进展反馈表…", "导出交换包…", "导入交换包…"} <= set(titles["数据交换"])
+    assert {"预警", "报送情况", "考核", "对接情况", "办理"} <= set(titles["督办"])
+
+
+def test_report_menu_opens_the_report_dialog_on_the_current_plan(window: MainWindow) -> None:
+    window.extra.report_action.trigger()
+    dialog = window.extra.dialog
+    assert isinstance(dialog, ReportDialog) and dialog.isVisible()
+    dialog.reject()
+
+
+def test_workbook_round_trip_through_the_menus(qtbot: QtBot, window: MainWindow, seeded_db: Database,
+                                              tmp_path: Path) -> None:
+    import openpyxl
+
+    task = first_task(seeded_db, window)
+    create_assignment(seeded_db, node_id=task, unit="西安市市场监督管理局", deadline="2030-12-31")
+    window.extra.choose_workbook_export()
+    assert window.extra.file_dialog is not None and window.extra.file_dialog.isVisible()
+    window.extra.file_dialog.reject()
+    worker = window.extra.export_workbooks(str(tmp_path))
+    assert worker is not None
+    qtbot.waitUntil(lambda: window.extra.worker is None and any(tmp_path.glob("*.xlsx")), timeout=20000)
+    [path] = list(tmp_path.glob("*.xlsx"))
+    book = openpyxl.load_workbook(path)
+    sheet = book["进展反馈"]
+    headers = [c.value for c in sheet[HEADER_ROW]]
+    row = HEADER_ROW + 1
+    sheet.cell(row, headers.index("本月进展") + 1).value = "完成计量测试平台选址"
+    sheet.cell(row, headers.index("完成百分比") + 1).value = 40
+    book.save(path)
+
+    window.extra.preview_workbooks([str(path)])
+    qtbot.waitUntil(lambda: window.extra.dialog is not None and window.extra.dialog.isVisible(), timeout=20000)
+    dialog = window.extra.dialog
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.applied, timeout=20000):
+        dialog.ok_button.click()
+    with seeded_db.read() as s:
+        texts = list(s.scalars(select(ProgressEntry.text)))
+    assert texts == ["完成计量测试平台选址"]
+
+
+def test_supervision_tabs_follow_the_plan_and_the_selected_assignment(qtbot: QtBot, window: MainWindow,
+                                                                      seeded_db: Database) -> None:
+    task = first_task(seeded_db, window)
+    a = create_assignment(seeded_db, node_id=task, unit="西安市市场监督管理局", deadline="2020-01-31")
+    window.refresh()
+    window.extra.show_tab("warnings")
+    warnings = window.panes["warnings"]
+    qtbot.waitUntil(lambda: warnings.table.rowCount() > 0, timeout=10000)
+    assert any("逾期" in (warnings.table.item(r, c).text() if warnings.table.item(r, c) else "")
+               for r in range(warnings.table.rowCount()) for c in range(warnings.table.columnCount()))
+    assert window.select_node(task)
+    window.detail.table.setCurrentIndex(window.detail.table.model().index(0, 0))
+    assert window.extra.workflow.assignment_id == a.id
+    window.extra.show_tab("workflow")
+    assert window.extra.workflow.do_step("acknowledge")
+    with seeded_db.read() as s:
+        from desktop.models import Assignment
+
+        assert s.get(Assignment, a.id).workflow_state == "acknowledged"  # type: ignore[union-attr]
+        assert s.scalar(select(func.count()).select_from(ProgressEntry)) == 0
+    assert list_plans(seeded_db)
