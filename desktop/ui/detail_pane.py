@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,9 +52,16 @@ from .undo_commands import AddAssignment, AddProgress, DeleteAssignment, EditAss
 
 Index = QModelIndex | QPersistentModelIndex
 # (field, header) in column order.
-ASSIGNMENT_COLUMNS = [("unit", "单位"), ("contact_person", "联系人"), ("contact_phone", "联系电话"),
-                      ("start_date", "开始日期"), ("deadline", "截止日期"), ("status", "状态"),
-                      ("percent", "进度"), ("remarks", "备注")]
+ASSIGNMENT_COLUMNS = [
+    ("unit", QT_TRANSLATE_NOOP("AssignmentTableModel", "单位")),
+    ("contact_person", QT_TRANSLATE_NOOP("AssignmentTableModel", "联系人")),
+    ("contact_phone", QT_TRANSLATE_NOOP("AssignmentTableModel", "联系电话")),
+    ("start_date", QT_TRANSLATE_NOOP("AssignmentTableModel", "开始日期")),
+    ("deadline", QT_TRANSLATE_NOOP("AssignmentTableModel", "截止日期")),
+    ("status", QT_TRANSLATE_NOOP("AssignmentTableModel", "状态")),
+    ("percent", QT_TRANSLATE_NOOP("AssignmentTableModel", "进度")),
+    ("remarks", QT_TRANSLATE_NOOP("AssignmentTableModel", "备注")),
+]
 
 
 class AssignmentTableModel(QAbstractTableModel):

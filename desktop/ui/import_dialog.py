@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from ..importers.review import KIND_NAMES
 from ..storage import Database
 from .workers import Worker
 
-FILE_FILTER = "方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportController", "方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)")
 
 
 class ImportPreviewDialog(QDialog):

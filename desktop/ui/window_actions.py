@@ -163,7 +163,7 @@ class WindowActions(QObject):
     def choose_reminder_file(self, plan_id: int, period: str, _units: list[str]) -> None:
         self.ask_file(self.tr("保存催报通知"), self.tr("PDF 文件 (*.pdf)"),
                       lambda paths: self.issue_reminders(plan_id, period, paths[0]), save=True,
-                      suggested=f"催报通知-{period}.pdf")
+                      suggested=self.tr("催报通知-{0}.pdf").format(period))
 
     def issue_reminders(self, plan_id: int, period: str, path: str) -> Worker:
         from ..services.warnings import issue_missing_report_notices

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -30,7 +30,11 @@ from ...services import workflow as wf
 from ...services.assignments import get_assignment
 from ...storage import Database
 
-BUTTONS = {"acknowledge": "签收", "accept": "审核通过", "return": "退回", "close": "办结", "strike": "销号"}
+BUTTONS = {"acknowledge": QT_TRANSLATE_NOOP("WorkflowPanel", "签收"),
+           "accept": QT_TRANSLATE_NOOP("WorkflowPanel", "审核通过"),
+           "return": QT_TRANSLATE_NOOP("WorkflowPanel", "退回"),
+           "close": QT_TRANSLATE_NOOP("WorkflowPanel", "办结"),
+           "strike": QT_TRANSLATE_NOOP("WorkflowPanel", "销号")}
 
 
 class WorkflowPanel(QWidget):
