@@ -68,11 +68,16 @@ def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[l
 
 def _pieces(chars: list[tuple[str, float, Any]]) -> list[tuple[str, float, Any]]:
     out: list[tuple[str, float, Any]] = []
-    for ch, size, color in chars:
-        if out and out[-1][1] == size and out[-1][2] == color:
-            out[-1] = (out[-1][0] + ch, size, color)
-        else:
-            out.append((ch, size, color))
+    text: list[str] = []
+    size, color = None, None
+    for ch, s, c in chars:
+        if s != size or c is not color:  # identity: Color.__eq__ is slow and runs share their colour objects
+            if text:
+                out.append(("".join(text), size, color))  # type: ignore[arg-type]
+            text, size, color = [], s, c
+        text.append(ch)
+    if text:
+        out.append(("".join(text), size, color))  # type: ignore[arg-type]
     return out
 
 
@@ -123,18 +128,22 @@ class CJKText(Flowable):
     def draw(self) -> None:
         canv = self.canv
         lines = self._lines or []
+        font_size, fill = None, None
         for i, line in enumerate(lines):
             size = max((p[1] for p in line), default=9)
             ascent, descent = getAscentDescent(self.font, size)
             y = self.height - i * self.leading - (self.leading + ascent + descent) / 2
-            width = sum(_width(self.font, ch) * s for text, s, _ in line for ch in text)
             x = self.left_indent + (self.first_indent if i == 0 else 0)
-            if self.align == "center":
-                x = (self.width - width) / 2
-            elif self.align == "right":
-                x = self.width - width
-            for text, s, color in line:
-                canv.setFont(self.font, s)
-                canv.setFillColor(color)
+            if self.align != "left":
+                width = sum(_width(self.font, ch) * s for text, s, _ in line for ch in text)
+                x = (self.width - width) / 2 if self.align == "center" else self.width - width
+            for j, (text, s, color) in enumerate(line):
+                if s != font_size:
+                    canv.setFont(self.font, s)
+                    font_size = s
+                if color is not fill:
+                    canv.setFillColor(color)
+                    fill = color
                 canv.drawString(x, y, text)
-                x += sum(_width(self.font, ch) for ch in text) * s
+                if j + 1 < len(line):
+                    x += sum(_width(self.font, ch) for ch in text) * s

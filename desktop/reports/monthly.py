@@ -36,6 +36,7 @@ from .pdf_common import (
     IsCancelled,
     Progress,
     atomic_path,
+    binary_streams,
     checker,
     cn_date,
     cn_month,
@@ -293,7 +294,8 @@ def render_monthly(data: MonthlyReportData, path: str | os.PathLike[str], *, pro
                                 bottomMargin=18 * mm, title=f"{data.plan_title} {cn_month(data.month)}月度进展报告",
                                 author=data.office or "PlanDesk", creator="PlanDesk 规划督办台", invariant=1,
                                 lang="zh-CN", initialFontName=font)
-        doc.build(flowables, canvasmaker=numbered_canvas(data.plan_title, data.issued_on, font))
+        with binary_streams():
+            doc.build(flowables, canvasmaker=numbered_canvas(data.plan_title, data.issued_on, font))
         step(98, "正在保存…")
     step(100, "完成")
     return target

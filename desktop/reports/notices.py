@@ -28,6 +28,7 @@ from .pdf_common import (
     IsCancelled,
     Progress,
     atomic_path,
+    binary_streams,
     checker,
     cjk_line_rules,
     cn_date,
@@ -145,7 +146,8 @@ def _build(path: Path, parts: list[list[Flowable]], day: dt.date, font: str, tit
             canv._doc._timeStamp = fixed_timestamp(day)
             return canv
 
-        doc.build(story, canvasmaker=canvasmaker)
+        with binary_streams():
+            doc.build(story, canvasmaker=canvasmaker)
 
 
 @dataclass(frozen=True)

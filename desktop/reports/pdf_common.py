@@ -157,6 +157,19 @@ class ChartFlowable(Flowable):
 
 
 @contextmanager
+def binary_streams() -> Iterator[None]:
+    """Page streams deflated without the ASCII85 layer: smaller files, and much faster in pure Python."""
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+@contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it only when writing succeeded."""
     target = Path(path)
