@@ -280,6 +280,19 @@ def story(data: MonthlyReportData, step: Any) -> list[Flowable]:
     return out
 
 
+class _Doc(SimpleDocTemplate):
+    """Reports layout progress and stops between flowables when the user cancels."""
+
+    def __init__(self, filename: str, step: Any, total: int, **kw: Any) -> None:
+        super().__init__(filename, **kw)
+        self._step, self._total, self._done = step, max(total, 1), 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        self._done += 1
+        if self._done % 100 == 0:
+            self._step(75 + 22 * min(self._done, self._total) // self._total, f"正在排版第 {self.page} 页…")
+
+
 def render_monthly(data: MonthlyReportData, path: str | os.PathLike[str], *, progress: Progress = None,
                    is_cancelled: IsCancelled = None) -> Path:
     """Write the report; the same data always gives the same bytes (fixed dates, invariant PDF)."""
@@ -290,7 +303,7 @@ def render_monthly(data: MonthlyReportData, path: str | os.PathLike[str], *, pro
     target = Path(path)
     step(75, "正在生成 PDF…")
     with atomic_path(target) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
+        doc = _Doc(str(tmp), step, len(flowables), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
                                 bottomMargin=18 * mm, title=f"{data.plan_title} {cn_month(data.month)}月度进展报告",
                                 author=data.office or "PlanDesk", creator="PlanDesk 规划督办台", invariant=1,
                                 lang="zh-CN", initialFontName=font)

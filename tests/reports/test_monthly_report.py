@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from report_fixtures import AS_OF, MARKET, MONTH, SCIENCE, seed_xian
 
+from desktop.errors import Cancelled
 from desktop.models import MonthSnapshot
 from desktop.reports.monthly import render_monthly
 from desktop.services.assignments import update_assignment
@@ -127,3 +128,14 @@ def test_unit_ranking_section_from_scoring(db, tmp_path):
     assert "单位综合评分排名" in text
     assert "单位综合评分排名" not in flat(pdf_text(render_monthly(
         gather_monthly(db, plan_id=seed.plan_id, month=MONTH, brief=True), tmp_path / "b.pdf")))
+
+
+def test_cancel_while_laying_out_leaves_no_file(db, tmp_path):
+    seed = seed_xian(db)
+    data = gather_monthly(db, plan_id=seed.plan_id, month=MONTH)
+    seen: list[int] = []
+    out = tmp_path / "out"
+    target = out / "m.pdf"
+    with pytest.raises(Cancelled):  # cancelled once layout has started
+        render_monthly(data, target, progress=lambda pct, msg: seen.append(pct), is_cancelled=lambda: 75 in seen)
+    assert not target.exists() and not list(out.iterdir())  # no half-written temporary file either
