@@ -12,6 +12,7 @@ from typing import Any
 # character: a token character for FTS5's unicode61 tokenizer, but never part of a searchable query.
 FILL = "\ue000"
 FTS_TABLE = "search_fts"
+TRIGRAM_TABLE = "search_tri"
 _SPACE = re.compile(r"\s")
 
 
@@ -68,16 +69,33 @@ def match_expression(query: str) -> str | None:
     return '"' + " ".join(query[i:i + 2] for i in range(len(query) - 1)) + '"'
 
 
+def folded_fields(*texts: str | None) -> str:
+    """What the trigram table holds: the folded fields, one per line (no trigram spans two fields)."""
+    return "\n".join(fold(t or "") for t in texts)
+
+
+def trigram_expression(query: str) -> str | None:
+    """The FTS5 MATCH string for a folded query of 3+ characters on the trigram table."""
+    if len(query) < 3 or "\n" in query:
+        return None
+    return '"' + query.replace('"', '""') + '"'
+
+
+def _sql_fold(*texts: Any) -> str:
+    return folded_fields(*(t if isinstance(t, str) else "" for t in texts))
+
+
 def _sql_grams(*texts: Any) -> str:
     return grams(*(t if isinstance(t, str) else "" for t in texts))
 
 
 def register(dbapi_conn: Any) -> None:
-    """Make pd_grams() available to SQL (the search index triggers call it) on a SQLite connection."""
+    """Make pd_grams() and pd_fold() available to SQL (the search index triggers call them) on SQLite."""
     if isinstance(dbapi_conn, sqlite3.Connection):
         dbapi_conn.create_function("pd_grams", -1, _sql_grams, deterministic=True)
+        dbapi_conn.create_function("pd_fold", -1, _sql_fold, deterministic=True)
 
 
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:
     """For schema comparison: the search index's tables live outside the models."""
-    return not (type_ == "table" and (name or "").startswith(FTS_TABLE))
+    return not (type_ == "table" and (name or "").startswith((FTS_TABLE, TRIGRAM_TABLE)))
