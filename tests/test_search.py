@@ -119,3 +119,11 @@ def test_edited_titles_are_found_by_their_new_words(db: Database, xian: int) -> 
     assert search(db, query="测试研究").total == search(db, query="测试研究", plan_id=xian).total
     # The old wording is still in the node's text, no longer in its title.
     assert [h.source for h in search(db, query="测试研究").hits if h.node_id == node_id] == ["text"]
+
+
+def test_longer_queries_with_punctuation_and_full_width_forms(db: Database, xian: int) -> None:
+    result = search(db, query="（责任部门：市市场监管局")
+    assert result.total >= 3
+    assert all(h.spans and h.snippet[h.spans[0][0]:h.spans[0][1]] == "（责任部门：市市场监管局" for h in result.hits)
+    # The same words typed with half-width punctuation match the document's full-width ones.
+    assert search(db, query="(责任部门:市市场监管局").total == result.total

@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 
 from ..models import Assignment, PlanNode, ProgressEntry
 from ..storage import Database
-from ..storage.search_grams import FTS_TABLE, fold, match_expression, searchable
+from ..storage.search_grams import (
+    FTS_TABLE,
+    TRIGRAM_TABLE,
+    fold,
+    match_expression,
+    searchable,
+    trigram_expression,
+)
 
 Source = Literal["title", "text", "progress"]
 SNIPPET_CHARS = 80
@@ -110,8 +117,9 @@ def progress_hit(entry_id: int, node_id: int, plan_id: int, text: str, query: st
 def _index_kind(s: Session) -> str:
     """Which search index this database has: "fts5" (SQLite), "gin" (PostgreSQL) or "" (scan)."""
     if s.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
-        found = s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
-        return "fts5" if found else ""
+        names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE name IN (:a, :b)"),
+                              {"a": FTS_TABLE, "b": TRIGRAM_TABLE}))
+        return ("fts5" if FTS_TABLE in names else "") + ("+tri" if TRIGRAM_TABLE in names else "")
     if s.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
         found = s.execute(text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_progress_entry_search'")).first()
         return "gin" if found else ""
@@ -132,12 +140,13 @@ def _fetch_entries(s: Session, ids: list[int], query: str) -> list[SearchHit]:
     return [progress_hit(*rows[i], query) for i in ids if i in rows]
 
 
-def _fts_search(s: Session, query: str, expr: str, plan_id: int | None, limit: int) -> SearchResult:
+def _fts_search(s: Session, query: str, expr: str, plan_id: int | None, limit: int,
+                table: str = FTS_TABLE) -> SearchResult:
     """Nodes (rowid below ENTRY_ROWID) and entries (above) are two row-id ranges FTS5 can count separately."""
-    match = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :e"
+    match = f"SELECT rowid FROM {table} WHERE {table} MATCH :e"
     params = {"e": expr, "b": ENTRY_ROWID, "p": plan_id, "n": limit}
     if plan_id is None:
-        total = s.execute(text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :e"), params).scalar()
+        total = s.execute(text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :e"), params).scalar()
         node_ids = list(s.scalars(text(f"{match} AND rowid < :b ORDER BY rowid LIMIT :n"), params))
         entry_rows = list(s.scalars(text(f"{match} AND rowid >= :b ORDER BY rowid DESC LIMIT :n"), params))
     else:
@@ -183,9 +192,10 @@ def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> Sear
     params = {"g": grams, "q": pattern, "p": plan_id, "n": limit}
     in_plan = " AND n.plan_id = :p" if plan_id is not None else ""
     # The arrays hold every character and pair exactly, so only longer queries need LIKE to confirm.
-    node_like = " AND (lower(n.title) LIKE :q ESCAPE '\\' OR lower(n.text) LIKE :q ESCAPE '\\')" \
+    node_like = " AND (lower(normalize(n.title, NFKC)) LIKE :q ESCAPE '\\' " \
+        "OR lower(normalize(n.text, NFKC)) LIKE :q ESCAPE '\\')" \
         if len(query) > 2 else ""
-    entry_like = " AND lower(e.text) LIKE :q ESCAPE '\\'" if len(query) > 2 else ""
+    entry_like = " AND lower(normalize(e.text, NFKC)) LIKE :q ESCAPE '\\'" if len(query) > 2 else ""
     nodes_sql = ("FROM plan_node n WHERE n.parent_id IS NOT NULL AND pd_grams(n.title || E'\\n' || n.text) "
                  f"@> CAST(:g AS text[]){node_like}{in_plan}")
     entries_sql = ("FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n "
@@ -217,7 +227,10 @@ def search(db: Database, *, query: str, plan_id: int | None = None, limit: int =
     with db.read() as s:
         kind = _index_kind(s)
         result: SearchResult | None = None
-        if kind == "fts5":
+        tri = trigram_expression(folded) if kind.endswith("+tri") else None
+        if tri:  # one trigram list per three characters: much shorter than a phrase of common bigrams
+            result = _fts_search(s, q, tri, plan_id, limit, TRIGRAM_TABLE)
+        elif kind.startswith("fts5"):
             expr = match_expression(folded)
             result = _fts_search(s, q, expr, plan_id, limit) if expr else _fts_verified(s, folded, plan_id, limit)
         elif kind == "gin":
