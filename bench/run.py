@@ -419,6 +419,11 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:
             suite.results["postgresql"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             print("  ", suite.results["postgresql"])
+    previous = OUT / "results.json"
+    if args.only and previous.exists():  # a partial run refreshes its scenarios in the last full results
+        old = json.loads(previous.read_text(encoding="utf-8"))
+        if old.get("database", {}).get("params") == info.get("params"):
+            suite.results = {**old.get("results", {}), **suite.results}
     rows = summary(suite.results)
     print_table(rows)
     OUT.mkdir(parents=True, exist_ok=True)
