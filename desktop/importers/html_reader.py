@@ -19,7 +19,25 @@ _ARTICLE_SELECTORS = (
 _NAV_CLASS = re.compile(r"(^|[\s_-])(nav|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar)([\s_-]|$)", re.I)
 
 
+MAX_DEPTH = 1000
+_VOID = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
+
+
+def _nesting_depth(data: str) -> int:
+    """Rough nesting depth from the tags alone: cheap, and enough to refuse hostile pages early."""
+    depth = deepest = 0
+    for m in _TAG.finditer(data):
+        if m.group(2).lower() in _VOID or m.group(3):
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(data: str, name: str) -> str:
+    if _nesting_depth(data) > MAX_DEPTH:
+        raise ImportRefused(f"网页“{name}”的标签嵌套过深（超过 {MAX_DEPTH} 层），无法解析。", location=name)
     try:
         from bs4 import BeautifulSoup
     except ImportError as exc:  # pragma: no cover - declared dependency
@@ -33,20 +51,42 @@ def read_html(data: str, name: str) -> str:
                 continue
             tag.decompose()
         root = _article(soup)
-        for cell in root.find_all(("td", "th")):
-            cell.append("\t")
-        for tag in root.find_all(("tr", *_BLOCKS)):
-            tag.insert_before("\n")
-            tag.append("\n")
-        text = root.get_text()
+        text = _text_of(root)
     except RecursionError as exc:
         raise ImportRefused(f"网页“{name}”的标签嵌套过深，无法解析。", location=name) from exc
     lines = []
     for raw in text.split("\n"):
+        # A table row starts with the marker and one tab too many (every cell is preceded by a tab).
+        raw = raw[2:] if raw.startswith(_ROW + "\t") else raw.replace(_ROW, "")
         line = re.sub(r"[ \u00a0\u3000\r\f\v]+", " ", raw).strip(" ")
         line = re.sub(r"\s*\t\s*", "\t", line).rstrip("\t")
         lines.append(line)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+_ROW = "\x01"
+
+
+def _text_of(root) -> str:
+    """Text with line breaks at block elements and tabs between table cells, without touching the tree.
+
+    Walking ``descendants`` is iterative, so 100 000 nested elements cost time, not stack.
+    """
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    parts: list[str] = []
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            if node.name == "tr":
+                parts.append("\n" + _ROW)
+            elif node.name in ("td", "th"):
+                parts.append("\t")
+            elif node.name in _BLOCKS:
+                parts.append("\n")
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            parts.append(str(node).replace("\n", " "))
+    return "".join(parts)
 
 
 def _article(soup):

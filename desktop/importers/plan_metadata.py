@@ -75,7 +75,7 @@ def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:
                 break
             continue
         if DOC_NUMBER.search(line) or line.endswith(("：", ":")) or "。" in line or len(line) > 60 \
-                or line.startswith("发布日期") or len(parts) >= 4:
+                or line.startswith("发布日期") or len(parts) >= 4 or match_heading(line):
             break
         parts.append(line)
         used.append(i)

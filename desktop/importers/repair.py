@@ -159,19 +159,22 @@ def _join_broken(lines: list[str]) -> list[str]:
     out: list[str] = []
     pending_blank = False
     full = _wrap_width(lines)
+    last_physical = ""
     for line in lines:
         if not line:
             pending_blank = True
             continue
-        wrapped = full is not None and out and _width(out[-1]) >= full and "\t" not in out[-1] \
+        wrapped = full is not None and out and _width(last_physical) >= full and "\t" not in out[-1] \
             and not match_heading(line) and not _is_title_only(out[-1]) and not pending_blank \
             and not (out[-1].endswith(_TERMINAL) and re.match(r"(展望)?(到|至)\s*\d{4}\s*年|[（(]", line))
         if out and (wrapped or _continues(out[-1], line)):
             out[-1] = out[-1] + line
+            last_physical = line
         else:
             if pending_blank and out:
                 out.append("")
             out.append(line)
+            last_physical = line
         pending_blank = False
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from desktop.errors import ImportRefused
 
@@ -13,29 +14,22 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even_nuls = data[0::2].count(0)
     odd_nuls = data[1::2].count(0)
-    half = len(data) // 2
-    for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
-        if nuls >= half * 0.2:
+    # ASCII characters (digits, line breaks) put their NUL byte always on the same side.
+    for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls and other <= nuls * 0.1:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-    # Chinese-only UTF-16: no NULs; accept when decoding yields mostly CJK characters.
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_text(text) and sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= len(text) * 0.3:
-            return text
     return None
 
 
 def _mostly_text(text: str) -> bool:
     if not text:
         return False
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF)
-    return bad <= len(text) * 0.01
+    sample = text[:100_000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or unicodedata.category(ch) in ("Co", "Cn", "Cs"))
+    return bad <= len(sample) * 0.01
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -47,9 +41,12 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             raise ImportRefused(f"文件“{name}”声明为 UTF-8 编码，但内容无法按 UTF-8 解码。", location=f"{name} 第{exc.start}字节") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ImportRefused(f"文件“{name}”声明为 UTF-16 编码，但内容无法解码。", location=name) from exc
+        if not _mostly_text(text):
+            raise ImportRefused(f"文件“{name}”声明为 UTF-16 编码，但内容不是正常文字，无法导入。", location=name)
+        return text, "utf-16"
     if b"\x00" not in data:
         try:
             return data.decode("utf-8"), "utf-8"
@@ -81,7 +78,8 @@ def _guess(data: bytes) -> tuple[str, str] | None:
     except ImportError:  # optional: the strict attempts above cover the usual encodings
         return None
     best = from_bytes(data[:200_000]).best()
-    if best is None:
+    # Only Chinese encodings not tried above; a Western code page "decodes" any garbage.
+    if best is None or best.encoding.replace("-", "_").lower() not in ("big5", "cp950", "big5hkscs", "hz"):
         return None
     try:
         text = data.decode(best.encoding)

@@ -1,0 +1,94 @@
+"""The same plan as .docx, text PDF, GB18030, UTF-16 or web page gives the same tree as the text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from importer_checks import tree_signature
+
+from desktop.importers.load import load_plan
+from desktop.importers.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = {"xian": ROOT / "resources/plans/xian_jiliang_2024.txt", "beijing": ROOT / "resources/plans/beijing_jiliang_2022.txt"}
+FIXTURES = ROOT / "tests/data/importers"
+
+
+def _structure(plan) -> list[tuple]:
+    # Column items are paragraphs; a PDF line that ends exactly at the margin can merge two of them.
+    return [sig for sig in tree_signature(plan) if sig[0] != "item"]
+
+
+@pytest.mark.parametrize("seed", ["xian", "beijing"])
+def test_docx_gives_the_same_tree(seed: str) -> None:
+    text = load_plan(SEEDS[seed])
+    docx = load_plan(next(FIXTURES.glob(f"{seed}_*.docx")))
+    assert docx.source_format == "docx"
+    assert tree_signature(docx) == tree_signature(text)
+    assert [(i.name, i.target, i.attribute) for i in docx.indicators] == [(i.name, i.target, i.attribute) for i in text.indicators]
+
+
+@pytest.mark.parametrize("seed", ["xian", "beijing"])
+def test_text_pdf_gives_the_same_tree(seed: str) -> None:
+    text = load_plan(SEEDS[seed])
+    pdf = load_plan(next(FIXTURES.glob(f"{seed}_*.pdf")))
+    assert pdf.source_format == "pdf"
+    assert _structure(pdf) == _structure(text)
+    assert (pdf.title, pdf.doc_number, pdf.issued_on) == (text.title, text.doc_number, text.issued_on)
+    assert [(i.field, i.name, i.target, i.attribute) for i in pdf.indicators] == \
+        [(i.field, i.name, i.target, i.attribute) for i in text.indicators]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig"])
+def test_other_encodings_parse_identically(tmp_path: Path, encoding: str) -> None:
+    source = SEEDS["xian"].read_text(encoding="utf-8")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(source.encode(encoding))
+    plan = load_plan(path)
+    assert tree_signature(plan) == tree_signature(load_plan(SEEDS["xian"]))
+    assert plan.text == load_plan(SEEDS["xian"]).text
+
+
+def test_utf16_big_endian_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(codecs.BOM_UTF16_BE + SEEDS["beijing"].read_text(encoding="utf-8").encode("utf-16-be"))
+    assert tree_signature(load_plan(path)) == tree_signature(load_plan(SEEDS["beijing"]))
+
+
+def test_detected_by_content_not_extension(tmp_path: Path) -> None:
+    wrong = tmp_path / "plan.txt"
+    wrong.write_bytes(next(FIXTURES.glob("xian_*.docx")).read_bytes())
+    assert read_document(wrong).source_format == "docx"
+    page = tmp_path / "page.dat"
+    page.write_text("<html><body><div class='nav'>首页 | 政策</div><p>一、总体要求</p><script>x=1</script>"
+                    "<p>正文内容。</p></body></html>", encoding="utf-8")
+    extracted = read_document(page)
+    assert extracted.source_format == "html"
+    assert "x=1" not in extracted.text and "首页" not in extracted.text and "一、总体要求\n" in extracted.text
+
+
+def test_docx_table_rows_become_indicator_rows(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某市计量发展实施方案")
+    document.add_paragraph("一、总体要求")
+    document.add_paragraph("专栏1 主要指标")
+    rows = [["领域", "指标", "2025年", "属性"], ["科学技术", "重点科研项目（项）", "20", "预期性"],
+            ["", "社会公用计量标准覆盖率（%）", "≥80", "约束性"]]
+    table = document.add_table(rows=3, cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("二、重点任务")
+    document.add_paragraph("1. 加强计量研究。开展研究。（责任单位：市市场监管局、市科技局）")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    plan = load_plan(path)
+    assert [(i.field, i.unit, i.target_value, i.attribute) for i in plan.indicators] == [
+        ("科学技术", "项", 20.0, "expected"), ("科学技术", "%", 80.0, "binding")]
+    task = next(n for n in plan.walk() if n.kind == "task")
+    assert [u.raw for u in task.units] == ["市市场监管局", "市科技局"]
+    assert plan.nodes[1].title == "重点任务"
