@@ -16,7 +16,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     odd_nuls = data[1::2].count(0)
     # ASCII characters (digits, line breaks) put their NUL byte always on the same side.
     for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-        if nuls and other <= nuls * 0.1:
+        if nuls and other * 2 <= nuls:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
