@@ -42,9 +42,10 @@ SEARCHES = [("search_1_common", "碳"), ("search_1_rare", RARE_ONE), ("search_2_
             ("search_6_rare", "石" + RARE_SIX)]
 
 
-def timed(fn: Callable[[], Any], runs: int) -> dict[str, Any]:
+def timed(fn: Callable[[], Any], runs: int, warm_up: bool = True) -> dict[str, Any]:
     """Median and spread over ``runs`` calls (after one warm-up call), and the process's peak RSS."""
-    fn()
+    if warm_up:
+        fn()
     times = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -178,7 +179,8 @@ class Suite:
 
             out = self.work / f"monthly-{plan_id}.pdf"
             return timed(lambda: render_monthly(gather_monthly(self.db, plan_id=plan_id, month="2025-06",
-                                                               brief=brief, live=True), out), max(1, self.runs // 3))
+                                                               brief=brief, live=True), out),
+                         1 if plan_id is None else 3, warm_up=False)
 
         self.attempt("monthly_report", lambda: monthly(1, False))
         self.attempt("province_brief", lambda: monthly(None, True))
@@ -207,14 +209,15 @@ class Suite:
             subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                             "--outdir", str(self.work), str(xlsx)], capture_output=True, timeout=300, check=True)
 
-        return timed(convert, 2 if self.quick else 3)
+        return timed(convert, 3, warm_up=False)
 
     # 6. ledger export and workbook import
     def exchange(self) -> None:
         def ledger() -> dict[str, Any]:
             from desktop.reports.ledger import export_ledger
 
-            return timed(lambda: export_ledger(self.db, plan_id=None, path=self.work / "ledger.xlsx", as_of=TODAY), 1)
+            return timed(lambda: export_ledger(self.db, plan_id=None, path=self.work / "ledger.xlsx", as_of=TODAY), 1,
+                         warm_up=False)
 
         self.attempt("ledger_export", ledger)
         self.attempt("workbook_import", self.workbook_import)
@@ -394,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a 2 %% database and fewer runs")
     ap.add_argument("--pg", help="also run the service calls against this PostgreSQL URL (an empty database)")
     ap.add_argument("--runs", type=int, default=None)
-    ap.add_argument("--only", help="comma-separated scenario groups: gui,tree,search,filter,reports,exchange,imports")
+    ap.add_argument("--only", help="comma-separated scenario groups: gui,tree,search,filter,imports,exchange,reports")
     args = ap.parse_args(argv)
     params = Params().scaled(0.02) if args.quick else Params()
     runs = args.runs or (3 if args.quick else 7)
@@ -402,15 +405,33 @@ def main(argv: list[str] | None = None) -> int:
     info = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     print(f"database {path.name}: {info['counts']} ({info['bytes'] / 1e6:.0f} MB, built in {info['seconds']} s)")
     suite = Suite(path, runs, args.quick)
-    groups = (args.only or "gui,tree,search,filter,reports,exchange,imports").split(",")
+    groups = (args.only or "gui,tree,search,filter,imports,exchange,reports").split(",")
     started = time.perf_counter()
     if "search" in groups:
         suite.ensure_trigram_reference()
     steps = {"gui": suite.cold_start, "tree": suite.tree, "search": suite.search, "filter": suite.filter,
              "reports": suite.reports, "exchange": suite.exchange, "imports": suite.imports}
+    def save() -> list[dict[str, Any]]:
+        results = dict(suite.results)
+        previous = OUT / "results.json"
+        if args.only and previous.exists():  # a partial run refreshes its scenarios in the last full results
+            old = json.loads(previous.read_text(encoding="utf-8"))
+            if old.get("database", {}).get("params") == info.get("params"):
+                results = {**old.get("results", {}), **results}
+        rows = summary(results)
+        payload = {"when": dt.datetime.now().isoformat(timespec="seconds"), "database": info, "runs": runs,
+                   "quick": args.quick, "seconds": round(time.perf_counter() - started, 1), "results": results,
+                   "summary": rows}
+        OUT.mkdir(parents=True, exist_ok=True)
+        tmp = OUT / "results.json.tmp"
+        tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        os.replace(tmp, OUT / "results.json")
+        return rows
+
     for name in groups:
         print(f"[{name}]", flush=True)
         steps[name]()
+        save()  # what is measured so far survives an interrupted run
     if args.pg:
         print("[postgresql]", flush=True)
         try:
@@ -419,18 +440,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:
             suite.results["postgresql"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             print("  ", suite.results["postgresql"])
-    previous = OUT / "results.json"
-    if args.only and previous.exists():  # a partial run refreshes its scenarios in the last full results
-        old = json.loads(previous.read_text(encoding="utf-8"))
-        if old.get("database", {}).get("params") == info.get("params"):
-            suite.results = {**old.get("results", {}), **suite.results}
-    rows = summary(suite.results)
-    print_table(rows)
-    OUT.mkdir(parents=True, exist_ok=True)
-    payload = {"when": dt.datetime.now().isoformat(timespec="seconds"), "database": info, "runs": runs,
-               "quick": args.quick, "seconds": round(time.perf_counter() - started, 1), "results": suite.results,
-               "summary": rows}
-    (OUT / "results.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    print_table(save())
     print(f"\nresults: {OUT / 'results.json'}")
     suite.db.close()
     shutil.rmtree(suite.work, ignore_errors=True)
