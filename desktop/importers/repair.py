@@ -97,7 +97,7 @@ def _split_glued(line: str) -> list[str]:
     s = re.sub(r"(?<=通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)", "\n", s)
     s = re.sub(rf"^([\u4e00-\u9fff]{{1,8}}〔\d{{4}}〕\d{{1,4}}号)(?=[{_CJK}])", r"\1\n", s, flags=re.M)
     s = re.sub(r"^(各[^：:\n]{2,80}[：:])(?=\S)", r"\1\n", s, flags=re.M)
-    signature = rf"([{_CJK}]{{2,24}}(?:人民政府|办公厅|办公室|国务院|委员会))(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
+    signature = rf"([{_CJK}]{{2,24}}(?:人民政府|办公厅|办公室|国务院|委员会))(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?!印发)"
     s = re.sub(rf"(?<=[。！？])(?={signature})", "\n", s)
     s = re.sub(rf"^{signature}", r"\1\n\2", s, flags=re.M)
     s = re.sub(r"^(\d{4}年\d{1,2}月\d{1,2}日)(?=[^\n印])", r"\1\n", s, flags=re.M)

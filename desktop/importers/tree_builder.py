@@ -53,6 +53,7 @@ class TreeBuilder:
         self.task: Draft | None = None
         self.subtask: Draft | None = None
         self.column: Draft | None = None
+        self.last_section: Draft | None = None
         self.preamble: list[Line] = []
         # (chapter number, number of the section heading right after it): evidence of where chapters start.
         self.chapter_starts: list[tuple[int, int]] = []
@@ -112,6 +113,7 @@ class TreeBuilder:
         self.registry[key] = draft
         self._attach(self.chapter, draft)
         self.section = draft
+        self.last_section = draft
         self._goal_in_heading(draft, line, h)
 
     def _goal_in_heading(self, draft: Draft, line: Line, h: Heading) -> None:
@@ -190,6 +192,10 @@ class TreeBuilder:
         if year and not only_units and self._goal_context(target):
             self._goal(target, line, year)
             return
+        if self.scrambled and only_units and target.node.kind == "chapter" and self.last_section is not None:
+            # Scrambled text: a list after a chapter heading belongs to the section it closed.
+            target = self.last_section
+            target.node.needs_review = True
         if target.closed and not only_units and self.scrambled:
             target.node.needs_review = True
             self.findings.append(Finding(
