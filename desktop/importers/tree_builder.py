@@ -12,7 +12,6 @@ from desktop.importers.responsibility import FoundList, RawUnit, find_responsibi
 
 MEASURE_TITLE = re.compile(r"保障措施|组织实施|保障机制|组织保障|实施保障|工作保障|组织领导|保障条件")
 GOAL_CONTEXT = re.compile(r"目标|总体要求|总体思路|指导思想|发展愿景|主要指标")
-_LEVEL = {"chapter": 1, "section": 2, "task": 3, "subtask": 4}
 
 
 @dataclass
@@ -270,4 +269,3 @@ def heading_of(text: str) -> Heading | None:
     return match_heading(text)
 
 
-LEVEL = _LEVEL
