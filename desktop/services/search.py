@@ -23,6 +23,7 @@ from ..storage.search_grams import (
 
 Source = Literal["title", "text", "progress"]
 SNIPPET_CHARS = 80
+_SPACE = re.compile(r"\s")
 ENTRY_ROWID = 1 << 40  # search index row ids: a node's id, or this plus a progress entry's id
 
 
@@ -52,13 +53,14 @@ def make_snippet(text: str, query: str) -> tuple[str, list[tuple[int, int]]]:
     text = text or ""
     needle = fold(query)
     first = text.find(needle)  # most texts need no folding; folding all of a long text is the slow part
-    if first < 0:
+    direct = first >= 0
+    if not direct:
         first = fold(text).find(needle)
     if first < 0:
-        return re.sub(r"\s", " ", text[:SNIPPET_CHARS]), []
+        return _SPACE.sub(" ", text[:SNIPPET_CHARS]), []
     start = max(0, min(first - (SNIPPET_CHARS - len(needle)) // 3, len(text) - SNIPPET_CHARS))
-    snippet = re.sub(r"\s", " ", text[start:start + SNIPPET_CHARS])
-    part = fold(snippet)
+    snippet = _SPACE.sub(" ", text[start:start + SNIPPET_CHARS])
+    part = snippet if direct else fold(snippet)
     spans, pos = [], part.find(needle)
     while pos >= 0:
         spans.append((pos, pos + len(needle)))
