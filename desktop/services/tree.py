@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Responsibility, Unit
 from ..storage import Database
 from .records import AssignmentInfo, NodeDetail, NodeRow, PlanInfo, ProgressInfo, UnitRole
-from .status import effective_status, worst
+from .status import SEVERITY, effective_status, worst
 
 
 def today() -> dt.date:
@@ -47,22 +47,18 @@ def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date,
                    roots: list[int] | None = None) -> dict[int, str]:
     """node id → worst effective status of the assignments in its subtree, for whole plans at once.
 
-    With ``roots``, only the subtrees below those nodes are read: expanding a section of a 2 000-task plan
-    then costs what the section holds, not what the plan holds.
+    With ``roots``, only those nodes are answered, by the database: expanding a section or showing a task's
+    path then costs what those subtrees hold, not a walk over every assignment of the plan in Python.
     """
-    if roots is None:
-        scope = select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id.in_(plan_ids))
-    else:
-        tree = select(PlanNode.id, PlanNode.parent_id).where(PlanNode.id.in_(roots)).cte("subtree", recursive=True)
-        tree = tree.union_all(select(PlanNode.id, PlanNode.parent_id).join(tree, PlanNode.parent_id == tree.c.id))
-        scope = select(tree.c.id, tree.c.parent_id)
-    parents: dict[int, int | None] = dict(s.execute(scope).all())  # type: ignore[arg-type]
+    if roots is not None:
+        return _rollup_of(s, roots, as_of)
+    parents: dict[int, int | None] = dict(s.execute(  # type: ignore[arg-type]
+        select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id.in_(plan_ids))).all())
     worst_at: dict[int, str] = {}
-    in_scope = PlanNode.plan_id.in_(plan_ids) if roots is None else Assignment.node_id.in_(select(tree.c.id))
     for node_id, status, deadline in s.execute(
             select(Assignment.node_id, Assignment.status, Assignment.deadline)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(in_scope, Assignment.archived.is_(False))):
+            .where(PlanNode.plan_id.in_(plan_ids), Assignment.archived.is_(False))):
         eff = effective_status(status, deadline, as_of)
         current: int | None = node_id
         while current is not None:
@@ -73,6 +69,19 @@ def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date,
             worst_at[current] = after
             current = parents.get(current)
     return worst_at
+
+
+def _rollup_of(s: Session, roots: list[int], as_of: dt.date) -> dict[int, str]:
+    """effective_status() and worst() in SQL over each root's subtree (a recursive walk down the parent index)."""
+    sub = select(PlanNode.id.label("top"), PlanNode.id.label("id")).where(PlanNode.id.in_(roots)) \
+        .cte("subtree", recursive=True)
+    sub = sub.union_all(select(sub.c.top, PlanNode.id).join(sub, PlanNode.parent_id == sub.c.id))
+    effective = case((Assignment.status.in_(("done", "suspended")), Assignment.status),
+                     (Assignment.deadline < as_of, "overdue"), else_=Assignment.status)
+    rank = case(*[(effective == name, i) for i, name in enumerate(SEVERITY)], else_=len(SEVERITY))
+    rows = s.execute(select(sub.c.top, func.min(rank)).join(Assignment, Assignment.node_id == sub.c.id)
+                     .where(Assignment.archived.is_(False)).group_by(sub.c.top))
+    return {top: SEVERITY[r] for top, r in rows if r is not None and r < len(SEVERITY) and SEVERITY[r]}
 
 
 def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow]:
