@@ -141,7 +141,7 @@ def add_progress(db: Database, *, assignment_id: int, period: str, text: str, pe
     reported = parse_date(reported_on, field="reported_on", label="报送日期") or today()
     who = db.operator if actor is None else actor
     with db.write(cause="登记进展") as s:
-        a = _assignment(s, assignment_id)
+        a = _assignment(s, assignment_id, lock=True)
         node = _writable_node(s, a.node_id)
         check_period_open(s, node.plan_id, period)
         entry = ProgressEntry(assignment_id=a.id, period=period, reported_on=reported, text=text, percent=pct,
