@@ -27,7 +27,8 @@ def test_node_history_tells_who_changed_what_and_why(db: Database) -> None:
 
     entries = history(db, node_id=ids["2."])
     whats = [e.what for e in entries]
-    assert whats[:3] == ["删除 进展记录", "修改 分工记录 完成百分比", "新增 进展记录"]
+    assert whats[0] == "删除 进展记录"
+    assert {"修改 分工记录 完成百分比", "新增 进展记录"} <= set(whats[1:])
     assert "修改 分工记录 截止日期" in whats and "新增 分工记录" in whats and "新增 条目" in whats
     assert not any(e.node_id == ids["1."] for e in entries)
     deadline = next(e for e in entries if e.field == "deadline")
