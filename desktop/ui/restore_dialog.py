@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,8 +23,12 @@ from ..services.backups import backup_now, backups, check_backup_file, restore_f
 from ..storage import Database, open_database
 from .workers import Worker
 
-REASON_NAMES = {"daily": "每日自动备份", "import": "导入前", "manual": "手动备份", "before-restore": "恢复前",
-                "revision": "修订前", "damaged": "损坏的数据库"}
+REASON_NAMES = {"daily": QT_TRANSLATE_NOOP("RestoreDialog", "每日自动备份"),
+                "import": QT_TRANSLATE_NOOP("RestoreDialog", "导入前"),
+                "manual": QT_TRANSLATE_NOOP("RestoreDialog", "手动备份"),
+                "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "恢复前"),
+                "revision": QT_TRANSLATE_NOOP("RestoreDialog", "修订前"),
+                "damaged": QT_TRANSLATE_NOOP("RestoreDialog", "损坏的数据库")}
 
 
 def size_text(size: int) -> str:
