@@ -211,3 +211,34 @@ def test_lateness_rolls_up_to_sections_and_chapters(db: Database, plan: dict[str
     sections = children(db, node_id=chapters[0].id, as_of=dt.date(2024, 3, 1))
     assert [s.rollup for s in sections] == ["overdue", ""]
     assert children(db, node_id=chapters[0].id, as_of=dt.date(2023, 12, 1))[0].rollup == "in_progress"
+
+
+def test_an_assignment_with_records_cannot_be_deleted_and_a_deleted_one_comes_back_whole(
+        db: Database, plan: dict[str, int]) -> None:
+    from desktop.services.assignments import restore_assignment
+
+    kept = create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2030-06-30")
+    add_progress(db, assignment_id=kept.id, period="2026-01", text="完成调研", percent=20)
+    with pytest.raises(PlanDeskError, match="留存备查"):
+        delete_assignment(db, assignment_id=kept.id)
+    assert count(db, ProgressEntry) == 1
+
+    mistake = create_assignment(db, node_id=plan["2."], unit="区发展改革委", deadline="2030-01-31",
+                                contact_person="周七")
+    mistake = update_assignment(db, assignment_id=mistake.id, deadline="2030-03-31")
+    delete_assignment(db, assignment_id=mistake.id, expected_version=mistake.version)
+    back = restore_assignment(db, info=mistake)
+    assert (back.uid, back.original_deadline, back.deadline, back.contact_person) == (
+        mistake.uid, dt.date(2030, 1, 31), dt.date(2030, 3, 31), "周七")
+    with pytest.raises(PlanDeskError, match="仍然存在"):
+        restore_assignment(db, info=mistake)
+
+
+def test_one_rule_moves_status_with_percent_whichever_way_it_arrives(db: Database, plan: dict[str, int]) -> None:
+    a = create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2030-06-30")
+    assert update_assignment(db, assignment_id=a.id, percent=30).status == "in_progress"
+    paused = update_assignment(db, assignment_id=a.id, status="暂缓")
+    assert update_assignment(db, assignment_id=a.id, percent=100).status == "suspended"
+    add_progress(db, assignment_id=paused.id, period="2026-02", text="恢复推进后完成", percent=100)
+    assert get_assignment(db, assignment_id=a.id).status == "suspended", "a report does not override 暂缓 either"
+    assert update_assignment(db, assignment_id=a.id, status="已完成").percent == 100

@@ -5,13 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import ConflictError, NotFound, PlanDeskError
-from ..models import Assignment, PlanNode, ProgressEntry, Unit
+from ..models import (
+    Assignment,
+    ExtensionRequest,
+    PlanNode,
+    ProgressEntry,
+    Reminder,
+    Unit,
+    WorkflowStep,
+    utcnow,
+)
 from ..storage import Database
 from .records import AssignmentInfo, ProgressInfo
+from .status import moved_status
 from .tree import assignment_info, progress_info, today
 from .units import resolve_unit
 from .validation import check_percent, check_role, check_status, check_text, parse_date, parse_period
@@ -72,10 +82,11 @@ def _apply(s: Session, a: Assignment, values: dict[str, Any]) -> None:
     deadline = clean.get("deadline", a.deadline)
     if start and deadline and deadline < start:
         raise PlanDeskError("截止日期早于开始日期。", field="deadline")
-    if clean.get("status") == "done" and "percent" not in clean:
-        clean["percent"] = 100
-    if clean.get("percent") == 100 and "status" not in clean and a.status != "suspended":
-        clean["status"] = "done"
+    if "status" in clean or "percent" in clean:
+        status, percent = moved_status(a.status, clean.get("percent"), clean.get("status"))
+        clean["status"] = status
+        if percent is not None:
+            clean["percent"] = percent
     if "deadline" in clean and a.original_deadline is None:
         clean["original_deadline"] = clean["deadline"]
     for key, value in clean.items():
@@ -116,11 +127,41 @@ def update_assignment(db: Database, *, assignment_id: int, expected_version: int
         return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
 
 
+def _history_count(s: Session, assignment_id: int) -> int:
+    """Progress, hand-off steps, extension requests and reminders recorded against an assignment."""
+    total = 0
+    for model in (ProgressEntry, WorkflowStep, ExtensionRequest, Reminder):
+        total += s.scalar(select(func.count()).select_from(model)
+                          .where(model.assignment_id == assignment_id)) or 0  # type: ignore[attr-defined]
+    return total
+
+
 def delete_assignment(db: Database, *, assignment_id: int, expected_version: int | None = None) -> None:
-    with db.write() as s:
+    """Delete an assignment made by mistake; one that already carries records is kept for the audit."""
+    with db.write(cause="删除分工") as s:
         a = _assignment(s, assignment_id)
         _check_version(a, expected_version, "分工记录")
+        if _history_count(s, a.id):
+            raise PlanDeskError("该分工已有进展、办理或催办记录，需留存备查，不能删除。"
+                                "如不再需要，请将状态改为“暂缓”或办理“销号”。", field="assignment_id")
         s.delete(a)
+
+
+def restore_assignment(db: Database, *, info: AssignmentInfo) -> AssignmentInfo:
+    """Bring back a deleted assignment exactly as it was (same identity, deadlines and hand-off state)."""
+    with db.write(cause="恢复分工") as s:
+        _writable_node(s, info.node_id)
+        if s.scalar(select(Assignment.id).where(Assignment.uid == info.uid)) is not None:
+            raise PlanDeskError("该分工记录仍然存在，无需恢复。", field="assignment_id")
+        unit = s.get(Unit, info.unit_id) or resolve_unit(s, info.unit_name)
+        a = Assignment(uid=info.uid, node_id=info.node_id, unit_id=unit.id, role=info.role,
+                       contact_person=info.contact_person, contact_phone=info.contact_phone,
+                       start_date=info.start_date, deadline=info.deadline, original_deadline=info.original_deadline,
+                       status=info.status, percent=info.percent, remarks=info.remarks,
+                       workflow_state=info.workflow_state, archived=info.archived)
+        s.add(a)
+        s.flush()
+        return assignment_info(a, unit.name, today())
 
 
 def get_assignment(db: Database, *, assignment_id: int) -> AssignmentInfo:
@@ -149,17 +190,27 @@ def add_progress(db: Database, *, assignment_id: int, period: str, text: str, pe
         s.add(entry)
         note_report(s, a, percent=pct, actor=who,
                     note=f"{period} 进展" + (f"，完成 {pct}%" if pct is not None else ""),
-                    at=dt.datetime.combine(reported, dt.datetime.now().time()) if reported_on else None)
+                    at=dt.datetime.combine(reported, utcnow().time()) if reported_on else None)
         s.flush()
         return progress_info(entry, a.node_id, s.get(Unit, a.unit_id).name)  # type: ignore[union-attr]
 
 
 def delete_progress(db: Database, *, entry_id: int, expected_version: int | None = None) -> None:
-    with db.write() as s:
+    """Withdraw a progress entry; if it was the last report, its 反馈 step is withdrawn with it."""
+    with db.write(cause="撤回进展") as s:
         entry = s.get(ProgressEntry, entry_id)
         if entry is None:
             raise NotFound(f"找不到编号为 {entry_id} 的进展记录。", field="entry_id")
         _check_version(entry, expected_version, "进展记录")
+        a = _assignment(s, entry.assignment_id)
+        check_period_open(s, _writable_node(s, a.node_id).plan_id, entry.period)
+        newest = s.scalar(select(ProgressEntry.id).where(ProgressEntry.assignment_id == a.id)
+                          .order_by(ProgressEntry.entered_at.desc(), ProgressEntry.id.desc()).limit(1))
+        last_step = s.scalar(select(WorkflowStep).where(WorkflowStep.assignment_id == a.id)
+                             .order_by(WorkflowStep.at.desc(), WorkflowStep.id.desc()).limit(1))
+        if newest == entry.id and last_step is not None and last_step.step == "report":
+            a.workflow_state = last_step.from_state
+            s.delete(last_step)
         s.delete(entry)
 
 

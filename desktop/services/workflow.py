@@ -20,6 +20,7 @@ from ..models import (
 )
 from ..storage import Database
 from .records import ProgressInfo
+from .status import moved_status
 from .validation import check_text, parse_date
 
 STATE_NAMES = {"assigned": "已交办", "acknowledged": "已签收", "reported": "已反馈", "accepted": "审核通过",
@@ -164,16 +165,9 @@ def note_report(s: Session, a: Assignment, *, percent: int | None, actor: str, n
     a closed (办结/销号) assignment takes no more reports.
     """
     apply_step(s, a, "report", actor=actor, note=note, at=at)
-    if status is not None:
-        a.status = status
-        if status == "done" and percent is None:
-            a.percent = 100
-    if percent is not None:
-        a.percent = percent
-        if status is None and percent == 100:
-            a.status = "done"
-        elif status is None and 0 < percent < 100 and a.status == "not_started":
-            a.status = "in_progress"
+    a.status, moved = moved_status(a.status, percent, status)
+    if moved is not None:
+        a.percent = moved
 
 
 def check_period_open(s: Session, plan_id: int, period: str) -> None:

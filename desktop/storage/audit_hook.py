@@ -21,14 +21,16 @@ from ..models import (
     Plan,
     PlanNode,
     ProgressEntry,
+    Reminder,
     Responsibility,
     Setting,
     Unit,
     UnitAlias,
+    WorkflowStep,
 )
 
 AUDITED = (Plan, PlanNode, Unit, UnitAlias, Responsibility, Assignment, ProgressEntry, Indicator, IndicatorValue,
-           Evidence, ExtensionRequest, NodeLink, Setting)
+           Evidence, ExtensionRequest, NodeLink, Setting, WorkflowStep, Reminder)
 SKIPPED_FIELDS = {"created_at", "updated_at", "version"}
 MAX_VALUE = 2000  # long texts are cut in the trail; the row itself keeps them whole
 
@@ -87,7 +89,7 @@ class _Context:
             return self.node_plan(obj.node_id), obj.node_id
         if isinstance(obj, Assignment):
             return self.node_plan(obj.node_id), obj.node_id
-        if isinstance(obj, ProgressEntry | ExtensionRequest):
+        if isinstance(obj, ProgressEntry | ExtensionRequest | WorkflowStep | Reminder):
             return self.node_of_assignment(obj.assignment_id)
         if isinstance(obj, Evidence):
             row = self.conn.execute(select(ProgressEntry.assignment_id).where(ProgressEntry.id == obj.entry_id)).first()

@@ -331,8 +331,7 @@ class DetailPane(QWidget):
         if a is None or self.detail is None:
             self.show_error("assignment", self.tr("请先在表格中选择要删除的分工。"))
             return False
-        progress = [p for p in self.detail.progress if p.assignment_id == a.id]
-        return self.editing.push(DeleteAssignment(self.editing, a, progress))
+        return self.editing.push(DeleteAssignment(self.editing, a))
 
     def open_progress_form(self) -> ProgressForm | None:
         if self.detail is None or not self.detail.assignments:

@@ -116,30 +116,20 @@ class AddAssignment(ServiceCommand):
 
 
 class DeleteAssignment(ServiceCommand):
-    """Undo re-creates the assignment and re-enters its progress entries."""
+    """Only an assignment without records can be deleted; undo brings the same record back."""
 
-    def __init__(self, editing: Editing, info: AssignmentInfo, progress: list[ProgressInfo]) -> None:
+    def __init__(self, editing: Editing, info: AssignmentInfo) -> None:
         super().__init__(editing, editing.tr("删除分工"))
         self.info = info
-        self.progress = progress
-        self.current_id = info.id
         self.version = info.version
 
     def do(self) -> None:
-        asg.delete_assignment(self.db, assignment_id=self.current_id, expected_version=self.version)
+        asg.delete_assignment(self.db, assignment_id=self.info.id, expected_version=self.version)
         self.editing.node_changed.emit(self.info.node_id)
 
     def revert(self) -> None:
-        created = asg.create_assignment(self.db, node_id=self.info.node_id, **assignment_values(self.info))
-        for p in reversed(self.progress):
-            asg.add_progress(self.db, assignment_id=created.id, period=p.period, text=p.text, percent=p.percent,
-                             problems=p.problems, next_steps=p.next_steps, reported_on=p.reported_on,
-                             source=p.source)
-        now = asg.get_assignment(self.db, assignment_id=created.id)
-        if (now.status, now.percent) != (self.info.status, self.info.percent):
-            now = asg.update_assignment(self.db, assignment_id=created.id, status=self.info.status,
-                                        percent=self.info.percent)
-        self.current_id, self.version = now.id, now.version
+        restored = asg.restore_assignment(self.db, info=self.info)
+        self.info, self.version = restored, restored.version
         self.editing.node_changed.emit(self.info.node_id)
 
 
