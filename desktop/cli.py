@@ -73,6 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         field = f"[{exc.field}] " if exc.field else ""
         print(f"错误：{field}{exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        # A file that cannot be read or written (missing folder, no permission, disk full): say which.
+        where = f"：{exc.filename}" if exc.filename else ""
+        print(f"错误：无法读写文件{where}（{exc.strerror or exc}）", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130

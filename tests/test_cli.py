@@ -95,3 +95,15 @@ def test_no_display_names_the_cli_instead_of_crashing(tmp_path: Path) -> None:
         out = subprocess.run([sys.executable, "-m", "desktop"], capture_output=True, text=True, env=env, timeout=60)
         assert out.returncode == 1
         assert "没有可用的图形显示" in out.stderr and "import" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_unwritable_output_is_a_chinese_message_not_a_traceback(capsys: pytest.CaptureFixture[str],
+                                                                small_db: tuple[str, int], tmp_path: Path) -> None:
+    url, _ = small_db
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    blocker = out_dir / "a-file"
+    blocker.write_text("x")
+    code, out, err = run(capsys, "--db", url, "export", "plan", "1", "-o", str(blocker / "plan.json"))
+    assert code == 1 and err.startswith("错误：无法读写文件") and "Traceback" not in err
+    assert list(out_dir.iterdir()) == [blocker], "no temporary file is left behind"

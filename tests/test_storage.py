@@ -152,3 +152,16 @@ def test_stale_edit_from_a_second_session_is_a_conflict(tmp_path: Path) -> None:
             unit.kind = "institution"
         with db.read() as s:
             assert s.query(Unit).one().name == "市科技局", "the whole transaction was rolled back"
+
+
+def test_a_duplicate_that_slips_past_the_checks_is_a_conflict_message(tmp_path: Path) -> None:
+    from desktop.errors import ConflictError
+    from desktop.models import Unit
+
+    with open_database(tmp_path / "dup.sqlite3") as db:
+        with db.write() as s:
+            s.add(Unit(name="市科技局"))
+        with pytest.raises(ConflictError, match="重复或冲突"), db.write() as s:
+            s.add(Unit(name="市科技局"))
+        with db.read() as s:
+            assert s.query(Unit).count() == 1

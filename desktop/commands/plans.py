@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from ..fileio import write_text_atomically
 from ..services.plan_export import plan_as_json
 from ..services.plan_import import import_file
 from . import group, open_db, print_json
@@ -47,14 +46,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in result.review:
             print(line)
     return 0
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:

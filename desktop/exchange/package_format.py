@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import ImportRefused
+from ..fileio import atomic_path
 
 FORMAT = "plandesk-package"
 VERSION = 1
@@ -29,17 +28,9 @@ def write_package(path: Path, manifest: dict[str, Any], content: dict[str, Any])
     head = {"format": FORMAT, "version": VERSION,
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **manifest,
             "content_sha256": digest}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(MANIFEST, json.dumps(head, ensure_ascii=False, indent=1))
-            zf.writestr(CONTENT, body)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(MANIFEST, json.dumps(head, ensure_ascii=False, indent=1))
+        zf.writestr(CONTENT, body)
     return digest
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,8 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..fileio import atomic_path
 
 FORMAT = "plandesk-workbook"
 VERSION = 1
@@ -111,15 +111,8 @@ def write_workbook(path: Path, meta: WorkbookMeta, rows: list[WorkbookRow]) -> N
     _write_data(wb.create_sheet(DATA_SHEET), meta, rows)
     _write_meta(wb, meta)
     wb.active = 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -22,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from ..errors import Cancelled
+from ..fileio import atomic_path  # noqa: F401 - re-exported for the renderers
 from .fonts import register_report_font
 
 RED = colors.HexColor("#C00000")
@@ -167,21 +165,6 @@ def binary_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = saved
-
-
-@contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary file beside ``path`` that replaces it only when writing succeeded."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def checker(progress: Progress, is_cancelled: IsCancelled) -> Callable[[int, str], None]:

@@ -134,15 +134,6 @@ def list_evidence(db: Database, *, entry_id: int | None = None,
         return [_info(e) for e in s.scalars(q.order_by(Evidence.id))]
 
 
-def remove_evidence(db: Database, *, evidence_id: int) -> None:
-    """Detach a file; the stored copy stays (another entry or database copy may share it)."""
-    with db.write(cause="删除佐证材料") as s:
-        row = s.get(Evidence, evidence_id)
-        if row is None:
-            raise NotFound(f"找不到编号为 {evidence_id} 的佐证材料。", field="evidence_id")
-        s.delete(row)
-
-
 def evidence_path(db: Database, *, evidence_id: int) -> Path:
     """A copy with its original name, for the system viewer; types that could run are refused."""
     with db.read() as s:
@@ -163,25 +154,3 @@ def evidence_path(db: Database, *, evidence_id: int) -> Path:
         view.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(stored, view)
     return view
-
-
-def save_evidence_as(db: Database, *, evidence_id: int, target: str | os.PathLike[str]) -> Path:
-    """Write the stored file to ``target`` (atomically)."""
-    with db.read() as s:
-        row = s.get(Evidence, evidence_id)
-        if row is None:
-            raise NotFound(f"找不到编号为 {evidence_id} 的佐证材料。", field="evidence_id")
-        sha = row.sha256
-    stored = _stored(store_folder(db), sha)
-    if not stored.is_file():
-        raise PlanDeskError("该佐证材料的文件不在本机的材料库中。", location=str(stored))
-    out = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=".plandesk-", dir=out.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(stored, tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..errors import NotFound, PlanDeskError
+from ..fileio import atomic_path
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit, WorkflowStep
 from ..storage import Database
 from .settings import get_setting
@@ -160,14 +160,8 @@ def export_scores(scores: list[UnitScore], path: str | os.PathLike[str], *, peri
             cell.number_format = "0.0%"
     for col, width in zip("ABCDEFGH", (6, 28, 12, 12, 10, 8, 10, 8), strict=True):
         ws.column_dimensions[col].width = width
-    fd, tmp = tempfile.mkstemp(prefix=".plandesk-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -36,6 +36,10 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> str:
         return text
     path = Path(text).expanduser().resolve()
     return f"sqlite:///{path}"
+
+
+def _first_line(error: object) -> str:
+    return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
 
 
 class Database:
@@ -81,6 +85,10 @@ class Database:
         except StaleDataError as exc:
             # Another session changed the row between our read and our write (version_id_col).
             raise ConflictError("记录已被他人修改，您的修改未保存。请刷新后重试。") from exc
+        except IntegrityError as exc:
+            # A unique rule the checks before writing could not see (someone saved the same thing meanwhile).
+            raise ConflictError("保存失败：与已有记录重复或冲突，可能他人刚刚做了同样的修改。请刷新后重试，"
+                                f"未写入任何数据。（{_first_line(exc.orig)}）") from exc
         except OperationalError as exc:
             if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
                 raise PlanDeskError("数据库正被另一个 PlanDesk 窗口或程序写入，请稍后重试。未写入任何数据。") from exc
