@@ -24,6 +24,7 @@ from ..models import (
     ImportBatch,
     Indicator,
     IndicatorValue,
+    NodeLink,
     Plan,
     PlanNode,
     PlanRevision,
@@ -100,7 +101,7 @@ def _match(s: Session, plan_id: int, parsed: ParsedPlan) -> _Match:
 
 
 def _carried(s: Session, node_ids: list[int]) -> dict[int, int]:
-    """Assignments, progress entries and office sub-tasks hanging on each node."""
+    """Assignments, progress entries, office sub-tasks and links to or from other plans on each node."""
     if not node_ids:
         return {}
     out: dict[int, int] = dict.fromkeys(node_ids, 0)
@@ -115,6 +116,10 @@ def _carried(s: Session, node_ids: list[int]) -> dict[int, int]:
                                            (PlanNode.origin == "office") | PlanNode.archived.is_(True))
                                     .group_by(PlanNode.parent_id)):
         out[node_id] += count
+    # A district task that carries out this clause must not lose its link when the city revises its plan.
+    for column in (NodeLink.node_id, NodeLink.target_node_id):
+        for node_id, count in s.execute(select(column, func.count()).where(column.in_(node_ids)).group_by(column)):
+            out[node_id] += count
     return out
 
 

@@ -135,3 +135,20 @@ def test_removed_node_without_records_is_deleted_and_office_subtask_kept(db: Dat
         assert s.get(PlanNode, t3.id) is None
         office = s.scalars(select(PlanNode).where(PlanNode.origin == "office")).one()
         assert office.parent_id == t1.id and not office.archived
+
+
+def test_a_removed_clause_that_a_district_task_carries_out_is_archived_with_its_link(db: Database) -> None:
+    from desktop.models import NodeLink
+    from desktop.services.links import link_nodes
+
+    city = import_plan(db, parsed=small_plan("某市实施方案"), backup=False).plan_id
+    district = import_plan(db, parsed=small_plan("某区实施方案"), backup=False).plan_id
+    clause = task(db, city, "3.")
+    link_nodes(db, node_id=task(db, district, "1.").id, target_node_id=clause.id)
+    revised = small_plan("某市实施方案")
+    revised.nodes[0].children[1].children = []  # the city drops its task 3
+    result = apply_revision(db, plan_id=city, parsed=revised)
+    assert result.deleted == 0 and result.archived == 1
+    with db.read() as s:
+        assert s.get(PlanNode, clause.id).archived  # type: ignore[union-attr]
+        assert s.scalars(select(NodeLink)).one().target_node_id == clause.id
