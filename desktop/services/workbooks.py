@@ -34,7 +34,7 @@ from ..storage import Database
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from .units import resolve_unit
 from .validation import parse_period
-from .workflow import note_report
+from .workflow import FINAL_STATES, closed_periods, note_report, state_name
 
 SECRET_KEY = "exchange.secret"
 DATABASE_ID_KEY = "exchange.database_id"
@@ -150,7 +150,19 @@ def export_workbooks(db: Database, *, plan_id: int, unit: str | None = None, all
         raise PlanDeskError("请指定一个单位，或选择全部单位。", field="unit")
     target = Path(out)
     today = dt.date.today()
-    written: list[Path] = []
+    staged: list[tuple[Path, Path]] = []  # (written beside, final): files appear only once the export is recorded
+    try:
+        _export(db, plan_id, unit, all_units, target, period, today, staged)
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _final in staged:
+            tmp.unlink(missing_ok=True)
+    return [final for _tmp, final in staged]
+
+
+def _export(db: Database, plan_id: int, unit: str | None, all_units: bool, target: Path, period: str,
+            today: dt.date, staged: list[tuple[Path, Path]]) -> None:
     with db.write(cause="导出进展反馈表") as s:
         plan = s.get(Plan, plan_id)
         if plan is None:
@@ -190,9 +202,9 @@ def export_workbooks(db: Database, *, plan_id: int, unit: str | None = None, all
             path = target / f"{_safe_name(u.name)}_{period}_进展反馈表.xlsx" if all_units else target
             export.file_name = path.name
             s.add(export)
-            write_workbook(path, meta, rows)
-            written.append(path)
-    return written
+            pending = path.with_name(f".{path.name}.pending")
+            write_workbook(pending, meta, rows)
+            staged.append((pending, path))
 
 
 def _order_key(node: PlanNode, nodes: dict[int, PlanNode]) -> tuple[int, ...]:
@@ -332,6 +344,10 @@ def _check_row(s: Session, row: RawRow, raw: RawWorkbook, export: WorkbookExport
     node = s.get(PlanNode, a.node_id)
     if a.archived or (node is not None and node.archived):
         problems.append(Problem(row.key_ref, "该任务已在方案修订中删除并归档，不能再登记进展"))
+    if a.workflow_state in FINAL_STATES:
+        problems.append(Problem(row.key_ref, f"该任务已{state_name(a.workflow_state)}，不能再登记进展"))
+    if node is not None and export.period in closed_periods(s, node.plan_id):
+        problems.append(Problem(row.key_ref, f"{export.period} 月已关账，不能再登记该月进展"))
     preview.problems.extend(problems)
     if problems:
         return

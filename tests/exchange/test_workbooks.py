@@ -177,3 +177,46 @@ def test_file_that_is_not_a_workbook_is_named_as_a_problem(db: Database, tmp_pat
     [f] = read_workbooks(db, paths=[bogus]).files
     assert f.blocked and f.problems[0].location == "进展.xlsx" and "不是有效的 Excel 工作簿" in f.problems[0].message
     assert not apply_workbooks(db, paths=[bogus]).files[0].applied
+
+
+def test_a_failed_export_leaves_no_workbook_behind(db: Database, plan: dict[str, int], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop.services.workbooks as workbooks
+
+    calls = []
+    real = workbooks.write_workbook
+
+    def second_fails(path, meta, rows):  # the disk fills up on the second unit's file
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(path))
+        real(path, meta, rows)
+
+    monkeypatch.setattr(workbooks, "write_workbook", second_fails)
+    out = tmp_path / "out"
+    with pytest.raises(OSError):
+        export_workbooks(db, plan_id=plan["plan"], all_units=True, out=out, period="2024-06")
+    assert list(out.iterdir()) == [], "no file that the database does not know about"
+    with db.read() as s:
+        assert s.scalars(select(WorkbookExport)).all() == []
+
+
+def test_rows_for_a_closed_month_or_a_closed_task_are_named_and_refused(db: Database, plan: dict[str, int],
+                                                                        tmp_path: Path) -> None:
+    from desktop.services.snapshots import close_month
+    from desktop.services.workflow import close, record_report, review
+
+    record_report(db, assignment_id=plan["a2"], period="2024-05", text="已完成", percent=100)
+    review(db, assignment_id=plan["a2"], accept=True)
+    close(db, assignment_id=plan["a2"])
+    [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06")
+    fill(path, {1: {"本月进展": "补报六月进展", "完成百分比": 50}})
+    close_month(db, plan_id=plan["plan"], period="2024-06")
+    [f] = read_workbooks(db, paths=[path]).files
+    assert f.blocked
+    assert any("2024-06 月已关账" in p.message and p.location.startswith(DATA_SHEET) for p in f.problems)
+    with db.read() as s:
+        before = s.scalar(select(func.count()).select_from(ProgressEntry))
+    assert not apply_workbooks(db, paths=[path]).files[0].applied
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ProgressEntry)) == before
