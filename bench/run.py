@@ -242,17 +242,17 @@ class Suite:
         chosen, rows = [], 0
         for f in files:
             wb = load_workbook(f)
-            ws = next((w for w in wb.worksheets if w.sheet_state == "visible"), wb.active)
+            ws = wb["进展反馈"] if "进展反馈" in wb.sheetnames else wb.active
             header_row, col = None, None
             for row in ws.iter_rows(min_row=1, max_row=10):
                 for cell in row:
-                    if isinstance(cell.value, str) and "进展" in cell.value:
+                    if cell.value == "本月进展":
                         header_row, col = cell.row, cell.column
                         break
                 if col:
                     break
             if col is None:
-                raise RuntimeError("no 进展 column in the exported workbook")
+                raise RuntimeError("no 本月进展 column in the exported workbook")
             for r in range(header_row + 1, ws.max_row + 1):
                 if rows >= 1000:
                     break
@@ -420,9 +420,11 @@ def main(argv: list[str] | None = None) -> int:
     steps = {"gui": suite.cold_start, "tree": suite.tree, "search": suite.search, "filter": suite.filter,
              "reports": suite.reports, "monthly": suite.monthly_only, "reference": suite.reference, "exchange": suite.exchange,
              "imports": suite.imports}
+    target = OUT / ("results-quick.json" if args.quick else "results.json")  # a quick run never hides a full one
+
     def save() -> list[dict[str, Any]]:
         results = dict(suite.results)
-        previous = OUT / "results.json"
+        previous = target
         if args.only and previous.exists():  # a partial run refreshes its scenarios in the last full results
             old = json.loads(previous.read_text(encoding="utf-8"))
             if old.get("database", {}).get("params") == info.get("params"):
@@ -432,9 +434,9 @@ def main(argv: list[str] | None = None) -> int:
                    "quick": args.quick, "seconds": round(time.perf_counter() - started, 1), "results": results,
                    "summary": rows}
         OUT.mkdir(parents=True, exist_ok=True)
-        tmp = OUT / "results.json.tmp"
+        tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-        os.replace(tmp, OUT / "results.json")
+        os.replace(tmp, target)
         return rows
 
     for name in groups:
@@ -450,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
             suite.results["postgresql"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             print("  ", suite.results["postgresql"])
     print_table(save())
-    print(f"\nresults: {OUT / 'results.json'}")
+    print(f"\nresults: {target}")
     suite.db.close()
     shutil.rmtree(suite.work, ignore_errors=True)
     return 0
