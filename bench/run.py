@@ -222,7 +222,7 @@ class Suite:
     # 6. ledger export and workbook import
     def exchange(self) -> None:
         def ledger() -> dict[str, Any]:
-            from desktop.reports.ledger import export_ledger
+            from desktop.services.ledger import export_ledger
 
             return timed(lambda: export_ledger(self.db, plan_id=None, path=self.work / "ledger.xlsx", as_of=TODAY), 1,
                          warm_up=False)

@@ -1,4 +1,4 @@
-"""Derived status (已逾期 is never stored) and the Chinese names of codes used by CLI and reports."""
+"""Status codes, their Chinese names, and the rules that derive a status (已逾期 is never stored)."""
 
 from __future__ import annotations
 

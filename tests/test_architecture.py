@@ -26,3 +26,19 @@ def test_domain_imports_without_qt() -> None:
             "print(len(sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert out.returncode == 0, out.stderr
+
+
+def test_arrows_point_one_way() -> None:
+    """Readers, formats and renderers take plain data: they never reach into services, storage or the UI."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "desktop"
+    forbidden = {"services", "storage", "ui", "commands", "cli"}
+    found = []
+    for package in ("importers", "exchange", "reports", "models"):
+        for path in (root / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.ImportFrom) and node.level == 2 and node.module
+                        and node.module.split(".")[0] in forbidden):
+                    found.append(f"{package}/{path.name}: from ..{node.module}")
+    assert not found, found

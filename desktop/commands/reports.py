@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..reports.ledger import export_ledger
 from ..reports.monthly import render_monthly
-from ..reports.notices import issue_notices
+from ..services.ledger import export_ledger
+from ..services.notices import issue_notices
 from ..services.report_data import gather_monthly
 from ..services.validation import parse_date
 from . import group, open_db

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..services.status import KIND_NAMES
+from ..status import KIND_NAMES
 
 
 @dataclass(frozen=True)

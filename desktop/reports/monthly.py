@@ -22,8 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from ..services.report_data import MonthlyReportData, TaskLine, is_at_risk
-from ..services.status import ATTRIBUTE_NAMES, STATUS_NAMES
+from ..status import ATTRIBUTE_NAMES, STATUS_NAMES
 from .cjk_text import CJKText, Run
 from .fonts import register_report_font
 from .pdf_common import (
@@ -44,6 +43,7 @@ from .pdf_common import (
     styles,
     text,
 )
+from .report_model import MonthlyReportData, TaskLine, is_at_risk
 
 WIDTH = A4[0] - 40 * mm
 STATUS_ORDER = ("done", "in_progress", "not_started", "overdue", "suspended")

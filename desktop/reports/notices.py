@@ -1,4 +1,4 @@
-"""Reminder notices (催办单) laid out as official documents after GB/T 9704, and recording them as issued."""
+"""Reminder notices (催办单) laid out as official documents after GB/T 9704."""
 
 from __future__ import annotations
 
@@ -16,12 +16,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable, KeepTogether
-from sqlalchemy import select
 
 from ..errors import PlanDeskError
-from ..models import Reminder
-from ..services.report_data import UnitNotice, gather_notices
-from ..storage import Database
 from .fonts import register_report_font
 from .pdf_common import (
     RED,
@@ -35,6 +31,7 @@ from .pdf_common import (
     fixed_timestamp,
     text,
 )
+from .report_model import UnitNotice
 
 # GB/T 9704-2012: A4, top margin 37 mm, left 28 mm, text block 156 mm × 225 mm, 22 lines of 28 characters.
 TOP, LEFT, BLOCK_W, BLOCK_H = 37 * mm, 28 * mm, 156 * mm, 225 * mm
@@ -164,8 +161,13 @@ def safe_file_name(name: str) -> str:
 
 def render_notices(notices: list[UnitNotice], path: str | os.PathLike[str], *, one_file: bool = True,
                    doc_number_start: int = 1, year: int | None = None, office: str = "", prefix: str = "督办",
-                   progress: Progress = None, is_cancelled: IsCancelled = None) -> list[RenderedNotice]:
-    """All notices in one PDF (``path`` a file) or one PDF per unit (``path`` a folder)."""
+                   progress: Progress = None, is_cancelled: IsCancelled = None,
+                   written: list[Path] | None = None) -> list[RenderedNotice]:
+    """All notices in one PDF (``path`` a file) or one PDF per unit (``path`` a folder).
+
+    ``written`` collects each file as soon as it exists, so a caller can remove them if a later step fails.
+    """
+    written = [] if written is None else written
     if not notices:
         raise PlanDeskError("没有需要催办的单位：所选范围内没有逾期或即将到期的任务。", field="as_of")
     step = checker(progress, is_cancelled)
@@ -182,6 +184,7 @@ def render_notices(notices: list[UnitNotice], path: str | os.PathLike[str], *, o
             parts.append(notice_flowables(n, number, office or n.office, st, font))
             out.append(RenderedNotice(n.unit, number, target, [it.assignment_id for it in n.items]))
         _build(target, parts, notices[0].as_of, font, f"催办通知（{len(notices)}个单位）")
+        written.append(target)
     else:
         target.mkdir(parents=True, exist_ok=True)
         for i, (n, number) in enumerate(numbered):
@@ -189,39 +192,7 @@ def render_notices(notices: list[UnitNotice], path: str | os.PathLike[str], *, o
             file = target / f"催办通知_{safe_file_name(number)}_{safe_file_name(n.unit)}.pdf"
             _build(file, [notice_flowables(n, number, office or n.office, st, font)], n.as_of, font,
                    f"催办通知 {n.unit}")
+            written.append(file)
             out.append(RenderedNotice(n.unit, number, file, [it.assignment_id for it in n.items]))
     step(100, f"已生成 {len(out)} 份催办通知")
     return out
-
-
-def next_doc_number(db: Database, year: int, prefix: str = "督办") -> int:
-    """The number after the highest notice number issued this year."""
-    pattern = re.compile(re.escape(f"{prefix}〔{year}〕") + r"(\d+)号")
-    with db.read() as s:
-        numbers = [int(m.group(1)) for d in s.scalars(select(Reminder.doc_number).where(Reminder.channel == "notice"))
-                   if (m := pattern.fullmatch(d or ""))]
-    return max(numbers, default=0) + 1
-
-
-def issue_notices(db: Database, *, plan_id: int, as_of: dt.date, path: str | os.PathLike[str], one_file: bool = True,
-                  due_within_days: int = 7, units: list[str] | None = None, report_by: dt.date | None = None,
-                  office: str = "", doc_number_start: int | None = None, prefix: str = "督办",
-                  progress: Progress = None, is_cancelled: IsCancelled = None) -> list[RenderedNotice]:
-    """Gather, render and record reminder notices: one Reminder row per assignment listed, in one transaction."""
-    notices = gather_notices(db, plan_id=plan_id, as_of=as_of, due_within_days=due_within_days, units=units,
-                             report_by=report_by, office=office)
-    start = doc_number_start or next_doc_number(db, as_of.year, prefix)
-    rendered: list[RenderedNotice] = []
-    try:
-        with db.write(cause="印发催办通知") as s:
-            rendered = render_notices(notices, path, one_file=one_file, doc_number_start=start, year=as_of.year,
-                                      office=office, prefix=prefix, progress=progress, is_cancelled=is_cancelled)
-            for r in rendered:
-                for assignment_id in r.assignment_ids:
-                    s.add(Reminder(assignment_id=assignment_id, channel="notice", doc_number=r.doc_number,
-                                   file_name=r.path.name, sent_by=db.operator))
-    except BaseException:
-        for r in rendered:  # nothing was recorded, so no notice file may claim to have been issued
-            r.path.unlink(missing_ok=True)
-        raise
-    return rendered

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,226 +20,26 @@ from ..models import (
     ProgressEntry,
     Unit,
 )
+from ..reports.report_model import (  # noqa: F401 - the report data is part of this module's interface
+    AT_RISK_DAYS,
+    UNFINISHED,
+    AssignmentLine,
+    IndicatorLine,
+    MonthlyReportData,
+    NoticeItem,
+    ProgressLine,
+    ScoreLine,
+    Summary,
+    TaskLine,
+    UnitLine,
+    UnitNotice,
+    is_at_risk,
+    summarize,
+    unit_table,
+)
 from ..storage import Database
-from .status import effective_status, worst
+from .status import effective_status
 from .validation import parse_period
-
-AT_RISK_DAYS = 7
-UNFINISHED = ("not_started", "in_progress")
-
-
-@dataclass
-class ProgressLine:
-    unit: str
-    period: str
-    text: str
-    percent: int | None = None
-    problems: str = ""
-    next_steps: str = ""
-    reported_on: dt.date | None = None
-
-
-@dataclass
-class AssignmentLine:
-    id: int
-    unit: str
-    role: str
-    deadline: dt.date | None  # the deadline the report counts against
-    status: str  # effective on as_of
-    percent: int
-    contact_person: str = ""
-    contact_phone: str = ""
-    extended: bool = False
-    completed_this_month: bool = False
-    progress: list[ProgressLine] = field(default_factory=list)  # this month's reports
-
-
-@dataclass
-class TaskLine:
-    node_id: int
-    plan_id: int
-    path_label: str  # 二、（一）3.
-    title: str
-    assignments: list[AssignmentLine] = field(default_factory=list)
-
-    @property
-    def status(self) -> str:
-        return worst([a.status for a in self.assignments])
-
-    @property
-    def deadline(self) -> dt.date | None:
-        dates = [a.deadline for a in self.assignments if a.deadline is not None]
-        return min(dates) if dates else None
-
-    @property
-    def lead_units(self) -> list[str]:
-        leads = [a.unit for a in self.assignments if a.role == "lead"]
-        return leads or [a.unit for a in self.assignments]
-
-    @property
-    def percent(self) -> int:
-        return round(sum(a.percent for a in self.assignments) / len(self.assignments)) if self.assignments else 0
-
-
-@dataclass
-class UnitLine:
-    unit: str
-    tasks: int = 0
-    done: int = 0
-    in_progress: int = 0
-    not_started: int = 0
-    overdue: int = 0
-    suspended: int = 0
-
-
-@dataclass
-class IndicatorLine:
-    name: str
-    field: str
-    unit_of_measure: str
-    target_text: str
-    target_value: float | None
-    target_year: int | None
-    attribute: str | None  # binding | expected
-    latest_value: float | None
-    latest_on: dt.date | None
-    percent_of_target: float | None
-    expected_percent: float  # where the value should stand by now, on a straight line to the target year
-    behind: bool
-
-
-@dataclass
-class ScoreLine:
-    unit: str
-    assignments: int
-    feedback_on_time_rate: float
-    completion_rate: float
-    overdue: int
-    returned: int
-    score: float
-    rank: int
-
-
-@dataclass
-class Summary:
-    tasks: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    on_time: int = 0
-    overdue: int = 0
-    at_risk: int = 0
-    completed_this_month: int = 0
-    share_on_track: float = 0.0  # percent of tasks not overdue
-
-
-@dataclass
-class MonthlyReportData:
-    plan_id: int | None
-    plan_title: str
-    office: str
-    month: str
-    as_of: dt.date
-    issued_on: dt.date
-    unit: str | None = None
-    include_done: bool = True
-    brief: bool = False
-    summary: Summary = field(default_factory=Summary)
-    units: list[UnitLine] = field(default_factory=list)
-    tasks: list[TaskLine] = field(default_factory=list)
-    indicators: list[IndicatorLine] = field(default_factory=list)
-    scores: list[ScoreLine] = field(default_factory=list)
-    frozen: bool = False  # read back from a closed month
-
-    @property
-    def overdue_tasks(self) -> list[TaskLine]:
-        return [t for t in self.tasks if t.status == "overdue"]
-
-    def at_risk_tasks(self) -> list[TaskLine]:
-        return [t for t in self.tasks if is_at_risk(t, self.as_of)]
-
-    def listed_tasks(self) -> list[TaskLine]:
-        """The tasks the progress section shows (completed ones left out on request)."""
-        return [t for t in self.tasks if self.include_done or t.status != "done"]
-
-    def to_dict(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> MonthlyReportData:
-        return _build(cls, data)
-
-    def restricted(self, *, unit: str | None = None, include_done: bool = True,
-                   brief: bool = False) -> MonthlyReportData:
-        """The same report seen for one unit and with the chosen options; figures are recounted."""
-        tasks = self.tasks
-        if unit:
-            tasks = [replace(t, assignments=[a for a in t.assignments if a.unit == unit]) for t in tasks]
-            tasks = [t for t in tasks if t.assignments]
-        data = replace(self, unit=unit or None, include_done=include_done, brief=brief, tasks=tasks)
-        data.summary = summarize(tasks, self.as_of)
-        data.units = unit_table(tasks, only=unit)
-        return data
-
-
-def is_at_risk(task: TaskLine, as_of: dt.date) -> bool:
-    return any(a.status in UNFINISHED and a.deadline is not None and 0 <= (a.deadline - as_of).days <= AT_RISK_DAYS
-               for a in task.assignments)
-
-
-def summarize(tasks: list[TaskLine], as_of: dt.date) -> Summary:
-    by_status = Counter(t.status for t in tasks)
-    overdue = by_status.get("overdue", 0)
-    done_month = sum(1 for t in tasks if t.status == "done" and any(a.completed_this_month for a in t.assignments))
-    total = len(tasks)
-    return Summary(total, dict(by_status), total - overdue, overdue, sum(1 for t in tasks if is_at_risk(t, as_of)),
-                   done_month, round(100.0 * (total - overdue) / total, 1) if total else 0.0)
-
-
-def unit_table(tasks: list[TaskLine], only: str | None = None) -> list[UnitLine]:
-    """Tasks per lead unit (per the chosen unit whatever its role when the report is for one unit)."""
-    lines: dict[str, UnitLine] = {}
-    for t in tasks:
-        for a in t.assignments:
-            if a.role != "lead" and a.unit != only:
-                continue
-            line = lines.setdefault(a.unit, UnitLine(a.unit))
-            line.tasks += 1
-            if a.status in ("done", "in_progress", "not_started", "overdue", "suspended"):
-                setattr(line, a.status, getattr(line, a.status) + 1)
-    return sorted(lines.values(), key=lambda u: (-u.overdue, -u.tasks, u.unit))
-
-
-# -- JSON round trip ---------------------------------------------------------------------------------------
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-_NESTED: dict[str, type] = {"summary": Summary, "units": UnitLine, "tasks": TaskLine, "indicators": IndicatorLine,
-                            "scores": ScoreLine, "assignments": AssignmentLine, "progress": ProgressLine}
-_DATES = {"as_of", "issued_on", "deadline", "reported_on", "latest_on"}
-
-
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if f.name in _DATES and isinstance(value, str):
-            value = dt.date.fromisoformat(value)
-        elif f.name == "summary" and isinstance(value, dict):
-            value = _build(Summary, value)
-        elif f.name in _NESTED and isinstance(value, list):
-            value = [_build(_NESTED[f.name], v) for v in value]
-        kwargs[f.name] = value
-    return cls(**kwargs)
-
 
 # -- gathering ---------------------------------------------------------------------------------------------
 
@@ -417,35 +214,6 @@ def gather_monthly(db: Database, *, plan_id: int | None, month: str, unit: str |
     full = MonthlyReportData(plan_id, title, office, month, as_of, as_of, tasks=tasks, indicators=indicators,
                              scores=_scores(db, plan_id, month))
     return full.restricted(unit=unit, include_done=include_done, brief=brief)
-
-
-# -- reminder notices (催办单) -------------------------------------------------------------------------------
-
-@dataclass
-class NoticeItem:
-    assignment_id: int
-    path_label: str
-    title: str
-    role: str
-    deadline: dt.date
-    overdue: bool
-    days: int  # days past the deadline, or days left
-    percent: int
-
-
-@dataclass
-class UnitNotice:
-    unit: str
-    plan_id: int
-    plan_title: str
-    office: str
-    as_of: dt.date
-    report_by: dt.date
-    items: list[NoticeItem] = field(default_factory=list)
-
-    @property
-    def overdue_count(self) -> int:
-        return sum(1 for i in self.items if i.overdue)
 
 
 def gather_notices(db: Database, *, plan_id: int, as_of: dt.date, due_within_days: int = 7,

@@ -204,7 +204,7 @@ def issue_missing_report_notices(db: Database, *, plan_id: int, period: str, pat
                                  as_of: dt.date | None = None, progress: Any = None,
                                  is_cancelled: Any = None) -> list[Any]:
     """催报: print reminder notices to the units that have not reported for ``period``; records the reminders."""
-    from ..reports.notices import issue_notices
+    from .notices import issue_notices
 
     missing = [u.unit for u in reporting_status(db, plan_id=plan_id, period=period) if u.missing_assignment_ids]
     if not missing:

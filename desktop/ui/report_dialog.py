@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..reports.ledger import export_ledger
 from ..reports.monthly import render_monthly
-from ..reports.notices import issue_notices
+from ..services.ledger import export_ledger
+from ..services.notices import issue_notices
 from ..services.report_data import gather_monthly
 from ..services.tree import list_plans
 from ..services.units import list_units

@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 from report_fixtures import AS_OF, MARKET, SCIENCE, seed_xian
 
 from desktop.errors import Cancelled
-from desktop.reports.ledger import COLUMNS, export_ledger
+from desktop.reports.ledger import COLUMNS
+from desktop.services.ledger import export_ledger
 
 
 def read(path):

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from desktop.errors import PlanDeskError
 from desktop.models import Reminder
-from desktop.reports.notices import BLOCK_W, LEFT, TOP, issue_notices, render_notices
+from desktop.reports.notices import BLOCK_W, LEFT, TOP, render_notices
+from desktop.services.notices import issue_notices
 from desktop.services.report_data import gather_notices
 
 

@@ -1,0 +1,15 @@
+"""The status vocabulary as the services use it (it lives in desktop.status, shared with the reports)."""
+
+from ..status import (  # noqa: F401 - re-exported
+    ATTRIBUTE_NAMES,
+    KIND_NAMES,
+    LEVEL_NAMES,
+    ROLE_CODES,
+    ROLE_NAMES,
+    SEVERITY,
+    STATUS_CODES,
+    STATUS_NAMES,
+    effective_status,
+    moved_status,
+    worst,
+)
