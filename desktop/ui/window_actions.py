@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+# Windows opened after a restore; kept here so Python does not collect them while they are shown.
+OPEN_WINDOWS: list[QWidget] = []
+
+
 def previous_month(today: dt.date) -> str:
     first = today.replace(day=1)
     return (first - dt.timedelta(days=1)).strftime("%Y-%m")
@@ -33,6 +37,7 @@ class WindowActions(QObject):
         self.progress: QProgressDialog | None = None
         self.worker: Worker | None = None
         self._add_supervision_tabs()
+        self._add_history_tab()
         self._add_menus()
 
     # -- construction --------------------------------------------------------------------------------
@@ -58,6 +63,15 @@ class WindowActions(QObject):
             self._action(w.menu_supervision, title, lambda n=name: self.show_tab(n))
         w.menu_supervision.addSeparator()
         self._action(w.menu_supervision, self.tr("关账（冻结上月报表）…"), self.confirm_close_month)
+        backup = QAction(self.tr("立即备份"), w)
+        backup.triggered.connect(lambda _checked=False: self.backup_now())
+        restore = QAction(self.tr("从备份恢复…"), w)
+        restore.triggered.connect(lambda _checked=False: self.open_restore())
+        history = QAction(self.tr("操作记录"), w)
+        history.triggered.connect(lambda _checked=False: w.tabs.setCurrentWidget(self.history))
+        w.menu_file.insertActions(w.preferences_action, [backup, restore])
+        w.menu_file.insertSeparator(w.preferences_action)
+        w.menu_view.addAction(history)
 
     def _add_supervision_tabs(self) -> None:
         from .supervision.tables import CoverageView, RankingView, ReportingView, WarningsView
@@ -82,6 +96,21 @@ class WindowActions(QObject):
         self.workflow.changed.connect(lambda _id: w.refresh())
         w.tabs.addTab(self.workflow, self.supervision_titles["workflow"])
         w.detail.table.selectionModel().currentChanged.connect(lambda *_: self._follow_assignment())
+
+    def _add_history_tab(self) -> None:
+        from .history_pane import HistoryPane
+
+        w = self.window
+        self.history = HistoryPane(self.db)
+        w.tabs.addTab(self.history, self.tr("历史"))
+        w.tree.selectionModel().currentChanged.connect(lambda *_: self._follow_node())
+        w.tabs.currentChanged.connect(lambda _i: self._follow_node())
+
+    def _follow_node(self) -> None:
+        """The history tab shows the selected node's changes, read only while the tab is visible."""
+        if self.window.tabs.currentWidget() is self.history:
+            node = self.window.current_node()
+            self.history.set_node(node.id if node else None)
 
     def _follow_assignment(self) -> None:
         current = self.window.detail.current_assignment()
@@ -266,6 +295,32 @@ class WindowActions(QObject):
         dialog = PackageDialog(self.db, path=path, preview=preview, parent=self.window)
         dialog.applied.connect(lambda _r: self._after_change(self.tr("交换包已导入。")))
         self._open(dialog)
+
+    # -- backups -------------------------------------------------------------------------------------
+    def backup_now(self) -> Worker:
+        from ..services.backups import backup_now
+
+        return self.run(self.tr("正在备份…"), lambda _p, _c: backup_now(self.db),
+                        lambda path: self.window.statusBar().showMessage(self.tr("已备份到：{0}").format(path), 8000))
+
+    def open_restore(self) -> QWidget:
+        from .restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.db, self.window)
+        dialog.restored.connect(self._switch_database)
+        dialog.failed.connect(self.window.show_error)
+        return self._open(dialog)
+
+    def _switch_database(self, db: Any) -> None:
+        """After a restore the old connection is closed: a fresh window takes over on the restored file."""
+        from .main_window import MainWindow
+
+        successor = MainWindow(db)
+        OPEN_WINDOWS.append(successor)
+        successor.show()
+        successor.start()
+        successor.statusBar().showMessage(self.tr("已从备份恢复，被替换的数据库已另存为备份。"), 10000)
+        self.window.close()
 
     # -- closing a month -----------------------------------------------------------------------------
     def confirm_close_month(self) -> QMessageBox | None:

@@ -115,7 +115,7 @@ def test_window_remembers_plan_and_layout(qtbot: QtBot, seeded_db: Database) -> 
 def test_pane_tabs_follow_the_plan_and_jump_to_tasks(qtbot: QtBot, seeded_db: Database) -> None:
     window = _window(qtbot, seeded_db)
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "详情", "总览", "任务分工表", "指标", "预警", "报送情况", "考核", "对接情况", "办理"]
+        "详情", "总览", "任务分工表", "指标", "预警", "报送情况", "考核", "对接情况", "办理", "历史"]
     window.tabs.setCurrentWidget(window.panes["indicators"])
     assert window.panes["indicators"].plan_id == window.current_plan().id
     node = window.model.index(1, 0).data(Qt.ItemDataRole.UserRole + 1)

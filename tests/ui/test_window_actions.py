@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.exchange.workbook_format import HEADER_ROW
-from desktop.models import ProgressEntry
+from desktop.models import Assignment, ProgressEntry
 from desktop.services.assignments import create_assignment
 from desktop.services.tree import list_plans
 from desktop.storage import Database
@@ -106,8 +106,41 @@ def test_supervision_tabs_follow_the_plan_and_the_selected_assignment(qtbot: QtB
     window.extra.show_tab("workflow")
     assert window.extra.workflow.do_step("acknowledge")
     with seeded_db.read() as s:
-        from desktop.models import Assignment
-
         assert s.get(Assignment, a.id).workflow_state == "acknowledged"  # type: ignore[union-attr]
         assert s.scalar(select(func.count()).select_from(ProgressEntry)) == 0
     assert list_plans(seeded_db)
+
+
+def test_history_tab_follows_the_selected_task(qtbot: QtBot, window: MainWindow, seeded_db: Database) -> None:
+    task = first_task(seeded_db, window)
+    create_assignment(seeded_db, node_id=task, unit="西安市市场监督管理局", contact_person="王科长")
+    assert window.select_node(task)
+    window.tabs.setCurrentWidget(window.extra.history)
+    history = window.extra.history
+    qtbot.waitUntil(lambda: history.model.rowCount() > 0, timeout=10000)
+    cells = [history.model.index(r, c).data() or "" for r in range(history.model.rowCount())
+             for c in range(history.model.columnCount())]
+    assert any("王科长" in c for c in cells) and any("测试员" in c for c in cells)
+
+
+def test_restore_from_the_file_menu_hands_over_to_a_window_on_the_restored_file(
+        qtbot: QtBot, window: MainWindow, seeded_db: Database) -> None:
+    from desktop.services.backups import backup_now
+    from desktop.ui.window_actions import OPEN_WINDOWS
+
+    if seeded_db.path is None:  # a server database is backed up with the server's tools
+        assert window.extra.open_restore().isVisible()
+        return
+    backup_now(seeded_db)
+    task = first_task(seeded_db, window)
+    create_assignment(seeded_db, node_id=task, unit="西安市市场监督管理局")
+    dialog = window.extra.open_restore()
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: bool(OPEN_WINDOWS) and OPEN_WINDOWS[-1].isVisible(), timeout=30000)
+    successor = OPEN_WINDOWS.pop()
+    qtbot.addWidget(successor)
+    assert not window.isVisible()
+    with successor.db.read() as s:  # the assignment made after the backup is gone
+        assert s.scalar(select(func.count()).select_from(Assignment)) == 0
+    successor.db.close()
