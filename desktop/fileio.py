@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 
 @contextmanager
@@ -27,3 +29,27 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+class ZipTooLarge(Exception):
+    """The archive inflates to more than it may (a zip bomb, or a file far larger than any plan)."""
+
+
+def inflated_size(source: str | os.PathLike[str] | IO[bytes], *, limit: int, max_members: int = 5000) -> int:
+    """Inflate every member, counting real bytes, and stop as soon as ``limit`` is passed.
+
+    The sizes written in a zip's directory can lie; only inflating tells the truth, and counting while
+    inflating keeps time and memory bounded however large the bomb claims or turns out to be.
+    """
+    total = 0
+    with zipfile.ZipFile(source) as archive:
+        infos = archive.infolist()
+        if len(infos) > max_members:
+            raise ZipTooLarge(f"{len(infos)} members")
+        for info in infos:
+            with archive.open(info) as member:
+                while chunk := member.read(1 << 20):
+                    total += len(chunk)
+                    if total > limit:
+                        raise ZipTooLarge(f"more than {limit} bytes")
+    return total

@@ -15,9 +15,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..fileio import atomic_path
+from ..fileio import atomic_path, inflated_size
 
 FORMAT = "plandesk-workbook"
+# A unit's feedback workbook holds hundreds of rows; nothing real inflates to this.
+MAX_INFLATED = 100 * 1024 * 1024
 VERSION = 1
 DATA_SHEET = "进展反馈"
 INFO_SHEET = "说明"
@@ -189,8 +191,10 @@ def _text(value: Any) -> str:
 def read_workbook(path: Path) -> RawWorkbook:
     """Cells as found: columns located by header text, metadata from the hidden sheet.
 
-    Raises ValueError/OSError/zipfile errors for files that are not workbooks; the caller words them.
+    Raises ValueError/OSError/zipfile errors for files that are not workbooks, ZipTooLarge for a file that
+    inflates beyond any feedback workbook; the caller words them.
     """
+    inflated_size(path, limit=MAX_INFLATED)
     wb = load_workbook(path, data_only=True)
     meta: dict[str, str] = {}
     keys: list[str] = []

@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from desktop.errors import ImportRefused
+from desktop.fileio import ZipTooLarge, inflated_size
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
 
@@ -19,11 +20,12 @@ def _check_zip(data: bytes, name: str) -> None:
         raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
     if "word/document.xml" not in names:
         raise ImportRefused(f"文件“{name}”是压缩包，但不是 Word（.docx）文档，无法导入。", location=name)
-    total = sum(i.file_size for i in infos)
-    if total > MAX_UNCOMPRESSED or len(infos) > 5000:
-        raise ImportRefused(
-            f"文件“{name}”解压后过大（{total // (1024 * 1024)} MB，上限 50 MB），为安全起见拒绝导入。", location=name
-        )
+    try:
+        inflated_size(io.BytesIO(data), limit=MAX_UNCOMPRESSED)
+    except ZipTooLarge:
+        raise ImportRefused(f"文件“{name}”解压后过大（超过 50 MB），为安全起见拒绝导入。", location=name) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+        raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
 
 
 def _cell_text(cell) -> str:

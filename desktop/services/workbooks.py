@@ -29,6 +29,7 @@ from ..exchange.workbook_format import (
     read_workbook,
     write_workbook,
 )
+from ..fileio import ZipTooLarge
 from ..models import Assignment, ImportBatch, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkbookExport
 from ..storage import Database
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
@@ -267,8 +268,12 @@ def _check_file(s: Session, path: Path) -> FilePreview:
     except FileNotFoundError:
         preview.problems.append(Problem(path.name, "找不到文件"))
         return preview
-    except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError) as exc:
-        preview.problems.append(Problem(path.name, f"不是有效的 Excel 工作簿（.xlsx），无法读取：{exc}"))
+    except ZipTooLarge:
+        preview.problems.append(Problem(path.name, "解压后过大（超过 100 MB），不像进展反馈表，为安全起见拒绝读取"))
+        return preview
+    except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError, EOFError, RuntimeError):
+        # The library's own (English) reason helps nobody in an office; say what the file is not.
+        preview.problems.append(Problem(path.name, "不是有效的 Excel 工作簿（.xlsx），或文件已损坏，无法读取"))
         return preview
     export = _check_origin(s, raw, path, preview)
     if export is None:

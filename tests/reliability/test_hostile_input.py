@@ -32,7 +32,7 @@ def peak_kb() -> int:
 
 
 PLAN_CASES = ["截断.docx", "截断.pdf", "截断.xlsx", "公式.xlsx", "invalid-utf8.txt", "nul.txt", "nested.html",
-              "bomb.docx", "50MB.txt", "script.html"]
+              "bomb.docx", "bomb-lying.docx", "50MB.txt", "script.html"]
 
 
 @pytest.mark.parametrize("name", PLAN_CASES)
@@ -52,7 +52,7 @@ def test_hostile_plan_document_is_refused_and_nothing_is_written(db: Database, c
     assert not (corpus[name].parent / CANARY).exists(), "nothing from the file was executed"
 
 
-@pytest.mark.parametrize("name", ["公式.xlsx", "bomb-lying.xlsx", "截断.xlsx", "不是表格.xlsx"])
+@pytest.mark.parametrize("name", ["公式.xlsx", "bomb.xlsx", "bomb-lying.xlsx", "截断.xlsx", "不是表格.xlsx"])
 def test_hostile_workbook_is_refused_and_nothing_is_written(db: Database, corpus: dict[str, Path],
                                                             name: str) -> None:
     from desktop.services.workbooks import apply_workbooks
