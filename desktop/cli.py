@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from . import __version__, cli_messages
 from .commands import reset_groups
 from .errors import DatabaseVersionError, PlanDeskError
 
@@ -24,9 +24,10 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_messages.install()
     parser = argparse.ArgumentParser(
         prog="plandesk", description="PlanDesk 规划督办台：规划实施方案的分工、进展、督办与报表。")
-    parser.add_argument("--version", action="version", version=f"PlanDesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"PlanDesk {__version__}", help="显示版本号并退出")
     parser.add_argument("--db", metavar="PATH",
                         help="数据库文件路径或 SQLAlchemy URL（默认：环境变量 PLANDESK_DATABASE_URL / PLANDESK_DB，"
                              "否则用户数据文件夹中的 plandesk.sqlite3）")
@@ -70,8 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 3
     except PlanDeskError as exc:
-        field = f"[{exc.field}] " if exc.field else ""
-        print(f"错误：{field}{exc}", file=sys.stderr)
+        print(f"错误：{exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         # A file that cannot be read or written (missing folder, no permission, disk full): say which.

@@ -107,3 +107,14 @@ def test_unwritable_output_is_a_chinese_message_not_a_traceback(capsys: pytest.C
     code, out, err = run(capsys, "--db", url, "export", "plan", "1", "-o", str(blocker / "plan.json"))
     assert code == 1 and err.startswith("错误：无法读写文件") and "Traceback" not in err
     assert list(out_dir.iterdir()) == [blocker], "no temporary file is left behind"
+
+
+def test_command_line_mistakes_are_explained_in_chinese() -> None:
+    def run_cli(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "desktop", *argv], capture_output=True, text=True, timeout=60)
+
+    missing = run_cli("report", "notices", "--plan", "1", "-o", "x.pdf")
+    assert missing.returncode == 2 and "缺少必需的参数：--as-of" in missing.stderr and "用法：" in missing.stderr
+    wrong = run_cli("assign", "abc", "--unit", "市科技局")
+    assert "“abc”不是有效的数字" in wrong.stderr
+    assert "显示本帮助并退出" in run_cli("--help").stdout
