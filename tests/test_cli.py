@@ -118,3 +118,12 @@ def test_command_line_mistakes_are_explained_in_chinese() -> None:
     wrong = run_cli("assign", "abc", "--unit", "市科技局")
     assert "“abc”不是有效的数字" in wrong.stderr
     assert "显示本帮助并退出" in run_cli("--help").stdout
+
+
+def test_a_mistyped_database_path_is_not_silently_created(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    typo = tmp_path / "offcie.sqlite3"
+    code, out, err = run(capsys, "--db", str(typo), "list")
+    assert code == 1 and "找不到数据库文件" in err and not typo.exists()
+    plan = Path(__file__).resolve().parent.parent / "resources" / "plans" / "xian_jiliang_2024.txt"
+    code, out, _ = run(capsys, "--db", str(typo), "import", str(plan))
+    assert code == 0 and typo.exists(), "importing a plan is how a new database begins"

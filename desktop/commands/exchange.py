@@ -138,7 +138,7 @@ def cmd_package_export(args: argparse.Namespace) -> int:
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:
-    with open_db(args) as db:
+    with open_db(args, create=True) as db:  # a new office begins with a package
         preview = read_package(db, path=args.file)
         result = None if args.dry_run else apply_package(db, path=args.file)
     if args.json:

@@ -36,7 +36,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from .exchange import cmd_import_preview
 
         return cmd_import_preview(args)
-    with open_db(args) as db:
+    with open_db(args, create=True) as db:
         result = import_file(db, path=args.file, level=args.level, parent_plan_id=args.parent)
     if args.json:
         print_json({"plan_id": result.plan_id, "title": result.title, "counts": result.counts,
