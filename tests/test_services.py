@@ -242,3 +242,17 @@ def test_one_rule_moves_status_with_percent_whichever_way_it_arrives(db: Databas
     add_progress(db, assignment_id=paused.id, period="2026-02", text="恢复推进后完成", percent=100)
     assert get_assignment(db, assignment_id=a.id).status == "suspended", "a report does not override 暂缓 either"
     assert update_assignment(db, assignment_id=a.id, status="已完成").percent == 100
+
+
+def test_short_local_unit_names_resolve_when_they_can_mean_only_one_unit(db: Database) -> None:
+    from desktop.services.units import add_unit
+
+    plan = import_plan(db, parsed=small_plan())
+    task = task_ids(db, list_plans(db)[0].root_id)["1."]  # type: ignore[arg-type]
+    add_unit(db, name="西安市数据局")
+    add_unit(db, name="西安市市场监督管理局")
+    assert create_assignment(db, node_id=task, unit="市数据局").unit_name == "西安市数据局"
+    add_unit(db, name="北京市市场监督管理局")
+    with pytest.raises(PlanDeskError, match="可以指多个单位：北京市市场监督管理局、西安市市场监督管理局"):
+        create_assignment(db, node_id=task, unit="市市场监管局")
+    assert plan.plan_id

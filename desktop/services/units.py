@@ -40,7 +40,22 @@ def find_unit(s: Session, name: str) -> Unit | None:
         canonical = _canonical(key)
         if canonical != key:
             unit = s.scalar(select(Unit).where(Unit.name == canonical))
+    if unit is None:
+        local = local_matches(s, key)
+        unit = local[0] if len(local) == 1 else None
     return unit
+
+
+def local_matches(s: Session, key: str) -> list[Unit]:
+    """Units a short local name (市数据局, 市市场监管局) can mean, trying each city the database knows."""
+    from ..importers.units import canonical_unit, city_of
+
+    if not key.startswith(("市", "区", "县")):
+        return []
+    names = list(s.scalars(select(Unit.name)))
+    cities = {c for c in map(city_of, names) if c}
+    wanted = {canonical_unit(key, c) for c in cities} - {key}
+    return list(s.scalars(select(Unit).where(Unit.name.in_(wanted)).order_by(Unit.name))) if wanted else []
 
 
 def _canonical(name: str) -> str:
@@ -65,6 +80,9 @@ def resolve_unit(s: Session, name: str, *, field: str = "unit") -> Unit:
     unit = find_unit(s, name)
     if unit is not None:
         return unit
+    several = local_matches(s, _clean(name))
+    if len(several) > 1:
+        raise PlanDeskError(f"“{name}”可以指多个单位：{'、'.join(u.name for u in several)}，请写全称。", field=field)
     names = list(s.scalars(select(Unit.name)))
     close = difflib.get_close_matches(_clean(name), names, n=3, cutoff=0.5)
     hint = f"是否指：{'、'.join(close)}？" if close else "请先添加该单位，或检查名称。"
