@@ -127,3 +127,17 @@ def test_a_mistyped_database_path_is_not_silently_created(capsys: pytest.Capture
     plan = Path(__file__).resolve().parent.parent / "resources" / "plans" / "xian_jiliang_2024.txt"
     code, out, _ = run(capsys, "--db", str(typo), "import", str(plan))
     assert code == 0 and typo.exists(), "importing a plan is how a new database begins"
+
+
+def test_edit_changes_only_the_given_fields(capsys: pytest.CaptureFixture[str], small_db: tuple[str, int]) -> None:
+    url, task = small_db
+    _, out, _ = run(capsys, "--db", url, "assign", str(task), "--unit", "区科委", "--contact", "李四")
+    code, out, err = run(capsys, "--db", url, "edit", out.strip(), "--deadline", "2027-03-31", "--percent", "50")
+    assert code == 0 and "2027-03-31" in out and "50%" in out
+    with open_database(url) as db:
+        from desktop.services.tree import node_detail
+
+        [a] = node_detail(db, node_id=task).assignments
+    assert (a.contact_person, a.status, a.percent) == ("李四", "in_progress", 50)
+    code, _, err = run(capsys, "--db", url, "edit", str(a.id))
+    assert code == 1 and "没有要修改的内容" in err

@@ -6,8 +6,9 @@ import argparse
 
 from sqlalchemy import func, select
 
+from ..errors import PlanDeskError
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
-from ..services.assignments import add_progress, create_assignment
+from ..services.assignments import add_progress, create_assignment, update_assignment
 from ..services.status import LEVEL_NAMES
 from ..services.tree import list_plans
 from ..services.units import list_units
@@ -36,6 +37,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--percent", default=0, metavar="N", help="完成百分比 0-100")
     p.add_argument("--remarks", default="", help="备注")
     p.set_defaults(func=cmd_assign)
+
+    p = sub.add_parser("edit", help="修改已有的分工记录（只改给出的字段）")
+    p.add_argument("assignment_id", type=int, metavar="ASSIGNMENT_ID")
+    p.add_argument("--unit", metavar="NAME", help="单位名称或简称")
+    p.add_argument("--role", choices=["lead", "co"], help="lead 牵头 / co 配合")
+    p.add_argument("--contact", dest="contact_person", metavar="NAME", help="联系人")
+    p.add_argument("--phone", dest="contact_phone", help="联系电话")
+    p.add_argument("--start", dest="start_date", metavar="YYYY-MM-DD", help="开始日期")
+    p.add_argument("--deadline", metavar="YYYY-MM-DD", help="截止日期")
+    p.add_argument("--status", metavar="S", help="未开始/进行中/已完成/暂缓")
+    p.add_argument("--percent", metavar="N", help="完成百分比 0-100")
+    p.add_argument("--remarks", help="备注")
+    p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("progress", help="为分工记录登记一条进展")
     p.add_argument("assignment_id", type=int, metavar="ASSIGNMENT_ID")
@@ -85,6 +99,18 @@ def cmd_assign(args: argparse.Namespace) -> int:
                               deadline=args.deadline, status=args.status, percent=args.percent,
                               remarks=args.remarks)
     print(a.id)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    fields = ("unit", "role", "contact_person", "contact_phone", "start_date", "deadline", "status", "percent",
+              "remarks")
+    changes = {f: getattr(args, f) for f in fields if getattr(args, f) is not None}
+    if not changes:
+        raise PlanDeskError("没有要修改的内容：请至少给出一个选项，例如 --deadline 2026-12-31。")
+    with open_db(args) as db:
+        a = update_assignment(db, assignment_id=args.assignment_id, **changes)
+    print(f"{a.id}\t{a.unit_name}\t{a.deadline or '—'}\t{a.status}\t{a.percent}%")
     return 0
 
 
