@@ -46,22 +46,32 @@ def _platform_key() -> str:
     return "darwin" if sys.platform == "darwin" else "linux"
 
 
-def _candidate_paths() -> list[Path]:
+def _usual_paths() -> list[Path]:
+    """The platform's usual TrueType CJK font files (existing or not), most wanted first."""
     key = _platform_key()
-    paths: list[Path] = []
     if key == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
         local = Path(os.environ.get("LOCALAPPDATA", "")) / "Microsoft" / "Windows" / "Fonts"
-        paths += [d / name for name in CANDIDATES["win32"] for d in (windir, local)]
-    else:
-        paths += [Path(p) for p in CANDIDATES[key]]
-    if key != "win32" and shutil.which("fc-list"):
-        try:
-            out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=10).stdout
-            paths += [Path(line.split(":")[0].strip()) for line in out.splitlines() if line.strip()]
-        except (OSError, subprocess.SubprocessError):
-            pass
+        return [d / name for name in CANDIDATES["win32"] for d in (windir, local)]
+    return [Path(p) for p in CANDIDATES[key]]
+
+
+def _candidate_paths() -> list[Path]:
+    paths = _usual_paths()
+    if _platform_key() != "win32":
+        paths += _fc_list_paths()
     return paths
+
+
+def _fc_list_paths() -> list[Path]:
+    """Chinese font files fontconfig knows about (none where fc-list is missing or fails)."""
+    if not shutil.which("fc-list"):
+        return []
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [Path(line.split(":")[0].strip()) for line in out.splitlines() if line.strip()]
 
 
 def embeddable(path: Path, subfont_index: int = 0) -> bool:
@@ -102,6 +112,40 @@ def find_cjk_font(preferred: str | os.PathLike[str] | None = None) -> FontChoice
     if found is None:
         raise PlanDeskError(INSTALL_HINT, field="font")
     return found
+
+
+# Fonts Qt renders but reportlab cannot embed (CFF outlines): fine for the screen.
+SCREEN_ONLY = {
+    "darwin": ["/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/Hiragino Sans GB.ttc"],
+    "linux": ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+              "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+              "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+              "/usr/share/fonts/adobe-source-han-sans/SourceHanSansCN-Regular.otf"],
+}
+SCREEN_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
+
+
+@cache
+def _screen_search() -> Path | None:
+    screen_only = [Path(p) for p in SCREEN_ONLY.get(_platform_key(), [])]
+    known = [p for p in _usual_paths() + screen_only if p.is_file()]
+    if known:
+        return known[0]
+    # Last resort only: asking fontconfig spawns a process that may take a while on a cold cache.
+    fc = [p for p in _fc_list_paths() if p.suffix.lower() in SCREEN_SUFFIXES and p.is_file()]
+    return fc[0] if fc else None
+
+
+def find_screen_font() -> Path | None:
+    """A Chinese font file for the screen, cheaply: the user's PLANDESK_FONT, the usual paths, then fc-list.
+
+    Unlike find_cjk_font() it does not parse the font (Qt shows CFF fonts that PDFs cannot embed), so it
+    costs a few stat() calls when a usual font is installed.
+    """
+    chosen = os.environ.get(FONT_ENV)
+    if chosen and Path(chosen).is_file() and Path(chosen).suffix.lower() in SCREEN_SUFFIXES:
+        return Path(chosen)
+    return _screen_search()
 
 
 def register_report_font(choice: FontChoice | None = None) -> str:
