@@ -225,11 +225,14 @@ def test_an_assignment_with_records_cannot_be_deleted_and_a_deleted_one_comes_ba
 
     mistake = create_assignment(db, node_id=plan["2."], unit="区发展改革委", deadline="2030-01-31",
                                 contact_person="周七")
-    mistake = update_assignment(db, assignment_id=mistake.id, deadline="2030-03-31")
+    mistake = update_assignment(db, assignment_id=mistake.id, remarks="误分配")
     delete_assignment(db, assignment_id=mistake.id, expected_version=mistake.version)
     back = restore_assignment(db, info=mistake)
-    assert (back.uid, back.original_deadline, back.deadline, back.contact_person) == (
-        mistake.uid, dt.date(2030, 1, 31), dt.date(2030, 3, 31), "周七")
+    assert (back.uid, back.original_deadline, back.deadline, back.contact_person, back.remarks) == (
+        mistake.uid, dt.date(2030, 1, 31), dt.date(2030, 1, 31), "周七", "误分配")
+    moved = update_assignment(db, assignment_id=back.id, deadline="2030-03-31")
+    with pytest.raises(PlanDeskError, match="留存备查"):  # a moved deadline is on record now
+        delete_assignment(db, assignment_id=moved.id)
     with pytest.raises(PlanDeskError, match="仍然存在"):
         restore_assignment(db, info=mistake)
 

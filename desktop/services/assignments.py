@@ -25,7 +25,7 @@ from .status import moved_status
 from .tree import assignment_info, progress_info, today
 from .units import resolve_unit
 from .validation import check_percent, check_role, check_status, check_text, parse_date, parse_period
-from .workflow import check_period_open, note_report
+from .workflow import check_period_open, note_report, record_deadline_change
 
 EDITABLE = ("unit", "role", "contact_person", "contact_phone", "start_date", "deadline", "status", "percent",
             "remarks")
@@ -57,7 +57,7 @@ def _writable_node(s: Session, node_id: int) -> PlanNode:
     return node
 
 
-def _apply(s: Session, a: Assignment, values: dict[str, Any]) -> None:
+def _apply(s: Session, a: Assignment, values: dict[str, Any], actor: str = "") -> None:
     """Validate and set editable fields; raises before anything is changed if any value is bad."""
     clean: dict[str, Any] = {}
     for key, value in values.items():
@@ -87,8 +87,11 @@ def _apply(s: Session, a: Assignment, values: dict[str, Any]) -> None:
         clean["status"] = status
         if percent is not None:
             clean["percent"] = percent
-    if "deadline" in clean and a.original_deadline is None:
+    if "deadline" in clean and a.original_deadline is None and a.deadline is None:
         clean["original_deadline"] = clean["deadline"]
+    elif clean.get("deadline") is not None and a.id is not None and a.deadline is not None \
+            and clean["deadline"] != a.deadline:
+        record_deadline_change(s, a, clean["deadline"], actor=actor)
     for key, value in clean.items():
         setattr(a, key, value)
 
@@ -122,7 +125,7 @@ def update_assignment(db: Database, *, assignment_id: int, expected_version: int
         a = _assignment(s, assignment_id, lock=True)
         _check_version(a, expected_version, "分工记录")
         _writable_node(s, a.node_id)
-        _apply(s, a, changes)
+        _apply(s, a, changes, actor=db.operator)
         s.flush()
         return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
 

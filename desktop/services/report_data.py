@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound
 from ..models import (
     Assignment,
-    ExtensionRequest,
     Indicator,
     IndicatorValue,
     MonthSnapshot,
@@ -77,18 +76,6 @@ def path_labels(s: Session, plan_ids: list[int]) -> tuple[dict[int, str], list[i
     return paths, order
 
 
-def approved_extensions(s: Session) -> set[int]:
-    q = select(ExtensionRequest.assignment_id).where(ExtensionRequest.decision == "approved")
-    return set(s.scalars(q))
-
-
-def report_deadline(deadline: dt.date | None, original: dt.date | None, extended: bool) -> dt.date | None:
-    """Reports count against the first deadline unless an extension was approved."""
-    if extended or original is None:
-        return deadline
-    return original
-
-
 def _plan_ids(s: Session, plan_id: int | None) -> tuple[list[int], str]:
     if plan_id is None:
         plans = s.execute(select(Plan.id, Plan.title).order_by(Plan.id)).all()
@@ -101,7 +88,6 @@ def _plan_ids(s: Session, plan_id: int | None) -> tuple[list[int], str]:
 
 def _tasks(s: Session, plan_ids: list[int], month: str, as_of: dt.date) -> list[TaskLine]:
     paths, order = path_labels(s, plan_ids)
-    extended = approved_extensions(s)
     rows = s.execute(
         select(Assignment, Unit.name, PlanNode.plan_id, PlanNode.title)
         .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
@@ -110,8 +96,8 @@ def _tasks(s: Session, plan_ids: list[int], month: str, as_of: dt.date) -> list[
     tasks: dict[int, TaskLine] = {}
     lines: dict[int, AssignmentLine] = {}
     for a, unit, plan_id, title in rows:
-        ext = a.id in extended
-        deadline = report_deadline(a.deadline, a.original_deadline, ext)
+        ext = a.original_deadline is not None and a.deadline != a.original_deadline
+        deadline = a.deadline
         line = AssignmentLine(a.id, unit, a.role, deadline, effective_status(a.status, deadline, as_of), a.percent,
                               a.contact_person, a.contact_phone, ext)
         lines[a.id] = line
@@ -226,7 +212,6 @@ def gather_notices(db: Database, *, plan_id: int, as_of: dt.date, due_within_day
         office = office or s.scalar(select(Plan.issuer).where(Plan.id == plan_id)) or ""
         paths, order = path_labels(s, plan_ids)
         rank = {node_id: i for i, node_id in enumerate(order)}
-        extended = approved_extensions(s)
         rows = s.execute(
             select(Assignment, Unit.name, PlanNode.title)
             .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
@@ -236,7 +221,7 @@ def gather_notices(db: Database, *, plan_id: int, as_of: dt.date, due_within_day
         for a, unit, node_title in sorted(rows, key=lambda r: (rank.get(r[0].node_id, 1 << 30), r[0].id)):
             if units and unit not in units:
                 continue
-            deadline = report_deadline(a.deadline, a.original_deadline, a.id in extended)
+            deadline = a.deadline
             if deadline is None:
                 continue
             days = (deadline - as_of).days

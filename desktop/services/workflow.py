@@ -329,35 +329,18 @@ def deadline_history(db: Database, *, assignment_id: int) -> list[DeadlineChange
         return out
 
 
-def counted_deadline(assignment: object, approved_extensions: object = ()) -> dt.date | None:
-    """The deadline reports and warnings count against: the original unless an extension was approved.
+def record_deadline_change(s: Session, a: Assignment, new_deadline: dt.date, *, actor: str) -> None:
+    """The office moves a deadline itself: kept as an approved change, exactly like a granted 延期申请.
 
-    ``assignment`` has ``deadline`` and ``original_deadline`` (an Assignment or AssignmentInfo);
-    ``approved_extensions`` are ExtensionInfo/ExtensionRequest rows (refused or pending ones are ignored)
-    or plain dates.
+    So the deadline that counts is always the current one, and the original and every change stay on record.
     """
-    granted: list[dt.date] = []
-    for e in approved_extensions:  # type: ignore[attr-defined]
-        if isinstance(e, dt.date):
-            granted.append(e)
-        elif getattr(e, "decision", "approved") == "approved":
-            granted.append(e.requested_deadline)
-    if granted:
-        return max(granted)
-    original = getattr(assignment, "original_deadline", None)
-    return original if original is not None else getattr(assignment, "deadline", None)
-
-
-def approved_extensions(s: Session, assignment_ids: list[int] | None = None) -> dict[int, list[dt.date]]:
-    """assignment id → approved extension deadlines, for counting many assignments at once."""
-    q = select(ExtensionRequest.assignment_id, ExtensionRequest.requested_deadline).where(
-        ExtensionRequest.decision == "approved")
-    if assignment_ids is not None:
-        q = q.where(ExtensionRequest.assignment_id.in_(assignment_ids))
-    out: dict[int, list[dt.date]] = {}
-    for aid, day in s.execute(q):
-        out.setdefault(aid, []).append(day)
-    return out
+    if a.original_deadline is None:
+        a.original_deadline = a.deadline
+    s.add(ExtensionRequest(assignment_id=a.id, old_deadline=a.deadline, requested_deadline=new_deadline,
+                           reason="办公室直接调整截止日期", requested_by=actor, decision="approved",
+                           decided_by=actor, decided_at=utcnow(), decision_note="直接调整"))
+    apply_step(s, a, "extension_approve", actor=actor,
+               note=f"截止日期由 {a.deadline.isoformat() if a.deadline else '—'} 调整为 {new_deadline.isoformat()}")
 
 
 def record_reminder(db: Database, *, assignment_id: int, channel: str = "notice", doc_number: str = "",

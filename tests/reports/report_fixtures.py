@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from desktop.models import ExtensionRequest, PlanNode
+from desktop.models import PlanNode
 from desktop.services.assignments import add_progress, create_assignment, update_assignment
 from desktop.services.indicators import list_indicators, set_indicator_value
 from desktop.services.plan_import import import_file
+from desktop.services.workflow import decide_extension, request_extension
 from desktop.storage import Database
 
 from conftest import XIAN
@@ -59,12 +60,11 @@ def seed_xian(db: Database) -> Seeded:
                          problems="资金尚未到位。", next_steps="下月完成招标。", reported_on="2026-03-25")
             add_progress(db, assignment_id=a.id, period="2026-02", text="二月份开展调研。", percent=20)
     # Task 7: deadline moved to 2026-04-30 by an approved extension, so it is not overdue.
-    update_assignment(db, assignment_id=ids["7."], deadline="2026-04-30")
-    with db.write(cause="延期审批") as s:
-        s.add(ExtensionRequest(assignment_id=ids["7."], old_deadline=dt.date(2026, 3, 10),
-                               requested_deadline=dt.date(2026, 4, 30), decision="approved"))
-    # Task 3: deadline moved without approval: still counts against the first deadline.
-    update_assignment(db, assignment_id=ids["3."], deadline="2026-06-30")
+    granted = request_extension(db, assignment_id=ids["7."], new_deadline="2026-04-30", reason="设备到货延迟")
+    decide_extension(db, request_id=granted.id, approve=True)
+    # Task 3: the unit asked for more time and was refused: still counts against its deadline.
+    refused = request_extension(db, assignment_id=ids["3."], new_deadline="2026-06-30", reason="人手不足")
+    decide_extension(db, request_id=refused.id, approve=False, note="理由不充分")
     inds = list_indicators(db, plan_id=plan_id)
     binding = next(i for i in inds if i.attribute == "binding")
     set_indicator_value(db, indicator_id=binding.id, value=10, measured_on="2026-03-01")

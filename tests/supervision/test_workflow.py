@@ -13,7 +13,6 @@ from desktop.services.workflow import (
     acknowledge,
     allowed_steps,
     close,
-    counted_deadline,
     deadline_history,
     decide_extension,
     extensions,
@@ -112,25 +111,28 @@ def test_refused_extension_keeps_the_deadline_and_history_shows_every_change(db:
         decide_extension(db, request_id=first.id, approve=True)
     info = get_assignment(db, assignment_id=assignment)
     assert info.deadline == dt.date(2025, 6, 30)
-    assert counted_deadline(info, extensions(db, assignment_id=assignment)) == dt.date(2025, 6, 30)
     second = request_extension(db, assignment_id=assignment, new_deadline="2025-10-31", reason="资金到位晚")
     decide_extension(db, request_id=second.id, approve=True)
     history = deadline_history(db, assignment_id=assignment)
     assert [(h.kind, h.deadline) for h in history] == [("original", dt.date(2025, 6, 30)),
                                                        ("extension", dt.date(2025, 10, 31))]
     info = get_assignment(db, assignment_id=assignment)
-    assert counted_deadline(info, extensions(db, assignment_id=assignment)) == dt.date(2025, 10, 31)
+    assert (info.deadline, info.original_deadline) == (dt.date(2025, 10, 31), dt.date(2025, 6, 30))
     with pytest.raises(PlanDeskError, match="不晚于现有截止日期"):
         request_extension(db, assignment_id=assignment, new_deadline="2025-10-31", reason="x")
 
 
-def test_counted_deadline_ignores_a_direct_edit_without_approval() -> None:
-    class Row:
-        deadline = dt.date(2025, 12, 31)
-        original_deadline = dt.date(2025, 6, 30)
+def test_a_deadline_moved_by_the_office_is_kept_as_an_approved_change(db: Database, assignment: int) -> None:
+    from desktop.services.assignments import update_assignment
 
-    assert counted_deadline(Row(), []) == dt.date(2025, 6, 30)
-    assert counted_deadline(Row(), [dt.date(2025, 9, 1)]) == dt.date(2025, 9, 1)
+    update_assignment(db, assignment_id=assignment, deadline="2025-09-30")
+    info = get_assignment(db, assignment_id=assignment)
+    assert (info.deadline, info.original_deadline) == (dt.date(2025, 9, 30), dt.date(2025, 6, 30))
+    [change] = extensions(db, assignment_id=assignment)
+    assert (change.decision, change.requested_by, change.reason) == ("approved", "测试员", "办公室直接调整截止日期")
+    history = deadline_history(db, assignment_id=assignment)
+    assert [h.deadline for h in history] == [dt.date(2025, 6, 30), dt.date(2025, 9, 30)]
+    assert workflow_history(db, assignment_id=assignment)[-1].step == "extension_approve"
 
 
 def test_reminders_are_listed_in_order(db: Database, assignment: int) -> None:
