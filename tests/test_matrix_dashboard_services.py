@@ -70,11 +70,13 @@ def test_matrix_marks_task_7_lead_first_then_its_five_cooperating_units(
                                        (JTJ, "co")]
 
 
-def test_matrix_rows_are_the_24_tasks_in_plan_order_and_columns_start_with_the_main_lead(
+def test_matrix_rows_are_the_24_tasks_and_5_measures_in_plan_order_and_columns_start_with_the_main_lead(
         db: Database, xian: tuple[int, dict[str, int]]) -> None:
     plan_id, t = xian
     matrix = responsibility_matrix(db, plan_id=plan_id)
-    assert [r.label for r in matrix.rows] == [f"{i}." for i in range(1, 25)]
+    measures = ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert [r.label for r in matrix.rows] == [f"{i}." for i in range(1, 25)] + measures
+    assert all(not r.roles for r in matrix.rows[24:]), "nobody is named for the safeguard measures"
     assert matrix.units[0] == SCJG
     assert matrix.lead_counts()[SCJG] == 24
     assert len(matrix.units) == 10

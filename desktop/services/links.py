@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound, PlanDeskError
 from ..models import Assignment, NodeLink, Plan, PlanNode, Unit
 from ..storage import Database
+from .statistics import work_node_ids
 from .status import effective_status, worst
 from .validation import check_text
-
-WORK_KINDS = ("task", "measure", "item")
 
 
 @dataclass(frozen=True)
@@ -137,8 +136,9 @@ def set_parent_plan(db: Database, *, plan_id: int, parent_plan_id: int | None) -
 
 
 def _work_nodes(s: Session, plan_id: int) -> list[PlanNode]:
-    return list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id, PlanNode.kind.in_(WORK_KINDS),
-                                                 PlanNode.archived.is_(False)).order_by(PlanNode.id)))
+    """The plan's work, as every count in PlanDesk defines it (statistics.work_node_ids)."""
+    ids = work_node_ids(s, plan_id)
+    return list(s.scalars(select(PlanNode).where(PlanNode.id.in_(ids)).order_by(PlanNode.id))) if ids else []
 
 
 def coverage(db: Database, *, plan_id: int) -> Coverage:

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from ..errors import NotFound
 from ..models import Assignment, Plan, PlanNode, Responsibility, Unit
 from ..storage import Database
+from .statistics import work_node_ids
 
-# Tasks are always rows; any other node (a section carrying a responsibility list, as in the Beijing plan, a
-# 专栏 item or 保障措施 given to a unit) is a row only when someone is responsible for it.
-TASK_KINDS = ("task",)
+# The rows are the plan's work as every count in PlanDesk defines it (statistics.work_node_ids): tasks and
+# measures, and any other node (a Beijing section, a 专栏 item) someone is responsible for.
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,11 @@ def responsibility_matrix(db: Database, *, plan_id: int) -> Matrix:
                 .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
                 .where(PlanNode.plan_id == plan_id, Assignment.archived.is_(False)).order_by(Assignment.id)):
             roles.setdefault(node_id, {})[name] = role
+        work = work_node_ids(s, plan_id)
         rows: list[MatrixRow] = []
         for n in _tree_order(nodes):
             own = roles.get(n.id, {})
-            if n.kind in TASK_KINDS or (n.kind != "root" and own):
+            if n.id in work:
                 # Lead units first, then cooperating ones, each in the order they were named.
                 ordered = dict(sorted(own.items(), key=lambda kv: kv[1] != "lead"))
                 rows.append(MatrixRow(n.id, n.label, n.title, ordered))

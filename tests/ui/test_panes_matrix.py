@@ -27,7 +27,7 @@ def column_of(pane: MatrixPane, unit: str) -> int:
 def test_matrix_shows_marks_and_short_unit_headers(qtbot: QtBot, qtmodeltester, db: Database) -> None:
     pane, tasks = open_pane(qtbot, db)
     qtmodeltester.check(pane.model)
-    assert pane.model.rowCount() == 24 and pane.model.columnCount() == 11
+    assert pane.model.rowCount() == 29 and pane.model.columnCount() == 11
     header = pane.model.headerData(1, Qt.Orientation.Horizontal)
     assert header.replace("\n", "") == "市市场监管局"
     row = pane.model.row_of(tasks["7."])
@@ -36,7 +36,7 @@ def test_matrix_shows_marks_and_short_unit_headers(qtbot: QtBot, qtmodeltester, 
     marks = {pane.model.unit_at(c): pane.model.index(row, c).data() for c in range(1, 11)}
     assert marks[SCJG] == "●" and marks[JTJ] == "○"
     assert sorted(marks.values()) == sorted(["●"] + ["○"] * 5 + [""] * 4)
-    assert pane.summary.text() == "24 项任务，10 个责任单位"
+    assert pane.summary.text() == "29 项任务，10 个责任单位"
 
 
 def test_clicking_a_cell_goes_to_its_task(qtbot: QtBot, db: Database) -> None:
