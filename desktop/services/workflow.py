@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
@@ -192,10 +192,9 @@ def workflow_history(db: Database, *, assignment_id: int) -> list[StepInfo]:
         a = s.get(Assignment, assignment_id)
         if a is None:
             raise NotFound(f"找不到编号为 {assignment_id} 的分工记录。", field="assignment_id")
-        # Insert rows may carry no row id yet, so the uid in the recorded values identifies them too.
+        # Who made the assignment is in the audit trail (indexed by table and row).
         creator = s.scalar(select(AuditEntry.operator).where(
-            AuditEntry.table_name == "assignment", AuditEntry.action == "insert",
-            or_(AuditEntry.row_id == a.id, AuditEntry.new_value.contains(a.uid)))
+            AuditEntry.table_name == "assignment", AuditEntry.row_id == a.id, AuditEntry.action == "insert")
             .order_by(AuditEntry.id).limit(1)) or ""
         steps = [StepInfo(None, a.id, "assign", "交办", "", "assigned", a.created_at, creator, "")]
         rows = s.scalars(select(WorkflowStep).where(WorkflowStep.assignment_id == assignment_id)
