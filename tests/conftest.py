@@ -40,9 +40,13 @@ def reset_postgres(url: str) -> None:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, template_db: Path) -> str:
-    """A fresh, migrated, empty database: a copy of the template file, or a wiped PostgreSQL schema."""
-    if PG_URL:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, template_db: Path) -> str:
+    """A fresh, migrated, empty database: a copy of the template file, or a wiped PostgreSQL schema.
+
+    Tests marked ``sqlite_file`` are about the SQLite file itself (backups, restore, file damage): they get a
+    file in every run, so the PostgreSQL run skips nothing.
+    """
+    if PG_URL and request.node.get_closest_marker("sqlite_file") is None:
         reset_postgres(PG_URL)
         return PG_URL
     path = tmp_path / "plandesk.sqlite3"

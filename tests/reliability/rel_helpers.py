@@ -20,7 +20,8 @@ from factories import small_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get("PLANDESK_TEST_DATABASE_URL", "")
-sqlite_only = pytest.mark.skipif(bool(PG_URL), reason="SQLite file feature; the PostgreSQL run covers the server")
+# Backups, restore and file damage concern the SQLite file: these tests run on one in every run.
+sqlite_only = pytest.mark.sqlite_file
 
 
 def task_ids(db: Database) -> dict[str, int]:
