@@ -123,7 +123,9 @@ def cmd_workbook_import(args: argparse.Namespace) -> int:
                 print(f"{f.path}：" + (f"已导入，新增 {f.added}，更正 {f.updated}，已导入过 {f.unchanged}"
                                       if f.applied else "未导入（存在问题，整份退回）"))
     if result is not None and result.refused:
-        raise PlanDeskError(f"{len(result.refused)} 个文件存在问题未导入，其余已导入。")
+        refused, total = len(result.refused), len(result.files)
+        rest = f"其余 {total - refused} 个已导入。" if total > refused else ""
+        raise PlanDeskError(f"{refused} 个文件存在问题未导入（问题见上），{rest}")
     if result is None and preview.blocked:
         return 1
     return 0
