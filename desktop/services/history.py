@@ -14,11 +14,13 @@ from ..models import Assignment, AuditEntry, PlanNode, ProgressEntry
 from ..storage import Database
 from .status import KIND_NAMES, ROLE_NAMES, STATUS_NAMES
 from .validation import parse_date
+from .workflow import STATE_NAMES, STEP_NAMES
 
 TABLE_NAMES = {
     "plan": "方案", "plan_node": "条目", "unit": "单位", "unit_alias": "单位别名", "responsibility": "责任单位",
     "assignment": "分工记录", "progress_entry": "进展记录", "indicator": "指标", "indicator_value": "指标值",
     "evidence": "佐证材料", "extension_request": "延期申请", "node_link": "条目关联", "setting": "设置",
+    "workflow_step": "办理步骤", "reminder": "催办记录",
 }
 FIELD_NAMES = {
     "title": "标题", "text": "内容", "label": "编号", "kind": "类型", "position": "顺序", "parent_id": "上级条目",
@@ -29,11 +31,16 @@ FIELD_NAMES = {
     "problems": "存在问题", "next_steps": "下步计划", "entered_by": "录入人", "source": "来源",
     "name": "名称", "alias": "别名", "value": "数值", "measured_on": "测量日期", "note": "说明",
     "target_text": "目标值", "issuer": "发文机关", "doc_number": "文号", "issued_on": "印发日期",
-    "level": "层级", "needs_review": "待核对", "key": "设置项",
+    "level": "层级", "needs_review": "待核对", "key": "设置项", "step": "环节", "from_state": "原环节",
+    "to_state": "新环节", "actor": "办理人", "at": "时间", "decision": "审批结果", "reason": "理由",
+    "requested_deadline": "申请截止日期", "old_deadline": "原截止日期", "channel": "方式", "sent_by": "发出人",
 }
 ACTION_NAMES = {"insert": "新增", "update": "修改", "delete": "删除"}
 # Coded values shown as the words users know.
-VALUE_NAMES = {"status": STATUS_NAMES, "role": ROLE_NAMES, "kind": KIND_NAMES}
+VALUE_NAMES = {"status": STATUS_NAMES, "role": ROLE_NAMES, "kind": KIND_NAMES, "workflow_state": STATE_NAMES,
+               "from_state": STATE_NAMES, "to_state": STATE_NAMES, "step": STEP_NAMES,
+               "decision": {"pending": "待审批", "approved": "同意", "refused": "不同意"},
+               "source": {"manual": "手工录入", "workbook": "进展反馈表", "package": "交换包", "cli": "命令行"}}
 DEFAULT_LIMIT = 500
 
 

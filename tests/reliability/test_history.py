@@ -98,3 +98,13 @@ def test_trail_survives_reopening_and_names_the_os_user(db_url: str) -> None:
     from desktop.storage.audit_hook import OS_USER
 
     assert newest.os_user == OS_USER
+
+
+def test_hand_off_states_and_steps_read_as_words(db: Database) -> None:
+    ids = task_ids(db)
+    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局")
+    add_progress(db, assignment_id=a.id, period="2026-01", text="完成调研", percent=20)
+    shown = " ".join(f"{e.field_name} {display_value(e.field, e.old_value)} {display_value(e.field, e.new_value)}"
+                     for e in history(db, node_id=ids["1."]))
+    assert "办理环节 已交办 已反馈" in shown
+    assert "assigned" not in shown and "reported" not in shown
