@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import gc
+import sqlite3
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..errors import PlanDeskError
 from ..storage import Database, open_database
 from .qt_fonts import install_cjk_font
+from .workers import Worker
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -23,6 +41,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(tr("PlanDesk 规划督办台"))
     _install_translators(app)
     install_cjk_font(app)
+    # The modules loaded so far live as long as the program: keeping their objects out of the collector's
+    # full scans saves collections while the window is built and the walk over them at exit.
+    gc.freeze()
     return app  # type: ignore[return-value]
 
 
@@ -47,17 +68,81 @@ def open_for_gui(db: str | None, operator: str) -> Database | None:
         return None
 
 
-def _daily_backup(database: Database) -> None:
-    """The first start of each day keeps a copy of the database; failing to do so must not stop work."""
-    from ..services.backups import daily_backup
+class _FirstPaint(QObject):
+    """Calls back once, right after the widget's first paint (or after a while if it never paints)."""
 
-    try:
-        daily_backup(database)
-    except (PlanDeskError, OSError) as exc:
-        print(tr("每日备份失败：{0}").format(exc), file=sys.stderr)
+    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int = 2000) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self.parent().removeEventFilter(self)
+            callback()
+
+
+def _daily_backup_job(database: Database) -> Callable[[Callable[[int, str], None], Callable[[], bool]], Path | None]:
+    """The day's first backup, taken while holding SQLite's write lock so no edit lands before the copy."""
+
+    def job(_progress: Callable[[int, str], None], _is_cancelled: Callable[[], bool]) -> Path | None:
+        from ..services.backups import daily_backup
+
+        if database.path is None or not database.path.exists():
+            return None
+        lock = sqlite3.connect(database.path, timeout=30, isolation_level=None)
+        try:
+            lock.execute("BEGIN IMMEDIATE")  # writers wait (busy timeout) until the backup exists
+            return daily_backup(database)
+        except sqlite3.Error as exc:
+            raise PlanDeskError(str(exc), location=str(database.path)) from exc
+        finally:
+            if lock.in_transaction:
+                lock.execute("ROLLBACK")
+            lock.close()
+
+    return job
+
+
+def start_daily_backup(window: QWidget, database: Database) -> Worker:
+    """Take the daily backup once the window has painted; failing to back up must not stop work."""
+    worker = Worker(_daily_backup_job(database))
+
+    def done(path: object) -> None:
+        if path is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(tr("已完成每日备份"), 5000)
+
+    def failed(message: str) -> None:
+        print(tr("每日备份失败：{0}").format(message), file=sys.stderr)
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(tr("每日备份失败：{0}").format(message), 10000)
+
+    worker.signals.finished.connect(done)
+    worker.signals.failed.connect(failed)
+    _FirstPaint(window, worker.start)
+    return worker
+
+
+def show_main_window(database: Database) -> tuple[MainWindow, Worker]:
+    """Show the filled main window first; the daily backup follows in the background."""
+    from .main_window import MainWindow
+
+    window = MainWindow(database)
+    window.show()
+    window.start()
+    return window, start_daily_backup(window, database)
 
 
 def run(db: str | None = None, operator: str = "") -> int:
+    from . import main_window  # noqa: F401 - loaded before the app so gc.freeze() covers its modules
+
     app = make_application()
     from .settings import UiSettings
 
@@ -65,12 +150,8 @@ def run(db: str | None = None, operator: str = "") -> int:
     database = open_for_gui(db, operator or UiSettings().operator)
     if database is None:
         return 1
-    _daily_backup(database)
-    from .main_window import MainWindow
-
-    window = MainWindow(database)
-    window.show()
-    window.start()
+    _window, _backup = show_main_window(database)
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # a backup still copying finishes before the engine goes
     database.close()
     return int(code)
