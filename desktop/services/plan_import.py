@@ -9,12 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
 from ..errors import Cancelled, PlanDeskError
 from ..importers.parsed import ParsedNode, ParsedPlan
-from ..models import ImportBatch, Indicator, Plan, PlanNode, PlanRevision, Responsibility
+from ..models import ImportBatch, Indicator, Plan, PlanNode, PlanRevision, Responsibility, Unit, UnitAlias
 from ..storage import Database
 from .backups import backup_before
-from .units import ensure_unit
+from .units import _canonical, _clean, _kind
 
 ProgressFn = Callable[[int, str], None]
 CancelFn = Callable[[], bool]
@@ -43,11 +46,14 @@ def guess_level(parsed: ParsedPlan) -> str:
     return "city"
 
 
-def tree_snapshot(nodes: list[PlanNode]) -> list[dict[str, Any]]:
+def tree_snapshot(nodes: list[PlanNode],
+                  held: dict[PlanNode, list[Responsibility]] | None = None) -> list[dict[str, Any]]:
+    """The plan tree as a revision stores it; ``held`` gives responsibilities already at hand (else loaded)."""
     by_id = {n.id: n for n in nodes}
     return [{"uid": n.uid, "parent_uid": by_id[n.parent_id].uid if n.parent_id in by_id else None,
              "kind": n.kind, "label": n.label, "title": n.title, "text": n.text,
-             "units": [[r.unit_id, r.role] for r in n.responsibilities]} for n in nodes]
+             "units": [[r.unit_id, r.role] for r in (held[n] if held is not None else n.responsibilities)]}
+            for n in nodes]
 
 
 def jsonable(data: Any) -> Any:
@@ -61,6 +67,73 @@ def _review(parsed: ParsedPlan) -> tuple[list[str], dict[str, Any]]:
     return review_lines(parsed), jsonable(review_dict(parsed))
 
 
+class _UnitCache:
+    """The units an import names, resolved like ensure_unit but from two queries instead of several per name.
+
+    Known units come back as their id; units the import adds are pending Unit rows written with the tree.
+    """
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.ids: dict[str, int] = dict(s.execute(select(Unit.name, Unit.id)).tuples().all())
+        self.alias_ids: dict[str, int] = dict(s.execute(select(UnitAlias.alias, UnitAlias.unit_id)).tuples().all())
+        self.resolved: dict[str, int | Unit] = {}
+        self.created: dict[str, Unit] = {}  # canonical name → unit added by this import
+
+    def get(self, name: str) -> int | Unit:
+        key = _clean(name)
+        found = self.resolved.get(key)
+        if found is not None:
+            return found
+        unit: int | Unit | None = None
+        if key:  # find_unit: the name, an alias, then the canonical form of the name
+            unit = self.ids.get(key) or self.alias_ids.get(key)
+            if unit is None:
+                canonical = _canonical(key)
+                if canonical != key:
+                    unit = self.ids.get(canonical)
+        if unit is None:
+            canonical = _clean(_canonical(name)) or key
+            unit = self.ids.get(canonical) or self.created.get(canonical)
+            if unit is None:
+                unit = self.created[canonical] = Unit(name=canonical, kind=_kind(canonical))
+                self.s.add(unit)
+            if key != canonical and key not in self.alias_ids:
+                self.s.add(UnitAlias(unit_id=unit, alias=key) if isinstance(unit, int) else
+                           UnitAlias(unit=unit, alias=key))
+        self.resolved[key] = unit
+        return unit
+
+
+def _reserve_node_ids(s: Session, count: int) -> list[int] | None:
+    """Ids for ``count`` new nodes in document order, so a plan reads in order when sorted by id.
+
+    Nodes are sent in one flush; given their ids up front, each node can name its parent without
+    waiting for the parent's INSERT to come back. None where the database cannot hand ids out.
+    """
+    dialect = s.get_bind().dialect.name
+    if dialect == "sqlite":
+        # The import already holds SQLite's write lock (its batch row is written), so nobody else can take these.
+        start = s.scalar(text("SELECT coalesce(max(id), 0) FROM plan_node")) or 0
+        return list(range(start + 1, start + 1 + count))
+    if dialect == "postgresql":
+        return sorted(s.scalars(text("SELECT nextval(pg_get_serial_sequence('plan_node', 'id')) "
+                                     "FROM generate_series(1, :n)"), {"n": count}))
+    return None
+
+
+def _new_node(pnode: ParsedNode, plan: Plan, parent: PlanNode, position: int) -> PlanNode:
+    node = PlanNode(plan_id=plan.id, position=position, kind=pnode.kind, label=pnode.label, title=pnode.title,
+                    text=pnode.text, origin="document", span_start=pnode.span[0] if pnode.span else None,
+                    span_end=pnode.span[1] if pnode.span else None, needs_review=pnode.needs_review,
+                    deadline_hint=pnode.deadline, recurrence=pnode.recurrence, goal_year=pnode.goal_year)
+    if parent.id is not None:
+        node.parent_id = parent.id
+    else:
+        node.parent = parent
+    return node
+
+
 def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, parent_plan_id: int | None = None,
                 progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None,
                 backup: bool = True) -> ImportResult:
@@ -72,7 +145,15 @@ def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, p
     cancelled = is_cancelled or (lambda: False)
     backup_path = backup_before(db, "import") if backup else None
     lines, data = _review(parsed)
-    total = max(len(parsed.walk()), 1)
+    order: list[tuple[ParsedNode, int, int]] = []  # (node, index of its parent in order or -1, position)
+
+    def walk(pnodes: list[ParsedNode], parent: int) -> None:
+        for position, pnode in enumerate(pnodes):
+            order.append((pnode, parent, position))
+            walk(pnode.children, len(order) - 1)
+
+    walk(parsed.nodes, -1)
+    total = max(len(order), 1)
     with db.write(cause=f"导入：{parsed.source_name or parsed.title}") as s:
         batch = ImportBatch(kind="plan_import", source_name=parsed.source_name, source_sha256=parsed.source_sha256,
                             operator=db.operator, summary=data)
@@ -86,50 +167,56 @@ def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, p
                     extra=jsonable(dict(parsed.metadata)), revision=1)
         s.add(plan)
         s.flush()
-        root = PlanNode(plan_id=plan.id, parent_id=None, position=0, kind="root", label="", title=plan.title)
+        ids = _reserve_node_ids(s, total + 1)
+        root = PlanNode(id=ids[0] if ids else None, plan_id=plan.id, parent_id=None, position=0, kind="root", label="",
+                        title=plan.title)
         s.add(root)
-        s.flush()
+        units = _UnitCache(s)
         written: list[PlanNode] = [root]
+        held: dict[PlanNode, list[Responsibility]] = {root: []}  # each node's responsibilities, in order
         counts: dict[str, int] = {}
-        done = 0
-
-        def add(pnode: ParsedNode, parent: PlanNode, position: int) -> None:
-            nonlocal done
-            node = PlanNode(plan_id=plan.id, parent_id=parent.id, position=position, kind=pnode.kind,
-                            label=pnode.label, title=pnode.title, text=pnode.text, origin="document",
-                            span_start=pnode.span[0] if pnode.span else None,
-                            span_end=pnode.span[1] if pnode.span else None, needs_review=pnode.needs_review,
-                            deadline_hint=pnode.deadline, recurrence=pnode.recurrence, goal_year=pnode.goal_year)
+        # The whole tree goes in one flush (one pass of the audit hook) instead of a flush per node.
+        for done, (pnode, parent_index, position) in enumerate(order, start=1):
+            parent = written[parent_index + 1]
+            node = _new_node(pnode, plan, parent, position)
+            if ids:
+                node.id = ids[done]
             s.add(node)
-            s.flush()
-            seen: set[int] = set()
+            duties = held[node] = []
+            chosen: list[int | Unit] = []
             for i, pu in enumerate(pnode.units):
-                unit = ensure_unit(s, pu.name)
-                if unit.id in seen:
+                unit = units.get(pu.name)
+                if unit in chosen:
                     continue
-                seen.add(unit.id)
-                s.add(Responsibility(node_id=node.id, unit_id=unit.id, role=pu.role, position=i,
-                                     raw_name=pu.raw or pu.name))
+                chosen.append(unit)
+                duty = Responsibility(role=pu.role, position=i, raw_name=pu.raw or pu.name)
+                if isinstance(unit, int):
+                    duty.unit_id = unit
+                else:
+                    duty.unit = unit
+                if ids:
+                    duty.node_id = node.id
+                else:
+                    duty.node = node
+                s.add(duty)
+                duties.append(duty)
             written.append(node)
             counts[pnode.kind] = counts.get(pnode.kind, 0) + 1
-            done += 1
             if done % 20 == 0:
                 if cancelled():
                     raise Cancelled()
-                report(10 + int(80 * done / total), "写入方案条目")
-            for j, child in enumerate(pnode.children):
-                add(child, node, j)
-
-        for i, top in enumerate(parsed.nodes):
-            add(top, root, i)
+                report(10 + int(60 * done / total), "写入方案条目")
         for i, ind in enumerate(parsed.indicators):
             s.add(Indicator(plan_id=plan.id, position=i, field=ind.field, name=ind.name, unit_of_measure=ind.unit,
                             target_text=ind.target, operator=ind.operator, target_value=ind.target_value,
                             target_year=ind.year, attribute=ind.attribute, baseline=ind.baseline,
                             from_prose=ind.from_prose))
+        if cancelled():
+            raise Cancelled()
+        report(70, "写入方案条目")
         s.flush()
         s.add(PlanRevision(plan_id=plan.id, revision=1, source_name=parsed.source_name,
-                           source_sha256=parsed.source_sha256, text=parsed.text, tree=tree_snapshot(written),
+                           source_sha256=parsed.source_sha256, text=parsed.text, tree=tree_snapshot(written, held),
                            batch_id=batch.id))
         if cancelled():
             raise Cancelled()
