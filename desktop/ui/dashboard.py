@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from ..errors import PlanDeskError
 from ..services.dashboard import DashboardData, DueItem, dashboard_data
-from ..services.matrix import short_unit_name
 from ..services.status import ROLE_NAMES, STATUS_NAMES
 from ..storage import Database
 from .charts import BarChart
@@ -33,6 +32,7 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 CARDS = [("tasks", "#34495e"), ("overdue", "#c0392b"), ("in_progress", "#2c6fbb"), ("not_started", "#7f8c8d"),
          ("done", "#27ae60"), ("suspended", "#8e6c3a"), ("unassigned", "#95a5a6"), ("due_soon", "#d68910")]
 Index = QModelIndex | QPersistentModelIndex
+WIDE_CHARS = 64  # pane width (in characters) from which the chart and the due list sit side by side
 
 
 class DueTableModel(QAbstractTableModel):
@@ -70,7 +70,7 @@ class DueTableModel(QAbstractTableModel):
         if column == self.TASK:
             return f"{item.label} {item.title}".strip()
         if column == self.UNIT:
-            return short_unit_name(item.unit)
+            return item.unit
         if column == self.ROLE:
             return self.tr(ROLE_NAMES.get(item.role, item.role))
         if column == self.STATUS:
@@ -90,7 +90,7 @@ class DueTableModel(QAbstractTableModel):
             if column == self.UNIT:
                 return item.unit
             if column == self.TASK:
-                return item.title
+                return f"{item.label} {item.title}".strip()
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DAYS, self.PERCENT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -148,6 +148,8 @@ class DashboardPane(QWidget):
         chart_scroll = QScrollArea()
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Long unit names are elided inside the chart (full name in the tooltip), never scrolled sideways.
+        chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         chart_scroll.setWidget(self.chart)
         QVBoxLayout(chart_box).addWidget(chart_scroll)
         self.due_model = DueTableModel(self)
@@ -158,14 +160,21 @@ class DashboardPane(QWidget):
         self.due_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.due_view.setWordWrap(False)
         self.due_view.verticalHeader().hide()
+        self.due_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.due_view.horizontalHeader()
+        # Short columns fit their text; the unit gets a bounded width (full name in the tooltip) and the
+        # task takes the rest, so a long unit name can never squeeze the task to nothing.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DueTableModel.UNIT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DueTableModel.TASK, QHeaderView.ResizeMode.Stretch)
+        self.due_view.setMinimumWidth(self._chars(28))
         self.due_box = QGroupBox()
         QVBoxLayout(self.due_box).addWidget(self.due_view)
-        bottom = QHBoxLayout()
-        bottom.addWidget(chart_box, 2)
-        bottom.addWidget(self.due_box, 3)
+        # Side by side when the pane is wide, one above the other when it is narrow (see resizeEvent).
+        self.bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bottom.addWidget(chart_box, 2)
+        self.bottom.addWidget(self.due_box, 5)
+        bottom = self.bottom
         self.caption = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
@@ -173,6 +182,20 @@ class DashboardPane(QWidget):
         layout.addLayout(bottom, 1)
         self.due_view.doubleClicked.connect(self._on_due_activated)
         self.chart.bar_clicked.connect(self._on_bar_clicked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        wide = event.size().width() >= self._chars(WIDE_CHARS)
+        self.bottom.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
+
+    def _chars(self, n: int) -> int:
+        return self.fontMetrics().horizontalAdvance("国") * n
+
+    def _fit_unit_column(self) -> None:
+        """The unit column as wide as its longest name, but at most about eight characters."""
+        self.due_view.resizeColumnToContents(DueTableModel.UNIT)
+        width = self.due_view.columnWidth(DueTableModel.UNIT)
+        self.due_view.setColumnWidth(DueTableModel.UNIT, min(max(width, self._chars(5)), self._chars(8)))
 
     def set_plan(self, plan_id: int | None) -> None:
         self.plan_id = plan_id
@@ -197,9 +220,10 @@ class DashboardPane(QWidget):
         scope = self.tr("全部方案") if self.plan_id is None else self.tr("本方案")
         self.caption.setText(self.tr("{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项。")
                              .format(scope, data.as_of.isoformat(), stats.tasks, stats.done, stats.overdue))
-        self.chart.set_data([(short_unit_name(u), n) for u, n in data.overdue_by_unit], self.tr("没有逾期任务"))
+        self.chart.set_data(list(data.overdue_by_unit), self.tr("没有逾期任务"))
         self.due_box.setTitle(self.tr("{0} 天内到期（{1} 项）").format(data.horizon_days, len(data.due_soon)))
         self.due_model.set_rows(data.due_soon)
+        self._fit_unit_column()
 
     def _on_due_activated(self, index: QModelIndex) -> None:
         node_id = index.data(NODE_ROLE)
@@ -209,5 +233,4 @@ class DashboardPane(QWidget):
     def _on_bar_clicked(self, label: str) -> None:
         if self.data is None:
             return
-        unit = next((u for u, _ in self.data.overdue_by_unit if short_unit_name(u) == label), label)
-        self.unit_clicked.emit(unit)
+        self.unit_clicked.emit(label)  # the bars carry full unit names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
-from test_matrix_dashboard_services import AS_OF, SCJG, day, import_xian_with_work
+from test_matrix_dashboard_services import AS_OF, KJJ, SCJG, day, import_xian_with_work
 
 from desktop.storage import Database
 from desktop.ui.dashboard import DashboardPane, DueTableModel
@@ -27,7 +27,7 @@ def test_cards_bars_and_due_list_show_the_plans_state(qtbot: QtBot, qtmodelteste
     shown = {key: card.number.text() for key, card in pane.cards.items()}
     assert shown == {"tasks": "29", "overdue": "2", "in_progress": "1", "not_started": "3", "done": "1",
                      "suspended": "1", "unassigned": "21", "due_soon": "3"}
-    assert pane.chart.bars == [("市市场监管局", 1), ("市科技局", 1)]
+    assert pane.chart.bars == [(SCJG, 1), (KJJ, 1)]
     assert pane.due_box.title() == "30 天内到期（3 项）"
     assert [pane.due_model.index(r, DueTableModel.TASK).data() for r in range(3)] == [
         "2. 开展新型量值传递溯源技术研究", "7. 服务汽车制造", "3. 加强关键共性计量技术研究"]
@@ -62,7 +62,7 @@ def test_a_later_day_moves_work_into_overdue(qtbot: QtBot, db: Database) -> None
     pane, tasks = open_pane(qtbot, db)
     pane.set_as_of(day(1))
     assert pane.cards["overdue"].number.text() == "3"
-    assert pane.chart.bars == [("市市场监管局", 2), ("市科技局", 1)]
+    assert pane.chart.bars == [(SCJG, 2), (KJJ, 1)]
     assert [r.node_id for r in pane.due_model.rows] == [tasks["7."], tasks["3."], tasks["4."]]
 
 
