@@ -63,6 +63,9 @@ ASSIGNMENT_COLUMNS = [
     ("remarks", QT_TRANSLATE_NOOP("AssignmentTableModel", "备注")),
 ]
 
+# Columns of the progress list: 时期 单位 进展情况 进度 存在问题 下步计划 录入人.
+PROGRESS_UNIT, PROGRESS_TEXT, PROGRESS_PROBLEMS, PROGRESS_NEXT = 1, 2, 4, 5
+
 
 class AssignmentTableModel(QAbstractTableModel):
     """The assignments of one node; every edit goes through the undo stack as one service call."""
@@ -108,6 +111,8 @@ class AssignmentTableModel(QAbstractTableModel):
             if isinstance(value, dt.date):
                 return value.isoformat()
             return value or ""
+        if role == Qt.ItemDataRole.ToolTipRole and field in ("unit", "remarks") and value:
+            return f"{a.unit_name}（{ROLE_NAMES.get(a.role, a.role)}）" if field == "unit" else str(value)
         if role == Qt.ItemDataRole.DecorationRole and field == "status":
             return light_icon(light_for(a.effective_status, a.deadline, dt.date.today(), self.due_soon_days))
         if role == Qt.ItemDataRole.ForegroundRole and field == "deadline" and a.effective_status == "overdue":
@@ -162,8 +167,13 @@ class DetailPane(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The unit takes the free width; short columns fit their text; 备注 keeps a modest width (tooltip).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(ASSIGNMENT_COLUMNS) - 1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.setColumnWidth(len(ASSIGNMENT_COLUMNS) - 1, self._chars(6))
         self.unit_delegate = UnitDelegate([], self.table)
         self.table.setItemDelegateForColumn(0, self.unit_delegate)
         self.table.setItemDelegateForColumn(3, DateDelegate(self.table))
@@ -191,6 +201,15 @@ class DetailPane(QWidget):
         self.progress_tree.setRootIsDecorated(False)
         self.progress_tree.setHeaderLabels([self.tr("时期"), self.tr("单位"), self.tr("进展情况"), self.tr("进度"),
                                             self.tr("存在问题"), self.tr("下步计划"), self.tr("录入人")])
+        # The progress text takes the free width; the other texts keep a modest width and show in full
+        # in their tooltips.
+        progress_header = self.progress_tree.header()
+        progress_header.setStretchLastSection(False)
+        progress_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        progress_header.setSectionResizeMode(PROGRESS_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, chars in ((PROGRESS_UNIT, 7), (PROGRESS_PROBLEMS, 6), (PROGRESS_NEXT, 6)):
+            progress_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.progress_tree.setColumnWidth(column, self._chars(chars))
         self.progress_button = QPushButton(self.tr("添加进展…"))
         self.progress_button.clicked.connect(self.open_progress_form)
         progress_bar = QHBoxLayout()
@@ -226,6 +245,9 @@ class DetailPane(QWidget):
         editing.failed.connect(self.show_error)
         self.refresh_units()
         self.show_node(None)
+
+    def _chars(self, n: int) -> int:
+        return self.fontMetrics().horizontalAdvance("国") * n + 12
 
     # -- showing -------------------------------------------------------------------------------------
     def refresh_units(self) -> None:
@@ -278,7 +300,6 @@ class DetailPane(QWidget):
         self.units_label.setText(self.tr("牵头单位：{0}；配合单位：{1}").format(leads, cos) + hint)
         self._fill_text()
         self.assignments.set_rows(d.assignments)
-        self.table.resizeColumnsToContents()
         assigned = {a.unit_name for a in d.assignments}
         suggestion = next((u.name for u in d.units if u.name not in assigned), "")
         self.new_unit.setText(suggestion)
@@ -286,7 +307,10 @@ class DetailPane(QWidget):
         for p in d.progress:
             item = QTreeWidgetItem([p.period, p.unit_name, p.text, f"{p.percent}%" if p.percent is not None else "",
                                     p.problems, p.next_steps, p.entered_by])
-            item.setToolTip(2, p.text)
+            for column, text in ((PROGRESS_UNIT, p.unit_name), (PROGRESS_TEXT, p.text),
+                                 (PROGRESS_PROBLEMS, p.problems), (PROGRESS_NEXT, p.next_steps)):
+                if text:
+                    item.setToolTip(column, text)
             item.setData(0, Qt.ItemDataRole.UserRole, p.id)
             self.progress_tree.addTopLevelItem(item)
 
