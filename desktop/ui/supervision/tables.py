@@ -23,6 +23,7 @@ from ...errors import PlanDeskError
 from ...services import links, scoring, warnings
 from ...storage import Database
 
+MAX_COLUMN_CHARS = 11
 COLOURS = {"red": QColor("#f8d0d0"), "orange": QColor("#fde2c4"), "yellow": QColor("#fff4b8")}
 
 
@@ -31,6 +32,9 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().hide()
+    # Long titles and explanations wrap onto more lines instead of being cut off; rows follow the widths.
+    table.setWordWrap(True)
+    table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     return table
@@ -41,10 +45,18 @@ def _fill(table: QTableWidget, rows: list[list[str]], colours: list[QColor | Non
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             item = QTableWidgetItem(text)
+            if text:
+                item.setToolTip(text)  # the whole text where the column cuts it off
             if colours and colours[i] is not None:
                 item.setBackground(QBrush(colours[i]))
             table.setItem(i, j, item)
     table.resizeColumnsToContents()
+    # No column may push the last one (the explanation) out of sight: long titles wrap at a readable
+    # width and the last column takes the rest.
+    widest = table.fontMetrics().horizontalAdvance("国") * MAX_COLUMN_CHARS
+    for j in range(table.columnCount() - 1):
+        table.setColumnWidth(j, min(table.columnWidth(j), widest))
+    table.resizeRowsToContents()
 
 
 class _PlanView(QWidget):
