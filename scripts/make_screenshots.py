@@ -90,6 +90,25 @@ def main() -> int:
         window.filter_bar.overdue.setChecked(True)
         window.apply_filters()
         grab(window, "overdue_filter.png")
+        window.filter_bar.clear()
+        window.apply_filters()
+        window.select_node(tasks[1].id)
+        window.detail.table.selectRow(0)  # 办理 follows the selected assignment
+        # Every tab of the real window, as a user sees it after clicking it.
+        tabs = [("dashboard", "panes_dashboard.png"), ("matrix", "panes_matrix.png"),
+                ("indicators", "panes_indicators.png"), ("warnings", "supervision_warnings.png"),
+                ("reporting", "supervision_reporting.png"), ("ranking", "supervision_ranking.png"),
+                ("coverage", "supervision_coverage.png"), ("workflow", "supervision_workflow.png"),
+                ("history", "history.png")]
+        for name, file_name in tabs:
+            app.processEvents()  # let the cleared filter's reload finish before selecting again
+            window.select_node(tasks[1].id)
+            if name == "history":
+                window.tabs.setCurrentWidget(window.extra.history)
+            else:
+                window.extra.show_tab(name)
+            grab(window, file_name)
+        window.tabs.setCurrentWidget(window.detail)
         parsed = load_plan(PLANS / "beijing_jiliang_2022.txt")
         preview = ImportPreviewDialog(parsed, review_lines(parsed), window)
         preview.resize(1000, 720)
