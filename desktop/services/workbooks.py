@@ -260,32 +260,70 @@ def _fingerprint(*values: Any) -> str:
     return hashlib.sha1(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _check_file(s: Session, path: Path) -> FilePreview:
+def _check_file(s: Session, path: Path) -> tuple[FilePreview, _FileFacts | None]:
     """Everything wrong with a returned workbook, and the entries it would add (reads only)."""
     preview = FilePreview(str(path))
     try:
         raw = read_workbook(path)
     except FileNotFoundError:
         preview.problems.append(Problem(path.name, "找不到文件"))
-        return preview
+        return preview, None
     except ZipTooLarge:
         preview.problems.append(Problem(path.name, "解压后过大（超过 100 MB），不像进展反馈表，为安全起见拒绝读取"))
-        return preview
+        return preview, None
     except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError, EOFError, RuntimeError):
         # The library's own (English) reason helps nobody in an office; say what the file is not.
         preview.problems.append(Problem(path.name, "不是有效的 Excel 工作簿（.xlsx），或文件已损坏，无法读取"))
-        return preview
+        return preview, None
     export = _check_origin(s, raw, path, preview)
     if export is None:
-        return preview
+        return preview, None
     unit = s.get(Unit, export.unit_id)
     assert unit is not None
     preview.workbook_uid, preview.unit, preview.period = export.uid, unit.name, export.period
     listed = set(raw.keys)
     seen: dict[str, int] = {}
+    facts = _FileFacts.load(s, export, [row.key for row in raw.rows if row.key])
     for row in raw.rows:
-        _check_row(s, row, raw, export, unit, listed, seen, preview)
-    return preview
+        _check_row(s, row, export, unit, listed, seen, preview, facts)
+    return preview, facts
+
+
+@dataclass
+class _FileFacts:
+    """What the rows of one workbook refer to, loaded with a few queries for the whole file."""
+
+    assignments: dict[str, Assignment]  # by uid
+    nodes: dict[int, PlanNode]
+    entries: dict[int, ProgressEntry]  # the entry an earlier import of this workbook made, by assignment id
+    closed: dict[int, set[str]] = field(default_factory=dict)  # closed months by plan id
+
+    @classmethod
+    def load(cls, s: Session, export: WorkbookExport, keys: list[str]) -> _FileFacts:
+        assignments: dict[str, Assignment] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            assignments.update((a.uid, a) for a in s.scalars(select(Assignment).where(Assignment.uid.in_(chunk))))
+        ids = sorted(a.id for a in assignments.values())
+        nodes: dict[int, PlanNode] = {}
+        for chunk in _chunks(sorted({a.node_id for a in assignments.values()})):
+            nodes.update((n.id, n) for n in s.scalars(select(PlanNode).where(PlanNode.id.in_(chunk))))
+        entries: dict[int, ProgressEntry] = {}
+        for chunk in _chunks(ids):
+            for e in s.scalars(select(ProgressEntry).where(
+                    ProgressEntry.assignment_id.in_(chunk), ProgressEntry.source == "workbook",
+                    ProgressEntry.source_ref.like(f"{export.uid}:%")).order_by(ProgressEntry.id)):
+                entries.setdefault(e.assignment_id, e)
+        return cls(assignments, nodes, entries)
+
+    def closed_periods(self, s: Session, plan_id: int) -> set[str]:
+        if plan_id not in self.closed:
+            self.closed[plan_id] = closed_periods(s, plan_id)
+        return self.closed[plan_id]
+
+
+def _chunks(values: list[Any], size: int = 500) -> list[list[Any]]:
+    """Lists short enough for an IN (...) on any database."""
+    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview) -> WorkbookExport | None:
@@ -316,8 +354,8 @@ def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview
     return export
 
 
-def _check_row(s: Session, row: RawRow, raw: RawWorkbook, export: WorkbookExport, unit: Unit, listed: set[str],
-               seen: dict[str, int], preview: FilePreview) -> None:
+def _check_row(s: Session, row: RawRow, export: WorkbookExport, unit: Unit, listed: set[str],
+               seen: dict[str, int], preview: FilePreview, facts: _FileFacts) -> None:
     problems: list[Problem] = []
     if not row.key:
         preview.problems.append(Problem(row.key_ref, "该行没有行键（可能是新增的行），不能导入；请勿增加行"))
@@ -326,7 +364,7 @@ def _check_row(s: Session, row: RawRow, raw: RawWorkbook, export: WorkbookExport
         preview.problems.append(Problem(row.key_ref, f"与第{seen[row.key]}行重复（行被复制），不能导入"))
         return
     seen[row.key] = row.number
-    a = s.scalar(select(Assignment).where(Assignment.uid == row.key))
+    a = facts.assignments.get(row.key)
     if a is None:
         preview.problems.append(Problem(row.key_ref, "行键无法识别（未知的行），不能导入"))
         return
@@ -346,20 +384,19 @@ def _check_row(s: Session, row: RawRow, raw: RawWorkbook, export: WorkbookExport
         return
     if not text:
         problems.append(Problem(row.cells["本月进展"].ref, "本月进展不能为空（本行已填写其他内容）"))
-    node = s.get(PlanNode, a.node_id)
+    node = facts.nodes.get(a.node_id)
     if a.archived or (node is not None and node.archived):
         problems.append(Problem(row.key_ref, "该任务已在方案修订中删除并归档，不能再登记进展"))
     if a.workflow_state in FINAL_STATES:
         problems.append(Problem(row.key_ref, f"该任务已{state_name(a.workflow_state)}，不能再登记进展"))
-    if node is not None and export.period in closed_periods(s, node.plan_id):
+    if node is not None and export.period in facts.closed_periods(s, node.plan_id):
         problems.append(Problem(row.key_ref, f"{export.period} 月已关账，不能再登记该月进展"))
     preview.problems.extend(problems)
     if problems:
         return
     ref = f"{export.uid}:{a.uid}:{_fingerprint(text, pct, status, issues, steps)}"
-    existing = s.scalar(select(ProgressEntry.source_ref).where(
-        ProgressEntry.assignment_id == a.id, ProgressEntry.source == "workbook",
-        ProgressEntry.source_ref.like(f"{export.uid}:{a.uid}:%")))
+    earlier = facts.entries.get(a.id)
+    existing = earlier.source_ref if earlier is not None else None
     action = "add" if existing is None else ("same" if existing == ref else "update")
     title = f"{node.label}{node.title}" if node else ""
     preview.entries.append(EntryPreview(row.number, a.id, a.uid, title, export.period, text, pct, status, issues,
@@ -369,15 +406,12 @@ def _check_row(s: Session, row: RawRow, raw: RawWorkbook, export: WorkbookExport
 def read_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> WorkbookPreview:
     """What each returned workbook would add, and every problem by sheet, row and column (nothing written)."""
     with db.read() as s:
-        return WorkbookPreview([_check_file(s, Path(p)) for p in paths])
+        return WorkbookPreview([_check_file(s, Path(p))[0] for p in paths])
 
 
-def _apply_entry(s: Session, e: EntryPreview, operator: str) -> None:
-    a = s.get(Assignment, e.assignment_id)
-    assert a is not None
-    entry = s.scalar(select(ProgressEntry).where(
-        ProgressEntry.assignment_id == a.id, ProgressEntry.source == "workbook",
-        ProgressEntry.source_ref.like(e.source_ref.rsplit(":", 1)[0] + ":%")))
+def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) -> None:
+    a = facts.assignments[e.assignment_uid]
+    entry = facts.entries.get(a.id)
     if entry is None:
         entry = ProgressEntry(assignment_id=a.id, source="workbook", entered_by=operator)
         s.add(entry)
@@ -393,8 +427,8 @@ def apply_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> Wor
     for p in paths:
         path = Path(p)
         with db.write(cause=f"导入进展反馈表：{path.name}") as s:
-            preview = _check_file(s, path)
-            if preview.blocked:
+            preview, facts = _check_file(s, path)
+            if preview.blocked or facts is None:
                 results.append(FileResult(str(path), False, 0, 0, 0, preview.problems))
                 continue
             todo = [e for e in preview.entries if e.action != "same"]
@@ -407,8 +441,10 @@ def apply_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> Wor
                 s.add(batch)
                 s.flush()
                 s.info["batch_id"] = batch_id = batch.id
-                for e in todo:
-                    _apply_entry(s, e, db.operator)
+                # Everything the file changes goes out in one flush when the transaction ends.
+                with s.no_autoflush:
+                    for e in todo:
+                        _apply_entry(s, e, db.operator, facts)
             results.append(FileResult(str(path), True, sum(e.action == "add" for e in todo),
                                       sum(e.action == "update" for e in todo),
                                       sum(e.action == "same" for e in preview.entries), preview.problems, batch_id))
