@@ -8,8 +8,6 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from ..errors import PlanDeskError
 from ..storage import Database
 from ..storage.backup import BackupInfo, backup_dir_for, copy_database, list_backups, quick_check, take_backup
@@ -55,7 +53,7 @@ def backups(db: Database) -> list[BackupInfo]:
 
 def check_backup_file(source: Path) -> str:
     """The schema revision of a PlanDesk backup; raises PlanDeskError for anything that cannot be restored."""
-    from ..storage.migrate import alembic_config
+    from ..storage.migrate import known_revisions
 
     if not source.is_file():
         raise PlanDeskError("找不到要恢复的备份文件。", location=str(source))
@@ -75,11 +73,9 @@ def check_backup_file(source: Path) -> str:
                             location=str(source))
     if revision is None or "plan_node" not in tables:
         raise PlanDeskError("该文件不是 PlanDesk 数据库备份，未恢复。当前数据库未改动。", location=str(source))
-    try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-    except Exception:
+    if revision not in known_revisions():
         raise PlanDeskError(f"该备份由更新版本的 PlanDesk 创建（结构版本 {revision}），本程序无法恢复。当前数据库未改动。",
-                            location=str(source)) from None
+                            location=str(source))
     return str(revision)
 
 
