@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from ..services.dashboard import DashboardData, DueItem, dashboard_data
 from ..services.status import ROLE_NAMES, STATUS_NAMES
 from ..storage import Database
 from .charts import BarChart
+from .row_table_model import RowTableModel
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 # Order and colour of the status cards; "" counts unassigned tasks.
@@ -35,32 +36,13 @@ Index = QModelIndex | QPersistentModelIndex
 WIDE_CHARS = 64  # pane width (in characters) from which the chart and the due list sit side by side
 
 
-class DueTableModel(QAbstractTableModel):
+class DueTableModel(RowTableModel[DueItem]):
     DEADLINE, DAYS, TASK, UNIT, ROLE, STATUS, PERCENT = range(7)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[DueItem] = []
         self.headers = [self.tr("截止日期"), self.tr("剩余"), self.tr("任务"), self.tr("责任单位"), self.tr("角色"),
                         self.tr("状态"), self.tr("进度")]
-
-    def set_rows(self, rows: list[DueItem]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def _display(self, item: DueItem, column: int) -> str:
         if column == self.DEADLINE:

@@ -7,7 +7,6 @@ import math
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,6 +40,7 @@ from ..services.records import IndicatorInfo
 from ..services.status import ATTRIBUTE_NAMES
 from ..storage import Database
 from .charts import paint_sparkline
+from .row_table_model import RowTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HISTORY_ROLE = Qt.ItemDataRole.UserRole + 2  # list[float] for the sparkline
@@ -68,32 +68,13 @@ def is_behind(info: IndicatorInfo) -> bool:
     return info.attribute == "binding" and percent is not None and percent < 100
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(RowTableModel[IndicatorInfo]):
     FIELD, NAME, TARGET, ATTRIBUTE, LATEST, PERCENT, TREND = range(7)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[IndicatorInfo] = []
         self.headers = [self.tr("领域"), self.tr("指标"), self.tr("目标"), self.tr("属性"), self.tr("最新值"),
                         self.tr("完成度"), self.tr("趋势")]
-
-    def set_rows(self, rows: list[IndicatorInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def row_of(self, indicator_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == indicator_id), None)
