@@ -34,6 +34,14 @@ FIELD_NAMES = {
     "level": "层级", "needs_review": "待核对", "key": "设置项", "step": "环节", "from_state": "原环节",
     "to_state": "新环节", "actor": "办理人", "at": "时间", "decision": "审批结果", "reason": "理由",
     "requested_deadline": "申请截止日期", "old_deadline": "原截止日期", "channel": "方式", "sent_by": "发出人",
+    "assignment_id": "分工记录", "entry_id": "进展记录", "indicator_id": "指标", "target_node_id": "关联条目",
+    "unit_of_measure": "计量单位", "target_value": "目标数值", "target_year": "目标年份", "attribute": "属性",
+    "field": "领域", "operator": "运算符", "baseline": "基期值", "file_name": "文件名", "size": "大小",
+    "added_by": "添加人", "requested_by": "申请人", "requested_at": "申请时间", "decided_by": "审批人",
+    "decided_at": "审批时间", "decision_note": "审批意见", "sent_at": "发出时间",
+    "raw_name": "原文名称", "origin": "来源", "span_start": "原文起点", "span_end": "原文终点",
+    "deadline_hint": "建议截止日期", "recurrence": "周期", "goal_year": "目标年份", "source_ref": "来源标识",
+    "entered_at": "录入时间", "source_name": "来源文件", "revision": "修订版次", "parent_plan_id": "上级方案",
 }
 ACTION_NAMES = {"insert": "新增", "update": "修改", "delete": "删除"}
 # Coded values shown as the words users know.

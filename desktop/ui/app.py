@@ -51,13 +51,16 @@ def _install_translators(app: QApplication) -> None:
     """Qt's own dialogs in the user's language; PlanDesk's sources are Chinese, other .qm files follow."""
     from ..resources import resource_path
 
-    locale = QLocale()
+    ours = QTranslator(app)
+    if ours.load(QLocale(), "plandesk", "_", str(resource_path("i18n"))):
+        app.installTranslator(ours)
+        locale = QLocale()
+    else:
+        # No PlanDesk catalogue for this locale: the window speaks Chinese, so Qt's own buttons should too.
+        locale = QLocale(QLocale.Language.Chinese, QLocale.Territory.China)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
-    ours = QTranslator(app)
-    if ours.load(locale, "plandesk", "_", str(resource_path("i18n"))):
-        app.installTranslator(ours)
 
 
 def open_for_gui(db: str | None, operator: str) -> Database | None:
