@@ -29,11 +29,11 @@ def effective_status(status: str, deadline: dt.date | None, as_of: dt.date) -> s
 def moved_status(current: str, percent: int | None, explicit: str | None) -> tuple[str, int | None]:
     """Status and percent after an edit or a report.
 
-    An explicit status wins (已完成 without a percent means 100 %); otherwise 100 % completes the work unless it
-    is suspended (暂缓), and any progress starts work that had not started.
+    An explicit status wins (已完成 always means 100 %); otherwise 100 % completes the work unless it is
+    suspended (暂缓), and any progress starts work that had not started.
     """
     if explicit is not None:
-        return explicit, 100 if explicit == "done" and percent is None else percent
+        return explicit, 100 if explicit == "done" else percent
     if percent == 100 and current != "suspended":
         return "done", percent
     if percent is not None and 0 < percent < 100 and current == "not_started":
