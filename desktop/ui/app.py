@@ -57,7 +57,7 @@ def _install_translators(app: QApplication) -> None:
         locale = QLocale()
     else:
         # No PlanDesk catalogue for this locale: the window speaks Chinese, so Qt's own buttons should too.
-        locale = QLocale(QLocale.Language.Chinese, QLocale.Territory.China)
+        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
