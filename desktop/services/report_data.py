@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, case, false, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -56,8 +58,9 @@ def default_as_of(month: str, today: dt.date | None = None) -> dt.date:
 
 def path_labels(s: Session, plan_ids: list[int]) -> tuple[dict[int, str], list[int]]:
     """Each node's printed numbering path ('二、/（一）/3.') and all nodes in document order."""
-    rows = s.execute(select(PlanNode.id, PlanNode.parent_id, PlanNode.label, PlanNode.position)
-                     .where(PlanNode.plan_id.in_(plan_ids))).all()
+    # Core rows: the ORM's per-row bookkeeping is most of the cost for a province's 100 000 nodes.
+    rows = s.connection().execute(select(PlanNode.id, PlanNode.parent_id, PlanNode.label, PlanNode.position)
+                                  .where(PlanNode.plan_id.in_(plan_ids))).all()
     kids: dict[int | None, list[tuple[int, int]]] = {}
     label = {}
     for node_id, parent_id, lab, pos in rows:
@@ -86,39 +89,115 @@ def _plan_ids(s: Session, plan_id: int | None) -> tuple[list[int], str]:
     return [plan.id], plan.title
 
 
-def _tasks(s: Session, plan_ids: list[int], month: str, as_of: dt.date) -> list[TaskLine]:
+def _assignment_query(plan_ids: list[int] | None) -> Select[Any]:
+    """Plain columns of every live assignment (ORM rows cost several times more to build)."""
+    q = (select(Assignment.id, Assignment.node_id, Assignment.role, Assignment.deadline, Assignment.original_deadline,
+                Assignment.status, Assignment.percent, Assignment.contact_person, Assignment.contact_phone,
+                Unit.name, PlanNode.plan_id, PlanNode.title)
+         .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
+         .where(Assignment.archived.is_(False), PlanNode.archived.is_(False)))
+    return q if plan_ids is None else q.where(PlanNode.plan_id.in_(plan_ids))
+
+
+def _line(row: Any, as_of: dt.date) -> AssignmentLine:
+    a_id, _node, role, deadline, original, status, percent, person, phone, unit = row[:10]
+    ext = original is not None and deadline != original
+    return AssignmentLine(a_id, unit, role, deadline, effective_status(status, deadline, as_of), percent, person, phone,
+                          ext)
+
+
+def _tasks(s: Session, plan_ids: list[int], month: str, as_of: dt.date, *, every_plan: bool = False) -> list[TaskLine]:
     paths, order = path_labels(s, plan_ids)
-    rows = s.execute(
-        select(Assignment, Unit.name, PlanNode.plan_id, PlanNode.title)
-        .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-        .where(PlanNode.plan_id.in_(plan_ids), Assignment.archived.is_(False), PlanNode.archived.is_(False))
-        .order_by(Assignment.role.desc(), Assignment.id)).all()
+    scope = None if every_plan else plan_ids
+    rows = s.connection().execute(_assignment_query(scope).order_by(Assignment.role.desc(), Assignment.id))
     tasks: dict[int, TaskLine] = {}
     lines: dict[int, AssignmentLine] = {}
-    for a, unit, plan_id, title in rows:
-        ext = a.original_deadline is not None and a.deadline != a.original_deadline
-        deadline = a.deadline
-        line = AssignmentLine(a.id, unit, a.role, deadline, effective_status(a.status, deadline, as_of), a.percent,
-                              a.contact_person, a.contact_phone, ext)
-        lines[a.id] = line
-        tasks.setdefault(a.node_id, TaskLine(a.node_id, plan_id, paths.get(a.node_id, "").replace("/", ""),
-                                             title)).assignments.append(line)
+    for row in rows:
+        line = _line(row, as_of)
+        node_id, plan_id, title = row[1], row[10], row[11]
+        lines[line.id] = line
+        tasks.setdefault(node_id, TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""),
+                                           title)).assignments.append(line)
     if lines:
-        entries = s.execute(
-            select(ProgressEntry).join(Assignment, Assignment.id == ProgressEntry.assignment_id)
-            .join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(PlanNode.plan_id.in_(plan_ids), ProgressEntry.period == month)
-            .order_by(ProgressEntry.reported_on, ProgressEntry.id)).scalars()
-        for p in entries:
-            line = lines.get(p.assignment_id)
+        q = (select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.text, ProgressEntry.percent,
+                    ProgressEntry.problems, ProgressEntry.next_steps, ProgressEntry.reported_on)
+             .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+             .where(ProgressEntry.period == month).order_by(ProgressEntry.reported_on, ProgressEntry.id))
+        if not every_plan:
+            q = q.join(PlanNode, PlanNode.id == Assignment.node_id).where(PlanNode.plan_id.in_(plan_ids))
+        for assignment_id, period, text, percent, problems, next_steps, reported_on in s.connection().execute(q):
+            line = lines.get(assignment_id)
             if line is None:
                 continue
-            line.progress.append(ProgressLine(line.unit, p.period, p.text, p.percent, p.problems, p.next_steps,
-                                              p.reported_on))
-            if p.percent == 100 and line.status == "done":
+            line.progress.append(ProgressLine(line.unit, period, text, percent, problems, next_steps, reported_on))
+            if percent == 100 and line.status == "done":
                 line.completed_this_month = True
     rank = {node_id: i for i, node_id in enumerate(order)}
     return sorted(tasks.values(), key=lambda t: rank.get(t.node_id, 1 << 30))
+
+
+def _brief(s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: str | None,
+           every_plan: bool) -> tuple[Summary, list[UnitLine], list[TaskLine]]:
+    """Summary, unit table and the overdue or due-soon tasks, streamed task by task without progress texts.
+
+    Gives what restricted(unit=…, brief=True) of the full data would show, without holding every task at once.
+    """
+    paths, order = path_labels(s, plan_ids)
+    rank = {node_id: i for i, node_id in enumerate(order)}
+    del order
+    # Only "done this month" is needed from the progress entries: an indexed probe per finished assignment.
+    finished = (select(ProgressEntry.id).where(ProgressEntry.assignment_id == Assignment.id,
+                                               ProgressEntry.period == month, ProgressEntry.percent == 100)
+                .exists())
+    q = _assignment_query(None if every_plan else plan_ids).add_columns(
+        case((Assignment.status == "done", finished), else_=false()))
+    if unit:
+        q = q.where(Unit.name == unit)
+    q = q.order_by(Assignment.node_id, Assignment.role.desc(), Assignment.id).execution_options(yield_per=5000)
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}  # status → document rank of its first task (the order summarize() gives)
+    done_month = at_risk = 0
+    units: dict[str, UnitLine] = {}
+    attention: list[TaskLine] = []
+
+    def close(task: TaskLine) -> None:
+        nonlocal done_month, at_risk
+        status = task.status
+        counts[status] += 1
+        where = rank.get(task.node_id, 1 << 30)
+        if where < first_seen.get(status, 1 << 31):
+            first_seen[status] = where
+        risky = is_at_risk(task, as_of)
+        at_risk += risky
+        done_month += status == "done" and any(a.completed_this_month for a in task.assignments)
+        for a in task.assignments:
+            if a.role != "lead" and a.unit != unit:
+                continue
+            u = units.setdefault(a.unit, UnitLine(a.unit))
+            u.tasks += 1
+            if a.status in ("done", "in_progress", "not_started", "overdue", "suspended"):
+                setattr(u, a.status, getattr(u, a.status) + 1)
+        if status == "overdue" or risky:
+            attention.append(task)
+
+    task: TaskLine | None = None
+    for row in s.connection().execute(q):
+        node_id = row[1]
+        if task is None or task.node_id != node_id:
+            if task is not None:
+                close(task)
+            task = TaskLine(node_id, row[10], paths.get(node_id, "").replace("/", ""), row[11])
+        line = _line(row, as_of)
+        line.completed_this_month = bool(row[12]) and line.status == "done"
+        task.assignments.append(line)
+    if task is not None:
+        close(task)
+    total, overdue = sum(counts.values()), counts.get("overdue", 0)
+    by_status = {status: counts[status] for status in sorted(counts, key=lambda st: first_seen[st])}
+    summary = Summary(total, by_status, total - overdue, overdue, at_risk, done_month,
+                      round(100.0 * (total - overdue) / total, 1) if total else 0.0)
+    attention.sort(key=lambda t: rank.get(t.node_id, 1 << 30))
+    return summary, sorted(units.values(), key=lambda u: (-u.overdue, -u.tasks, u.unit)), attention
 
 
 def expected_share(target_year: int | None, start_year: int | None, as_of: dt.date) -> float:
@@ -195,7 +274,14 @@ def gather_monthly(db: Database, *, plan_id: int | None, month: str, unit: str |
         plan_ids, title = _plan_ids(s, plan_id)
         if not office and plan_id is not None:
             office = s.scalar(select(Plan.issuer).where(Plan.id == plan_id)) or ""
-        tasks = _tasks(s, plan_ids, month, as_of)
+        if brief:
+            # The brief shows the summary and the overdue and due-soon tasks only: no progress texts, indicators
+            # or scores are gathered, and ``tasks`` holds just the tasks the brief lists.
+            summary, units, attention = _brief(s, plan_ids, month, as_of, unit, plan_id is None)
+            return MonthlyReportData(plan_id, title, office, month, as_of, as_of, unit=unit or None,
+                                     include_done=include_done, brief=True, summary=summary, units=units,
+                                     tasks=attention)
+        tasks = _tasks(s, plan_ids, month, as_of, every_plan=plan_id is None)
         indicators = _indicators(s, plan_ids, as_of) if plan_ids else []
     full = MonthlyReportData(plan_id, title, office, month, as_of, as_of, tasks=tasks, indicators=indicators,
                              scores=_scores(db, plan_id, month))
