@@ -105,21 +105,24 @@ class _UnitCache:
         return unit
 
 
-def _reserve_node_ids(s: Session, count: int) -> list[int] | None:
-    """Ids for ``count`` new nodes in document order, so a plan reads in order when sorted by id.
+def reserve_ids(s: Session, model: type[Any], count: int) -> list[int] | None:
+    """``count`` unused ids of ``model``'s table, ascending, for rows about to be added in this transaction.
 
-    Nodes are sent in one flush; given their ids up front, each node can name its parent without
-    waiting for the parent's INSERT to come back. None where the database cannot hand ids out.
+    Rows that carry their id need nothing back from the database, so the ORM sends them as one multi-row
+    INSERT (on SQLite it otherwise inserts row by row to learn each new id), and a plan's nodes keep
+    document order by id although children are added before their parents are written. None where the
+    database cannot hand ids out; callers then let the database number the rows.
     """
+    table = model.__table__.name
     dialect = s.get_bind().dialect.name
+    if count <= 0 or dialect not in ("sqlite", "postgresql"):
+        return None if count > 0 else []
     if dialect == "sqlite":
-        # The import already holds SQLite's write lock (its batch row is written), so nobody else can take these.
-        start = s.scalar(text("SELECT coalesce(max(id), 0) FROM plan_node")) or 0
+        # Callers write in a transaction begun IMMEDIATE (SQLite's write lock), so nobody else takes these.
+        start = s.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
         return list(range(start + 1, start + 1 + count))
-    if dialect == "postgresql":
-        return sorted(s.scalars(text("SELECT nextval(pg_get_serial_sequence('plan_node', 'id')) "
-                                     "FROM generate_series(1, :n)"), {"n": count}))
-    return None
+    return sorted(s.scalars(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                                 "FROM generate_series(1, :n)"), {"n": count}))
 
 
 def _new_node(pnode: ParsedNode, plan: Plan, parent: PlanNode, position: int) -> PlanNode:
@@ -132,6 +135,28 @@ def _new_node(pnode: ParsedNode, plan: Plan, parent: PlanNode, position: int) ->
     else:
         node.parent = parent
     return node
+
+
+def _responsibilities(pnode: ParsedNode, node: PlanNode, units: _UnitCache) -> list[Responsibility]:
+    """The units the document names for a node, each once, in printed order (positions keep any gaps)."""
+    duties: list[Responsibility] = []
+    chosen: list[int | Unit] = []
+    for i, pu in enumerate(pnode.units):
+        unit = units.get(pu.name)
+        if unit in chosen:
+            continue
+        chosen.append(unit)
+        duty = Responsibility(role=pu.role, position=i, raw_name=pu.raw or pu.name)
+        if isinstance(unit, int):
+            duty.unit_id = unit
+        else:
+            duty.unit = unit
+        if node.id is not None:
+            duty.node_id = node.id
+        else:
+            duty.node = node
+        duties.append(duty)
+    return duties
 
 
 def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, parent_plan_id: int | None = None,
@@ -167,13 +192,14 @@ def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, p
                     extra=jsonable(dict(parsed.metadata)), revision=1)
         s.add(plan)
         s.flush()
-        ids = _reserve_node_ids(s, total + 1)
+        ids = reserve_ids(s, PlanNode, total + 1)
         root = PlanNode(id=ids[0] if ids else None, plan_id=plan.id, parent_id=None, position=0, kind="root", label="",
                         title=plan.title)
         s.add(root)
         units = _UnitCache(s)
         written: list[PlanNode] = [root]
         held: dict[PlanNode, list[Responsibility]] = {root: []}  # each node's responsibilities, in order
+        duties_in_order: list[Responsibility] = []
         counts: dict[str, int] = {}
         # The whole tree goes in one flush (one pass of the audit hook) instead of a flush per node.
         for done, (pnode, parent_index, position) in enumerate(order, start=1):
@@ -182,35 +208,24 @@ def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, p
             if ids:
                 node.id = ids[done]
             s.add(node)
-            duties = held[node] = []
-            chosen: list[int | Unit] = []
-            for i, pu in enumerate(pnode.units):
-                unit = units.get(pu.name)
-                if unit in chosen:
-                    continue
-                chosen.append(unit)
-                duty = Responsibility(role=pu.role, position=i, raw_name=pu.raw or pu.name)
-                if isinstance(unit, int):
-                    duty.unit_id = unit
-                else:
-                    duty.unit = unit
-                if ids:
-                    duty.node_id = node.id
-                else:
-                    duty.node = node
-                s.add(duty)
-                duties.append(duty)
+            duties = held[node] = _responsibilities(pnode, node, units)
+            duties_in_order += duties
             written.append(node)
             counts[pnode.kind] = counts.get(pnode.kind, 0) + 1
             if done % 20 == 0:
                 if cancelled():
                     raise Cancelled()
                 report(10 + int(60 * done / total), "写入方案条目")
-        for i, ind in enumerate(parsed.indicators):
-            s.add(Indicator(plan_id=plan.id, position=i, field=ind.field, name=ind.name, unit_of_measure=ind.unit,
-                            target_text=ind.target, operator=ind.operator, target_value=ind.target_value,
-                            target_year=ind.year, attribute=ind.attribute, baseline=ind.baseline,
-                            from_prose=ind.from_prose))
+        indicators = [Indicator(plan_id=plan.id, position=i, field=ind.field, name=ind.name,
+                                unit_of_measure=ind.unit, target_text=ind.target, operator=ind.operator,
+                                target_value=ind.target_value, target_year=ind.year, attribute=ind.attribute,
+                                baseline=ind.baseline, from_prose=ind.from_prose)
+                      for i, ind in enumerate(parsed.indicators)]
+        for rows in (duties_in_order, indicators):
+            numbers = reserve_ids(s, type(rows[0]), len(rows)) if rows and ids else None
+            for row, number in zip(rows, numbers or [], strict=False):
+                row.id = number
+            s.add_all(rows)
         if cancelled():
             raise Cancelled()
         report(70, "写入方案条目")
