@@ -101,3 +101,37 @@ def test_several_files_apply_each_wholly_or_not_at_all_and_again_change_nothing(
         texts = sorted(s.scalars(select(ProgressEntry.text)))
         assert texts == ["完成选址并开工", "已印发"]
         assert s.scalar(select(func.count()).select_from(ProgressEntry)) == 2
+
+
+def _plain_read(path: Path):  # type: ignore[no-untyped-def]
+    from desktop.exchange.workbook_format import _PlainBook, _read
+
+    with zipfile.ZipFile(path) as archive:
+        return _read(_PlainBook(archive))
+
+
+@pytest.mark.slow
+def test_plain_reader_reads_what_openpyxl_reads_also_after_libreoffice(db: Database, plan: dict[str, int],
+                                                                      tmp_path: Path) -> None:
+    from exchange.test_workbooks import soffice_roundtrip
+
+    from desktop.exchange.workbook_format import read_with_openpyxl
+
+    [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06")
+    fill(path, {1: {"本月进展": "完成选址\n（第一阶段）", "完成百分比": 0.4, "状态": "进行中"},
+                2: {"本月进展": "标准体系已印发", "完成百分比": "100%", "存在问题": "无", "下步计划": 3}})
+    wb = load_workbook(path)
+    ws = wb[DATA_SHEET]
+    pct = next(c.column for c in ws[HEAD] if c.value == "完成百分比")
+    ws.cell(row=HEAD + 1, column=pct).number_format = "0%"
+    wb.save(path)
+    compacted = tmp_path / "compact.xlsx"
+    compacted.write_bytes(path.read_bytes())
+    compact(compacted)
+    for variant in (path, compacted, soffice_roundtrip(path, tmp_path)):
+        plain = _plain_read(variant)
+        assert plain == read_with_openpyxl(variant)
+        assert [(r.cells["本月进展"].value, r.cells["完成百分比"].percent_format) for r in plain.rows] == [
+            ("完成选址\n（第一阶段）", True), ("标准体系已印发", False)]
+    [f] = read_workbooks(db, paths=[path]).files
+    assert [(e.percent, e.next_steps) for e in f.entries] == [(40, ""), (100, "3")]

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -195,6 +199,16 @@ def read_workbook(path: Path) -> RawWorkbook:
     inflates beyond any feedback workbook; the caller words them.
     """
     inflated_size(path, limit=MAX_INFLATED)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _read(_PlainBook(archive))
+    except (_Unusual, KeyError, ValueError, IndexError, ET.ParseError, zipfile.BadZipFile):
+        pass  # anything the plain reader does not know: openpyxl reads it (and words a broken file's errors)
+    return read_with_openpyxl(path)
+
+
+def read_with_openpyxl(path: Path) -> RawWorkbook:
+    """The same reading through openpyxl, for workbooks the plain reader below leaves to it."""
     # Streaming (read-only) mode reads a sheet several times faster than building every cell object.
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
@@ -261,3 +275,135 @@ def _find_data_sheet(wb: Any) -> tuple[Any, int, dict[str, int]]:
             if KEY_HEADER in columns and "本月进展" in columns:
                 return ws, number, columns
     return None, 0, {}
+
+
+# -- plain reader --------------------------------------------------------------------------------------------
+# openpyxl spends most of a small workbook's reading time building its style and cell objects; the feedback
+# workbook needs the values and the number format of a few columns. This reader takes them straight from the
+# sheet XML and gives up (raising _Unusual) on anything it does not handle, so openpyxl reads those files.
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class _Unusual(Exception):
+    """The workbook uses something the plain reader leaves to openpyxl."""
+
+
+@dataclass(frozen=True)
+class _PlainCell:
+    value: Any = None
+    number_format: str = "General"
+
+
+_EMPTY = _PlainCell()
+
+
+def _part(name: str, target: str) -> str:
+    """A relationship target as a path inside the archive."""
+    if target.startswith("/"):
+        return target[1:]
+    base = name.rsplit("/", 1)[0]
+    parts: list[str] = []
+    for piece in f"{base}/{target}".split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _text_of(element: ET.Element) -> str:
+    """The text of a shared or inline string: plain <t> and the runs of rich text (phonetic hints left out)."""
+    direct = element.find(f"{_NS}t")
+    runs = [t.text or "" for r in element.findall(f"{_NS}r") for t in r.findall(f"{_NS}t")]
+    return "".join([direct.text or ""] if direct is not None else []) + "".join(runs)
+
+
+class _PlainBook:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        book = ET.fromstring(archive.read("xl/workbook.xml"))
+        if book.tag != f"{_NS}workbook":
+            raise _Unusual(book.tag)  # e.g. Strict Open XML
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): (r.get("Type", ""), _part("xl/workbook.xml", r.get("Target", "")))
+                   for r in rels.iter(f"{_PKG_NS}Relationship")}
+        self.strings: list[str] = []
+        formats: dict[int, str] = dict(BUILTIN_FORMATS)
+        self.styles: list[str] = []
+        for kind, target in targets.values():
+            if kind.endswith("/sharedStrings"):
+                self.strings = [_text_of(si).replace("x005F_", "")
+                                for si in ET.fromstring(archive.read(target)).iter(f"{_NS}si")]
+            elif kind.endswith("/styles"):
+                styles = ET.fromstring(archive.read(target))
+                for fmt in styles.iter(f"{_NS}numFmt"):
+                    formats[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "")
+                xfs = styles.find(f"{_NS}cellXfs")
+                self.styles = [formats.get(int(xf.get("numFmtId", "0")), "General")
+                               for xf in (xfs if xfs is not None else [])]
+        self.worksheets = [_PlainSheet(self, s.get("name", ""), targets[s.get(f"{_REL_NS}id")][1])
+                           for s in book.iter(f"{_NS}sheet")]
+        self.sheetnames = [ws.title for ws in self.worksheets]
+
+    def __getitem__(self, name: str) -> _PlainSheet:
+        return next(ws for ws in self.worksheets if ws.title == name)
+
+
+class _PlainSheet:
+    def __init__(self, book: _PlainBook, title: str, part: str) -> None:
+        self.book, self.title, self.part = book, title, part
+
+    def iter_rows(self, min_row: int = 1, max_row: int | None = None, max_col: int | None = None,
+                  values_only: bool = False) -> Iterator[tuple[Any, ...]]:
+        """Rows from min_row on as openpyxl's streaming mode gives them: () for a missing row."""
+        expected = min_row
+        for number, cells in self._rows():
+            if max_row is not None and number > max_row:
+                return
+            if number < min_row:
+                continue
+            while expected < number:
+                yield () if max_col is None else (None if values_only else _EMPTY,) * max_col
+                expected += 1
+            width = max_col or max(cells, default=0)
+            row = [cells.get(c, _EMPTY) for c in range(1, width + 1)]
+            yield tuple(c.value for c in row) if values_only else tuple(row)
+            expected = number + 1
+
+    def _rows(self) -> Iterator[tuple[int, dict[int, _PlainCell]]]:
+        number = 0
+        with self.book.archive.open(self.part) as stream:
+            for _event, element in ET.iterparse(stream, events=("end",)):
+                if element.tag != f"{_NS}row":
+                    continue
+                number = int(element.get("r") or number + 1)
+                cells: dict[int, _PlainCell] = {}
+                col = 0
+                for c in element.iter(f"{_NS}c"):
+                    ref = c.get("r")
+                    col = column_index_from_string(ref.rstrip("0123456789")) if ref else col + 1
+                    cells[col] = self._cell(c)
+                element.clear()
+                yield number, cells
+
+    def _cell(self, c: ET.Element) -> _PlainCell:
+        kind = c.get("t", "n")
+        style = self.book.styles[int(c.get("s", "0"))] if self.book.styles else "General"
+        if kind == "inlineStr":
+            inline = c.find(f"{_NS}is")
+            return _PlainCell(_text_of(inline) if inline is not None else None, style)
+        raw = c.findtext(f"{_NS}v") or None
+        if raw is None:
+            return _PlainCell(None, style)
+        if kind == "s":
+            return _PlainCell(self.book.strings[int(raw)], style)
+        if kind in ("str", "e"):
+            return _PlainCell(raw, style)
+        if kind == "b":
+            return _PlainCell(bool(int(raw)), style)
+        if kind != "n" or is_date_format(style):
+            raise _Unusual(f"cell type {kind} / format {style}")  # dates are openpyxl's to convert
+        return _PlainCell(float(raw) if any(ch in raw for ch in ".eE") else int(raw), style)
