@@ -63,21 +63,37 @@ def _row_id(obj: Any) -> int | None:
 
 
 class _Context:
-    """Resolves plan and node ids for rows that only point at them indirectly."""
+    """Resolves plan and node ids for rows that only point at them indirectly, a few queries per flush."""
 
-    def __init__(self, session: Session) -> None:
-        self.conn = session.connection()
-        self._assignment_node: dict[int, tuple[int | None, int | None]] = {}
+    def __init__(self, session: Session, objects: list[Any]) -> None:
+        conn = session.connection()
+        # What the flush itself holds needs no query: new nodes know their plan, assignments their node.
+        self.node_plan: dict[int, int] = {o.id: o.plan_id for o in objects if isinstance(o, PlanNode)}
+        self.assignment_node: dict[int, int] = {o.id: o.node_id for o in objects if isinstance(o, Assignment)}
+        entries = {o.entry_id for o in objects if isinstance(o, Evidence)}
+        self.entry_assignment: dict[int, int] = dict(conn.execute(
+            select(ProgressEntry.id, ProgressEntry.assignment_id).where(ProgressEntry.id.in_(entries))).all()) \
+            if entries else {}
+        wanted = {o.assignment_id for o in objects
+                  if isinstance(o, ProgressEntry | ExtensionRequest | WorkflowStep | Reminder)}
+        wanted |= set(self.entry_assignment.values())
+        wanted -= set(self.assignment_node)
+        if wanted:
+            self.assignment_node.update(conn.execute(
+                select(Assignment.id, Assignment.node_id).where(Assignment.id.in_(wanted))).all())
+        nodes = {o.node_id for o in objects if isinstance(o, Responsibility | NodeLink | Assignment)}
+        nodes |= set(self.assignment_node.values())
+        nodes -= set(self.node_plan)
+        if nodes:
+            self.node_plan.update(conn.execute(
+                select(PlanNode.id, PlanNode.plan_id).where(PlanNode.id.in_(nodes))).all())
+        indicators = {o.indicator_id for o in objects if isinstance(o, IndicatorValue)}
+        self.indicator_plan: dict[int, int] = dict(conn.execute(
+            select(Indicator.id, Indicator.plan_id).where(Indicator.id.in_(indicators))).all()) if indicators else {}
 
-    def node_of_assignment(self, assignment_id: int | None) -> tuple[int | None, int | None]:
-        if assignment_id is None:
-            return None, None
-        if assignment_id not in self._assignment_node:
-            row = self.conn.execute(
-                select(PlanNode.plan_id, PlanNode.id).join(Assignment, Assignment.node_id == PlanNode.id)
-                .where(Assignment.id == assignment_id)).first()
-            self._assignment_node[assignment_id] = (row[0], row[1]) if row else (None, None)
-        return self._assignment_node[assignment_id]
+    def _of_assignment(self, assignment_id: int | None) -> tuple[int | None, int | None]:
+        node_id = self.assignment_node.get(assignment_id) if assignment_id is not None else None
+        return (self.node_plan.get(node_id), node_id) if node_id is not None else (None, None)
 
     def locate(self, obj: Any) -> tuple[int | None, int | None]:
         """(plan_id, node_id) of a row."""
@@ -85,33 +101,24 @@ class _Context:
             return obj.id, None
         if isinstance(obj, PlanNode):
             return obj.plan_id, obj.id
-        if isinstance(obj, Responsibility | NodeLink):
-            return self.node_plan(obj.node_id), obj.node_id
-        if isinstance(obj, Assignment):
-            return self.node_plan(obj.node_id), obj.node_id
+        if isinstance(obj, Responsibility | NodeLink | Assignment):
+            return self.node_plan.get(obj.node_id), obj.node_id
         if isinstance(obj, ProgressEntry | ExtensionRequest | WorkflowStep | Reminder):
-            return self.node_of_assignment(obj.assignment_id)
+            return self._of_assignment(obj.assignment_id)
         if isinstance(obj, Evidence):
-            row = self.conn.execute(select(ProgressEntry.assignment_id).where(ProgressEntry.id == obj.entry_id)).first()
-            return self.node_of_assignment(row[0] if row else None)
+            return self._of_assignment(self.entry_assignment.get(obj.entry_id))
         if isinstance(obj, Indicator):
             return obj.plan_id, obj.node_id
         if isinstance(obj, IndicatorValue):
-            row = self.conn.execute(select(Indicator.plan_id).where(Indicator.id == obj.indicator_id)).first()
-            return (row[0] if row else None), None
+            return self.indicator_plan.get(obj.indicator_id), None
         return None, None
-
-    def node_plan(self, node_id: int | None) -> int | None:
-        if node_id is None:
-            return None
-        return self.conn.execute(select(PlanNode.plan_id).where(PlanNode.id == node_id)).scalar()
 
 
 def _entries(session: Session) -> list[dict[str, Any]]:
     info = session.info
     base = {"operator": info.get("operator", ""), "os_user": OS_USER, "cause": info.get("cause", "手工编辑"),
             "batch_id": info.get("batch_id"), "at": info.get("at") or dt.datetime.now(dt.UTC).replace(tzinfo=None)}
-    ctx = _Context(session)
+    ctx = _Context(session, [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, AUDITED)])
     rows: list[dict[str, Any]] = []
 
     def add(obj: Any, action: str, field: str = "", old: Any = None, new: Any = None) -> None:
