@@ -140,6 +140,10 @@ def _summary(data: MonthlyReportData, st: dict[str, Any], font: str, number: str
             _table(rows, [WIDTH / 8] * 8), Spacer(1, 2 * mm), ChartFlowable(status_chart(data, font), font)]
 
 
+BRIEF_LIST = 200  # tasks a leaders' brief lists at most
+CHUNK = 100  # rows per table in long lists
+
+
 def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
     tasks = [t for t in data.tasks if t.status == "overdue"] + [t for t in data.tasks if t.status != "overdue"
                                                                   and is_at_risk(t, data.as_of)]
@@ -150,8 +154,16 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
     overdue = sum(1 for t in tasks if t.status == "overdue")
     out.append(Paragraph(f"已逾期 <font color='#C00000'>{overdue}</font> 项（红色），"
                          f"7日内到期 {len(tasks) - overdue} 项（黄色底纹），请相关单位抓紧办理。", st["body"]))
-    rows: list[list[Any]] = [_heads(st, ["序号", "编号", "任务", "责任单位", "截止日期", "状态", "逾期天数"])]
+    if data.brief and len(tasks) > BRIEF_LIST:
+        # A leaders' brief stays short: the longest overdue first; the full list is in the ledger.
+        tasks.sort(key=lambda t: (t.status != "overdue", t.deadline or data.as_of))
+        out.append(Paragraph(f"以下列出逾期最久的 {BRIEF_LIST} 项，其余 {len(tasks) - BRIEF_LIST} 项见工作台账"
+                             "或各方案的月度报告。", st["body"]))
+        tasks = tasks[:BRIEF_LIST]
+    heads = _heads(st, ["序号", "编号", "任务", "责任单位", "截止日期", "状态", "逾期天数"])
+    rows: list[list[Any]] = [heads]
     extra: list[tuple[Any, ...]] = []
+    widths = [9 * mm, 24 * mm, 54 * mm, 37 * mm, 20 * mm, 13 * mm, 13 * mm]
     for i, t in enumerate(tasks, start=1):
         late = t.status == "overdue"
         days = (data.as_of - t.deadline).days if late and t.deadline else 0
@@ -160,8 +172,12 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
                      _cell(t.deadline.isoformat() if t.deadline else "—", "center", late),
                      _cell(STATUS_NAMES.get(t.status, t.status), "center", late),
                      _cell(f"{days} 天" if late else "—", "center", late)])
-        extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_FILL if late else RISK_FILL))
-    out.append(_table(rows, [9 * mm, 24 * mm, 54 * mm, 37 * mm, 20 * mm, 13 * mm, 13 * mm], extra))
+        extra.append(("BACKGROUND", (0, i % CHUNK or CHUNK), (-1, i % CHUNK or CHUNK),
+                      OVERDUE_FILL if late else RISK_FILL))
+        if i % CHUNK == 0 or i == len(tasks):
+            # Tables of at most CHUNK rows: reportlab lays out one long table in time that grows with its square.
+            out.append(_table(rows, widths, extra))
+            rows, extra = [heads], []
     return out
 
 
