@@ -270,6 +270,7 @@ def gather_monthly(db: Database, *, plan_id: int | None, month: str, unit: str |
         if frozen is not None:
             return frozen.restricted(unit=unit, include_done=include_done, brief=brief)
     as_of = as_of or default_as_of(month)
+    issued = max(as_of, dt.date.today())  # a past month's report is issued when it is printed
     with db.read() as s:
         plan_ids, title = _plan_ids(s, plan_id)
         if not office and plan_id is not None:
@@ -278,12 +279,12 @@ def gather_monthly(db: Database, *, plan_id: int | None, month: str, unit: str |
             # The brief shows the summary and the overdue and due-soon tasks only: no progress texts, indicators
             # or scores are gathered, and ``tasks`` holds just the tasks the brief lists.
             summary, units, attention = _brief(s, plan_ids, month, as_of, unit, plan_id is None)
-            return MonthlyReportData(plan_id, title, office, month, as_of, as_of, unit=unit or None,
+            return MonthlyReportData(plan_id, title, office, month, as_of, issued, unit=unit or None,
                                      include_done=include_done, brief=True, summary=summary, units=units,
                                      tasks=attention)
         tasks = _tasks(s, plan_ids, month, as_of, every_plan=plan_id is None)
         indicators = _indicators(s, plan_ids, as_of) if plan_ids else []
-    full = MonthlyReportData(plan_id, title, office, month, as_of, as_of, tasks=tasks, indicators=indicators,
+    full = MonthlyReportData(plan_id, title, office, month, as_of, issued, tasks=tasks, indicators=indicators,
                              scores=_scores(db, plan_id, month))
     return full.restricted(unit=unit, include_done=include_done, brief=brief)
 

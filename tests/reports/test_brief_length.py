@@ -28,3 +28,14 @@ def test_brief_lists_the_200_longest_overdue_and_counts_the_rest(tmp_path: Path)
     assert "已逾期250项" in text and "以下列出逾期最久的200项，其余50项见工作台账" in text
     assert "逾期任务249" in text, "the longest overdue is listed"
     assert "逾期任务010" not in text and "逾期任务049" not in text, "the most recent ones are only counted"
+
+
+def test_a_past_months_report_is_dated_the_day_it_is_issued(db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.plan_import import import_plan
+    from desktop.services.report_data import gather_monthly
+
+    from factories import small_plan
+
+    plan = import_plan(db, parsed=small_plan(), backup=False)
+    data = gather_monthly(db, plan_id=plan.plan_id, month="2025-03")
+    assert data.as_of == dt.date(2025, 3, 31) and data.issued_on == dt.date.today()
