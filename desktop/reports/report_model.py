@@ -179,18 +179,27 @@ def summarize(tasks: list[TaskLine], as_of: dt.date) -> Summary:
                    done_month, round(100.0 * (total - overdue) / total, 1) if total else 0.0)
 
 
+def count_units(lines: dict[str, UnitLine], task: TaskLine, only: str | None = None) -> None:
+    """Add one task to the per-unit counts: its lead units (and the chosen unit whatever its role)."""
+    for a in task.assignments:
+        if a.role != "lead" and a.unit != only:
+            continue
+        line = lines.setdefault(a.unit, UnitLine(a.unit))
+        line.tasks += 1
+        if a.status in ("done", "in_progress", "not_started", "overdue", "suspended"):
+            setattr(line, a.status, getattr(line, a.status) + 1)
+
+
+def sorted_units(lines: dict[str, UnitLine]) -> list[UnitLine]:
+    return sorted(lines.values(), key=lambda u: (-u.overdue, -u.tasks, u.unit))
+
+
 def unit_table(tasks: list[TaskLine], only: str | None = None) -> list[UnitLine]:
     """Tasks per lead unit (per the chosen unit whatever its role when the report is for one unit)."""
     lines: dict[str, UnitLine] = {}
     for t in tasks:
-        for a in t.assignments:
-            if a.role != "lead" and a.unit != only:
-                continue
-            line = lines.setdefault(a.unit, UnitLine(a.unit))
-            line.tasks += 1
-            if a.status in ("done", "in_progress", "not_started", "overdue", "suspended"):
-                setattr(line, a.status, getattr(line, a.status) + 1)
-    return sorted(lines.values(), key=lambda u: (-u.overdue, -u.tasks, u.unit))
+        count_units(lines, t, only)
+    return sorted_units(lines)
 
 
 # -- JSON round trip ---------------------------------------------------------------------------------------

@@ -34,7 +34,9 @@ from ..reports.report_model import (  # noqa: F401 - the report data is part of 
     TaskLine,
     UnitLine,
     UnitNotice,
+    count_units,
     is_at_risk,
+    sorted_units,
     summarize,
     unit_table,
 )
@@ -170,13 +172,7 @@ def _brief(s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: st
         risky = is_at_risk(task, as_of)
         at_risk += risky
         done_month += status == "done" and any(a.completed_this_month for a in task.assignments)
-        for a in task.assignments:
-            if a.role != "lead" and a.unit != unit:
-                continue
-            u = units.setdefault(a.unit, UnitLine(a.unit))
-            u.tasks += 1
-            if a.status in ("done", "in_progress", "not_started", "overdue", "suspended"):
-                setattr(u, a.status, getattr(u, a.status) + 1)
+        count_units(units, task, unit)
         if status == "overdue" or risky:
             attention.append(task)
 
@@ -197,7 +193,7 @@ def _brief(s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: st
     summary = Summary(total, by_status, total - overdue, overdue, at_risk, done_month,
                       round(100.0 * (total - overdue) / total, 1) if total else 0.0)
     attention.sort(key=lambda t: rank.get(t.node_id, 1 << 30))
-    return summary, sorted(units.values(), key=lambda u: (-u.overdue, -u.tasks, u.unit)), attention
+    return summary, sorted_units(units), attention
 
 
 def expected_share(target_year: int | None, start_year: int | None, as_of: dt.date) -> float:
