@@ -35,7 +35,8 @@ class WindowActions(QObject):
         self.dialog: QWidget | None = None  # the last dialog opened (tests reach it here)
         self.file_dialog: QFileDialog | None = None
         self.progress: QProgressDialog | None = None
-        self.worker: Worker | None = None
+        self.worker: Worker | None = None  # the latest job started (tests wait on it)
+        self.running: set[Worker] = set()  # every job still running, kept alive until it reports
         self._add_supervision_tabs()
         self._add_history_tab()
         self._add_menus()
@@ -151,21 +152,29 @@ class WindowActions(QObject):
         worker.signals.progress.connect(lambda pct, msg: (progress.setValue(pct), progress.setLabelText(msg)))
         progress.canceled.connect(worker.cancel)
 
-        def finish(result: Any) -> None:
+        def done() -> None:
             progress.reset()
-            self.worker = None
+            self.running.discard(worker)
+            if self.worker is worker:
+                self.worker = None
+
+        def finish(result: Any) -> None:
+            done()
             on_done(result)
 
         def fail(message: str) -> None:
-            progress.reset()
-            self.worker = None
+            done()
             self.window.show_error(message)
+
+        def cancelled() -> None:
+            done()
+            self.window.statusBar().showMessage(self.tr("已取消，未写入任何数据。"), 5000)
 
         worker.signals.finished.connect(finish)
         worker.signals.failed.connect(fail)
-        worker.signals.cancelled.connect(lambda: (progress.reset(), self.window.statusBar().showMessage(
-            self.tr("已取消，未写入任何数据。"), 5000)))
+        worker.signals.cancelled.connect(cancelled)
         self.progress, self.worker = progress, worker
+        self.running.add(worker)
         worker.start()
         return worker
 

@@ -144,3 +144,12 @@ def test_restore_from_the_file_menu_hands_over_to_a_window_on_the_restored_file(
     with successor.db.read() as s:  # the assignment made after the backup is gone
         assert s.scalar(select(func.count()).select_from(Assignment)) == 0
     successor.db.close()
+
+
+def test_two_jobs_started_at_once_both_finish(qtbot: QtBot, window: MainWindow) -> None:
+    results: list[str] = []
+    window.extra.run("一", lambda _p, _c: "first", results.append)
+    window.extra.run("二", lambda _p, _c: "second", results.append)
+    assert len(window.extra.running) <= 2
+    qtbot.waitUntil(lambda: len(results) == 2 and not window.extra.running, timeout=10000)
+    assert sorted(results) == ["first", "second"]
