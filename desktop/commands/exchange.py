@@ -7,7 +7,7 @@ import dataclasses
 from typing import Any
 
 from ..errors import PlanDeskError
-from ..services.packages import apply_package, export_package, read_package
+from ..services.packages import KIND_NAMES, apply_package, export_package, read_package
 from ..services.workbooks import WorkbookPreview, apply_workbooks, export_workbooks, read_workbooks
 from . import group, open_db, print_json
 
@@ -134,7 +134,7 @@ def cmd_workbook_import(args: argparse.Namespace) -> int:
 def cmd_package_export(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         info = export_package(db, plan_id=args.plan, path=args.output, include_progress=not args.no_progress)
-    counts = "，".join(f"{k} {v}" for k, v in info.counts.items())
+    counts = "，".join(f"{KIND_NAMES.get(k, k)} {v}" for k, v in info.counts.items())
     print(f"已导出 {info.path}（{counts}）")
     return 0
 

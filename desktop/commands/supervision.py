@@ -140,7 +140,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_plain(rows))
         return 0
-    print("名次\t单位\t任务数\t按时反馈率\t办结率\t逾期\t退回\t得分")
+    print("名次\t单位\t分工数\t按时反馈率\t办结率\t逾期\t退回\t得分")
     for r in rows:
         print(f"{r.rank}\t{r.unit}\t{r.assignments}\t{r.feedback_on_time_rate:.0%}\t{r.completion_rate:.0%}\t"
               f"{r.overdue}\t{r.returned}\t{r.score:g}")

@@ -106,6 +106,8 @@ def export_package(db: Database, *, plan_id: int, path: str | os.PathLike[str],
         source = database_id(s) or ""
         content = _collect(s, plan, include_progress)
     counts = {k: len(v) for k, v in content.items() if isinstance(v, list)}
+    # The invisible root node is not an item of the plan as users count them.
+    counts["nodes"] = sum(1 for n in content.get("nodes", []) if n.get("kind") != "root")
     digest = write_package(Path(path), {"source_database": source, "plan_uid": content["plan"]["uid"],
                                         "plan_title": content["plan"]["title"], "counts": counts}, content)
     return PackageInfo(str(path), counts, digest)
