@@ -134,3 +134,31 @@ def test_coverage_view_shows_the_unlinked_clause(qtbot: QtBot, db: Database, pla
     assert view.parent_table.rowCount() == 1 and view.parent_table.item(0, 1).text() == "3.推进能源计量"
     assert "未对接 1 条" in view.summary.text()
     shoot(view, "coverage")
+
+
+def test_coverage_view_sets_the_plan_above_and_links_a_task(qtbot: QtBot, db: Database, plan: dict[str, int]) -> None:
+    from sqlalchemy import select
+
+    from desktop.models import NodeLink
+
+    city = load_small_plan(db, title="某市实施方案")
+    view = CoverageView(db)
+    qtbot.addWidget(view)
+    view.set_plan(plan["plan"])
+    assert "尚未设置上级方案" in view.summary.text()
+    index = view.parent_plan.findData(city["plan"])
+    assert index > 0
+    view.parent_plan.setCurrentIndex(index)
+    view.parent_plan.activated.emit(index)
+    assert "上级条款已对接 0 条" in view.summary.text()
+    assert not view.link_selected(), "nothing selected yet"
+    assert "请在左侧选择" in view.message.text()
+    local = next(r for r in range(view.local_table.rowCount()) if view.local_table.item(r, 0).text() == str(plan["1."]))
+    clause = next(r for r in range(view.parent_table.rowCount())
+                  if view.parent_table.item(r, 0).text() == str(city["1."]))
+    view.local_table.setCurrentCell(local, 1)
+    view.parent_table.setCurrentCell(clause, 1)
+    view.link_button.click()
+    with db.read() as s:
+        assert s.execute(select(NodeLink.node_id, NodeLink.target_node_id)).one() == (plan["1."], city["1."])
+    assert "上级条款已对接 1 条" in view.summary.text()

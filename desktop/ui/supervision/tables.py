@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import PlanDeskError
 from ...services import links, scoring, warnings
+from ...services.tree import list_plans
 from ...storage import Database
 
 MAX_COLUMN_CHARS = 11
@@ -222,28 +224,79 @@ class RankingView(_PlanView):
 
 
 class CoverageView(_PlanView):
-    """Clauses of the plan above that nothing here carries out, and local tasks linked to nothing."""
+    """Clauses of the plan above that nothing here carries out, and local tasks linked to nothing.
+
+    Linking happens here too: choose the plan above, select a task of this plan and the clause it carries
+    out, and link them.
+    """
 
     node_activated = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
         self.summary = QLabel()
+        self.parent_plan = QComboBox()
+        self.parent_plan.activated.connect(lambda _i: self.choose_parent(self.parent_plan.currentData()))
+        self.link_button = QPushButton(self.tr("关联所选任务与上级条款"))
+        self.link_button.clicked.connect(lambda: self.link_selected())
         self.parent_table = _table([self.tr("编号"), self.tr("上级方案中未对接的条款")])
         self.local_table = _table([self.tr("编号"), self.tr("本方案中未关联上级条款的任务")])
         for table in (self.parent_table, self.local_table):
             table.cellDoubleClicked.connect(
                 lambda row, _c, t=table: self.node_activated.emit(int(t.item(row, 0).text())))
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("上级方案：")))
+        top.addWidget(self.parent_plan, 1)
+        top.addWidget(self.link_button)
+        layout.addLayout(top)
         layout.addWidget(self.summary)
         body = QHBoxLayout()
-        body.addWidget(self.parent_table)
         body.addWidget(self.local_table)
+        body.addWidget(self.parent_table)
         layout.addLayout(body)
         layout.addWidget(self.message)
 
+    def choose_parent(self, parent_plan_id: int | None) -> bool:
+        if self.plan_id is None:
+            return False
+        try:
+            links.set_parent_plan(self.db, plan_id=self.plan_id, parent_plan_id=parent_plan_id)
+        except PlanDeskError as exc:
+            self._fail(str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def link_selected(self) -> bool:
+        local, clause = self.local_table.currentRow(), self.parent_table.currentRow()
+        if local < 0 or clause < 0:
+            self._fail(self.tr("请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。"))
+            return False
+        try:
+            links.link_nodes(self.db, node_id=int(self.local_table.item(local, 0).text()),
+                             target_node_id=int(self.parent_table.item(clause, 0).text()))
+        except PlanDeskError as exc:
+            self._fail(str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def _fail(self, message: str) -> None:
+        self.message.setText(message)
+        self.failed.emit(message)
+
+    def _fill_plans(self, plan_id: int, parent_plan_id: int | None) -> None:
+        self.parent_plan.clear()
+        self.parent_plan.addItem(self.tr("（未设置）"), None)
+        for p in list_plans(self.db):
+            if p.id != plan_id:
+                self.parent_plan.addItem(f"{p.title}（{p.doc_number or p.level}）", p.id)
+        self.parent_plan.setCurrentIndex(max(self.parent_plan.findData(parent_plan_id), 0))
+
     def load(self, plan_id: int) -> None:
         cov = links.coverage(self.db, plan_id=plan_id)
+        self._fill_plans(plan_id, cov.parent_plan_id)
         _fill(self.parent_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_parent_clauses])
         _fill(self.local_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_local_tasks])
         if cov.parent_plan_id is None:
