@@ -4,17 +4,23 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="23"/>
+        <location filename="../../desktop/ui/app.py" line="41"/>
         <source>PlanDesk 规划督办台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="46"/>
+        <location filename="../../desktop/ui/app.py" line="70"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="57"/>
+        <location filename="../../desktop/ui/app.py" line="123"/>
+        <source>已完成每日备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="126"/>
+        <location filename="../../desktop/ui/app.py" line="128"/>
         <source>每日备份失败：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,28 +71,48 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="220"/>
-        <location filename="../../desktop/ui/supervision/tables.py" line="221"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="240"/>
+        <source>关联所选任务与上级条款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/supervision/tables.py" line="242"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="243"/>
         <source>编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="220"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="242"/>
         <source>上级方案中未对接的条款</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="221"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="243"/>
         <source>本方案中未关联上级条款的任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="238"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="249"/>
+        <source>上级方案：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/supervision/tables.py" line="274"/>
+        <source>请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/supervision/tables.py" line="291"/>
+        <source>（未设置）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/supervision/tables.py" line="303"/>
         <source>本方案尚未设置上级方案。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="240"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="305"/>
         <source>上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -94,72 +120,72 @@
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="139"/>
+        <location filename="../../desktop/ui/dashboard.py" line="121"/>
         <source>任务总数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="139"/>
+        <location filename="../../desktop/ui/dashboard.py" line="121"/>
         <source>已逾期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="139"/>
+        <location filename="../../desktop/ui/dashboard.py" line="121"/>
         <source>进行中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="140"/>
+        <location filename="../../desktop/ui/dashboard.py" line="122"/>
         <source>未开始</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="140"/>
+        <location filename="../../desktop/ui/dashboard.py" line="122"/>
         <source>已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="140"/>
+        <location filename="../../desktop/ui/dashboard.py" line="122"/>
         <source>暂缓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="141"/>
+        <location filename="../../desktop/ui/dashboard.py" line="123"/>
         <source>未分配</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="141"/>
+        <location filename="../../desktop/ui/dashboard.py" line="123"/>
         <source>近期到期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="147"/>
+        <location filename="../../desktop/ui/dashboard.py" line="129"/>
         <source>逾期任务（按牵头单位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="197"/>
+        <location filename="../../desktop/ui/dashboard.py" line="202"/>
         <source>全部方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="197"/>
+        <location filename="../../desktop/ui/dashboard.py" line="202"/>
         <source>本方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="198"/>
+        <location filename="../../desktop/ui/dashboard.py" line="203"/>
         <source>{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="200"/>
+        <location filename="../../desktop/ui/dashboard.py" line="205"/>
         <source>没有逾期任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="201"/>
+        <location filename="../../desktop/ui/dashboard.py" line="206"/>
         <source>{0} 天内到期（{1} 项）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -175,113 +201,113 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="179"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="189"/>
         <source>单位名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="180"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="190"/>
         <source>添加分工</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="181"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="191"/>
         <source>删除分工</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="185"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="195"/>
         <source>分工：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="192"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="202"/>
         <source>时期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="192"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="202"/>
         <source>单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="192"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="202"/>
         <source>进展情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="192"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="202"/>
         <source>进度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="193"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="203"/>
         <source>存在问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="193"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="203"/>
         <source>下步计划</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="193"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="203"/>
         <source>录入人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="194"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="213"/>
         <source>添加进展…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="197"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="216"/>
         <source>进展记录（最新在前）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="264"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="286"/>
         <source>请在左侧选择一个条目。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="272"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="294"/>
         <source>（本单位添加）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="273"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="295"/>
         <source>（已归档，只读）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="275"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="276"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="297"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="298"/>
         <source>（无）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="277"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="299"/>
         <source>；原文时限：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="278"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="300"/>
         <source>牵头单位：{0}；配合单位：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="323"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="347"/>
         <source>请填写要分工的单位名称。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="332"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="356"/>
         <source>请先在表格中选择要删除的分工。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="338"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="362"/>
         <source>请先添加分工，进展记录属于某个单位的分工。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -324,12 +350,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="69"/>
+        <location filename="../../desktop/ui/dashboard.py" line="51"/>
         <source>今天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard.py" line="69"/>
+        <location filename="../../desktop/ui/dashboard.py" line="51"/>
         <source>{0} 天</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,57 +560,57 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="77"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="76"/>
         <source>领域</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="77"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="76"/>
         <source>指标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="77"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="76"/>
         <source>目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="77"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="76"/>
         <source>属性</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="77"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="76"/>
         <source>最新值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="78"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="77"/>
         <source>完成度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="78"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="77"/>
         <source>趋势</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="112"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="93"/>
         <source>未填报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="124"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="105"/>
         <source>统计日期：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="126"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="107"/>
         <source>数据来源：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="134"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="115"/>
         <source>约束性指标尚未达到目标</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,47 +618,47 @@
 <context>
     <name>IndicatorValueDialog</name>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="195"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="176"/>
         <source>录入指标值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="197"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="178"/>
         <source>数值，例如 85</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="202"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="183"/>
         <source>例如 统计年报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="209"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="190"/>
         <source>数值</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="209"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="190"/>
         <source>统计日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="210"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="191"/>
         <source>数据来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="210"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="191"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="225"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="206"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="226"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="207"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,22 +666,22 @@
 <context>
     <name>IndicatorsPane</name>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="287"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="268"/>
         <source>录入指标值…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="319"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="300"/>
         <source>请选择方案。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="322"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="303"/>
         <source>该方案没有指标。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicators_pane.py" line="327"/>
+        <location filename="../../desktop/ui/indicators_pane.py" line="308"/>
         <source>共 {0} 项指标，其中约束性 {1} 项；约束性未达标 {2} 项，尚未填报 {3} 项。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1118,67 +1144,67 @@
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="172"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="186"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="174"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="188"/>
         <source>名次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="174"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="188"/>
         <source>单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="174"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="188"/>
         <source>任务数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="174"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="188"/>
         <source>按时反馈率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="175"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="189"/>
         <source>办结率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="175"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="189"/>
         <source>逾期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="175"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="189"/>
         <source>退回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="175"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="189"/>
         <source>得分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="179"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="193"/>
         <source>考核期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="195"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="209"/>
         <source>导出考核排名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="197"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="211"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="208"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="222"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,47 +1411,47 @@
 <context>
     <name>ReportingView</name>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="130"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="144"/>
         <source>为未报送单位印发催报通知</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="132"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="146"/>
         <source>单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="132"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="146"/>
         <source>应报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="132"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="146"/>
         <source>已报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="132"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="146"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="135"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="149"/>
         <source>报告期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="148"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="162"/>
         <source>已报送</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="148"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="162"/>
         <source>未报送 {0} 项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="151"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="165"/>
         <source>{0} 个单位已全部报送，{1} 个单位未报送</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1610,72 +1636,72 @@
 <context>
     <name>WarningsView</name>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="89"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="103"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="89"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="103"/>
         <source>条目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="89"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="103"/>
         <source>责任单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="89"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="103"/>
         <source>规则</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="89"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="103"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="94"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="108"/>
         <source>预警日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="109"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="123"/>
         <source>红色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="109"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="123"/>
         <source>橙色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="109"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="123"/>
         <source>黄色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="110"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="124"/>
         <source>逾期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="110"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="124"/>
         <source>本期未报送</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="110"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="124"/>
         <source>临近截止</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="111"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="125"/>
         <source>序时进度滞后</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/supervision/tables.py" line="115"/>
+        <location filename="../../desktop/ui/supervision/tables.py" line="129"/>
         <source>红色 {0}&#x3000;橙色 {1}&#x3000;黄色 {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,223 +1709,258 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="49"/>
+        <location filename="../../desktop/ui/window_actions.py" line="55"/>
         <source>生成报表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="50"/>
+        <location filename="../../desktop/ui/window_actions.py" line="56"/>
         <source>导入方案修订版…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="52"/>
+        <location filename="../../desktop/ui/window_actions.py" line="58"/>
         <source>导出进展反馈表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="53"/>
+        <location filename="../../desktop/ui/window_actions.py" line="59"/>
         <source>导入进展反馈表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="55"/>
+        <location filename="../../desktop/ui/window_actions.py" line="61"/>
         <source>导出交换包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="56"/>
+        <location filename="../../desktop/ui/window_actions.py" line="62"/>
         <source>导入交换包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="60"/>
+        <location filename="../../desktop/ui/window_actions.py" line="66"/>
         <source>关账（冻结上月报表）…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_actions.py" line="67"/>
-        <source>预警</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_actions.py" line="67"/>
-        <source>报送情况</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_actions.py" line="68"/>
-        <source>考核</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_actions.py" line="68"/>
-        <source>对接情况</source>
+        <source>立即备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_actions.py" line="69"/>
+        <source>从备份恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="71"/>
+        <source>操作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="82"/>
+        <source>预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="82"/>
+        <source>报送情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="83"/>
+        <source>考核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="83"/>
+        <source>对接情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="84"/>
         <source>办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="97"/>
-        <location filename="../../desktop/ui/window_actions.py" line="274"/>
+        <location filename="../../desktop/ui/window_actions.py" line="106"/>
+        <source>历史</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="127"/>
+        <location filename="../../desktop/ui/window_actions.py" line="338"/>
         <source>请先选择一个方案。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="118"/>
+        <location filename="../../desktop/ui/window_actions.py" line="148"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="138"/>
+        <location filename="../../desktop/ui/window_actions.py" line="171"/>
         <source>已取消，未写入任何数据。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="160"/>
+        <location filename="../../desktop/ui/window_actions.py" line="198"/>
         <source>已生成：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="164"/>
+        <location filename="../../desktop/ui/window_actions.py" line="202"/>
         <source>保存催报通知</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="164"/>
+        <location filename="../../desktop/ui/window_actions.py" line="202"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="166"/>
+        <location filename="../../desktop/ui/window_actions.py" line="204"/>
         <source>催报通知-{0}.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="171"/>
+        <location filename="../../desktop/ui/window_actions.py" line="209"/>
         <source>正在生成催报通知…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="173"/>
+        <location filename="../../desktop/ui/window_actions.py" line="211"/>
         <source>已生成催报通知：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="178"/>
+        <location filename="../../desktop/ui/window_actions.py" line="216"/>
         <source>选择修订后的方案文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="178"/>
+        <location filename="../../desktop/ui/window_actions.py" line="216"/>
         <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="193"/>
+        <location filename="../../desktop/ui/window_actions.py" line="231"/>
         <source>正在比对修订版…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="199"/>
+        <location filename="../../desktop/ui/window_actions.py" line="237"/>
         <source>修订版已导入，原有分工和进展已保留。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="205"/>
+        <location filename="../../desktop/ui/window_actions.py" line="243"/>
         <source>选择保存进展反馈表的文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="214"/>
+        <location filename="../../desktop/ui/window_actions.py" line="252"/>
         <source>正在导出进展反馈表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="217"/>
+        <location filename="../../desktop/ui/window_actions.py" line="255"/>
         <source>已导出 {0} 份进展反馈表到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="220"/>
+        <location filename="../../desktop/ui/window_actions.py" line="258"/>
         <source>选择各单位交回的进展反馈表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="220"/>
+        <location filename="../../desktop/ui/window_actions.py" line="258"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="226"/>
+        <location filename="../../desktop/ui/window_actions.py" line="264"/>
         <source>正在检查进展反馈表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="233"/>
+        <location filename="../../desktop/ui/window_actions.py" line="271"/>
         <source>进展反馈表已导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="240"/>
+        <location filename="../../desktop/ui/window_actions.py" line="278"/>
         <source>保存交换包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="240"/>
+        <location filename="../../desktop/ui/window_actions.py" line="278"/>
         <source>PlanDesk 交换包 (*.pdpkg *.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="250"/>
+        <location filename="../../desktop/ui/window_actions.py" line="288"/>
         <source>正在导出交换包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="251"/>
+        <location filename="../../desktop/ui/window_actions.py" line="289"/>
         <source>已导出交换包：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="254"/>
+        <location filename="../../desktop/ui/window_actions.py" line="292"/>
         <source>选择交换包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="254"/>
+        <location filename="../../desktop/ui/window_actions.py" line="292"/>
         <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="260"/>
+        <location filename="../../desktop/ui/window_actions.py" line="298"/>
         <source>正在检查交换包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="267"/>
+        <location filename="../../desktop/ui/window_actions.py" line="305"/>
         <source>交换包已导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="277"/>
+        <location filename="../../desktop/ui/window_actions.py" line="312"/>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="313"/>
+        <source>已备份到：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="331"/>
+        <source>已从备份恢复，被替换的数据库已另存为备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="341"/>
         <source>关账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="278"/>
+        <location filename="../../desktop/ui/window_actions.py" line="342"/>
         <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="290"/>
+        <location filename="../../desktop/ui/window_actions.py" line="354"/>
         <source>正在关账…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="291"/>
+        <location filename="../../desktop/ui/window_actions.py" line="355"/>
         <source>{0} 月已关账。</source>
         <translation type="unfinished"></translation>
     </message>
