@@ -50,8 +50,8 @@ def test_ledger_of_all_plans_and_cancel(db, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_ledger_opens_in_libreoffice(db, tmp_path):
+    assert shutil.which("soffice"), "LibreOffice (soffice) is required: apt install libreoffice-calc-nogui"
     seed_xian(db)
     out = export_ledger(db, plan_id=None, path=tmp_path / "ledger.xlsx", as_of=AS_OF)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",

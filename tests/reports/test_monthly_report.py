@@ -109,8 +109,8 @@ def test_all_plans_and_empty_month(db, tmp_path):
     assert seed.plan_id
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
 def test_chinese_font_is_embedded_with_unicode_map(db, tmp_path):
+    assert shutil.which("pdffonts"), "pdffonts is required: apt install poppler-utils"
     seed = seed_xian(db)
     out = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "m.pdf")
     lines = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
