@@ -17,12 +17,6 @@ from ..storage import Database
 from .report_data import gather_notices
 
 
-def next_doc_number(db: Database, year: int, prefix: str = "督办") -> int:
-    """The number after the highest notice number issued this year."""
-    with db.read() as s:
-        return _next_number(s, year, prefix)
-
-
 def _next_number(s: Session, year: int, prefix: str) -> int:
     pattern = re.compile(re.escape(f"{prefix}〔{year}〕") + r"(\d+)号")
     numbers = [int(m.group(1)) for d in s.scalars(select(Reminder.doc_number).where(Reminder.channel == "notice"))
