@@ -37,9 +37,15 @@ TARGETS: dict[str, tuple[str, float, str]] = {
     "workbook_import": ("feedback workbooks, 1 000 rows", 1.0, "s"),
     "seed_import": ("import of a seed plan (slowest)", 0.100, "s"),
 }
-SEARCHES = [("search_1_common", "碳"), ("search_1_rare", RARE_ONE), ("search_2_common", "计量"),
-            ("search_2_rare", RARE_TWO), ("search_3", "碳计量"), ("search_6_common", "计量技术规范"),
-            ("search_6_rare", "石" + RARE_SIX)]
+SEARCHES = [
+    ("search_1_common", "碳"),
+    ("search_1_rare", RARE_ONE),
+    ("search_2_common", "计量"),
+    ("search_2_rare", RARE_TWO),
+    ("search_3", "碳计量"),
+    ("search_6_common", "计量技术规范"),
+    ("search_6_rare", "石" + RARE_SIX),
+]
 
 
 def timed(fn: Callable[[], Any], runs: int, warm_up: bool = True) -> dict[str, Any]:
@@ -51,8 +57,13 @@ def timed(fn: Callable[[], Any], runs: int, warm_up: bool = True) -> dict[str, A
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)
-    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": runs,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {
+        "median": statistics.median(times),
+        "min": min(times),
+        "max": max(times),
+        "runs": runs,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def unavailable(why: str) -> dict[str, Any]:
@@ -71,8 +82,11 @@ class Suite:
 
     def record(self, key: str, value: dict[str, Any]) -> None:
         self.results[key] = value
-        shown = f"{value['median'] * 1000:9.1f} ms  (min {value['min'] * 1000:.1f}, max {value['max'] * 1000:.1f})" \
-            if "median" in value else json.dumps(value, ensure_ascii=False)
+        shown = (
+            f"{value['median'] * 1000:9.1f} ms  (min {value['min'] * 1000:.1f}, max {value['max'] * 1000:.1f})"
+            if "median" in value
+            else json.dumps(value, ensure_ascii=False)
+        )
         print(f"  {key:24s} {shown}", flush=True)
 
     def attempt(self, key: str, fn: Callable[[], dict[str, Any]]) -> None:
@@ -93,8 +107,14 @@ class Suite:
         walls, rss = [], []
         for _ in range(max(3, self.runs // 2)):
             t = time.perf_counter()
-            out = subprocess.run([PY, "-m", "bench.gui_probe", str(self.path)], cwd=ROOT, env=env,
-                                 capture_output=True, text=True, timeout=120)
+            out = subprocess.run(
+                [PY, "-m", "bench.gui_probe", str(self.path)],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             wall = time.perf_counter() - t
             if out.returncode != 0:
                 self.record("cold_start", {"error": out.stderr[-300:]})
@@ -102,8 +122,10 @@ class Suite:
             data = json.loads(out.stdout.strip().splitlines()[-1])
             walls.append(wall)
             rss.append(data["peak_rss_mb"])
-        self.record("cold_start", {"median": statistics.median(walls), "min": min(walls), "max": max(walls),
-                                   "runs": len(walls)})
+        self.record(
+            "cold_start",
+            {"median": statistics.median(walls), "min": min(walls), "max": max(walls), "runs": len(walls)},
+        )
         self.results["gui_peak_rss"] = {"value": max(rss)}
         print(f"  {'gui_peak_rss':24s} {max(rss):9.1f} MB", flush=True)
 
@@ -111,12 +133,18 @@ class Suite:
     def tree(self) -> None:
         from desktop.services.tree import children, node_detail
 
-        wide = self.scalar("SELECT parent_id FROM plan_node WHERE parent_id IS NOT NULL GROUP BY parent_id "
-                           "HAVING count(*) >= 100 ORDER BY parent_id LIMIT 1")
-        task = self.scalar("SELECT a.node_id FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
-                           "ORDER BY e.id LIMIT 1")
+        wide = self.scalar(
+            "SELECT parent_id FROM plan_node WHERE parent_id IS NOT NULL GROUP BY parent_id "
+            "HAVING count(*) >= 100 ORDER BY parent_id LIMIT 1"
+        )
+        task = self.scalar(
+            "SELECT a.node_id FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
+            "ORDER BY e.id LIMIT 1"
+        )
         self.attempt("expand", lambda: timed(lambda: children(self.db, node_id=wide, as_of=TODAY), self.runs))
-        self.attempt("select", lambda: timed(lambda: node_detail(self.db, node_id=task, as_of=TODAY), self.runs))
+        self.attempt(
+            "select", lambda: timed(lambda: node_detail(self.db, node_id=task, as_of=TODAY), self.runs)
+        )
 
     # 3. search, with its references
     def search(self) -> None:
@@ -124,8 +152,10 @@ class Suite:
 
         for key, query in SEARCHES:
             totals: list[int] = []
-            self.attempt(key, lambda q=query, t=totals: timed(lambda: t.append(search(self.db, query=q).total),
-                                                              self.runs))
+            self.attempt(
+                key,
+                lambda q=query, t=totals: timed(lambda: t.append(search(self.db, query=q).total), self.runs),
+            )
             self.results[key]["total"] = totals[-1] if totals else None
             self.results[key]["query"] = query
             self.attempt(key + "_ref", lambda q=query: timed(lambda: self.reference_search(q), self.runs))
@@ -136,12 +166,16 @@ class Suite:
             return
         t = time.perf_counter()
         with self.db.engine.begin() as conn:
-            conn.exec_driver_sql("CREATE VIRTUAL TABLE bench_trigram USING fts5(body, content='', "
-                                 "tokenize='trigram')")
-            conn.exec_driver_sql("INSERT INTO bench_trigram(rowid, body) SELECT id, title || char(10) || text "
-                                 "FROM plan_node WHERE parent_id IS NOT NULL")
-            conn.exec_driver_sql("INSERT INTO bench_trigram(rowid, body) SELECT id + 1099511627776, text "
-                                 "FROM progress_entry")
+            conn.exec_driver_sql(
+                "CREATE VIRTUAL TABLE bench_trigram USING fts5(body, content='', tokenize='trigram')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO bench_trigram(rowid, body) SELECT id, title || char(10) || text "
+                "FROM plan_node WHERE parent_id IS NOT NULL"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO bench_trigram(rowid, body) SELECT id + 1099511627776, text FROM progress_entry"
+            )
         print(f"  (built the trigram reference index in {time.perf_counter() - t:.0f} s)", flush=True)
 
     def reference_search(self, query: str) -> int:
@@ -149,27 +183,45 @@ class Suite:
         with self.db.engine.connect() as conn:
             if len(query) >= 3:
                 phrase = '"' + query.replace('"', '""') + '"'
-                total = conn.execute(text("SELECT count(*) FROM bench_trigram WHERE bench_trigram MATCH :q"),
-                                     {"q": phrase}).scalar()
-                conn.execute(text("SELECT rowid FROM bench_trigram WHERE bench_trigram MATCH :q LIMIT 200"),
-                             {"q": phrase}).all()
+                total = conn.execute(
+                    text("SELECT count(*) FROM bench_trigram WHERE bench_trigram MATCH :q"), {"q": phrase}
+                ).scalar()
+                conn.execute(
+                    text("SELECT rowid FROM bench_trigram WHERE bench_trigram MATCH :q LIMIT 200"),
+                    {"q": phrase},
+                ).all()
                 return int(total or 0)
             like = f"%{query}%"
-            total = conn.execute(text(
-                "SELECT (SELECT count(*) FROM plan_node WHERE parent_id IS NOT NULL AND (title LIKE :q OR text LIKE :q))"
-                " + (SELECT count(*) FROM progress_entry WHERE text LIKE :q)"), {"q": like}).scalar()
-            conn.execute(text("SELECT id, text FROM progress_entry WHERE text LIKE :q LIMIT 200"), {"q": like}).all()
+            total = conn.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM plan_node WHERE parent_id IS NOT NULL AND (title LIKE :q OR text LIKE :q))"
+                    " + (SELECT count(*) FROM progress_entry WHERE text LIKE :q)"
+                ),
+                {"q": like},
+            ).scalar()
+            conn.execute(
+                text("SELECT id, text FROM progress_entry WHERE text LIKE :q LIMIT 200"), {"q": like}
+            ).all()
             return int(total or 0)
 
     # 4. filter
     def filter(self) -> None:
         from desktop.services.filters import filter_nodes
 
-        unit = self.scalar("SELECT u.name FROM unit u JOIN assignment a ON a.unit_id = u.id GROUP BY u.id "
-                           "ORDER BY count(*) DESC LIMIT 1")
+        unit = self.scalar(
+            "SELECT u.name FROM unit u JOIN assignment a ON a.unit_id = u.id GROUP BY u.id "
+            "ORDER BY count(*) DESC LIMIT 1"
+        )
         found: list[int] = []
-        self.attempt("filter", lambda: timed(lambda: found.append(len(filter_nodes(
-            self.db, plan_id=None, unit=unit, overdue=True, as_of=TODAY))), self.runs))
+        self.attempt(
+            "filter",
+            lambda: timed(
+                lambda: found.append(
+                    len(filter_nodes(self.db, plan_id=None, unit=unit, overdue=True, as_of=TODAY))
+                ),
+                self.runs,
+            ),
+        )
         self.results["filter"]["matches"] = found[-1] if found else None
 
     # 5. reports, with LibreOffice's ledger PDF as the reference
@@ -179,9 +231,13 @@ class Suite:
             from desktop.services.report_data import gather_monthly
 
             out = self.work / f"monthly-{plan_id}.pdf"
-            return timed(lambda: render_monthly(gather_monthly(self.db, plan_id=plan_id, month="2025-06",
-                                                               brief=brief, live=True), out),
-                         1 if plan_id is None else 3, warm_up=False)
+            return timed(
+                lambda: render_monthly(
+                    gather_monthly(self.db, plan_id=plan_id, month="2025-06", brief=brief, live=True), out
+                ),
+                1 if plan_id is None else 3,
+                warm_up=False,
+            )
 
         self.attempt("monthly_report", lambda: monthly(1, False))
         if not self.only_monthly:
@@ -205,17 +261,33 @@ class Suite:
         ws = wb.active
         ws.append(["序号", "任务", "责任单位", "完成时限", "状态", "进度", "最新进展"])
         with self.db.engine.connect() as conn:
-            rows = conn.execute(text(
-                "SELECT n.label || n.title, u.name, a.deadline, a.status, a.percent, n.text FROM assignment a "
-                "JOIN plan_node n ON n.id = a.node_id JOIN unit u ON u.id = a.unit_id ORDER BY a.id LIMIT 2000")).all()
+            rows = conn.execute(
+                text(
+                    "SELECT n.label || n.title, u.name, a.deadline, a.status, a.percent, n.text FROM assignment a "
+                    "JOIN plan_node n ON n.id = a.node_id JOIN unit u ON u.id = a.unit_id ORDER BY a.id LIMIT 2000"
+                )
+            ).all()
         for i, r in enumerate(rows, 1):
             ws.append([i, r[0], r[1], str(r[2]), r[3], r[4], r[5][:120]])
         wb.save(xlsx)
         profile = self.work / "lo-profile"
 
         def convert() -> None:
-            subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                            "--outdir", str(self.work), str(xlsx)], capture_output=True, timeout=300, check=True)
+            subprocess.run(
+                [
+                    "soffice",
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(self.work),
+                    str(xlsx),
+                ],
+                capture_output=True,
+                timeout=300,
+                check=True,
+            )
 
         return timed(convert, 3, warm_up=False)
 
@@ -224,8 +296,11 @@ class Suite:
         def ledger() -> dict[str, Any]:
             from desktop.services.ledger import export_ledger
 
-            return timed(lambda: export_ledger(self.db, plan_id=None, path=self.work / "ledger.xlsx", as_of=TODAY), 1,
-                         warm_up=False)
+            return timed(
+                lambda: export_ledger(self.db, plan_id=None, path=self.work / "ledger.xlsx", as_of=TODAY),
+                1,
+                warm_up=False,
+            )
 
         self.attempt("ledger_export", ledger)
         self.attempt("workbook_import", self.workbook_import)
@@ -274,8 +349,15 @@ class Suite:
                 result = apply_workbooks(target, paths=chosen)
                 times.append(time.perf_counter() - t)
             copy.unlink()
-        return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": len(times),
-                "rows": rows, "files": len(chosen), "result": str(result)[:200]}
+        return {
+            "median": statistics.median(times),
+            "min": min(times),
+            "max": max(times),
+            "runs": len(times),
+            "rows": rows,
+            "files": len(chosen),
+            "result": str(result)[:200],
+        }
 
     # 7. plan import
     def imports(self) -> None:
@@ -288,17 +370,27 @@ class Suite:
         big.write_text(fifty_page_plan(), encoding="utf-8")
         plans = sorted((ROOT / "resources" / "plans").glob("*.txt")) + [big]
         for path in plans:
+
             def once(p: Path = path) -> None:
                 target = self.work / "import.sqlite3"
                 shutil.copyfile(template, target)
                 with open_database(target) as db:
                     import_file(db, path=p, backup=False)
+
             key = "import_" + ("fifty_pages" if path == big else path.stem)
             self.attempt(key, lambda f=once: timed(f, max(2, self.runs // 2)))
-        seeds = [v["median"] for k, v in self.results.items() if k.startswith("import_") and "fifty" not in k
-                 and "median" in v]
+        seeds = [
+            v["median"]
+            for k, v in self.results.items()
+            if k.startswith("import_") and "fifty" not in k and "median" in v
+        ]
         if seeds:
-            self.results["seed_import"] = {"median": max(seeds), "min": max(seeds), "max": max(seeds), "runs": 0}
+            self.results["seed_import"] = {
+                "median": max(seeds),
+                "min": max(seeds),
+                "max": max(seeds),
+                "runs": 0,
+            }
 
 
 def fifty_page_plan() -> str:
@@ -315,7 +407,9 @@ def fifty_page_plan() -> str:
             k += 1
             for t in range(5):
                 body = "。".join(vocab[(k + j) % len(vocab)] for j in range(4))
-                lines.append(f"{t + 1}. {vocab[k % len(vocab)]}。{body}。（责任单位：省市场监管局、省发展改革委）")
+                lines.append(
+                    f"{t + 1}. {vocab[k % len(vocab)]}。{body}。（责任单位：省市场监管局、省发展改革委）"
+                )
                 k += 5
     return "\n".join(lines) + "\n"
 
@@ -339,21 +433,38 @@ def pg_scenarios(url: str, params: Params, runs: int) -> dict[str, Any]:
     db = open_database(url, operator="基准测试")
     out: dict[str, Any] = {}
     with db.engine.connect() as conn:
-        wide = conn.execute(text("SELECT parent_id FROM plan_node WHERE parent_id IS NOT NULL GROUP BY parent_id "
-                                 "HAVING count(*) >= 100 ORDER BY parent_id LIMIT 1")).scalar()
-        task = conn.execute(text("SELECT a.node_id FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
-                                 "ORDER BY e.id LIMIT 1")).scalar()
-        unit = conn.execute(text("SELECT u.name FROM unit u JOIN assignment a ON a.unit_id = u.id GROUP BY u.id "
-                                 "ORDER BY count(*) DESC LIMIT 1")).scalar()
+        wide = conn.execute(
+            text(
+                "SELECT parent_id FROM plan_node WHERE parent_id IS NOT NULL GROUP BY parent_id "
+                "HAVING count(*) >= 100 ORDER BY parent_id LIMIT 1"
+            )
+        ).scalar()
+        task = conn.execute(
+            text(
+                "SELECT a.node_id FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
+                "ORDER BY e.id LIMIT 1"
+            )
+        ).scalar()
+        unit = conn.execute(
+            text(
+                "SELECT u.name FROM unit u JOIN assignment a ON a.unit_id = u.id GROUP BY u.id "
+                "ORDER BY count(*) DESC LIMIT 1"
+            )
+        ).scalar()
     out["pg_expand"] = timed(lambda: children(db, node_id=wide, as_of=TODAY), runs)
     out["pg_select"] = timed(lambda: node_detail(db, node_id=task, as_of=TODAY), runs)
     for key, query in SEARCHES:
         out["pg_" + key] = timed(lambda q=query: search(db, query=q), runs)
-    out["pg_filter"] = timed(lambda: filter_nodes(db, plan_id=None, unit=unit, overdue=True, as_of=TODAY), runs)
+    out["pg_filter"] = timed(
+        lambda: filter_nodes(db, plan_id=None, unit=unit, overdue=True, as_of=TODAY), runs
+    )
     db.close()
     for key, value in out.items():
-        print(f"  {key:24s} {value['median'] * 1000:9.1f} ms  (min {value['min'] * 1000:.1f}, "
-              f"max {value['max'] * 1000:.1f})", flush=True)
+        print(
+            f"  {key:24s} {value['median'] * 1000:9.1f} ms  (min {value['min'] * 1000:.1f}, "
+            f"max {value['max'] * 1000:.1f})",
+            flush=True,
+        )
     return out
 
 
@@ -366,21 +477,47 @@ def summary(results: dict[str, Any]) -> list[dict[str, Any]]:
     for key, (what, target, unit) in TARGETS.items():
         value = results.get(key, {})
         figure = value.get("value", value.get("median"))
-        rows.append({"key": key, "what": what, "figure": figure, "target": target, "unit": unit,
-                     "ok": None if figure is None else figure <= target})
+        rows.append(
+            {
+                "key": key,
+                "what": what,
+                "figure": figure,
+                "target": target,
+                "unit": unit,
+                "ok": None if figure is None else figure <= target,
+            }
+        )
     for key, query in SEARCHES:
         value = results.get(key, {})
         figure = value.get("median")
         ref = results.get(key + "_ref", {}).get("median")
-        rows.append({"key": key, "what": f"search “{query}” ({value.get('total')} hits)", "figure": figure,
-                     "target": search_target(key), "unit": "s", "ok": None if figure is None else
-                     figure <= search_target(key) and (ref is None or figure * 3 <= ref or len(query) >= 3),
-                     "reference": ref, "ratio": None if not (figure and ref) else figure / ref})
+        rows.append(
+            {
+                "key": key,
+                "what": f"search “{query}” ({value.get('total')} hits)",
+                "figure": figure,
+                "target": search_target(key),
+                "unit": "s",
+                "ok": None
+                if figure is None
+                else figure <= search_target(key) and (ref is None or figure * 3 <= ref or len(query) >= 3),
+                "reference": ref,
+                "ratio": None if not (figure and ref) else figure / ref,
+            }
+        )
     report = results.get("monthly_report", {}).get("median")
     lo = results.get("libreoffice_ledger_pdf", {}).get("median")
     if report and lo:
-        rows.append({"key": "monthly_vs_libreoffice", "what": "monthly PDF ÷ LibreOffice ledger PDF",
-                     "figure": report / lo, "target": 0.5, "unit": "×", "ok": report / lo <= 0.5})
+        rows.append(
+            {
+                "key": "monthly_vs_libreoffice",
+                "what": "monthly PDF ÷ LibreOffice ledger PDF",
+                "figure": report / lo,
+                "target": 0.5,
+                "unit": "×",
+                "ok": report / lo <= 0.5,
+            }
+        )
     return rows
 
 
@@ -405,22 +542,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a 2 %% database and fewer runs")
     ap.add_argument("--pg", help="also run the service calls against this PostgreSQL URL (an empty database)")
     ap.add_argument("--runs", type=int, default=None)
-    ap.add_argument("--only", help="scenario groups: gui,tree,search,filter,imports,exchange,reference,reports (monthly: without the brief)")
+    ap.add_argument(
+        "--only",
+        help="scenario groups: gui,tree,search,filter,imports,exchange,reference,reports (monthly: without the brief)",
+    )
     args = ap.parse_args(argv)
     params = Params().scaled(0.02) if args.quick else Params()
     runs = args.runs or (3 if args.quick else 7)
     path = cached_database(params)
     info = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    print(f"database {path.name}: {info['counts']} ({info['bytes'] / 1e6:.0f} MB, built in {info['seconds']} s)")
+    print(
+        f"database {path.name}: {info['counts']} ({info['bytes'] / 1e6:.0f} MB, built in {info['seconds']} s)"
+    )
     suite = Suite(path, runs, args.quick)
     groups = (args.only or "gui,tree,search,filter,imports,exchange,reference,reports").split(",")
     started = time.perf_counter()
     if "search" in groups:
         suite.ensure_trigram_reference()
-    steps = {"gui": suite.cold_start, "tree": suite.tree, "search": suite.search, "filter": suite.filter,
-             "reports": suite.reports, "monthly": suite.monthly_only, "reference": suite.reference, "exchange": suite.exchange,
-             "imports": suite.imports}
-    target = OUT / ("results-quick.json" if args.quick else "results.json")  # a quick run never hides a full one
+    steps = {
+        "gui": suite.cold_start,
+        "tree": suite.tree,
+        "search": suite.search,
+        "filter": suite.filter,
+        "reports": suite.reports,
+        "monthly": suite.monthly_only,
+        "reference": suite.reference,
+        "exchange": suite.exchange,
+        "imports": suite.imports,
+    }
+    target = OUT / (
+        "results-quick.json" if args.quick else "results.json"
+    )  # a quick run never hides a full one
 
     def save() -> list[dict[str, Any]]:
         results = dict(suite.results)
@@ -430,9 +582,15 @@ def main(argv: list[str] | None = None) -> int:
             if old.get("database", {}).get("params") == info.get("params"):
                 results = {**old.get("results", {}), **results}
         rows = summary(results)
-        payload = {"when": dt.datetime.now().isoformat(timespec="seconds"), "database": info, "runs": runs,
-                   "quick": args.quick, "seconds": round(time.perf_counter() - started, 1), "results": results,
-                   "summary": rows}
+        payload = {
+            "when": dt.datetime.now().isoformat(timespec="seconds"),
+            "database": info,
+            "runs": runs,
+            "quick": args.quick,
+            "seconds": round(time.perf_counter() - started, 1),
+            "results": results,
+            "summary": rows,
+        }
         OUT.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
@@ -446,8 +604,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.pg:
         print("[postgresql]", flush=True)
         try:
-            suite.results["postgresql"] = pg_scenarios(args.pg, Params().scaled(0.1) if not args.quick else params,
-                                                       runs)
+            suite.results["postgresql"] = pg_scenarios(
+                args.pg, Params().scaled(0.1) if not args.quick else params, runs
+            )
         except Exception as exc:
             suite.results["postgresql"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             print("  ", suite.results["postgresql"])

@@ -26,13 +26,23 @@ COMMAND_MODULES = [
 def build_parser() -> argparse.ArgumentParser:
     cli_messages.install()
     parser = argparse.ArgumentParser(
-        prog="plandesk", description="PlanDesk 规划督办台：规划实施方案的分工、进展、督办与报表。")
-    parser.add_argument("--version", action="version", version=f"PlanDesk {__version__}", help="显示版本号并退出")
-    parser.add_argument("--db", metavar="PATH",
-                        help="数据库文件路径或 SQLAlchemy URL（默认：环境变量 PLANDESK_DATABASE_URL / PLANDESK_DB，"
-                             "否则用户数据文件夹中的 plandesk.sqlite3）")
-    parser.add_argument("--operator", metavar="NAME", default=os.environ.get("PLANDESK_OPERATOR", ""),
-                        help="记入操作记录的操作员姓名")
+        prog="plandesk", description="PlanDesk 规划督办台：规划实施方案的分工、进展、督办与报表。"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"PlanDesk {__version__}", help="显示版本号并退出"
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="数据库文件路径或 SQLAlchemy URL（默认：环境变量 PLANDESK_DATABASE_URL / PLANDESK_DB，"
+        "否则用户数据文件夹中的 plandesk.sqlite3）",
+    )
+    parser.add_argument(
+        "--operator",
+        metavar="NAME",
+        default=os.environ.get("PLANDESK_OPERATOR", ""),
+        help="记入操作记录的操作员姓名",
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令")
     reset_groups()
     for name in COMMAND_MODULES:
@@ -51,9 +61,12 @@ def has_display() -> bool:
 def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not has_display():
         names = sorted(parser._subparsers._group_actions[0].choices) if parser._subparsers else []  # type: ignore[union-attr]
-        print("没有可用的图形显示（未设置 DISPLAY），无法打开窗口。\n可以使用命令行：plandesk "
-              + " | ".join(names) + "\n例如：plandesk --db 数据库.sqlite3 list；plandesk --help 查看全部命令。",
-              file=sys.stderr)
+        print(
+            "没有可用的图形显示（未设置 DISPLAY），无法打开窗口。\n可以使用命令行：plandesk "
+            + " | ".join(names)
+            + "\n例如：plandesk --db 数据库.sqlite3 list；plandesk --help 查看全部命令。",
+            file=sys.stderr,
+        )
         return 1
     from .ui.app import run
 

@@ -24,6 +24,8 @@ MESSAGES = {
     "ignored explicit argument %r": "忽略了多余的值 %r",
     "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
 }
+
+
 def _translate(message: str) -> str:
     return MESSAGES.get(message, message)
 

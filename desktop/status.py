@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-STATUS_NAMES = {"not_started": "未开始", "in_progress": "进行中", "done": "已完成", "overdue": "已逾期",
-                "suspended": "暂缓", "": "未分配"}
+STATUS_NAMES = {
+    "not_started": "未开始",
+    "in_progress": "进行中",
+    "done": "已完成",
+    "overdue": "已逾期",
+    "suspended": "暂缓",
+    "": "未分配",
+}
 STATUS_CODES = {v: k for k, v in STATUS_NAMES.items() if k}
 ROLE_NAMES = {"lead": "牵头", "co": "配合"}
 ROLE_CODES = {"lead": "lead", "co": "co", "牵头": "lead", "配合": "co", "cooperating": "co"}
 LEVEL_NAMES = {"national": "国家", "province": "省级", "city": "市级", "district": "区县"}
-KIND_NAMES = {"root": "方案", "chapter": "章", "section": "节", "task": "任务", "column": "专栏", "item": "条目",
-              "goal": "目标", "measure": "保障措施"}
+KIND_NAMES = {
+    "root": "方案",
+    "chapter": "章",
+    "section": "节",
+    "task": "任务",
+    "column": "专栏",
+    "item": "条目",
+    "goal": "目标",
+    "measure": "保障措施",
+}
 ATTRIBUTE_NAMES = {"binding": "约束性", "expected": "预期性"}
 # Worst first: a parent shows the worst status among what it contains.
 SEVERITY = ["overdue", "in_progress", "not_started", "suspended", "done", ""]

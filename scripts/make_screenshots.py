@@ -35,15 +35,33 @@ def build_demo(path: Path):
         unit = task.lead_unit or "西安市市场监督管理局"
         deadline = today + dt.timedelta(days=(-20, 4, 60, 120)[i % 4])
         status = ("in_progress", "in_progress", "not_started", "done")[i % 4]
-        a = create_assignment(db, node_id=task.id, unit=unit, deadline=deadline, status=status,
-                              start_date=today - dt.timedelta(days=90), contact_person="张科长",
-                              contact_phone="029-8765432" + str(i % 10))
+        a = create_assignment(
+            db,
+            node_id=task.id,
+            unit=unit,
+            deadline=deadline,
+            status=status,
+            start_date=today - dt.timedelta(days=90),
+            contact_person="张科长",
+            contact_phone="029-8765432" + str(i % 10),
+        )
         if status == "in_progress":
-            add_progress(db, assignment_id=a.id, period=(today - dt.timedelta(days=31)).strftime("%Y-%m"),
-                         text="已制定工作方案，明确责任分工和时间节点。", percent=30)
-            add_progress(db, assignment_id=a.id, period=today.strftime("%Y-%m"),
-                         text="完成碳计量标准装置选址论证，正在开展设备采购。", percent=55,
-                         problems="部分设备供货周期较长。", next_steps="协调供应商，月底前完成招标。")
+            add_progress(
+                db,
+                assignment_id=a.id,
+                period=(today - dt.timedelta(days=31)).strftime("%Y-%m"),
+                text="已制定工作方案，明确责任分工和时间节点。",
+                percent=30,
+            )
+            add_progress(
+                db,
+                assignment_id=a.id,
+                period=today.strftime("%Y-%m"),
+                text="完成碳计量标准装置选址论证，正在开展设备采购。",
+                percent=55,
+                problems="部分设备供货周期较长。",
+                next_steps="协调供应商，月底前完成招标。",
+            )
     return db, tasks
 
 
@@ -95,11 +113,17 @@ def main() -> int:
         window.select_node(tasks[1].id)
         window.detail.table.selectRow(0)  # 办理 follows the selected assignment
         # Every tab of the real window, as a user sees it after clicking it.
-        tabs = [("dashboard", "panes_dashboard.png"), ("matrix", "panes_matrix.png"),
-                ("indicators", "panes_indicators.png"), ("warnings", "supervision_warnings.png"),
-                ("reporting", "supervision_reporting.png"), ("ranking", "supervision_ranking.png"),
-                ("coverage", "supervision_coverage.png"), ("workflow", "supervision_workflow.png"),
-                ("history", "history.png")]
+        tabs = [
+            ("dashboard", "panes_dashboard.png"),
+            ("matrix", "panes_matrix.png"),
+            ("indicators", "panes_indicators.png"),
+            ("warnings", "supervision_warnings.png"),
+            ("reporting", "supervision_reporting.png"),
+            ("ranking", "supervision_ranking.png"),
+            ("coverage", "supervision_coverage.png"),
+            ("workflow", "supervision_workflow.png"),
+            ("history", "history.png"),
+        ]
         for name, file_name in tabs:
             app.processEvents()  # let the cleared filter's reload finish before selecting again
             window.select_node(tasks[1].id)

@@ -26,7 +26,9 @@ def main(langs: list[str]) -> int:
         ts = ROOT / "resources" / "i18n" / f"plandesk_{lang}.ts"
         subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(ts)], cwd=ROOT, check=True)
         if 'type="unfinished"' not in ts.read_text(encoding="utf-8"):  # only a finished catalogue is shipped
-            subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True)
+            subprocess.run(
+                [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True
+            )
     return 0
 
 

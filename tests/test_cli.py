@@ -49,32 +49,64 @@ def test_info_list_assign_progress(capsys: pytest.CaptureFixture[str], small_db:
     assert code == 0 and "方案：1" in out and "结构版本：" in out
     code, out, _ = run(capsys, "--db", url, "list")
     assert code == 0 and "某政发〔2024〕1号" in out and out.split("\t")[0] == "1"
-    code, out, _ = run(capsys, "--db", url, "assign", str(task), "--unit", "区科委", "--role", "co",
-                       "--contact", "李四", "--deadline", "2026-06-30", "--percent", "10")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        url,
+        "assign",
+        str(task),
+        "--unit",
+        "区科委",
+        "--role",
+        "co",
+        "--contact",
+        "李四",
+        "--deadline",
+        "2026-06-30",
+        "--percent",
+        "10",
+    )
     assert code == 0 and out.strip().isdigit()
     assignment = out.strip()
-    code, out, _ = run(capsys, "--db", url, "progress", assignment, "--period", "2026-05", "--text", "已完成选址",
-                       "--percent", "30")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        url,
+        "progress",
+        assignment,
+        "--period",
+        "2026-05",
+        "--text",
+        "已完成选址",
+        "--percent",
+        "30",
+    )
     assert code == 0 and out.strip().isdigit()
     code, out, _ = run(capsys, "--db", url, "list", "--json")
     assert json.loads(out)[0]["title"] == "某区贯彻落实计量发展规划实施方案"
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["assign", "{task}", "--unit", "火星局"], "未知单位"),
-    (["assign", "{task}", "--unit", "区科委", "--deadline", "2026-13-01"], "截止日期"),
-    (["assign", "999999", "--unit", "区科委"], "找不到"),
-    (["progress", "999999", "--period", "2026-05", "--text", "x"], "找不到"),
-])
-def test_errors_go_to_stderr_in_chinese(capsys: pytest.CaptureFixture[str], small_db: tuple[str, int],
-                                        argv: list[str], words: str) -> None:
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["assign", "{task}", "--unit", "火星局"], "未知单位"),
+        (["assign", "{task}", "--unit", "区科委", "--deadline", "2026-13-01"], "截止日期"),
+        (["assign", "999999", "--unit", "区科委"], "找不到"),
+        (["progress", "999999", "--period", "2026-05", "--text", "x"], "找不到"),
+    ],
+)
+def test_errors_go_to_stderr_in_chinese(
+    capsys: pytest.CaptureFixture[str], small_db: tuple[str, int], argv: list[str], words: str
+) -> None:
     url, task = small_db
     code, out, err = run(capsys, "--db", url, *[a.format(task=task) for a in argv])
     assert code != 0 and out == ""
     assert err.startswith("错误：") and words in err
 
 
-def test_export_plan_json(capsys: pytest.CaptureFixture[str], small_db: tuple[str, int], tmp_path: Path) -> None:
+def test_export_plan_json(
+    capsys: pytest.CaptureFixture[str], small_db: tuple[str, int], tmp_path: Path
+) -> None:
     url, _ = small_db
     target = tmp_path / "plan.json"
     code, _, _ = run(capsys, "--db", url, "export", "plan", "1", "--format", "json", "-o", str(target))
@@ -82,23 +114,43 @@ def test_export_plan_json(capsys: pytest.CaptureFixture[str], small_db: tuple[st
     assert code == 0 and set(data) == {"plan", "nodes", "indicators"}
     assert [n["label"] for n in data["nodes"]][:3] == ["一、", "（一）", "1."]
     assert data["nodes"][0]["parent"] is None
-    assert data["nodes"][2]["units"] == [{"name": "区市场监管局", "role": "lead"}, {"name": "区科委", "role": "co"}]
-    assert {n["kind"] for n in data["nodes"]} <= {"chapter", "section", "task", "column", "item", "goal", "measure"}
-    assert data["indicators"][1] == {"field": "", "name": "覆盖率", "unit": "%", "target": "≥90%", "year": 2025,
-                                     "attribute": "expected"}
+    assert data["nodes"][2]["units"] == [
+        {"name": "区市场监管局", "role": "lead"},
+        {"name": "区科委", "role": "co"},
+    ]
+    assert {n["kind"] for n in data["nodes"]} <= {
+        "chapter",
+        "section",
+        "task",
+        "column",
+        "item",
+        "goal",
+        "measure",
+    }
+    assert data["indicators"][1] == {
+        "field": "",
+        "name": "覆盖率",
+        "unit": "%",
+        "target": "≥90%",
+        "year": 2025,
+        "attribute": "expected",
+    }
 
 
 def test_no_display_names_the_cli_instead_of_crashing(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PLANDESK_DB"] = str(tmp_path / "gui.sqlite3")
     if sys.platform.startswith("linux"):
-        out = subprocess.run([sys.executable, "-m", "desktop"], capture_output=True, text=True, env=env, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-m", "desktop"], capture_output=True, text=True, env=env, timeout=60
+        )
         assert out.returncode == 1
         assert "没有可用的图形显示" in out.stderr and "import" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_unwritable_output_is_a_chinese_message_not_a_traceback(capsys: pytest.CaptureFixture[str],
-                                                                small_db: tuple[str, int], tmp_path: Path) -> None:
+def test_unwritable_output_is_a_chinese_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], small_db: tuple[str, int], tmp_path: Path
+) -> None:
     url, _ = small_db
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -111,16 +163,22 @@ def test_unwritable_output_is_a_chinese_message_not_a_traceback(capsys: pytest.C
 
 def test_command_line_mistakes_are_explained_in_chinese() -> None:
     def run_cli(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "desktop", *argv], capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "desktop", *argv], capture_output=True, text=True, timeout=60
+        )
 
     missing = run_cli("report", "notices", "--plan", "1", "-o", "x.pdf")
-    assert missing.returncode == 2 and "缺少必需的参数：--as-of" in missing.stderr and "用法：" in missing.stderr
+    assert (
+        missing.returncode == 2 and "缺少必需的参数：--as-of" in missing.stderr and "用法：" in missing.stderr
+    )
     wrong = run_cli("assign", "abc", "--unit", "市科技局")
     assert "“abc”不是有效的数字" in wrong.stderr
     assert "显示本帮助并退出" in run_cli("--help").stdout
 
 
-def test_a_mistyped_database_path_is_not_silently_created(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_mistyped_database_path_is_not_silently_created(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     typo = tmp_path / "offcie.sqlite3"
     code, out, err = run(capsys, "--db", str(typo), "list")
     assert code == 1 and "找不到数据库文件" in err and not typo.exists()
@@ -129,10 +187,14 @@ def test_a_mistyped_database_path_is_not_silently_created(capsys: pytest.Capture
     assert code == 0 and typo.exists(), "importing a plan is how a new database begins"
 
 
-def test_edit_changes_only_the_given_fields(capsys: pytest.CaptureFixture[str], small_db: tuple[str, int]) -> None:
+def test_edit_changes_only_the_given_fields(
+    capsys: pytest.CaptureFixture[str], small_db: tuple[str, int]
+) -> None:
     url, task = small_db
     _, out, _ = run(capsys, "--db", url, "assign", str(task), "--unit", "区科委", "--contact", "李四")
-    code, out, err = run(capsys, "--db", url, "edit", out.strip(), "--deadline", "2027-03-31", "--percent", "50")
+    code, out, err = run(
+        capsys, "--db", url, "edit", out.strip(), "--deadline", "2027-03-31", "--percent", "50"
+    )
     assert code == 0 and "2027-03-31" in out and "50%" in out
     with open_database(url) as db:
         from desktop.services.tree import node_detail

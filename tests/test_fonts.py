@@ -16,7 +16,9 @@ def test_finds_an_embeddable_chinese_font() -> None:
     assert fonts.embeddable(choice.path)
 
 
-def test_unusable_choice_and_no_font_give_install_advice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unusable_choice_and_no_font_give_install_advice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     otf = tmp_path / "NotoSansCJK-Regular.otf"
     otf.write_bytes(b"OTTO" + b"\0" * 100)
     with pytest.raises(PlanDeskError, match="无法嵌入"):

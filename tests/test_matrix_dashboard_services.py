@@ -34,8 +34,13 @@ def day(offset: int) -> dt.date:
 def xian_tasks(db: Database, plan_id: int) -> dict[str, int]:
     """Task label ("7.") → node id."""
     with db.read() as s:
-        return dict(s.execute(select(PlanNode.label, PlanNode.id)
-                              .where(PlanNode.plan_id == plan_id, PlanNode.kind == "task")).all())
+        return dict(
+            s.execute(
+                select(PlanNode.label, PlanNode.id).where(
+                    PlanNode.plan_id == plan_id, PlanNode.kind == "task"
+                )
+            ).all()
+        )
 
 
 def import_xian_with_work(db: Database) -> tuple[int, dict[str, int]]:
@@ -49,8 +54,9 @@ def import_xian_with_work(db: Database) -> tuple[int, dict[str, int]]:
     create_assignment(db, node_id=t["5."], unit=KJJ, deadline=day(-10), status="in_progress", percent=40)
     create_assignment(db, node_id=t["5."], unit=GXJ, role="co", deadline=day(-10))
     create_assignment(db, node_id=t["6."], unit=SCJG, deadline=day(-3), status="done")
-    create_assignment(db, node_id=t["7."], unit=JTJ, role="co", deadline=day(5), status="in_progress",
-                      percent=20)
+    create_assignment(
+        db, node_id=t["7."], unit=JTJ, role="co", deadline=day(5), status="in_progress", percent=20
+    )
     create_assignment(db, node_id=t["8."], unit=SCJG, deadline=day(-20), status="suspended")
     return plan_id, t
 
@@ -61,17 +67,25 @@ def xian(db: Database) -> tuple[int, dict[str, int]]:
 
 
 def test_matrix_marks_task_7_lead_first_then_its_five_cooperating_units(
-        db: Database, xian: tuple[int, dict[str, int]]) -> None:
+    db: Database, xian: tuple[int, dict[str, int]]
+) -> None:
     plan_id, t = xian
     matrix = responsibility_matrix(db, plan_id=plan_id)
     row = next(r for r in matrix.rows if r.node_id == t["7."])
     assert row.label == "7." and row.title == "服务汽车制造"
-    assert list(row.roles.items()) == [(SCJG, "lead"), (JMRH, "co"), (FGW, "co"), (KJJ, "co"), (GXJ, "co"),
-                                       (JTJ, "co")]
+    assert list(row.roles.items()) == [
+        (SCJG, "lead"),
+        (JMRH, "co"),
+        (FGW, "co"),
+        (KJJ, "co"),
+        (GXJ, "co"),
+        (JTJ, "co"),
+    ]
 
 
 def test_matrix_rows_are_the_24_tasks_and_5_measures_in_plan_order_and_columns_start_with_the_main_lead(
-        db: Database, xian: tuple[int, dict[str, int]]) -> None:
+    db: Database, xian: tuple[int, dict[str, int]]
+) -> None:
     plan_id, t = xian
     matrix = responsibility_matrix(db, plan_id=plan_id)
     measures = ["（一）", "（二）", "（三）", "（四）", "（五）"]
@@ -88,7 +102,8 @@ def test_matrix_rows_are_the_24_tasks_and_5_measures_in_plan_order_and_columns_s
 
 
 def test_assignments_override_the_printed_role_and_add_units(
-        db: Database, xian: tuple[int, dict[str, int]]) -> None:
+    db: Database, xian: tuple[int, dict[str, int]]
+) -> None:
     plan_id, t = xian
     create_assignment(db, node_id=t["7."], unit=KJJ, role="lead")
     create_assignment(db, node_id=t["7."], unit=GAJ, role="co")
@@ -104,8 +119,11 @@ def test_assignments_override_the_printed_role_and_add_units(
 def test_an_assigned_column_item_joins_the_matrix_after_its_task(db: Database) -> None:
     plan_id = import_file(db, path=XIAN).plan_id
     with db.read() as s:
-        item_id, item_title = s.execute(select(PlanNode.id, PlanNode.title).where(
-            PlanNode.plan_id == plan_id, PlanNode.kind == "item").order_by(PlanNode.id)).first()  # type: ignore[misc]
+        item_id, item_title = s.execute(
+            select(PlanNode.id, PlanNode.title)
+            .where(PlanNode.plan_id == plan_id, PlanNode.kind == "item")
+            .order_by(PlanNode.id)
+        ).first()  # type: ignore[misc]
     create_assignment(db, node_id=item_id, unit=KJJ)
     rows = responsibility_matrix(db, plan_id=plan_id).rows
     assert [r.label for r in rows[:3]] == ["1.", "", "2."]
@@ -122,13 +140,22 @@ def test_dashboard_counts_match_the_hand_count(db: Database, xian: tuple[int, di
     data = dashboard_data(db, plan_id=plan_id, as_of=AS_OF)
     # 24 tasks + 5 保障措施; 8 of them assigned.
     assert data.stats.tasks == 29
-    assert data.stats.by_status == {"overdue": 2, "not_started": 3, "in_progress": 1, "done": 1,
-                                    "suspended": 1, "unassigned": 21}
+    assert data.stats.by_status == {
+        "overdue": 2,
+        "not_started": 3,
+        "in_progress": 1,
+        "done": 1,
+        "suspended": 1,
+        "unassigned": 21,
+    }
     assert data.stats.overdue == 2
     # Only lead assignments count against a unit; the cooperating 工信局 on task 5 does not.
     assert data.overdue_by_unit == [(SCJG, 1), (KJJ, 1)]  # ties by name
     assert [(d.node_id, d.unit, d.days_left) for d in data.due_soon] == [
-        (t["2."], SCJG, 0), (t["7."], JTJ, 5), (t["3."], GXJ, 30)]
+        (t["2."], SCJG, 0),
+        (t["7."], JTJ, 5),
+        (t["3."], GXJ, 30),
+    ]
     assert data.stats.due_soon == 3
     assert data.due_soon[1].role == "co" and data.due_soon[1].status == "in_progress"
     assert data.due_soon[1].title == "服务汽车制造"
@@ -151,7 +178,9 @@ def test_dashboard_over_all_plans_and_an_empty_database(db: Database) -> None:
     assert everything.stats.overdue == 2 and len(everything.due_soon) == 3
 
 
-def test_matrix_columns_carry_the_short_names_plans_print(db: Database, xian: tuple[int, dict[str, int]]) -> None:
+def test_matrix_columns_carry_the_short_names_plans_print(
+    db: Database, xian: tuple[int, dict[str, int]]
+) -> None:
     matrix = responsibility_matrix(db, plan_id=xian[0])
     assert matrix.short_names[SCJG] == "市市场监管局"
     assert matrix.short_names[JMRH] == "市委军民融合办"
@@ -162,6 +191,10 @@ def test_beijing_sections_with_responsibility_lists_are_rows(db: Database) -> No
     plan_id = import_file(db, path=BEIJING).plan_id
     matrix = responsibility_matrix(db, plan_id=plan_id)
     with db.read() as s:
-        responsible = set(s.scalars(select(Responsibility.node_id).join(PlanNode).where(PlanNode.plan_id == plan_id)))
+        responsible = set(
+            s.scalars(select(Responsibility.node_id).join(PlanNode).where(PlanNode.plan_id == plan_id))
+        )
     assert responsible and responsible <= {r.node_id for r in matrix.rows}
-    assert all(any(role == "lead" for role in r.roles.values()) for r in matrix.rows if r.node_id in responsible)
+    assert all(
+        any(role == "lead" for role in r.roles.values()) for r in matrix.rows if r.node_id in responsible
+    )

@@ -56,12 +56,14 @@ def test_query_is_normalised_and_empty_query_finds_nothing(db: Database, xian: i
 def test_progress_entries_are_found_and_point_at_their_node(db: Database, xian: int) -> None:
     node_id = _node_titled(db, "加强绿色低碳计量测试研究")
     a = create_assignment(db, node_id=node_id, unit="西安市市场监督管理局", deadline="2025-06-30")
-    entry = add_progress(db, assignment_id=a.id, period="2025-03", text="已完成钢铁企业碳排放核查试点，建成示范线一条")
+    entry = add_progress(
+        db, assignment_id=a.id, period="2025-03", text="已完成钢铁企业碳排放核查试点，建成示范线一条"
+    )
     result = search(db, query="核查试点")
     assert result.total == 1
     hit = result.hits[0]
     assert (hit.source, hit.node_id, hit.plan_id, hit.entry_id) == ("progress", node_id, xian, entry.id)
-    assert hit.snippet[hit.spans[0][0]:hit.spans[0][1]] == "核查试点"
+    assert hit.snippet[hit.spans[0][0] : hit.spans[0][1]] == "核查试点"
     # One character and two characters find the entry too.
     assert any(h.entry_id == entry.id for h in search(db, query="钢").hits)
     assert any(h.entry_id == entry.id for h in search(db, query="示范").hits)
@@ -84,7 +86,7 @@ def test_plan_filter_and_rare_or_missing_words(db: Database, xian: int) -> None:
 def test_snippet_is_short_and_centred_on_the_first_match() -> None:
     text = "甲" * 200 + "碳计量" + "乙" * 200 + "碳计量"
     snippet, spans = make_snippet(text, "碳计量")
-    assert len(snippet) <= 80 and spans and snippet[spans[0][0]:spans[0][1]] == "碳计量"
+    assert len(snippet) <= 80 and spans and snippet[spans[0][0] : spans[0][1]] == "碳计量"
     assert make_snippet("ＰＭ2.5浓度", "pm2.5") == ("ＰＭ2.5浓度", [(0, 5)])
 
 
@@ -104,7 +106,15 @@ def test_existing_database_gets_its_index_when_upgraded(tmp_path: Path) -> None:
         root = PlanNode(plan_id=plan.id, kind="root", title="旧方案")
         s.add(root)
         s.flush()
-        s.add(PlanNode(plan_id=plan.id, parent_id=root.id, kind="task", title="推进碳计量能力建设", text="建设标准装置"))
+        s.add(
+            PlanNode(
+                plan_id=plan.id,
+                parent_id=root.id,
+                kind="task",
+                title="推进碳计量能力建设",
+                text="建设标准装置",
+            )
+        )
     old.close()
     with open_database(path) as db:
         assert search(db, query="碳计量").total == 1
@@ -124,6 +134,9 @@ def test_edited_titles_are_found_by_their_new_words(db: Database, xian: int) -> 
 def test_longer_queries_with_punctuation_and_full_width_forms(db: Database, xian: int) -> None:
     result = search(db, query="（责任部门：市市场监管局")
     assert result.total >= 3
-    assert all(h.spans and h.snippet[h.spans[0][0]:h.spans[0][1]] == "（责任部门：市市场监管局" for h in result.hits)
+    assert all(
+        h.spans and h.snippet[h.spans[0][0] : h.spans[0][1]] == "（责任部门：市市场监管局"
+        for h in result.hits
+    )
     # The same words typed with half-width punctuation match the document's full-width ones.
     assert search(db, query="(责任部门:市市场监管局").total == result.total

@@ -56,8 +56,10 @@ def test_import_builds_the_tree_in_document_order(db: Database, plan: dict[str, 
     assert info.title == "某区贯彻落实计量发展规划实施方案" and info.doc_number == "某政发〔2024〕1号"
     assert info.level == "district"
     chapters = children(db, node_id=plan["root"])
-    assert [(c.kind, c.label, c.title) for c in chapters] == [("chapter", "一、", "重点任务"),
-                                                              ("chapter", "二、", "发展目标")]
+    assert [(c.kind, c.label, c.title) for c in chapters] == [
+        ("chapter", "一、", "重点任务"),
+        ("chapter", "二、", "发展目标"),
+    ]
     sections = children(db, node_id=chapters[0].id)
     assert [s.label for s in sections] == ["（一）", "（二）"] and sections[0].child_count == 2
     tasks = children(db, node_id=sections[0].id)
@@ -72,14 +74,28 @@ def test_import_builds_the_tree_in_document_order(db: Database, plan: dict[str, 
 
 
 def test_assignment_round_trip_and_derived_overdue(db: Database, plan: dict[str, int]) -> None:
-    a = create_assignment(db, node_id=plan["1."], unit="区科委", role="co", contact_person="李四",
-                          contact_phone="010-1234", start_date="2024-01-01", deadline="2024-06-30")
+    a = create_assignment(
+        db,
+        node_id=plan["1."],
+        unit="区科委",
+        role="co",
+        contact_person="李四",
+        contact_phone="010-1234",
+        start_date="2024-01-01",
+        deadline="2024-06-30",
+    )
     assert a.unit_name == "区科委" and a.original_deadline == dt.date(2024, 6, 30)
     assert a.effective_status == "overdue", "an unfinished assignment past its deadline is overdue"
     row = children(db, node_id=node_path(db, node_id=plan["1."])[-2].id)[0]
     assert row.status == "overdue" and row.lead_unit == "区市场监管局"
-    b = update_assignment(db, assignment_id=a.id, expected_version=a.version, status="进行中", percent="60",
-                          deadline="2030-01-01")
+    b = update_assignment(
+        db,
+        assignment_id=a.id,
+        expected_version=a.version,
+        status="进行中",
+        percent="60",
+        deadline="2030-01-01",
+    )
     assert (b.status, b.percent, b.effective_status) == ("in_progress", 60, "in_progress")
     assert b.original_deadline == dt.date(2024, 6, 30), "the first deadline stays on record"
     assert b.version == a.version + 1
@@ -87,18 +103,22 @@ def test_assignment_round_trip_and_derived_overdue(db: Database, plan: dict[str,
     assert c.status == "done"
 
 
-@pytest.mark.parametrize("changes, field, words", [
-    ({"unit": "不存在的局"}, "unit", "未知单位"),
-    ({"deadline": "2025-02-30"}, "deadline", "无效"),
-    ({"percent": "150"}, "percent", "0 到 100"),
-    ({"percent": "abc"}, "percent", "不是数字"),
-    ({"status": "已逾期"}, "status", "自动判断"),
-    ({"status": "finished"}, "status", "无效"),
-    ({"role": "boss"}, "role", "无效"),
-    ({"start_date": "2025-06-01", "deadline": "2025-01-01"}, "deadline", "早于"),
-])
+@pytest.mark.parametrize(
+    "changes, field, words",
+    [
+        ({"unit": "不存在的局"}, "unit", "未知单位"),
+        ({"deadline": "2025-02-30"}, "deadline", "无效"),
+        ({"percent": "150"}, "percent", "0 到 100"),
+        ({"percent": "abc"}, "percent", "不是数字"),
+        ({"status": "已逾期"}, "status", "自动判断"),
+        ({"status": "finished"}, "status", "无效"),
+        ({"role": "boss"}, "role", "无效"),
+        ({"start_date": "2025-06-01", "deadline": "2025-01-01"}, "deadline", "早于"),
+    ],
+)
 def test_bad_assignment_input_names_the_field_and_writes_nothing(
-        db: Database, plan: dict[str, int], changes: dict[str, str], field: str, words: str) -> None:
+    db: Database, plan: dict[str, int], changes: dict[str, str], field: str, words: str
+) -> None:
     values = {"unit": "区科委", **changes}
     before = count(db, Assignment), count(db, AuditEntry)
     with pytest.raises(PlanDeskError) as err:
@@ -129,8 +149,15 @@ def test_missing_rows_and_stale_versions(db: Database, plan: dict[str, int]) -> 
 def test_progress_moves_the_assignment_and_is_listed_newest_first(db: Database, plan: dict[str, int]) -> None:
     a = create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2099-12-31")
     add_progress(db, assignment_id=a.id, period="2024-01", text="完成调研", percent=20)
-    add_progress(db, assignment_id=a.id, period="2024-02", text="碳计量中心选址确定", percent=45,
-                 problems="资金未到位", next_steps="申请专项资金")
+    add_progress(
+        db,
+        assignment_id=a.id,
+        period="2024-02",
+        text="碳计量中心选址确定",
+        percent=45,
+        problems="资金未到位",
+        next_steps="申请专项资金",
+    )
     assert get_assignment(db, assignment_id=a.id).status == "in_progress"
     detail = node_detail(db, node_id=plan["1."])
     assert [p.period for p in detail.progress] == ["2024-02", "2024-01"]
@@ -147,7 +174,9 @@ def test_progress_moves_the_assignment_and_is_listed_newest_first(db: Database, 
 def test_statistics_count_tasks_by_worst_status(db: Database, plan: dict[str, int]) -> None:
     create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2024-01-31")
     create_assignment(db, node_id=plan["1."], unit="区科委", role="co", deadline="2024-12-31", status="done")
-    create_assignment(db, node_id=plan["2."], unit="区发展改革委", deadline="2024-03-05", status="in_progress")
+    create_assignment(
+        db, node_id=plan["2."], unit="区发展改革委", deadline="2024-03-05", status="in_progress"
+    )
     stats = plan_statistics(db, plan_id=plan["plan"], as_of=dt.date(2024, 3, 1))
     assert stats.tasks == 3
     assert stats.by_status == {"overdue": 1, "in_progress": 1, "unassigned": 1}
@@ -171,8 +200,9 @@ def test_every_change_is_audited_with_operator_and_cause(db: Database, plan: dic
     update_assignment(db, assignment_id=a.id, contact_person="赵六")
     delete_assignment(db, assignment_id=a.id)
     with db.read() as s:
-        rows = s.scalars(select(AuditEntry).where(AuditEntry.table_name == "assignment")
-                         .order_by(AuditEntry.id)).all()
+        rows = s.scalars(
+            select(AuditEntry).where(AuditEntry.table_name == "assignment").order_by(AuditEntry.id)
+        ).all()
         assert [r.action for r in rows] == ["insert", "update", "delete"]
         assert (rows[1].field, rows[1].old_value, rows[1].new_value) == ("contact_person", "王五", "赵六")
         assert all(r.operator == "测试员" and r.node_id == plan["2."] for r in rows)
@@ -204,7 +234,9 @@ def test_sections_with_responsibility_lists_count_as_work(db: Database) -> None:
 
 def test_lateness_rolls_up_to_sections_and_chapters(db: Database, plan: dict[str, int]) -> None:
     create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2024-01-31")
-    create_assignment(db, node_id=plan["2."], unit="区发展改革委", deadline="2030-01-01", status="in_progress")
+    create_assignment(
+        db, node_id=plan["2."], unit="区发展改革委", deadline="2030-01-01", status="in_progress"
+    )
     chapters = children(db, node_id=plan["root"], as_of=dt.date(2024, 3, 1))
     assert (chapters[0].status, chapters[0].rollup) == ("", "overdue"), "a collapsed chapter shows lateness"
     assert chapters[1].rollup == "", "nothing assigned in the goals chapter"
@@ -214,7 +246,8 @@ def test_lateness_rolls_up_to_sections_and_chapters(db: Database, plan: dict[str
 
 
 def test_an_assignment_with_records_cannot_be_deleted_and_a_deleted_one_comes_back_whole(
-        db: Database, plan: dict[str, int]) -> None:
+    db: Database, plan: dict[str, int]
+) -> None:
     from desktop.services.assignments import restore_assignment
 
     kept = create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2030-06-30")
@@ -223,13 +256,19 @@ def test_an_assignment_with_records_cannot_be_deleted_and_a_deleted_one_comes_ba
         delete_assignment(db, assignment_id=kept.id)
     assert count(db, ProgressEntry) == 1
 
-    mistake = create_assignment(db, node_id=plan["2."], unit="区发展改革委", deadline="2030-01-31",
-                                contact_person="周七")
+    mistake = create_assignment(
+        db, node_id=plan["2."], unit="区发展改革委", deadline="2030-01-31", contact_person="周七"
+    )
     mistake = update_assignment(db, assignment_id=mistake.id, remarks="误分配")
     delete_assignment(db, assignment_id=mistake.id, expected_version=mistake.version)
     back = restore_assignment(db, info=mistake)
     assert (back.uid, back.original_deadline, back.deadline, back.contact_person, back.remarks) == (
-        mistake.uid, dt.date(2030, 1, 31), dt.date(2030, 1, 31), "周七", "误分配")
+        mistake.uid,
+        dt.date(2030, 1, 31),
+        dt.date(2030, 1, 31),
+        "周七",
+        "误分配",
+    )
     moved = update_assignment(db, assignment_id=back.id, deadline="2030-03-31")
     with pytest.raises(PlanDeskError, match="留存备查"):  # a moved deadline is on record now
         delete_assignment(db, assignment_id=moved.id)
@@ -237,13 +276,17 @@ def test_an_assignment_with_records_cannot_be_deleted_and_a_deleted_one_comes_ba
         restore_assignment(db, info=mistake)
 
 
-def test_one_rule_moves_status_with_percent_whichever_way_it_arrives(db: Database, plan: dict[str, int]) -> None:
+def test_one_rule_moves_status_with_percent_whichever_way_it_arrives(
+    db: Database, plan: dict[str, int]
+) -> None:
     a = create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2030-06-30")
     assert update_assignment(db, assignment_id=a.id, percent=30).status == "in_progress"
     paused = update_assignment(db, assignment_id=a.id, status="暂缓")
     assert update_assignment(db, assignment_id=a.id, percent=100).status == "suspended"
     add_progress(db, assignment_id=paused.id, period="2026-02", text="恢复推进后完成", percent=100)
-    assert get_assignment(db, assignment_id=a.id).status == "suspended", "a report does not override 暂缓 either"
+    assert get_assignment(db, assignment_id=a.id).status == "suspended", (
+        "a report does not override 暂缓 either"
+    )
     assert update_assignment(db, assignment_id=a.id, status="已完成").percent == 100
 
 

@@ -25,13 +25,30 @@ MARKET, SCIENCE = "西安市市场监督管理局", "西安市科学技术局"
 
 def seed(db: Database) -> tuple[int, list[str]]:
     """Two plans: Xi'an tasks overdue, due soon, done this month, on time; one overdue task in a second plan."""
-    plans = [import_file(db, path=XIAN, backup=False).plan_id, import_plan(db, parsed=small_plan(), backup=False).plan_id]
+    plans = [
+        import_file(db, path=XIAN, backup=False).plan_id,
+        import_plan(db, parsed=small_plan(), backup=False).plan_id,
+    ]
     with db.read() as s:
-        tasks = s.execute(select(PlanNode.plan_id, PlanNode.label, PlanNode.id, PlanNode.title)
-                          .where(PlanNode.kind == "task")).tuples().all()
+        tasks = (
+            s.execute(
+                select(PlanNode.plan_id, PlanNode.label, PlanNode.id, PlanNode.title).where(
+                    PlanNode.kind == "task"
+                )
+            )
+            .tuples()
+            .all()
+        )
     node = {(plan, label): (node_id, title) for plan, label, node_id, title in tasks}
-    deadlines = {1: "2026-02-28", 2: "2026-03-15", 3: "2026-04-03", 4: "2026-12-31", 5: "2026-12-31",
-                 6: "2026-03-30", 7: "2026-04-05"}
+    deadlines = {
+        1: "2026-02-28",
+        2: "2026-03-15",
+        3: "2026-04-03",
+        4: "2026-12-31",
+        5: "2026-12-31",
+        6: "2026-03-30",
+        7: "2026-04-05",
+    }
     overdue = []
     for i, deadline in deadlines.items():
         node_id, title = node[(plans[0], f"{i}.")]
@@ -44,22 +61,36 @@ def seed(db: Database) -> tuple[int, list[str]]:
             add_progress(db, assignment_id=a.id, period=MONTH, text="已全部完成。", percent=100)
             update_assignment(db, assignment_id=co.id, status="done")
         if i in (1, 4):
-            add_progress(db, assignment_id=a.id, period=MONTH, text="推进中。", percent=40, problems="资金未到位")
+            add_progress(
+                db, assignment_id=a.id, period=MONTH, text="推进中。", percent=40, problems="资金未到位"
+            )
     node_id, title = node[(plans[1], "1.")]
     create_assignment(db, node_id=node_id, unit=MARKET, deadline="2026-01-31")
     return plans[0], [*overdue, title]
 
 
 def _without_progress(data):  # type: ignore[no-untyped-def]
-    return [(t.node_id, t.path_label, t.title, t.status, t.deadline,
-             [(a.id, a.unit, a.role, a.status, a.deadline, a.percent, a.extended, a.completed_this_month)
-              for a in t.assignments]) for t in data]
+    return [
+        (
+            t.node_id,
+            t.path_label,
+            t.title,
+            t.status,
+            t.deadline,
+            [
+                (a.id, a.unit, a.role, a.status, a.deadline, a.percent, a.extended, a.completed_this_month)
+                for a in t.assignments
+            ],
+        )
+        for t in data
+    ]
 
 
 @pytest.mark.parametrize("unit", [None, MARKET, SCIENCE])
 @pytest.mark.parametrize("every_plan", [False, True])
-def test_brief_matches_the_full_report_restricted_to_summary_and_attention(db: Database, unit: str | None,
-                                                                          every_plan: bool) -> None:
+def test_brief_matches_the_full_report_restricted_to_summary_and_attention(
+    db: Database, unit: str | None, every_plan: bool
+) -> None:
     xian, _overdue = seed(db)
     plan_id = None if every_plan else xian
     full = gather_monthly(db, plan_id=plan_id, month=MONTH, unit=unit)
@@ -70,7 +101,9 @@ def test_brief_matches_the_full_report_restricted_to_summary_and_attention(db: D
     attention = [t for t in full.tasks if t.status == "overdue" or t in full.at_risk_tasks()]
     assert attention and _without_progress(brief.tasks) == _without_progress(attention)
     assert all(not a.progress for t in brief.tasks for a in t.assignments)
-    assert brief.overdue_tasks and [t.title for t in brief.at_risk_tasks()] == [t.title for t in full.at_risk_tasks()]
+    assert brief.overdue_tasks and [t.title for t in brief.at_risk_tasks()] == [
+        t.title for t in full.at_risk_tasks()
+    ]
 
 
 def test_brief_pdf_lists_every_overdue_task_of_all_plans(db: Database, tmp_path: Path) -> None:

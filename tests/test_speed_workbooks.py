@@ -29,10 +29,12 @@ def plan(db: Database) -> dict[str, int]:
     root = get_plan(db, plan_id=plan_id).root_id
     sec1 = children(db, node_id=children(db, node_id=root)[0].id)[0]  # type: ignore[arg-type]
     t1, t2 = children(db, node_id=sec1.id)
-    return {"plan": plan_id,
-            "a1": create_assignment(db, node_id=t1.id, unit="区市场监管局").id,
-            "a2": create_assignment(db, node_id=t2.id, unit="区市场监管局").id,
-            "b1": create_assignment(db, node_id=t1.id, unit="区科委", role="co").id}
+    return {
+        "plan": plan_id,
+        "a1": create_assignment(db, node_id=t1.id, unit="区市场监管局").id,
+        "a2": create_assignment(db, node_id=t2.id, unit="区市场监管局").id,
+        "b1": create_assignment(db, node_id=t1.id, unit="区科委", role="co").id,
+    }
 
 
 def fill(path: Path, values: dict[int, dict[str, object]]) -> dict[str, str]:
@@ -50,8 +52,7 @@ def compact(path: Path) -> None:
     """Rewrite the sheets as some office programs store them: no empty cells, a wrong sheet size."""
     src = path.read_bytes()
     tmp = path.with_suffix(".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out, \
-            zipfile.ZipFile(path) as zin:
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out, zipfile.ZipFile(path) as zin:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename.startswith("xl/worksheets/sheet"):
@@ -64,22 +65,30 @@ def compact(path: Path) -> None:
     tmp.replace(path)
 
 
-def test_compactly_stored_workbook_reads_every_row_and_names_empty_cells(db: Database, plan: dict[str, int],
-                                                                        tmp_path: Path) -> None:
-    [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06")
+def test_compactly_stored_workbook_reads_every_row_and_names_empty_cells(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    [path] = export_workbooks(
+        db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06"
+    )
     letters = fill(path, {1: {"完成百分比": 50}, 2: {"本月进展": "标准体系已印发", "完成百分比": 1.0}})
     compact(path)
     [f] = read_workbooks(db, paths=[path]).files
-    assert [str(p) for p in f.problems] == [f"{DATA_SHEET}!{letters['本月进展']}{HEAD + 1}："
-                                            "本月进展不能为空（本行已填写其他内容）"]
+    assert [str(p) for p in f.problems] == [
+        f"{DATA_SHEET}!{letters['本月进展']}{HEAD + 1}：本月进展不能为空（本行已填写其他内容）"
+    ]
     fill(path, {1: {"本月进展": "完成选址"}})
     compact(path)
     [f] = read_workbooks(db, paths=[path]).files
-    assert not f.blocked and [(e.text, e.percent) for e in f.entries] == [("完成选址", 50), ("标准体系已印发", 1)]
+    assert not f.blocked and [(e.text, e.percent) for e in f.entries] == [
+        ("完成选址", 50),
+        ("标准体系已印发", 1),
+    ]
 
 
 def test_several_files_apply_each_wholly_or_not_at_all_and_again_change_nothing(
-        db: Database, plan: dict[str, int], tmp_path: Path) -> None:
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     files = export_workbooks(db, plan_id=plan["plan"], all_units=True, out=tmp_path / "out", period="2024-06")
     market = next(p for p in files if "市场" in p.name)
     science = next(p for p in files if "科委" in p.name)
@@ -88,10 +97,14 @@ def test_several_files_apply_each_wholly_or_not_at_all_and_again_change_nothing(
     result = apply_workbooks(db, paths=[market, science])
     assert [(f.applied, f.added) for f in result.files] == [(True, 2), (False, 0)]
     assert [p.message for p in result.files[1].problems] == ["完成百分比应为 0–100 的整数，收到“120”"]
-    assert (get_assignment(db, assignment_id=plan["a1"]).percent,
-            get_assignment(db, assignment_id=plan["a2"]).status) == (40, "done")
+    assert (
+        get_assignment(db, assignment_id=plan["a1"]).percent,
+        get_assignment(db, assignment_id=plan["a2"]).status,
+    ) == (40, "done")
     with db.read() as s:
-        audited = set(s.scalars(select(AuditEntry.table_name).where(AuditEntry.batch_id == result.files[0].batch_id)))
+        audited = set(
+            s.scalars(select(AuditEntry.table_name).where(AuditEntry.batch_id == result.files[0].batch_id))
+        )
         assert {"progress_entry", "assignment", "workflow_step"} <= audited
     fill(market, {1: {"本月进展": "完成选址并开工", "完成百分比": 60}})
     again = apply_workbooks(db, paths=[market])
@@ -111,15 +124,23 @@ def _plain_read(path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
-def test_plain_reader_reads_what_openpyxl_reads_also_after_libreoffice(db: Database, plan: dict[str, int],
-                                                                      tmp_path: Path) -> None:
+def test_plain_reader_reads_what_openpyxl_reads_also_after_libreoffice(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     from exchange.test_workbooks import soffice_roundtrip
 
     from desktop.exchange.workbook_format import read_with_openpyxl
 
-    [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06")
-    fill(path, {1: {"本月进展": "完成选址\n（第一阶段）", "完成百分比": 0.4, "状态": "进行中"},
-                2: {"本月进展": "标准体系已印发", "完成百分比": "100%", "存在问题": "无", "下步计划": 3}})
+    [path] = export_workbooks(
+        db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06"
+    )
+    fill(
+        path,
+        {
+            1: {"本月进展": "完成选址\n（第一阶段）", "完成百分比": 0.4, "状态": "进行中"},
+            2: {"本月进展": "标准体系已印发", "完成百分比": "100%", "存在问题": "无", "下步计划": 3},
+        },
+    )
     wb = load_workbook(path)
     ws = wb[DATA_SHEET]
     pct = next(c.column for c in ws[HEAD] if c.value == "完成百分比")
@@ -132,6 +153,8 @@ def test_plain_reader_reads_what_openpyxl_reads_also_after_libreoffice(db: Datab
         plain = _plain_read(variant)
         assert plain == read_with_openpyxl(variant)
         assert [(r.cells["本月进展"].value, r.cells["完成百分比"].percent_format) for r in plain.rows] == [
-            ("完成选址\n（第一阶段）", True), ("标准体系已印发", False)]
+            ("完成选址\n（第一阶段）", True),
+            ("标准体系已印发", False),
+        ]
     [f] = read_workbooks(db, paths=[path]).files
     assert [(e.percent, e.next_steps) for e in f.entries] == [(40, ""), (100, "3")]

@@ -73,32 +73,56 @@ def test_upgrade_from_first_migration_keeps_every_row_and_backs_up(tmp_path: Pat
     Stub.engine = engine  # type: ignore[attr-defined]
     upgrade_to(Stub, "0001")  # type: ignore[arg-type]
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO plan (id, uid, title, issuer, doc_number, level, source_name, source_sha256,"
-                          " source_format, imported_at, revision, extra, created_at, updated_at, version) VALUES "
-                          "(1, 'p1', '旧方案', '某市', '某发〔2023〕1号', 'city', 'a.txt', '', 'txt', "
-                          "'2023-01-01 00:00:00', 1, '{}', '2023-01-01 00:00:00', '2023-01-01 00:00:00', 1)"))
-        conn.execute(text("INSERT INTO plan_node (id, uid, plan_id, parent_id, position, kind, label, title, text,"
-                          " origin, needs_review, recurrence, archived, created_at, updated_at, version) VALUES "
-                          "(1, 'n1', 1, NULL, 0, 'root', '', '旧方案', '', 'document', 0, '', 0, "
-                          "'2023-01-01', '2023-01-01', 1), (2, 'n2', 1, 1, 0, 'task', '1.', '任务一', '正文', "
-                          "'document', 0, '', 0, '2023-01-01', '2023-01-01', 1)"))
-        conn.execute(text("INSERT INTO unit (id, uid, name, kind, created_at, updated_at, version) VALUES "
-                          "(1, 'u1', '市市场监管局', 'bureau', '2023-01-01', '2023-01-01', 1)"))
-        conn.execute(text("INSERT INTO assignment (id, uid, node_id, unit_id, role, contact_person, contact_phone,"
-                          " deadline, status, percent, remarks, archived, created_at, updated_at, version) VALUES "
-                          "(1, 'a1', 2, 1, 'lead', '张三', '123', '2024-06-30', 'in_progress', 40, '', 0, "
-                          "'2023-01-01', '2023-01-01', 3)"))
-        conn.execute(text("INSERT INTO progress_entry (id, uid, assignment_id, period, text, problems, next_steps,"
-                          " entered_by, entered_at, source, created_at, updated_at, version) VALUES "
-                          "(1, 'e1', 1, '2024-01', '已完成方案编制', '', '', '张三', '2024-01-05', 'manual',"
-                          " '2024-01-05', '2024-01-05', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO plan (id, uid, title, issuer, doc_number, level, source_name, source_sha256,"
+                " source_format, imported_at, revision, extra, created_at, updated_at, version) VALUES "
+                "(1, 'p1', '旧方案', '某市', '某发〔2023〕1号', 'city', 'a.txt', '', 'txt', "
+                "'2023-01-01 00:00:00', 1, '{}', '2023-01-01 00:00:00', '2023-01-01 00:00:00', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO plan_node (id, uid, plan_id, parent_id, position, kind, label, title, text,"
+                " origin, needs_review, recurrence, archived, created_at, updated_at, version) VALUES "
+                "(1, 'n1', 1, NULL, 0, 'root', '', '旧方案', '', 'document', 0, '', 0, "
+                "'2023-01-01', '2023-01-01', 1), (2, 'n2', 1, 1, 0, 'task', '1.', '任务一', '正文', "
+                "'document', 0, '', 0, '2023-01-01', '2023-01-01', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO unit (id, uid, name, kind, created_at, updated_at, version) VALUES "
+                "(1, 'u1', '市市场监管局', 'bureau', '2023-01-01', '2023-01-01', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO assignment (id, uid, node_id, unit_id, role, contact_person, contact_phone,"
+                " deadline, status, percent, remarks, archived, created_at, updated_at, version) VALUES "
+                "(1, 'a1', 2, 1, 'lead', '张三', '123', '2024-06-30', 'in_progress', 40, '', 0, "
+                "'2023-01-01', '2023-01-01', 3)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO progress_entry (id, uid, assignment_id, period, text, problems, next_steps,"
+                " entered_by, entered_at, source, created_at, updated_at, version) VALUES "
+                "(1, 'e1', 1, '2024-01', '已完成方案编制', '', '', '张三', '2024-01-05', 'manual',"
+                " '2024-01-05', '2024-01-05', 1)"
+            )
+        )
     engine.dispose()
 
     with open_database(path) as db:
         assert current_revision(db) == head_revision()
         with db.engine.connect() as conn:
-            row = conn.execute(text("SELECT contact_person, deadline, original_deadline, workflow_state, version,"
-                                    " percent FROM assignment WHERE id = 1")).one()
+            row = conn.execute(
+                text(
+                    "SELECT contact_person, deadline, original_deadline, workflow_state, version,"
+                    " percent FROM assignment WHERE id = 1"
+                )
+            ).one()
             assert tuple(row) == ("张三", "2024-06-30", "2024-06-30", "assigned", 3, 40)
             assert conn.execute(text("SELECT text FROM progress_entry")).scalar() == "已完成方案编制"
             assert conn.execute(text("SELECT count(*) FROM plan_node")).scalar() == 2

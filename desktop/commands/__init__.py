@@ -18,10 +18,16 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     """The database the command works on; only commands that bring data in may create a new file."""
     url = resolve_url(args.db)
     parsed = make_url(url)
-    if not create and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
-            and not Path(parsed.database).exists():
-        raise PlanDeskError(f"找不到数据库文件：{parsed.database}。请检查 --db 路径；要新建数据库，可先用 "
-                            "plandesk --db 路径 import 方案文件 导入方案，或直接打开窗口。")
+    if (
+        not create
+        and parsed.get_backend_name() == "sqlite"
+        and parsed.database not in (None, "", ":memory:")
+        and not Path(parsed.database).exists()
+    ):
+        raise PlanDeskError(
+            f"找不到数据库文件：{parsed.database}。请检查 --db 路径；要新建数据库，可先用 "
+            "plandesk --db 路径 import 方案文件 导入方案，或直接打开窗口。"
+        )
     return open_database(url, operator=getattr(args, "operator", "") or "")
 
 

@@ -32,8 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--phone", default="", help="联系电话")
     p.add_argument("--start", default=None, metavar="YYYY-MM-DD", help="开始日期")
     p.add_argument("--deadline", default=None, metavar="YYYY-MM-DD", help="截止日期")
-    p.add_argument("--status", default="not_started", metavar="S",
-                   help="not_started|in_progress|done|suspended 或 未开始/进行中/已完成/暂缓")
+    p.add_argument(
+        "--status",
+        default="not_started",
+        metavar="S",
+        help="not_started|in_progress|done|suspended 或 未开始/进行中/已完成/暂缓",
+    )
     p.add_argument("--percent", default=0, metavar="N", help="完成百分比 0-100")
     p.add_argument("--remarks", default="", help="备注")
     p.set_defaults(func=cmd_assign)
@@ -66,14 +70,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_info(args: argparse.Namespace) -> int:
     with open_db(args) as db, db.read() as s:
+
         def count(model: type) -> int:
             return s.scalar(select(func.count()).select_from(model)) or 0
 
         nodes = s.scalar(select(func.count()).select_from(PlanNode).where(PlanNode.kind != "root")) or 0
         print(f"数据库：{db.path or db.url}")
         print(f"结构版本：{current_revision(db)}（本程序最新：{head_revision()}）")
-        print(f"方案：{count(Plan)}  条目：{nodes}  单位：{count(Unit)}  分工：{count(Assignment)}  "
-              f"进展：{count(ProgressEntry)}")
+        print(
+            f"方案：{count(Plan)}  条目：{nodes}  单位：{count(Unit)}  分工：{count(Assignment)}  "
+            f"进展：{count(ProgressEntry)}"
+        )
     return 0
 
 
@@ -87,24 +94,44 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("数据库中还没有方案。用 plandesk import 文件 导入。")
     for p in plans:
         issued = p.issued_on.isoformat() if p.issued_on else "—"
-        print(f"{p.id}\t{LEVEL_NAMES.get(p.level, p.level)}\t{p.doc_number or '—'}\t{issued}\t第{p.revision}版\t"
-              f"{p.node_count}条\t{p.title}")
+        print(
+            f"{p.id}\t{LEVEL_NAMES.get(p.level, p.level)}\t{p.doc_number or '—'}\t{issued}\t第{p.revision}版\t"
+            f"{p.node_count}条\t{p.title}"
+        )
     return 0
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        a = create_assignment(db, node_id=args.node_id, unit=args.unit, role=args.role,
-                              contact_person=args.contact, contact_phone=args.phone, start_date=args.start,
-                              deadline=args.deadline, status=args.status, percent=args.percent,
-                              remarks=args.remarks)
+        a = create_assignment(
+            db,
+            node_id=args.node_id,
+            unit=args.unit,
+            role=args.role,
+            contact_person=args.contact,
+            contact_phone=args.phone,
+            start_date=args.start,
+            deadline=args.deadline,
+            status=args.status,
+            percent=args.percent,
+            remarks=args.remarks,
+        )
     print(a.id)
     return 0
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    fields = ("unit", "role", "contact_person", "contact_phone", "start_date", "deadline", "status", "percent",
-              "remarks")
+    fields = (
+        "unit",
+        "role",
+        "contact_person",
+        "contact_phone",
+        "start_date",
+        "deadline",
+        "status",
+        "percent",
+        "remarks",
+    )
     changes = {f: getattr(args, f) for f in fields if getattr(args, f) is not None}
     if not changes:
         raise PlanDeskError("没有要修改的内容：请至少给出一个选项，例如 --deadline 2026-12-31。")
@@ -116,9 +143,16 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def cmd_progress(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        entry = add_progress(db, assignment_id=args.assignment_id, period=args.period, text=args.text,
-                             percent=args.percent, problems=args.problems, next_steps=args.next_steps,
-                             source="cli")
+        entry = add_progress(
+            db,
+            assignment_id=args.assignment_id,
+            period=args.period,
+            text=args.text,
+            percent=args.percent,
+            problems=args.problems,
+            next_steps=args.next_steps,
+            source="cli",
+        )
     print(entry.id)
     return 0
 

@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--unit", metavar="NAME", help="单位名称或简称（导出一个文件）")
     who.add_argument("--all-units", action="store_true", help="每个有分工的单位各导出一个文件")
-    p.add_argument("-o", "--output", required=True, metavar="DIR_OR_FILE", help="文件（单个单位）或文件夹（全部单位）")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="DIR_OR_FILE", help="文件（单个单位）或文件夹（全部单位）"
+    )
     p.add_argument("--period", metavar="YYYY-MM", help="报告期（默认本月）")
     p.set_defaults(func=cmd_workbook_export)
 
@@ -70,8 +72,12 @@ def cmd_import_preview(args: argparse.Namespace) -> int:
     if args.json:
         data: dict[str, Any] = {"diff": diff.as_dict(), "applied": result is not None}
         if result is not None:
-            data.update(revision=result.revision, archived=result.archived, deleted=result.deleted,
-                        backup=result.backup)
+            data.update(
+                revision=result.revision,
+                archived=result.archived,
+                deleted=result.deleted,
+                backup=result.backup,
+            )
         print_json(data)
         return 0
     for line in diff.lines():
@@ -85,8 +91,14 @@ def cmd_import_preview(args: argparse.Namespace) -> int:
 
 def cmd_workbook_export(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        files = export_workbooks(db, plan_id=args.plan, unit=args.unit, all_units=args.all_units,
-                                 out=args.output, period=args.period)
+        files = export_workbooks(
+            db,
+            plan_id=args.plan,
+            unit=args.unit,
+            all_units=args.all_units,
+            out=args.output,
+            period=args.period,
+        )
     for path in files:
         print(f"已导出 {path}")
     return 0
@@ -98,8 +110,11 @@ def _preview_lines(preview: WorkbookPreview) -> list[str]:
     for f in preview.files:
         state = "拒绝导入" if f.blocked else f"{f.changes} 条进展待登记"
         out.append(f"{f.path}：{f.unit or '—'} {f.period}，{state}")
-        out += [f"  第{e.row}行 {e.task}：{names[e.action]} {e.text}"
-                + (f"（{e.percent}%）" if e.percent is not None else "") for e in f.entries]
+        out += [
+            f"  第{e.row}行 {e.task}：{names[e.action]} {e.text}"
+            + (f"（{e.percent}%）" if e.percent is not None else "")
+            for e in f.entries
+        ]
         out += [f"  {'问题' if p.blocking else '提示'}：{p}" for p in f.problems]
     return out
 
@@ -120,8 +135,14 @@ def cmd_workbook_import(args: argparse.Namespace) -> int:
             print("（试运行，未写入。）")
         else:
             for f in result.files:
-                print(f"{f.path}：" + (f"已导入，新增 {f.added}，更正 {f.updated}，已导入过 {f.unchanged}"
-                                      if f.applied else "未导入（存在问题，整份退回）"))
+                print(
+                    f"{f.path}："
+                    + (
+                        f"已导入，新增 {f.added}，更正 {f.updated}，已导入过 {f.unchanged}"
+                        if f.applied
+                        else "未导入（存在问题，整份退回）"
+                    )
+                )
     if result is not None and result.refused:
         refused, total = len(result.refused), len(result.files)
         rest = f"其余 {total - refused} 个已导入。" if total > refused else ""

@@ -27,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--node", type=int, metavar="NODE_ID", help="只看某个条目（含其分工与进展）")
     p.add_argument("--plan", type=int, metavar="PLAN_ID", help="只看某个方案")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="只看该日期以来的记录")
-    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help=f"最多显示条数（默认 {DEFAULT_LIMIT}）")
+    p.add_argument(
+        "--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help=f"最多显示条数（默认 {DEFAULT_LIMIT}）"
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_history)
 
@@ -84,7 +86,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         problems = check_database(db)
     except SQLAlchemyError as exc:
-        problems = [Problem("open", f"无法读取数据库，文件可能已损坏或不是 PlanDesk 数据库：{exc.__class__.__name__}")]
+        problems = [
+            Problem("open", f"无法读取数据库，文件可能已损坏或不是 PlanDesk 数据库：{exc.__class__.__name__}")
+        ]
     finally:
         db.close()
     where = db.path or db.url
@@ -113,7 +117,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     url = resolve_url(args.db)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        raise PlanDeskError("只有本地 SQLite 数据库可以由 PlanDesk 恢复；服务器数据库请使用服务器的恢复工具。")
+        raise PlanDeskError(
+            "只有本地 SQLite 数据库可以由 PlanDesk 恢复；服务器数据库请使用服务器的恢复工具。"
+        )
     source = Path(args.file).expanduser().resolve()
     check_backup_file(source)
     kept = restore_file(Path(parsed.database), source)

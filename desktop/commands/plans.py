@@ -16,7 +16,9 @@ from . import group, open_db, print_json
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("import", help="导入方案文件（txt/docx/pdf/html），输出导入审阅")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--level", choices=["national", "province", "city", "district"], help="方案层级（默认自动判断）")
+    p.add_argument(
+        "--level", choices=["national", "province", "city", "district"], help="方案层级（默认自动判断）"
+    )
     p.add_argument("--parent", type=int, metavar="PLAN_ID", help="本方案所落实的上级方案")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含新方案编号）")
     p.add_argument("--revise", type=int, metavar="PLAN_ID", help="作为已有方案的修订版导入，列出变化并更新")
@@ -39,8 +41,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_db(args, create=True) as db:
         result = import_file(db, path=args.file, level=args.level, parent_plan_id=args.parent)
     if args.json:
-        print_json({"plan_id": result.plan_id, "title": result.title, "counts": result.counts,
-                    "indicators": result.indicators, "review": result.review_data, "backup": result.backup})
+        print_json(
+            {
+                "plan_id": result.plan_id,
+                "title": result.title,
+                "counts": result.counts,
+                "indicators": result.indicators,
+                "review": result.review_data,
+                "backup": result.backup,
+            }
+        )
     else:
         print(f"已导入方案 {result.plan_id}：{result.title}")
         for line in result.review:

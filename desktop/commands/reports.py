@@ -29,8 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = rep.add_parser("notices", help="催办通知（PDF），并记入催办记录")
     p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
     p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="统计截止日期（也是成文日期）")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|DIR",
-                   help="输出文件；与 --per-unit 同用时为文件夹")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf|DIR", help="输出文件；与 --per-unit 同用时为文件夹"
+    )
     p.add_argument("--per-unit", action="store_true", help="每个单位一个 PDF 文件")
     p.add_argument("--within", type=int, default=7, metavar="DAYS", help="同时催办几天内到期的任务（默认 7）")
     p.add_argument("--unit", action="append", metavar="NAME", help="只催办这些单位（可重复）")
@@ -48,22 +49,40 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_monthly(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        data = gather_monthly(db, plan_id=args.plan, month=args.month, unit=args.unit, brief=args.brief,
-                              include_done=not args.exclude_done, office=args.office,
-                              as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"))
+        data = gather_monthly(
+            db,
+            plan_id=args.plan,
+            month=args.month,
+            unit=args.unit,
+            brief=args.brief,
+            include_done=not args.exclude_done,
+            office=args.office,
+            as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
+        )
     out = render_monthly(data, args.output)
     sm = data.summary
-    print(f"已生成 {out}：任务 {sm.tasks} 项，逾期 {sm.overdue} 项，本月完成 {sm.completed_this_month} 项", file=sys.stderr)
+    print(
+        f"已生成 {out}：任务 {sm.tasks} 项，逾期 {sm.overdue} 项，本月完成 {sm.completed_this_month} 项",
+        file=sys.stderr,
+    )
     return 0
 
 
 def cmd_notices(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, field="as_of", label="统计截止日期")
     with open_db(args) as db:
-        rendered = issue_notices(db, plan_id=args.plan, as_of=as_of, path=args.output,  # type: ignore[arg-type]
-                                 one_file=not args.per_unit, due_within_days=args.within, units=args.unit,
-                                 report_by=parse_date(args.report_by, field="report_by", label="报送日期"),
-                                 office=args.office, doc_number_start=args.number_from)
+        rendered = issue_notices(
+            db,
+            plan_id=args.plan,
+            as_of=as_of,
+            path=args.output,  # type: ignore[arg-type]
+            one_file=not args.per_unit,
+            due_within_days=args.within,
+            units=args.unit,
+            report_by=parse_date(args.report_by, field="report_by", label="报送日期"),
+            office=args.office,
+            doc_number_start=args.number_from,
+        )
     for r in rendered:
         print(f"{r.doc_number}\t{r.unit}\t{len(r.assignment_ids)} 项\t{r.path}")
     return 0

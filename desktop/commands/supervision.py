@@ -51,9 +51,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("workflow", help="督办流程：签收、反馈、审核通过、退回、办结、销号、查看记录")
     p.add_argument("assignment_id", type=int, metavar="ASSIGNMENT_ID")
-    p.add_argument("action", choices=["acknowledge", "report", "accept", "return", "close", "strike", "history"],
-                   help="acknowledge 签收 | report 反馈 | accept 审核通过 | return 退回 | close 办结 | strike 销号 | "
-                        "history 查看记录")
+    p.add_argument(
+        "action",
+        choices=["acknowledge", "report", "accept", "return", "close", "strike", "history"],
+        help="acknowledge 签收 | report 反馈 | accept 审核通过 | return 退回 | close 办结 | strike 销号 | "
+        "history 查看记录",
+    )
     p.add_argument("--reason", default="", help="退回理由（退回时必填）")
     p.add_argument("--note", default="", help="说明")
     p.add_argument("--actor", default=None, metavar="NAME", help="办理人（默认 --operator）")
@@ -110,22 +113,34 @@ def cmd_warnings(args: argparse.Namespace) -> int:
     if not rows:
         print("没有预警。")
     for w in rows:
-        print(f"{warnings.COLOUR_NAMES[w.colour]}\t{w.node_label}{w.node_title}\t{w.unit}\t"
-              f"{warnings.RULE_NAMES[w.rule]}\t{w.reason}")
+        print(
+            f"{warnings.COLOUR_NAMES[w.colour]}\t{w.node_label}{w.node_title}\t{w.unit}\t"
+            f"{warnings.RULE_NAMES[w.rule]}\t{w.reason}"
+        )
     return 0
 
 
 def cmd_reporting(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         rows = warnings.reporting_status(db, plan_id=args.plan, period=args.period)
-        issued = warnings.issue_missing_report_notices(db, plan_id=args.plan, period=args.period,
-                                                       path=args.notices) if args.notices else []
+        issued = (
+            warnings.issue_missing_report_notices(
+                db, plan_id=args.plan, period=args.period, path=args.notices
+            )
+            if args.notices
+            else []
+        )
     if args.json:
         print_json(_plain(rows))
     else:
         for u in rows:
-            state = "已报送" if u.complete else f"未报送 {len(u.missing_assignment_ids)} 项（分工记录 " + \
-                "、".join(str(i) for i in u.missing_assignment_ids) + "）"
+            state = (
+                "已报送"
+                if u.complete
+                else f"未报送 {len(u.missing_assignment_ids)} 项（分工记录 "
+                + "、".join(str(i) for i in u.missing_assignment_ids)
+                + "）"
+            )
             print(f"{u.unit}\t{u.reported}/{u.assignments}\t{state}")
     for r in issued:
         print(f"已印发 {r.doc_number}：{r.path}")
@@ -142,8 +157,10 @@ def cmd_score(args: argparse.Namespace) -> int:
         return 0
     print("名次\t单位\t分工数\t按时反馈率\t办结率\t逾期\t退回\t得分")
     for r in rows:
-        print(f"{r.rank}\t{r.unit}\t{r.assignments}\t{r.feedback_on_time_rate:.0%}\t{r.completion_rate:.0%}\t"
-              f"{r.overdue}\t{r.returned}\t{r.score:g}")
+        print(
+            f"{r.rank}\t{r.unit}\t{r.assignments}\t{r.feedback_on_time_rate:.0%}\t{r.completion_rate:.0%}\t"
+            f"{r.overdue}\t{r.returned}\t{r.score:g}"
+        )
     return 0
 
 
@@ -171,8 +188,11 @@ def _history(rows: list[workflow.StepInfo], as_json: bool) -> None:
         print_json(_plain(rows))
         return
     for r in rows:
-        moved = f"{workflow.state_name(r.from_state)} → {workflow.state_name(r.to_state)}" if r.from_state else \
-            workflow.state_name(r.to_state)
+        moved = (
+            f"{workflow.state_name(r.from_state)} → {workflow.state_name(r.to_state)}"
+            if r.from_state
+            else workflow.state_name(r.to_state)
+        )
         print(f"{r.at:%Y-%m-%d %H:%M}\t{r.step_name}\t{moved}\t{r.actor or '—'}\t{r.note}")
 
 
@@ -184,29 +204,51 @@ def cmd_workflow(args: argparse.Namespace) -> int:
         elif args.action == "report":
             if not args.period:
                 raise PlanDeskError("反馈需要 --period 报告期和 --text 进展情况。", field="period")
-            workflow.record_report(db, assignment_id=a, period=args.period, text=args.text, percent=args.percent,
-                                   actor=who, reported_on=parse_date(at, field="at"), source="cli")
+            workflow.record_report(
+                db,
+                assignment_id=a,
+                period=args.period,
+                text=args.text,
+                percent=args.percent,
+                actor=who,
+                reported_on=parse_date(at, field="at"),
+                source="cli",
+            )
         elif args.action in ("accept", "return"):
-            workflow.review(db, assignment_id=a, accept=args.action == "accept", reason=args.reason or args.note,
-                            actor=who, at=at)
+            workflow.review(
+                db,
+                assignment_id=a,
+                accept=args.action == "accept",
+                reason=args.reason or args.note,
+                actor=who,
+                at=at,
+            )
         elif args.action in ("close", "strike"):
-            workflow.close(db, assignment_id=a, struck_off=args.action == "strike", note=args.note, actor=who, at=at)
+            workflow.close(
+                db, assignment_id=a, struck_off=args.action == "strike", note=args.note, actor=who, at=at
+            )
         _history(workflow.workflow_history(db, assignment_id=a), args.json)
     return 0
 
 
 def cmd_extension_request(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        r = workflow.request_extension(db, assignment_id=args.assignment_id, new_deadline=args.deadline,
-                                       reason=args.reason, actor=args.actor)
+        r = workflow.request_extension(
+            db,
+            assignment_id=args.assignment_id,
+            new_deadline=args.deadline,
+            reason=args.reason,
+            actor=args.actor,
+        )
     print(r.id)
     return 0
 
 
 def cmd_extension_decide(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        r = workflow.decide_extension(db, request_id=args.request_id, approve=args.approve, note=args.note,
-                                      actor=args.actor)
+        r = workflow.decide_extension(
+            db, request_id=args.request_id, approve=args.approve, note=args.note, actor=args.actor
+        )
     print(f"延期申请 {r.id}：{workflow.DECISION_NAMES[r.decision]}（申请延期至 {r.requested_deadline}）")
     return 0
 
@@ -216,8 +258,10 @@ def cmd_extension_list(args: argparse.Namespace) -> int:
         rows = workflow.extensions(db, assignment_id=args.assignment_id)
         history = workflow.deadline_history(db, assignment_id=args.assignment_id)
     for r in rows:
-        print(f"{r.id}\t{r.requested_at:%Y-%m-%d}\t{r.old_deadline or '—'} → {r.requested_deadline}\t"
-              f"{workflow.DECISION_NAMES[r.decision]}\t{r.reason}")
+        print(
+            f"{r.id}\t{r.requested_at:%Y-%m-%d}\t{r.old_deadline or '—'} → {r.requested_deadline}\t"
+            f"{workflow.DECISION_NAMES[r.decision]}\t{r.reason}"
+        )
     kinds = {"original": "原定", "extension": "延期后", "current": "现为"}
     print("截止日期：" + " → ".join(f"{kinds[h.kind]} {h.deadline or '—'}" for h in history))
     return 0

@@ -102,7 +102,8 @@ class _Pairing:
             parent_old = self.pairs.get(n.parent) if n.parent else None
             for o in self.free(n.kind):
                 same_parent = (n.parent is None and o.parent is None) or (
-                    parent_old is not None and o.parent == parent_old)
+                    parent_old is not None and o.parent == parent_old
+                )
                 if o.label == n.label and same_parent and _score(o, n) >= SAME_PLACE_THRESHOLD:
                     self.take(n, o)
                     break

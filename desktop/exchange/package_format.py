@@ -25,9 +25,13 @@ def write_package(path: Path, manifest: dict[str, Any], content: dict[str, Any])
     """Write the zip atomically; returns the sha256 of content.json recorded in the manifest."""
     body = json.dumps(content, ensure_ascii=False, indent=1, default=str).encode("utf-8")
     digest = hashlib.sha256(body).hexdigest()
-    head = {"format": FORMAT, "version": VERSION,
-            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **manifest,
-            "content_sha256": digest}
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        **manifest,
+        "content_sha256": digest,
+    }
     with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, json.dumps(head, ensure_ascii=False, indent=1))
         zf.writestr(CONTENT, body)
@@ -68,9 +72,13 @@ def read_package(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
             _check_manifest(manifest, where)
             body = _read_member(zf, CONTENT, MAX_CONTENT, where)
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError) as exc:
-        raise ImportRefused(f"交换包已损坏或不完整（可能传输中断），无法读取：{exc}", location=where) from None
+        raise ImportRefused(
+            f"交换包已损坏或不完整（可能传输中断），无法读取：{exc}", location=where
+        ) from None
     if hashlib.sha256(body).hexdigest() != manifest.get("content_sha256"):
-        raise ImportRefused("交换包内容校验失败（sha256 不符），文件已被改动或损坏，拒绝导入。", location=where)
+        raise ImportRefused(
+            "交换包内容校验失败（sha256 不符），文件已被改动或损坏，拒绝导入。", location=where
+        )
     content = _json(body, CONTENT, where)
     if not isinstance(content.get("plan"), dict) or not isinstance(content.get("nodes"), list):
         raise ImportRefused("交换包内容不完整（缺少方案或条目）。", location=where)
@@ -94,5 +102,8 @@ def _check_manifest(manifest: dict[str, Any], where: str) -> None:
     if not isinstance(version, int) or version < 1:
         raise ImportRefused(f"交换包格式版本“{version}”无效。", location=where)
     if version > VERSION:
-        raise ImportRefused(f"该交换包由更新版本的 PlanDesk 生成（格式版本 {version}，本程序支持 {VERSION}），"
-                            "请升级 PlanDesk 后再导入。", location=where)
+        raise ImportRefused(
+            f"该交换包由更新版本的 PlanDesk 生成（格式版本 {version}，本程序支持 {VERSION}），"
+            "请升级 PlanDesk 后再导入。",
+            location=where,
+        )

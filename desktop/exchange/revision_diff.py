@@ -60,31 +60,54 @@ class RevisionDiff:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.moved or self.reworded or self.relabelled
-                    or self.responsibilities or self.indicators)
+        return not (
+            self.added
+            or self.removed
+            or self.moved
+            or self.reworded
+            or self.relabelled
+            or self.responsibilities
+            or self.indicators
+        )
 
     def counts(self) -> dict[str, int]:
-        return {"matched": self.matched, "added": len(self.added), "removed": len(self.removed),
-                "archived": sum(1 for c in self.removed if c.archive), "moved": len(self.moved),
-                "reworded": len(self.reworded), "relabelled": len(self.relabelled),
-                "responsibilities": len(self.responsibilities), "indicators": len(self.indicators)}
+        return {
+            "matched": self.matched,
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "archived": sum(1 for c in self.removed if c.archive),
+            "moved": len(self.moved),
+            "reworded": len(self.reworded),
+            "relabelled": len(self.relabelled),
+            "responsibilities": len(self.responsibilities),
+            "indicators": len(self.indicators),
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "counts": self.counts()}
 
     def lines(self) -> list[str]:
         """The difference as a reader would list it, one change per line."""
-        out = [f"方案 {self.plan_id}：{self.plan_title}，第{self.revision}版 → 第{self.new_revision}版，"
-               f"对应条目 {self.matched} 条"]
+        out = [
+            f"方案 {self.plan_id}：{self.plan_title}，第{self.revision}版 → 第{self.new_revision}版，"
+            f"对应条目 {self.matched} 条"
+        ]
 
         def name(c: NodeChange) -> str:
             return f"{KIND_NAMES.get(c.kind, c.kind)} {c.label}{c.title}".strip()
 
-        out += [f"新增：{KIND_NAMES.get(c.kind, c.kind)} {c.new_label}{c.new_title}（位于“{c.new_parent}”）"
-                for c in self.added]
-        out += [f"删除：{name(c)}" + ("（有分工或进展，归档保留）" if c.archive else "") for c in self.removed]
+        out += [
+            f"新增：{KIND_NAMES.get(c.kind, c.kind)} {c.new_label}{c.new_title}（位于“{c.new_parent}”）"
+            for c in self.added
+        ]
+        out += [
+            f"删除：{name(c)}" + ("（有分工或进展，归档保留）" if c.archive else "") for c in self.removed
+        ]
         out += [f"移动：{name(c)}：“{c.old_parent}” → “{c.new_parent}”" for c in self.moved]
-        out += [f"改写：{name(c)}" + (f" → {c.new_title}" if c.new_title != c.title else "") for c in self.reworded]
+        out += [
+            f"改写：{name(c)}" + (f" → {c.new_title}" if c.new_title != c.title else "")
+            for c in self.reworded
+        ]
         out += [f"重新编号：{name(c)} → {c.new_label}" for c in self.relabelled]
         for r in self.responsibilities:
             parts = []
@@ -97,7 +120,9 @@ class RevisionDiff:
             out.append(f"责任单位：{r.label}{r.title}：" + "；".join(parts))
         names = {"added": "新增指标", "removed": "删除指标", "target": "指标目标变化"}
         for i in self.indicators:
-            target = f"{i.old_target} → {i.new_target}" if i.change == "target" else (i.new_target or i.old_target)
+            target = (
+                f"{i.old_target} → {i.new_target}" if i.change == "target" else (i.new_target or i.old_target)
+            )
             out.append(f"{names[i.change]}：{i.name}（{target}）")
         if self.is_empty:
             out.append("两版内容一致，没有变化。")

@@ -34,8 +34,18 @@ STATUS_CHOICES = ("未开始", "进行中", "已完成", "暂缓")
 FIXED_HEADERS = ("序号", "条目编号", "任务", "责任角色", "截止日期", "当前状态", "当前完成%", "上次进展")
 FILL_HEADERS = ("本月进展", "完成百分比", "状态", "存在问题", "下步计划")
 HEADER_ROW = 3
-META_KEYS = ("format", "version", "workbook_uid", "unit_uid", "unit_name", "plan_uid", "plan_title",
-             "database_id", "period", "integrity")
+META_KEYS = (
+    "format",
+    "version",
+    "workbook_uid",
+    "unit_uid",
+    "unit_name",
+    "plan_uid",
+    "plan_title",
+    "database_id",
+    "period",
+    "integrity",
+)
 
 
 @dataclass
@@ -123,7 +133,9 @@ def write_workbook(path: Path, meta: WorkbookMeta, rows: list[WorkbookRow]) -> N
 
 def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
     headers = (KEY_HEADER, *FIXED_HEADERS, *FILL_HEADERS)
-    ws.cell(row=1, column=2, value=f"{meta.unit_name} {meta.period} 任务进展反馈表").font = Font(bold=True, size=14)
+    ws.cell(row=1, column=2, value=f"{meta.unit_name} {meta.period} 任务进展反馈表").font = Font(
+        bold=True, size=14
+    )
     ws.cell(row=2, column=2, value=f"方案：{meta.plan_title}")
     grey = PatternFill("solid", fgColor="EEEEEE")
     fill = PatternFill("solid", fgColor="FFF8DC")
@@ -134,8 +146,17 @@ def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
     first_fill = len(headers) - len(FILL_HEADERS) + 1
     for i, r in enumerate(rows):
         row = HEADER_ROW + 1 + i
-        values = (r.key, i + 1, r.label, r.title, r.role, r.deadline.isoformat() if r.deadline else "", r.status,
-                  r.percent, r.last_progress)
+        values = (
+            r.key,
+            i + 1,
+            r.label,
+            r.title,
+            r.role,
+            r.deadline.isoformat() if r.deadline else "",
+            r.status,
+            r.percent,
+            r.last_progress,
+        )
         for col, value in enumerate(values, start=1):
             ws.cell(row=row, column=col, value=value).alignment = Alignment(wrap_text=True, vertical="top")
         for col in range(first_fill, len(headers) + 1):
@@ -145,10 +166,24 @@ def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
     last = HEADER_ROW + max(len(rows), 1)
     pct_col = get_column_letter(first_fill + 1)
     status_col = get_column_letter(first_fill + 2)
-    percent = DataValidation(type="whole", operator="between", formula1="0", formula2="100", allow_blank=True,
-                             showErrorMessage=True, errorTitle="完成百分比", error="请填写 0 到 100 之间的整数")
-    status = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=True,
-                            showErrorMessage=True, errorTitle="状态", error="请从列表中选择状态")
+    percent = DataValidation(
+        type="whole",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="完成百分比",
+        error="请填写 0 到 100 之间的整数",
+    )
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUS_CHOICES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="状态",
+        error="请从列表中选择状态",
+    )
     percent.add(f"{pct_col}{HEADER_ROW + 1}:{pct_col}{last}")
     status.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{last}")
     ws.add_data_validation(percent)
@@ -167,10 +202,18 @@ def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
 
 def _write_meta(wb: Any, meta: WorkbookMeta) -> None:
     ws = wb.create_sheet(META_SHEET)
-    values = {"format": FORMAT, "version": str(VERSION), "workbook_uid": meta.workbook_uid,
-              "unit_uid": meta.unit_uid, "unit_name": meta.unit_name, "plan_uid": meta.plan_uid,
-              "plan_title": meta.plan_title, "database_id": meta.database_id, "period": meta.period,
-              "integrity": meta.integrity}
+    values = {
+        "format": FORMAT,
+        "version": str(VERSION),
+        "workbook_uid": meta.workbook_uid,
+        "unit_uid": meta.unit_uid,
+        "unit_name": meta.unit_name,
+        "plan_uid": meta.plan_uid,
+        "plan_title": meta.plan_title,
+        "database_id": meta.database_id,
+        "period": meta.period,
+        "integrity": meta.integrity,
+    }
     for i, key in enumerate(META_KEYS, start=1):
         ws.cell(row=i, column=1, value=key)
         ws.cell(row=i, column=2, value=values[key])
@@ -180,8 +223,9 @@ def _write_meta(wb: Any, meta: WorkbookMeta) -> None:
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
     row = META_KEYS.index("integrity") + 1
-    wb.defined_names["PLANDESK_INTEGRITY"] = DefinedName("PLANDESK_INTEGRITY",
-                                                         attr_text=f"'{META_SHEET}'!$B${row}")
+    wb.defined_names["PLANDESK_INTEGRITY"] = DefinedName(
+        "PLANDESK_INTEGRITY", attr_text=f"'{META_SHEET}'!$B${row}"
+    )
 
 
 def _text(value: Any) -> str:
@@ -249,8 +293,14 @@ def _read(wb: Any) -> RawWorkbook:
         fills = {h: values[h] for h in FILL_HEADERS if h in values}
         if not key and all(c is None or _text(c.value) == "" for c in fills.values()):
             continue
-        rows.append(RawRow(number, key, f"{ws.title}!{get_column_letter(key_col or 1)}{number}",
-                           {h: _raw_cell(c, f"{ws.title}!{letters[h]}{number}") for h, c in fills.items()}))
+        rows.append(
+            RawRow(
+                number,
+                key,
+                f"{ws.title}!{get_column_letter(key_col or 1)}{number}",
+                {h: _raw_cell(c, f"{ws.title}!{letters[h]}{number}") for h, c in fills.items()},
+            )
+        )
     return RawWorkbook(meta, keys, rows, missing, ws.title)
 
 
@@ -328,24 +378,32 @@ class _PlainBook:
         if book.tag != f"{_NS}workbook":
             raise _Unusual(book.tag)  # e.g. Strict Open XML
         rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        targets = {r.get("Id"): (r.get("Type", ""), _part("xl/workbook.xml", r.get("Target", "")))
-                   for r in rels.iter(f"{_PKG_NS}Relationship")}
+        targets = {
+            r.get("Id"): (r.get("Type", ""), _part("xl/workbook.xml", r.get("Target", "")))
+            for r in rels.iter(f"{_PKG_NS}Relationship")
+        }
         self.strings: list[str] = []
         formats: dict[int, str] = dict(BUILTIN_FORMATS)
         self.styles: list[str] = []
         for kind, target in targets.values():
             if kind.endswith("/sharedStrings"):
-                self.strings = [_text_of(si).replace("x005F_", "")
-                                for si in ET.fromstring(archive.read(target)).iter(f"{_NS}si")]
+                self.strings = [
+                    _text_of(si).replace("x005F_", "")
+                    for si in ET.fromstring(archive.read(target)).iter(f"{_NS}si")
+                ]
             elif kind.endswith("/styles"):
                 styles = ET.fromstring(archive.read(target))
                 for fmt in styles.iter(f"{_NS}numFmt"):
                     formats[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "")
                 xfs = styles.find(f"{_NS}cellXfs")
-                self.styles = [formats.get(int(xf.get("numFmtId", "0")), "General")
-                               for xf in (xfs if xfs is not None else [])]
-        self.worksheets = [_PlainSheet(self, s.get("name", ""), targets[s.get(f"{_REL_NS}id")][1])
-                           for s in book.iter(f"{_NS}sheet")]
+                self.styles = [
+                    formats.get(int(xf.get("numFmtId", "0")), "General")
+                    for xf in (xfs if xfs is not None else [])
+                ]
+        self.worksheets = [
+            _PlainSheet(self, s.get("name", ""), targets[s.get(f"{_REL_NS}id")][1])
+            for s in book.iter(f"{_NS}sheet")
+        ]
         self.sheetnames = [ws.title for ws in self.worksheets]
 
     def __getitem__(self, name: str) -> _PlainSheet:
@@ -356,8 +414,13 @@ class _PlainSheet:
     def __init__(self, book: _PlainBook, title: str, part: str) -> None:
         self.book, self.title, self.part = book, title, part
 
-    def iter_rows(self, min_row: int = 1, max_row: int | None = None, max_col: int | None = None,
-                  values_only: bool = False) -> Iterator[tuple[Any, ...]]:
+    def iter_rows(
+        self,
+        min_row: int = 1,
+        max_row: int | None = None,
+        max_col: int | None = None,
+        values_only: bool = False,
+    ) -> Iterator[tuple[Any, ...]]:
         """Rows from min_row on as openpyxl's streaming mode gives them: () for a missing row."""
         expected = min_row
         for number, cells in self._rows():

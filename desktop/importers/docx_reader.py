@@ -23,7 +23,9 @@ def _check_zip(data: bytes, name: str) -> None:
     try:
         inflated_size(io.BytesIO(data), limit=MAX_UNCOMPRESSED)
     except ZipTooLarge:
-        raise ImportRefused(f"文件“{name}”解压后过大（超过 50 MB），为安全起见拒绝导入。", location=name) from None
+        raise ImportRefused(
+            f"文件“{name}”解压后过大（超过 50 MB），为安全起见拒绝导入。", location=name
+        ) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
         raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
 

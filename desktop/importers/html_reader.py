@@ -6,21 +6,83 @@ import re
 
 from desktop.errors import ImportRefused
 
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button", "select", "head", "template")
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "head",
+    "template",
+)
 _BLOCKS = (
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
-    "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "title",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "hr",
+    "title",
 )
 # Where government sites put the article body, most specific first.
 _ARTICLE_SELECTORS = (
-    "#UCAP-CONTENT", ".TRS_Editor", "#zoom", ".pages_content", "article", ".article", "#article",
-    ".article-content", ".content", "#content", "main",
+    "#UCAP-CONTENT",
+    ".TRS_Editor",
+    "#zoom",
+    ".pages_content",
+    "article",
+    ".article",
+    "#article",
+    ".article-content",
+    ".content",
+    "#content",
+    "main",
 )
-_NAV_CLASS = re.compile(r"(^|[\s_-])(nav|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar)([\s_-]|$)", re.I)
+_NAV_CLASS = re.compile(
+    r"(^|[\s_-])(nav|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar)([\s_-]|$)", re.I
+)
 
 
 MAX_DEPTH = 1000
-_VOID = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track"}
+_VOID = {
+    "br",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "hr",
+    "wbr",
+    "source",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "param",
+    "track",
+}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
 
 

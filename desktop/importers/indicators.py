@@ -7,7 +7,20 @@ from dataclasses import dataclass
 
 from desktop.importers.parsed import ParsedIndicator
 
-_OPERATORS = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "＞": ">", ">": ">", "＜": "<", "<": "<", "=": "=", "＝": "="}
+_OPERATORS = {
+    "≥": "≥",
+    ">=": "≥",
+    "≧": "≥",
+    "≤": "≤",
+    "<=": "≤",
+    "≦": "≤",
+    "＞": ">",
+    ">": ">",
+    "＜": "<",
+    "<": "<",
+    "=": "=",
+    "＝": "=",
+}
 _TARGET = re.compile(r"^(≥|>=|≧|≤|<=|≦|＞|>|＜|<|＝|=)?\s*(\d+(?:\.\d+)?)\s*(%|％|万|亿)?")
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 _ATTRIBUTES = {"约束性": "binding", "预期性": "expected"}
@@ -33,7 +46,7 @@ def _normalise_target(target: str) -> str:
     target = target.strip().replace("％", "%")
     for raw, op in _OPERATORS.items():
         if target.startswith(raw):
-            return op + target[len(raw):].strip()
+            return op + target[len(raw) :].strip()
     return target
 
 
@@ -112,7 +125,13 @@ def _cell(cells: list[str], index: int) -> str:
 
 
 def _indicator(
-    cells: list[str], roles: dict[str, int], name: str, target: str, field: str, year: int | None, line: TableLine
+    cells: list[str],
+    roles: dict[str, int],
+    name: str,
+    target: str,
+    field: str,
+    year: int | None,
+    line: TableLine,
 ) -> ParsedIndicator:
     name = re.sub(r"\s+", "", name)
     unit = _cell(cells, roles.get("unit", -1))
@@ -125,16 +144,25 @@ def _indicator(
     operator, value = parse_target(target)
     attribute = _ATTRIBUTES.get(re.sub(r"\s+", "", _cell(cells, roles.get("attribute", -1))))
     return ParsedIndicator(
-        name=name, target=target, field=re.sub(r"\s+", "", field), unit=unit, operator=operator,
-        target_value=value, year=year, attribute=attribute,  # type: ignore[arg-type]
-        baseline=_cell(cells, roles.get("baseline", -1)), span=(line.start, line.end),
+        name=name,
+        target=target,
+        field=re.sub(r"\s+", "", field),
+        unit=unit,
+        operator=operator,
+        target_value=value,
+        year=year,
+        attribute=attribute,  # type: ignore[arg-type]
+        baseline=_cell(cells, roles.get("baseline", -1)),
+        span=(line.start, line.end),
     )
 
 
 _PROSE_PATTERNS = (
     # "…覆盖率达到90%" / "…规范达到100项" / "…超过10亿千瓦"
-    re.compile(r"([^，,。；;：:、]{2,40}?)(?:达到|超过|不低于|不少于|保持在|稳定在|提高到|提升至|提升到|控制在)\s*"
-               r"(\d+(?:\.\d+)?)\s*(%|％|个百分点|万|亿|项|家|个|处|所|人|次|千瓦|吨|亩|公里|座|台)"),
+    re.compile(
+        r"([^，,。；;：:、]{2,40}?)(?:达到|超过|不低于|不少于|保持在|稳定在|提高到|提升至|提升到|控制在)\s*"
+        r"(\d+(?:\.\d+)?)\s*(%|％|个百分点|万|亿|项|家|个|处|所|人|次|千瓦|吨|亩|公里|座|台)"
+    ),
     # "累计培育全市诚信计量单位6000家"
     re.compile(r"(累计[^，,。；;：:]{2,40}?)(\d+(?:\.\d+)?)\s*(万|亿)?\s*(家|个|项|处|所|人|次|座|台|套)"),
 )
@@ -154,9 +182,17 @@ def prose_indicators(text: str, base: int, year: int | None) -> list[ParsedIndic
             name = m.group(1).strip()
             name = re.sub(r"^(全市|全国|其中|并|且|和|以及)", "", name) or name
             taken.append((m.start(), m.end()))
-            out.append(ParsedIndicator(
-                name=name, target=value + ("%" if unit == "%" else ""), unit=unit, operator="",
-                target_value=float(value), year=year, from_prose=True, span=(base + m.start(), base + m.end()),
-            ))
+            out.append(
+                ParsedIndicator(
+                    name=name,
+                    target=value + ("%" if unit == "%" else ""),
+                    unit=unit,
+                    operator="",
+                    target_value=float(value),
+                    year=year,
+                    from_prose=True,
+                    span=(base + m.start(), base + m.end()),
+                )
+            )
     out.sort(key=lambda i: i.span[0] if i.span else 0)
     return out

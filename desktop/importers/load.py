@@ -32,12 +32,16 @@ def load_plan(
     step(30, "正在修复文字（分页、重复段落、异体字符）…")
     repaired = repair_text(extracted.text)
     if not repaired.text.strip():
-        raise ImportRefused(f"文件“{extracted.source_name}”中没有可识别的文字。", location=extracted.source_name)
+        raise ImportRefused(
+            f"文件“{extracted.source_name}”中没有可识别的文字。", location=extracted.source_name
+        )
     step(60, "正在识别章节、任务与责任单位…")
     try:
         plan = parse_repaired(repaired, source_name=extracted.source_name)
     except RecursionError as exc:
-        raise ImportRefused(f"文件“{extracted.source_name}”结构过于复杂，无法解析。", location=extracted.source_name) from exc
+        raise ImportRefused(
+            f"文件“{extracted.source_name}”结构过于复杂，无法解析。", location=extracted.source_name
+        ) from exc
     plan.source_sha256 = extracted.source_sha256
     plan.source_format = extracted.source_format
     plan.encoding = extracted.encoding

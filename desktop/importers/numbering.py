@@ -5,7 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_NUM = "零〇一二两三四五六七八九十百"
 
 _CHAPTER = re.compile(rf"^([{CN_NUM}]{{1,4}})、\s*(.*)$")
@@ -17,9 +30,29 @@ _COLUMN = re.compile(r"^专栏\s*(\d{1,3})\s*[:：]?\s*(.*)$")
 
 # Words that start chapter/section titles of the "要求/措施" kind; used to split "一、指导思想坚持以…".
 TITLE_WORDS = (
-    "指导思想", "基本原则", "发展目标", "主要目标", "总体目标", "工作目标", "总体要求", "总体思路",
-    "重点任务", "主要任务", "重点工作", "保障措施", "组织实施", "实施步骤", "工作要求", "组织保障",
-    "试点目标", "试点范围", "重大意义", "工作原则", "基本思路", "任务分工", "职责分工",
+    "指导思想",
+    "基本原则",
+    "发展目标",
+    "主要目标",
+    "总体目标",
+    "工作目标",
+    "总体要求",
+    "总体思路",
+    "重点任务",
+    "主要任务",
+    "重点工作",
+    "保障措施",
+    "组织实施",
+    "实施步骤",
+    "工作要求",
+    "组织保障",
+    "试点目标",
+    "试点范围",
+    "重大意义",
+    "工作原则",
+    "基本思路",
+    "任务分工",
+    "职责分工",
 )
 
 
@@ -90,10 +123,10 @@ def split_title(rest: str, limit: int = 60) -> tuple[str, str]:
     rest = rest.strip()
     m = re.search(r"[。！？]", rest)
     if m and m.start() <= limit:
-        return rest[: m.start()].strip(), rest[m.end():].strip()
+        return rest[: m.start()].strip(), rest[m.end() :].strip()
     if not m and len(rest) <= limit:
         return rest, ""
     cut = re.search(r"[，；：]", rest)
     if cut and cut.start() <= limit:
-        return rest[: cut.start()].strip(), rest[cut.start() + 1:].strip()
+        return rest[: cut.start()].strip(), rest[cut.start() + 1 :].strip()
     return rest[:limit].strip(), rest[limit:].strip()

@@ -28,7 +28,9 @@ def read_pdf(data: bytes, name: str) -> str:
             except ImportRefused:
                 raise
             except Exception as exc:
-                raise ImportRefused(f"PDF 文件“{name}”已加密，请先解除密码保护再导入。", location=name) from exc
+                raise ImportRefused(
+                    f"PDF 文件“{name}”已加密，请先解除密码保护再导入。", location=name
+                ) from exc
         pages = reader.pages
         if len(pages) > MAX_PAGES:
             raise ImportRefused(f"PDF 文件“{name}”页数过多（{len(pages)} 页），无法导入。", location=name)
@@ -37,7 +39,16 @@ def read_pdf(data: bytes, name: str) -> str:
             texts.append(page.extract_text() or "")
     except ImportRefused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, EOFError, IndexError) as exc:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        EOFError,
+        IndexError,
+    ) as exc:
         raise ImportRefused(f"PDF 文件“{name}”已损坏或不完整，无法读取。", location=name) from exc
     except RecursionError as exc:
         raise ImportRefused(f"PDF 文件“{name}”结构异常，无法读取。", location=name) from exc
@@ -47,6 +58,7 @@ def read_pdf(data: bytes, name: str) -> str:
     meaningful = len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", text))
     if meaningful < max(20, 5 * len(texts)):
         raise ImportRefused(
-            f"PDF 文件“{name}”没有可提取的文字层，可能是扫描件。请先进行文字识别（OCR）后再导入。", location=name
+            f"PDF 文件“{name}”没有可提取的文字层，可能是扫描件。请先进行文字识别（OCR）后再导入。",
+            location=name,
         )
     return text

@@ -10,7 +10,9 @@ from desktop.importers.dates import is_date_line, parse_date
 from desktop.importers.numbering import match_heading
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*\d{1,4}\s*号")
-_PLAN_SUFFIX = re.compile(r"(实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见|计划|办法|纲要|通知|决定)$")
+_PLAN_SUFFIX = re.compile(
+    r"(实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见|计划|办法|纲要|通知|决定)$"
+)
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{0,30}(人民政府|办公厅|办公室|国务院|委员会|领导小组|局|委|厅)$")
 
 
@@ -74,8 +76,15 @@ def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:
             if parts and _PLAN_SUFFIX.search(parts[-1]):
                 break
             continue
-        if DOC_NUMBER.search(line) or line.endswith(("：", ":")) or "。" in line or len(line) > 60 \
-                or line.startswith("发布日期") or len(parts) >= 4 or match_heading(line):
+        if (
+            DOC_NUMBER.search(line)
+            or line.endswith(("：", ":"))
+            or "。" in line
+            or len(line) > 60
+            or line.startswith("发布日期")
+            or len(parts) >= 4
+            or match_heading(line)
+        ):
             break
         parts.append(line)
         used.append(i)
@@ -103,7 +112,9 @@ def _signature(lines: list[str], info: HeadInfo) -> None:
         info.issued_on = parse_date(info.metadata["发布日期"])
 
 
-def _choose_title(lines: list[str], info: HeadInfo, notice: str, candidates: list[int], head_end: int) -> None:
+def _choose_title(
+    lines: list[str], info: HeadInfo, notice: str, candidates: list[int], head_end: int
+) -> None:
     if notice:
         info.metadata["通知标题"] = notice
         m = re.search(r"关于印发(.+?)的通知$", notice)

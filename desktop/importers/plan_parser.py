@@ -44,7 +44,12 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
     text = repaired.text
     lines = split_lines(text)
     first_heading = next(
-        (i for i, line in enumerate(lines) if (h := heading_of(line.text)) and h.kind in ("chapter", "section")), -1
+        (
+            i
+            for i, line in enumerate(lines)
+            if (h := heading_of(line.text)) and h.kind in ("chapter", "section")
+        ),
+        -1,
     )
     head = read_head([line.text for line in lines], first_heading)
     city = city_of(head.issuer) or city_of(head.title)
@@ -59,7 +64,9 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
             builder.body(line)
     metadata = {**head.metadata, **repaired.metadata}
     if builder.preamble or first_heading > 0:
-        preamble = [line.text for line in lines[: max(first_heading, 0)] if line.number - 1 not in head.skip_lines]
+        preamble = [
+            line.text for line in lines[: max(first_heading, 0)] if line.number - 1 not in head.skip_lines
+        ]
         if preamble:
             metadata.setdefault("前言", "\n".join(p for p in preamble if p)[:2000])
     plan = ParsedPlan(
@@ -74,4 +81,3 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
     )
     tree_finish.finish(plan, builder, city)
     return plan
-

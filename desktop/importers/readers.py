@@ -19,13 +19,23 @@ MAX_BYTES = 20 * 1024 * 1024  # bounded time and memory on hostile input
 SourceFormat = Literal["txt", "docx", "pdf", "html"]
 
 _IMAGE_MAGIC = (
-    (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"), (b"GIF8", "GIF 图片"), (b"BM", "BMP 图片"),
-    (b"II*\x00", "TIFF 图片"), (b"MM\x00*", "TIFF 图片"), (b"RIFF", "图片或音视频"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+    (b"BM", "BMP 图片"),
+    (b"II*\x00", "TIFF 图片"),
+    (b"MM\x00*", "TIFF 图片"),
+    (b"RIFF", "图片或音视频"),
 )
 _OTHER_MAGIC = (
     (b"\xd0\xcf\x11\xe0", "旧版 Office 文档（.doc/.xls），请另存为 .docx 后再导入"),
-    (b"Rar!", "RAR 压缩包"), (b"7z\xbc\xaf", "7z 压缩包"), (b"\x1f\x8b", "gzip 压缩文件"),
-    (b"%!PS", "PostScript 文件"), (b"\x7fELF", "程序文件"), (b"MZ", "程序文件"), (b"{\\rtf", "RTF 文档，请另存为 .docx 后再导入"),
+    (b"Rar!", "RAR 压缩包"),
+    (b"7z\xbc\xaf", "7z 压缩包"),
+    (b"\x1f\x8b", "gzip 压缩文件"),
+    (b"%!PS", "PostScript 文件"),
+    (b"\x7fELF", "程序文件"),
+    (b"MZ", "程序文件"),
+    (b"{\\rtf", "RTF 文档，请另存为 .docx 后再导入"),
 )
 
 
@@ -81,7 +91,9 @@ def _extract(data: bytes, name: str, suffix: str) -> tuple[SourceFormat, str, st
         return "docx", read_docx(data, name), ""
     for magic, what in _IMAGE_MAGIC:
         if data.startswith(magic):
-            raise ImportRefused(f"文件“{name}”是{what}，不是规划文本。图片请先进行文字识别（OCR）。", location=name)
+            raise ImportRefused(
+                f"文件“{name}”是{what}，不是规划文本。图片请先进行文字识别（OCR）。", location=name
+            )
     for magic, what in _OTHER_MAGIC:
         if data.startswith(magic):
             raise ImportRefused(f"文件“{name}”是{what}，不能直接导入。", location=name)

@@ -14,25 +14,122 @@ from desktop.importers.table_repair import rebuild_tables
 
 # CJK radicals supplement characters NFKC leaves alone, mapped to the ordinary character they stand for.
 _RADICAL_SUPPLEMENT = {
-    "⺁": "厂", "⺇": "几", "⺈": "刀", "⺊": "卜", "⺋": "卩", "⺌": "小", "⺍": "小", "⺎": "兀", "⺏": "尢",
-    "⺐": "尢", "⺑": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彐", "⺖": "心", "⺗": "心", "⺘": "手", "⺙": "攵",
-    "⺛": "旡", "⺜": "日", "⺝": "月", "⺞": "歺", "⺟": "母", "⺠": "民", "⺡": "水", "⺢": "水", "⺣": "火",
-    "⺤": "爪", "⺥": "爪", "⺦": "丬", "⺧": "牛", "⺨": "犬", "⺩": "王", "⺪": "疋", "⺫": "目", "⺬": "示",
-    "⺭": "示", "⺮": "竹", "⺯": "糸", "⺰": "纟", "⺱": "网", "⺲": "网", "⺳": "网", "⺴": "网", "⺵": "网",
-    "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "老", "⺺": "聿", "⺻": "聿", "⺼": "肉", "⺽": "臼", "⺾": "艸",
-    "⺿": "艸", "⻀": "艸", "⻁": "虎", "⻂": "衣", "⻃": "襾", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角",
-    "⻈": "讠", "⻉": "贝", "⻊": "足", "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝", "⻐": "钅",
-    "⻑": "長", "⻒": "長", "⻓": "长", "⻔": "门", "⻕": "阜", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦",
-    "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻞": "食", "⻟": "食", "⻠": "饣", "⻡": "首", "⻢": "马",
-    "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "齐",
-    "⻬": "齐", "⻭": "齿", "⻮": "齿", "⻯": "龙", "⻰": "龙", "⻱": "龜", "⻲": "龟", "⻳": "龟",
+    "⺁": "厂",
+    "⺇": "几",
+    "⺈": "刀",
+    "⺊": "卜",
+    "⺋": "卩",
+    "⺌": "小",
+    "⺍": "小",
+    "⺎": "兀",
+    "⺏": "尢",
+    "⺐": "尢",
+    "⺑": "尢",
+    "⺒": "巳",
+    "⺓": "幺",
+    "⺔": "彐",
+    "⺖": "心",
+    "⺗": "心",
+    "⺘": "手",
+    "⺙": "攵",
+    "⺛": "旡",
+    "⺜": "日",
+    "⺝": "月",
+    "⺞": "歺",
+    "⺟": "母",
+    "⺠": "民",
+    "⺡": "水",
+    "⺢": "水",
+    "⺣": "火",
+    "⺤": "爪",
+    "⺥": "爪",
+    "⺦": "丬",
+    "⺧": "牛",
+    "⺨": "犬",
+    "⺩": "王",
+    "⺪": "疋",
+    "⺫": "目",
+    "⺬": "示",
+    "⺭": "示",
+    "⺮": "竹",
+    "⺯": "糸",
+    "⺰": "纟",
+    "⺱": "网",
+    "⺲": "网",
+    "⺳": "网",
+    "⺴": "网",
+    "⺵": "网",
+    "⺶": "羊",
+    "⺷": "羊",
+    "⺸": "羊",
+    "⺹": "老",
+    "⺺": "聿",
+    "⺻": "聿",
+    "⺼": "肉",
+    "⺽": "臼",
+    "⺾": "艸",
+    "⺿": "艸",
+    "⻀": "艸",
+    "⻁": "虎",
+    "⻂": "衣",
+    "⻃": "襾",
+    "⻄": "西",
+    "⻅": "见",
+    "⻆": "角",
+    "⻇": "角",
+    "⻈": "讠",
+    "⻉": "贝",
+    "⻊": "足",
+    "⻋": "车",
+    "⻌": "辶",
+    "⻍": "辶",
+    "⻎": "辶",
+    "⻏": "阝",
+    "⻐": "钅",
+    "⻑": "長",
+    "⻒": "長",
+    "⻓": "长",
+    "⻔": "门",
+    "⻕": "阜",
+    "⻖": "阝",
+    "⻗": "雨",
+    "⻘": "青",
+    "⻙": "韦",
+    "⻚": "页",
+    "⻛": "风",
+    "⻜": "飞",
+    "⻝": "食",
+    "⻞": "食",
+    "⻟": "食",
+    "⻠": "饣",
+    "⻡": "首",
+    "⻢": "马",
+    "⻣": "骨",
+    "⻤": "鬼",
+    "⻥": "鱼",
+    "⻦": "鸟",
+    "⻧": "卤",
+    "⻨": "麦",
+    "⻩": "黄",
+    "⻪": "黾",
+    "⻫": "齐",
+    "⻬": "齐",
+    "⻭": "齿",
+    "⻮": "齿",
+    "⻯": "龙",
+    "⻰": "龙",
+    "⻱": "龜",
+    "⻲": "龟",
+    "⻳": "龟",
 }
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…"
 _TERMINAL = tuple("。！？；：:）)」』”》…!?")
 _TITLE_ENDINGS = ("通知", "方案", "意见", "规划", "计划", "办法", "决定", "纲要", "措施", "细则", "要点")
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－―~～\s]*\d{1,4}[-—–－―~～\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－―~～\s]*\d{1,4}[-—–－―~～\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
 
 
 @dataclass
@@ -48,8 +145,13 @@ def normalise_chars(text: str) -> str:
     out = []
     for ch in text.translate(_ZERO_WIDTH):
         code = ord(ch)
-        if 0x2F00 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF or 0xFF10 <= code <= 0xFF19 \
-                or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        if (
+            0x2F00 <= code <= 0x2FDF
+            or 0xF900 <= code <= 0xFAFF
+            or 0xFF10 <= code <= 0xFF19
+            or 0xFF21 <= code <= 0xFF3A
+            or 0xFF41 <= code <= 0xFF5A
+        ):
             out.append(unicodedata.normalize("NFKC", ch))
         elif 0x2E80 <= code <= 0x2EFF:
             out.append(_RADICAL_SUPPLEMENT.get(ch, unicodedata.normalize("NFKC", ch)))
@@ -112,9 +214,9 @@ def _split_after_responsibility(s: str) -> str:
     pieces = []
     last = 0
     for found in find_responsibility(s):
-        tail = s[found.end:found.end + 1]
+        tail = s[found.end : found.end + 1]
         if tail and tail not in "\n。；，":
-            pieces.append(s[last:found.end] + "\n")
+            pieces.append(s[last : found.end] + "\n")
             last = found.end
     pieces.append(s[last:])
     return "".join(pieces)
@@ -125,18 +227,23 @@ def _split_heading_title(line: str) -> list[str]:
     if heading is not None and heading.kind == "section":
         # "（一）标题。正文…" → the title sentence on its own line, as most documents print it.
         m = re.search(r"[。！？]", heading.rest)
-        if m and m.start() <= 60 and heading.rest[m.end():].strip() and not heading.rest[m.end():].startswith(("”", "）")):
-            return [heading.label + heading.rest[: m.end()], heading.rest[m.end():].strip()]
+        if (
+            m
+            and m.start() <= 60
+            and heading.rest[m.end() :].strip()
+            and not heading.rest[m.end() :].startswith(("”", "）"))
+        ):
+            return [heading.label + heading.rest[: m.end()], heading.rest[m.end() :].strip()]
         return [line]
     if heading is None or heading.kind != "chapter":
         return [line]
     rest = heading.rest
     m = re.search(rf"[（(][{CN_NUM}]{{1,4}}[）)]", rest)
     if m and m.start() > 0 and "。" not in rest[: m.start()]:
-        return [heading.label + rest[: m.start()], *_split_heading_title(rest[m.start():])]
+        return [heading.label + rest[: m.start()], *_split_heading_title(rest[m.start() :])]
     for word in TITLE_WORDS:
         if rest.startswith(word) and len(rest) > len(word) + 4 and rest[len(word)] not in "，。、；：":
-            return [heading.label + word, rest[len(word):]]
+            return [heading.label + word, rest[len(word) :]]
     return [line]
 
 
@@ -164,9 +271,16 @@ def _join_broken(lines: list[str]) -> list[str]:
         if not line:
             pending_blank = True
             continue
-        wrapped = full is not None and out and _width(last_physical) >= full and "\t" not in out[-1] \
-            and not match_heading(line) and not _is_title_only(out[-1]) and not pending_blank \
+        wrapped = (
+            full is not None
+            and out
+            and _width(last_physical) >= full
+            and "\t" not in out[-1]
+            and not match_heading(line)
+            and not _is_title_only(out[-1])
+            and not pending_blank
             and not (out[-1].endswith(_TERMINAL) and re.match(r"(展望)?(到|至)\s*\d{4}\s*年|[（(]", line))
+        )
         if out and (wrapped or _continues(out[-1], line)):
             out[-1] = out[-1] + line
             last_physical = line
@@ -193,7 +307,9 @@ def _continues(prev: str, line: str) -> bool:
     return len(prev) >= 30 and not prev.endswith(_TITLE_ENDINGS)
 
 
-_PLAN_NAME = r"(?:实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见)"
+_PLAN_NAME = (
+    r"(?:实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见)"
+)
 
 
 def _split_title_from_preamble(lines: list[str]) -> list[str]:
@@ -201,14 +317,21 @@ def _split_title_from_preamble(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         after_date = bool(out) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", out[-1]))
-        m = re.match(rf"^(.{{4,80}}?{_PLAN_NAME})(?=为|根据|按照|现|近年来|当前)", line) if after_date else None
+        m = (
+            re.match(rf"^(.{{4,80}}?{_PLAN_NAME})(?=为|根据|按照|现|近年来|当前)", line)
+            if after_date
+            else None
+        )
         if m and "。" not in m.group(1):
             out.append(m.group(1))
-            line = line[m.end():]
-        m = re.match(r"^(.{10,400}?(?:现制定以下[^。]{0,10}|制定本[^。]{0,10}|现提出以下意见|提出以下意见)[。：:])(?=\S)", line)
+            line = line[m.end() :]
+        m = re.match(
+            r"^(.{10,400}?(?:现制定以下[^。]{0,10}|制定本[^。]{0,10}|现提出以下意见|提出以下意见)[。：:])(?=\S)",
+            line,
+        )
         if m:
             out.append(m.group(1))
-            line = line[m.end():]
+            line = line[m.end() :]
         out.append(line)
     return out
 
@@ -241,7 +364,8 @@ def _extract_metadata(lines: list[str], metadata: dict[str, str]) -> list[str]:
 def _drop_page_furniture(lines: list[str]) -> list[str]:
     counts = Counter(line for line in lines if line and len(line) <= 40)
     repeated = {
-        line for line, n in counts.items()
+        line
+        for line, n in counts.items()
         if n >= 3 and not match_heading(line) and not find_responsibility(line) and "\t" not in line
     }
     return [line for line in lines if line not in repeated and not (line and _PAGE_NUMBER.match(line))]
@@ -262,11 +386,14 @@ def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
         nonlocal run
         if run:
             excerpt = "".join(run)
-            findings.append(Finding(
-                "duplicate_removed",
-                f"删除了重复出现的段落（{len(run)}句），保留第一次出现的位置：{excerpt[:30]}…",
-                line=run_line, excerpt=excerpt[:80],
-            ))
+            findings.append(
+                Finding(
+                    "duplicate_removed",
+                    f"删除了重复出现的段落（{len(run)}句），保留第一次出现的位置：{excerpt[:30]}…",
+                    line=run_line,
+                    excerpt=excerpt[:80],
+                )
+            )
             run = []
 
     for line in lines:

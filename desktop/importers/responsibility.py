@@ -26,7 +26,11 @@ class RawUnit:
 
 def _clean_token(token: str) -> str:
     token = re.sub(r"\s+", "", token)
-    token = re.sub(r"(按职责分工负责|按职责负责|分工负责|共同负责|负责落实|牵头负责|负责|牵头|指导|参与|配合)$", "", token)
+    token = re.sub(
+        r"(按职责分工负责|按职责负责|分工负责|共同负责|负责落实|牵头负责|负责|牵头|指导|参与|配合)$",
+        "",
+        token,
+    )
     token = re.sub(r"等(有关|相关)?(部门|单位)?(和单位)?$", "", token)
     return token.strip("。.:： ")
 
@@ -123,10 +127,14 @@ def find_responsibility(text: str) -> list[FoundList]:
         if not units:
             continue
         labelled = bool(_LABEL_PART.match(re.sub(r"\s+", "", m.group(1))))
-        after = text[m.end():m.end() + 1]
-        before = text[m.start() - 1:m.start()] if m.start() else ""
+        after = text[m.end() : m.end() + 1]
+        before = text[m.start() - 1 : m.start()] if m.start() else ""
         # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what.
-        if labelled or after in ("", "\n", "。", "；", "（", "(", " ") or before in ("", "\n", "。", "；", "）"):
+        if (
+            labelled
+            or after in ("", "\n", "。", "；", "（", "(", " ")
+            or before in ("", "\n", "。", "；", "）")
+        ):
             found.append(FoundList(m.start(), m.end(), units))
     return found
 

@@ -8,7 +8,13 @@ from typing import Any
 from desktop.importers.parsed import ParsedPlan
 
 KIND_NAMES = {
-    "chapter": "章", "section": "节", "task": "任务", "column": "专栏", "item": "条目", "goal": "目标", "measure": "保障措施",
+    "chapter": "章",
+    "section": "节",
+    "task": "任务",
+    "column": "专栏",
+    "item": "条目",
+    "goal": "目标",
+    "measure": "保障措施",
 }
 FINDING_GROUPS = {
     "numbering_gap": "编号缺失",

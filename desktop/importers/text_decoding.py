@@ -28,7 +28,11 @@ def _mostly_text(text: str) -> bool:
     if not text:
         return False
     sample = text[:100_000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or unicodedata.category(ch) in ("Co", "Cn", "Cs"))
+    bad = sum(
+        1
+        for ch in sample
+        if (ord(ch) < 32 and ch not in "\r\n\t\f") or unicodedata.category(ch) in ("Co", "Cn", "Cs")
+    )
     return bad <= len(sample) * 0.01
 
 
@@ -38,14 +42,19 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise ImportRefused(f"文件“{name}”声明为 UTF-8 编码，但内容无法按 UTF-8 解码。", location=f"{name} 第{exc.start}字节") from exc
+            raise ImportRefused(
+                f"文件“{name}”声明为 UTF-8 编码，但内容无法按 UTF-8 解码。",
+                location=f"{name} 第{exc.start}字节",
+            ) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ImportRefused(f"文件“{name}”声明为 UTF-16 编码，但内容无法解码。", location=name) from exc
         if not _mostly_text(text):
-            raise ImportRefused(f"文件“{name}”声明为 UTF-16 编码，但内容不是正常文字，无法导入。", location=name)
+            raise ImportRefused(
+                f"文件“{name}”声明为 UTF-16 编码，但内容不是正常文字，无法导入。", location=name
+            )
         return text, "utf-16"
     if b"\x00" not in data:
         try:
@@ -56,7 +65,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         text = _utf16_without_bom(data)
         if text is not None and _mostly_text(text):
             return text, "utf-16"
-        raise ImportRefused(f"文件“{name}”含有二进制数据（NUL 字节），不是文本文件，无法导入。", location=name)
+        raise ImportRefused(
+            f"文件“{name}”含有二进制数据（NUL 字节），不是文本文件，无法导入。", location=name
+        )
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -69,7 +80,10 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     guessed = _guess(data)
     if guessed:
         return guessed
-    raise ImportRefused(f"无法识别文件“{name}”的文字编码（已尝试 UTF-8、UTF-16、GB18030），请另存为 UTF-8 文本后再导入。", location=name)
+    raise ImportRefused(
+        f"无法识别文件“{name}”的文字编码（已尝试 UTF-8、UTF-16、GB18030），请另存为 UTF-8 文本后再导入。",
+        location=name,
+    )
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:

@@ -61,8 +61,11 @@ class TreeBuilder:
     # -- headings ---------------------------------------------------------------------------------
     def heading(self, line: Line, h: Heading) -> None:
         handler = {
-            "chapter": self._chapter, "section": self._section, "task": self._task,
-            "subtask": self._subtask, "column": self._column,
+            "chapter": self._chapter,
+            "section": self._section,
+            "task": self._task,
+            "subtask": self._subtask,
+            "column": self._column,
         }[h.kind]
         last = self._last_heading
         if h.kind == "section" and last is not None and last.kind == "chapter":
@@ -197,10 +200,14 @@ class TreeBuilder:
             target.node.needs_review = True
         if target.closed and not only_units and self.scrambled:
             target.node.needs_review = True
-            self.findings.append(Finding(
-                "orphan_text", f"第{line.number}行的文字没有对应的标题，已暂时放在“{target.node.label}{target.node.title}”下，请核对。",
-                line=line.number, excerpt=line.text[:60],
-            ))
+            self.findings.append(
+                Finding(
+                    "orphan_text",
+                    f"第{line.number}行的文字没有对应的标题，已暂时放在“{target.node.label}{target.node.title}”下，请核对。",
+                    line=line.number,
+                    excerpt=line.text[:60],
+                )
+            )
         target.lines.append(line)
         self._take_units(target, line)
 
@@ -256,7 +263,7 @@ def _only_responsibility(text: str) -> bool:
 
 def _without_units(text: str) -> str:
     for found in reversed(find_responsibility(text)):
-        text = text[: found.start] + text[found.end:]
+        text = text[: found.start] + text[found.end :]
     return text.strip()
 
 
@@ -267,5 +274,3 @@ def heading_of(text: str) -> Heading | None:
         h = match_heading(head)
         return h if h and h.kind == "column" else None
     return match_heading(text)
-
-

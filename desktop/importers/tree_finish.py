@@ -31,7 +31,9 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
     if builder.scrambled and builder.straight_sections:
         _regroup_sections(roots, builder.chapter_starts)
     if _sort_tree(roots, None):
-        plan.findings.append(Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。"))
+        plan.findings.append(
+            Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。")
+        )
     if not builder.scrambled:
         for draft in _walk(roots):
             _split_unnumbered_tasks(draft)
@@ -99,7 +101,9 @@ def _sort_tree(drafts: list[Draft], parent: Draft | None) -> bool:
         result = list(numbered)
         for kind in {g[0].node.kind for g in numbered}:
             slots = [i for i, g in enumerate(numbered) if g[0].node.kind == kind]
-            ordered_kind = sorted((numbered[i] for i in slots), key=lambda g: (g[0].number or 0, g[0].first_line))
+            ordered_kind = sorted(
+                (numbered[i] for i in slots), key=lambda g: (g[0].number or 0, g[0].first_line)
+            )
             for slot, group in zip(slots, ordered_kind, strict=True):
                 result[slot] = group
         changed = result != numbered
@@ -135,7 +139,7 @@ def _split_unnumbered_tasks(draft: Draft) -> None:
     start = 0
     tasks: list[Draft] = []
     for end in ends:
-        chunk = body[start: end + 1]
+        chunk = body[start : end + 1]
         start = end + 1
         text_lines = [line for line in chunk if not _is_units_line(line)]
         if not text_lines:
@@ -173,7 +177,7 @@ def _to_node(draft: Draft, text: str, city: str | None) -> ParsedNode:
         first = lines[0]
         end = first.end
         for line in lines[1:]:
-            if text[end:line.start].strip():
+            if text[end : line.start].strip():
                 break
             end = line.end
         node.span = (first.start, end)
@@ -203,12 +207,23 @@ def _report_gaps(plan: ParsedPlan, roots: list[Draft], straight: bool) -> None:
     chapters = [d for d in roots if d.node.kind == "chapter"]
     _gap(plan, [d.number for d in chapters if d.number], "章", lambda n: f"{cn_label(n)}、")
     if straight:
-        numbers = [c.number for ch in chapters for c in ch.children if c.node.kind in ("section", "measure") and c.number]
+        numbers = [
+            c.number
+            for ch in chapters
+            for c in ch.children
+            if c.node.kind in ("section", "measure") and c.number
+        ]
         _gap(plan, numbers, "节", lambda n: f"（{cn_label(n)}）")
     else:
         for ch in chapters:
             numbers = [c.number for c in ch.children if c.node.kind in ("section", "measure") and c.number]
-            _gap(plan, numbers, "节", lambda n: f"（{cn_label(n)}）", where=f"“{ch.node.label}{ch.node.title}”中")
+            _gap(
+                plan,
+                numbers,
+                "节",
+                lambda n: f"（{cn_label(n)}）",
+                where=f"“{ch.node.label}{ch.node.title}”中",
+            )
 
 
 def _gap(plan: ParsedPlan, numbers: list[int], what: str, label, where: str = "") -> None:
@@ -217,16 +232,23 @@ def _gap(plan: ParsedPlan, numbers: list[int], what: str, label, where: str = ""
     present = set(numbers)
     for n in range(1, max(numbers)):
         if n not in present and n >= min(min(numbers), 1):
-            plan.findings.append(Finding(
-                "numbering_gap", f"{where}缺少编号为{label(n)}的{what}标题：原文中没有这一标题，其内容可能丢失或并入了相邻部分。",
-                excerpt=label(n),
-            ))
+            plan.findings.append(
+                Finding(
+                    "numbering_gap",
+                    f"{where}缺少编号为{label(n)}的{what}标题：原文中没有这一标题，其内容可能丢失或并入了相邻部分。",
+                    excerpt=label(n),
+                )
+            )
 
 
 def _collect_indicators(plan: ParsedPlan, roots: list[Draft]) -> None:
     for d in _walk(roots):
         if d.node.kind == "column":
-            rows = [TableLine(line.text.split("\t"), line.start, line.end) for line in d.lines if "\t" in line.text]
+            rows = [
+                TableLine(line.text.split("\t"), line.start, line.end)
+                for line in d.lines
+                if "\t" in line.text
+            ]
             plan.indicators.extend(parse_table(rows))
     if plan.indicators:
         return
@@ -247,6 +269,11 @@ def _report_unknown_units(plan: ParsedPlan, roots: list[Draft], city: str | None
             if name in reported or is_known_unit(raw.raw, city):
                 continue
             reported.add(name)
-            plan.findings.append(Finding(
-                "unknown_unit", f"单位“{name}”不在单位名称表中，导入时将作为新单位添加。", line=line, excerpt=raw.raw,
-            ))
+            plan.findings.append(
+                Finding(
+                    "unknown_unit",
+                    f"单位“{name}”不在单位名称表中，导入时将作为新单位添加。",
+                    line=line,
+                    excerpt=raw.raw,
+                )
+            )

@@ -11,7 +11,10 @@ CITY_BUREAUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "市场监管局": ("市场监督管理局", ("市场监督管理局", "市场监管局")),
     "发展改革委": ("发展和改革委员会", ("发展和改革委员会", "发展改革委", "发改委")),
     "科技局": ("科学技术局", ("科学技术局", "科学技术委员会", "科技局", "科委")),
-    "科委中关村管委会": ("科学技术委员会、中关村科技园区管理委员会", ("科委中关村管委会", "科委、中关村管委会")),
+    "科委中关村管委会": (
+        "科学技术委员会、中关村科技园区管理委员会",
+        ("科委中关村管委会", "科委、中关村管委会"),
+    ),
     "经济信息化局": ("经济和信息化局", ("经济和信息化局", "经济信息化局", "经信局")),
     "工信局": ("工业和信息化局", ("工业和信息化局", "工业信息化局", "工信局")),
     "教委": ("教育委员会", ("教育委员会", "教委")),
@@ -96,7 +99,9 @@ OTHER_ALIASES: dict[str, tuple[str, ...]] = {
     "国网北京市电力公司": ("国网北京电力公司",),
 }
 
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
+_BRACKETS = str.maketrans(
+    {"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"}
+)
 _CITY_PREFIX = re.compile(r"^(北京|天津|上海|重庆|[\u4e00-\u9fff]{2,3})市(?!场)")
 _DISTRICT_GOV = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:区|县|旗|市))(?:人民)?政府$")
 _COLLECTIVE = re.compile(r"^(各|有关|相关|其他|其它|试点)|各有关|等有关")
@@ -124,8 +129,8 @@ def normalize_name(raw: str) -> str:
 def _city_key(name: str, city: str | None) -> tuple[str | None, str | None]:
     """Return (city, bureau key) when ``name`` is a city-level bureau, else (None, None)."""
     m = _CITY_PREFIX.match(name)
-    if m and name[m.end():] in _ALIAS_TO_KEY:
-        return m.group(1), _ALIAS_TO_KEY[name[m.end():]]
+    if m and name[m.end() :] in _ALIAS_TO_KEY:
+        return m.group(1), _ALIAS_TO_KEY[name[m.end() :]]
     if name.startswith("市") and name[1:] in _ALIAS_TO_KEY:
         return city, _ALIAS_TO_KEY[name[1:]]
     return None, None
@@ -176,7 +181,9 @@ def unit_kind(name: str) -> str:
         return "company"
     if name.endswith(("大学", "学院", "研究院", "研究所", "中心", "协会", "学会", "医院", "院", "联合会")):
         return "institution"
-    if name.endswith(("局", "委", "办", "部", "署", "厅", "委员会", "管委会", "总局", "行", "会", "处", "室", "政府")):
+    if name.endswith(
+        ("局", "委", "办", "部", "署", "厅", "委员会", "管委会", "总局", "行", "会", "处", "室", "政府")
+    ):
         return "bureau"
     return "other"
 

@@ -32,8 +32,11 @@ class Indicator(HasUid, Versioned, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
     values: Mapped[list[IndicatorValue]] = relationship(
-        back_populates="indicator", cascade="all, delete-orphan", passive_deletes=True,
-        order_by="IndicatorValue.measured_on")
+        back_populates="indicator",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="IndicatorValue.measured_on",
+    )
 
 
 class IndicatorValue(HasUid, Versioned, Base):

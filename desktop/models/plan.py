@@ -34,8 +34,9 @@ class Plan(HasUid, Versioned, Base):
     # Covering-notice details, 抄送 lines, anything the document states that has no column.
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
-    nodes: Mapped[list[PlanNode]] = relationship(back_populates="plan", cascade="all, delete-orphan",
-                                                 passive_deletes=True)
+    nodes: Mapped[list[PlanNode]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", passive_deletes=True
+    )
     parent_plan: Mapped[Plan | None] = relationship(remote_side=[id])
 
 
@@ -81,13 +82,18 @@ class PlanNode(HasUid, Versioned, Base):
 
     plan: Mapped[Plan] = relationship(back_populates="nodes")
     parent: Mapped[PlanNode | None] = relationship(remote_side=[id], back_populates="children")
-    children: Mapped[list[PlanNode]] = relationship(back_populates="parent", order_by="PlanNode.position",
-                                                    passive_deletes=True)
+    children: Mapped[list[PlanNode]] = relationship(
+        back_populates="parent", order_by="PlanNode.position", passive_deletes=True
+    )
     responsibilities: Mapped[list[Responsibility]] = relationship(  # noqa: F821
-        back_populates="node", order_by="Responsibility.position", cascade="all, delete-orphan",
-        passive_deletes=True)
+        back_populates="node",
+        order_by="Responsibility.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
     assignments: Mapped[list[Assignment]] = relationship(  # noqa: F821
-        back_populates="node", cascade="all, delete-orphan", passive_deletes=True)
+        back_populates="node", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class NodeLink(Timestamped, Base):

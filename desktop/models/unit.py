@@ -17,8 +17,9 @@ class Unit(HasUid, Versioned, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)  # canonical
     kind: Mapped[str] = mapped_column(String(24), default="bureau")
-    aliases: Mapped[list[UnitAlias]] = relationship(back_populates="unit", cascade="all, delete-orphan",
-                                                    passive_deletes=True)
+    aliases: Mapped[list[UnitAlias]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class UnitAlias(Timestamped, Base):

@@ -38,8 +38,11 @@ class Assignment(HasUid, Versioned, Base):
     node: Mapped["PlanNode"] = relationship(back_populates="assignments")  # noqa: F821, UP037
     unit: Mapped["Unit"] = relationship()  # noqa: F821, UP037
     progress: Mapped[list[ProgressEntry]] = relationship(
-        back_populates="assignment", cascade="all, delete-orphan", passive_deletes=True,
-        order_by="ProgressEntry.period")
+        back_populates="assignment",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ProgressEntry.period",
+    )
 
 
 class ProgressEntry(HasUid, Versioned, Base):
@@ -61,8 +64,9 @@ class ProgressEntry(HasUid, Versioned, Base):
     source_ref: Mapped[str | None] = mapped_column(String(200), index=True)
 
     assignment: Mapped[Assignment] = relationship(back_populates="progress")
-    evidence: Mapped[list[Evidence]] = relationship(back_populates="entry", cascade="all, delete-orphan",
-                                                    passive_deletes=True)
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="entry", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Evidence(Timestamped, Base):

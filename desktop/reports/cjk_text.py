@@ -53,7 +53,9 @@ def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[l
                 end += 1
                 hang += 1
             if hang == 0:
-                if end - 1 > start and chars[end - 1][0] in CANNOT_END:  # an opening mark goes down with its text
+                if (
+                    end - 1 > start and chars[end - 1][0] in CANNOT_END
+                ):  # an opening mark goes down with its text
                     end -= 1
                 elif _is_word_char(chars[end][0]) and _is_word_char(chars[end - 1][0]):
                     back = end - 1
@@ -84,9 +86,20 @@ def _pieces(chars: list[tuple[str, float, Any]]) -> list[tuple[str, float, Any]]
 class CJKText(Flowable):
     """Wrapped text in one font, in runs of their own size and colour; splits across pages by lines."""
 
-    def __init__(self, runs: list[Run] | str, font: str, *, size: float = 9, leading: float | None = None,
-                 color: Any = colors.black, first_indent: float = 0, left_indent: float = 0, align: str = "left",
-                 space_before: float = 0, space_after: float = 0) -> None:
+    def __init__(
+        self,
+        runs: list[Run] | str,
+        font: str,
+        *,
+        size: float = 9,
+        leading: float | None = None,
+        color: Any = colors.black,
+        first_indent: float = 0,
+        left_indent: float = 0,
+        align: str = "left",
+        space_before: float = 0,
+        space_after: float = 0,
+    ) -> None:
         super().__init__()
         self.runs = [Run(runs, size, color)] if isinstance(runs, str) else runs
         self.font = font
@@ -119,9 +132,16 @@ class CJKText(Flowable):
         return [head, tail]
 
     def _copy(self, lines: list[list[tuple[str, float, Any]]], first_indent: float) -> CJKText:
-        part = CJKText(self.runs, self.font, leading=self.leading, first_indent=first_indent,
-                       left_indent=self.left_indent, align=self.align, space_before=self.spaceBefore,
-                       space_after=self.spaceAfter)
+        part = CJKText(
+            self.runs,
+            self.font,
+            leading=self.leading,
+            first_indent=first_indent,
+            left_indent=self.left_indent,
+            align=self.align,
+            space_before=self.spaceBefore,
+            space_after=self.spaceAfter,
+        )
         part._lines, part._for_width = lines, self._for_width
         return part
 

@@ -18,20 +18,31 @@ REPORT_FONT = "PlanDeskCJK"
 # TrueType-outline fonts only: reportlab cannot embed CFF fonts (Noto CJK, Source Han).
 CANDIDATES = {
     "win32": ["msyh.ttc", "msyh.ttf", "simsun.ttc", "simhei.ttf", "simkai.ttf", "simfang.ttf"],
-    "darwin": ["/System/Library/Fonts/STHeiti Light.ttc", "/System/Library/Fonts/STHeiti Medium.ttc",
-               "/System/Library/Fonts/Supplemental/Songti.ttc", "/Library/Fonts/Arial Unicode.ttf",
-               "/System/Library/Fonts/Supplemental/Arial Unicode.ttf"],
-    "linux": ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-              "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/arphic/ukai.ttc",
-              "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-              "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", "/usr/share/fonts/wenquanyi/wqy-microhei.ttc"],
+    "darwin": [
+        "/System/Library/Fonts/STHeiti Light.ttc",
+        "/System/Library/Fonts/STHeiti Medium.ttc",
+        "/System/Library/Fonts/Supplemental/Songti.ttc",
+        "/Library/Fonts/Arial Unicode.ttf",
+        "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+    ],
+    "linux": [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        "/usr/share/fonts/truetype/arphic/uming.ttc",
+        "/usr/share/fonts/truetype/arphic/ukai.ttc",
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+        "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+        "/usr/share/fonts/wenquanyi/wqy-microhei.ttc",
+    ],
 }
 
-INSTALL_HINT = ("未找到可嵌入 PDF 的中文 TrueType 字体。请安装一种后重试：\n"
-                "· Debian/Ubuntu：sudo apt install fonts-wqy-microhei\n"
-                "· Fedora：sudo dnf install wqy-microhei-fonts\n"
-                "· Windows：系统自带微软雅黑（msyh.ttc）或宋体（simsun.ttc），请检查 C:\\Windows\\Fonts\n"
-                "· 也可在“首选项 → 报表字体”中选择任一 .ttf/.ttc 中文字体文件（Noto CJK 等 OTF 字体无法嵌入 PDF）。")
+INSTALL_HINT = (
+    "未找到可嵌入 PDF 的中文 TrueType 字体。请安装一种后重试：\n"
+    "· Debian/Ubuntu：sudo apt install fonts-wqy-microhei\n"
+    "· Fedora：sudo dnf install wqy-microhei-fonts\n"
+    "· Windows：系统自带微软雅黑（msyh.ttc）或宋体（simsun.ttc），请检查 C:\\Windows\\Fonts\n"
+    "· 也可在“首选项 → 报表字体”中选择任一 .ttf/.ttc 中文字体文件（Noto CJK 等 OTF 字体无法嵌入 PDF）。"
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,9 @@ def _fc_list_paths() -> list[Path]:
     if not shutil.which("fc-list"):
         return []
     try:
-        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=10).stdout
+        out = subprocess.run(
+            ["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=10
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     return [Path(line.split(":")[0].strip()) for line in out.splitlines() if line.strip()]
@@ -106,8 +119,9 @@ def find_cjk_font(preferred: str | os.PathLike[str] | None = None) -> FontChoice
             path = Path(choice)
             if embeddable(path):
                 return FontChoice(path)
-            raise PlanDeskError(f"所选字体无法嵌入 PDF（需要含中文的 TrueType .ttf/.ttc 字体）：{path}",
-                                field="font")
+            raise PlanDeskError(
+                f"所选字体无法嵌入 PDF（需要含中文的 TrueType .ttf/.ttc 字体）：{path}", field="font"
+            )
     found = _search()
     if found is None:
         raise PlanDeskError(INSTALL_HINT, field="font")
@@ -117,10 +131,12 @@ def find_cjk_font(preferred: str | os.PathLike[str] | None = None) -> FontChoice
 # Fonts Qt renders but reportlab cannot embed (CFF outlines): fine for the screen.
 SCREEN_ONLY = {
     "darwin": ["/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/Hiragino Sans GB.ttc"],
-    "linux": ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-              "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-              "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-              "/usr/share/fonts/adobe-source-han-sans/SourceHanSansCN-Regular.otf"],
+    "linux": [
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/adobe-source-han-sans/SourceHanSansCN-Regular.otf",
+    ],
 }
 SCREEN_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 

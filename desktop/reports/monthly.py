@@ -47,31 +47,51 @@ from .report_model import MonthlyReportData, TaskLine, is_at_risk
 
 WIDTH = A4[0] - 40 * mm
 STATUS_ORDER = ("done", "in_progress", "not_started", "overdue", "suspended")
-STATUS_COLORS = {"done": "#2E7D32", "in_progress": "#1F5FA8", "not_started": "#8C8C8C", "overdue": "#C00000",
-                 "suspended": "#B7950B"}
+STATUS_COLORS = {
+    "done": "#2E7D32",
+    "in_progress": "#1F5FA8",
+    "not_started": "#8C8C8C",
+    "overdue": "#C00000",
+    "suspended": "#B7950B",
+}
 CN_NUMBERS = "一二三四五六七八九十"
 
 
 def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ...]] | None = None) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), register_report_font()),  # else Table selects an unembedded Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        *(extra or []),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                (
+                    "FONTNAME",
+                    (0, 0),
+                    (-1, -1),
+                    register_report_font(),
+                ),  # else Table selects an unembedded Helvetica
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                *(extra or []),
+            ]
+        )
+    )
     return table
 
 
 def _cell(value: object, align: str = "left", red: bool = False, size: float = 9) -> CJKText:
     """A table cell; plain wrapped text (not a Paragraph) keeps thousand-row tables fast."""
-    return CJKText("" if value is None else str(value), register_report_font(), size=size, leading=size * 1.35,
-                   color=RED if red else colors.black, align=align)
+    return CJKText(
+        "" if value is None else str(value),
+        register_report_font(),
+        size=size,
+        leading=size * 1.35,
+        color=RED if red else colors.black,
+        align=align,
+    )
 
 
 def _heads(st: dict[str, Any], names: list[str]) -> list[CJKText]:
@@ -105,13 +125,18 @@ def status_chart(data: MonthlyReportData, font: str) -> Drawing:
         chart.bars[(0, i)].fillColor = colors.HexColor(STATUS_COLORS[s])
         chart.bars[(0, i)].strokeColor = None
     drawing.add(chart)
-    drawing.add(String(WIDTH / 2, 4, "图 1  任务状态分布（项）", fontName=font, fontSize=9, textAnchor="middle"))
+    drawing.add(
+        String(WIDTH / 2, 4, "图 1  任务状态分布（项）", fontName=font, fontSize=9, textAnchor="middle")
+    )
     return drawing
 
 
 def _title_block(data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
-    out: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(text(data.plan_title), st["title"]),
-                           Paragraph("月度进展报告" + ("（领导简报）" if data.brief else ""), st["title"])]
+    out: list[Flowable] = [
+        Spacer(1, 6 * mm),
+        Paragraph(text(data.plan_title), st["title"]),
+        Paragraph("月度进展报告" + ("（领导简报）" if data.brief else ""), st["title"]),
+    ]
     lines = [f"报告月份：{cn_month(data.month)}", f"统计截至：{cn_date(data.as_of)}"]
     if data.unit:
         lines.insert(0, f"责任单位：{text(data.unit)}")
@@ -127,17 +152,34 @@ def _title_block(data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
 def _summary(data: MonthlyReportData, st: dict[str, Any], font: str, number: str) -> list[Flowable]:
     sm = data.summary
     by = sm.by_status
-    para = (f"截至{cn_date(data.as_of)}，纳入督办的任务共 {sm.tasks} 项，其中已完成 {by.get('done', 0)} 项、"
-            f"进行中 {by.get('in_progress', 0)} 项、未开始 {by.get('not_started', 0)} 项、"
-            f"已逾期 {by.get('overdue', 0)} 项、暂缓 {by.get('suspended', 0)} 项。按期推进 {sm.on_time} 项，"
-            f"逾期 {sm.overdue} 项，按期推进率 {sm.share_on_track:.1f}%；本月完成 {sm.completed_this_month} 项；"
-            f"7日内到期尚未完成 {sm.at_risk} 项。")
-    rows = [_heads(st, ["任务总数", *(STATUS_NAMES[s] for s in STATUS_ORDER), "按期推进率", "本月完成"]),
-            [_cell(v, "center") for v in
-             [sm.tasks, *(by.get(s, 0) for s in STATUS_ORDER), f"{sm.share_on_track:.1f}%", sm.completed_this_month]]]
+    para = (
+        f"截至{cn_date(data.as_of)}，纳入督办的任务共 {sm.tasks} 项，其中已完成 {by.get('done', 0)} 项、"
+        f"进行中 {by.get('in_progress', 0)} 项、未开始 {by.get('not_started', 0)} 项、"
+        f"已逾期 {by.get('overdue', 0)} 项、暂缓 {by.get('suspended', 0)} 项。按期推进 {sm.on_time} 项，"
+        f"逾期 {sm.overdue} 项，按期推进率 {sm.share_on_track:.1f}%；本月完成 {sm.completed_this_month} 项；"
+        f"7日内到期尚未完成 {sm.at_risk} 项。"
+    )
+    rows = [
+        _heads(st, ["任务总数", *(STATUS_NAMES[s] for s in STATUS_ORDER), "按期推进率", "本月完成"]),
+        [
+            _cell(v, "center")
+            for v in [
+                sm.tasks,
+                *(by.get(s, 0) for s in STATUS_ORDER),
+                f"{sm.share_on_track:.1f}%",
+                sm.completed_this_month,
+            ]
+        ],
+    ]
     rows[1][4] = _cell(by.get("overdue", 0), "center", True)
-    return [Paragraph(f"{number}、总体情况", st["h1"]), Paragraph(para, st["body"]), Spacer(1, 2 * mm),
-            _table(rows, [WIDTH / 8] * 8), Spacer(1, 2 * mm), ChartFlowable(status_chart(data, font), font)]
+    return [
+        Paragraph(f"{number}、总体情况", st["h1"]),
+        Paragraph(para, st["body"]),
+        Spacer(1, 2 * mm),
+        _table(rows, [WIDTH / 8] * 8),
+        Spacer(1, 2 * mm),
+        ChartFlowable(status_chart(data, font), font),
+    ]
 
 
 BRIEF_LIST = 200  # tasks a leaders' brief lists at most
@@ -145,20 +187,31 @@ CHUNK = 100  # rows per table in long lists
 
 
 def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
-    tasks = [t for t in data.tasks if t.status == "overdue"] + [t for t in data.tasks if t.status != "overdue"
-                                                                  and is_at_risk(t, data.as_of)]
+    tasks = [t for t in data.tasks if t.status == "overdue"] + [
+        t for t in data.tasks if t.status != "overdue" and is_at_risk(t, data.as_of)
+    ]
     out: list[Flowable] = [Paragraph(f"{number}、逾期及临期任务", st["h1"])]
     if not tasks:
         out.append(Paragraph("本期无逾期任务，7日内无到期未完成任务。", st["body"]))
         return out
     overdue = sum(1 for t in tasks if t.status == "overdue")
-    out.append(Paragraph(f"已逾期 <font color='#C00000'>{overdue}</font> 项（红色），"
-                         f"7日内到期 {len(tasks) - overdue} 项（黄色底纹），请相关单位抓紧办理。", st["body"]))
+    out.append(
+        Paragraph(
+            f"已逾期 <font color='#C00000'>{overdue}</font> 项（红色），"
+            f"7日内到期 {len(tasks) - overdue} 项（黄色底纹），请相关单位抓紧办理。",
+            st["body"],
+        )
+    )
     if data.brief and len(tasks) > BRIEF_LIST:
         # A leaders' brief stays short: the longest overdue first; the full list is in the ledger.
         tasks.sort(key=lambda t: (t.status != "overdue", t.deadline or data.as_of))
-        out.append(Paragraph(f"以下列出逾期最久的 {BRIEF_LIST} 项，其余 {len(tasks) - BRIEF_LIST} 项见工作台账"
-                             "或各方案的月度报告。", st["body"]))
+        out.append(
+            Paragraph(
+                f"以下列出逾期最久的 {BRIEF_LIST} 项，其余 {len(tasks) - BRIEF_LIST} 项见工作台账"
+                "或各方案的月度报告。",
+                st["body"],
+            )
+        )
         tasks = tasks[:BRIEF_LIST]
     heads = _heads(st, ["序号", "编号", "任务", "责任单位", "截止日期", "状态", "逾期天数"])
     rows: list[list[Any]] = [heads]
@@ -167,13 +220,25 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
     for i, t in enumerate(tasks, start=1):
         late = t.status == "overdue"
         days = (data.as_of - t.deadline).days if late and t.deadline else 0
-        rows.append([_cell(i, "center", late), _cell(t.path_label, red=late), _cell(t.title, red=late),
-                     _cell("、".join(dict.fromkeys(t.lead_units)), red=late),
-                     _cell(t.deadline.isoformat() if t.deadline else "—", "center", late),
-                     _cell(STATUS_NAMES.get(t.status, t.status), "center", late),
-                     _cell(f"{days} 天" if late else "—", "center", late)])
-        extra.append(("BACKGROUND", (0, i % CHUNK or CHUNK), (-1, i % CHUNK or CHUNK),
-                      OVERDUE_FILL if late else RISK_FILL))
+        rows.append(
+            [
+                _cell(i, "center", late),
+                _cell(t.path_label, red=late),
+                _cell(t.title, red=late),
+                _cell("、".join(dict.fromkeys(t.lead_units)), red=late),
+                _cell(t.deadline.isoformat() if t.deadline else "—", "center", late),
+                _cell(STATUS_NAMES.get(t.status, t.status), "center", late),
+                _cell(f"{days} 天" if late else "—", "center", late),
+            ]
+        )
+        extra.append(
+            (
+                "BACKGROUND",
+                (0, i % CHUNK or CHUNK),
+                (-1, i % CHUNK or CHUNK),
+                OVERDUE_FILL if late else RISK_FILL,
+            )
+        )
         if i % CHUNK == 0 or i == len(tasks):
             # Tables of at most CHUNK rows: reportlab lays out one long table in time that grows with its square.
             out.append(_table(rows, widths, extra))
@@ -182,18 +247,38 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
 
 
 def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
-    rows: list[list[Any]] = [_heads(st, ["序号", "牵头单位" if not data.unit else "责任单位", "任务数", "已完成",
-                                         "进行中", "未开始", "已逾期"])]
+    rows: list[list[Any]] = [
+        _heads(
+            st,
+            [
+                "序号",
+                "牵头单位" if not data.unit else "责任单位",
+                "任务数",
+                "已完成",
+                "进行中",
+                "未开始",
+                "已逾期",
+            ],
+        )
+    ]
     extra: list[tuple[Any, ...]] = []
     for i, u in enumerate(data.units, start=1):
-        rows.append([_cell(i, "center"), _cell(u.unit),
-                     *(_cell(v, "center") for v in (u.tasks, u.done, u.in_progress, u.not_started)),
-                     _cell(u.overdue, "center", bool(u.overdue))])
+        rows.append(
+            [
+                _cell(i, "center"),
+                _cell(u.unit),
+                *(_cell(v, "center") for v in (u.tasks, u.done, u.in_progress, u.not_started)),
+                _cell(u.overdue, "center", bool(u.overdue)),
+            ]
+        )
         if u.overdue:
             extra.append(("BACKGROUND", (-1, i), (-1, i), OVERDUE_FILL))
     out: list[Flowable] = [Paragraph(f"{number}、各单位推进情况", st["h1"])]
-    out.append(_table(rows, [12 * mm, 68 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm], extra)
-               if data.units else Paragraph("暂无分工。", st["body"]))
+    out.append(
+        _table(rows, [12 * mm, 68 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm], extra)
+        if data.units
+        else Paragraph("暂无分工。", st["body"])
+    )
     return out
 
 
@@ -202,10 +287,18 @@ def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowabl
     colour = RED if late else colors.black
     grey = colors.HexColor("#404040")
     deadline = t.deadline.isoformat() if t.deadline else "未定"
-    head = CJKText([Run(f"{t.path_label} {t.title}", 11.5, colour),
-                    Run(f"　［{'、'.join(dict.fromkeys(t.lead_units))}｜截止 {deadline}｜", 9, grey),
-                    Run(STATUS_NAMES.get(t.status, t.status), 9, colour), Run(f"｜完成 {t.percent}%］", 9, grey)],
-                   font, leading=17, space_before=5, space_after=1)
+    head = CJKText(
+        [
+            Run(f"{t.path_label} {t.title}", 11.5, colour),
+            Run(f"　［{'、'.join(dict.fromkeys(t.lead_units))}｜截止 {deadline}｜", 9, grey),
+            Run(STATUS_NAMES.get(t.status, t.status), 9, colour),
+            Run(f"｜完成 {t.percent}%］", 9, grey),
+        ],
+        font,
+        leading=17,
+        space_before=5,
+        space_after=1,
+    )
     out: list[Flowable] = [head]
     reports = [p for a in t.assignments for p in a.progress]
     if not reports:
@@ -221,7 +314,9 @@ def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowabl
     return out
 
 
-def _progress(data: MonthlyReportData, st: dict[str, Any], font: str, number: str, step: Any) -> list[Flowable]:
+def _progress(
+    data: MonthlyReportData, st: dict[str, Any], font: str, number: str, step: Any
+) -> list[Flowable]:
     tasks = data.listed_tasks()
     out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(f"{number}、本月工作进展", st["h1"])]
     if not data.include_done:
@@ -255,30 +350,61 @@ def _indicators(data: MonthlyReportData, st: dict[str, Any], number: str) -> lis
         target = ind.target_text or _number(ind.target_value)
         if ind.target_year:
             target += f"（{ind.target_year}年）"
-        latest = f"{_number(ind.latest_value)}\n（{ind.latest_on.isoformat()}）" if ind.latest_on else "未报送"
+        latest = (
+            f"{_number(ind.latest_value)}\n（{ind.latest_on.isoformat()}）" if ind.latest_on else "未报送"
+        )
         pct = f"{ind.percent_of_target:.1f}%" if ind.percent_of_target is not None else "—"
         red = binding_behind
-        rows.append([_cell(i, "center", red), _cell(ind.name, red=red), _cell(target, "center", red),
-                     _cell(latest, "center", red), _cell(pct, "center", red),
-                     _cell(f"{ind.expected_percent:.0f}%", "center", red),
-                     _cell(ATTRIBUTE_NAMES.get(ind.attribute or "", "—"), "center", red)])
+        rows.append(
+            [
+                _cell(i, "center", red),
+                _cell(ind.name, red=red),
+                _cell(target, "center", red),
+                _cell(latest, "center", red),
+                _cell(pct, "center", red),
+                _cell(f"{ind.expected_percent:.0f}%", "center", red),
+                _cell(ATTRIBUTE_NAMES.get(ind.attribute or "", "—"), "center", red),
+            ]
+        )
         if binding_behind:
             extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_FILL))
     out.append(_table(rows, [10 * mm, 58 * mm, 24 * mm, 22 * mm, 20 * mm, 20 * mm, 16 * mm], extra))
-    out.append(Paragraph("注：应达进度按方案印发年份至目标年份线性推算；约束性指标低于应达进度或未报送数据的以红色标示。",
-                         st["note"]))
+    out.append(
+        Paragraph(
+            "注：应达进度按方案印发年份至目标年份线性推算；约束性指标低于应达进度或未报送数据的以红色标示。",
+            st["note"],
+        )
+    )
     return out
 
 
 def _scores(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
-    rows: list[list[Any]] = [_heads(st, ["名次", "单位", "分工数", "按时反馈率", "完成率", "逾期", "退回", "得分"])]
+    rows: list[list[Any]] = [
+        _heads(st, ["名次", "单位", "分工数", "按时反馈率", "完成率", "逾期", "退回", "得分"])
+    ]
     for sc in sorted(data.scores, key=lambda x: x.rank):
-        rows.append([_cell(sc.rank, "center"), _cell(sc.unit),
-                     *(_cell(v, "center") for v in (
-                         str(sc.assignments), f"{100 * sc.feedback_on_time_rate:.0f}%",
-                         f"{100 * sc.completion_rate:.0f}%", str(sc.overdue), str(sc.returned), f"{sc.score:.1f}"))])
-    return [CondPageBreak(40 * mm), Paragraph(f"{number}、单位综合评分排名", st["h1"]),
-            _table(rows, [12 * mm, 58 * mm, 16 * mm, 20 * mm, 18 * mm, 14 * mm, 14 * mm, 18 * mm])]
+        rows.append(
+            [
+                _cell(sc.rank, "center"),
+                _cell(sc.unit),
+                *(
+                    _cell(v, "center")
+                    for v in (
+                        str(sc.assignments),
+                        f"{100 * sc.feedback_on_time_rate:.0f}%",
+                        f"{100 * sc.completion_rate:.0f}%",
+                        str(sc.overdue),
+                        str(sc.returned),
+                        f"{sc.score:.1f}",
+                    )
+                ),
+            ]
+        )
+    return [
+        CondPageBreak(40 * mm),
+        Paragraph(f"{number}、单位综合评分排名", st["h1"]),
+        _table(rows, [12 * mm, 58 * mm, 16 * mm, 20 * mm, 18 * mm, 14 * mm, 14 * mm, 18 * mm]),
+    ]
 
 
 def story(data: MonthlyReportData, step: Any) -> list[Flowable]:
@@ -286,8 +412,11 @@ def story(data: MonthlyReportData, step: Any) -> list[Flowable]:
     st = styles(font)
     parts: list[Any] = [lambda n: _summary(data, st, font, n), lambda n: _attention(data, st, n)]
     if not data.brief:
-        parts += [lambda n: _units(data, st, n), lambda n: _progress(data, st, font, n, step),
-                  lambda n: _indicators(data, st, n)]
+        parts += [
+            lambda n: _units(data, st, n),
+            lambda n: _progress(data, st, font, n, step),
+            lambda n: _indicators(data, st, n),
+        ]
         if data.scores:
             parts.append(lambda n: _scores(data, st, n))
     out = _title_block(data, st)
@@ -309,8 +438,13 @@ class _Doc(SimpleDocTemplate):
             self._step(75 + 22 * min(self._done, self._total) // self._total, f"正在排版第 {self.page} 页…")
 
 
-def render_monthly(data: MonthlyReportData, path: str | os.PathLike[str], *, progress: Progress = None,
-                   is_cancelled: IsCancelled = None) -> Path:
+def render_monthly(
+    data: MonthlyReportData,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+) -> Path:
     """Write the report; the same data always gives the same bytes (fixed dates, invariant PDF)."""
     step = checker(progress, is_cancelled)
     step(5, "正在准备报告内容…")
@@ -319,10 +453,22 @@ def render_monthly(data: MonthlyReportData, path: str | os.PathLike[str], *, pro
     target = Path(path)
     step(75, "正在生成 PDF…")
     with atomic_path(target) as tmp:
-        doc = _Doc(str(tmp), step, len(flowables), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
-                                bottomMargin=18 * mm, title=f"{data.plan_title} {cn_month(data.month)}月度进展报告",
-                                author=data.office or "PlanDesk", creator="PlanDesk 规划督办台", invariant=1,
-                                lang="zh-CN", initialFontName=font)
+        doc = _Doc(
+            str(tmp),
+            step,
+            len(flowables),
+            pagesize=A4,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=20 * mm,
+            bottomMargin=18 * mm,
+            title=f"{data.plan_title} {cn_month(data.month)}月度进展报告",
+            author=data.office or "PlanDesk",
+            creator="PlanDesk 规划督办台",
+            invariant=1,
+            lang="zh-CN",
+            initialFontName=font,
+        )
         with binary_streams():
             doc.build(flowables, canvasmaker=numbered_canvas(data.plan_title, data.issued_on, font))
         step(98, "正在保存…")

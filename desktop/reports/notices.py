@@ -43,17 +43,32 @@ TITLE_PT = 22  # 2号
 
 def notice_styles(font: str) -> dict[str, ParagraphStyle]:
     cjk_line_rules()
-    body = ParagraphStyle("nbody", fontName=font, fontSize=BODY_PT, leading=LINE, wordWrap="CJK",
-                          firstLineIndent=2 * BODY_PT, alignment=TA_JUSTIFY)
+    body = ParagraphStyle(
+        "nbody",
+        fontName=font,
+        fontSize=BODY_PT,
+        leading=LINE,
+        wordWrap="CJK",
+        firstLineIndent=2 * BODY_PT,
+        alignment=TA_JUSTIFY,
+    )
     return {
         "body": body,
         "addressee": ParagraphStyle("naddr", parent=body, firstLineIndent=0),
         "item": ParagraphStyle("nitem", parent=body),
-        "title": ParagraphStyle("ntitle", parent=body, fontSize=TITLE_PT, leading=LINE * 1.25, firstLineIndent=0,
-                                alignment=TA_CENTER),
+        "title": ParagraphStyle(
+            "ntitle",
+            parent=body,
+            fontSize=TITLE_PT,
+            leading=LINE * 1.25,
+            firstLineIndent=0,
+            alignment=TA_CENTER,
+        ),
         "number": ParagraphStyle("nnum", parent=body, firstLineIndent=0, alignment=TA_CENTER),
         # Signature and date: the date ends four characters from the right edge.
-        "sign": ParagraphStyle("nsign", parent=body, firstLineIndent=0, alignment=TA_RIGHT, rightIndent=4 * BODY_PT),
+        "sign": ParagraphStyle(
+            "nsign", parent=body, firstLineIndent=0, alignment=TA_RIGHT, rightIndent=4 * BODY_PT
+        ),
     }
 
 
@@ -88,30 +103,61 @@ def doc_number(prefix: str, year: int, n: int) -> str:
     return f"{prefix}〔{year}〕{n}号"
 
 
-def notice_flowables(notice: UnitNotice, number: str, office: str, st: dict[str, ParagraphStyle],
-                     font: str) -> list[Flowable]:
+def notice_flowables(
+    notice: UnitNotice, number: str, office: str, st: dict[str, ParagraphStyle], font: str
+) -> list[Flowable]:
     overdue = notice.overdue_count
     soon = len(notice.items) - overdue
-    what = "、".join(w for w in (f"{overdue}项已逾期" if overdue else "", f"{soon}项即将到期" if soon else "") if w)
-    out: list[Flowable] = [NoticeStart(), RedHeader(office, font), Spacer(1, LINE * 0.3),
-                           Paragraph(text(number), st["number"]),
-                           HRFlowable(width=BLOCK_W, thickness=1.5, color=RED, spaceBefore=2, spaceAfter=LINE * 0.6),
-                           Paragraph("关于督促办理逾期及临期工作任务的通知", st["title"]),
-                           Spacer(1, LINE * 0.5), Paragraph(f"{text(notice.unit)}：", st["addressee"]),
-                           Paragraph(f"根据{text(notice.plan_title)}工作分工，截至{cn_date(notice.as_of)}，"
-                                     f"你单位承担的任务中有{what}，具体如下：", st["body"])]
+    what = "、".join(
+        w for w in (f"{overdue}项已逾期" if overdue else "", f"{soon}项即将到期" if soon else "") if w
+    )
+    out: list[Flowable] = [
+        NoticeStart(),
+        RedHeader(office, font),
+        Spacer(1, LINE * 0.3),
+        Paragraph(text(number), st["number"]),
+        HRFlowable(width=BLOCK_W, thickness=1.5, color=RED, spaceBefore=2, spaceAfter=LINE * 0.6),
+        Paragraph("关于督促办理逾期及临期工作任务的通知", st["title"]),
+        Spacer(1, LINE * 0.5),
+        Paragraph(f"{text(notice.unit)}：", st["addressee"]),
+        Paragraph(
+            f"根据{text(notice.plan_title)}工作分工，截至{cn_date(notice.as_of)}，"
+            f"你单位承担的任务中有{what}，具体如下：",
+            st["body"],
+        ),
+    ]
     for i, item in enumerate(notice.items, start=1):
-        state = (f"<font color='#C00000'>已逾期{item.days}天</font>" if item.overdue
-                 else ("今日到期" if item.days == 0 else f"距截止还有{item.days}天"))
+        state = (
+            f"<font color='#C00000'>已逾期{item.days}天</font>"
+            if item.overdue
+            else ("今日到期" if item.days == 0 else f"距截止还有{item.days}天")
+        )
         role = "牵头" if item.role == "lead" else "配合"
         # No bracket right before punctuation: reportlab hangs one closing mark at a line end, not two.
-        out.append(Paragraph(f"{i}．{text(item.path_label)}{text(item.title)}，你单位{role}，截止日期"
-                             f"{cn_date(item.deadline)}，{state}，当前完成{item.percent}%。", st["item"]))
-    out.append(Paragraph(f"请你单位高度重视，抓紧推进，并于{cn_date(notice.report_by)}前将办理进展及佐证材料报送"
-                         f"{text(office)}。确有困难需延期的，请书面说明理由并提出延期申请。", st["body"]))
+        out.append(
+            Paragraph(
+                f"{i}．{text(item.path_label)}{text(item.title)}，你单位{role}，截止日期"
+                f"{cn_date(item.deadline)}，{state}，当前完成{item.percent}%。",
+                st["item"],
+            )
+        )
+    out.append(
+        Paragraph(
+            f"请你单位高度重视，抓紧推进，并于{cn_date(notice.report_by)}前将办理进展及佐证材料报送"
+            f"{text(office)}。确有困难需延期的，请书面说明理由并提出延期申请。",
+            st["body"],
+        )
+    )
     out.append(Paragraph("特此通知。", st["body"]))
-    out.append(KeepTogether([Spacer(1, LINE), Paragraph(text(office), st["sign"]),
-                             Paragraph(cn_date(notice.as_of), st["sign"])]))
+    out.append(
+        KeepTogether(
+            [
+                Spacer(1, LINE),
+                Paragraph(text(office), st["sign"]),
+                Paragraph(cn_date(notice.as_of), st["sign"]),
+            ]
+        )
+    )
     return out
 
 
@@ -125,12 +171,29 @@ def _page_number(canv: Canvas, doc: BaseDocTemplate) -> None:
 
 
 def _build(path: Path, parts: list[list[Flowable]], day: dt.date, font: str, title: str) -> None:
-    frame = Frame(LEFT, A4[1] - TOP - BLOCK_H, BLOCK_W, BLOCK_H, leftPadding=0, rightPadding=0, topPadding=0,
-                  bottomPadding=0, id="text")
+    frame = Frame(
+        LEFT,
+        A4[1] - TOP - BLOCK_H,
+        BLOCK_W,
+        BLOCK_H,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="text",
+    )
     with atomic_path(path) as tmp:
-        doc = BaseDocTemplate(str(tmp), pagesize=A4, title=title, author="PlanDesk", creator="PlanDesk 规划督办台",
-                              invariant=1, lang="zh-CN", initialFontName=font,
-                              pageTemplates=[PageTemplate("gbt9704", [frame], onPageEnd=_page_number)])
+        doc = BaseDocTemplate(
+            str(tmp),
+            pagesize=A4,
+            title=title,
+            author="PlanDesk",
+            creator="PlanDesk 规划督办台",
+            invariant=1,
+            lang="zh-CN",
+            initialFontName=font,
+            pageTemplates=[PageTemplate("gbt9704", [frame], onPageEnd=_page_number)],
+        )
         doc.report_font = font  # type: ignore[attr-defined]
         story: list[Flowable] = []
         for i, part in enumerate(parts):
@@ -159,10 +222,19 @@ def safe_file_name(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "单位"
 
 
-def render_notices(notices: list[UnitNotice], path: str | os.PathLike[str], *, one_file: bool = True,
-                   doc_number_start: int = 1, year: int | None = None, office: str = "", prefix: str = "督办",
-                   progress: Progress = None, is_cancelled: IsCancelled = None,
-                   written: list[Path] | None = None) -> list[RenderedNotice]:
+def render_notices(
+    notices: list[UnitNotice],
+    path: str | os.PathLike[str],
+    *,
+    one_file: bool = True,
+    doc_number_start: int = 1,
+    year: int | None = None,
+    office: str = "",
+    prefix: str = "督办",
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+    written: list[Path] | None = None,
+) -> list[RenderedNotice]:
     """All notices in one PDF (``path`` a file) or one PDF per unit (``path`` a folder).
 
     ``written`` collects each file as soon as it exists, so a caller can remove them if a later step fails.
@@ -190,8 +262,13 @@ def render_notices(notices: list[UnitNotice], path: str | os.PathLike[str], *, o
         for i, (n, number) in enumerate(numbered):
             step(5 + 90 * i // len(numbered), f"正在生成：{n.unit}")
             file = target / f"催办通知_{safe_file_name(number)}_{safe_file_name(n.unit)}.pdf"
-            _build(file, [notice_flowables(n, number, office or n.office, st, font)], n.as_of, font,
-                   f"催办通知 {n.unit}")
+            _build(
+                file,
+                [notice_flowables(n, number, office or n.office, st, font)],
+                n.as_of,
+                font,
+                f"催办通知 {n.unit}",
+            )
             written.append(file)
             out.append(RenderedNotice(n.unit, number, file, [it.assignment_id for it in n.items]))
     step(100, f"已生成 {len(out)} 份催办通知")

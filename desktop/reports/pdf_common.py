@@ -68,21 +68,30 @@ def styles(font: str | None = None) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
     return {
         "body": base,
-        "title": ParagraphStyle("title", parent=base, fontSize=20, leading=30, alignment=TA_CENTER, spaceAfter=6),
+        "title": ParagraphStyle(
+            "title", parent=base, fontSize=20, leading=30, alignment=TA_CENTER, spaceAfter=6
+        ),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=12, leading=20, alignment=TA_CENTER),
-        "h1": ParagraphStyle("h1", parent=base, fontSize=14, leading=22, spaceBefore=10, spaceAfter=4, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=11.5, leading=18, spaceBefore=6, spaceAfter=2,
-                             keepWithNext=1),
+        "h1": ParagraphStyle(
+            "h1", parent=base, fontSize=14, leading=22, spaceBefore=10, spaceAfter=4, keepWithNext=1
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontSize=11.5, leading=18, spaceBefore=6, spaceAfter=2, keepWithNext=1
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
         "cell_c": ParagraphStyle("cell_c", parent=base, fontSize=9, leading=12, alignment=TA_CENTER),
         "cell_r": ParagraphStyle("cell_r", parent=base, fontSize=9, leading=12, alignment=TA_RIGHT),
         "cell_red": ParagraphStyle("cell_red", parent=base, fontSize=9, leading=12, textColor=RED),
-        "cell_red_c": ParagraphStyle("cell_red_c", parent=base, fontSize=9, leading=12, textColor=RED,
-                                     alignment=TA_CENTER),
+        "cell_red_c": ParagraphStyle(
+            "cell_red_c", parent=base, fontSize=9, leading=12, textColor=RED, alignment=TA_CENTER
+        ),
         "head": ParagraphStyle("head", parent=base, fontSize=9, leading=12, alignment=TA_CENTER),
-        "note": ParagraphStyle("note", parent=base, fontSize=9, leading=14, textColor=colors.HexColor("#404040")),
-        "progress": ParagraphStyle("progress", parent=base, fontSize=9.5, leading=14, leftIndent=12,
-                                   alignment=TA_LEFT),
+        "note": ParagraphStyle(
+            "note", parent=base, fontSize=9, leading=14, textColor=colors.HexColor("#404040")
+        ),
+        "progress": ParagraphStyle(
+            "progress", parent=base, fontSize=9.5, leading=14, leftIndent=12, alignment=TA_LEFT
+        ),
     }
 
 

@@ -63,7 +63,9 @@ class TaskLine:
 
     @property
     def percent(self) -> int:
-        return round(sum(a.percent for a in self.assignments) / len(self.assignments)) if self.assignments else 0
+        return (
+            round(sum(a.percent for a in self.assignments) / len(self.assignments)) if self.assignments else 0
+        )
 
 
 @dataclass
@@ -152,8 +154,9 @@ class MonthlyReportData:
     def from_dict(cls, data: dict[str, Any]) -> MonthlyReportData:
         return _build(cls, data)
 
-    def restricted(self, *, unit: str | None = None, include_done: bool = True,
-                   brief: bool = False) -> MonthlyReportData:
+    def restricted(
+        self, *, unit: str | None = None, include_done: bool = True, brief: bool = False
+    ) -> MonthlyReportData:
         """The same report seen for one unit and with the chosen options; figures are recounted."""
         tasks = self.tasks
         if unit:
@@ -166,17 +169,28 @@ class MonthlyReportData:
 
 
 def is_at_risk(task: TaskLine, as_of: dt.date) -> bool:
-    return any(a.status in UNFINISHED and a.deadline is not None and 0 <= (a.deadline - as_of).days <= AT_RISK_DAYS
-               for a in task.assignments)
+    return any(
+        a.status in UNFINISHED and a.deadline is not None and 0 <= (a.deadline - as_of).days <= AT_RISK_DAYS
+        for a in task.assignments
+    )
 
 
 def summarize(tasks: list[TaskLine], as_of: dt.date) -> Summary:
     by_status = Counter(t.status for t in tasks)
     overdue = by_status.get("overdue", 0)
-    done_month = sum(1 for t in tasks if t.status == "done" and any(a.completed_this_month for a in t.assignments))
+    done_month = sum(
+        1 for t in tasks if t.status == "done" and any(a.completed_this_month for a in t.assignments)
+    )
     total = len(tasks)
-    return Summary(total, dict(by_status), total - overdue, overdue, sum(1 for t in tasks if is_at_risk(t, as_of)),
-                   done_month, round(100.0 * (total - overdue) / total, 1) if total else 0.0)
+    return Summary(
+        total,
+        dict(by_status),
+        total - overdue,
+        overdue,
+        sum(1 for t in tasks if is_at_risk(t, as_of)),
+        done_month,
+        round(100.0 * (total - overdue) / total, 1) if total else 0.0,
+    )
 
 
 def count_units(lines: dict[str, UnitLine], task: TaskLine, only: str | None = None) -> None:
@@ -204,6 +218,7 @@ def unit_table(tasks: list[TaskLine], only: str | None = None) -> list[UnitLine]
 
 # -- JSON round trip ---------------------------------------------------------------------------------------
 
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
@@ -214,8 +229,15 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-_NESTED: dict[str, type] = {"summary": Summary, "units": UnitLine, "tasks": TaskLine, "indicators": IndicatorLine,
-                            "scores": ScoreLine, "assignments": AssignmentLine, "progress": ProgressLine}
+_NESTED: dict[str, type] = {
+    "summary": Summary,
+    "units": UnitLine,
+    "tasks": TaskLine,
+    "indicators": IndicatorLine,
+    "scores": ScoreLine,
+    "assignments": AssignmentLine,
+    "progress": ProgressLine,
+}
 _DATES = {"as_of", "issued_on", "deadline", "reported_on", "latest_on"}
 
 
@@ -236,6 +258,7 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 
 
 # -- reminder notices (催办单) -------------------------------------------------------------------------------
+
 
 @dataclass
 class NoticeItem:

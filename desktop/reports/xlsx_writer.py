@@ -52,8 +52,10 @@ STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <alignment horizontal="center" vertical="center"/></xf></cellXfs>\
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
 </styleSheet>"""
-NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+NS = (
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 
 
 def _text(value: str) -> str:
@@ -61,8 +63,15 @@ def _text(value: str) -> str:
     return escape(value)
 
 
-def write_sheet(path: Path, sheet_name: str, header: list[str], widths: list[float],
-                rows: Iterable[list[Any]], *, on_row: Any = None) -> int:
+def write_sheet(
+    path: Path,
+    sheet_name: str,
+    header: list[str],
+    widths: list[float],
+    rows: Iterable[list[Any]],
+    *,
+    on_row: Any = None,
+) -> int:
     """Write the workbook to ``path``; returns the number of data rows. ``on_row(n)`` is called every 5 000 rows."""
     letters = [get_column_letter(i + 1) for i in range(len(header))]
     last = letters[-1]
@@ -73,14 +82,22 @@ def write_sheet(path: Path, sheet_name: str, header: list[str], widths: list[flo
         zf.writestr("xl/styles.xml", STYLES)
         count = 0
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
-            cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths))
-            head = "".join(f'<c r="{c}1" t="inlineStr" s="2"><is><t>{_text(h)}</t></is></c>'
-                           for c, h in zip(letters, header, strict=True))
-            fh.write((f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {NS}>'
-                      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
-                      ' state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-                      f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData><row r="1">{head}</row>')
-                     .encode())
+            cols = "".join(
+                f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
+                for i, w in enumerate(widths)
+            )
+            head = "".join(
+                f'<c r="{c}1" t="inlineStr" s="2"><is><t>{_text(h)}</t></is></c>'
+                for c, h in zip(letters, header, strict=True)
+            )
+            fh.write(
+                (
+                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {NS}>'
+                    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
+                    ' state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+                    f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData><row r="1">{head}</row>'
+                ).encode()
+            )
             buf: list[str] = []
             for n, row in enumerate(rows, start=2):
                 cells = []
@@ -105,9 +122,13 @@ def write_sheet(path: Path, sheet_name: str, header: list[str], widths: list[flo
             fh.write("".join(buf).encode())
             fh.write(f'</sheetData><autoFilter ref="A1:{last}{count + 1}"/></worksheet>'.encode())
         name = escape(sheet_name)
-        zf.writestr("xl/workbook.xml", (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook {NS}><sheets>'
-            f'<sheet name="{name}" sheetId="1" r:id="rId1"/></sheets><definedNames>'
-            f'<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-            f"'{name}'!$A$1:${last}${count + 1}</definedName></definedNames></workbook>"))
+        zf.writestr(
+            "xl/workbook.xml",
+            (
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook {NS}><sheets>'
+                f'<sheet name="{name}" sheetId="1" r:id="rId1"/></sheets><definedNames>'
+                f'<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+                f"'{name}'!$A$1:${last}${count + 1}</definedName></definedNames></workbook>"
+            ),
+        )
     return count

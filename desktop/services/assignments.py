@@ -27,8 +27,17 @@ from .units import resolve_unit
 from .validation import check_percent, check_role, check_status, check_text, parse_date, parse_period
 from .workflow import check_period_open, note_report, record_deadline_change
 
-EDITABLE = ("unit", "role", "contact_person", "contact_phone", "start_date", "deadline", "status", "percent",
-            "remarks")
+EDITABLE = (
+    "unit",
+    "role",
+    "contact_person",
+    "contact_phone",
+    "start_date",
+    "deadline",
+    "status",
+    "percent",
+    "remarks",
+)
 
 
 def _assignment(s: Session, assignment_id: int, *, lock: bool = False) -> Assignment:
@@ -42,8 +51,11 @@ def _assignment(s: Session, assignment_id: int, *, lock: bool = False) -> Assign
 
 def _check_version(row: Any, expected: int | None, what: str) -> None:
     if expected is not None and row.version != expected:
-        raise ConflictError(f"该{what}已被他人修改（当前版本 {row.version}，您编辑的是版本 {expected}）。"
-                            "请刷新后重新编辑，您的修改未保存。", field="version")
+        raise ConflictError(
+            f"该{what}已被他人修改（当前版本 {row.version}，您编辑的是版本 {expected}）。"
+            "请刷新后重新编辑，您的修改未保存。",
+            field="version",
+        )
 
 
 def _writable_node(s: Session, node_id: int) -> PlanNode:
@@ -76,8 +88,9 @@ def _apply(s: Session, a: Assignment, values: dict[str, Any], actor: str = "") -
         elif key == "remarks":
             clean[key] = check_text(value, field=key, label="备注", max_len=4000)
         else:
-            clean[key] = check_text(value, field=key, label="联系人" if key == "contact_person" else "联系电话",
-                                    max_len=100)
+            clean[key] = check_text(
+                value, field=key, label="联系人" if key == "contact_person" else "联系电话", max_len=100
+            )
     start = clean.get("start_date", a.start_date)
     deadline = clean.get("deadline", a.deadline)
     if start and deadline and deadline < start:
@@ -89,28 +102,54 @@ def _apply(s: Session, a: Assignment, values: dict[str, Any], actor: str = "") -
             clean["percent"] = percent
     if "deadline" in clean and a.original_deadline is None and a.deadline is None:
         clean["original_deadline"] = clean["deadline"]
-    elif clean.get("deadline") is not None and a.id is not None and a.deadline is not None \
-            and clean["deadline"] != a.deadline:
+    elif (
+        clean.get("deadline") is not None
+        and a.id is not None
+        and a.deadline is not None
+        and clean["deadline"] != a.deadline
+    ):
         record_deadline_change(s, a, clean["deadline"], actor=actor)
     for key, value in clean.items():
         setattr(a, key, value)
 
 
-def create_assignment(db: Database, *, node_id: int, unit: str, role: str = "lead", contact_person: str = "",
-                      contact_phone: str = "", start_date: str | dt.date | None = None,
-                      deadline: str | dt.date | None = None, status: str = "not_started",
-                      percent: int | str | None = 0, remarks: str = "") -> AssignmentInfo:
+def create_assignment(
+    db: Database,
+    *,
+    node_id: int,
+    unit: str,
+    role: str = "lead",
+    contact_person: str = "",
+    contact_phone: str = "",
+    start_date: str | dt.date | None = None,
+    deadline: str | dt.date | None = None,
+    status: str = "not_started",
+    percent: int | str | None = 0,
+    remarks: str = "",
+) -> AssignmentInfo:
     """Give a node to a unit. Returns the new assignment."""
     with db.write() as s:
         _writable_node(s, node_id)
-        a = Assignment(node_id=node_id, status="not_started", percent=0, role="lead", workflow_state="assigned")
-        values = {"unit": unit, "role": role, "contact_person": contact_person, "contact_phone": contact_phone,
-                  "start_date": start_date, "deadline": deadline, "status": status, "percent": percent,
-                  "remarks": remarks}
+        a = Assignment(
+            node_id=node_id, status="not_started", percent=0, role="lead", workflow_state="assigned"
+        )
+        values = {
+            "unit": unit,
+            "role": role,
+            "contact_person": contact_person,
+            "contact_phone": contact_phone,
+            "start_date": start_date,
+            "deadline": deadline,
+            "status": status,
+            "percent": percent,
+            "remarks": remarks,
+        }
         _apply(s, a, values)
-        duplicate = s.scalar(select(Assignment.id).where(Assignment.node_id == node_id,
-                                                         Assignment.unit_id == a.unit_id,
-                                                         Assignment.archived.is_(False)))
+        duplicate = s.scalar(
+            select(Assignment.id).where(
+                Assignment.node_id == node_id, Assignment.unit_id == a.unit_id, Assignment.archived.is_(False)
+            )
+        )
         if duplicate is not None:
             raise PlanDeskError("该单位已分配此条目，请直接修改已有的分工记录。", field="unit")
         s.add(a)
@@ -118,8 +157,9 @@ def create_assignment(db: Database, *, node_id: int, unit: str, role: str = "lea
         return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
 
 
-def update_assignment(db: Database, *, assignment_id: int, expected_version: int | None = None,
-                      **changes: Any) -> AssignmentInfo:
+def update_assignment(
+    db: Database, *, assignment_id: int, expected_version: int | None = None, **changes: Any
+) -> AssignmentInfo:
     """Change fields of an assignment; ``expected_version`` guards against overwriting another's edit."""
     with db.write() as s:
         a = _assignment(s, assignment_id, lock=True)
@@ -134,8 +174,9 @@ def _history_count(s: Session, assignment_id: int) -> int:
     """Progress, hand-off steps, extension requests and reminders recorded against an assignment."""
     total = 0
     for model in (ProgressEntry, WorkflowStep, ExtensionRequest, Reminder):
-        total += s.scalar(select(func.count()).select_from(model)
-                          .where(model.assignment_id == assignment_id)) or 0  # type: ignore[attr-defined]
+        total += (
+            s.scalar(select(func.count()).select_from(model).where(model.assignment_id == assignment_id)) or 0
+        )  # type: ignore[attr-defined]
     return total
 
 
@@ -145,8 +186,11 @@ def delete_assignment(db: Database, *, assignment_id: int, expected_version: int
         a = _assignment(s, assignment_id)
         _check_version(a, expected_version, "分工记录")
         if _history_count(s, a.id):
-            raise PlanDeskError("该分工已有进展、办理或催办记录，需留存备查，不能删除。"
-                                "如不再需要，请将状态改为“暂缓”或办理“销号”。", field="assignment_id")
+            raise PlanDeskError(
+                "该分工已有进展、办理或催办记录，需留存备查，不能删除。"
+                "如不再需要，请将状态改为“暂缓”或办理“销号”。",
+                field="assignment_id",
+            )
         s.delete(a)
 
 
@@ -157,11 +201,22 @@ def restore_assignment(db: Database, *, info: AssignmentInfo) -> AssignmentInfo:
         if s.scalar(select(Assignment.id).where(Assignment.uid == info.uid)) is not None:
             raise PlanDeskError("该分工记录仍然存在，无需恢复。", field="assignment_id")
         unit = s.get(Unit, info.unit_id) or resolve_unit(s, info.unit_name)
-        a = Assignment(uid=info.uid, node_id=info.node_id, unit_id=unit.id, role=info.role,
-                       contact_person=info.contact_person, contact_phone=info.contact_phone,
-                       start_date=info.start_date, deadline=info.deadline, original_deadline=info.original_deadline,
-                       status=info.status, percent=info.percent, remarks=info.remarks,
-                       workflow_state=info.workflow_state, archived=info.archived)
+        a = Assignment(
+            uid=info.uid,
+            node_id=info.node_id,
+            unit_id=unit.id,
+            role=info.role,
+            contact_person=info.contact_person,
+            contact_phone=info.contact_phone,
+            start_date=info.start_date,
+            deadline=info.deadline,
+            original_deadline=info.original_deadline,
+            status=info.status,
+            percent=info.percent,
+            remarks=info.remarks,
+            workflow_state=info.workflow_state,
+            archived=info.archived,
+        )
         s.add(a)
         s.flush()
         return assignment_info(a, unit.name, today())
@@ -173,9 +228,19 @@ def get_assignment(db: Database, *, assignment_id: int) -> AssignmentInfo:
         return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
 
 
-def add_progress(db: Database, *, assignment_id: int, period: str, text: str, percent: int | str | None = None,
-                 problems: str = "", next_steps: str = "", reported_on: str | dt.date | None = None,
-                 source: str = "manual", actor: str | None = None) -> ProgressInfo:
+def add_progress(
+    db: Database,
+    *,
+    assignment_id: int,
+    period: str,
+    text: str,
+    percent: int | str | None = None,
+    problems: str = "",
+    next_steps: str = "",
+    reported_on: str | dt.date | None = None,
+    source: str = "manual",
+    actor: str | None = None,
+) -> ProgressInfo:
     """Record a progress report: the assignment moves forward and its hand-off moves to 反馈."""
     period = parse_period(period)
     text = check_text(text, field="text", label="进展情况", max_len=20000, required=True)
@@ -188,12 +253,26 @@ def add_progress(db: Database, *, assignment_id: int, period: str, text: str, pe
         a = _assignment(s, assignment_id, lock=True)
         node = _writable_node(s, a.node_id)
         check_period_open(s, node.plan_id, period)
-        entry = ProgressEntry(assignment_id=a.id, period=period, reported_on=reported, text=text, percent=pct,
-                              problems=problems, next_steps=next_steps, entered_by=who, source=source)
+        entry = ProgressEntry(
+            assignment_id=a.id,
+            period=period,
+            reported_on=reported,
+            text=text,
+            percent=pct,
+            problems=problems,
+            next_steps=next_steps,
+            entered_by=who,
+            source=source,
+        )
         s.add(entry)
-        note_report(s, a, percent=pct, actor=who,
-                    note=f"{period} 进展" + (f"，完成 {pct}%" if pct is not None else ""),
-                    at=dt.datetime.combine(reported, utcnow().time()) if reported_on else None)
+        note_report(
+            s,
+            a,
+            percent=pct,
+            actor=who,
+            note=f"{period} 进展" + (f"，完成 {pct}%" if pct is not None else ""),
+            at=dt.datetime.combine(reported, utcnow().time()) if reported_on else None,
+        )
         s.flush()
         return progress_info(entry, a.node_id, s.get(Unit, a.unit_id).name)  # type: ignore[union-attr]
 
@@ -207,10 +286,18 @@ def delete_progress(db: Database, *, entry_id: int, expected_version: int | None
         _check_version(entry, expected_version, "进展记录")
         a = _assignment(s, entry.assignment_id)
         check_period_open(s, _writable_node(s, a.node_id).plan_id, entry.period)
-        newest = s.scalar(select(ProgressEntry.id).where(ProgressEntry.assignment_id == a.id)
-                          .order_by(ProgressEntry.entered_at.desc(), ProgressEntry.id.desc()).limit(1))
-        last_step = s.scalar(select(WorkflowStep).where(WorkflowStep.assignment_id == a.id)
-                             .order_by(WorkflowStep.at.desc(), WorkflowStep.id.desc()).limit(1))
+        newest = s.scalar(
+            select(ProgressEntry.id)
+            .where(ProgressEntry.assignment_id == a.id)
+            .order_by(ProgressEntry.entered_at.desc(), ProgressEntry.id.desc())
+            .limit(1)
+        )
+        last_step = s.scalar(
+            select(WorkflowStep)
+            .where(WorkflowStep.assignment_id == a.id)
+            .order_by(WorkflowStep.at.desc(), WorkflowStep.id.desc())
+            .limit(1)
+        )
         if newest == entry.id and last_step is not None and last_step.step == "report":
             a.workflow_state = last_step.from_state
             s.delete(last_step)
@@ -221,6 +308,9 @@ def list_progress(db: Database, *, assignment_id: int) -> list[ProgressInfo]:
     with db.read() as s:
         a = _assignment(s, assignment_id)
         name = s.get(Unit, a.unit_id).name  # type: ignore[union-attr]
-        entries = s.scalars(select(ProgressEntry).where(ProgressEntry.assignment_id == assignment_id)
-                            .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc()))
+        entries = s.scalars(
+            select(ProgressEntry)
+            .where(ProgressEntry.assignment_id == assignment_id)
+            .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc())
+        )
         return [progress_info(p, a.node_id, name) for p in entries]

@@ -43,7 +43,9 @@ def daily_backup(db: Database) -> Path | None:
 def backup_now(db: Database, *, dest: str | os.PathLike[str] | None = None) -> Path:
     path = db.path
     if path is None:
-        raise PlanDeskError("只有本地 SQLite 数据库可以由 PlanDesk 备份；服务器数据库请使用服务器的备份工具。")
+        raise PlanDeskError(
+            "只有本地 SQLite 数据库可以由 PlanDesk 备份；服务器数据库请使用服务器的备份工具。"
+        )
     return take_backup(path, "manual", dest=Path(dest) if dest else None, keep=0 if dest else _keep(db))
 
 
@@ -62,20 +64,31 @@ def check_backup_file(source: Path) -> str:
         con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = (con.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0] \
-                if "alembic_version" in tables else None
+            revision = (
+                (con.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0]
+                if "alembic_version" in tables
+                else None
+            )
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise PlanDeskError(f"备份文件无法读取，不是有效的数据库：{exc}。当前数据库未改动。", location=str(source)) from exc
+        raise PlanDeskError(
+            f"备份文件无法读取，不是有效的数据库：{exc}。当前数据库未改动。", location=str(source)
+        ) from exc
     if problems:
-        raise PlanDeskError("备份文件已损坏或不是有效的数据库，未恢复：" + "；".join(problems[:3]) + "。当前数据库未改动。",
-                            location=str(source))
+        raise PlanDeskError(
+            "备份文件已损坏或不是有效的数据库，未恢复：" + "；".join(problems[:3]) + "。当前数据库未改动。",
+            location=str(source),
+        )
     if revision is None or "plan_node" not in tables:
-        raise PlanDeskError("该文件不是 PlanDesk 数据库备份，未恢复。当前数据库未改动。", location=str(source))
+        raise PlanDeskError(
+            "该文件不是 PlanDesk 数据库备份，未恢复。当前数据库未改动。", location=str(source)
+        )
     if revision not in known_revisions():
-        raise PlanDeskError(f"该备份由更新版本的 PlanDesk 创建（结构版本 {revision}），本程序无法恢复。当前数据库未改动。",
-                            location=str(source))
+        raise PlanDeskError(
+            f"该备份由更新版本的 PlanDesk 创建（结构版本 {revision}），本程序无法恢复。当前数据库未改动。",
+            location=str(source),
+        )
     return str(revision)
 
 
@@ -111,5 +124,12 @@ def restore_file(db_path: Path, source: Path) -> Path:
     return kept or backup_dir_for(db_path)
 
 
-__all__ = ["backup_before", "backup_now", "backups", "check_backup_file", "copy_database", "daily_backup",
-           "restore_file"]
+__all__ = [
+    "backup_before",
+    "backup_now",
+    "backups",
+    "check_backup_file",
+    "copy_database",
+    "daily_backup",
+    "restore_file",
+]

@@ -40,8 +40,9 @@ class DashboardData:
     due_soon: list[DueItem] = field(default_factory=list)  # soonest first
 
 
-def dashboard_data(db: Database, *, plan_id: int | None, as_of: dt.date | None = None,
-                   horizon_days: int = 30) -> DashboardData:
+def dashboard_data(
+    db: Database, *, plan_id: int | None, as_of: dt.date | None = None, horizon_days: int = 30
+) -> DashboardData:
     """Everything the overview shows, for one plan (or all plans when ``plan_id`` is None).
 
     "Due soon" lists each unfinished, non-archived assignment whose deadline lies between today and
@@ -51,19 +52,37 @@ def dashboard_data(db: Database, *, plan_id: int | None, as_of: dt.date | None =
     stats = plan_statistics(db, plan_id=plan_id, as_of=as_of, due_within_days=horizon_days)
     last = as_of + dt.timedelta(days=horizon_days)
     with db.read() as s:
-        q = (select(Assignment, PlanNode.label, PlanNode.title, Unit.name)
-             .join(PlanNode, PlanNode.id == Assignment.node_id).join(Unit, Unit.id == Assignment.unit_id)
-             .where(Assignment.archived.is_(False), PlanNode.archived.is_(False),
-                    Assignment.status.in_(("not_started", "in_progress")),
-                    Assignment.deadline >= as_of, Assignment.deadline <= last))
+        q = (
+            select(Assignment, PlanNode.label, PlanNode.title, Unit.name)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(
+                Assignment.archived.is_(False),
+                PlanNode.archived.is_(False),
+                Assignment.status.in_(("not_started", "in_progress")),
+                Assignment.deadline >= as_of,
+                Assignment.deadline <= last,
+            )
+        )
         if plan_id is not None:
             q = q.where(PlanNode.plan_id == plan_id)
         due: list[DueItem] = []
         for a, label, title, unit in s.execute(q):
             assert a.deadline is not None  # filtered above
-            due.append(DueItem(a.node_id, a.id, label, title, unit, a.role, a.deadline,
-                               (a.deadline - as_of).days, effective_status(a.status, a.deadline, as_of),
-                               a.percent))
+            due.append(
+                DueItem(
+                    a.node_id,
+                    a.id,
+                    label,
+                    title,
+                    unit,
+                    a.role,
+                    a.deadline,
+                    (a.deadline - as_of).days,
+                    effective_status(a.status, a.deadline, as_of),
+                    a.percent,
+                )
+            )
     due.sort(key=lambda d: (d.deadline, d.role != "lead", d.node_id, d.unit))
     overdue = sorted(stats.overdue_by_unit.items(), key=lambda kv: (-kv[1], kv[0]))
     return DashboardData(plan_id, as_of, horizon_days, stats, overdue, due)

@@ -20,9 +20,38 @@ from .settings import get_setting
 
 DEFAULT_MAX_MB = 50
 # Opened with the system viewer only when the type is a document or picture, so nothing attached ever runs.
-VIEWABLE = {".pdf", ".ofd", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".odt",
-            ".ods", ".odp", ".rtf", ".txt", ".csv", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff",
-            ".webp", ".mp4", ".mp3", ".zip", ".rar", ".7z"}
+VIEWABLE = {
+    ".pdf",
+    ".ofd",
+    ".doc",
+    ".docx",
+    ".wps",
+    ".xls",
+    ".xlsx",
+    ".et",
+    ".ppt",
+    ".pptx",
+    ".dps",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".rtf",
+    ".txt",
+    ".csv",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".webp",
+    ".mp4",
+    ".mp3",
+    ".zip",
+    ".rar",
+    ".7z",
+}
 
 
 @dataclass(frozen=True)
@@ -74,8 +103,9 @@ def _copy_in(source: Path, folder: Path, limit: int) -> tuple[str, int]:
             while chunk := src.read(1 << 20):
                 size += len(chunk)
                 if size > limit:
-                    raise PlanDeskError(f"文件超过 {limit // (1024 * 1024)} MB 的上限，未添加。",
-                                        location=str(source))
+                    raise PlanDeskError(
+                        f"文件超过 {limit // (1024 * 1024)} MB 的上限，未添加。", location=str(source)
+                    )
                 digest.update(chunk)
                 out.write(chunk)
         sha = digest.hexdigest()
@@ -101,8 +131,12 @@ def attach_evidence(db: Database, *, entry_id: int, path: str | os.PathLike[str]
         raise PlanDeskError("只能添加文件，不能添加文件夹。", field="path", location=str(source))
     limit = max_bytes(db)
     if source.stat().st_size > limit:
-        raise PlanDeskError(f"文件大小 {source.stat().st_size / (1024 * 1024):.1f} MB，超过 "
-                            f"{limit // (1024 * 1024)} MB 的上限，未添加。", field="path", location=str(source))
+        raise PlanDeskError(
+            f"文件大小 {source.stat().st_size / (1024 * 1024):.1f} MB，超过 "
+            f"{limit // (1024 * 1024)} MB 的上限，未添加。",
+            field="path",
+            location=str(source),
+        )
     with db.read() as s:
         if s.get(ProgressEntry, entry_id) is None:
             raise NotFound(f"找不到编号为 {entry_id} 的进展记录。", field="entry_id")
@@ -113,14 +147,17 @@ def attach_evidence(db: Database, *, entry_id: int, path: str | os.PathLike[str]
     with db.write(cause="添加佐证材料") as s:
         if s.get(ProgressEntry, entry_id) is None:
             raise NotFound(f"找不到编号为 {entry_id} 的进展记录。", field="entry_id")
-        row = Evidence(entry_id=entry_id, file_name=source.name[:300], sha256=sha, size=size, added_by=db.operator)
+        row = Evidence(
+            entry_id=entry_id, file_name=source.name[:300], sha256=sha, size=size, added_by=db.operator
+        )
         s.add(row)
         s.flush()
         return _info(row)
 
 
-def list_evidence(db: Database, *, entry_id: int | None = None,
-                  assignment_id: int | None = None) -> list[EvidenceInfo]:
+def list_evidence(
+    db: Database, *, entry_id: int | None = None, assignment_id: int | None = None
+) -> list[EvidenceInfo]:
     """Evidence of one progress entry, or of every entry of an assignment, oldest first."""
     if entry_id is None and assignment_id is None:
         raise PlanDeskError("请指定进展记录或分工记录。", field="entry_id")
@@ -130,7 +167,8 @@ def list_evidence(db: Database, *, entry_id: int | None = None,
             q = q.where(Evidence.entry_id == entry_id)
         if assignment_id is not None:
             q = q.join(ProgressEntry, ProgressEntry.id == Evidence.entry_id).where(
-                ProgressEntry.assignment_id == assignment_id)
+                ProgressEntry.assignment_id == assignment_id
+            )
         return [_info(e) for e in s.scalars(q.order_by(Evidence.id))]
 
 
@@ -143,12 +181,15 @@ def evidence_path(db: Database, *, evidence_id: int) -> Path:
         name, sha = row.file_name, row.sha256
     stored = _stored(store_folder(db), sha)
     if not stored.is_file():
-        raise PlanDeskError(f"佐证材料“{name}”的文件不在本机的材料库中（可能是在其他电脑上添加的）。",
-                            location=str(stored))
+        raise PlanDeskError(
+            f"佐证材料“{name}”的文件不在本机的材料库中（可能是在其他电脑上添加的）。", location=str(stored)
+        )
     suffix = Path(name).suffix.lower()
     if suffix not in VIEWABLE:
-        raise PlanDeskError(f"“{name}”不是文档或图片类型，为安全起见不直接打开；请用“另存为”导出后自行检查。",
-                            field="evidence_id")
+        raise PlanDeskError(
+            f"“{name}”不是文档或图片类型，为安全起见不直接打开；请用“另存为”导出后自行检查。",
+            field="evidence_id",
+        )
     view = Path(tempfile.gettempdir()) / "PlanDesk-view" / sha[:16] / Path(name).name
     if not view.exists():
         view.parent.mkdir(parents=True, exist_ok=True)

@@ -43,9 +43,17 @@ def _check_statuses(statuses: set[str]) -> set[str]:
     return codes
 
 
-def filter_nodes(db: Database, *, plan_id: int | None, unit: str | None = None, unit_role: UnitRoleFilter = "any",
-                 statuses: set[str] | None = None, overdue: bool = False, due_within_days: int | None = None,
-                 as_of: dt.date | None = None) -> list[int]:
+def filter_nodes(
+    db: Database,
+    *,
+    plan_id: int | None,
+    unit: str | None = None,
+    unit_role: UnitRoleFilter = "any",
+    statuses: set[str] | None = None,
+    overdue: bool = False,
+    due_within_days: int | None = None,
+    as_of: dt.date | None = None,
+) -> list[int]:
     """Ids of the nodes that match every given condition, in plan and id order.
 
     Status and deadline conditions hold for one and the same (not archived) assignment of the node, which must
@@ -54,7 +62,9 @@ def filter_nodes(db: Database, *, plan_id: int | None, unit: str | None = None, 
     """
     as_of = as_of or today()
     if unit_role not in ("lead", "any"):
-        raise PlanDeskError(f"单位角色“{unit_role}”无效，可选：lead（牵头）、any（任意）。", field="unit_role")
+        raise PlanDeskError(
+            f"单位角色“{unit_role}”无效，可选：lead（牵头）、any（任意）。", field="unit_role"
+        )
     if due_within_days is not None and due_within_days < 0:
         raise PlanDeskError("“到期天数”不能为负数。", field="due_within_days")
     codes = _check_statuses(statuses) if statuses else set()
@@ -66,8 +76,13 @@ def filter_nodes(db: Database, *, plan_id: int | None, unit: str | None = None, 
         if overdue:
             work.append(_status_clause("overdue", as_of))
         if due_within_days is not None:
-            work.extend([_open(), Assignment.deadline >= as_of,
-                         Assignment.deadline <= as_of + dt.timedelta(days=due_within_days)])
+            work.extend(
+                [
+                    _open(),
+                    Assignment.deadline >= as_of,
+                    Assignment.deadline <= as_of + dt.timedelta(days=due_within_days),
+                ]
+            )
         has_work_filter = len(work) > 1
         in_plan = [PlanNode.parent_id.is_not(None)]
         if plan_id is not None:
@@ -79,16 +94,22 @@ def filter_nodes(db: Database, *, plan_id: int | None, unit: str | None = None, 
             own = [*work] if unit_id is None else [*work, Assignment.unit_id == unit_id]
             if unit_id is not None and unit_role == "lead":
                 own.append(Assignment.role == "lead")
-            parts.append(select(PlanNode.plan_id, PlanNode.id).join(Assignment, Assignment.node_id == PlanNode.id)
-                         .where(*own, *in_plan))
+            parts.append(
+                select(PlanNode.plan_id, PlanNode.id)
+                .join(Assignment, Assignment.node_id == PlanNode.id)
+                .where(*own, *in_plan)
+            )
         if unit_id is not None and not has_work_filter:
             # Status and deadlines live on assignments; without such conditions the document's own naming
             # of the unit is enough.
             by_doc = [Responsibility.unit_id == unit_id]
             if unit_role == "lead":
                 by_doc.append(Responsibility.role == "lead")
-            parts.append(select(PlanNode.plan_id, PlanNode.id)
-                         .join(Responsibility, Responsibility.node_id == PlanNode.id).where(*by_doc, *in_plan))
+            parts.append(
+                select(PlanNode.plan_id, PlanNode.id)
+                .join(Responsibility, Responsibility.node_id == PlanNode.id)
+                .where(*by_doc, *in_plan)
+            )
         if not parts:
             parts.append(select(PlanNode.plan_id, PlanNode.id).where(*in_plan))
         rows = set()
@@ -106,8 +127,14 @@ def with_ancestors(db: Database, node_ids: list[int]) -> set[int]:
             batch = sorted(frontier)
             parents: set[int] = set()
             for i in range(0, len(batch), CHUNK):
-                parents.update(p for p in s.scalars(select(PlanNode.parent_id).where(
-                    PlanNode.id.in_(batch[i:i + CHUNK]), PlanNode.parent_id.is_not(None))))
+                parents.update(
+                    p
+                    for p in s.scalars(
+                        select(PlanNode.parent_id).where(
+                            PlanNode.id.in_(batch[i : i + CHUNK]), PlanNode.parent_id.is_not(None)
+                        )
+                    )
+                )
             frontier = parents - result
             result |= frontier
     return result

@@ -23,8 +23,11 @@ class Problem:
 
 
 def _sqlite_checks(conn: Connection) -> list[Problem]:
-    found = [Problem("integrity", f"SQLite 完整性检查：{r[0]}")
-             for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchmany(SHOWN) if r[0] != "ok"]
+    found = [
+        Problem("integrity", f"SQLite 完整性检查：{r[0]}")
+        for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchmany(SHOWN)
+        if r[0] != "ok"
+    ]
     for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(SHOWN):
         found.append(Problem("foreign_key", f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在。"))
     return found
@@ -32,12 +35,17 @@ def _sqlite_checks(conn: Connection) -> list[Problem]:
 
 def _roots(conn: Connection) -> list[Problem]:
     found: list[Problem] = []
-    roots = (select(Plan.id, Plan.title, func.count(PlanNode.id))
-             .outerjoin(PlanNode, (PlanNode.plan_id == Plan.id) & (PlanNode.kind == "root"))
-             .group_by(Plan.id, Plan.title).having(func.count(PlanNode.id) != 1))
+    roots = (
+        select(Plan.id, Plan.title, func.count(PlanNode.id))
+        .outerjoin(PlanNode, (PlanNode.plan_id == Plan.id) & (PlanNode.kind == "root"))
+        .group_by(Plan.id, Plan.title)
+        .having(func.count(PlanNode.id) != 1)
+    )
     for plan_id, title, n in conn.execute(roots).fetchmany(SHOWN):
         found.append(Problem("root", f"方案 {plan_id}（{title}）有 {n} 个根条目，应当恰好 1 个。"))
-    bad_root = select(PlanNode.id, PlanNode.plan_id).where(PlanNode.kind == "root", PlanNode.parent_id.is_not(None))
+    bad_root = select(PlanNode.id, PlanNode.plan_id).where(
+        PlanNode.kind == "root", PlanNode.parent_id.is_not(None)
+    )
     for node_id, plan_id in conn.execute(bad_root).fetchmany(SHOWN):
         found.append(Problem("root", f"方案 {plan_id} 的根条目 {node_id} 挂在其他条目之下。"))
     loose = select(PlanNode.id, PlanNode.plan_id).where(PlanNode.kind != "root", PlanNode.parent_id.is_(None))
@@ -48,18 +56,27 @@ def _roots(conn: Connection) -> list[Problem]:
 
 def _tree(conn: Connection) -> list[Problem]:
     found: list[Problem] = []
-    dup = (select(PlanNode.parent_id, PlanNode.position, func.count())
-           .where(PlanNode.parent_id.is_not(None)).group_by(PlanNode.parent_id, PlanNode.position)
-           .having(func.count() > 1))
+    dup = (
+        select(PlanNode.parent_id, PlanNode.position, func.count())
+        .where(PlanNode.parent_id.is_not(None))
+        .group_by(PlanNode.parent_id, PlanNode.position)
+        .having(func.count() > 1)
+    )
     for parent_id, position, n in conn.execute(dup).fetchmany(SHOWN):
         found.append(Problem("position", f"条目 {parent_id} 下有 {n} 个子条目的顺序号同为 {position}。"))
     parent = aliased(PlanNode)
-    cross = (select(PlanNode.id, PlanNode.plan_id, parent.plan_id)
-             .join(parent, parent.id == PlanNode.parent_id).where(parent.plan_id != PlanNode.plan_id))
+    cross = (
+        select(PlanNode.id, PlanNode.plan_id, parent.plan_id)
+        .join(parent, parent.id == PlanNode.parent_id)
+        .where(parent.plan_id != PlanNode.plan_id)
+    )
     for node_id, plan_id, other in conn.execute(cross).fetchmany(SHOWN):
         found.append(Problem("parent", f"方案 {plan_id} 的条目 {node_id} 的上级条目属于另一方案 {other}。"))
-    missing = (select(PlanNode.id).outerjoin(parent, parent.id == PlanNode.parent_id)
-               .where(PlanNode.parent_id.is_not(None), parent.id.is_(None)))
+    missing = (
+        select(PlanNode.id)
+        .outerjoin(parent, parent.id == PlanNode.parent_id)
+        .where(PlanNode.parent_id.is_not(None), parent.id.is_(None))
+    )
     for (node_id,) in conn.execute(missing).fetchmany(SHOWN):
         found.append(Problem("parent", f"条目 {node_id} 的上级条目不存在。"))
     return found
@@ -68,16 +85,21 @@ def _tree(conn: Connection) -> list[Problem]:
 def _work(conn: Connection) -> list[Problem]:
     found: list[Problem] = []
     node = aliased(PlanNode)
-    orphan = (select(Assignment.id, Assignment.node_id, node.kind).outerjoin(node, node.id == Assignment.node_id)
-              .where((node.id.is_(None)) | (node.kind == "root")))
+    orphan = (
+        select(Assignment.id, Assignment.node_id, node.kind)
+        .outerjoin(node, node.id == Assignment.node_id)
+        .where((node.id.is_(None)) | (node.kind == "root"))
+    )
     for a_id, node_id, kind in conn.execute(orphan).fetchmany(SHOWN):
         where = "不存在的条目" if kind is None else "方案根条目"
         found.append(Problem("assignment", f"分工记录 {a_id} 挂在{where} {node_id} 上。"))
-    for a_id, pct in conn.execute(select(Assignment.id, Assignment.percent)
-                                  .where((Assignment.percent < 0) | (Assignment.percent > 100))).fetchmany(SHOWN):
+    for a_id, pct in conn.execute(
+        select(Assignment.id, Assignment.percent).where((Assignment.percent < 0) | (Assignment.percent > 100))
+    ).fetchmany(SHOWN):
         found.append(Problem("percent", f"分工记录 {a_id} 的完成百分比为 {pct}，超出 0–100。"))
     bad = select(ProgressEntry.id, ProgressEntry.percent).where(
-        ProgressEntry.percent.is_not(None), (ProgressEntry.percent < 0) | (ProgressEntry.percent > 100))
+        ProgressEntry.percent.is_not(None), (ProgressEntry.percent < 0) | (ProgressEntry.percent > 100)
+    )
     for e_id, pct in conn.execute(bad).fetchmany(SHOWN):
         found.append(Problem("percent", f"进展记录 {e_id} 的完成百分比为 {pct}，超出 0–100。"))
     return found
@@ -86,8 +108,11 @@ def _work(conn: Connection) -> list[Problem]:
 def _responsibilities(conn: Connection) -> list[Problem]:
     """A node that lists units lists a lead unit first (position 0); joint leads (A、B牵头) come before co units."""
     found: list[Problem] = []
-    rows = conn.execute(select(Responsibility.node_id, Responsibility.role, Responsibility.position)
-                        .order_by(Responsibility.node_id, Responsibility.position, Responsibility.id)).all()
+    rows = conn.execute(
+        select(Responsibility.node_id, Responsibility.role, Responsibility.position).order_by(
+            Responsibility.node_id, Responsibility.position, Responsibility.id
+        )
+    ).all()
     by_node: dict[int, list[tuple[str, int]]] = {}
     for node_id, role, position in rows:
         by_node.setdefault(node_id, []).append((role, position))
@@ -106,7 +131,9 @@ def _responsibilities(conn: Connection) -> list[Problem]:
 
 
 def _values(conn: Connection) -> list[Problem]:
-    nan = select(IndicatorValue.id).where(IndicatorValue.value != IndicatorValue.value)  # NaN never equals itself
+    nan = select(IndicatorValue.id).where(
+        IndicatorValue.value != IndicatorValue.value
+    )  # NaN never equals itself
     return [Problem("indicator", f"指标值 {v} 不是有效数字。") for (v,) in conn.execute(nan).fetchmany(SHOWN)]
 
 
@@ -134,4 +161,3 @@ def check_database(db: Database) -> list[Problem]:
         finally:
             conn.rollback()
     return found
-

@@ -23,9 +23,12 @@ def _doc_units(s: Session, plan_ids: list[int]) -> dict[int, tuple[list[str], li
     """Lead and co-operating units of each node, as the document names them (in printed order)."""
     out: dict[int, tuple[list[str], list[str]]] = {}
     for node_id, role, name in s.execute(
-            select(Responsibility.node_id, Responsibility.role, Unit.name).join(Unit, Unit.id == Responsibility.unit_id)
-            .join(PlanNode, PlanNode.id == Responsibility.node_id).where(PlanNode.plan_id.in_(plan_ids))
-            .order_by(Responsibility.node_id, Responsibility.position)):
+        select(Responsibility.node_id, Responsibility.role, Unit.name)
+        .join(Unit, Unit.id == Responsibility.unit_id)
+        .join(PlanNode, PlanNode.id == Responsibility.node_id)
+        .where(PlanNode.plan_id.in_(plan_ids))
+        .order_by(Responsibility.node_id, Responsibility.position)
+    ):
         leads, cos = out.setdefault(node_id, ([], []))
         (leads if role == "lead" else cos).append(name)
     return out
@@ -33,15 +36,26 @@ def _doc_units(s: Session, plan_ids: list[int]) -> dict[int, tuple[list[str], li
 
 def _latest_progress(s: Session, plan_ids: list[int]) -> dict[int, str]:
     """The newest progress text of each assignment, prefixed with its period (one windowed query)."""
-    ranked = (select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.text,
-                     func.row_number().over(partition_by=ProgressEntry.assignment_id,
-                                            order_by=(ProgressEntry.period.desc(), ProgressEntry.id.desc()))
-                     .label("rn"))
-              .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
-              .join(PlanNode, PlanNode.id == Assignment.node_id)
-              .where(PlanNode.plan_id.in_(plan_ids)).subquery())
-    rows = s.connection().execute(select(ranked.c.assignment_id, ranked.c.period, ranked.c.text)
-                                  .where(ranked.c.rn == 1))
+    ranked = (
+        select(
+            ProgressEntry.assignment_id,
+            ProgressEntry.period,
+            ProgressEntry.text,
+            func.row_number()
+            .over(
+                partition_by=ProgressEntry.assignment_id,
+                order_by=(ProgressEntry.period.desc(), ProgressEntry.id.desc()),
+            )
+            .label("rn"),
+        )
+        .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+        .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .where(PlanNode.plan_id.in_(plan_ids))
+        .subquery()
+    )
+    rows = s.connection().execute(
+        select(ranked.c.assignment_id, ranked.c.period, ranked.c.text).where(ranked.c.rn == 1)
+    )
     return {aid: f"［{period}］{txt}" for aid, period, txt in rows}
 
 
@@ -59,28 +73,67 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
         rank = {node_id: i for i, node_id in enumerate(order)}
         doc_units = _doc_units(s, list(plans))
         latest = _latest_progress(s, list(plans))
-        rows = s.connection().execute(
-            select(Assignment.id, Assignment.node_id, Assignment.role, Assignment.contact_person,
-                   Assignment.contact_phone, Assignment.start_date, Assignment.deadline, Assignment.status,
-                   Assignment.percent, Unit.name, PlanNode.plan_id, PlanNode.title)
-            .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(PlanNode.plan_id.in_(list(plans)), Assignment.archived.is_(False))).all()
+        rows = (
+            s.connection()
+            .execute(
+                select(
+                    Assignment.id,
+                    Assignment.node_id,
+                    Assignment.role,
+                    Assignment.contact_person,
+                    Assignment.contact_phone,
+                    Assignment.start_date,
+                    Assignment.deadline,
+                    Assignment.status,
+                    Assignment.percent,
+                    Unit.name,
+                    PlanNode.plan_id,
+                    PlanNode.title,
+                )
+                .join(Unit, Unit.id == Assignment.unit_id)
+                .join(PlanNode, PlanNode.id == Assignment.node_id)
+                .where(PlanNode.plan_id.in_(list(plans)), Assignment.archived.is_(False))
+            )
+            .all()
+        )
     rows.sort(key=lambda r: (rank.get(r[1], 1 << 30), r[2] != "lead", r[0]))
     per_node: dict[int, tuple[list[str], list[str]]] = {}
     for r in rows:
         leads, cos = per_node.setdefault(r[1], ([], []))
         (leads if r[2] == "lead" else cos).append(r[9])
-    joined = {node_id: ("、".join(leads), "、".join(cos))
-              for node_id, (leads, cos) in {**per_node, **doc_units}.items()}
-    for (aid, node_id, _role, person, phone, start, deadline, status, percent, unit, pid, title) in rows:
+    joined = {
+        node_id: ("、".join(leads), "、".join(cos))
+        for node_id, (leads, cos) in {**per_node, **doc_units}.items()
+    }
+    for aid, node_id, _role, person, phone, start, deadline, status, percent, unit, pid, title in rows:
         lead, co = joined[node_id]
         eff = effective_status(status, deadline, as_of)
-        yield [plans[pid], paths.get(node_id, ""), title, lead, co, unit, person, phone, start, deadline,
-               STATUS_NAMES.get(eff, eff), percent, latest.get(aid, "")]
+        yield [
+            plans[pid],
+            paths.get(node_id, ""),
+            title,
+            lead,
+            co,
+            unit,
+            person,
+            phone,
+            start,
+            deadline,
+            STATUS_NAMES.get(eff, eff),
+            percent,
+            latest.get(aid, ""),
+        ]
 
 
-def export_ledger(db: Database, *, plan_id: int | None, path: str | os.PathLike[str], progress: Progress = None,
-                  is_cancelled: IsCancelled = None, as_of: dt.date | None = None) -> Path:
+def export_ledger(
+    db: Database,
+    *,
+    plan_id: int | None,
+    path: str | os.PathLike[str],
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+    as_of: dt.date | None = None,
+) -> Path:
     """Write the ledger workbook: one row per assignment, in document order."""
     step = checker(progress, is_cancelled)
     step(1, "正在读取分工记录…")

@@ -82,10 +82,13 @@ def link_nodes(db: Database, *, node_id: int, target_node_id: int, note: str = "
         plan = s.get(Plan, node.plan_id)
         assert plan is not None
         if plan.parent_plan_id is not None and target.plan_id != plan.parent_plan_id:
-            raise PlanDeskError(f"条目 {target_node_id} 不属于本方案的上级方案（编号 {plan.parent_plan_id}）。",
-                                field="target_node_id")
-        exists = s.scalar(select(NodeLink.id).where(NodeLink.node_id == node_id,
-                                                    NodeLink.target_node_id == target_node_id))
+            raise PlanDeskError(
+                f"条目 {target_node_id} 不属于本方案的上级方案（编号 {plan.parent_plan_id}）。",
+                field="target_node_id",
+            )
+        exists = s.scalar(
+            select(NodeLink.id).where(NodeLink.node_id == node_id, NodeLink.target_node_id == target_node_id)
+        )
         if exists is not None:
             raise PlanDeskError("这两个条目已经关联。", field="target_node_id")
         link = NodeLink(node_id=node_id, target_node_id=target_node_id, note=note)
@@ -96,7 +99,9 @@ def link_nodes(db: Database, *, node_id: int, target_node_id: int, note: str = "
 
 def unlink(db: Database, *, node_id: int, target_node_id: int) -> None:
     with db.write(cause="取消关联上级方案条目") as s:
-        link = s.scalar(select(NodeLink).where(NodeLink.node_id == node_id, NodeLink.target_node_id == target_node_id))
+        link = s.scalar(
+            select(NodeLink).where(NodeLink.node_id == node_id, NodeLink.target_node_id == target_node_id)
+        )
         if link is None:
             raise NotFound(f"条目 {node_id} 与条目 {target_node_id} 之间没有关联。", field="target_node_id")
         s.delete(link)
@@ -105,8 +110,11 @@ def unlink(db: Database, *, node_id: int, target_node_id: int) -> None:
 def links(db: Database, *, node_id: int) -> list[LinkInfo]:
     """Links from the node (what it carries out) and to it (which local tasks carry it out)."""
     with db.read() as s:
-        rows = s.scalars(select(NodeLink).where((NodeLink.node_id == node_id) | (NodeLink.target_node_id == node_id))
-                         .order_by(NodeLink.id)).all()
+        rows = s.scalars(
+            select(NodeLink)
+            .where((NodeLink.node_id == node_id) | (NodeLink.target_node_id == node_id))
+            .order_by(NodeLink.id)
+        ).all()
         out = []
         for link in rows:
             a, b = s.get(PlanNode, link.node_id), s.get(PlanNode, link.target_node_id)
@@ -149,15 +157,24 @@ def coverage(db: Database, *, plan_id: int) -> Coverage:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
         local = _work_nodes(s, plan_id)
         local_ids = [n.id for n in s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id))]
-        pairs = s.execute(select(NodeLink.node_id, NodeLink.target_node_id)
-                          .where(NodeLink.node_id.in_(local_ids))).all() if local_ids else []
+        pairs = (
+            s.execute(
+                select(NodeLink.node_id, NodeLink.target_node_id).where(NodeLink.node_id.in_(local_ids))
+            ).all()
+            if local_ids
+            else []
+        )
         linked_local = {a for a, _ in pairs}
         targets = {b for _, b in pairs}
         parent = _work_nodes(s, plan.parent_plan_id) if plan.parent_plan_id is not None else []
-        return Coverage(plan_id, plan.parent_plan_id,
-                        [_ref(n) for n in parent if n.id not in targets],
-                        [_ref(n) for n in local if n.id not in linked_local],
-                        sum(1 for n in parent if n.id in targets), sum(1 for n in local if n.id in linked_local))
+        return Coverage(
+            plan_id,
+            plan.parent_plan_id,
+            [_ref(n) for n in parent if n.id not in targets],
+            [_ref(n) for n in local if n.id not in linked_local],
+            sum(1 for n in parent if n.id in targets),
+            sum(1 for n in local if n.id in linked_local),
+        )
 
 
 def linked_progress(db: Database, *, node_id: int, as_of: dt.date | None = None) -> LinkedProgress:
@@ -169,15 +186,25 @@ def linked_progress(db: Database, *, node_id: int, as_of: dt.date | None = None)
         while frontier:
             frontier = list(s.scalars(select(PlanNode.id).where(PlanNode.parent_id.in_(frontier))))
             below.update(frontier)
-        sources = list(dict.fromkeys(s.scalars(select(NodeLink.node_id).where(NodeLink.target_node_id.in_(below))
-                                               .order_by(NodeLink.id))))
+        sources = list(
+            dict.fromkeys(
+                s.scalars(
+                    select(NodeLink.node_id).where(NodeLink.target_node_id.in_(below)).order_by(NodeLink.id)
+                )
+            )
+        )
         tasks: list[LinkedTask] = []
         for source in sources:
             n = s.get(PlanNode, source)
             assert n is not None
-            for a, unit in s.execute(select(Assignment, Unit.name).join(Unit, Unit.id == Assignment.unit_id)
-                                     .where(Assignment.node_id == source, Assignment.archived.is_(False))
-                                     .order_by(Assignment.id)):
-                tasks.append(LinkedTask(_ref(n), unit, a.percent, effective_status(a.status, a.deadline, day)))
+            for a, unit in s.execute(
+                select(Assignment, Unit.name)
+                .join(Unit, Unit.id == Assignment.unit_id)
+                .where(Assignment.node_id == source, Assignment.archived.is_(False))
+                .order_by(Assignment.id)
+            ):
+                tasks.append(
+                    LinkedTask(_ref(n), unit, a.percent, effective_status(a.status, a.deadline, day))
+                )
         percent = round(sum(t.percent for t in tasks) / len(tasks)) if tasks else None
         return LinkedProgress(node_id, tasks, percent, worst([t.status for t in tasks]))

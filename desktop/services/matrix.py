@@ -46,7 +46,7 @@ def short_unit_name(name: str) -> str:
     m = re.match(r"^[\u4e00-\u9fff]{2,3}市(?!场)", name)
     if m is None:
         return name
-    short = canonical_unit("市" + name[m.end():])
+    short = canonical_unit("市" + name[m.end() :])
     return short if short.startswith("市") and short[1:] in CITY_BUREAUS else name
 
 
@@ -59,7 +59,9 @@ def _tree_order(nodes: list[PlanNode]) -> list[PlanNode]:
         siblings.sort(key=lambda n: (n.position, n.id))
     ids = {n.id for n in nodes}
     out: list[PlanNode] = []
-    stack = sorted((n for n in nodes if n.parent_id not in ids), key=lambda n: (n.position, n.id), reverse=True)
+    stack = sorted(
+        (n for n in nodes if n.parent_id not in ids), key=lambda n: (n.position, n.id), reverse=True
+    )
     while stack:
         n = stack.pop()
         out.append(n)
@@ -78,17 +80,25 @@ def responsibility_matrix(db: Database, *, plan_id: int) -> Matrix:
     with db.read() as s:
         if s.get(Plan, plan_id) is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
-        nodes = list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False))))
+        nodes = list(
+            s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False)))
+        )
         roles: dict[int, dict[str, str]] = {}
         for node_id, name, role in s.execute(
-                select(Responsibility.node_id, Unit.name, Responsibility.role)
-                .join(Unit, Unit.id == Responsibility.unit_id).join(PlanNode, PlanNode.id == Responsibility.node_id)
-                .where(PlanNode.plan_id == plan_id).order_by(Responsibility.node_id, Responsibility.position)):
+            select(Responsibility.node_id, Unit.name, Responsibility.role)
+            .join(Unit, Unit.id == Responsibility.unit_id)
+            .join(PlanNode, PlanNode.id == Responsibility.node_id)
+            .where(PlanNode.plan_id == plan_id)
+            .order_by(Responsibility.node_id, Responsibility.position)
+        ):
             roles.setdefault(node_id, {})[name] = role
         for node_id, name, role in s.execute(
-                select(Assignment.node_id, Unit.name, Assignment.role)
-                .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-                .where(PlanNode.plan_id == plan_id, Assignment.archived.is_(False)).order_by(Assignment.id)):
+            select(Assignment.node_id, Unit.name, Assignment.role)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.plan_id == plan_id, Assignment.archived.is_(False))
+            .order_by(Assignment.id)
+        ):
             roles.setdefault(node_id, {})[name] = role
         work = work_node_ids(s, plan_id)
         rows: list[MatrixRow] = []

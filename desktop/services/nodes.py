@@ -13,8 +13,16 @@ from .tree import node_rows, today
 from .validation import check_text
 
 # Kinds an office may hang below a node: tasks split into items, everything else into tasks.
-CHILD_KIND = {"root": "chapter", "chapter": "task", "section": "task", "task": "item", "column": "item",
-              "item": "item", "goal": "item", "measure": "item"}
+CHILD_KIND = {
+    "root": "chapter",
+    "chapter": "task",
+    "section": "task",
+    "task": "item",
+    "column": "item",
+    "item": "item",
+    "goal": "item",
+    "measure": "item",
+}
 
 
 def _node(s: Session, node_id: int) -> PlanNode:
@@ -26,8 +34,11 @@ def _node(s: Session, node_id: int) -> PlanNode:
 
 def _check_version(node: PlanNode, expected: int | None) -> None:
     if expected is not None and node.version != expected:
-        raise ConflictError(f"条目“{node.title[:20]}”已被他人修改（当前版本 {node.version}，您编辑的是版本 "
-                            f"{expected}）。请刷新后重试，您的修改未保存。", field="version")
+        raise ConflictError(
+            f"条目“{node.title[:20]}”已被他人修改（当前版本 {node.version}，您编辑的是版本 "
+            f"{expected}）。请刷新后重试，您的修改未保存。",
+            field="version",
+        )
 
 
 def _writable(node: PlanNode) -> None:
@@ -36,8 +47,11 @@ def _writable(node: PlanNode) -> None:
 
 
 def _siblings(s: Session, parent_id: int) -> list[PlanNode]:
-    return list(s.scalars(select(PlanNode).where(PlanNode.parent_id == parent_id)
-                          .order_by(PlanNode.position, PlanNode.id)))
+    return list(
+        s.scalars(
+            select(PlanNode).where(PlanNode.parent_id == parent_id).order_by(PlanNode.position, PlanNode.id)
+        )
+    )
 
 
 def _row(s: Session, node: PlanNode) -> NodeRow:
@@ -45,8 +59,15 @@ def _row(s: Session, node: PlanNode) -> NodeRow:
     return node_rows(s, [node], today())[0]
 
 
-def add_subtask(db: Database, *, parent_id: int, title: str, label: str = "", position: int | None = None,
-                uid: str | None = None) -> NodeRow:
+def add_subtask(
+    db: Database,
+    *,
+    parent_id: int,
+    title: str,
+    label: str = "",
+    position: int | None = None,
+    uid: str | None = None,
+) -> NodeRow:
     """Add an office node below ``parent_id`` (last, or at ``position``); ``uid`` restores a deleted one."""
     title = check_text(title, field="title", label="标题", max_len=2000, required=True)
     label = check_text(label, field="label", label="编号", max_len=40)
@@ -55,9 +76,16 @@ def add_subtask(db: Database, *, parent_id: int, title: str, label: str = "", po
         _writable(parent)
         siblings = _siblings(s, parent_id)
         at = len(siblings) if position is None else max(0, min(position, len(siblings)))
-        node = PlanNode(plan_id=parent.plan_id, parent_id=parent_id, position=at,
-                        kind=CHILD_KIND.get(parent.kind, "item"), label=label, title=title, text=title,
-                        origin="office")
+        node = PlanNode(
+            plan_id=parent.plan_id,
+            parent_id=parent_id,
+            position=at,
+            kind=CHILD_KIND.get(parent.kind, "item"),
+            label=label,
+            title=title,
+            text=title,
+            origin="office",
+        )
         if uid:
             node.uid = uid
         siblings.insert(at, node)
@@ -95,7 +123,9 @@ def move_node(db: Database, *, node_id: int, position: int) -> Change:
             raise PlanDeskError("方案本身不能移动。", field="node_id")
         siblings = [n for n in _siblings(s, node.parent_id) if n.id != node.id]
         if not 0 <= position <= len(siblings):
-            raise PlanDeskError(f"位置 {position + 1} 超出范围（共 {len(siblings) + 1} 项）。", field="position")
+            raise PlanDeskError(
+                f"位置 {position + 1} 超出范围（共 {len(siblings) + 1} 项）。", field="position"
+            )
         siblings.insert(position, node)
         _renumber(siblings)
         return Change("node_moved", {node.plan_id}, {n.id for n in siblings})
@@ -111,8 +141,9 @@ def delete_node(db: Database, *, node_id: int, expected_version: int | None = No
         if s.scalar(select(func.count()).select_from(PlanNode).where(PlanNode.parent_id == node.id)):
             raise PlanDeskError(f"“{node.title[:20]}”下还有子任务，请先删除子任务。", field="node_id")
         if s.scalar(select(func.count()).select_from(Assignment).where(Assignment.node_id == node.id)):
-            raise PlanDeskError(f"“{node.title[:20]}”已有分工记录，请先删除分工后再删除该子任务。",
-                                field="node_id")
+            raise PlanDeskError(
+                f"“{node.title[:20]}”已有分工记录，请先删除分工后再删除该子任务。", field="node_id"
+            )
         parent_id, plan_id = node.parent_id, node.plan_id
         s.delete(node)
         s.flush()

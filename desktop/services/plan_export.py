@@ -20,9 +20,12 @@ def plan_as_json(db: Database, *, plan_id: int) -> dict[str, Any]:
         nodes = list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id)))
         units: dict[int, list[dict[str, str]]] = {}
         for node_id, name, role in s.execute(
-                select(Responsibility.node_id, Unit.name, Responsibility.role)
-                .join(Unit, Unit.id == Responsibility.unit_id).join(PlanNode, PlanNode.id == Responsibility.node_id)
-                .where(PlanNode.plan_id == plan_id).order_by(Responsibility.node_id, Responsibility.position)):
+            select(Responsibility.node_id, Unit.name, Responsibility.role)
+            .join(Unit, Unit.id == Responsibility.unit_id)
+            .join(PlanNode, PlanNode.id == Responsibility.node_id)
+            .where(PlanNode.plan_id == plan_id)
+            .order_by(Responsibility.node_id, Responsibility.position)
+        ):
             units.setdefault(node_id, []).append({"name": name, "role": role})
         kids: dict[int | None, list[PlanNode]] = {}
         for n in nodes:
@@ -35,19 +38,48 @@ def plan_as_json(db: Database, *, plan_id: int) -> dict[str, Any]:
         def walk(parent_id: int | None) -> None:
             for n in kids.get(parent_id, []):
                 if n.kind != "root":
-                    ordered.append({
-                        "id": n.id, "parent": None if n.parent_id in root_ids else n.parent_id, "kind": n.kind,
-                        "label": n.label, "title": n.title, "text": n.text, "units": units.get(n.id, []),
-                        "deadline": n.deadline_hint.isoformat() if n.deadline_hint else None,
-                        "origin": n.origin, "archived": n.archived})
+                    ordered.append(
+                        {
+                            "id": n.id,
+                            "parent": None if n.parent_id in root_ids else n.parent_id,
+                            "kind": n.kind,
+                            "label": n.label,
+                            "title": n.title,
+                            "text": n.text,
+                            "units": units.get(n.id, []),
+                            "deadline": n.deadline_hint.isoformat() if n.deadline_hint else None,
+                            "origin": n.origin,
+                            "archived": n.archived,
+                        }
+                    )
                 walk(n.id)
 
         walk(None)
-        indicators = [{"field": i.field, "name": i.name, "unit": i.unit_of_measure, "target": i.target_text,
-                       "year": i.target_year, "attribute": i.attribute}
-                      for i in s.scalars(select(Indicator).where(Indicator.plan_id == plan_id)
-                                         .order_by(Indicator.position, Indicator.id))]
-        return {"plan": {"id": plan.id, "title": plan.title, "issuer": plan.issuer, "doc_number": plan.doc_number,
-                         "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
-                         "level": plan.level, "revision": plan.revision},
-                "nodes": ordered, "indicators": indicators}
+        indicators = [
+            {
+                "field": i.field,
+                "name": i.name,
+                "unit": i.unit_of_measure,
+                "target": i.target_text,
+                "year": i.target_year,
+                "attribute": i.attribute,
+            }
+            for i in s.scalars(
+                select(Indicator)
+                .where(Indicator.plan_id == plan_id)
+                .order_by(Indicator.position, Indicator.id)
+            )
+        ]
+        return {
+            "plan": {
+                "id": plan.id,
+                "title": plan.title,
+                "issuer": plan.issuer,
+                "doc_number": plan.doc_number,
+                "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
+                "level": plan.level,
+                "revision": plan.revision,
+            },
+            "nodes": ordered,
+            "indicators": indicators,
+        }

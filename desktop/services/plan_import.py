@@ -39,21 +39,32 @@ def guess_level(parsed: ParsedPlan) -> str:
     probe = parsed.doc_number + parsed.issuer + parsed.title
     if parsed.doc_number.startswith(("国发", "国办发", "国函", "国办函")) or probe.startswith("国务院"):
         return "national"
-    if "省" in parsed.issuer or any(parsed.doc_number.startswith(p) for p in ("陕政", "粤府", "苏政", "浙政")):
+    if "省" in parsed.issuer or any(
+        parsed.doc_number.startswith(p) for p in ("陕政", "粤府", "苏政", "浙政")
+    ):
         return "province"
     if any(k in parsed.issuer for k in ("区人民政府", "县人民政府", "区政府", "县政府")):
         return "district"
     return "city"
 
 
-def tree_snapshot(nodes: list[PlanNode],
-                  held: dict[PlanNode, list[Responsibility]] | None = None) -> list[dict[str, Any]]:
+def tree_snapshot(
+    nodes: list[PlanNode], held: dict[PlanNode, list[Responsibility]] | None = None
+) -> list[dict[str, Any]]:
     """The plan tree as a revision stores it; ``held`` gives responsibilities already at hand (else loaded)."""
     by_id = {n.id: n for n in nodes}
-    return [{"uid": n.uid, "parent_uid": by_id[n.parent_id].uid if n.parent_id in by_id else None,
-             "kind": n.kind, "label": n.label, "title": n.title, "text": n.text,
-             "units": [[r.unit_id, r.role] for r in (held[n] if held is not None else n.responsibilities)]}
-            for n in nodes]
+    return [
+        {
+            "uid": n.uid,
+            "parent_uid": by_id[n.parent_id].uid if n.parent_id in by_id else None,
+            "kind": n.kind,
+            "label": n.label,
+            "title": n.title,
+            "text": n.text,
+            "units": [[r.unit_id, r.role] for r in (held[n] if held is not None else n.responsibilities)],
+        }
+        for n in nodes
+    ]
 
 
 def jsonable(data: Any) -> Any:
@@ -76,7 +87,9 @@ class _UnitCache:
     def __init__(self, s: Session) -> None:
         self.s = s
         self.ids: dict[str, int] = dict(s.execute(select(Unit.name, Unit.id)).tuples().all())
-        self.alias_ids: dict[str, int] = dict(s.execute(select(UnitAlias.alias, UnitAlias.unit_id)).tuples().all())
+        self.alias_ids: dict[str, int] = dict(
+            s.execute(select(UnitAlias.alias, UnitAlias.unit_id)).tuples().all()
+        )
         self.resolved: dict[str, int | Unit] = {}
         self.created: dict[str, Unit] = {}  # canonical name → unit added by this import
 
@@ -99,8 +112,11 @@ class _UnitCache:
                 unit = self.created[canonical] = Unit(name=canonical, kind=_kind(canonical))
                 self.s.add(unit)
             if key != canonical and key not in self.alias_ids:
-                self.s.add(UnitAlias(unit_id=unit, alias=key) if isinstance(unit, int) else
-                           UnitAlias(unit=unit, alias=key))
+                self.s.add(
+                    UnitAlias(unit_id=unit, alias=key)
+                    if isinstance(unit, int)
+                    else UnitAlias(unit=unit, alias=key)
+                )
         self.resolved[key] = unit
         return unit
 
@@ -121,15 +137,30 @@ def reserve_ids(s: Session, model: type[Any], count: int) -> list[int] | None:
         # Callers write in a transaction begun IMMEDIATE (SQLite's write lock), so nobody else takes these.
         start = s.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
         return list(range(start + 1, start + 1 + count))
-    return sorted(s.scalars(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
-                                 "FROM generate_series(1, :n)"), {"n": count}))
+    return sorted(
+        s.scalars(
+            text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)"),
+            {"n": count},
+        )
+    )
 
 
 def _new_node(pnode: ParsedNode, plan: Plan, parent: PlanNode, position: int) -> PlanNode:
-    node = PlanNode(plan_id=plan.id, position=position, kind=pnode.kind, label=pnode.label, title=pnode.title,
-                    text=pnode.text, origin="document", span_start=pnode.span[0] if pnode.span else None,
-                    span_end=pnode.span[1] if pnode.span else None, needs_review=pnode.needs_review,
-                    deadline_hint=pnode.deadline, recurrence=pnode.recurrence, goal_year=pnode.goal_year)
+    node = PlanNode(
+        plan_id=plan.id,
+        position=position,
+        kind=pnode.kind,
+        label=pnode.label,
+        title=pnode.title,
+        text=pnode.text,
+        origin="document",
+        span_start=pnode.span[0] if pnode.span else None,
+        span_end=pnode.span[1] if pnode.span else None,
+        needs_review=pnode.needs_review,
+        deadline_hint=pnode.deadline,
+        recurrence=pnode.recurrence,
+        goal_year=pnode.goal_year,
+    )
     if parent.id is not None:
         node.parent_id = parent.id
     else:
@@ -159,13 +190,22 @@ def _responsibilities(pnode: ParsedNode, node: PlanNode, units: _UnitCache) -> l
     return duties
 
 
-def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, parent_plan_id: int | None = None,
-                progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None,
-                backup: bool = True) -> ImportResult:
+def import_plan(
+    db: Database,
+    *,
+    parsed: ParsedPlan,
+    level: str | None = None,
+    parent_plan_id: int | None = None,
+    progress: ProgressFn | None = None,
+    is_cancelled: CancelFn | None = None,
+    backup: bool = True,
+) -> ImportResult:
     """Store ``parsed`` as a new plan. Either the whole plan is written or nothing is."""
     if not parsed.nodes:
-        raise PlanDeskError("文档中未识别出任何章节或任务，未导入。请确认这是一份规划或实施方案。",
-                            location=parsed.source_name)
+        raise PlanDeskError(
+            "文档中未识别出任何章节或任务，未导入。请确认这是一份规划或实施方案。",
+            location=parsed.source_name,
+        )
     report = progress or (lambda _p, _m: None)
     cancelled = is_cancelled or (lambda: False)
     backup_path = backup_before(db, "import") if backup else None
@@ -180,21 +220,41 @@ def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, p
     walk(parsed.nodes, -1)
     total = max(len(order), 1)
     with db.write(cause=f"导入：{parsed.source_name or parsed.title}") as s:
-        batch = ImportBatch(kind="plan_import", source_name=parsed.source_name, source_sha256=parsed.source_sha256,
-                            operator=db.operator, summary=data)
+        batch = ImportBatch(
+            kind="plan_import",
+            source_name=parsed.source_name,
+            source_sha256=parsed.source_sha256,
+            operator=db.operator,
+            summary=data,
+        )
         s.add(batch)
         s.flush()
         s.info["batch_id"] = batch.id
-        plan = Plan(title=parsed.title or Path(parsed.source_name).stem, issuer=parsed.issuer,
-                    doc_number=parsed.doc_number, issued_on=parsed.issued_on, level=level or guess_level(parsed),
-                    parent_plan_id=parent_plan_id, source_name=parsed.source_name,
-                    source_sha256=parsed.source_sha256, source_format=parsed.source_format,
-                    extra=jsonable(dict(parsed.metadata)), revision=1)
+        plan = Plan(
+            title=parsed.title or Path(parsed.source_name).stem,
+            issuer=parsed.issuer,
+            doc_number=parsed.doc_number,
+            issued_on=parsed.issued_on,
+            level=level or guess_level(parsed),
+            parent_plan_id=parent_plan_id,
+            source_name=parsed.source_name,
+            source_sha256=parsed.source_sha256,
+            source_format=parsed.source_format,
+            extra=jsonable(dict(parsed.metadata)),
+            revision=1,
+        )
         s.add(plan)
         s.flush()
         ids = reserve_ids(s, PlanNode, total + 1)
-        root = PlanNode(id=ids[0] if ids else None, plan_id=plan.id, parent_id=None, position=0, kind="root", label="",
-                        title=plan.title)
+        root = PlanNode(
+            id=ids[0] if ids else None,
+            plan_id=plan.id,
+            parent_id=None,
+            position=0,
+            kind="root",
+            label="",
+            title=plan.title,
+        )
         s.add(root)
         units = _UnitCache(s)
         written: list[PlanNode] = [root]
@@ -216,11 +276,23 @@ def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, p
                 if cancelled():
                     raise Cancelled()
                 report(10 + int(60 * done / total), "写入方案条目")
-        indicators = [Indicator(plan_id=plan.id, position=i, field=ind.field, name=ind.name,
-                                unit_of_measure=ind.unit, target_text=ind.target, operator=ind.operator,
-                                target_value=ind.target_value, target_year=ind.year, attribute=ind.attribute,
-                                baseline=ind.baseline, from_prose=ind.from_prose)
-                      for i, ind in enumerate(parsed.indicators)]
+        indicators = [
+            Indicator(
+                plan_id=plan.id,
+                position=i,
+                field=ind.field,
+                name=ind.name,
+                unit_of_measure=ind.unit,
+                target_text=ind.target,
+                operator=ind.operator,
+                target_value=ind.target_value,
+                target_year=ind.year,
+                attribute=ind.attribute,
+                baseline=ind.baseline,
+                from_prose=ind.from_prose,
+            )
+            for i, ind in enumerate(parsed.indicators)
+        ]
         for rows in (duties_in_order, indicators):
             numbers = reserve_ids(s, type(rows[0]), len(rows)) if rows and ids else None
             for row, number in zip(rows, numbers or [], strict=False):
@@ -230,26 +302,55 @@ def import_plan(db: Database, *, parsed: ParsedPlan, level: str | None = None, p
             raise Cancelled()
         report(70, "写入方案条目")
         s.flush()
-        s.add(PlanRevision(plan_id=plan.id, revision=1, source_name=parsed.source_name,
-                           source_sha256=parsed.source_sha256, text=parsed.text, tree=tree_snapshot(written, held),
-                           batch_id=batch.id))
+        s.add(
+            PlanRevision(
+                plan_id=plan.id,
+                revision=1,
+                source_name=parsed.source_name,
+                source_sha256=parsed.source_sha256,
+                text=parsed.text,
+                tree=tree_snapshot(written, held),
+                batch_id=batch.id,
+            )
+        )
         if cancelled():
             raise Cancelled()
         report(100, "导入完成")
-        return ImportResult(plan.id, plan.title, counts, len(parsed.indicators), lines, data,
-                            str(backup_path) if backup_path else None)
+        return ImportResult(
+            plan.id,
+            plan.title,
+            counts,
+            len(parsed.indicators),
+            lines,
+            data,
+            str(backup_path) if backup_path else None,
+        )
 
 
-def import_file(db: Database, *, path: str | os.PathLike[str], level: str | None = None,
-                parent_plan_id: int | None = None, progress: ProgressFn | None = None,
-                is_cancelled: CancelFn | None = None, backup: bool = True) -> ImportResult:
+def import_file(
+    db: Database,
+    *,
+    path: str | os.PathLike[str],
+    level: str | None = None,
+    parent_plan_id: int | None = None,
+    progress: ProgressFn | None = None,
+    is_cancelled: CancelFn | None = None,
+    backup: bool = True,
+) -> ImportResult:
     """Read, repair, parse and store a plan document."""
     from ..importers.load import load_plan
 
     report = progress or (lambda _p, _m: None)
     parsed = load_plan(path, progress=lambda p, m: report(p // 10, m), is_cancelled=is_cancelled)
-    return import_plan(db, parsed=parsed, level=level, parent_plan_id=parent_plan_id, progress=progress,
-                       is_cancelled=is_cancelled, backup=backup)
+    return import_plan(
+        db,
+        parsed=parsed,
+        level=level,
+        parent_plan_id=parent_plan_id,
+        progress=progress,
+        is_cancelled=is_cancelled,
+        backup=backup,
+    )
 
 
 def sample_plan_files() -> list[Path]:

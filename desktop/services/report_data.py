@@ -46,6 +46,7 @@ from .validation import parse_period
 
 # -- gathering ---------------------------------------------------------------------------------------------
 
+
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     year, mon = int(month[:4]), int(month[5:7])
     return dt.date(year, mon, 1), dt.date(year, mon, calendar.monthrange(year, mon)[1])
@@ -61,8 +62,15 @@ def default_as_of(month: str, today: dt.date | None = None) -> dt.date:
 def path_labels(s: Session, plan_ids: list[int]) -> tuple[dict[int, str], list[int]]:
     """Each node's printed numbering path ('二、/（一）/3.') and all nodes in document order."""
     # Core rows: the ORM's per-row bookkeeping is most of the cost for a province's 100 000 nodes.
-    rows = s.connection().execute(select(PlanNode.id, PlanNode.parent_id, PlanNode.label, PlanNode.position)
-                                  .where(PlanNode.plan_id.in_(plan_ids))).all()
+    rows = (
+        s.connection()
+        .execute(
+            select(PlanNode.id, PlanNode.parent_id, PlanNode.label, PlanNode.position).where(
+                PlanNode.plan_id.in_(plan_ids)
+            )
+        )
+        .all()
+    )
     kids: dict[int | None, list[tuple[int, int]]] = {}
     label = {}
     for node_id, parent_id, lab, pos in rows:
@@ -93,22 +101,39 @@ def _plan_ids(s: Session, plan_id: int | None) -> tuple[list[int], str]:
 
 def _assignment_query(plan_ids: list[int] | None) -> Select[Any]:
     """Plain columns of every live assignment (ORM rows cost several times more to build)."""
-    q = (select(Assignment.id, Assignment.node_id, Assignment.role, Assignment.deadline, Assignment.original_deadline,
-                Assignment.status, Assignment.percent, Assignment.contact_person, Assignment.contact_phone,
-                Unit.name, PlanNode.plan_id, PlanNode.title)
-         .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-         .where(Assignment.archived.is_(False), PlanNode.archived.is_(False)))
+    q = (
+        select(
+            Assignment.id,
+            Assignment.node_id,
+            Assignment.role,
+            Assignment.deadline,
+            Assignment.original_deadline,
+            Assignment.status,
+            Assignment.percent,
+            Assignment.contact_person,
+            Assignment.contact_phone,
+            Unit.name,
+            PlanNode.plan_id,
+            PlanNode.title,
+        )
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .where(Assignment.archived.is_(False), PlanNode.archived.is_(False))
+    )
     return q if plan_ids is None else q.where(PlanNode.plan_id.in_(plan_ids))
 
 
 def _line(row: Any, as_of: dt.date) -> AssignmentLine:
     a_id, _node, role, deadline, original, status, percent, person, phone, unit = row[:10]
     ext = original is not None and deadline != original
-    return AssignmentLine(a_id, unit, role, deadline, effective_status(status, deadline, as_of), percent, person, phone,
-                          ext)
+    return AssignmentLine(
+        a_id, unit, role, deadline, effective_status(status, deadline, as_of), percent, person, phone, ext
+    )
 
 
-def _tasks(s: Session, plan_ids: list[int], month: str, as_of: dt.date, *, every_plan: bool = False) -> list[TaskLine]:
+def _tasks(
+    s: Session, plan_ids: list[int], month: str, as_of: dt.date, *, every_plan: bool = False
+) -> list[TaskLine]:
     paths, order = path_labels(s, plan_ids)
     scope = None if every_plan else plan_ids
     rows = s.connection().execute(_assignment_query(scope).order_by(Assignment.role.desc(), Assignment.id))
@@ -118,28 +143,44 @@ def _tasks(s: Session, plan_ids: list[int], month: str, as_of: dt.date, *, every
         line = _line(row, as_of)
         node_id, plan_id, title = row[1], row[10], row[11]
         lines[line.id] = line
-        tasks.setdefault(node_id, TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""),
-                                           title)).assignments.append(line)
+        tasks.setdefault(
+            node_id, TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
+        ).assignments.append(line)
     if lines:
-        q = (select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.text, ProgressEntry.percent,
-                    ProgressEntry.problems, ProgressEntry.next_steps, ProgressEntry.reported_on)
-             .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
-             .where(ProgressEntry.period == month).order_by(ProgressEntry.reported_on, ProgressEntry.id))
+        q = (
+            select(
+                ProgressEntry.assignment_id,
+                ProgressEntry.period,
+                ProgressEntry.text,
+                ProgressEntry.percent,
+                ProgressEntry.problems,
+                ProgressEntry.next_steps,
+                ProgressEntry.reported_on,
+            )
+            .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+            .where(ProgressEntry.period == month)
+            .order_by(ProgressEntry.reported_on, ProgressEntry.id)
+        )
         if not every_plan:
             q = q.join(PlanNode, PlanNode.id == Assignment.node_id).where(PlanNode.plan_id.in_(plan_ids))
-        for assignment_id, period, text, percent, problems, next_steps, reported_on in s.connection().execute(q):
+        for assignment_id, period, text, percent, problems, next_steps, reported_on in s.connection().execute(
+            q
+        ):
             line = lines.get(assignment_id)
             if line is None:
                 continue
-            line.progress.append(ProgressLine(line.unit, period, text, percent, problems, next_steps, reported_on))
+            line.progress.append(
+                ProgressLine(line.unit, period, text, percent, problems, next_steps, reported_on)
+            )
             if percent == 100 and line.status == "done":
                 line.completed_this_month = True
     rank = {node_id: i for i, node_id in enumerate(order)}
     return sorted(tasks.values(), key=lambda t: rank.get(t.node_id, 1 << 30))
 
 
-def _brief(s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: str | None,
-           every_plan: bool) -> tuple[Summary, list[UnitLine], list[TaskLine]]:
+def _brief(
+    s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: str | None, every_plan: bool
+) -> tuple[Summary, list[UnitLine], list[TaskLine]]:
     """Summary, unit table and the overdue or due-soon tasks, streamed task by task without progress texts.
 
     Gives what restricted(unit=…, brief=True) of the full data would show, without holding every task at once.
@@ -148,14 +189,23 @@ def _brief(s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: st
     rank = {node_id: i for i, node_id in enumerate(order)}
     del order
     # Only "done this month" is needed from the progress entries: an indexed probe per finished assignment.
-    finished = (select(ProgressEntry.id).where(ProgressEntry.assignment_id == Assignment.id,
-                                               ProgressEntry.period == month, ProgressEntry.percent == 100)
-                .exists())
+    finished = (
+        select(ProgressEntry.id)
+        .where(
+            ProgressEntry.assignment_id == Assignment.id,
+            ProgressEntry.period == month,
+            ProgressEntry.percent == 100,
+        )
+        .exists()
+    )
     q = _assignment_query(None if every_plan else plan_ids).add_columns(
-        case((Assignment.status == "done", finished), else_=false()))
+        case((Assignment.status == "done", finished), else_=false())
+    )
     if unit:
         q = q.where(Unit.name == unit)
-    q = q.order_by(Assignment.node_id, Assignment.role.desc(), Assignment.id).execution_options(yield_per=5000)
+    q = q.order_by(Assignment.node_id, Assignment.role.desc(), Assignment.id).execution_options(
+        yield_per=5000
+    )
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}  # status → document rank of its first task (the order summarize() gives)
     done_month = at_risk = 0
@@ -190,8 +240,15 @@ def _brief(s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: st
         close(task)
     total, overdue = sum(counts.values()), counts.get("overdue", 0)
     by_status = {status: counts[status] for status in sorted(counts, key=lambda st: first_seen[st])}
-    summary = Summary(total, by_status, total - overdue, overdue, at_risk, done_month,
-                      round(100.0 * (total - overdue) / total, 1) if total else 0.0)
+    summary = Summary(
+        total,
+        by_status,
+        total - overdue,
+        overdue,
+        at_risk,
+        done_month,
+        round(100.0 * (total - overdue) / total, 1) if total else 0.0,
+    )
     attention.sort(key=lambda t: rank.get(t.node_id, 1 << 30))
     return summary, sorted_units(units), attention
 
@@ -206,13 +263,19 @@ def expected_share(target_year: int | None, start_year: int | None, as_of: dt.da
 
 
 def _indicators(s: Session, plan_ids: list[int], as_of: dt.date) -> list[IndicatorLine]:
-    inds = s.execute(select(Indicator, Plan.issued_on).join(Plan, Plan.id == Indicator.plan_id)
-                     .where(Indicator.plan_id.in_(plan_ids), Indicator.archived.is_(False))
-                     .order_by(Indicator.plan_id, Indicator.position, Indicator.id)).all()
+    inds = s.execute(
+        select(Indicator, Plan.issued_on)
+        .join(Plan, Plan.id == Indicator.plan_id)
+        .where(Indicator.plan_id.in_(plan_ids), Indicator.archived.is_(False))
+        .order_by(Indicator.plan_id, Indicator.position, Indicator.id)
+    ).all()
     latest: dict[int, IndicatorValue] = {}
-    for v in s.scalars(select(IndicatorValue).join(Indicator).where(Indicator.plan_id.in_(plan_ids),
-                                                                    IndicatorValue.measured_on <= as_of)
-                       .order_by(IndicatorValue.measured_on, IndicatorValue.id)):
+    for v in s.scalars(
+        select(IndicatorValue)
+        .join(Indicator)
+        .where(Indicator.plan_id.in_(plan_ids), IndicatorValue.measured_on <= as_of)
+        .order_by(IndicatorValue.measured_on, IndicatorValue.id)
+    ):
         latest[v.indicator_id] = v
     out = []
     for ind, issued_on in inds:
@@ -227,9 +290,22 @@ def _indicators(s: Session, plan_ids: list[int], as_of: dt.date) -> list[Indicat
         start = issued_on.year if issued_on else None
         expected = expected_share(ind.target_year, start, as_of)
         behind = pct is not None and pct < expected
-        out.append(IndicatorLine(ind.name, ind.field, ind.unit_of_measure, ind.target_text, ind.target_value,
-                                 ind.target_year, ind.attribute, v.value if v else None, v.measured_on if v else None,
-                                 pct, expected, behind))
+        out.append(
+            IndicatorLine(
+                ind.name,
+                ind.field,
+                ind.unit_of_measure,
+                ind.target_text,
+                ind.target_value,
+                ind.target_year,
+                ind.attribute,
+                v.value if v else None,
+                v.measured_on if v else None,
+                pct,
+                expected,
+                behind,
+            )
+        )
     return out
 
 
@@ -239,16 +315,28 @@ def _scores(db: Database, plan_id: int | None, month: str) -> list[ScoreLine]:
         from . import scoring  # type: ignore[attr-defined]
 
         rows = scoring.unit_scores(db, plan_id=plan_id, period=month)
-        return [ScoreLine(r.unit, r.assignments, r.feedback_on_time_rate, r.completion_rate, r.overdue, r.returned,
-                          r.score, r.rank) for r in rows]
+        return [
+            ScoreLine(
+                r.unit,
+                r.assignments,
+                r.feedback_on_time_rate,
+                r.completion_rate,
+                r.overdue,
+                r.returned,
+                r.score,
+                r.rank,
+            )
+            for r in rows
+        ]
     except (ImportError, AttributeError, TypeError):
         return []
 
 
 def _snapshot(db: Database, plan_id: int, month: str) -> MonthlyReportData | None:
     with db.read() as s:
-        data = s.scalar(select(MonthSnapshot.data).where(MonthSnapshot.plan_id == plan_id,
-                                                         MonthSnapshot.period == month))
+        data = s.scalar(
+            select(MonthSnapshot.data).where(MonthSnapshot.plan_id == plan_id, MonthSnapshot.period == month)
+        )
     if not data:
         return None
     frozen = MonthlyReportData.from_dict(data)
@@ -256,9 +344,18 @@ def _snapshot(db: Database, plan_id: int, month: str) -> MonthlyReportData | Non
     return frozen
 
 
-def gather_monthly(db: Database, *, plan_id: int | None, month: str, unit: str | None = None,
-                   include_done: bool = True, brief: bool = False, as_of: dt.date | None = None,
-                   office: str = "", live: bool = False) -> MonthlyReportData:
+def gather_monthly(
+    db: Database,
+    *,
+    plan_id: int | None,
+    month: str,
+    unit: str | None = None,
+    include_done: bool = True,
+    brief: bool = False,
+    as_of: dt.date | None = None,
+    office: str = "",
+    live: bool = False,
+) -> MonthlyReportData:
     """The monthly report's data; a closed month's frozen data unless ``live`` is asked for."""
     month = parse_period(month)
     if plan_id is not None and not live:
@@ -275,19 +372,46 @@ def gather_monthly(db: Database, *, plan_id: int | None, month: str, unit: str |
             # The brief shows the summary and the overdue and due-soon tasks only: no progress texts, indicators
             # or scores are gathered, and ``tasks`` holds just the tasks the brief lists.
             summary, units, attention = _brief(s, plan_ids, month, as_of, unit, plan_id is None)
-            return MonthlyReportData(plan_id, title, office, month, as_of, issued, unit=unit or None,
-                                     include_done=include_done, brief=True, summary=summary, units=units,
-                                     tasks=attention)
+            return MonthlyReportData(
+                plan_id,
+                title,
+                office,
+                month,
+                as_of,
+                issued,
+                unit=unit or None,
+                include_done=include_done,
+                brief=True,
+                summary=summary,
+                units=units,
+                tasks=attention,
+            )
         tasks = _tasks(s, plan_ids, month, as_of, every_plan=plan_id is None)
         indicators = _indicators(s, plan_ids, as_of) if plan_ids else []
-    full = MonthlyReportData(plan_id, title, office, month, as_of, issued, tasks=tasks, indicators=indicators,
-                             scores=_scores(db, plan_id, month))
+    full = MonthlyReportData(
+        plan_id,
+        title,
+        office,
+        month,
+        as_of,
+        issued,
+        tasks=tasks,
+        indicators=indicators,
+        scores=_scores(db, plan_id, month),
+    )
     return full.restricted(unit=unit, include_done=include_done, brief=brief)
 
 
-def gather_notices(db: Database, *, plan_id: int, as_of: dt.date, due_within_days: int = 7,
-                   units: list[str] | None = None, report_by: dt.date | None = None,
-                   office: str = "") -> list[UnitNotice]:
+def gather_notices(
+    db: Database,
+    *,
+    plan_id: int,
+    as_of: dt.date,
+    due_within_days: int = 7,
+    units: list[str] | None = None,
+    report_by: dt.date | None = None,
+    office: str = "",
+) -> list[UnitNotice]:
     """One notice per unit that has overdue work or work due within ``due_within_days``."""
     report_by = report_by or as_of + dt.timedelta(days=7)
     with db.read() as s:
@@ -297,9 +421,15 @@ def gather_notices(db: Database, *, plan_id: int, as_of: dt.date, due_within_day
         rank = {node_id: i for i, node_id in enumerate(order)}
         rows = s.execute(
             select(Assignment, Unit.name, PlanNode.title)
-            .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(PlanNode.plan_id == plan_id, Assignment.archived.is_(False), PlanNode.archived.is_(False),
-                   Assignment.status.in_(UNFINISHED))).all()
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(
+                PlanNode.plan_id == plan_id,
+                Assignment.archived.is_(False),
+                PlanNode.archived.is_(False),
+                Assignment.status.in_(UNFINISHED),
+            )
+        ).all()
         notices: dict[str, UnitNotice] = {}
         for a, unit, node_title in sorted(rows, key=lambda r: (rank.get(r[0].node_id, 1 << 30), r[0].id)):
             if units and unit not in units:
@@ -311,6 +441,16 @@ def gather_notices(db: Database, *, plan_id: int, as_of: dt.date, due_within_day
             if days > due_within_days:
                 continue
             notice = notices.setdefault(unit, UnitNotice(unit, plan_id, title, office, as_of, report_by))
-            notice.items.append(NoticeItem(a.id, paths.get(a.node_id, "").replace("/", ""), node_title, a.role,
-                                           deadline, days < 0, abs(days), a.percent))
+            notice.items.append(
+                NoticeItem(
+                    a.id,
+                    paths.get(a.node_id, "").replace("/", ""),
+                    node_title,
+                    a.role,
+                    deadline,
+                    days < 0,
+                    abs(days),
+                    a.percent,
+                )
+            )
     return sorted(notices.values(), key=lambda n: (-n.overdue_count, n.unit))

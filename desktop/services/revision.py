@@ -61,8 +61,13 @@ def _load(s: Session, plan_id: int) -> tuple[Plan, PlanNode, list[PlanNode]]:
     plan = s.get(Plan, plan_id)
     if plan is None:
         raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
-    nodes = list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id)
-                           .order_by(PlanNode.parent_id, PlanNode.position, PlanNode.id)))
+    nodes = list(
+        s.scalars(
+            select(PlanNode)
+            .where(PlanNode.plan_id == plan_id)
+            .order_by(PlanNode.parent_id, PlanNode.position, PlanNode.id)
+        )
+    )
     root = next((n for n in nodes if n.parent_id is None), None)
     if root is None:
         raise PlanDeskError("该方案缺少根条目，无法比较修订。", location=plan.title)
@@ -75,9 +80,12 @@ def _match(s: Session, plan_id: int, parsed: ParsedPlan) -> _Match:
     plan, root, nodes = _load(s, plan_id)
     units: dict[int, list[tuple[str, str]]] = {}
     for node_id, name, role in s.execute(
-            select(Responsibility.node_id, Unit.name, Responsibility.role).join(Unit)
-            .join(PlanNode, PlanNode.id == Responsibility.node_id).where(PlanNode.plan_id == plan_id)
-            .order_by(Responsibility.node_id, Responsibility.position)):
+        select(Responsibility.node_id, Unit.name, Responsibility.role)
+        .join(Unit)
+        .join(PlanNode, PlanNode.id == Responsibility.node_id)
+        .where(PlanNode.plan_id == plan_id)
+        .order_by(Responsibility.node_id, Responsibility.position)
+    ):
         units.setdefault(node_id, []).append((name, role))
     by_id = {n.id: n for n in nodes}
     old = {n.uid: n for n in nodes if n.kind != "root" and not n.archived and n.origin == "document"}
@@ -105,20 +113,30 @@ def _carried(s: Session, node_ids: list[int]) -> dict[int, int]:
     if not node_ids:
         return {}
     out: dict[int, int] = dict.fromkeys(node_ids, 0)
-    for node_id, count in s.execute(select(Assignment.node_id, func.count()).where(Assignment.node_id.in_(node_ids))
-                                    .group_by(Assignment.node_id)):
+    for node_id, count in s.execute(
+        select(Assignment.node_id, func.count())
+        .where(Assignment.node_id.in_(node_ids))
+        .group_by(Assignment.node_id)
+    ):
         out[node_id] += count
-    for node_id, count in s.execute(select(Assignment.node_id, func.count()).join(ProgressEntry)
-                                    .where(Assignment.node_id.in_(node_ids)).group_by(Assignment.node_id)):
+    for node_id, count in s.execute(
+        select(Assignment.node_id, func.count())
+        .join(ProgressEntry)
+        .where(Assignment.node_id.in_(node_ids))
+        .group_by(Assignment.node_id)
+    ):
         out[node_id] += count
-    for node_id, count in s.execute(select(PlanNode.parent_id, func.count())
-                                    .where(PlanNode.parent_id.in_(node_ids),
-                                           (PlanNode.origin == "office") | PlanNode.archived.is_(True))
-                                    .group_by(PlanNode.parent_id)):
+    for node_id, count in s.execute(
+        select(PlanNode.parent_id, func.count())
+        .where(PlanNode.parent_id.in_(node_ids), (PlanNode.origin == "office") | PlanNode.archived.is_(True))
+        .group_by(PlanNode.parent_id)
+    ):
         out[node_id] += count
     # A district task that carries out this clause must not lose its link when the city revises its plan.
     for column in (NodeLink.node_id, NodeLink.target_node_id):
-        for node_id, count in s.execute(select(column, func.count()).where(column.in_(node_ids)).group_by(column)):
+        for node_id, count in s.execute(
+            select(column, func.count()).where(column.in_(node_ids)).group_by(column)
+        ):
             out[node_id] += count
     return out
 
@@ -147,28 +165,50 @@ def _indicator_key(name: str) -> str:
     return normalize(name)
 
 
-def _indicator_changes(s: Session, plan_id: int, parsed: ParsedPlan) -> tuple[list[IndicatorChange],
-                                                                           dict[int, Indicator | None]]:
+def _indicator_changes(
+    s: Session, plan_id: int, parsed: ParsedPlan
+) -> tuple[list[IndicatorChange], dict[int, Indicator | None]]:
     """Indicators matched by name; returns the changes and parsed index -> stored indicator."""
     import difflib
 
-    stored = list(s.scalars(select(Indicator).where(Indicator.plan_id == plan_id, Indicator.archived.is_(False))
-                            .order_by(Indicator.position, Indicator.id)))
+    stored = list(
+        s.scalars(
+            select(Indicator)
+            .where(Indicator.plan_id == plan_id, Indicator.archived.is_(False))
+            .order_by(Indicator.position, Indicator.id)
+        )
+    )
     free = {i.id: i for i in stored}
     pairs: dict[int, Indicator | None] = {}
     for idx, pi in enumerate(parsed.indicators):
-        exact = next((i for i in free.values() if _indicator_key(i.name) == _indicator_key(pi.name)
-                      and i.field == pi.field), None)
-        exact = exact or next((i for i in free.values() if _indicator_key(i.name) == _indicator_key(pi.name)), None)
+        exact = next(
+            (
+                i
+                for i in free.values()
+                if _indicator_key(i.name) == _indicator_key(pi.name) and i.field == pi.field
+            ),
+            None,
+        )
+        exact = exact or next(
+            (i for i in free.values() if _indicator_key(i.name) == _indicator_key(pi.name)), None
+        )
         pairs[idx] = exact
         if exact is not None:
             free.pop(exact.id)
     for idx, pi in enumerate(parsed.indicators):
         if pairs[idx] is None:
-            best = max(free.values(), default=None, key=lambda i: difflib.SequenceMatcher(
-                None, _indicator_key(i.name), _indicator_key(pi.name)).ratio())
-            if best is not None and difflib.SequenceMatcher(
-                    None, _indicator_key(best.name), _indicator_key(pi.name)).ratio() >= 0.8:
+            best = max(
+                free.values(),
+                default=None,
+                key=lambda i: difflib.SequenceMatcher(
+                    None, _indicator_key(i.name), _indicator_key(pi.name)
+                ).ratio(),
+            )
+            if (
+                best is not None
+                and difflib.SequenceMatcher(None, _indicator_key(best.name), _indicator_key(pi.name)).ratio()
+                >= 0.8
+            ):
                 pairs[idx] = best
                 free.pop(best.id)
     changes: list[IndicatorChange] = []
@@ -178,8 +218,9 @@ def _indicator_changes(s: Session, plan_id: int, parsed: ParsedPlan) -> tuple[li
             changes.append(IndicatorChange("added", pi.name, new_target=pi.target))
         elif (ind.target_text, ind.target_year) != (pi.target, pi.year):
             changes.append(IndicatorChange("target", pi.name, ind.target_text, pi.target, ind.id))
-    changes += [IndicatorChange("removed", i.name, old_target=i.target_text, indicator_id=i.id)
-                for i in free.values()]
+    changes += [
+        IndicatorChange("removed", i.name, old_target=i.target_text, indicator_id=i.id) for i in free.values()
+    ]
     return changes, pairs
 
 
@@ -196,7 +237,9 @@ def _diff(s: Session, m: _Match, parsed: ParsedPlan) -> RevisionDiff:
 
     for key in m.added:
         pk, p = new_by_key[key]
-        diff.added.append(NodeChange("added", p.kind, "", "", None, p.label, p.title, "", new_parent_name(pk)))
+        diff.added.append(
+            NodeChange("added", p.kind, "", "", None, p.label, p.title, "", new_parent_name(pk))
+        )
     carried = _carried(s, [m.old[u].id for u in m.removed])
     removed = set(m.removed)
     # A removed parent stays (archived) when something beneath it is kept.
@@ -208,9 +251,18 @@ def _diff(s: Session, m: _Match, parsed: ParsedPlan) -> RevisionDiff:
             keeps[parent.uid] += 1
     for uid in m.removed:
         node = m.old[uid]
-        diff.removed.append(NodeChange("removed", node.kind, node.label, node.title, node.id,
-                                       old_parent=_parent_title(all_nodes.get(node.parent_id or -1), all_nodes),
-                                       carries=carried[node.id], archive=keeps[uid] > 0))
+        diff.removed.append(
+            NodeChange(
+                "removed",
+                node.kind,
+                node.label,
+                node.title,
+                node.id,
+                old_parent=_parent_title(all_nodes.get(node.parent_id or -1), all_nodes),
+                carries=carried[node.id],
+                archive=keeps[uid] > 0,
+            )
+        )
     for key, pk, p in m.new:
         if key not in m.pairs:
             continue
@@ -218,11 +270,23 @@ def _diff(s: Session, m: _Match, parsed: ParsedPlan) -> RevisionDiff:
         old_parent = all_nodes.get(node.parent_id or -1)
         new_parent_uid = m.pairs.get(pk) if pk else None
         old_parent_uid = old_parent.uid if old_parent is not None and old_parent.kind != "root" else None
-        base = {"kind": node.kind, "label": node.label, "title": node.title, "node_id": node.id,
-                "new_label": p.label, "new_title": p.title}
+        base = {
+            "kind": node.kind,
+            "label": node.label,
+            "title": node.title,
+            "node_id": node.id,
+            "new_label": p.label,
+            "new_title": p.title,
+        }
         if new_parent_uid != old_parent_uid or (pk is not None and new_parent_uid is None):
-            diff.moved.append(NodeChange("moved", old_parent=_parent_title(old_parent, all_nodes),
-                                         new_parent=new_parent_name(pk), **base))
+            diff.moved.append(
+                NodeChange(
+                    "moved",
+                    old_parent=_parent_title(old_parent, all_nodes),
+                    new_parent=new_parent_name(pk),
+                    **base,
+                )
+            )
         if _wording(node.title, node.text) != _wording(p.title, p.text):
             diff.reworded.append(NodeChange("reworded", **base))
         if node.label != p.label:
@@ -235,8 +299,11 @@ def _diff(s: Session, m: _Match, parsed: ParsedPlan) -> RevisionDiff:
             added = [n for n in new_names if n not in old_names]
             gone = [n for n in old_names if n not in new_names]
             if added or gone or _lead(old_units) != _lead(new_units):
-                diff.responsibilities.append(ResponsibilityChange(node.id, p.label, p.title, added, gone,
-                                                                  _lead(old_units), _lead(new_units)))
+                diff.responsibilities.append(
+                    ResponsibilityChange(
+                        node.id, p.label, p.title, added, gone, _lead(old_units), _lead(new_units)
+                    )
+                )
     diff.indicators, _ = _indicator_changes(s, m.plan.id, parsed)
     return diff
 
@@ -269,7 +336,9 @@ def _set_fields(node: PlanNode, p: ParsedNode) -> None:
 
 
 def _sync_units(s: Session, node: PlanNode, p: ParsedNode) -> None:
-    existing = {r.unit_id: r for r in s.scalars(select(Responsibility).where(Responsibility.node_id == node.id))}
+    existing = {
+        r.unit_id: r for r in s.scalars(select(Responsibility).where(Responsibility.node_id == node.id))
+    }
     wanted: list[int] = []
     for i, pu in enumerate(p.units):
         unit = ensure_unit(s, pu.name)
@@ -278,8 +347,11 @@ def _sync_units(s: Session, node: PlanNode, p: ParsedNode) -> None:
         wanted.append(unit.id)
         row = existing.get(unit.id)
         if row is None:
-            s.add(Responsibility(node_id=node.id, unit_id=unit.id, role=pu.role, position=i,
-                                 raw_name=pu.raw or pu.name))
+            s.add(
+                Responsibility(
+                    node_id=node.id, unit_id=unit.id, role=pu.role, position=i, raw_name=pu.raw or pu.name
+                )
+            )
         elif (row.role, row.position, row.raw_name) != (pu.role, i, pu.raw or pu.name):
             row.role, row.position, row.raw_name = pu.role, i, pu.raw or pu.name
     for unit_id, row in existing.items():
@@ -298,8 +370,11 @@ def _apply_indicators(s: Session, plan_id: int, parsed: ParsedPlan, revision: in
     for c in changes:
         if c.change == "removed" and c.indicator_id is not None:
             ind = s.get(Indicator, c.indicator_id)
-            has_values = s.scalar(select(func.count()).select_from(IndicatorValue)
-                                  .where(IndicatorValue.indicator_id == c.indicator_id))
+            has_values = s.scalar(
+                select(func.count())
+                .select_from(IndicatorValue)
+                .where(IndicatorValue.indicator_id == c.indicator_id)
+            )
             if ind is not None and has_values:
                 ind.archived = True
             elif ind is not None:
@@ -307,17 +382,32 @@ def _apply_indicators(s: Session, plan_id: int, parsed: ParsedPlan, revision: in
 
 
 def _set_indicator(ind: Indicator, pi: ParsedIndicator, position: int) -> None:
-    values = {"position": position, "field": pi.field, "name": pi.name, "unit_of_measure": pi.unit,
-              "target_text": pi.target, "operator": pi.operator, "target_value": pi.target_value,
-              "target_year": pi.year, "attribute": pi.attribute, "baseline": pi.baseline,
-              "from_prose": pi.from_prose}
+    values = {
+        "position": position,
+        "field": pi.field,
+        "name": pi.name,
+        "unit_of_measure": pi.unit,
+        "target_text": pi.target,
+        "operator": pi.operator,
+        "target_value": pi.target_value,
+        "target_year": pi.year,
+        "attribute": pi.attribute,
+        "baseline": pi.baseline,
+        "from_prose": pi.from_prose,
+    }
     for key, value in values.items():
         if getattr(ind, key) != value:
             setattr(ind, key, value)
 
 
-def apply_revision(db: Database, *, plan_id: int, parsed: ParsedPlan, progress: ProgressFn | None = None,
-                   is_cancelled: CancelFn | None = None) -> RevisionResult:
+def apply_revision(
+    db: Database,
+    *,
+    plan_id: int,
+    parsed: ParsedPlan,
+    progress: ProgressFn | None = None,
+    is_cancelled: CancelFn | None = None,
+) -> RevisionResult:
     """Make ``parsed`` the plan's next revision; matched nodes keep their ids and everything on them."""
     report = progress or (lambda _p, _m: None)
     cancelled = is_cancelled or (lambda: False)
@@ -325,8 +415,13 @@ def apply_revision(db: Database, *, plan_id: int, parsed: ParsedPlan, progress: 
     with db.write(cause=f"方案修订：{parsed.source_name or parsed.title}") as s:
         m = _match(s, plan_id, parsed)
         diff = _diff(s, m, parsed)
-        batch = ImportBatch(kind="revision", source_name=parsed.source_name, source_sha256=parsed.source_sha256,
-                            operator=db.operator, summary={"plan_id": plan_id, **diff.counts()})
+        batch = ImportBatch(
+            kind="revision",
+            source_name=parsed.source_name,
+            source_sha256=parsed.source_sha256,
+            operator=db.operator,
+            summary={"plan_id": plan_id, **diff.counts()},
+        )
         s.add(batch)
         s.flush()
         s.info["batch_id"] = batch.id
@@ -367,17 +462,34 @@ def apply_revision(db: Database, *, plan_id: int, parsed: ParsedPlan, progress: 
         s.flush()
         s.expire_all()
         nodes = list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id).order_by(PlanNode.id)))
-        s.add(PlanRevision(plan_id=plan_id, revision=new_revision, source_name=parsed.source_name,
-                           source_sha256=parsed.source_sha256, text=parsed.text, tree=tree_snapshot(nodes),
-                           batch_id=batch.id))
+        s.add(
+            PlanRevision(
+                plan_id=plan_id,
+                revision=new_revision,
+                source_name=parsed.source_name,
+                source_sha256=parsed.source_sha256,
+                text=parsed.text,
+                tree=tree_snapshot(nodes),
+                batch_id=batch.id,
+            )
+        )
         if cancelled():
             raise Cancelled()
         report(100, "修订完成")
-        return RevisionResult(plan_id, new_revision, diff, archived, deleted, batch.id,
-                              str(backup_path) if backup_path else None)
+        return RevisionResult(
+            plan_id,
+            new_revision,
+            diff,
+            archived,
+            deleted,
+            batch.id,
+            str(backup_path) if backup_path else None,
+        )
 
 
-def _retire(s: Session, m: _Match, diff: RevisionDiff, revision: int, child_count: dict[int, int]) -> tuple[int, int]:
+def _retire(
+    s: Session, m: _Match, diff: RevisionDiff, revision: int, child_count: dict[int, int]
+) -> tuple[int, int]:
     """Archive removed nodes that carry records, delete the rest; kept nodes go after the document's."""
     archive = {c.node_id for c in diff.removed if c.archive}
     all_nodes = {n.id: n for n in s.scalars(select(PlanNode).where(PlanNode.plan_id == m.plan.id))}
@@ -386,8 +498,9 @@ def _retire(s: Session, m: _Match, diff: RevisionDiff, revision: int, child_coun
     for node in sorted(removed, key=lambda n: -_depth(n, all_nodes)):
         if node.id in archive:
             node.archived, node.archived_in_revision = True, revision
-            for a in s.scalars(select(Assignment).where(Assignment.node_id == node.id,
-                                                        Assignment.archived.is_(False))):
+            for a in s.scalars(
+                select(Assignment).where(Assignment.node_id == node.id, Assignment.archived.is_(False))
+            ):
                 a.archived = True
             archived += 1
         else:
@@ -395,9 +508,16 @@ def _retire(s: Session, m: _Match, diff: RevisionDiff, revision: int, child_coun
             deleted += 1
     s.flush()
     # Office sub-tasks and archived nodes keep their order, after what the document now lists.
-    kept = sorted((n for n in all_nodes.values() if n.id not in {d.id for d in removed if d.id not in archive}
-                   and n.kind != "root" and (n.origin == "office" or n.archived)),
-                  key=lambda n: (n.parent_id or 0, n.position, n.id))
+    kept = sorted(
+        (
+            n
+            for n in all_nodes.values()
+            if n.id not in {d.id for d in removed if d.id not in archive}
+            and n.kind != "root"
+            and (n.origin == "office" or n.archived)
+        ),
+        key=lambda n: (n.parent_id or 0, n.position, n.id),
+    )
     for node in kept:
         if node.parent_id is None:
             continue
@@ -411,8 +531,11 @@ def _retire(s: Session, m: _Match, diff: RevisionDiff, revision: int, child_coun
 def revision_text(db: Database, *, plan_id: int, revision: int) -> str:
     """The source text of an earlier (or the current) revision of a plan."""
     with db.read() as s:
-        text = s.scalar(select(PlanRevision.text).where(PlanRevision.plan_id == plan_id,
-                                                         PlanRevision.revision == revision))
+        text = s.scalar(
+            select(PlanRevision.text).where(
+                PlanRevision.plan_id == plan_id, PlanRevision.revision == revision
+            )
+        )
         if text is None:
             raise NotFound(f"方案 {plan_id} 没有第{revision}版的原文。", field="revision")
         return text

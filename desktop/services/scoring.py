@@ -20,8 +20,13 @@ from .warnings import period_end
 from .workflow import FINAL_STATES
 
 # Points for a perfect feedback rate and 办结率; points taken off per overdue task and per returned report.
-DEFAULT_WEIGHTS: dict[str, float] = {"feedback": 50, "completion": 50, "overdue": 5, "returned": 2,
-                                     "grace_days": 5}
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "feedback": 50,
+    "completion": 50,
+    "overdue": 5,
+    "returned": 2,
+    "grace_days": 5,
+}
 
 
 @dataclass(frozen=True)
@@ -40,12 +45,16 @@ def scoring_weights(db: Database) -> dict[str, float]:
     """Setting ``scoring.weights`` over the defaults; ``grace_days`` is how long after the month a report is on time."""
     stored = get_setting(db, "scoring.weights", {}) or {}
     if not isinstance(stored, dict):
-        raise PlanDeskError("设置 scoring.weights 应为键值表，例如 {\"feedback\": 50, \"completion\": 50}。",
-                            field="scoring.weights")
+        raise PlanDeskError(
+            '设置 scoring.weights 应为键值表，例如 {"feedback": 50, "completion": 50}。',
+            field="scoring.weights",
+        )
     weights = {**DEFAULT_WEIGHTS, **stored}
     for key, value in weights.items():
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            raise PlanDeskError(f"设置 scoring.weights 中 {key} 应为非负数，现为“{value}”。", field="scoring.weights")
+            raise PlanDeskError(
+                f"设置 scoring.weights 中 {key} 应为非负数，现为“{value}”。", field="scoring.weights"
+            )
     return weights
 
 
@@ -66,9 +75,12 @@ def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) ->
     with db.read() as s:
         if plan_id is not None and s.get(Plan, plan_id) is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
-        q = (select(Assignment, Unit.name).join(Unit, Unit.id == Assignment.unit_id)
-             .join(PlanNode, PlanNode.id == Assignment.node_id)
-             .where(PlanNode.archived.is_(False), Assignment.archived.is_(False)))
+        q = (
+            select(Assignment, Unit.name)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.archived.is_(False), Assignment.archived.is_(False))
+        )
         if plan_id is not None:
             q = q.where(PlanNode.plan_id == plan_id)
         rows = s.execute(q.order_by(Assignment.id)).all()
@@ -76,12 +88,18 @@ def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) ->
         first_report: dict[int, dt.date | None] = {}
         returns: dict[int, int] = {}
         if ids:
-            for aid, day in s.execute(select(ProgressEntry.assignment_id, ProgressEntry.reported_on).where(
-                    ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period)):
+            for aid, day in s.execute(
+                select(ProgressEntry.assignment_id, ProgressEntry.reported_on).where(
+                    ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period
+                )
+            ):
                 known = first_report.get(aid)
                 first_report[aid] = day if known is None or (day is not None and day < known) else known
-            for aid, at in s.execute(select(WorkflowStep.assignment_id, WorkflowStep.at).where(
-                    WorkflowStep.assignment_id.in_(ids), WorkflowStep.step == "return")):
+            for aid, at in s.execute(
+                select(WorkflowStep.assignment_id, WorkflowStep.at).where(
+                    WorkflowStep.assignment_id.in_(ids), WorkflowStep.step == "return"
+                )
+            ):
                 if start <= at.date() <= end:
                     returns[aid] = returns.get(aid, 0) + 1
         out: dict[str, _Tally] = {}
@@ -94,8 +112,9 @@ def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) ->
             if not finished and a.status != "suspended" and deadline is not None and deadline < end:
                 t.overdue += 1
             # Work still open during the month (or reported in it) owed a report for it.
-            if a.id in first_report or (not finished and a.status != "suspended"
-                                        and (a.start_date is None or a.start_date <= end)):
+            if a.id in first_report or (
+                not finished and a.status != "suspended" and (a.start_date is None or a.start_date <= end)
+            ):
                 t.due_feedback += 1
                 day = first_report.get(a.id)
                 if a.id in first_report and (day is None or day <= report_by):
@@ -117,22 +136,38 @@ def unit_scores(db: Database, *, plan_id: int | None, period: str) -> list[UnitS
     for unit, t in tallies.items():
         feedback = t.on_time / t.due_feedback if t.due_feedback else 1.0
         completion = t.completed / t.assignments if t.assignments else 0.0
-        score = w["feedback"] * feedback + w["completion"] * completion - w["overdue"] * t.overdue \
+        score = (
+            w["feedback"] * feedback
+            + w["completion"] * completion
+            - w["overdue"] * t.overdue
             - w["returned"] * t.returned
+        )
         scored.append((unit, t, feedback, completion, round(max(score, 0.0), 1)))
     scored.sort(key=lambda row: (-row[4], row[0]))
     out: list[UnitScore] = []
     for i, (unit, t, feedback, completion, score) in enumerate(scored):
         rank = out[-1].rank if out and out[-1].score == score else i + 1
-        out.append(UnitScore(unit, t.assignments, round(feedback, 4), round(completion, 4), t.overdue, t.returned,
-                             score, rank))
+        out.append(
+            UnitScore(
+                unit,
+                t.assignments,
+                round(feedback, 4),
+                round(completion, 4),
+                t.overdue,
+                t.returned,
+                score,
+                rank,
+            )
+        )
     return out
 
 
 SCORE_HEADERS = ["名次", "单位", "分工任务数", "按时反馈率", "办结率", "逾期数", "退回次数", "得分"]
 
 
-def export_scores(scores: list[UnitScore], path: str | os.PathLike[str], *, period: str, title: str = "") -> Path:
+def export_scores(
+    scores: list[UnitScore], path: str | os.PathLike[str], *, period: str, title: str = ""
+) -> Path:
     """Write the ranking table to an Excel workbook (atomically: a temp file in the same folder, then replace)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -152,8 +187,18 @@ def export_scores(scores: list[UnitScore], path: str | os.PathLike[str], *, peri
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
     for sc in scores:
-        ws.append([sc.rank, sc.unit, sc.assignments, sc.feedback_on_time_rate, sc.completion_rate, sc.overdue,
-                   sc.returned, sc.score])
+        ws.append(
+            [
+                sc.rank,
+                sc.unit,
+                sc.assignments,
+                sc.feedback_on_time_rate,
+                sc.completion_rate,
+                sc.overdue,
+                sc.returned,
+                sc.score,
+            ]
+        )
     for row in ws.iter_rows(min_row=3, min_col=4, max_col=5):
         for cell in row:
             cell.number_format = "0.0%"

@@ -56,15 +56,29 @@ def close_month(db: Database, *, plan_id: int, period: str, today: dt.date | Non
     with db.read() as s:
         if s.get(Plan, plan_id) is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
-        if s.scalar(select(MonthSnapshot.id).where(MonthSnapshot.plan_id == plan_id,
-                                                   MonthSnapshot.period == period)) is not None:
+        if (
+            s.scalar(
+                select(MonthSnapshot.id).where(
+                    MonthSnapshot.plan_id == plan_id, MonthSnapshot.period == period
+                )
+            )
+            is not None
+        ):
             raise PlanDeskError(f"{period} 月已关账。{FINAL_NOTE}", field="period")
     data = gather_monthly(db, plan_id=plan_id, month=period, live=True).to_dict()
     with db.write(cause=f"关账：{period}") as s:
-        if s.scalar(select(MonthSnapshot.id).where(MonthSnapshot.plan_id == plan_id,
-                                                   MonthSnapshot.period == period)) is not None:
+        if (
+            s.scalar(
+                select(MonthSnapshot.id).where(
+                    MonthSnapshot.plan_id == plan_id, MonthSnapshot.period == period
+                )
+            )
+            is not None
+        ):
             raise PlanDeskError(f"{period} 月已由他人关账。", field="period")
-        row = MonthSnapshot(plan_id=plan_id, period=period, closed_at=utcnow(), closed_by=db.operator, data=data)
+        row = MonthSnapshot(
+            plan_id=plan_id, period=period, closed_at=utcnow(), closed_by=db.operator, data=data
+        )
         s.add(row)
         s.flush()
         return _closed(row)
@@ -72,15 +86,22 @@ def close_month(db: Database, *, plan_id: int, period: str, today: dt.date | Non
 
 def closed_months(db: Database, *, plan_id: int) -> list[ClosedMonth]:
     with db.read() as s:
-        rows = s.scalars(select(MonthSnapshot).where(MonthSnapshot.plan_id == plan_id)
-                         .order_by(MonthSnapshot.period))
+        rows = s.scalars(
+            select(MonthSnapshot).where(MonthSnapshot.plan_id == plan_id).order_by(MonthSnapshot.period)
+        )
         return [_closed(r) for r in rows]
 
 
 def is_closed(db: Database, *, plan_id: int, period: str) -> bool:
     with db.read() as s:
-        return s.scalar(select(MonthSnapshot.id).where(MonthSnapshot.plan_id == plan_id,
-                                                       MonthSnapshot.period == parse_period(period))) is not None
+        return (
+            s.scalar(
+                select(MonthSnapshot.id).where(
+                    MonthSnapshot.plan_id == plan_id, MonthSnapshot.period == parse_period(period)
+                )
+            )
+            is not None
+        )
 
 
 def trend(db: Database, *, plan_id: int) -> list[TrendPoint]:

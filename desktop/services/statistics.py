@@ -24,8 +24,11 @@ def work_node_ids(s: Session, plan_id: int | None = None) -> set[int]:
     live = PlanNode.archived.is_(False)
     by_kind = select(PlanNode.id).where(PlanNode.kind.in_(WORK_KINDS), live)
     by_doc = select(Responsibility.node_id).join(PlanNode, PlanNode.id == Responsibility.node_id).where(live)
-    by_office = select(Assignment.node_id).join(PlanNode, PlanNode.id == Assignment.node_id).where(
-        live, Assignment.archived.is_(False))
+    by_office = (
+        select(Assignment.node_id)
+        .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .where(live, Assignment.archived.is_(False))
+    )
     if plan_id is not None:
         by_kind = by_kind.where(PlanNode.plan_id == plan_id)
         by_doc = by_doc.where(PlanNode.plan_id == plan_id)
@@ -33,15 +36,19 @@ def work_node_ids(s: Session, plan_id: int | None = None) -> set[int]:
     return set(s.scalars(union(by_kind, by_doc, by_office)))
 
 
-def plan_statistics(db: Database, *, plan_id: int | None = None, as_of: dt.date | None = None,
-                    due_within_days: int = 7) -> PlanStats:
+def plan_statistics(
+    db: Database, *, plan_id: int | None = None, as_of: dt.date | None = None, due_within_days: int = 7
+) -> PlanStats:
     """Tasks by status (each task counted once, by its worst assignment), overdue by lead unit."""
     as_of = as_of or dt.date.today()
     with db.read() as s:
         task_ids = work_node_ids(s, plan_id)
-        aq = (select(Assignment.node_id, Assignment.role, Assignment.status, Assignment.deadline, Unit.name)
-              .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-              .where(Assignment.archived.is_(False), PlanNode.archived.is_(False)))
+        aq = (
+            select(Assignment.node_id, Assignment.role, Assignment.status, Assignment.deadline, Unit.name)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(Assignment.archived.is_(False), PlanNode.archived.is_(False))
+        )
         if plan_id is not None:
             aq = aq.where(PlanNode.plan_id == plan_id)
         per_node: dict[int, list[str]] = {}
@@ -52,11 +59,22 @@ def plan_statistics(db: Database, *, plan_id: int | None = None, as_of: dt.date 
             per_node.setdefault(node_id, []).append(eff)
             if eff == "overdue" and role == "lead":
                 overdue_by_unit[unit] += 1
-            if eff in ("not_started", "in_progress") and deadline is not None and \
-                    0 <= (deadline - as_of).days <= due_within_days:
+            if (
+                eff in ("not_started", "in_progress")
+                and deadline is not None
+                and 0 <= (deadline - as_of).days <= due_within_days
+            ):
                 due_soon_nodes.add(node_id)
     by_status: Counter[str] = Counter()
     for node_id in task_ids:
         by_status[worst(per_node.get(node_id, [])) or "unassigned"] += 1
-    return PlanStats(plan_id, as_of, len(task_ids), dict(by_status), by_status.get("overdue", 0),
-                     len(due_soon_nodes), by_status.get("done", 0), dict(overdue_by_unit.most_common()))
+    return PlanStats(
+        plan_id,
+        as_of,
+        len(task_ids),
+        dict(by_status),
+        by_status.get("overdue", 0),
+        len(due_soon_nodes),
+        by_status.get("done", 0),
+        dict(overdue_by_unit.most_common()),
+    )

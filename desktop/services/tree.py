@@ -20,14 +20,28 @@ def today() -> dt.date:
 
 
 def _plan_info(plan: Plan, root_id: int | None, node_count: int = 0) -> PlanInfo:
-    return PlanInfo(plan.id, plan.uid, plan.title, plan.issuer, plan.doc_number, plan.issued_on, plan.level,
-                    plan.parent_plan_id, plan.revision, root_id, plan.source_name, node_count)
+    return PlanInfo(
+        plan.id,
+        plan.uid,
+        plan.title,
+        plan.issuer,
+        plan.doc_number,
+        plan.issued_on,
+        plan.level,
+        plan.parent_plan_id,
+        plan.revision,
+        root_id,
+        plan.source_name,
+        node_count,
+    )
 
 
 def list_plans(db: Database) -> list[PlanInfo]:
     """All plans, oldest first, with their root node and size."""
     with db.read() as s:
-        roots = dict(s.execute(select(PlanNode.plan_id, PlanNode.id).where(PlanNode.parent_id.is_(None))).all())
+        roots = dict(
+            s.execute(select(PlanNode.plan_id, PlanNode.id).where(PlanNode.parent_id.is_(None))).all()
+        )
         counts = dict(s.execute(select(PlanNode.plan_id, func.count()).group_by(PlanNode.plan_id)).all())
         plans = s.scalars(select(Plan).order_by(Plan.id)).all()
         return [_plan_info(p, roots.get(p.id), max(counts.get(p.id, 1) - 1, 0)) for p in plans]
@@ -43,8 +57,9 @@ def get_plan(db: Database, *, plan_id: int) -> PlanInfo:
         return _plan_info(plan, root, max(count - 1, 0))
 
 
-def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date,
-                   roots: list[int] | None = None) -> dict[int, str]:
+def subtree_status(
+    s: Session, plan_ids: set[int], as_of: dt.date, roots: list[int] | None = None
+) -> dict[int, str]:
     """node id → worst effective status of the assignments in its subtree, for whole plans at once.
 
     With ``roots``, only those nodes are answered, by the database: expanding a section or showing a task's
@@ -52,13 +67,17 @@ def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date,
     """
     if roots is not None:
         return _rollup_of(s, roots, as_of)
-    parents: dict[int, int | None] = dict(s.execute(  # type: ignore[arg-type]
-        select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id.in_(plan_ids))).all())
+    parents: dict[int, int | None] = dict(
+        s.execute(  # type: ignore[arg-type]
+            select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id.in_(plan_ids))
+        ).all()
+    )
     worst_at: dict[int, str] = {}
     for node_id, status, deadline in s.execute(
-            select(Assignment.node_id, Assignment.status, Assignment.deadline)
-            .join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(PlanNode.plan_id.in_(plan_ids), Assignment.archived.is_(False))):
+        select(Assignment.node_id, Assignment.status, Assignment.deadline)
+        .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .where(PlanNode.plan_id.in_(plan_ids), Assignment.archived.is_(False))
+    ):
         eff = effective_status(status, deadline, as_of)
         current: int | None = node_id
         while current is not None:
@@ -73,14 +92,24 @@ def subtree_status(s: Session, plan_ids: set[int], as_of: dt.date,
 
 def _rollup_of(s: Session, roots: list[int], as_of: dt.date) -> dict[int, str]:
     """effective_status() and worst() in SQL over each root's subtree (a recursive walk down the parent index)."""
-    sub = select(PlanNode.id.label("top"), PlanNode.id.label("id")).where(PlanNode.id.in_(roots)) \
+    sub = (
+        select(PlanNode.id.label("top"), PlanNode.id.label("id"))
+        .where(PlanNode.id.in_(roots))
         .cte("subtree", recursive=True)
+    )
     sub = sub.union_all(select(sub.c.top, PlanNode.id).join(sub, PlanNode.parent_id == sub.c.id))
-    effective = case((Assignment.status.in_(("done", "suspended")), Assignment.status),
-                     (Assignment.deadline < as_of, "overdue"), else_=Assignment.status)
+    effective = case(
+        (Assignment.status.in_(("done", "suspended")), Assignment.status),
+        (Assignment.deadline < as_of, "overdue"),
+        else_=Assignment.status,
+    )
     rank = case(*[(effective == name, i) for i, name in enumerate(SEVERITY)], else_=len(SEVERITY))
-    rows = s.execute(select(sub.c.top, func.min(rank)).join(Assignment, Assignment.node_id == sub.c.id)
-                     .where(Assignment.archived.is_(False)).group_by(sub.c.top))
+    rows = s.execute(
+        select(sub.c.top, func.min(rank))
+        .join(Assignment, Assignment.node_id == sub.c.id)
+        .where(Assignment.archived.is_(False))
+        .group_by(sub.c.top)
+    )
     return {top: SEVERITY[r] for top, r in rows if r is not None and r < len(SEVERITY) and SEVERITY[r]}
 
 
@@ -90,19 +119,35 @@ def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow
     if not ids:
         return []
     rollup = subtree_status(s, {n.plan_id for n in nodes}, as_of, ids)
-    child_counts = dict(s.execute(select(PlanNode.parent_id, func.count()).where(PlanNode.parent_id.in_(ids))
-                                  .group_by(PlanNode.parent_id)).all())
+    child_counts = dict(
+        s.execute(
+            select(PlanNode.parent_id, func.count())
+            .where(PlanNode.parent_id.in_(ids))
+            .group_by(PlanNode.parent_id)
+        ).all()
+    )
     assignments: dict[int, list[tuple[str, str, dt.date | None, str, int]]] = defaultdict(list)
     for node_id, role, name, deadline, status, percent in s.execute(
-            select(Assignment.node_id, Assignment.role, Unit.name, Assignment.deadline, Assignment.status,
-                   Assignment.percent).join(Unit, Unit.id == Assignment.unit_id)
-            .where(Assignment.node_id.in_(ids), Assignment.archived.is_(False)).order_by(Assignment.id)):
+        select(
+            Assignment.node_id,
+            Assignment.role,
+            Unit.name,
+            Assignment.deadline,
+            Assignment.status,
+            Assignment.percent,
+        )
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.node_id.in_(ids), Assignment.archived.is_(False))
+        .order_by(Assignment.id)
+    ):
         assignments[node_id].append((role, name, deadline, status, percent))
     doc_leads: dict[int, str] = {}
     for node_id, name in s.execute(
-            select(Responsibility.node_id, Unit.name).join(Unit, Unit.id == Responsibility.unit_id)
-            .where(Responsibility.node_id.in_(ids), Responsibility.role == "lead")
-            .order_by(Responsibility.position)):
+        select(Responsibility.node_id, Unit.name)
+        .join(Unit, Unit.id == Responsibility.unit_id)
+        .where(Responsibility.node_id.in_(ids), Responsibility.role == "lead")
+        .order_by(Responsibility.position)
+    ):
         doc_leads.setdefault(node_id, name)
     rows = []
     for n in nodes:
@@ -112,17 +157,38 @@ def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow
         deadline = min(deadlines) if deadlines else n.deadline_hint
         status = worst([effective_status(a[3], a[2], as_of) for a in own])
         percent = round(sum(a[4] for a in own) / len(own)) if own else None
-        rows.append(NodeRow(n.id, n.plan_id, n.parent_id, n.position, n.kind, n.label, n.title, n.origin,
-                            child_counts.get(n.id, 0), lead, deadline, status, percent, n.archived,
-                            n.needs_review, n.version, rollup.get(n.id, "")))
+        rows.append(
+            NodeRow(
+                n.id,
+                n.plan_id,
+                n.parent_id,
+                n.position,
+                n.kind,
+                n.label,
+                n.title,
+                n.origin,
+                child_counts.get(n.id, 0),
+                lead,
+                deadline,
+                status,
+                percent,
+                n.archived,
+                n.needs_review,
+                n.version,
+                rollup.get(n.id, ""),
+            )
+        )
     return rows
 
 
 def children(db: Database, *, node_id: int, as_of: dt.date | None = None) -> list[NodeRow]:
     """The children of a node, in order."""
     with db.read() as s:
-        nodes = list(s.scalars(select(PlanNode).where(PlanNode.parent_id == node_id)
-                               .order_by(PlanNode.position, PlanNode.id)))
+        nodes = list(
+            s.scalars(
+                select(PlanNode).where(PlanNode.parent_id == node_id).order_by(PlanNode.position, PlanNode.id)
+            )
+        )
         return node_rows(s, nodes, as_of or today())
 
 
@@ -154,15 +220,46 @@ def node_path(db: Database, *, node_id: int, as_of: dt.date | None = None) -> li
 
 
 def assignment_info(a: Assignment, unit_name: str, as_of: dt.date) -> AssignmentInfo:
-    return AssignmentInfo(a.id, a.uid, a.node_id, a.unit_id, unit_name, a.role, a.contact_person, a.contact_phone,
-                          a.start_date, a.deadline, a.original_deadline, a.status,
-                          effective_status(a.status, a.deadline, as_of), a.percent, a.remarks, a.workflow_state,
-                          a.archived, a.version)
+    return AssignmentInfo(
+        a.id,
+        a.uid,
+        a.node_id,
+        a.unit_id,
+        unit_name,
+        a.role,
+        a.contact_person,
+        a.contact_phone,
+        a.start_date,
+        a.deadline,
+        a.original_deadline,
+        a.status,
+        effective_status(a.status, a.deadline, as_of),
+        a.percent,
+        a.remarks,
+        a.workflow_state,
+        a.archived,
+        a.version,
+    )
 
 
 def progress_info(p: ProgressEntry, node_id: int, unit_name: str) -> ProgressInfo:
-    return ProgressInfo(p.id, p.uid, p.assignment_id, node_id, unit_name, p.period, p.reported_on, p.text,
-                        p.percent, p.problems, p.next_steps, p.entered_by, p.entered_at, p.source, p.version)
+    return ProgressInfo(
+        p.id,
+        p.uid,
+        p.assignment_id,
+        node_id,
+        unit_name,
+        p.period,
+        p.reported_on,
+        p.text,
+        p.percent,
+        p.problems,
+        p.next_steps,
+        p.entered_by,
+        p.entered_at,
+        p.source,
+        p.version,
+    )
 
 
 def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> NodeDetail:
@@ -171,16 +268,50 @@ def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> 
         node = _load_node(s, node_id)
         chain = path_nodes(s, node)
         rows = node_rows(s, chain, as_of)
-        units = [UnitRole(r.unit_id, name, r.role) for r, name in s.execute(
-            select(Responsibility, Unit.name).join(Unit, Unit.id == Responsibility.unit_id)
-            .where(Responsibility.node_id == node_id).order_by(Responsibility.position))]
-        assignments = [assignment_info(a, name, as_of) for a, name in s.execute(
-            select(Assignment, Unit.name).join(Unit, Unit.id == Assignment.unit_id)
-            .where(Assignment.node_id == node_id).order_by(Assignment.id))]
-        progress = [progress_info(p, node_id, name) for p, name in s.execute(
-            select(ProgressEntry, Unit.name).join(Assignment, Assignment.id == ProgressEntry.assignment_id)
-            .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.node_id == node_id)
-            .order_by(ProgressEntry.period.desc(), ProgressEntry.entered_at.desc(), ProgressEntry.id.desc()))]
-        span = (node.span_start, node.span_end) if node.span_start is not None and node.span_end is not None else None
-        return NodeDetail(rows[-1], node.text, rows, units, assignments, progress, node.deadline_hint,
-                          node.recurrence, node.goal_year, span)
+        units = [
+            UnitRole(r.unit_id, name, r.role)
+            for r, name in s.execute(
+                select(Responsibility, Unit.name)
+                .join(Unit, Unit.id == Responsibility.unit_id)
+                .where(Responsibility.node_id == node_id)
+                .order_by(Responsibility.position)
+            )
+        ]
+        assignments = [
+            assignment_info(a, name, as_of)
+            for a, name in s.execute(
+                select(Assignment, Unit.name)
+                .join(Unit, Unit.id == Assignment.unit_id)
+                .where(Assignment.node_id == node_id)
+                .order_by(Assignment.id)
+            )
+        ]
+        progress = [
+            progress_info(p, node_id, name)
+            for p, name in s.execute(
+                select(ProgressEntry, Unit.name)
+                .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+                .join(Unit, Unit.id == Assignment.unit_id)
+                .where(Assignment.node_id == node_id)
+                .order_by(
+                    ProgressEntry.period.desc(), ProgressEntry.entered_at.desc(), ProgressEntry.id.desc()
+                )
+            )
+        ]
+        span = (
+            (node.span_start, node.span_end)
+            if node.span_start is not None and node.span_end is not None
+            else None
+        )
+        return NodeDetail(
+            rows[-1],
+            node.text,
+            rows,
+            units,
+            assignments,
+            progress,
+            node.deadline_hint,
+            node.recurrence,
+            node.goal_year,
+            span,
+        )

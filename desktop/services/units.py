@@ -82,7 +82,9 @@ def resolve_unit(s: Session, name: str, *, field: str = "unit") -> Unit:
         return unit
     several = local_matches(s, _clean(name))
     if len(several) > 1:
-        raise PlanDeskError(f"“{name}”可以指多个单位：{'、'.join(u.name for u in several)}，请写全称。", field=field)
+        raise PlanDeskError(
+            f"“{name}”可以指多个单位：{'、'.join(u.name for u in several)}，请写全称。", field=field
+        )
     names = list(s.scalars(select(Unit.name)))
     close = difflib.get_close_matches(_clean(name), names, n=3, cutoff=0.5)
     hint = f"是否指：{'、'.join(close)}？" if close else "请先添加该单位，或检查名称。"

@@ -26,7 +26,9 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str = "日期"
             raise ValueError
         return dt.date(*parts)
     except ValueError:
-        raise PlanDeskError(f"{label}“{value}”无效，请使用 YYYY-MM-DD 格式的真实日期。", field=field) from None
+        raise PlanDeskError(
+            f"{label}“{value}”无效，请使用 YYYY-MM-DD 格式的真实日期。", field=field
+        ) from None
 
 
 def parse_period(value: str, *, field: str = "period") -> str:

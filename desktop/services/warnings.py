@@ -22,7 +22,12 @@ from .workflow import FINAL_STATES
 DEFAULT_RULES: dict[str, Any] = {"due_days": 7, "lag_points": 20, "overdue": True, "no_feedback": True}
 COLOURS = ("red", "orange", "yellow")  # worst first
 COLOUR_NAMES = {"red": "红色", "orange": "橙色", "yellow": "黄色"}
-RULE_NAMES = {"overdue": "逾期", "no_feedback": "本期未报送", "due_soon": "临近截止", "lagging": "序时进度滞后"}
+RULE_NAMES = {
+    "overdue": "逾期",
+    "no_feedback": "本期未报送",
+    "due_soon": "临近截止",
+    "lagging": "序时进度滞后",
+}
 
 
 @dataclass(frozen=True)
@@ -54,13 +59,16 @@ def warning_rules(db: Database) -> dict[str, Any]:
     """The configured rule set (Setting ``warnings.rules``) over the defaults, checked."""
     stored = get_setting(db, "warnings.rules", {}) or {}
     if not isinstance(stored, dict):
-        raise PlanDeskError("设置 warnings.rules 应为键值表，例如 {\"due_days\": 7, \"lag_points\": 20}。",
-                            field="warnings.rules")
+        raise PlanDeskError(
+            '设置 warnings.rules 应为键值表，例如 {"due_days": 7, "lag_points": 20}。', field="warnings.rules"
+        )
     rules = {**DEFAULT_RULES, **stored}
     for key in ("due_days", "lag_points"):
         value = rules[key]
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            raise PlanDeskError(f"设置 warnings.rules 中 {key} 应为非负数，现为“{value}”。", field="warnings.rules")
+            raise PlanDeskError(
+                f"设置 warnings.rules 中 {key} 应为非负数，现为“{value}”。", field="warnings.rules"
+            )
     return rules
 
 
@@ -81,13 +89,22 @@ def expected_percent(start: dt.date | None, deadline: dt.date | None, as_of: dt.
     return Fraction(100 * elapsed, (deadline - start).days)
 
 
-def assess(*, percent: int, start: dt.date | None, deadline: dt.date | None, reported_this_period: bool,
-           as_of: dt.date, rules: dict[str, Any]) -> list[tuple[str, str, str]]:
+def assess(
+    *,
+    percent: int,
+    start: dt.date | None,
+    deadline: dt.date | None,
+    reported_this_period: bool,
+    as_of: dt.date,
+    rules: dict[str, Any],
+) -> list[tuple[str, str, str]]:
     """(colour, rule, reason) for one open assignment; pure, so the boundaries are easy to test."""
     out: list[tuple[str, str, str]] = []
     if deadline is not None and deadline < as_of:
         if rules.get("overdue", True):
-            out.append(("red", "overdue", f"已逾期 {(as_of - deadline).days} 天（截止日期 {deadline.isoformat()}）"))
+            out.append(
+                ("red", "overdue", f"已逾期 {(as_of - deadline).days} 天（截止日期 {deadline.isoformat()}）")
+            )
     else:
         if deadline is not None and (deadline - as_of).days <= rules["due_days"]:
             left = (deadline - as_of).days
@@ -95,8 +112,14 @@ def assess(*, percent: int, start: dt.date | None, deadline: dt.date | None, rep
             out.append(("yellow", "due_soon", f"{when}（截止日期 {deadline.isoformat()}），完成 {percent}%"))
         expected = expected_percent(start, deadline, as_of)
         if expected is not None and expected - percent > rules["lag_points"]:
-            out.append(("yellow", "lagging", f"序时进度 {float(expected):.0f}%，报告进度 {percent}%，"
-                                             f"落后 {float(expected - percent):.0f} 个百分点"))
+            out.append(
+                (
+                    "yellow",
+                    "lagging",
+                    f"序时进度 {float(expected):.0f}%，报告进度 {percent}%，"
+                    f"落后 {float(expected - percent):.0f} 个百分点",
+                )
+            )
     started = start is None or start <= as_of
     if rules.get("no_feedback", True) and started and not reported_this_period:
         out.append(("orange", "no_feedback", f"本期（{as_of:%Y-%m}）尚未报送进展"))
@@ -119,18 +142,40 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
         _plan(s, plan_id)
         rows = s.execute(
             select(Assignment, Unit.name, PlanNode.label, PlanNode.title)
-            .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False),
-                   Assignment.status.not_in(("done", "suspended")), Assignment.workflow_state.not_in(FINAL_STATES))
-            .order_by(PlanNode.id, Assignment.id)).all()
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(
+                PlanNode.plan_id == plan_id,
+                PlanNode.archived.is_(False),
+                Assignment.archived.is_(False),
+                Assignment.status.not_in(("done", "suspended")),
+                Assignment.workflow_state.not_in(FINAL_STATES),
+            )
+            .order_by(PlanNode.id, Assignment.id)
+        ).all()
         ids = [a.id for a, *_ in rows]
-        reported = set(s.scalars(select(ProgressEntry.assignment_id).where(
-            ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period))) if ids else set()
+        reported = (
+            set(
+                s.scalars(
+                    select(ProgressEntry.assignment_id).where(
+                        ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period
+                    )
+                )
+            )
+            if ids
+            else set()
+        )
         out: list[Warning] = []
         for a, unit, label, title in rows:
             deadline = a.deadline  # every change of it was approved and is on record
-            for colour, rule, reason in assess(percent=a.percent, start=a.start_date, deadline=deadline,
-                                               reported_this_period=a.id in reported, as_of=day, rules=rules):
+            for colour, rule, reason in assess(
+                percent=a.percent,
+                start=a.start_date,
+                deadline=deadline,
+                reported_this_period=a.id in reported,
+                as_of=day,
+                rules=rules,
+            ):
                 out.append(Warning(a.node_id, a.id, unit, colour, rule, reason, label, title, deadline))
     out.sort(key=lambda w: (colour_rank(w.colour), w.node_id, w.assignment_id))
     return out
@@ -139,7 +184,9 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
 def plan_tree(db: Database, *, plan_id: int) -> dict[int, int | None]:
     """node id → parent id for a whole plan (what ``rollup`` walks)."""
     with db.read() as s:
-        return dict(s.execute(select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id == plan_id)).all())
+        return dict(
+            s.execute(select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id == plan_id)).all()
+        )
 
 
 def rollup(warnings: list[Warning], tree: dict[int, int | None]) -> dict[int, str]:
@@ -182,32 +229,71 @@ def reporting_status(db: Database, *, plan_id: int, period: str) -> list[UnitRep
         _plan(s, plan_id)
         rows = s.execute(
             select(Assignment.id, Unit.name, Assignment.start_date)
-            .join(Unit, Unit.id == Assignment.unit_id).join(PlanNode, PlanNode.id == Assignment.node_id)
-            .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False),
-                   Assignment.status.not_in(("done", "suspended")), Assignment.workflow_state.not_in(FINAL_STATES))
-            .order_by(Assignment.id)).all()
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(
+                PlanNode.plan_id == plan_id,
+                PlanNode.archived.is_(False),
+                Assignment.archived.is_(False),
+                Assignment.status.not_in(("done", "suspended")),
+                Assignment.workflow_state.not_in(FINAL_STATES),
+            )
+            .order_by(Assignment.id)
+        ).all()
         due = [(aid, unit) for aid, unit, start in rows if start is None or start <= end]
         ids = [aid for aid, _ in due]
-        reported = set(s.scalars(select(ProgressEntry.assignment_id).where(
-            ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period))) if ids else set()
+        reported = (
+            set(
+                s.scalars(
+                    select(ProgressEntry.assignment_id).where(
+                        ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period
+                    )
+                )
+            )
+            if ids
+            else set()
+        )
     per_unit: dict[str, list[int]] = {}
     for aid, unit in due:
         per_unit.setdefault(unit, []).append(aid)
-    out = [UnitReporting(unit, len(ids_), sum(1 for i in ids_ if i in reported),
-                         [i for i in ids_ if i not in reported]) for unit, ids_ in per_unit.items()]
+    out = [
+        UnitReporting(
+            unit, len(ids_), sum(1 for i in ids_ if i in reported), [i for i in ids_ if i not in reported]
+        )
+        for unit, ids_ in per_unit.items()
+    ]
     out.sort(key=lambda u: (-len(u.missing_assignment_ids), u.unit))
     return out
 
 
-def issue_missing_report_notices(db: Database, *, plan_id: int, period: str, path: str | os.PathLike[str],
-                                 as_of: dt.date | None = None, progress: Any = None,
-                                 is_cancelled: Any = None) -> list[Any]:
+def issue_missing_report_notices(
+    db: Database,
+    *,
+    plan_id: int,
+    period: str,
+    path: str | os.PathLike[str],
+    as_of: dt.date | None = None,
+    progress: Any = None,
+    is_cancelled: Any = None,
+) -> list[Any]:
     """催报: print reminder notices to the units that have not reported for ``period``; records the reminders."""
     from .notices import issue_notices
 
-    missing = [u.unit for u in reporting_status(db, plan_id=plan_id, period=period) if u.missing_assignment_ids]
+    missing = [
+        u.unit for u in reporting_status(db, plan_id=plan_id, period=period) if u.missing_assignment_ids
+    ]
     if not missing:
         raise PlanDeskError(f"{period} 各单位均已报送，无需催报。", field="period")
     # Every unfinished task of those units goes on the notice, not just those close to their deadline.
-    return list(issue_notices(db, plan_id=plan_id, as_of=as_of or dt.date.today(), path=path, units=missing,
-                              due_within_days=100 * 365, progress=progress, is_cancelled=is_cancelled))
+    return list(
+        issue_notices(
+            db,
+            plan_id=plan_id,
+            as_of=as_of or dt.date.today(),
+            path=path,
+            units=missing,
+            due_within_days=100 * 365,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+    )

@@ -143,15 +143,24 @@ def _label_path(node: PlanNode, nodes: dict[int, PlanNode]) -> str:
     return "".join(reversed(parts))
 
 
-def export_workbooks(db: Database, *, plan_id: int, unit: str | None = None, all_units: bool = False,
-                     out: str | os.PathLike[str], period: str | None = None) -> list[Path]:
+def export_workbooks(
+    db: Database,
+    *,
+    plan_id: int,
+    unit: str | None = None,
+    all_units: bool = False,
+    out: str | os.PathLike[str],
+    period: str | None = None,
+) -> list[Path]:
     """One feedback workbook per unit (a file for one unit, a folder for all units)."""
     period = parse_period(period or dt.date.today().strftime("%Y-%m"))
     if bool(unit) == bool(all_units):
         raise PlanDeskError("请指定一个单位，或选择全部单位。", field="unit")
     target = Path(out)
     today = dt.date.today()
-    staged: list[tuple[Path, Path]] = []  # (written beside, final): files appear only once the export is recorded
+    staged: list[
+        tuple[Path, Path]
+    ] = []  # (written beside, final): files appear only once the export is recorded
     try:
         _export(db, plan_id, unit, all_units, target, period, today, staged)
         for tmp, final in staged:
@@ -162,15 +171,26 @@ def export_workbooks(db: Database, *, plan_id: int, unit: str | None = None, all
     return [final for _tmp, final in staged]
 
 
-def _export(db: Database, plan_id: int, unit: str | None, all_units: bool, target: Path, period: str,
-            today: dt.date, staged: list[tuple[Path, Path]]) -> None:
+def _export(
+    db: Database,
+    plan_id: int,
+    unit: str | None,
+    all_units: bool,
+    target: Path,
+    period: str,
+    today: dt.date,
+    staged: list[tuple[Path, Path]],
+) -> None:
     with db.write(cause="导出进展反馈表") as s:
         plan = s.get(Plan, plan_id)
         if plan is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
         nodes = {n.id: n for n in s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id))}
-        query = (select(Assignment).join(PlanNode).where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False),
-                                                         Assignment.archived.is_(False)))
+        query = (
+            select(Assignment)
+            .join(PlanNode)
+            .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False))
+        )
         if unit:
             query = query.where(Assignment.unit_id == resolve_unit(s, unit).id)
         by_unit: dict[int, list[Assignment]] = {}
@@ -190,16 +210,39 @@ def _export(db: Database, plan_id: int, unit: str | None, all_units: bool, targe
             rows = []
             for a in assignments:
                 node = nodes[a.node_id]
-                last = s.scalar(select(ProgressEntry.text).where(ProgressEntry.assignment_id == a.id)
-                                .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc()).limit(1))
-                rows.append(WorkbookRow(a.uid, _label_path(node, nodes), node.title, ROLE_NAMES.get(a.role, a.role),
-                                        a.deadline, STATUS_NAMES[effective_status(a.status, a.deadline, today)],
-                                        a.percent, last or ""))
-            export = WorkbookExport(uid=secrets.token_hex(16), plan_id=plan.id, unit_id=u.id, period=period,
-                                    row_count=len(rows))
+                last = s.scalar(
+                    select(ProgressEntry.text)
+                    .where(ProgressEntry.assignment_id == a.id)
+                    .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc())
+                    .limit(1)
+                )
+                rows.append(
+                    WorkbookRow(
+                        a.uid,
+                        _label_path(node, nodes),
+                        node.title,
+                        ROLE_NAMES.get(a.role, a.role),
+                        a.deadline,
+                        STATUS_NAMES[effective_status(a.status, a.deadline, today)],
+                        a.percent,
+                        last or "",
+                    )
+                )
+            export = WorkbookExport(
+                uid=secrets.token_hex(16), plan_id=plan.id, unit_id=u.id, period=period, row_count=len(rows)
+            )
             keys = [r.key for r in rows]
-            meta = WorkbookMeta(export.uid, u.uid, u.name, plan.uid, plan.title, db_id, period,
-                                integrity_code(secret, export.uid, u.uid, keys), keys)
+            meta = WorkbookMeta(
+                export.uid,
+                u.uid,
+                u.name,
+                plan.uid,
+                plan.title,
+                db_id,
+                period,
+                integrity_code(secret, export.uid, u.uid, keys),
+                keys,
+            )
             path = target / f"{_safe_name(u.name)}_{period}_进展反馈表.xlsx" if all_units else target
             export.file_name = path.name
             s.add(export)
@@ -269,11 +312,15 @@ def _check_file(s: Session, path: Path) -> tuple[FilePreview, _FileFacts | None]
         preview.problems.append(Problem(path.name, "找不到文件"))
         return preview, None
     except ZipTooLarge:
-        preview.problems.append(Problem(path.name, "解压后过大（超过 100 MB），不像进展反馈表，为安全起见拒绝读取"))
+        preview.problems.append(
+            Problem(path.name, "解压后过大（超过 100 MB），不像进展反馈表，为安全起见拒绝读取")
+        )
         return preview, None
     except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError, EOFError, RuntimeError):
         # The library's own (English) reason helps nobody in an office; say what the file is not.
-        preview.problems.append(Problem(path.name, "不是有效的 Excel 工作簿（.xlsx），或文件已损坏，无法读取"))
+        preview.problems.append(
+            Problem(path.name, "不是有效的 Excel 工作簿（.xlsx），或文件已损坏，无法读取")
+        )
         return preview, None
     export = _check_origin(s, raw, path, preview)
     if export is None:
@@ -302,16 +349,24 @@ class _FileFacts:
     def load(cls, s: Session, export: WorkbookExport, keys: list[str]) -> _FileFacts:
         assignments: dict[str, Assignment] = {}
         for chunk in _chunks(sorted(set(keys))):
-            assignments.update((a.uid, a) for a in s.scalars(select(Assignment).where(Assignment.uid.in_(chunk))))
+            assignments.update(
+                (a.uid, a) for a in s.scalars(select(Assignment).where(Assignment.uid.in_(chunk)))
+            )
         ids = sorted(a.id for a in assignments.values())
         nodes: dict[int, PlanNode] = {}
         for chunk in _chunks(sorted({a.node_id for a in assignments.values()})):
             nodes.update((n.id, n) for n in s.scalars(select(PlanNode).where(PlanNode.id.in_(chunk))))
         entries: dict[int, ProgressEntry] = {}
         for chunk in _chunks(ids):
-            for e in s.scalars(select(ProgressEntry).where(
-                    ProgressEntry.assignment_id.in_(chunk), ProgressEntry.source == "workbook",
-                    ProgressEntry.source_ref.like(f"{export.uid}:%")).order_by(ProgressEntry.id)):
+            for e in s.scalars(
+                select(ProgressEntry)
+                .where(
+                    ProgressEntry.assignment_id.in_(chunk),
+                    ProgressEntry.source == "workbook",
+                    ProgressEntry.source_ref.like(f"{export.uid}:%"),
+                )
+                .order_by(ProgressEntry.id)
+            ):
                 entries.setdefault(e.assignment_id, e)
         return cls(assignments, nodes, entries)
 
@@ -323,18 +378,21 @@ class _FileFacts:
 
 def _chunks(values: list[Any], size: int = 500) -> list[list[Any]]:
     """Lists short enough for an IN (...) on any database."""
-    return [values[i:i + size] for i in range(0, len(values), size)]
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview) -> WorkbookExport | None:
     meta = raw.meta
     where = path.name
     if meta.get("format") != FORMAT:
-        preview.problems.append(Problem(where, "不是 PlanDesk 导出的进展反馈表（缺少标识信息），无法确认来源"))
+        preview.problems.append(
+            Problem(where, "不是 PlanDesk 导出的进展反馈表（缺少标识信息），无法确认来源")
+        )
         return None
     if raw.missing_headers:
-        preview.problems.append(Problem(f"{raw.sheet}", "找不到以下列：" + "、".join(raw.missing_headers)
-                                        + "。请不要修改表头"))
+        preview.problems.append(
+            Problem(f"{raw.sheet}", "找不到以下列：" + "、".join(raw.missing_headers) + "。请不要修改表头")
+        )
         return None
     own_id = database_id(s, create=False)
     if own_id is None or meta.get("database_id") != own_id:
@@ -347,15 +405,30 @@ def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview
     unit = s.get(Unit, export.unit_id)
     secret = _exchange_setting(s, SECRET_KEY, create=False) or ""
     expected = integrity_code(secret, export.uid, unit.uid if unit else "", raw.keys)
-    if unit is None or meta.get("unit_uid") != unit.uid or not hmac.compare_digest(expected, meta.get("integrity", "")):
-        preview.problems.append(Problem(where, "校验码不符：表格的单位或行键被改动过，整份表格不予导入。"
-                                               "请使用原始导出的表格重新填写"))
+    if (
+        unit is None
+        or meta.get("unit_uid") != unit.uid
+        or not hmac.compare_digest(expected, meta.get("integrity", ""))
+    ):
+        preview.problems.append(
+            Problem(
+                where, "校验码不符：表格的单位或行键被改动过，整份表格不予导入。请使用原始导出的表格重新填写"
+            )
+        )
         return None
     return export
 
 
-def _check_row(s: Session, row: RawRow, export: WorkbookExport, unit: Unit, listed: set[str],
-               seen: dict[str, int], preview: FilePreview, facts: _FileFacts) -> None:
+def _check_row(
+    s: Session,
+    row: RawRow,
+    export: WorkbookExport,
+    unit: Unit,
+    listed: set[str],
+    seen: dict[str, int],
+    preview: FilePreview,
+    facts: _FileFacts,
+) -> None:
     problems: list[Problem] = []
     if not row.key:
         preview.problems.append(Problem(row.key_ref, "该行没有行键（可能是新增的行），不能导入；请勿增加行"))
@@ -370,8 +443,12 @@ def _check_row(s: Session, row: RawRow, export: WorkbookExport, unit: Unit, list
         return
     if a.unit_id != unit.id:
         other = s.get(Unit, a.unit_id)
-        preview.problems.append(Problem(row.key_ref, f"该行属于其他单位（{other.name if other else '未知'}），"
-                                                     f"不能由{unit.name}的表格导入"))
+        preview.problems.append(
+            Problem(
+                row.key_ref,
+                f"该行属于其他单位（{other.name if other else '未知'}），不能由{unit.name}的表格导入",
+            )
+        )
         return
     if row.key not in listed:
         preview.problems.append(Problem(row.key_ref, "行键被改动过，与导出时不一致，不能导入"))
@@ -399,8 +476,11 @@ def _check_row(s: Session, row: RawRow, export: WorkbookExport, unit: Unit, list
     existing = earlier.source_ref if earlier is not None else None
     action = "add" if existing is None else ("same" if existing == ref else "update")
     title = f"{node.label}{node.title}" if node else ""
-    preview.entries.append(EntryPreview(row.number, a.id, a.uid, title, export.period, text, pct, status, issues,
-                                        steps, ref, action))
+    preview.entries.append(
+        EntryPreview(
+            row.number, a.id, a.uid, title, export.period, text, pct, status, issues, steps, ref, action
+        )
+    )
 
 
 def read_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> WorkbookPreview:
@@ -434,10 +514,17 @@ def apply_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> Wor
             todo = [e for e in preview.entries if e.action != "same"]
             batch_id = None
             if todo:
-                batch = ImportBatch(kind="workbook", source_name=path.name, source_sha256=_file_sha256(path),
-                                    operator=db.operator,
-                                    summary={"workbook_uid": preview.workbook_uid, "unit": preview.unit,
-                                             "entries": len(todo)})
+                batch = ImportBatch(
+                    kind="workbook",
+                    source_name=path.name,
+                    source_sha256=_file_sha256(path),
+                    operator=db.operator,
+                    summary={
+                        "workbook_uid": preview.workbook_uid,
+                        "unit": preview.unit,
+                        "entries": len(todo),
+                    },
+                )
                 s.add(batch)
                 s.flush()
                 s.info["batch_id"] = batch_id = batch.id
@@ -445,9 +532,17 @@ def apply_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> Wor
                 with s.no_autoflush:
                     for e in todo:
                         _apply_entry(s, e, db.operator, facts)
-            results.append(FileResult(str(path), True, sum(e.action == "add" for e in todo),
-                                      sum(e.action == "update" for e in todo),
-                                      sum(e.action == "same" for e in preview.entries), preview.problems, batch_id))
+            results.append(
+                FileResult(
+                    str(path),
+                    True,
+                    sum(e.action == "add" for e in todo),
+                    sum(e.action == "update" for e in todo),
+                    sum(e.action == "same" for e in preview.entries),
+                    preview.problems,
+                    batch_id,
+                )
+            )
     return WorkbookResult(results)
 
 

@@ -23,8 +23,15 @@ from .records import ProgressInfo
 from .status import moved_status
 from .validation import check_text, parse_date
 
-STATE_NAMES = {"assigned": "已交办", "acknowledged": "已签收", "reported": "已反馈", "accepted": "审核通过",
-               "returned": "已退回", "closed": "已办结", "struck_off": "已销号"}
+STATE_NAMES = {
+    "assigned": "已交办",
+    "acknowledged": "已签收",
+    "reported": "已反馈",
+    "accepted": "审核通过",
+    "returned": "已退回",
+    "closed": "已办结",
+    "struck_off": "已销号",
+}
 # step code → (Chinese name, states it may start from, state it leads to); None keeps the state.
 STEPS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
     "acknowledge": ("签收", ("assigned",), "acknowledged"),
@@ -35,7 +42,11 @@ STEPS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
     "strike": ("销号", ("accepted",), "struck_off"),
     "extension_request": ("延期申请", ("assigned", "acknowledged", "reported", "accepted", "returned"), None),
     "extension_approve": ("同意延期", ("assigned", "acknowledged", "reported", "accepted", "returned"), None),
-    "extension_refuse": ("不同意延期", ("assigned", "acknowledged", "reported", "accepted", "returned"), None),
+    "extension_refuse": (
+        "不同意延期",
+        ("assigned", "acknowledged", "reported", "accepted", "returned"),
+        None,
+    ),
 }
 STEP_NAMES = {code: spec[0] for code, spec in STEPS.items()} | {"assign": "交办"}
 FINAL_STATES = ("closed", "struck_off")
@@ -85,16 +96,32 @@ def step_time(at: dt.datetime | dt.date | str | None) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0))
 
 
-def apply_step(s: Session, a: Assignment, step: str, *, actor: str, note: str = "",
-               at: dt.datetime | dt.date | str | None = None) -> WorkflowStep:
+def apply_step(
+    s: Session,
+    a: Assignment,
+    step: str,
+    *,
+    actor: str,
+    note: str = "",
+    at: dt.datetime | dt.date | str | None = None,
+) -> WorkflowStep:
     """Check the transition, move the assignment and record the step (in the caller's transaction)."""
     name, sources, target = STEPS[step]
     current = a.workflow_state or "assigned"
     if current not in sources:
-        raise PlanDeskError(f"分工记录 {a.id} 当前状态为“{state_name(current)}”，不能进行“{name}”。"
-                            + _hint(current), field="workflow_state")
-    row = WorkflowStep(assignment_id=a.id, step=step, from_state=current, to_state=target or current,
-                       at=step_time(at), actor=actor, note=note)
+        raise PlanDeskError(
+            f"分工记录 {a.id} 当前状态为“{state_name(current)}”，不能进行“{name}”。" + _hint(current),
+            field="workflow_state",
+        )
+    row = WorkflowStep(
+        assignment_id=a.id,
+        step=step,
+        from_state=current,
+        to_state=target or current,
+        at=step_time(at),
+        actor=actor,
+        note=note,
+    )
     if target is not None:
         a.workflow_state = target
     s.add(row)
@@ -109,16 +136,33 @@ def _hint(state: str) -> str:
 
 
 def _step_info(row: WorkflowStep) -> StepInfo:
-    return StepInfo(row.id, row.assignment_id, row.step, STEP_NAMES.get(row.step, row.step), row.from_state,
-                    row.to_state, row.at, row.actor, row.note)
+    return StepInfo(
+        row.id,
+        row.assignment_id,
+        row.step,
+        STEP_NAMES.get(row.step, row.step),
+        row.from_state,
+        row.to_state,
+        row.at,
+        row.actor,
+        row.note,
+    )
 
 
 def _actor(db: Database, actor: str | None) -> str:
     return check_text(actor if actor is not None else db.operator, field="actor", label="办理人", max_len=100)
 
 
-def _do(db: Database, assignment_id: int, step: str, *, actor: str | None, note: str,
-        at: dt.datetime | dt.date | str | None, cause: str) -> StepInfo:
+def _do(
+    db: Database,
+    assignment_id: int,
+    step: str,
+    *,
+    actor: str | None,
+    note: str,
+    at: dt.datetime | dt.date | str | None,
+    cause: str,
+) -> StepInfo:
     who = _actor(db, actor)
     note = check_text(note, field="note", label="说明", max_len=4000)
     with db.write(cause=cause) as s:
@@ -131,34 +175,76 @@ def _do(db: Database, assignment_id: int, step: str, *, actor: str | None, note:
         return _step_info(row)
 
 
-def acknowledge(db: Database, *, assignment_id: int, actor: str | None = None, note: str = "",
-                at: dt.datetime | dt.date | str | None = None) -> StepInfo:
+def acknowledge(
+    db: Database,
+    *,
+    assignment_id: int,
+    actor: str | None = None,
+    note: str = "",
+    at: dt.datetime | dt.date | str | None = None,
+) -> StepInfo:
     """签收: the unit confirms it has received the task."""
     return _do(db, assignment_id, "acknowledge", actor=actor, note=note, at=at, cause="督办：签收")
 
 
-def review(db: Database, *, assignment_id: int, accept: bool, reason: str = "", actor: str | None = None,
-           at: dt.datetime | dt.date | str | None = None) -> StepInfo:
+def review(
+    db: Database,
+    *,
+    assignment_id: int,
+    accept: bool,
+    reason: str = "",
+    actor: str | None = None,
+    at: dt.datetime | dt.date | str | None = None,
+) -> StepInfo:
     """审核: the office accepts the report or returns it; a return needs a reason the unit will see."""
     if not accept and not (reason or "").strip():
         raise PlanDeskError("退回时必须填写退回理由。", field="reason")
-    return _do(db, assignment_id, "accept" if accept else "return", actor=actor, note=reason, at=at,
-               cause="督办：审核通过" if accept else "督办：退回")
+    return _do(
+        db,
+        assignment_id,
+        "accept" if accept else "return",
+        actor=actor,
+        note=reason,
+        at=at,
+        cause="督办：审核通过" if accept else "督办：退回",
+    )
 
 
-def close(db: Database, *, assignment_id: int, struck_off: bool = False, note: str = "",
-          actor: str | None = None, at: dt.datetime | dt.date | str | None = None) -> StepInfo:
+def close(
+    db: Database,
+    *,
+    assignment_id: int,
+    struck_off: bool = False,
+    note: str = "",
+    actor: str | None = None,
+    at: dt.datetime | dt.date | str | None = None,
+) -> StepInfo:
     """办结 (or 销号): ends the hand-off and marks the work done."""
-    return _do(db, assignment_id, "strike" if struck_off else "close", actor=actor, note=note, at=at,
-               cause="督办：销号" if struck_off else "督办：办结")
+    return _do(
+        db,
+        assignment_id,
+        "strike" if struck_off else "close",
+        actor=actor,
+        note=note,
+        at=at,
+        cause="督办：销号" if struck_off else "督办：办结",
+    )
 
 
 def closed_periods(s: Session, plan_id: int) -> set[str]:
     return set(s.scalars(select(MonthSnapshot.period).where(MonthSnapshot.plan_id == plan_id)))
 
 
-def note_report(s: Session, a: Assignment, *, percent: int | None, actor: str, note: str,
-                status: str | None = None, at: dt.datetime | dt.date | str | None = None) -> None:
+def note_report(
+    s: Session,
+    a: Assignment,
+    *,
+    percent: int | None,
+    actor: str,
+    note: str,
+    status: str | None = None,
+    at: dt.datetime | dt.date | str | None = None,
+) -> None:
     """What any progress report does to its assignment, whichever way it arrived (form, CLI, workbook).
 
     A reported percent moves the status forward, an explicit status wins, and the hand-off moves to 反馈;
@@ -175,15 +261,34 @@ def check_period_open(s: Session, plan_id: int, period: str) -> None:
         raise PlanDeskError(f"{period} 月已关账，不能再登记该月进展。", field="period")
 
 
-def record_report(db: Database, *, assignment_id: int, period: str, text: str, percent: int | str | None = None,
-                  problems: str = "", next_steps: str = "", reported_on: str | dt.date | None = None,
-                  source: str = "manual", actor: str | None = None) -> ProgressInfo:
+def record_report(
+    db: Database,
+    *,
+    assignment_id: int,
+    period: str,
+    text: str,
+    percent: int | str | None = None,
+    problems: str = "",
+    next_steps: str = "",
+    reported_on: str | dt.date | None = None,
+    source: str = "manual",
+    actor: str | None = None,
+) -> ProgressInfo:
     """反馈: record a progress entry and move the assignment to 已反馈, in one transaction."""
     from .assignments import add_progress  # assignments builds on this module's rules
 
-    return add_progress(db, assignment_id=assignment_id, period=period, text=text, percent=percent,
-                        problems=problems, next_steps=next_steps, reported_on=reported_on, source=source,
-                        actor=_actor(db, actor))
+    return add_progress(
+        db,
+        assignment_id=assignment_id,
+        period=period,
+        text=text,
+        percent=percent,
+        problems=problems,
+        next_steps=next_steps,
+        reported_on=reported_on,
+        source=source,
+        actor=_actor(db, actor),
+    )
 
 
 def workflow_history(db: Database, *, assignment_id: int) -> list[StepInfo]:
@@ -193,12 +298,23 @@ def workflow_history(db: Database, *, assignment_id: int) -> list[StepInfo]:
         if a is None:
             raise NotFound(f"找不到编号为 {assignment_id} 的分工记录。", field="assignment_id")
         # Who made the assignment is in the audit trail (indexed by table and row).
-        creator = s.scalar(select(AuditEntry.operator).where(
-            AuditEntry.table_name == "assignment", AuditEntry.row_id == a.id, AuditEntry.action == "insert")
-            .order_by(AuditEntry.id).limit(1)) or ""
+        creator = (
+            s.scalar(
+                select(AuditEntry.operator)
+                .where(
+                    AuditEntry.table_name == "assignment",
+                    AuditEntry.row_id == a.id,
+                    AuditEntry.action == "insert",
+                )
+                .order_by(AuditEntry.id)
+                .limit(1)
+            )
+            or ""
+        )
         steps = [StepInfo(None, a.id, "assign", "交办", "", "assigned", a.created_at, creator, "")]
-        rows = s.scalars(select(WorkflowStep).where(WorkflowStep.assignment_id == assignment_id)
-                         .order_by(WorkflowStep.id))
+        rows = s.scalars(
+            select(WorkflowStep).where(WorkflowStep.assignment_id == assignment_id).order_by(WorkflowStep.id)
+        )
         return steps + [_step_info(r) for r in rows]
 
 
@@ -245,12 +361,24 @@ class ReminderInfo:
 
 
 def _extension_info(r: ExtensionRequest) -> ExtensionInfo:
-    return ExtensionInfo(r.id, r.assignment_id, r.old_deadline, r.requested_deadline, r.reason, r.requested_by,
-                         r.requested_at, r.decision, r.decided_by, r.decided_at, r.decision_note)
+    return ExtensionInfo(
+        r.id,
+        r.assignment_id,
+        r.old_deadline,
+        r.requested_deadline,
+        r.reason,
+        r.requested_by,
+        r.requested_at,
+        r.decision,
+        r.decided_by,
+        r.decided_at,
+        r.decision_note,
+    )
 
 
-def request_extension(db: Database, *, assignment_id: int, new_deadline: str | dt.date, reason: str,
-                      actor: str | None = None) -> ExtensionInfo:
+def request_extension(
+    db: Database, *, assignment_id: int, new_deadline: str | dt.date, reason: str, actor: str | None = None
+) -> ExtensionInfo:
     """延期申请: the unit asks for a later deadline; nothing changes until the office approves."""
     day = parse_date(new_deadline, field="new_deadline", label="申请的截止日期")
     if day is None:
@@ -260,23 +388,37 @@ def request_extension(db: Database, *, assignment_id: int, new_deadline: str | d
     with db.write(cause="督办：延期申请") as s:
         a = load_assignment(s, assignment_id)
         if a.deadline is not None and day <= a.deadline:
-            raise PlanDeskError(f"申请的截止日期 {day.isoformat()} 不晚于现有截止日期 {a.deadline.isoformat()}。",
-                                field="new_deadline")
-        pending = s.scalar(select(ExtensionRequest.id).where(ExtensionRequest.assignment_id == a.id,
-                                                             ExtensionRequest.decision == "pending"))
+            raise PlanDeskError(
+                f"申请的截止日期 {day.isoformat()} 不晚于现有截止日期 {a.deadline.isoformat()}。",
+                field="new_deadline",
+            )
+        pending = s.scalar(
+            select(ExtensionRequest.id).where(
+                ExtensionRequest.assignment_id == a.id, ExtensionRequest.decision == "pending"
+            )
+        )
         if pending is not None:
-            raise PlanDeskError(f"分工记录 {a.id} 已有待审批的延期申请（编号 {pending}），请先审批。",
-                                field="assignment_id")
-        req = ExtensionRequest(assignment_id=a.id, old_deadline=a.deadline, requested_deadline=day, reason=reason,
-                               requested_by=who, requested_at=utcnow(), decision="pending")
+            raise PlanDeskError(
+                f"分工记录 {a.id} 已有待审批的延期申请（编号 {pending}），请先审批。", field="assignment_id"
+            )
+        req = ExtensionRequest(
+            assignment_id=a.id,
+            old_deadline=a.deadline,
+            requested_deadline=day,
+            reason=reason,
+            requested_by=who,
+            requested_at=utcnow(),
+            decision="pending",
+        )
         s.add(req)
         apply_step(s, a, "extension_request", actor=who, note=f"申请延期至 {day.isoformat()}：{reason}")
         s.flush()
         return _extension_info(req)
 
 
-def decide_extension(db: Database, *, request_id: int, approve: bool, note: str = "",
-                     actor: str | None = None) -> ExtensionInfo:
+def decide_extension(
+    db: Database, *, request_id: int, approve: bool, note: str = "", actor: str | None = None
+) -> ExtensionInfo:
     """Approve (the deadline moves; the original stays recorded) or refuse (nothing moves)."""
     note = check_text(note, field="note", label="审批意见", max_len=4000)
     who = _actor(db, actor)
@@ -285,8 +427,10 @@ def decide_extension(db: Database, *, request_id: int, approve: bool, note: str 
         if req is None:
             raise NotFound(f"找不到编号为 {request_id} 的延期申请。", field="request_id")
         if req.decision != "pending":
-            raise PlanDeskError(f"延期申请 {request_id} 已审批（{DECISION_NAMES[req.decision]}），不能重复审批。",
-                                field="request_id")
+            raise PlanDeskError(
+                f"延期申请 {request_id} 已审批（{DECISION_NAMES[req.decision]}），不能重复审批。",
+                field="request_id",
+            )
         a = load_assignment(s, req.assignment_id)
         req.decision = "approved" if approve else "refused"
         req.decided_by = who
@@ -304,8 +448,11 @@ def decide_extension(db: Database, *, request_id: int, approve: bool, note: str 
 
 def extensions(db: Database, *, assignment_id: int) -> list[ExtensionInfo]:
     with db.read() as s:
-        rows = s.scalars(select(ExtensionRequest).where(ExtensionRequest.assignment_id == assignment_id)
-                         .order_by(ExtensionRequest.id))
+        rows = s.scalars(
+            select(ExtensionRequest)
+            .where(ExtensionRequest.assignment_id == assignment_id)
+            .order_by(ExtensionRequest.id)
+        )
         return [_extension_info(r) for r in rows]
 
 
@@ -315,11 +462,16 @@ def deadline_history(db: Database, *, assignment_id: int) -> list[DeadlineChange
         a = s.get(Assignment, assignment_id)
         if a is None:
             raise NotFound(f"找不到编号为 {assignment_id} 的分工记录。", field="assignment_id")
-        approved = s.scalars(select(ExtensionRequest).where(ExtensionRequest.assignment_id == assignment_id,
-                                                            ExtensionRequest.decision == "approved")
-                             .order_by(ExtensionRequest.id)).all()
-        original = a.original_deadline if a.original_deadline is not None else (
-            approved[0].old_deadline if approved else a.deadline)
+        approved = s.scalars(
+            select(ExtensionRequest)
+            .where(ExtensionRequest.assignment_id == assignment_id, ExtensionRequest.decision == "approved")
+            .order_by(ExtensionRequest.id)
+        ).all()
+        original = (
+            a.original_deadline
+            if a.original_deadline is not None
+            else (approved[0].old_deadline if approved else a.deadline)
+        )
         out = [DeadlineChange(original, "original", a.created_at, None, "")]
         for r in approved:
             out.append(DeadlineChange(r.requested_deadline, "extension", r.decided_at, r.id, r.reason))
@@ -335,33 +487,67 @@ def record_deadline_change(s: Session, a: Assignment, new_deadline: dt.date, *, 
     """
     if a.original_deadline is None:
         a.original_deadline = a.deadline
-    s.add(ExtensionRequest(assignment_id=a.id, old_deadline=a.deadline, requested_deadline=new_deadline,
-                           reason="办公室直接调整截止日期", requested_by=actor, decision="approved",
-                           decided_by=actor, decided_at=utcnow(), decision_note="直接调整"))
-    apply_step(s, a, "extension_approve", actor=actor,
-               note=f"截止日期由 {a.deadline.isoformat() if a.deadline else '—'} 调整为 {new_deadline.isoformat()}")
+    s.add(
+        ExtensionRequest(
+            assignment_id=a.id,
+            old_deadline=a.deadline,
+            requested_deadline=new_deadline,
+            reason="办公室直接调整截止日期",
+            requested_by=actor,
+            decision="approved",
+            decided_by=actor,
+            decided_at=utcnow(),
+            decision_note="直接调整",
+        )
+    )
+    apply_step(
+        s,
+        a,
+        "extension_approve",
+        actor=actor,
+        note=f"截止日期由 {a.deadline.isoformat() if a.deadline else '—'} 调整为 {new_deadline.isoformat()}",
+    )
 
 
-def record_reminder(db: Database, *, assignment_id: int, channel: str = "notice", doc_number: str = "",
-                    file_name: str = "", actor: str | None = None) -> ReminderInfo:
+def record_reminder(
+    db: Database,
+    *,
+    assignment_id: int,
+    channel: str = "notice",
+    doc_number: str = "",
+    file_name: str = "",
+    actor: str | None = None,
+) -> ReminderInfo:
     """催办: note that a reminder notice (or workbook/package) went out for an assignment."""
     if channel not in ("notice", "workbook", "package"):
         raise PlanDeskError(f"催办方式“{channel}”无效，可选：notice、workbook、package。", field="channel")
     who = _actor(db, actor)
     with db.write(cause="督办：催办") as s:
         a = load_assignment(s, assignment_id)
-        row = Reminder(assignment_id=a.id, sent_at=utcnow(), channel=channel, doc_number=doc_number[:60],
-                       file_name=file_name[:300], sent_by=who)
+        row = Reminder(
+            assignment_id=a.id,
+            sent_at=utcnow(),
+            channel=channel,
+            doc_number=doc_number[:60],
+            file_name=file_name[:300],
+            sent_by=who,
+        )
         s.add(row)
         s.flush()
-        return ReminderInfo(row.id, row.assignment_id, row.sent_at, row.channel, row.doc_number, row.file_name,
-                            row.sent_by)
+        return ReminderInfo(
+            row.id, row.assignment_id, row.sent_at, row.channel, row.doc_number, row.file_name, row.sent_by
+        )
 
 
 def reminders(db: Database, *, assignment_id: int) -> list[ReminderInfo]:
     """The reminders sent for an assignment, oldest first."""
     with db.read() as s:
-        rows = s.scalars(select(Reminder).where(Reminder.assignment_id == assignment_id)
-                         .order_by(Reminder.sent_at, Reminder.id))
-        return [ReminderInfo(r.id, r.assignment_id, r.sent_at, r.channel, r.doc_number, r.file_name, r.sent_by)
-                for r in rows]
+        rows = s.scalars(
+            select(Reminder)
+            .where(Reminder.assignment_id == assignment_id)
+            .order_by(Reminder.sent_at, Reminder.id)
+        )
+        return [
+            ReminderInfo(r.id, r.assignment_id, r.sent_at, r.channel, r.doc_number, r.file_name, r.sent_by)
+            for r in rows
+        ]

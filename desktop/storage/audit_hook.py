@@ -29,8 +29,23 @@ from ..models import (
     WorkflowStep,
 )
 
-AUDITED = (Plan, PlanNode, Unit, UnitAlias, Responsibility, Assignment, ProgressEntry, Indicator, IndicatorValue,
-           Evidence, ExtensionRequest, NodeLink, Setting, WorkflowStep, Reminder)
+AUDITED = (
+    Plan,
+    PlanNode,
+    Unit,
+    UnitAlias,
+    Responsibility,
+    Assignment,
+    ProgressEntry,
+    Indicator,
+    IndicatorValue,
+    Evidence,
+    ExtensionRequest,
+    NodeLink,
+    Setting,
+    WorkflowStep,
+    Reminder,
+)
 SKIPPED_FIELDS = {"created_at", "updated_at", "version"}
 MAX_VALUE = 2000  # long texts are cut in the trail; the row itself keeps them whole
 
@@ -71,25 +86,43 @@ class _Context:
         self.node_plan: dict[int, int] = {o.id: o.plan_id for o in objects if isinstance(o, PlanNode)}
         self.assignment_node: dict[int, int] = {o.id: o.node_id for o in objects if isinstance(o, Assignment)}
         entries = {o.entry_id for o in objects if isinstance(o, Evidence)}
-        self.entry_assignment: dict[int, int] = dict(conn.execute(
-            select(ProgressEntry.id, ProgressEntry.assignment_id).where(ProgressEntry.id.in_(entries))).all()) \
-            if entries else {}
-        wanted = {o.assignment_id for o in objects
-                  if isinstance(o, ProgressEntry | ExtensionRequest | WorkflowStep | Reminder)}
+        self.entry_assignment: dict[int, int] = (
+            dict(
+                conn.execute(
+                    select(ProgressEntry.id, ProgressEntry.assignment_id).where(ProgressEntry.id.in_(entries))
+                ).all()
+            )
+            if entries
+            else {}
+        )
+        wanted = {
+            o.assignment_id
+            for o in objects
+            if isinstance(o, ProgressEntry | ExtensionRequest | WorkflowStep | Reminder)
+        }
         wanted |= set(self.entry_assignment.values())
         wanted -= set(self.assignment_node)
         if wanted:
-            self.assignment_node.update(conn.execute(
-                select(Assignment.id, Assignment.node_id).where(Assignment.id.in_(wanted))).all())
+            self.assignment_node.update(
+                conn.execute(select(Assignment.id, Assignment.node_id).where(Assignment.id.in_(wanted))).all()
+            )
         nodes = {o.node_id for o in objects if isinstance(o, Responsibility | NodeLink | Assignment)}
         nodes |= set(self.assignment_node.values())
         nodes -= set(self.node_plan)
         if nodes:
-            self.node_plan.update(conn.execute(
-                select(PlanNode.id, PlanNode.plan_id).where(PlanNode.id.in_(nodes))).all())
+            self.node_plan.update(
+                conn.execute(select(PlanNode.id, PlanNode.plan_id).where(PlanNode.id.in_(nodes))).all()
+            )
         indicators = {o.indicator_id for o in objects if isinstance(o, IndicatorValue)}
-        self.indicator_plan: dict[int, int] = dict(conn.execute(
-            select(Indicator.id, Indicator.plan_id).where(Indicator.id.in_(indicators))).all()) if indicators else {}
+        self.indicator_plan: dict[int, int] = (
+            dict(
+                conn.execute(
+                    select(Indicator.id, Indicator.plan_id).where(Indicator.id.in_(indicators))
+                ).all()
+            )
+            if indicators
+            else {}
+        )
 
     def _of_assignment(self, assignment_id: int | None) -> tuple[int | None, int | None]:
         node_id = self.assignment_node.get(assignment_id) if assignment_id is not None else None
@@ -116,16 +149,33 @@ class _Context:
 
 def _entries(session: Session) -> list[dict[str, Any]]:
     info = session.info
-    base = {"operator": info.get("operator", ""), "os_user": OS_USER, "cause": info.get("cause", "手工编辑"),
-            "batch_id": info.get("batch_id"), "at": info.get("at") or dt.datetime.now(dt.UTC).replace(tzinfo=None)}
-    ctx = _Context(session, [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, AUDITED)])
+    base = {
+        "operator": info.get("operator", ""),
+        "os_user": OS_USER,
+        "cause": info.get("cause", "手工编辑"),
+        "batch_id": info.get("batch_id"),
+        "at": info.get("at") or dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    }
+    ctx = _Context(
+        session, [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, AUDITED)]
+    )
     rows: list[dict[str, Any]] = []
 
     def add(obj: Any, action: str, field: str = "", old: Any = None, new: Any = None) -> None:
         plan_id, node_id = ctx.locate(obj)
-        rows.append({**base, "action": action, "table_name": obj.__tablename__, "row_id": _row_id(obj),
-                     "plan_id": plan_id, "node_id": node_id, "field": field,
-                     "old_value": _text(old), "new_value": _text(new)})
+        rows.append(
+            {
+                **base,
+                "action": action,
+                "table_name": obj.__tablename__,
+                "row_id": _row_id(obj),
+                "plan_id": plan_id,
+                "node_id": node_id,
+                "field": field,
+                "old_value": _text(old),
+                "new_value": _text(new),
+            }
+        )
 
     for obj in session.new:
         if isinstance(obj, AUDITED):

@@ -65,12 +65,20 @@ def copy_database(src: Path, dest: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def take_backup(db_path: Path, reason: str, *, directory: Path | None = None, keep: int = DEFAULT_KEEP,
-                dest: Path | None = None) -> Path:
+def take_backup(
+    db_path: Path,
+    reason: str,
+    *,
+    directory: Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    dest: Path | None = None,
+) -> Path:
     """Back up ``db_path`` (after checking it) and keep only the newest ``keep`` automatic backups."""
     problems = quick_check(db_path)
     if problems:
-        raise PlanDeskError("数据库完整性检查未通过，未做备份：" + "；".join(problems[:5]), location=str(db_path))
+        raise PlanDeskError(
+            "数据库完整性检查未通过，未做备份：" + "；".join(problems[:5]), location=str(db_path)
+        )
     if dest is None:
         directory = directory or backup_dir_for(db_path)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

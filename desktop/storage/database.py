@@ -30,7 +30,9 @@ def default_db_path() -> Path:
 def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> str:
     """A SQLAlchemy URL from an explicit path/URL, then PLANDESK_DATABASE_URL, PLANDESK_DB, the default."""
     if url_or_path is None:
-        url_or_path = os.environ.get("PLANDESK_DATABASE_URL") or os.environ.get("PLANDESK_DB") or default_db_path()
+        url_or_path = (
+            os.environ.get("PLANDESK_DATABASE_URL") or os.environ.get("PLANDESK_DB") or default_db_path()
+        )
     text = os.fspath(url_or_path)
     if "://" in text:
         return text
@@ -87,11 +89,15 @@ class Database:
             raise ConflictError("记录已被他人修改，您的修改未保存。请刷新后重试。") from exc
         except IntegrityError as exc:
             # A unique rule the checks before writing could not see (someone saved the same thing meanwhile).
-            raise ConflictError("保存失败：与已有记录重复或冲突，可能他人刚刚做了同样的修改。请刷新后重试，"
-                                f"未写入任何数据。（{_first_line(exc.orig)}）") from exc
+            raise ConflictError(
+                "保存失败：与已有记录重复或冲突，可能他人刚刚做了同样的修改。请刷新后重试，"
+                f"未写入任何数据。（{_first_line(exc.orig)}）"
+            ) from exc
         except OperationalError as exc:
             if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-                raise PlanDeskError("数据库正被另一个 PlanDesk 窗口或程序写入，请稍后重试。未写入任何数据。") from exc
+                raise PlanDeskError(
+                    "数据库正被另一个 PlanDesk 窗口或程序写入，请稍后重试。未写入任何数据。"
+                ) from exc
             raise
         finally:
             WRITE_INTENT.reset(token)
@@ -106,8 +112,9 @@ class Database:
         self.close()
 
 
-def open_database(url_or_path: str | os.PathLike[str] | None = None, *, operator: str = "",
-                  upgrade: bool = True) -> Database:
+def open_database(
+    url_or_path: str | os.PathLike[str] | None = None, *, operator: str = "", upgrade: bool = True
+) -> Database:
     """Open (creating or upgrading as needed) a PlanDesk database.
 
     A new database is created at the newest schema; an older SQLite file is backed up next to itself

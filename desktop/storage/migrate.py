@@ -66,7 +66,9 @@ def head_revision() -> str:
     followed = {down for downs in graph.values() for down in downs}
     heads = sorted(set(graph) - followed)
     if len(heads) != 1:
-        raise PlanDeskError(f"程序自带的数据库迁移有 {len(heads)} 个最新版本（应为 1 个）：{', '.join(heads)}")
+        raise PlanDeskError(
+            f"程序自带的数据库迁移有 {len(heads)} 个最新版本（应为 1 个）：{', '.join(heads)}"
+        )
     return heads[0]
 
 
@@ -77,8 +79,10 @@ def current_revision(db: Database) -> str | None:
             return None
         rows = [r[0] for r in conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))]
     if len(rows) > 1:
-        raise DatabaseVersionError(f"数据库记录了多个结构版本（{', '.join(rows)}），无法判断其版本，数据库未作任何改动。",
-                                   location=db.url)
+        raise DatabaseVersionError(
+            f"数据库记录了多个结构版本（{', '.join(rows)}），无法判断其版本，数据库未作任何改动。",
+            location=db.url,
+        )
     return rows[0] if rows else None
 
 
@@ -101,14 +105,19 @@ def migrate(db: Database, *, upgrade: bool = True) -> None:
             return
         has_tables = bool(inspect(db.engine).get_table_names())
     except (OperationalError, DatabaseError) as exc:
-        raise PlanDeskError(f"无法打开数据库，文件可能已损坏或不是 PlanDesk 数据库：{exc.orig}",
-                            location=db.url) from exc
+        raise PlanDeskError(
+            f"无法打开数据库，文件可能已损坏或不是 PlanDesk 数据库：{exc.orig}", location=db.url
+        ) from exc
     if current is not None and current not in known_revisions():
         raise DatabaseVersionError(
             f"该数据库由更新版本的 PlanDesk 创建（结构版本 {current}），本程序无法安全打开，数据库未作任何改动。"
-            "请升级 PlanDesk，或从备份中恢复旧版本数据库。", location=db.url)
+            "请升级 PlanDesk，或从备份中恢复旧版本数据库。",
+            location=db.url,
+        )
     if current is None and has_tables:
-        raise PlanDeskError("该数据库不是 PlanDesk 数据库（缺少结构版本信息），未作任何改动。", location=db.url)
+        raise PlanDeskError(
+            "该数据库不是 PlanDesk 数据库（缺少结构版本信息），未作任何改动。", location=db.url
+        )
     if not upgrade:
         raise DatabaseVersionError(f"数据库结构版本 {current} 需要升级到 {head}。", location=db.url)
     if current is not None and db.path is not None:

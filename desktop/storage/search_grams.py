@@ -66,7 +66,7 @@ def match_expression(query: str) -> str | None:
         return None
     if len(query) == 1:
         return f'"{query}"*'
-    return '"' + " ".join(query[i:i + 2] for i in range(len(query) - 1)) + '"'
+    return '"' + " ".join(query[i : i + 2] for i in range(len(query) - 1)) + '"'
 
 
 def folded_fields(*texts: str | None) -> str:

@@ -92,7 +92,9 @@ class _FirstPaint(QObject):
             callback()
 
 
-def _daily_backup_job(database: Database) -> Callable[[Callable[[int, str], None], Callable[[], bool]], Path | None]:
+def _daily_backup_job(
+    database: Database,
+) -> Callable[[Callable[[int, str], None], Callable[[], bool]], Path | None]:
     """The day's first backup, taken while holding SQLite's write lock so no edit lands before the copy."""
 
     def job(_progress: Callable[[int, str], None], _is_cancelled: Callable[[], bool]) -> Path | None:

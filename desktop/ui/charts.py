@@ -12,8 +12,13 @@ BAR_COLOR = QColor("#c0392b")
 LINE_COLOR = QColor("#2c6fbb")
 
 
-def paint_sparkline(painter: QPainter, rect: QRect | QRectF, values: Sequence[float],
-                    color: QColor = LINE_COLOR, target: float | None = None) -> None:
+def paint_sparkline(
+    painter: QPainter,
+    rect: QRect | QRectF,
+    values: Sequence[float],
+    color: QColor = LINE_COLOR,
+    target: float | None = None,
+) -> None:
     """Draw ``values`` as a line inside ``rect``; a dashed line marks ``target`` when it is in range."""
     if not values:
         return
@@ -126,14 +131,19 @@ class BarChart(QWidget):
             label_rect = QRect(0, full.top(), full.left() - 8, full.height())
             shown = metrics.elidedText(label, Qt.TextElideMode.ElideLeft, label_rect.width())
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
-            bar = QRectF(full.left(), full.top() + 3, max(full.width() * value / peak, 2.0), full.height() - 6)
+            bar = QRectF(
+                full.left(), full.top() + 3, max(full.width() * value / peak, 2.0), full.height() - 6
+            )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.color)
             painter.drawRoundedRect(bar, 2, 2)
             painter.setPen(text_color)
             number = f"{value:g}"
-            painter.drawText(QRectF(bar.right() + 6, full.top(), 44, full.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, number)
+            painter.drawText(
+                QRectF(bar.right() + 6, full.top(), 44, full.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                number,
+            )
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API

@@ -30,8 +30,16 @@ from .row_table_model import RowTableModel
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 # Order and colour of the status cards; "" counts unassigned tasks.
-CARDS = [("tasks", "#34495e"), ("overdue", "#c0392b"), ("in_progress", "#2c6fbb"), ("not_started", "#7f8c8d"),
-         ("done", "#27ae60"), ("suspended", "#8e6c3a"), ("unassigned", "#95a5a6"), ("due_soon", "#d68910")]
+CARDS = [
+    ("tasks", "#34495e"),
+    ("overdue", "#c0392b"),
+    ("in_progress", "#2c6fbb"),
+    ("not_started", "#7f8c8d"),
+    ("done", "#27ae60"),
+    ("suspended", "#8e6c3a"),
+    ("unassigned", "#95a5a6"),
+    ("due_soon", "#d68910"),
+]
 Index = QModelIndex | QPersistentModelIndex
 WIDE_CHARS = 64  # pane width (in characters) from which the chart and the due list sit side by side
 
@@ -41,8 +49,15 @@ class DueTableModel(RowTableModel[DueItem]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headers = [self.tr("截止日期"), self.tr("剩余"), self.tr("任务"), self.tr("责任单位"), self.tr("角色"),
-                        self.tr("状态"), self.tr("进度")]
+        self.headers = [
+            self.tr("截止日期"),
+            self.tr("剩余"),
+            self.tr("任务"),
+            self.tr("责任单位"),
+            self.tr("角色"),
+            self.tr("状态"),
+            self.tr("进度"),
+        ]
 
     def _display(self, item: DueItem, column: int) -> str:
         if column == self.DEADLINE:
@@ -118,9 +133,16 @@ class DashboardPane(QWidget):
         self.as_of: dt.date | None = None  # None: today
         self.horizon_days = 30
         self.data: DashboardData | None = None
-        captions = {"tasks": self.tr("任务总数"), "overdue": self.tr("已逾期"), "in_progress": self.tr("进行中"),
-                    "not_started": self.tr("未开始"), "done": self.tr("已完成"), "suspended": self.tr("暂缓"),
-                    "unassigned": self.tr("未分配"), "due_soon": self.tr("近期到期")}
+        captions = {
+            "tasks": self.tr("任务总数"),
+            "overdue": self.tr("已逾期"),
+            "in_progress": self.tr("进行中"),
+            "not_started": self.tr("未开始"),
+            "done": self.tr("已完成"),
+            "suspended": self.tr("暂缓"),
+            "unassigned": self.tr("未分配"),
+            "due_soon": self.tr("近期到期"),
+        }
         self.cards = {key: StatusCard(captions[key], color) for key, color in CARDS}
         cards = QGridLayout()
         for i, card in enumerate(self.cards.values()):
@@ -167,7 +189,9 @@ class DashboardPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         wide = event.size().width() >= self._chars(WIDE_CHARS)
-        self.bottom.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        self.bottom.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
         super().resizeEvent(event)
 
     def _chars(self, n: int) -> int:
@@ -190,7 +214,9 @@ class DashboardPane(QWidget):
 
     def refresh(self) -> None:
         try:
-            data = dashboard_data(self.db, plan_id=self.plan_id, as_of=self.as_of, horizon_days=self.horizon_days)
+            data = dashboard_data(
+                self.db, plan_id=self.plan_id, as_of=self.as_of, horizon_days=self.horizon_days
+            )
         except PlanDeskError as exc:
             self.caption.setText(str(exc))
             return
@@ -200,8 +226,11 @@ class DashboardPane(QWidget):
         for key, card in self.cards.items():
             card.set_value(counts.get(key, 0))
         scope = self.tr("全部方案") if self.plan_id is None else self.tr("本方案")
-        self.caption.setText(self.tr("{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项。")
-                             .format(scope, data.as_of.isoformat(), stats.tasks, stats.done, stats.overdue))
+        self.caption.setText(
+            self.tr("{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项。").format(
+                scope, data.as_of.isoformat(), stats.tasks, stats.done, stats.overdue
+            )
+        )
         self.chart.set_data(list(data.overdue_by_unit), self.tr("没有逾期任务"))
         self.due_box.setTitle(self.tr("{0} 天内到期（{1} 项）").format(data.horizon_days, len(data.due_soon)))
         self.due_model.set_rows(data.due_soon)

@@ -61,8 +61,13 @@ def light_icon(light: str, size: int = 14) -> QIcon:
         pen = QPen(QColor("#2e9d46"), size / 6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
-        painter.drawPolyline([QPointF(size * 0.18, size * 0.55), QPointF(size * 0.42, size * 0.8),
-                              QPointF(size * 0.85, size * 0.22)])
+        painter.drawPolyline(
+            [
+                QPointF(size * 0.18, size * 0.55),
+                QPointF(size * 0.42, size * 0.8),
+                QPointF(size * 0.85, size * 0.22),
+            ]
+        )
     elif light in LIGHT_COLORS:
         color = QColor(LIGHT_COLORS[light])
         painter.setPen(QPen(color.darker(130), 1))
@@ -81,7 +86,9 @@ def highlight_html(text: str, needle: str, color: str = "#ffe066") -> str:
     out, low, key, pos = [], text.lower(), needle.lower(), 0
     while (hit := low.find(key, pos)) >= 0:
         out.append(html.escape(text[pos:hit]))
-        out.append(f'<span style="background-color:{color}; color:#000">{html.escape(text[hit:hit + len(key)])}</span>')
+        out.append(
+            f'<span style="background-color:{color}; color:#000">{html.escape(text[hit : hit + len(key)])}</span>'
+        )
         pos = hit + len(key)
     out.append(html.escape(text[pos:]))
     return "".join(out)

@@ -163,9 +163,11 @@ class DetailPane(QWidget):
         self.table.setModel(self.assignments)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.verticalHeader().setVisible(False)
         # The unit takes the free width; short columns fit their text; 备注 keeps a modest width (tooltip).
         header = self.table.horizontalHeader()
@@ -199,8 +201,17 @@ class DetailPane(QWidget):
 
         self.progress_tree = QTreeWidget()
         self.progress_tree.setRootIsDecorated(False)
-        self.progress_tree.setHeaderLabels([self.tr("时期"), self.tr("单位"), self.tr("进展情况"), self.tr("进度"),
-                                            self.tr("存在问题"), self.tr("下步计划"), self.tr("录入人")])
+        self.progress_tree.setHeaderLabels(
+            [
+                self.tr("时期"),
+                self.tr("单位"),
+                self.tr("进展情况"),
+                self.tr("进度"),
+                self.tr("存在问题"),
+                self.tr("下步计划"),
+                self.tr("录入人"),
+            ]
+        )
         # The progress text takes the free width; the other texts keep a modest width and show in full
         # in their tooltips.
         progress_header = self.progress_tree.header()
@@ -305,10 +316,23 @@ class DetailPane(QWidget):
         self.new_unit.setText(suggestion)
         self.progress_tree.clear()
         for p in d.progress:
-            item = QTreeWidgetItem([p.period, p.unit_name, p.text, f"{p.percent}%" if p.percent is not None else "",
-                                    p.problems, p.next_steps, p.entered_by])
-            for column, text in ((PROGRESS_UNIT, p.unit_name), (PROGRESS_TEXT, p.text),
-                                 (PROGRESS_PROBLEMS, p.problems), (PROGRESS_NEXT, p.next_steps)):
+            item = QTreeWidgetItem(
+                [
+                    p.period,
+                    p.unit_name,
+                    p.text,
+                    f"{p.percent}%" if p.percent is not None else "",
+                    p.problems,
+                    p.next_steps,
+                    p.entered_by,
+                ]
+            )
+            for column, text in (
+                (PROGRESS_UNIT, p.unit_name),
+                (PROGRESS_TEXT, p.text),
+                (PROGRESS_PROBLEMS, p.problems),
+                (PROGRESS_NEXT, p.next_steps),
+            ):
                 if text:
                     item.setToolTip(column, text)
             item.setData(0, Qt.ItemDataRole.UserRole, p.id)
@@ -348,7 +372,9 @@ class DetailPane(QWidget):
             return False
         self.clear_error()
         role = "co" if any(a.role == "lead" for a in self.detail.assignments) else "lead"
-        return self.editing.push(AddAssignment(self.editing, self.detail.node.id, {"unit": unit, "role": role}))
+        return self.editing.push(
+            AddAssignment(self.editing, self.detail.node.id, {"unit": unit, "role": role})
+        )
 
     def delete_assignment(self) -> bool:
         a = self.current_assignment()

@@ -96,8 +96,14 @@ class FilterBar(QWidget):
 
     def state(self) -> FilterState:
         days = self.due_days.value()
-        return FilterState(self.unit.text().strip(), self.role.currentData(), self.status.currentData(),
-                           self.overdue.isChecked(), days or None, self.search.text().strip())
+        return FilterState(
+            self.unit.text().strip(),
+            self.role.currentData(),
+            self.status.currentData(),
+            self.overdue.isChecked(),
+            days or None,
+            self.search.text().strip(),
+        )
 
     def clear(self) -> None:
         for w in (self.search, self.unit, self.role, self.status, self.overdue, self.due_days):

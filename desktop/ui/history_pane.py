@@ -22,7 +22,8 @@ class HistoryPane(QWidget):
         self.caption = QLabel(self.tr("选择条目后显示其修改记录"))
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("操作员"), self.tr("内容"), self.tr("原值 → 新值"), self.tr("原因")])
+            [self.tr("时间"), self.tr("操作员"), self.tr("内容"), self.tr("原值 → 新值"), self.tr("原因")]
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -52,8 +53,11 @@ class HistoryPane(QWidget):
             return
         for e in self.entries:
             self.model.appendRow([self._item(text) for text in self.row_texts(e)])
-        self.caption.setText(self.tr("共 {0} 条修改记录（最新在前）").format(len(self.entries))
-                             if self.entries else self.tr("该条目没有修改记录"))
+        self.caption.setText(
+            self.tr("共 {0} 条修改记录（最新在前）").format(len(self.entries))
+            if self.entries
+            else self.tr("该条目没有修改记录")
+        )
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 

@@ -24,7 +24,9 @@ from ..importers.review import KIND_NAMES
 from ..storage import Database
 from .workers import Worker
 
-FILE_FILTER = QT_TRANSLATE_NOOP("ImportController", "方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportController", "方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+)
 
 
 class ImportPreviewDialog(QDialog):
@@ -51,7 +53,9 @@ class ImportPreviewDialog(QDialog):
         splitter.addWidget(self.tree)
         splitter.addWidget(self.review)
         splitter.setSizes([420, 200])
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -118,8 +122,11 @@ class ImportController(QObject):
         """Parse ``path`` in the background, then show the preview."""
         from ..importers.load import load_plan
 
-        return self._run(lambda report, cancelled: load_plan(path, progress=report, is_cancelled=cancelled),
-                         self.tr("正在分析“{0}”…").format(Path(path).name), self._on_parsed)
+        return self._run(
+            lambda report, cancelled: load_plan(path, progress=report, is_cancelled=cancelled),
+            self.tr("正在分析“{0}”…").format(Path(path).name),
+            self._on_parsed,
+        )
 
     def _on_progress(self, percent: int, message: str) -> None:
         if self.progress is not None:
@@ -152,9 +159,13 @@ class ImportController(QObject):
     def store(self, parsed: ParsedPlan) -> Worker:
         from ..services.plan_import import import_plan
 
-        return self._run(lambda report, cancelled: import_plan(self.db, parsed=parsed, progress=report,
-                                                               is_cancelled=cancelled),
-                         self.tr("正在写入方案…"), self._on_stored)
+        return self._run(
+            lambda report, cancelled: import_plan(
+                self.db, parsed=parsed, progress=report, is_cancelled=cancelled
+            ),
+            self.tr("正在写入方案…"),
+            self._on_stored,
+        )
 
     def _on_stored(self, result) -> None:
         self._close_progress()

@@ -73,8 +73,15 @@ class IndicatorTableModel(RowTableModel[IndicatorInfo]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headers = [self.tr("领域"), self.tr("指标"), self.tr("目标"), self.tr("属性"), self.tr("最新值"),
-                        self.tr("完成度"), self.tr("趋势")]
+        self.headers = [
+            self.tr("领域"),
+            self.tr("指标"),
+            self.tr("目标"),
+            self.tr("属性"),
+            self.tr("最新值"),
+            self.tr("完成度"),
+            self.tr("趋势"),
+        ]
 
     def row_of(self, indicator_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == indicator_id), None)
@@ -107,8 +114,10 @@ class IndicatorTableModel(RowTableModel[IndicatorInfo]):
                 text += "\n" + self.tr("数据来源：{0}").format(info.latest.source)
             return text
         if column == self.TREND and info.history:
-            return "\n".join(f"{v.measured_on.isoformat()}  {format_number(v.value, info.unit_of_measure)}"
-                             for v in info.history)
+            return "\n".join(
+                f"{v.measured_on.isoformat()}  {format_number(v.value, info.unit_of_measure)}"
+                for v in info.history
+            )
         if column == self.NAME:
             return info.name
         if is_behind(info):
@@ -158,8 +167,12 @@ class SparklineDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         values = index.data(HISTORY_ROLE) or []
         if values:
-            paint_sparkline(painter, option.rect.adjusted(4, 2, -4, -2),  # type: ignore[attr-defined]
-                            values, target=index.data(TARGET_ROLE))
+            paint_sparkline(
+                painter,
+                option.rect.adjusted(4, 2, -4, -2),  # type: ignore[attr-defined]
+                values,
+                target=index.data(TARGET_ROLE),
+            )
 
 
 class IndicatorValueDialog(QDialog):
@@ -187,8 +200,12 @@ class IndicatorValueDialog(QDialog):
         self.title_label = QLabel(f"<b>{info.name}</b><br>{self.tr('目标：')}{format_target(info)}")
         self.title_label.setWordWrap(True)
         grid.addWidget(self.title_label, 0, 0, 1, 3)
-        rows = [(self.tr("数值"), self.value_edit, "value"), (self.tr("统计日期"), self.date_edit, "measured_on"),
-                (self.tr("数据来源"), self.source_edit, "source"), (self.tr("说明"), self.note_edit, "note")]
+        rows = [
+            (self.tr("数值"), self.value_edit, "value"),
+            (self.tr("统计日期"), self.date_edit, "measured_on"),
+            (self.tr("数据来源"), self.source_edit, "source"),
+            (self.tr("说明"), self.note_edit, "note"),
+        ]
         for i, (label, editor, name) in enumerate(rows, start=1):
             grid.addWidget(QLabel(label), i, 0)
             if name == "value" and info.unit_of_measure:
@@ -201,8 +218,9 @@ class IndicatorValueDialog(QDialog):
             grid.addWidget(self.errors[name], i, 2)
         grid.addWidget(self.errors[""], len(rows) + 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
@@ -230,8 +248,14 @@ class IndicatorValueDialog(QDialog):
     def save(self) -> None:
         measured: dt.date = self.date_edit.date().toPython()  # type: ignore[assignment]
         try:
-            set_indicator_value(self.db, indicator_id=self.info.id, value=self.value_edit.text(),
-                                measured_on=measured, source=self.source_edit.text(), note=self.note_edit.text())
+            set_indicator_value(
+                self.db,
+                indicator_id=self.info.id,
+                value=self.value_edit.text(),
+                measured_on=measured,
+                source=self.source_edit.text(),
+                note=self.note_edit.text(),
+            )
         except PlanDeskError as exc:
             self.show_error(exc.field, str(exc))
             return
@@ -276,7 +300,8 @@ class IndicatorsPane(QWidget):
         self.enter_button.clicked.connect(self.enter_value)
         self.view.doubleClicked.connect(lambda index: self.enter_value())
         self.view.selectionModel().selectionChanged.connect(
-            lambda *_: self.enter_button.setEnabled(self.current() is not None))
+            lambda *_: self.enter_button.setEnabled(self.current() is not None)
+        )
 
     def set_plan(self, plan_id: int | None) -> None:
         self.plan_id = plan_id
@@ -305,8 +330,11 @@ class IndicatorsPane(QWidget):
         binding = [r for r in rows if r.attribute == "binding"]
         behind = [r for r in binding if is_behind(r)]
         missing = [r for r in rows if r.latest is None]
-        self.summary.setText(self.tr("共 {0} 项指标，其中约束性 {1} 项；约束性未达标 {2} 项，尚未填报 {3} 项。")
-                             .format(len(rows), len(binding), len(behind), len(missing)))
+        self.summary.setText(
+            self.tr("共 {0} 项指标，其中约束性 {1} 项；约束性未达标 {2} 项，尚未填报 {3} 项。").format(
+                len(rows), len(binding), len(behind), len(missing)
+            )
+        )
 
     def current(self) -> IndicatorInfo | None:
         index = self.view.currentIndex()

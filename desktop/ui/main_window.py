@@ -64,8 +64,9 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setItemDelegateForColumn(COL_TITLE, HighlightDelegate(self.tree))
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDragEnabled(True)
@@ -110,8 +111,13 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- construction --------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts: list[QKeySequence | str] | None = None,
-                widget: QWidget | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot,
+        shortcuts: list[QKeySequence | str] | None = None,
+        widget: QWidget | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
         if shortcuts:
@@ -133,13 +139,17 @@ class MainWindow(QMainWindow):
         self.preferences_action = self._action(self.tr("首选项…"), self.open_preferences, ["Ctrl+,"])
         self.quit_action = self._action(self.tr("退出"), self.close, ["Ctrl+Q"])
         self.find_action = self._action(self.tr("查找…"), self.focus_search, ["Ctrl+F"])
-        self.add_subtask_action = self._action(self.tr("添加子任务"), self.add_subtask, ["Ctrl+N", "Insert"],
-                                               self.tree)
+        self.add_subtask_action = self._action(
+            self.tr("添加子任务"), self.add_subtask, ["Ctrl+N", "Insert"], self.tree
+        )
         self.rename_action = self._action(self.tr("修改标题"), self.rename_current, ["F2"], self.tree)
         self.delete_action = self._action(self.tr("删除子任务…"), self.delete_current, ["Delete"], self.tree)
-        self.move_up_action = self._action(self.tr("上移"), lambda: self.move_current(-1), ["Alt+Up"], self.tree)
-        self.move_down_action = self._action(self.tr("下移"), lambda: self.move_current(1), ["Alt+Down"],
-                                             self.tree)
+        self.move_up_action = self._action(
+            self.tr("上移"), lambda: self.move_current(-1), ["Alt+Up"], self.tree
+        )
+        self.move_down_action = self._action(
+            self.tr("下移"), lambda: self.move_current(1), ["Alt+Down"], self.tree
+        )
         self.my_unit_action = self._action(self.tr("只看本单位"), self.apply_filters)
         self.my_unit_action.setCheckable(True)
         self.my_unit_action.setChecked(self.settings.my_unit_only)
@@ -158,8 +168,15 @@ class MainWindow(QMainWindow):
         self.menu_edit = bar.addMenu(self.tr("编辑(&E)"))
         self.menu_edit.addActions([self.undo_action, self.redo_action])
         self.menu_edit.addSeparator()
-        self.menu_edit.addActions([self.add_subtask_action, self.rename_action, self.delete_action,
-                                   self.move_up_action, self.move_down_action])
+        self.menu_edit.addActions(
+            [
+                self.add_subtask_action,
+                self.rename_action,
+                self.delete_action,
+                self.move_up_action,
+                self.move_down_action,
+            ]
+        )
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.find_action)
         self.menu_view = bar.addMenu(self.tr("视图(&V)"))
@@ -189,9 +206,11 @@ class MainWindow(QMainWindow):
         from .indicators_pane import IndicatorsPane
         from .matrix_view import MatrixPane
 
-        for name, cls, title in (("dashboard", DashboardPane, self.tr("总览")),
-                                 ("matrix", MatrixPane, self.tr("任务分工表")),
-                                 ("indicators", IndicatorsPane, self.tr("指标"))):
+        for name, cls, title in (
+            ("dashboard", DashboardPane, self.tr("总览")),
+            ("matrix", MatrixPane, self.tr("任务分工表")),
+            ("indicators", IndicatorsPane, self.tr("指标")),
+        ):
             pane = cls(self.db)
             pane.node_activated.connect(self._on_pane_activated)
             self.panes[name] = pane
@@ -289,7 +308,8 @@ class MainWindow(QMainWindow):
             self.tree.expand(parent)
             parent = parent.parent()
         self.tree.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.tree.scrollTo(index)
         return True
 
@@ -315,10 +335,17 @@ class MainWindow(QMainWindow):
         try:
             matches: set[int] | None = None
             if state.filters_nodes or unit:
-                matches = set(filter_nodes(self.db, plan_id=plan.id, unit=unit or None,
-                                           unit_role=state.unit_role,  # type: ignore[arg-type]
-                                           statuses={state.status} if state.status else None,
-                                           overdue=state.overdue, due_within_days=state.due_within_days))
+                matches = set(
+                    filter_nodes(
+                        self.db,
+                        plan_id=plan.id,
+                        unit=unit or None,
+                        unit_role=state.unit_role,  # type: ignore[arg-type]
+                        statuses={state.status} if state.status else None,
+                        overdue=state.overdue,
+                        due_within_days=state.due_within_days,
+                    )
+                )
             hits_text = ""
             if state.query:
                 result = search(self.db, query=state.query, plan_id=plan.id, limit=100000)
@@ -354,7 +381,9 @@ class MainWindow(QMainWindow):
         first = self._first_match(matches)
         if first.isValid():
             self.tree.selectionModel().setCurrentIndex(
-                first, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                first,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.tree.scrollTo(first)
 
     def _first_match(self, matches: set[int]) -> QModelIndex:
@@ -411,9 +440,13 @@ class MainWindow(QMainWindow):
         if row.origin != "office":
             self.show_error(self.tr("方案原文中的条目不能删除，只有本单位添加的子任务可以删除。"))
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除子任务"),
-                          self.tr("删除子任务“{0}”？可用“撤销”恢复。").format(row.title),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("删除子任务"),
+            self.tr("删除子任务“{0}”？可用“撤销”恢复。").format(row.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: self._delete_confirmed(row, result))
         self.confirm_box = box
@@ -465,9 +498,13 @@ class MainWindow(QMainWindow):
         self.error_label.clear()
 
     def show_about(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于 PlanDesk"),
-                          self.tr("PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。"),
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("关于 PlanDesk"),
+            self.tr("PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。"),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.open()
         return box
 

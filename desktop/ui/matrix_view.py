@@ -21,7 +21,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def wrap(text: str, width: int = 4) -> str:
     """Break a unit name into short lines so narrow columns can show it whole."""
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
 class MatrixTableModel(QAbstractTableModel):
@@ -51,8 +51,12 @@ class MatrixTableModel(QAbstractTableModel):
         rows = self.matrix.rows if self.matrix else []
         return next((i for i, r in enumerate(rows) if r.node_id == node_id), None)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or self.matrix is None:
             return None
         unit = self.unit_at(section)
@@ -82,7 +86,9 @@ class MatrixTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 leads = "、".join(u for u, r in row.roles.items() if r == "lead")
                 cos = "、".join(u for u, r in row.roles.items() if r == "co")
-                return self.tr("{0} {1}\n牵头：{2}\n配合：{3}").format(row.label, row.title, leads or "—", cos or "—")
+                return self.tr("{0} {1}\n牵头：{2}\n配合：{3}").format(
+                    row.label, row.title, leads or "—", cos or "—"
+                )
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return MARKS.get(held, "")
@@ -147,7 +153,9 @@ class MatrixPane(QWidget):
             if self.plan_id is None:
                 self.summary.setText(self.tr("请选择方案。"))
             return
-        self.summary.setText(self.tr("{0} 项任务，{1} 个责任单位").format(len(matrix.rows), len(matrix.units)))
+        self.summary.setText(
+            self.tr("{0} 项任务，{1} 个责任单位").format(len(matrix.rows), len(matrix.units))
+        )
 
     def _layout_columns(self) -> None:
         header = self.view.horizontalHeader()

@@ -26,7 +26,9 @@ from .undo_commands import progress_values
 class ProgressForm(QDialog):
     """Non-modal; ``submit(assignment_id, values)`` stores the entry and returns whether it was accepted."""
 
-    def __init__(self, assignments: list[AssignmentInfo], current: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, assignments: list[AssignmentInfo], current: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("添加进展记录"))
         self.submit: Callable[[int, dict[str, Any]], bool] | None = None
@@ -52,7 +54,9 @@ class ProgressForm(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c0392b;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -68,9 +72,13 @@ class ProgressForm(QDialog):
 
     def values(self) -> dict[str, Any]:
         percent = self.percent.value()
-        return progress_values(self.period.text().strip(), self.text.toPlainText().strip(),
-                               None if percent < 0 else percent, self.problems.toPlainText().strip(),
-                               self.next_steps.toPlainText().strip())
+        return progress_values(
+            self.period.text().strip(),
+            self.text.toPlainText().strip(),
+            None if percent < 0 else percent,
+            self.problems.toPlainText().strip(),
+            self.next_steps.toPlainText().strip(),
+        )
 
     def show_error(self, _field: str, message: str) -> None:
         self.error_label.setText(message)

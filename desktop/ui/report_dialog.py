@@ -148,9 +148,15 @@ class ReportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentIndex()
-        visible = {self.month: kind == MONTHLY, self.as_of: kind == NOTICES, self.unit: kind != LEDGER,
-                   self.within: kind == NOTICES, self.brief: kind == MONTHLY, self.exclude_done: kind == MONTHLY,
-                   self.per_unit: kind == NOTICES}
+        visible = {
+            self.month: kind == MONTHLY,
+            self.as_of: kind == NOTICES,
+            self.unit: kind != LEDGER,
+            self.within: kind == NOTICES,
+            self.brief: kind == MONTHLY,
+            self.exclude_done: kind == MONTHLY,
+            self.per_unit: kind == NOTICES,
+        }
         for widget, show in visible.items():
             self.form.setRowVisible(widget, show)
         self._suggest_output()
@@ -169,7 +175,9 @@ class ReportDialog(QDialog):
     def _browse(self) -> None:
         kind = self.kind.currentIndex()
         if kind == NOTICES and self.per_unit.isChecked():
-            path = QFileDialog.getExistingDirectory(self, self.tr("选择保存催办通知的文件夹"), self.output.text())
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("选择保存催办通知的文件夹"), self.output.text()
+            )
         else:
             flt = self.tr("Excel 工作簿 (*.xlsx)") if kind == LEDGER else self.tr("PDF 文件 (*.pdf)")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为"), self.output.text(), flt)
@@ -177,8 +185,21 @@ class ReportDialog(QDialog):
             self.output.setText(path)
 
     def _set_running(self, running: bool) -> None:
-        for w in (self.kind, self.plan, self.month, self.as_of, self.unit, self.within, self.brief,
-                  self.exclude_done, self.per_unit, self.output, self.browse, self.generate_button, self.close_button):
+        for w in (
+            self.kind,
+            self.plan,
+            self.month,
+            self.as_of,
+            self.unit,
+            self.within,
+            self.brief,
+            self.exclude_done,
+            self.per_unit,
+            self.output,
+            self.browse,
+            self.generate_button,
+            self.close_button,
+        ):
             w.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         done = not running and self.result_path is not None
@@ -197,23 +218,35 @@ class ReportDialog(QDialog):
             brief, include_done = self.brief.isChecked(), not self.exclude_done.isChecked()
 
             def monthly(progress: Any, is_cancelled: Any) -> Path:
-                data = gather_monthly(db, plan_id=plan_id, month=month, unit=unit, brief=brief,
-                                      include_done=include_done)
+                data = gather_monthly(
+                    db, plan_id=plan_id, month=month, unit=unit, brief=brief, include_done=include_done
+                )
                 return render_monthly(data, out, progress=progress, is_cancelled=is_cancelled)
+
             return monthly
         if kind == NOTICES:
             as_of = dt.date.fromisoformat(self.as_of.date().toString("yyyy-MM-dd"))
             one_file, within = not self.per_unit.isChecked(), self.within.value()
 
             def notices(progress: Any, is_cancelled: Any) -> Path:
-                issue_notices(db, plan_id=plan_id, as_of=as_of, path=out, one_file=one_file,
-                              due_within_days=within, units=[unit] if unit else None, progress=progress,
-                              is_cancelled=is_cancelled)
+                issue_notices(
+                    db,
+                    plan_id=plan_id,
+                    as_of=as_of,
+                    path=out,
+                    one_file=one_file,
+                    due_within_days=within,
+                    units=[unit] if unit else None,
+                    progress=progress,
+                    is_cancelled=is_cancelled,
+                )
                 return Path(out)
+
             return notices
 
         def ledger(progress: Any, is_cancelled: Any) -> Path:
             return export_ledger(db, plan_id=plan_id, path=out, progress=progress, is_cancelled=is_cancelled)
+
         return ledger
 
     def generate(self) -> None:
@@ -273,7 +306,9 @@ class ReportDialog(QDialog):
         if self.result_path is None:
             return
         if not print_file(self.result_path):
-            QMessageBox.information(self, self.tr("打印"), self.tr("本机没有可直接调用的打印命令，将打开文件，请在阅读器中打印。"))
+            QMessageBox.information(
+                self, self.tr("打印"), self.tr("本机没有可直接调用的打印命令，将打开文件，请在阅读器中打印。")
+            )
             self.open_result()
 
     def reject(self) -> None:

@@ -23,12 +23,14 @@ from ..services.backups import backup_now, backups, check_backup_file, restore_f
 from ..storage import Database, open_database
 from .workers import Worker
 
-REASON_NAMES = {"daily": QT_TRANSLATE_NOOP("RestoreDialog", "每日自动备份"),
-                "import": QT_TRANSLATE_NOOP("RestoreDialog", "导入前"),
-                "manual": QT_TRANSLATE_NOOP("RestoreDialog", "手动备份"),
-                "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "恢复前"),
-                "revision": QT_TRANSLATE_NOOP("RestoreDialog", "修订前"),
-                "damaged": QT_TRANSLATE_NOOP("RestoreDialog", "损坏的数据库")}
+REASON_NAMES = {
+    "daily": QT_TRANSLATE_NOOP("RestoreDialog", "每日自动备份"),
+    "import": QT_TRANSLATE_NOOP("RestoreDialog", "导入前"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "手动备份"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "恢复前"),
+    "revision": QT_TRANSLATE_NOOP("RestoreDialog", "修订前"),
+    "damaged": QT_TRANSLATE_NOOP("RestoreDialog", "损坏的数据库"),
+}
 
 
 def size_text(size: int) -> str:
@@ -57,7 +59,9 @@ class RestoreDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.restore_button = self.buttons.addButton(self.tr("恢复所选备份"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            self.tr("恢复所选备份"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.file_button = QPushButton(self.tr("从其他文件恢复…"))
         self.backup_button = QPushButton(self.tr("立即备份"))
         self.buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -82,8 +86,14 @@ class RestoreDialog(QDialog):
             for button in (self.file_button, self.backup_button):
                 button.setEnabled(False)
         for b in backups(self.db):
-            item = QTreeWidgetItem([f"{b.taken_at:%Y-%m-%d %H:%M:%S}",
-                                    self.tr(REASON_NAMES.get(b.reason, b.reason)), size_text(b.size), b.path.name])
+            item = QTreeWidgetItem(
+                [
+                    f"{b.taken_at:%Y-%m-%d %H:%M:%S}",
+                    self.tr(REASON_NAMES.get(b.reason, b.reason)),
+                    size_text(b.size),
+                    b.path.name,
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
@@ -108,8 +118,9 @@ class RestoreDialog(QDialog):
         self.status.setText(self.tr("已备份到 {0}").format(path))
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), "",
-                                              self.tr("PlanDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择备份文件"), "", self.tr("PlanDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)")
+        )
         if name:
             self.restore_from(Path(name))
 

@@ -66,8 +66,14 @@ class PlanTreeModel(QAbstractItemModel):
         self.needle = ""
         self.due_soon_days = 7
         self.today = dt.date.today()
-        self.headers = [self.tr("编号"), self.tr("标题"), self.tr("牵头单位"), self.tr("截止日期"),
-                        self.tr("状态"), self.tr("进度")]
+        self.headers = [
+            self.tr("编号"),
+            self.tr("标题"),
+            self.tr("牵头单位"),
+            self.tr("截止日期"),
+            self.tr("状态"),
+            self.tr("进度"),
+        ]
 
     # -- loading -------------------------------------------------------------------------------------
     def set_plan(self, root_id: int | None) -> None:
@@ -225,8 +231,12 @@ class PlanTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         row: NodeRow = index.internalPointer().row
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled \
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
             | Qt.ItemFlag.ItemIsDropEnabled
+        )
         if index.column() == COL_TITLE and row.origin == "office" and not row.archived:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -256,8 +266,9 @@ class PlanTreeModel(QAbstractItemModel):
             mime.setData(MIME_TYPE, QByteArray(str(ids[0]).encode()))
         return mime
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: Index) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         return self._drop_target(data, row, parent) is not None
 
     def _drop_target(self, data: QMimeData, row: int, parent: Index) -> tuple[int, int] | None:
@@ -276,8 +287,9 @@ class PlanTreeModel(QAbstractItemModel):
         position = row - 1 if row > current else row
         return (node_id, position) if position != current else None
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         target = self._drop_target(data, row, parent)
         if target is None:
             return False

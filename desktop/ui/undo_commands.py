@@ -14,14 +14,31 @@ from ..services import nodes
 from ..services.records import AssignmentInfo, NodeRow, ProgressInfo
 from ..storage import Database
 
-FIELDS = ("unit", "role", "contact_person", "contact_phone", "start_date", "deadline", "status", "percent",
-          "remarks")
+FIELDS = (
+    "unit",
+    "role",
+    "contact_person",
+    "contact_phone",
+    "start_date",
+    "deadline",
+    "status",
+    "percent",
+    "remarks",
+)
 
 
 def assignment_values(info: AssignmentInfo) -> dict[str, Any]:
-    return {"unit": info.unit_name, "role": info.role, "contact_person": info.contact_person,
-            "contact_phone": info.contact_phone, "start_date": info.start_date, "deadline": info.deadline,
-            "status": info.status, "percent": info.percent, "remarks": info.remarks}
+    return {
+        "unit": info.unit_name,
+        "role": info.role,
+        "contact_person": info.contact_person,
+        "contact_phone": info.contact_phone,
+        "start_date": info.start_date,
+        "deadline": info.deadline,
+        "status": info.status,
+        "percent": info.percent,
+        "remarks": info.remarks,
+    }
 
 
 class Editing(QObject):
@@ -82,8 +99,9 @@ class EditAssignment(ServiceCommand):
         self.after: AssignmentInfo | None = None
 
     def do(self) -> None:
-        self.after = asg.update_assignment(self.db, assignment_id=self.before.id, expected_version=self.version,
-                                           **self.changes)
+        self.after = asg.update_assignment(
+            self.db, assignment_id=self.before.id, expected_version=self.version, **self.changes
+        )
         self.version = self.after.version
         self.editing.node_changed.emit(self.before.node_id)
 
@@ -91,8 +109,9 @@ class EditAssignment(ServiceCommand):
         assert self.after is not None
         old, new = assignment_values(self.before), assignment_values(self.after)
         restore = {k: v for k, v in old.items() if new[k] != v}
-        info = asg.update_assignment(self.db, assignment_id=self.before.id, expected_version=self.version,
-                                     **restore)
+        info = asg.update_assignment(
+            self.db, assignment_id=self.before.id, expected_version=self.version, **restore
+        )
         self.version = info.version
         self.editing.node_changed.emit(self.before.node_id)
 
@@ -153,8 +172,13 @@ class AddProgress(ServiceCommand):
         asg.delete_progress(self.db, entry_id=self.entry.id)
         now = asg.get_assignment(self.db, assignment_id=self.assignment_id)
         if (now.status, now.percent) != (self.before.status, self.before.percent):
-            asg.update_assignment(self.db, assignment_id=self.assignment_id, expected_version=now.version,
-                                  status=self.before.status, percent=self.before.percent)
+            asg.update_assignment(
+                self.db,
+                assignment_id=self.assignment_id,
+                expected_version=now.version,
+                status=self.before.status,
+                percent=self.before.percent,
+            )
         self.editing.node_changed.emit(self.entry.node_id)
 
 
@@ -168,9 +192,13 @@ class AddSubtask(ServiceCommand):
 
     def do(self) -> None:
         # Redo restores the same uid and place, so exports and links see one node, not a new one.
-        self.row = nodes.add_subtask(self.db, parent_id=self.parent_id, title=self.title,
-                                     position=self.row.position if self.row else None,
-                                     uid=self._uid)
+        self.row = nodes.add_subtask(
+            self.db,
+            parent_id=self.parent_id,
+            title=self.title,
+            position=self.row.position if self.row else None,
+            uid=self._uid,
+        )
         self._uid = nodes.node_uid(self.db, node_id=self.row.id)
         self.editing.children_changed.emit(self.parent_id)
         self.editing.node_selected.emit(self.row.id)
@@ -196,8 +224,14 @@ class DeleteNode(ServiceCommand):
 
     def revert(self) -> None:
         assert self.row.parent_id is not None
-        self.row = nodes.add_subtask(self.db, parent_id=self.row.parent_id, title=self.row.title,
-                                     label=self.row.label, position=self.row.position, uid=self.uid)
+        self.row = nodes.add_subtask(
+            self.db,
+            parent_id=self.row.parent_id,
+            title=self.row.title,
+            label=self.row.label,
+            position=self.row.position,
+            uid=self.uid,
+        )
         self.editing.children_changed.emit(self.row.parent_id)  # type: ignore[arg-type]
         self.editing.node_selected.emit(self.row.id)
 
@@ -208,13 +242,15 @@ class RenameNode(ServiceCommand):
         self.node_id, self.old, self.new, self.version = node_id, old, new, version
 
     def do(self) -> None:
-        self.version = nodes.rename_node(self.db, node_id=self.node_id, title=self.new,
-                                         expected_version=self.version).version
+        self.version = nodes.rename_node(
+            self.db, node_id=self.node_id, title=self.new, expected_version=self.version
+        ).version
         self.editing.node_changed.emit(self.node_id)
 
     def revert(self) -> None:
-        self.version = nodes.rename_node(self.db, node_id=self.node_id, title=self.old,
-                                         expected_version=self.version).version
+        self.version = nodes.rename_node(
+            self.db, node_id=self.node_id, title=self.old, expected_version=self.version
+        ).version
         self.editing.node_changed.emit(self.node_id)
 
 
@@ -236,7 +272,19 @@ class MoveNode(ServiceCommand):
         self._move(self.old)
 
 
-def progress_values(period: str, text: str, percent: int | None, problems: str, next_steps: str,
-                    reported_on: dt.date | None = None) -> dict[str, Any]:
-    return {"period": period, "text": text, "percent": percent, "problems": problems, "next_steps": next_steps,
-            "reported_on": reported_on}
+def progress_values(
+    period: str,
+    text: str,
+    percent: int | None,
+    problems: str,
+    next_steps: str,
+    reported_on: dt.date | None = None,
+) -> dict[str, Any]:
+    return {
+        "period": period,
+        "text": text,
+        "percent": percent,
+        "problems": problems,
+        "next_steps": next_steps,
+        "reported_on": reported_on,
+    }

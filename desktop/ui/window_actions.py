@@ -79,11 +79,19 @@ class WindowActions(QObject):
         from .supervision.workflow_panel import WorkflowPanel
 
         w = self.window
-        self.supervision_titles = {"warnings": self.tr("预警"), "reporting": self.tr("报送情况"),
-                                   "ranking": self.tr("考核"), "coverage": self.tr("对接情况"),
-                                   "workflow": self.tr("办理")}
-        views = {"warnings": WarningsView(self.db), "reporting": ReportingView(self.db),
-                 "ranking": RankingView(self.db), "coverage": CoverageView(self.db)}
+        self.supervision_titles = {
+            "warnings": self.tr("预警"),
+            "reporting": self.tr("报送情况"),
+            "ranking": self.tr("考核"),
+            "coverage": self.tr("对接情况"),
+            "workflow": self.tr("办理"),
+        }
+        views = {
+            "warnings": WarningsView(self.db),
+            "reporting": ReportingView(self.db),
+            "ranking": RankingView(self.db),
+            "coverage": CoverageView(self.db),
+        }
         for name, view in views.items():
             if hasattr(view, "node_activated"):
                 view.node_activated.connect(w._on_pane_activated)
@@ -128,8 +136,17 @@ class WindowActions(QObject):
         return plan.id if plan else None
 
     # -- plumbing: file choice and background work -----------------------------------------------------
-    def ask_file(self, title: str, name_filter: str, on_chosen: Callable[[list[str]], Any], *,
-                 save: bool = False, many: bool = False, folder: bool = False, suggested: str = "") -> QFileDialog:
+    def ask_file(
+        self,
+        title: str,
+        name_filter: str,
+        on_chosen: Callable[[list[str]], Any],
+        *,
+        save: bool = False,
+        many: bool = False,
+        folder: bool = False,
+        suggested: str = "",
+    ) -> QFileDialog:
         """A non-blocking file dialog; ``on_chosen`` gets the chosen paths."""
         dialog = QFileDialog(self.window, title, suggested, name_filter)
         if folder:
@@ -137,7 +154,9 @@ class WindowActions(QObject):
         elif save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         else:
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile)
+            dialog.setFileMode(
+                QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile
+            )
         dialog.filesSelected.connect(on_chosen)
         self.file_dialog = dialog
         dialog.open()
@@ -194,27 +213,39 @@ class WindowActions(QObject):
 
         plan = self.window.current_plan()
         dialog = ReportDialog(self.db, self.window, plan.id if plan else None)
-        dialog.generated.connect(lambda path: self.window.statusBar().showMessage(
-            self.tr("已生成：{0}").format(path), 8000))
+        dialog.generated.connect(
+            lambda path: self.window.statusBar().showMessage(self.tr("已生成：{0}").format(path), 8000)
+        )
         return self._open(dialog)
 
     def choose_reminder_file(self, plan_id: int, period: str, _units: list[str]) -> None:
-        self.ask_file(self.tr("保存催报通知"), self.tr("PDF 文件 (*.pdf)"),
-                      lambda paths: self.issue_reminders(plan_id, period, paths[0]), save=True,
-                      suggested=self.tr("催报通知-{0}.pdf").format(period))
+        self.ask_file(
+            self.tr("保存催报通知"),
+            self.tr("PDF 文件 (*.pdf)"),
+            lambda paths: self.issue_reminders(plan_id, period, paths[0]),
+            save=True,
+            suggested=self.tr("催报通知-{0}.pdf").format(period),
+        )
 
     def issue_reminders(self, plan_id: int, period: str, path: str) -> Worker:
         from ..services.warnings import issue_missing_report_notices
 
-        return self.run(self.tr("正在生成催报通知…"), lambda p, c: issue_missing_report_notices(
-            self.db, plan_id=plan_id, period=period, path=path, progress=p, is_cancelled=c),
-            lambda _r: self.window.statusBar().showMessage(self.tr("已生成催报通知：{0}").format(path), 8000))
+        return self.run(
+            self.tr("正在生成催报通知…"),
+            lambda p, c: issue_missing_report_notices(
+                self.db, plan_id=plan_id, period=period, path=path, progress=p, is_cancelled=c
+            ),
+            lambda _r: self.window.statusBar().showMessage(self.tr("已生成催报通知：{0}").format(path), 8000),
+        )
 
     # -- plan revisions ------------------------------------------------------------------------------
     def choose_revision(self) -> None:
         if self._plan_id() is not None:
-            self.ask_file(self.tr("选择修订后的方案文件"), self.tr("方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"),
-                          lambda paths: self.preview_revision(paths[0]))
+            self.ask_file(
+                self.tr("选择修订后的方案文件"),
+                self.tr("方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"),
+                lambda paths: self.preview_revision(paths[0]),
+            )
 
     def preview_revision(self, path: str) -> Worker | None:
         from ..importers.load import load_plan
@@ -240,8 +271,12 @@ class WindowActions(QObject):
     # -- unit feedback workbooks ---------------------------------------------------------------------
     def choose_workbook_export(self) -> None:
         if self._plan_id() is not None:
-            self.ask_file(self.tr("选择保存进展反馈表的文件夹"), "", lambda paths: self.export_workbooks(paths[0]),
-                          folder=True)
+            self.ask_file(
+                self.tr("选择保存进展反馈表的文件夹"),
+                "",
+                lambda paths: self.export_workbooks(paths[0]),
+                folder=True,
+            )
 
     def export_workbooks(self, folder: str) -> Worker | None:
         from ..services.workbooks import export_workbooks
@@ -249,20 +284,30 @@ class WindowActions(QObject):
         plan_id = self._plan_id()
         if plan_id is None:
             return None
-        return self.run(self.tr("正在导出进展反馈表…"),
-                        lambda _p, _c: export_workbooks(self.db, plan_id=plan_id, all_units=True, out=folder),
-                        lambda files: self.window.statusBar().showMessage(
-                            self.tr("已导出 {0} 份进展反馈表到 {1}").format(len(files), folder), 8000))
+        return self.run(
+            self.tr("正在导出进展反馈表…"),
+            lambda _p, _c: export_workbooks(self.db, plan_id=plan_id, all_units=True, out=folder),
+            lambda files: self.window.statusBar().showMessage(
+                self.tr("已导出 {0} 份进展反馈表到 {1}").format(len(files), folder), 8000
+            ),
+        )
 
     def choose_workbooks(self) -> None:
-        self.ask_file(self.tr("选择各单位交回的进展反馈表"), self.tr("Excel 工作簿 (*.xlsx)"), self.preview_workbooks,
-                      many=True)
+        self.ask_file(
+            self.tr("选择各单位交回的进展反馈表"),
+            self.tr("Excel 工作簿 (*.xlsx)"),
+            self.preview_workbooks,
+            many=True,
+        )
 
     def preview_workbooks(self, paths: list[str]) -> Worker:
         from ..services.workbooks import read_workbooks
 
-        return self.run(self.tr("正在检查进展反馈表…"), lambda _p, _c: read_workbooks(self.db, paths=paths),
-                        lambda preview: self._show_workbooks(paths, preview))
+        return self.run(
+            self.tr("正在检查进展反馈表…"),
+            lambda _p, _c: read_workbooks(self.db, paths=paths),
+            lambda preview: self._show_workbooks(paths, preview),
+        )
 
     def _show_workbooks(self, paths: list[str], preview: Any) -> None:
         from .exchange_dialogs import WorkbookDialog
@@ -275,9 +320,13 @@ class WindowActions(QObject):
     def choose_package_export(self) -> None:
         plan = self.window.current_plan()
         if self._plan_id() is not None and plan is not None:
-            self.ask_file(self.tr("保存交换包"), self.tr("PlanDesk 交换包 (*.pdpkg *.zip)"),
-                          lambda paths: self.export_package(paths[0]), save=True,
-                          suggested=f"{plan.title[:30]}.pdpkg")
+            self.ask_file(
+                self.tr("保存交换包"),
+                self.tr("PlanDesk 交换包 (*.pdpkg *.zip)"),
+                lambda paths: self.export_package(paths[0]),
+                save=True,
+                suggested=f"{plan.title[:30]}.pdpkg",
+            )
 
     def export_package(self, path: str) -> Worker | None:
         from ..services.packages import export_package
@@ -285,18 +334,27 @@ class WindowActions(QObject):
         plan_id = self._plan_id()
         if plan_id is None:
             return None
-        return self.run(self.tr("正在导出交换包…"), lambda _p, _c: export_package(self.db, plan_id=plan_id, path=path),
-                        lambda _r: self.window.statusBar().showMessage(self.tr("已导出交换包：{0}").format(path), 8000))
+        return self.run(
+            self.tr("正在导出交换包…"),
+            lambda _p, _c: export_package(self.db, plan_id=plan_id, path=path),
+            lambda _r: self.window.statusBar().showMessage(self.tr("已导出交换包：{0}").format(path), 8000),
+        )
 
     def choose_package(self) -> None:
-        self.ask_file(self.tr("选择交换包"), self.tr("PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)"),
-                      lambda paths: self.preview_package(paths[0]))
+        self.ask_file(
+            self.tr("选择交换包"),
+            self.tr("PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)"),
+            lambda paths: self.preview_package(paths[0]),
+        )
 
     def preview_package(self, path: str) -> Worker:
         from ..services.packages import read_package
 
-        return self.run(self.tr("正在检查交换包…"), lambda _p, _c: read_package(self.db, path=path),
-                        lambda preview: self._show_package(path, preview))
+        return self.run(
+            self.tr("正在检查交换包…"),
+            lambda _p, _c: read_package(self.db, path=path),
+            lambda preview: self._show_package(path, preview),
+        )
 
     def _show_package(self, path: str, preview: Any) -> None:
         from .exchange_dialogs import PackageDialog
@@ -309,8 +367,11 @@ class WindowActions(QObject):
     def backup_now(self) -> Worker:
         from ..services.backups import backup_now
 
-        return self.run(self.tr("正在备份…"), lambda _p, _c: backup_now(self.db),
-                        lambda path: self.window.statusBar().showMessage(self.tr("已备份到：{0}").format(path), 8000))
+        return self.run(
+            self.tr("正在备份…"),
+            lambda _p, _c: backup_now(self.db),
+            lambda path: self.window.statusBar().showMessage(self.tr("已备份到：{0}").format(path), 8000),
+        )
 
     def open_restore(self) -> QWidget:
         from .restore_dialog import RestoreDialog
@@ -338,12 +399,21 @@ class WindowActions(QObject):
             self.window.show_error(self.tr("请先选择一个方案。"))
             return None
         period = previous_month(dt.date.today())
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("关账"),
-                          self.tr("关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。"
-                                  "关账不可撤销。确定关闭“{1}”的 {0} 月吗？").format(period, plan.title),
-                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
-        box.finished.connect(lambda result: self.close_month(plan.id, period)
-                             if result == QMessageBox.StandardButton.Ok else None)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("关账"),
+            self.tr(
+                "关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。"
+                "关账不可撤销。确定关闭“{1}”的 {0} 月吗？"
+            ).format(period, plan.title),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.finished.connect(
+            lambda result: (
+                self.close_month(plan.id, period) if result == QMessageBox.StandardButton.Ok else None
+            )
+        )
         self.dialog = box
         box.open()
         return box
@@ -351,5 +421,8 @@ class WindowActions(QObject):
     def close_month(self, plan_id: int, period: str) -> Worker:
         from ..services.snapshots import close_month
 
-        return self.run(self.tr("正在关账…"), lambda _p, _c: close_month(self.db, plan_id=plan_id, period=period),
-                        lambda _r: self.window.statusBar().showMessage(self.tr("{0} 月已关账。").format(period), 8000))
+        return self.run(
+            self.tr("正在关账…"),
+            lambda _p, _c: close_month(self.db, plan_id=plan_id, period=period),
+            lambda _r: self.window.statusBar().showMessage(self.tr("{0} 月已关账。").format(period), 8000),
+        )

@@ -32,17 +32,28 @@ def assigned(db: Database) -> int:
     return create_assignment(db, node_id=t1.id, unit="区市场监管局").id
 
 
-def test_import_revise_dry_run_then_apply(db_url: str, db: Database, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_revise_dry_run_then_apply(
+    db_url: str, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = tmp_path / "plan.txt"
-    doc.write_text("某区计量工作实施方案\n\n一、重点任务\n\n1. 加强计量科技创新。（责任单位：区市场监管局）\n\n"
-                   "2. 完善计量标准体系。（责任单位：区发展改革委）\n", encoding="utf-8")
+    doc.write_text(
+        "某区计量工作实施方案\n\n一、重点任务\n\n1. 加强计量科技创新。（责任单位：区市场监管局）\n\n"
+        "2. 完善计量标准体系。（责任单位：区发展改革委）\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "--db", db_url, "import", str(doc), "--json")
     plan_id = json.loads(out)["plan_id"]
-    doc.write_text("某区计量工作实施方案\n\n一、重点任务\n\n1. 加强计量科技创新。（责任单位：区市场监管局）\n\n"
-                   "2. 推进能源计量数据中心建设，服务园区节能降碳。（责任单位：区发展改革委）\n", encoding="utf-8")
+    doc.write_text(
+        "某区计量工作实施方案\n\n一、重点任务\n\n1. 加强计量科技创新。（责任单位：区市场监管局）\n\n"
+        "2. 推进能源计量数据中心建设，服务园区节能降碳。（责任单位：区发展改革委）\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "--db", db_url, "import", str(doc), "--revise", str(plan_id), "--dry-run")
-    assert code == 0 and "新增：任务 2.推进能源计量数据中心建设" in out and "删除：任务 2.完善计量标准体系" in out
+    assert (
+        code == 0
+        and "新增：任务 2.推进能源计量数据中心建设" in out
+        and "删除：任务 2.完善计量标准体系" in out
+    )
     assert "试运行" in out and get_plan(db, plan_id=plan_id).revision == 1
     code, out, _ = run(capsys, "--db", db_url, "import", str(doc), "--revise", str(plan_id), "--json")
     data = json.loads(out)
@@ -50,11 +61,25 @@ def test_import_revise_dry_run_then_apply(db_url: str, db: Database, tmp_path: P
     assert get_plan(db, plan_id=plan_id).revision == 2
 
 
-def test_workbook_commands_export_and_import(db_url: str, assigned: int, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str], db: Database) -> None:
+def test_workbook_commands_export_and_import(
+    db_url: str, assigned: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], db: Database
+) -> None:
     out_file = tmp_path / "unit.xlsx"
-    code, out, _ = run(capsys, "--db", db_url, "workbook", "export", "--plan", "1", "--unit", "区市场监管局",
-                       "-o", str(out_file), "--period", "2024-09")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db_url,
+        "workbook",
+        "export",
+        "--plan",
+        "1",
+        "--unit",
+        "区市场监管局",
+        "-o",
+        str(out_file),
+        "--period",
+        "2024-09",
+    )
     assert code == 0 and out_file.exists()
     wb = load_workbook(out_file)
     ws = wb[DATA_SHEET]
@@ -73,8 +98,9 @@ def test_workbook_commands_export_and_import(db_url: str, assigned: int, tmp_pat
     assert code == 1 and "未导入" in err
 
 
-def test_package_commands_round_trip(db_url: str, assigned: int, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_package_commands_round_trip(
+    db_url: str, assigned: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pkg = tmp_path / "plan.pdpkg"
     code, out, _ = run(capsys, "--db", db_url, "package", "export", "--plan", "1", "-o", str(pkg))
     assert code == 0 and pkg.exists()

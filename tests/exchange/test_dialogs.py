@@ -46,11 +46,15 @@ def test_workbook_dialog_applies_in_background(qtbot: QtBot, db: Database, tmp_p
     assert [p.text for p in list_progress(db, assignment_id=a.id)] == ["已完成选址"]
 
 
-def test_revision_dialog_lists_changes_and_package_dialog_counts(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+def test_revision_dialog_lists_changes_and_package_dialog_counts(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
     plan_id = import_plan(db, parsed=small_plan(), backup=False).plan_id
     revised = small_plan()
     revised.nodes[0].children[1].children = []
-    dialog = RevisionDialog(db, plan_id=plan_id, parsed=revised, diff=diff_revision(db, plan_id=plan_id, parsed=revised))
+    dialog = RevisionDialog(
+        db, plan_id=plan_id, parsed=revised, diff=diff_revision(db, plan_id=plan_id, parsed=revised)
+    )
     qtbot.addWidget(dialog)
     dialog.open()
     removed = dialog.tree.topLevelItem(0)
@@ -66,8 +70,10 @@ def test_revision_dialog_lists_changes_and_package_dialog_counts(qtbot: QtBot, d
         pdialog = PackageDialog(other, path=pkg, preview=read_package(other, path=pkg))
         qtbot.addWidget(pdialog)
         pdialog.open()
-        rows = {pdialog.tree.topLevelItem(i).text(0): pdialog.tree.topLevelItem(i).text(1)
-                for i in range(pdialog.tree.topLevelItemCount())}
+        rows = {
+            pdialog.tree.topLevelItem(i).text(0): pdialog.tree.topLevelItem(i).text(1)
+            for i in range(pdialog.tree.topLevelItemCount())
+        }
         assert rows["方案"] == "1" and rows["指标"] == "2"
         with qtbot.waitSignal(pdialog.applied, timeout=10000):
             pdialog.ok_button.click()

@@ -38,9 +38,20 @@ def without_ids(data: Any) -> Any:
 
 def ledger(db: Database) -> list[tuple[Any, ...]]:
     with db.read() as s:
-        rows = s.execute(select(Assignment.uid, Assignment.status, Assignment.percent, Assignment.deadline,
-                                ProgressEntry.uid, ProgressEntry.period, ProgressEntry.text, ProgressEntry.percent)
-                         .outerjoin(ProgressEntry).order_by(Assignment.uid, ProgressEntry.uid)).all()
+        rows = s.execute(
+            select(
+                Assignment.uid,
+                Assignment.status,
+                Assignment.percent,
+                Assignment.deadline,
+                ProgressEntry.uid,
+                ProgressEntry.period,
+                ProgressEntry.text,
+                ProgressEntry.percent,
+            )
+            .outerjoin(ProgressEntry)
+            .order_by(Assignment.uid, ProgressEntry.uid)
+        ).all()
         return [tuple(r) for r in rows]
 
 
@@ -71,7 +82,9 @@ def test_package_round_trip_and_second_import_updates(source: tuple[Database, in
         preview = read_package(other, path=pkg)
         assert preview.new_plan and preview.counts["progress"]["add"] == 1
         result = apply_package(other, path=pkg)
-        assert without_ids(plan_as_json(other, plan_id=result.plan_id)) == without_ids(plan_as_json(db, plan_id=plan_id))
+        assert without_ids(plan_as_json(other, plan_id=result.plan_id)) == without_ids(
+            plan_as_json(db, plan_id=plan_id)
+        )
         assert ledger(other) == ledger(db)
         with other.read() as s:
             assert s.scalar(select(func.count()).select_from(IndicatorValue)) == 1
@@ -93,8 +106,12 @@ def test_package_round_trip_and_second_import_updates(source: tuple[Database, in
         other.close()
 
 
-def rewrite(src: Path, dest: Path, change: dict[str, bytes | None] | None = None,
-            extra: dict[str, bytes] | None = None) -> Path:
+def rewrite(
+    src: Path,
+    dest: Path,
+    change: dict[str, bytes | None] | None = None,
+    extra: dict[str, bytes] | None = None,
+) -> Path:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w") as zout:
         for name in zin.namelist():
             data = (change or {}).get(name, zin.read(name))
@@ -105,8 +122,9 @@ def rewrite(src: Path, dest: Path, change: dict[str, bytes | None] | None = None
     return dest
 
 
-def test_damaged_tampered_future_and_unsafe_packages_are_refused(source: tuple[Database, int],
-                                                                 tmp_path: Path) -> None:
+def test_damaged_tampered_future_and_unsafe_packages_are_refused(
+    source: tuple[Database, int], tmp_path: Path
+) -> None:
     db, _ = source
     pkg = tmp_path / "plan.pdpkg"
     export_package(db, plan_id=_first_plan(db), path=pkg)
@@ -117,14 +135,21 @@ def test_damaged_tampered_future_and_unsafe_packages_are_refused(source: tuple[D
         manifest = json.loads(zf.read("manifest.json"))
         content = json.loads(zf.read("content.json"))
     content["assignments"][0]["percent"] = 100
-    tampered = rewrite(pkg, tmp_path / "tampered.pdpkg",
-                       {"content.json": json.dumps(content, ensure_ascii=False).encode()})
-    future = rewrite(pkg, tmp_path / "future.pdpkg",
-                     {"manifest.json": json.dumps({**manifest, "version": 2}).encode()})
+    tampered = rewrite(
+        pkg, tmp_path / "tampered.pdpkg", {"content.json": json.dumps(content, ensure_ascii=False).encode()}
+    )
+    future = rewrite(
+        pkg, tmp_path / "future.pdpkg", {"manifest.json": json.dumps({**manifest, "version": 2}).encode()}
+    )
     unsafe = rewrite(pkg, tmp_path / "unsafe.pdpkg", extra={"../../evil.txt": b"x"})
     missing = rewrite(pkg, tmp_path / "missing.pdpkg", {"content.json": None})
-    cases = {truncated: "已损坏或不完整", tampered: "sha256 不符", future: "更新版本的 PlanDesk",
-             unsafe: "不安全的路径", missing: "缺少 content.json"}
+    cases = {
+        truncated: "已损坏或不完整",
+        tampered: "sha256 不符",
+        future: "更新版本的 PlanDesk",
+        unsafe: "不安全的路径",
+        missing: "缺少 content.json",
+    }
     for path, message in cases.items():
         with pytest.raises(ImportRefused, match=message):
             read_package(db, path=path)
@@ -133,8 +158,9 @@ def test_damaged_tampered_future_and_unsafe_packages_are_refused(source: tuple[D
     assert not (tmp_path.parent / "evil.txt").exists()
 
 
-def test_zip_bomb_member_is_refused(source: tuple[Database, int], tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_zip_bomb_member_is_refused(
+    source: tuple[Database, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from desktop.exchange import package_format
 
     db, _ = source

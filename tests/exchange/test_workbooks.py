@@ -32,10 +32,12 @@ def plan(db: Database) -> dict[str, int]:
     chapter = children(db, node_id=root)[0]  # type: ignore[arg-type]
     sec1 = children(db, node_id=chapter.id)[0]
     t1, t2 = children(db, node_id=sec1.id)
-    return {"plan": plan_id,
-            "a1": create_assignment(db, node_id=t1.id, unit="区市场监管局", deadline="2025-12-31").id,
-            "a2": create_assignment(db, node_id=t2.id, unit="区市场监管局").id,
-            "b1": create_assignment(db, node_id=t1.id, unit="区科委", role="co").id}
+    return {
+        "plan": plan_id,
+        "a1": create_assignment(db, node_id=t1.id, unit="区市场监管局", deadline="2025-12-31").id,
+        "a2": create_assignment(db, node_id=t2.id, unit="区市场监管局").id,
+        "b1": create_assignment(db, node_id=t1.id, unit="区科委", role="co").id,
+    }
 
 
 def columns(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -55,15 +57,23 @@ def fill(path: Path, values: dict[int, dict[str, object]], out: Path | None = No
     return out
 
 
-def test_export_writes_locked_workbook_with_validations(db: Database, plan: dict[str, int], tmp_path: Path) -> None:
+def test_export_writes_locked_workbook_with_validations(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     files = export_workbooks(db, plan_id=plan["plan"], all_units=True, out=tmp_path / "out", period="2024-06")
-    assert sorted(p.name for p in files) == ["区市场监管局_2024-06_进展反馈表.xlsx", "区科委_2024-06_进展反馈表.xlsx"]
+    assert sorted(p.name for p in files) == [
+        "区市场监管局_2024-06_进展反馈表.xlsx",
+        "区科委_2024-06_进展反馈表.xlsx",
+    ]
     wb = load_workbook(next(p for p in files if "监管" in p.name))
     assert wb.sheetnames[0] == "说明" and wb[META_SHEET].sheet_state == "hidden"
     ws = wb[DATA_SHEET]
     cols = columns(ws)
     assert ws.column_dimensions["A"].hidden and ws.protection.sheet
-    assert [ws.cell(row=HEAD + i, column=cols["任务"]).value for i in (1, 2)] == ["加强计量科技创新", "完善计量标准体系"]
+    assert [ws.cell(row=HEAD + i, column=cols["任务"]).value for i in (1, 2)] == [
+        "加强计量科技创新",
+        "完善计量标准体系",
+    ]
     assert ws.cell(row=HEAD + 1, column=cols["完成百分比"]).protection.locked is False
     assert ws.cell(row=HEAD + 1, column=cols["任务"]).protection.locked is True
     kinds = sorted(dv.type for dv in ws.data_validations.dataValidation)
@@ -72,11 +82,19 @@ def test_export_writes_locked_workbook_with_validations(db: Database, plan: dict
         assert s.scalar(select(func.count()).select_from(WorkbookExport)) == 2
 
 
-def test_filled_workbook_imports_once_and_updates_assignment(db: Database, plan: dict[str, int],
-                                                             tmp_path: Path) -> None:
-    [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06")
-    fill(path, {1: {"本月进展": "碳计量中心完成选址", "完成百分比": 40, "存在问题": "资金未到位"},
-                2: {"本月进展": "标准体系已印发", "状态": "已完成"}})
+def test_filled_workbook_imports_once_and_updates_assignment(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    [path] = export_workbooks(
+        db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06"
+    )
+    fill(
+        path,
+        {
+            1: {"本月进展": "碳计量中心完成选址", "完成百分比": 40, "存在问题": "资金未到位"},
+            2: {"本月进展": "标准体系已印发", "状态": "已完成"},
+        },
+    )
     preview = read_workbooks(db, paths=[path])
     [f] = preview.files
     assert not f.blocked and [e.action for e in f.entries] == ["add", "add"]
@@ -95,7 +113,9 @@ def test_filled_workbook_imports_once_and_updates_assignment(db: Database, plan:
         assert s.scalar(select(func.count()).select_from(ProgressEntry)) == 2
 
 
-def test_row_copied_from_another_unit_refuses_whole_file(db: Database, plan: dict[str, int], tmp_path: Path) -> None:
+def test_row_copied_from_another_unit_refuses_whole_file(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     [a] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx")
     [b] = export_workbooks(db, plan_id=plan["plan"], unit="区科委", out=tmp_path / "b.xlsx")
     b_key = load_workbook(b)[DATA_SHEET].cell(row=HEAD + 1, column=1).value
@@ -108,7 +128,10 @@ def test_row_copied_from_another_unit_refuses_whole_file(db: Database, plan: dic
     wb.save(a)
     [f] = read_workbooks(db, paths=[a]).files
     assert f.blocked
-    assert any("属于其他单位（区科委）" in p.message and p.location == f"{DATA_SHEET}!A{HEAD + 3}" for p in f.problems)
+    assert any(
+        "属于其他单位（区科委）" in p.message and p.location == f"{DATA_SHEET}!A{HEAD + 3}"
+        for p in f.problems
+    )
     result = apply_workbooks(db, paths=[a])
     assert not result.files[0].applied
     with db.read() as s:
@@ -116,7 +139,8 @@ def test_row_copied_from_another_unit_refuses_whole_file(db: Database, plan: dic
 
 
 def test_tampered_integrity_code_bad_values_and_foreign_database_are_refused(
-        db: Database, plan: dict[str, int], tmp_path: Path) -> None:
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx")
     tampered = tmp_path / "tampered.xlsx"
     wb = load_workbook(path)
@@ -125,8 +149,11 @@ def test_tampered_integrity_code_bad_values_and_foreign_database_are_refused(
     [f] = read_workbooks(db, paths=[tampered]).files
     assert f.blocked and "校验码不符" in f.problems[0].message
 
-    bad = fill(path, {1: {"本月进展": "进展", "完成百分比": 120}, 2: {"本月进展": "进展", "状态": "快完成了"}},
-               tmp_path / "bad.xlsx")
+    bad = fill(
+        path,
+        {1: {"本月进展": "进展", "完成百分比": 120}, 2: {"本月进展": "进展", "状态": "快完成了"}},
+        tmp_path / "bad.xlsx",
+    )
     [f] = read_workbooks(db, paths=[bad]).files
     cols = columns(load_workbook(bad)[DATA_SHEET])
     pct = load_workbook(bad)[DATA_SHEET].cell(row=HEAD + 1, column=cols["完成百分比"]).coordinate
@@ -147,21 +174,42 @@ def soffice_roundtrip(src: Path, tmp_path: Path) -> Path:
     outdir = tmp_path / "lo"
     outdir.mkdir()
     profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(src)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(outdir),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     out = outdir / src.name
     assert out.exists()
     return out
 
 
 @pytest.mark.slow
-def test_workbook_rewritten_by_libreoffice_imports(db: Database, plan: dict[str, int], tmp_path: Path) -> None:
-    [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "unit.xlsx",
-                              period="2024-07")
-    filled = fill(path, {1: {"本月进展": "完成方案编制", "完成百分比": "60", "状态": "进行中"},
-                         2: {"本月进展": "已征求意见", "完成百分比": 30.0, "下步计划": "报区政府审定"}},
-                  tmp_path / "filled.xlsx")
+def test_workbook_rewritten_by_libreoffice_imports(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    [path] = export_workbooks(
+        db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "unit.xlsx", period="2024-07"
+    )
+    filled = fill(
+        path,
+        {
+            1: {"本月进展": "完成方案编制", "完成百分比": "60", "状态": "进行中"},
+            2: {"本月进展": "已征求意见", "完成百分比": 30.0, "下步计划": "报区政府审定"},
+        },
+        tmp_path / "filled.xlsx",
+    )
     back = soffice_roundtrip(filled, tmp_path)
     [f] = read_workbooks(db, paths=[back]).files
     assert not f.blocked, [str(p) for p in f.problems]
@@ -175,12 +223,17 @@ def test_file_that_is_not_a_workbook_is_named_as_a_problem(db: Database, tmp_pat
     bogus = tmp_path / "进展.xlsx"
     bogus.write_bytes(b"not a spreadsheet")
     [f] = read_workbooks(db, paths=[bogus]).files
-    assert f.blocked and f.problems[0].location == "进展.xlsx" and "不是有效的 Excel 工作簿" in f.problems[0].message
+    assert (
+        f.blocked
+        and f.problems[0].location == "进展.xlsx"
+        and "不是有效的 Excel 工作簿" in f.problems[0].message
+    )
     assert not apply_workbooks(db, paths=[bogus]).files[0].applied
 
 
-def test_a_failed_export_leaves_no_workbook_behind(db: Database, plan: dict[str, int], tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_export_leaves_no_workbook_behind(
+    db: Database, plan: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import desktop.services.workbooks as workbooks
 
     calls = []
@@ -201,15 +254,18 @@ def test_a_failed_export_leaves_no_workbook_behind(db: Database, plan: dict[str,
         assert s.scalars(select(WorkbookExport)).all() == []
 
 
-def test_rows_for_a_closed_month_or_a_closed_task_are_named_and_refused(db: Database, plan: dict[str, int],
-                                                                        tmp_path: Path) -> None:
+def test_rows_for_a_closed_month_or_a_closed_task_are_named_and_refused(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     from desktop.services.snapshots import close_month
     from desktop.services.workflow import close, record_report, review
 
     record_report(db, assignment_id=plan["a2"], period="2024-05", text="已完成", percent=100)
     review(db, assignment_id=plan["a2"], accept=True)
     close(db, assignment_id=plan["a2"])
-    [path] = export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06")
+    [path] = export_workbooks(
+        db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06"
+    )
     fill(path, {1: {"本月进展": "补报六月进展", "完成百分比": 50}})
     close_month(db, plan_id=plan["plan"], period="2024-06")
     [f] = read_workbooks(db, paths=[path]).files

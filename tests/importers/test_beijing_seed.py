@@ -59,7 +59,9 @@ def test_every_section_heading_once_in_numeric_order(plan: ParsedPlan) -> None:
 
 
 def test_sections_sit_under_their_chapter(plan: ParsedPlan) -> None:
-    by_chapter = {n.label: [c.label for c in n.children if c.kind in ("section", "measure")] for n in plan.nodes}
+    by_chapter = {
+        n.label: [c.label for c in n.children if c.kind in ("section", "measure")] for n in plan.nodes
+    }
     assert by_chapter["三、"] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
     assert by_chapter["四、"][0] == "（七）"
     assert by_chapter["九、"] == ["（三十三）", "（三十五）", "（三十六）"]

@@ -12,7 +12,10 @@ from desktop.importers.load import load_plan
 from desktop.importers.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = {"xian": ROOT / "resources/plans/xian_jiliang_2024.txt", "beijing": ROOT / "resources/plans/beijing_jiliang_2022.txt"}
+SEEDS = {
+    "xian": ROOT / "resources/plans/xian_jiliang_2024.txt",
+    "beijing": ROOT / "resources/plans/beijing_jiliang_2022.txt",
+}
 FIXTURES = ROOT / "tests/data/importers"
 
 
@@ -27,7 +30,9 @@ def test_docx_gives_the_same_tree(seed: str) -> None:
     docx = load_plan(next(FIXTURES.glob(f"{seed}_*.docx")))
     assert docx.source_format == "docx"
     assert tree_signature(docx) == tree_signature(text)
-    assert [(i.name, i.target, i.attribute) for i in docx.indicators] == [(i.name, i.target, i.attribute) for i in text.indicators]
+    assert [(i.name, i.target, i.attribute) for i in docx.indicators] == [
+        (i.name, i.target, i.attribute) for i in text.indicators
+    ]
 
 
 @pytest.mark.parametrize("seed", ["xian", "beijing"])
@@ -37,8 +42,9 @@ def test_text_pdf_gives_the_same_tree(seed: str) -> None:
     assert pdf.source_format == "pdf"
     assert _structure(pdf) == _structure(text)
     assert (pdf.title, pdf.doc_number, pdf.issued_on) == (text.title, text.doc_number, text.issued_on)
-    assert [(i.field, i.name, i.target, i.attribute) for i in pdf.indicators] == \
-        [(i.field, i.name, i.target, i.attribute) for i in text.indicators]
+    assert [(i.field, i.name, i.target, i.attribute) for i in pdf.indicators] == [
+        (i.field, i.name, i.target, i.attribute) for i in text.indicators
+    ]
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig"])
@@ -62,8 +68,11 @@ def test_detected_by_content_not_extension(tmp_path: Path) -> None:
     wrong.write_bytes(next(FIXTURES.glob("xian_*.docx")).read_bytes())
     assert read_document(wrong).source_format == "docx"
     page = tmp_path / "page.dat"
-    page.write_text("<html><body><div class='nav'>首页 | 政策</div><p>一、总体要求</p><script>x=1</script>"
-                    "<p>正文内容。</p></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><div class='nav'>首页 | 政策</div><p>一、总体要求</p><script>x=1</script>"
+        "<p>正文内容。</p></body></html>",
+        encoding="utf-8",
+    )
     extracted = read_document(page)
     assert extracted.source_format == "html"
     assert "x=1" not in extracted.text and "首页" not in extracted.text and "一、总体要求\n" in extracted.text
@@ -76,8 +85,11 @@ def test_docx_table_rows_become_indicator_rows(tmp_path: Path) -> None:
     document.add_paragraph("某市计量发展实施方案")
     document.add_paragraph("一、总体要求")
     document.add_paragraph("专栏1 主要指标")
-    rows = [["领域", "指标", "2025年", "属性"], ["科学技术", "重点科研项目（项）", "20", "预期性"],
-            ["", "社会公用计量标准覆盖率（%）", "≥80", "约束性"]]
+    rows = [
+        ["领域", "指标", "2025年", "属性"],
+        ["科学技术", "重点科研项目（项）", "20", "预期性"],
+        ["", "社会公用计量标准覆盖率（%）", "≥80", "约束性"],
+    ]
     table = document.add_table(rows=3, cols=4)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -88,7 +100,9 @@ def test_docx_table_rows_become_indicator_rows(tmp_path: Path) -> None:
     document.save(str(path))
     plan = load_plan(path)
     assert [(i.field, i.unit, i.target_value, i.attribute) for i in plan.indicators] == [
-        ("科学技术", "项", 20.0, "expected"), ("科学技术", "%", 80.0, "binding")]
+        ("科学技术", "项", 20.0, "expected"),
+        ("科学技术", "%", 80.0, "binding"),
+    ]
     task = next(n for n in plan.walk() if n.kind == "task")
     assert [u.raw for u in task.units] == ["市市场监管局", "市科技局"]
     assert plan.nodes[1].title == "重点任务"

@@ -42,7 +42,15 @@ def test_data_instead_of_path() -> None:
 def test_review_counts_and_json() -> None:
     plan = load_plan(XIAN)
     data = review_dict(plan)
-    assert data["counts"] == {"chapter": 3, "section": 4, "task": 24, "column": 6, "item": 14, "goal": 2, "measure": 5}
+    assert data["counts"] == {
+        "chapter": 3,
+        "section": 4,
+        "task": 24,
+        "column": 6,
+        "item": 14,
+        "goal": 2,
+        "measure": 5,
+    }
     assert data["indicators"] == 15
     json.dumps(data, ensure_ascii=False)
     text = "\n".join(review_lines(plan))

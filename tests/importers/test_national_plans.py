@@ -36,7 +36,11 @@ def test_02_tasks_and_first_unit_leads() -> None:
     first = tasks[0]
     assert first.title == "拓展两个市场"
     # "排在第一位的部门为牵头部门，下同" is a convention, not a unit
-    assert [(u.name, u.role) for u in first.units] == [("税务总局", "lead"), ("财政部", "co"), ("海关总署", "co")]
+    assert [(u.name, u.role) for u in first.units] == [
+        ("税务总局", "lead"),
+        ("财政部", "co"),
+        ("海关总署", "co"),
+    ]
     assert all(t.units for t in tasks)
 
 
@@ -52,7 +56,9 @@ def test_03_sections_with_convention_and_collective_units() -> None:
 def test_04_straight_through_sections_and_goals() -> None:
     plan = _load("04")
     sections = [n for n in plan.walk() if n.kind in ("section", "measure")]
-    assert [s.label for s in sections][:3] == ["（一）", "（二）", "（三）"] and sections[-1].label == "（二十）"
+    assert [s.label for s in sections][:3] == ["（一）", "（二）", "（三）"] and sections[
+        -1
+    ].label == "（二十）"
     assert len(sections) == 20
     assert [n.label for n in plan.nodes[1].children] == ["（三）", "（四）", "（五）", "（六）"]
     assert [u.name for u in sections[2].units][:2] == ["工业和信息化部", "国家发展改革委"]  # "等负责" dropped

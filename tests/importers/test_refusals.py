@@ -52,7 +52,14 @@ CASES = {
     "scan.pdf": (_pdf_without_text(), "扫描件"),
     "invalid.txt": (b"\xff\xfe\xfd\xfc\x80\x81" * 50 + b"\x00\x00\x00\xff" * 30, "无法导入"),
     "bomb.docx": (_zip_bomb(), "过大"),
-    "nested.html": (b"<html><body>" + b"<div>" * 100_000 + "一、总体要求".encode() + b"</div>" * 100_000 + b"</body></html>", ""),
+    "nested.html": (
+        b"<html><body>"
+        + b"<div>" * 100_000
+        + "一、总体要求".encode()
+        + b"</div>" * 100_000
+        + b"</body></html>",
+        "",
+    ),
     "big.txt": ("计".encode() * (7 * 1024 * 1024 + 10), "过大"),
 }
 

@@ -14,14 +14,18 @@ def test_page_numbers_and_running_headers_dropped() -> None:
 
 
 def test_cc_lines_become_metadata() -> None:
-    repaired = repair_text("一、总体要求\n正文。\n抄送：市委各部门，市人大常委会办公厅。\n市监委，市法院。\n市政府办公厅 2024年4月28日印发\n")
+    repaired = repair_text(
+        "一、总体要求\n正文。\n抄送：市委各部门，市人大常委会办公厅。\n市监委，市法院。\n市政府办公厅 2024年4月28日印发\n"
+    )
     assert "抄送" not in repaired.text and "市法院" not in repaired.text
     assert repaired.metadata["抄送"] == "市委各部门，市人大常委会办公厅。市监委，市法院。"
     assert repaired.metadata["印发"].endswith("印发")
 
 
 def test_glued_headings_and_radicals() -> None:
-    plan = parse_plan("某市方案\n⼀、指导思想坚持以新发展理念为指导，推动发展。⼆、重点任务（⼀）加强基础研究。开展研究。（责任单位：市科委）（⼆）强化应用。推广应用。\n")
+    plan = parse_plan(
+        "某市方案\n⼀、指导思想坚持以新发展理念为指导，推动发展。⼆、重点任务（⼀）加强基础研究。开展研究。（责任单位：市科委）（⼆）强化应用。推广应用。\n"
+    )
     assert [(n.label, n.title) for n in plan.nodes] == [("一、", "指导思想"), ("二、", "重点任务")]
     sections = plan.nodes[1].children
     assert [(s.label, s.title) for s in sections] == [("（一）", "加强基础研究"), ("（二）", "强化应用")]
@@ -38,6 +42,8 @@ def test_repeated_passage_removed_once_reported() -> None:
 def test_repair_is_idempotent() -> None:
     from pathlib import Path
 
-    raw = (Path(__file__).resolve().parents[2] / "resources/plans/beijing_jiliang_2022.txt").read_text(encoding="utf-8")
+    raw = (Path(__file__).resolve().parents[2] / "resources/plans/beijing_jiliang_2022.txt").read_text(
+        encoding="utf-8"
+    )
     once = repair_text(raw).text
     assert repair_text(once).text == once

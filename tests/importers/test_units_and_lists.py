@@ -12,19 +12,22 @@ from desktop.importers.responsibility import find_responsibility, parse_responsi
 from desktop.importers.units import canonical_unit, is_collective, unit_kind
 
 
-@pytest.mark.parametrize(("a", "b", "city"), [
-    ("市市场监管局", "北京市市场监督管理局", "北京"),
-    ("市发展改革委", "市发改委", None),
-    ("市科委", "市科技局", None),
-    ("市经济和信息化局", "市经济信息化局", None),
-    ("市住房城乡建设委", "市住房和城乡建设委员会", None),
-    ("市卫生健康委", "市卫健委", None),
-    ("国家市场监管总局", "市场监管总局", None),
-    ("国家市场监督管理总局", "市场监管总局", None),
-    ("发展改革委", "国家发展改革委", None),
-    ("海淀区政府", "海淀区人民政府", None),
-    (" 市 教委 ", "市教育委员会", None),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "city"),
+    [
+        ("市市场监管局", "北京市市场监督管理局", "北京"),
+        ("市发展改革委", "市发改委", None),
+        ("市科委", "市科技局", None),
+        ("市经济和信息化局", "市经济信息化局", None),
+        ("市住房城乡建设委", "市住房和城乡建设委员会", None),
+        ("市卫生健康委", "市卫健委", None),
+        ("国家市场监管总局", "市场监管总局", None),
+        ("国家市场监督管理总局", "市场监管总局", None),
+        ("发展改革委", "国家发展改革委", None),
+        ("海淀区政府", "海淀区人民政府", None),
+        (" 市 教委 ", "市教育委员会", None),
+    ],
+)
 def test_aliases_meet(a: str, b: str, city: str | None) -> None:
     assert canonical_unit(a, city) == canonical_unit(b, city)
 
@@ -34,33 +37,64 @@ def test_city_keeps_bureaus_apart() -> None:
     assert canonical_unit("西安市市场监督管理局") == canonical_unit("市市场监管局", "西安市")
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("市财政局", "bureau"), ("怀柔区政府", "district_government"), ("国网北京市电力公司", "company"),
-    ("各区政府", "collective"), ("各有关部门", "collective"), ("中国计量科学研究院", "institution"), ("某某", "other"),
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("市财政局", "bureau"),
+        ("怀柔区政府", "district_government"),
+        ("国网北京市电力公司", "company"),
+        ("各区政府", "collective"),
+        ("各有关部门", "collective"),
+        ("中国计量科学研究院", "institution"),
+        ("某某", "other"),
+    ],
+)
 def test_unit_kind(name: str, kind: str) -> None:
     assert unit_kind(name) == kind
     assert is_collective(name) == (kind == "collective")
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ("责任单位：市财政局、市教委", [("市财政局", "lead"), ("市教委", "co")]),
-    ("牵头单位：市发展改革委；配合单位：市财政局，市科委", [("市发展改革委", "lead"), ("市财政局", "co"), ("市科委", "co")]),
-    ("市市场监管局牵头，各有关部门按职责分工负责", [("市市场监管局", "lead"), ("各有关部门", "co")]),
-    ("税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同", [("税务总局", "lead"), ("财政部", "co"), ("海关总署", "co")]),
-    ("人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同", [("人力资源社会保障部", "lead"), ("财政部", "co")]),
-    ("农业农村部、发展改革委等负责", [("农业农村部", "lead"), ("发展改革委", "co")]),
-    ("生态环境部牵头，国家发展改革委、工业和信息化部参与", [("生态环境部", "lead"), ("国家发展改革委", "co"), ("工业和信息化部", "co")]),
-    ("自然资源部、工业和信息化部指导", [("自然资源部", "lead"), ("工业和信息化部", "co")]),
-])
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("责任单位：市财政局、市教委", [("市财政局", "lead"), ("市教委", "co")]),
+        (
+            "牵头单位：市发展改革委；配合单位：市财政局，市科委",
+            [("市发展改革委", "lead"), ("市财政局", "co"), ("市科委", "co")],
+        ),
+        ("市市场监管局牵头，各有关部门按职责分工负责", [("市市场监管局", "lead"), ("各有关部门", "co")]),
+        (
+            "税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同",
+            [("税务总局", "lead"), ("财政部", "co"), ("海关总署", "co")],
+        ),
+        (
+            "人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同",
+            [("人力资源社会保障部", "lead"), ("财政部", "co")],
+        ),
+        ("农业农村部、发展改革委等负责", [("农业农村部", "lead"), ("发展改革委", "co")]),
+        (
+            "生态环境部牵头，国家发展改革委、工业和信息化部参与",
+            [("生态环境部", "lead"), ("国家发展改革委", "co"), ("工业和信息化部", "co")],
+        ),
+        ("自然资源部、工业和信息化部指导", [("自然资源部", "lead"), ("工业和信息化部", "co")]),
+    ],
+)
 def test_list_forms(content: str, expected: list[tuple[str, str]]) -> None:
     units = parse_responsibility(content)
     assert units is not None
     assert [(u.raw, u.role) for u in units] == expected
 
 
-@pytest.mark.parametrize("text", ["（2021—2035年）", "（基地、实验室、专业站等）", "（此件公开发布）", "（试行）",
-                                  "实施（技工院校内由人力资源社会保障行政部门负责），国务院"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（2021—2035年）",
+        "（基地、实验室、专业站等）",
+        "（此件公开发布）",
+        "（试行）",
+        "实施（技工院校内由人力资源社会保障行政部门负责），国务院",
+    ],
+)
 def test_ordinary_parentheses_are_not_lists(text: str) -> None:
     assert find_responsibility(text) == []
 
@@ -84,6 +118,8 @@ def test_deadlines_and_recurrence() -> None:
 
 
 def test_unknown_units_are_reported_once() -> None:
-    plan = parse_plan("一、重点任务\n1. 甲。（责任单位：市新设局、市财政局）\n2. 乙。（责任单位：市新设局）\n")
+    plan = parse_plan(
+        "一、重点任务\n1. 甲。（责任单位：市新设局、市财政局）\n2. 乙。（责任单位：市新设局）\n"
+    )
     unknown = [f for f in plan.findings if f.code == "unknown_unit"]
     assert [f.excerpt for f in unknown] == ["市新设局"]

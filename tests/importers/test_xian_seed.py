@@ -46,7 +46,14 @@ def test_tasks_with_their_units(plan: ParsedPlan) -> None:
         assert task.units, task.title
         assert task.units[0].role == "lead" and task.units[0].name == "西安市市场监督管理局"
         assert all(u.role == "co" for u in task.units[1:])
-    assert [u.raw for u in tasks[6].units] == ["市市场监管局", "市委军民融合办", "市发改委", "市科技局", "市工信局", "市交通局"]
+    assert [u.raw for u in tasks[6].units] == [
+        "市市场监管局",
+        "市委军民融合办",
+        "市发改委",
+        "市科技局",
+        "市工信局",
+        "市交通局",
+    ]
     # split over a page break: "（责\n\n任部门：…）" and "…、\n\n市科技局…)"
     assert [u.raw for u in tasks[14].units] == ["市市场监管局", "市委军民融合办", "市工信局"]
     assert [u.raw for u in tasks[1].units][-1] == "市数据局"
@@ -81,9 +88,19 @@ def test_indicator_table(plan: ParsedPlan) -> None:
     assert [i.field for i in inds].count("支撑保障") == 7
     assert [i.field for i in inds].count("法制监督") == 4
     first = inds[0]
-    assert (first.name, first.target, first.unit, first.attribute) == ("承接或参与国家级、省级重点科研项目（项）", "20", "项", "expected")
+    assert (first.name, first.target, first.unit, first.attribute) == (
+        "承接或参与国家级、省级重点科研项目（项）",
+        "20",
+        "项",
+        "expected",
+    )
     coverage = next(i for i in inds if "覆盖率" in i.name)
-    assert (coverage.operator, coverage.target_value, coverage.unit, coverage.attribute) == ("≥", 80.0, "%", "binding")
+    assert (coverage.operator, coverage.target_value, coverage.unit, coverage.attribute) == (
+        "≥",
+        80.0,
+        "%",
+        "binding",
+    )
     assert sum(1 for i in inds if i.attribute == "binding") == 6
 
 
@@ -91,7 +108,13 @@ def test_goals_and_measures(plan: ParsedPlan) -> None:
     goals = [n for n in plan.walk() if n.kind == "goal"]
     assert [g.goal_year for g in goals] == [2025, 2035]
     measures = [n for n in plan.walk() if n.kind == "measure"]
-    assert [m.title for m in measures] == ["加强组织领导", "强化政策支持", "强化统筹协调", "加强计量文化建设", "抓好检查评估"]
+    assert [m.title for m in measures] == [
+        "加强组织领导",
+        "强化政策支持",
+        "强化统筹协调",
+        "加强计量文化建设",
+        "抓好检查评估",
+    ]
 
 
 def test_spans_point_at_the_wording(plan: ParsedPlan) -> None:

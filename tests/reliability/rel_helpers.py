@@ -39,8 +39,10 @@ def task_ids(db: Database) -> dict[str, int]:
 
 def counts(db: Database) -> dict[str, int]:
     with db.read() as s:
-        return {m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0
-                for m in (Plan, PlanNode, Assignment, ProgressEntry, AuditEntry)}
+        return {
+            m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0
+            for m in (Plan, PlanNode, Assignment, ProgressEntry, AuditEntry)
+        }
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -57,5 +59,10 @@ def subprocess_env() -> dict[str, str]:
 
 
 def plandesk(*argv: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *argv], capture_output=True, text=True,
-                          timeout=timeout, env=subprocess_env())
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=subprocess_env(),
+    )

@@ -29,7 +29,8 @@ def settle(path: Path) -> None:
 
 @sqlite_only
 def test_backup_then_restore_brings_back_the_data_and_keeps_what_it_replaced(
-        db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ids = task_ids(db)
     saved = tmp_path / "存档" / "before.sqlite3"
     code, out, _err = cli(capsys, "--db", db_url, "backup", "-o", str(saved))
@@ -48,16 +49,19 @@ def test_backup_then_restore_brings_back_the_data_and_keeps_what_it_replaced(
 
 
 @sqlite_only
-@pytest.mark.parametrize(("kind", "words"), [
-    ("garbage", "不是有效的数据库"),
-    ("foreign", "不是 PlanDesk 数据库备份"),
-    ("newer", "更新版本"),
-    ("truncated", "损坏|不是有效"),
-    ("missing", "找不到"),
-])
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("garbage", "不是有效的数据库"),
+        ("foreign", "不是 PlanDesk 数据库备份"),
+        ("newer", "更新版本"),
+        ("truncated", "损坏|不是有效"),
+        ("missing", "找不到"),
+    ],
+)
 def test_bad_backups_are_refused_and_the_database_is_untouched(
-        db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str,
-        words: str) -> None:
+    db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, words: str
+) -> None:
     task_ids(db)
     good = backup_now(db, dest=tmp_path / "good.sqlite3")
     db.close()
@@ -91,15 +95,16 @@ def test_bad_backups_are_refused_and_the_database_is_untouched(
 
 
 @sqlite_only
-def test_restore_replaces_a_damaged_database(db: Database, db_url: str, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_replaces_a_damaged_database(
+    db: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     task_ids(db)
     good = backup_now(db, dest=tmp_path / "good.sqlite3")
     db.close()
     live = Path(db_url)
     settle(live)
     data = bytearray(live.read_bytes())
-    data[4096 * 2:4096 * 6] = b"\xa5" * (4096 * 4)
+    data[4096 * 2 : 4096 * 6] = b"\xa5" * (4096 * 4)
     live.write_bytes(bytes(data))
     code, _out, _err = cli(capsys, "--db", db_url, "restore", str(good))
     assert code == 0
@@ -121,8 +126,9 @@ def test_daily_backup_once_a_day_and_the_number_kept_is_a_setting(db: Database) 
     assert listed == sorted(listed, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
-def test_server_database_is_backed_up_by_the_server(db: Database, db_url: str,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_server_database_is_backed_up_by_the_server(
+    db: Database, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _out, err = cli(capsys, "--db", db_url, "backup", "--list")
     assert code == 0
     if PG_URL:

@@ -30,27 +30,36 @@ def damage(db: Database, *statements: str) -> None:
             conn.execute(text(statement))
 
 
-def test_sound_database_passes(db: Database, db_url: str, worked: dict[str, int],
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_sound_database_passes(
+    db: Database, db_url: str, worked: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert check_database(db) == []
     code, out, _err = cli(capsys, "--db", db_url, "check")
     assert code == 0 and "检查通过" in out
 
 
-@pytest.mark.parametrize(("statements", "words"), [
-    (["UPDATE plan_node SET position = 0 WHERE label IN ('1.', '2.')"], "顺序号同为 0"),
-    (["DELETE FROM plan_node WHERE kind = 'root'"], "有 0 个根条目"),
-    (["UPDATE plan_node SET kind = 'root', parent_id = NULL WHERE label = '3.'"], "有 2 个根条目"),
-    (["UPDATE assignment SET percent = 250"], "超出 0–100"),
-    (["UPDATE progress_entry SET percent = -5"], "超出 0–100"),
-    (["UPDATE assignment SET node_id = (SELECT id FROM plan_node WHERE kind = 'root')"], "方案根条目"),
-    (["UPDATE responsibility SET role = 'co'"], "没有牵头单位"),
-    (["UPDATE responsibility SET position = 5 WHERE role = 'lead'"], "没有排在责任单位最前"),
-    (["UPDATE alembic_version SET version_num = '0002'"], "结构版本为 0002"),
-])
-def test_each_kind_of_damage_is_reported(db: Database, db_url: str, worked: dict[str, int],
-                                         capsys: pytest.CaptureFixture[str], statements: list[str],
-                                         words: str) -> None:
+@pytest.mark.parametrize(
+    ("statements", "words"),
+    [
+        (["UPDATE plan_node SET position = 0 WHERE label IN ('1.', '2.')"], "顺序号同为 0"),
+        (["DELETE FROM plan_node WHERE kind = 'root'"], "有 0 个根条目"),
+        (["UPDATE plan_node SET kind = 'root', parent_id = NULL WHERE label = '3.'"], "有 2 个根条目"),
+        (["UPDATE assignment SET percent = 250"], "超出 0–100"),
+        (["UPDATE progress_entry SET percent = -5"], "超出 0–100"),
+        (["UPDATE assignment SET node_id = (SELECT id FROM plan_node WHERE kind = 'root')"], "方案根条目"),
+        (["UPDATE responsibility SET role = 'co'"], "没有牵头单位"),
+        (["UPDATE responsibility SET position = 5 WHERE role = 'lead'"], "没有排在责任单位最前"),
+        (["UPDATE alembic_version SET version_num = '0002'"], "结构版本为 0002"),
+    ],
+)
+def test_each_kind_of_damage_is_reported(
+    db: Database,
+    db_url: str,
+    worked: dict[str, int],
+    capsys: pytest.CaptureFixture[str],
+    statements: list[str],
+    words: str,
+) -> None:
     damage(db, *statements)
     assert any(words in p.message for p in check_database(db))
     code, out, _err = cli(capsys, "--db", db_url, "check")
@@ -64,8 +73,9 @@ def test_node_under_a_parent_of_another_plan_is_reported(db: Database, worked: d
 
 
 @sqlite_only
-def test_sqlite_foreign_key_and_file_damage(tmp_path: Path, db_url: str, worked: dict[str, int],
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_sqlite_foreign_key_and_file_damage(
+    tmp_path: Path, db_url: str, worked: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
     copy = tmp_path / "copy.sqlite3"
     with sqlite3.connect(db_url) as con:  # raw connection: foreign keys off, as any outside tool would be
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -83,7 +93,7 @@ def test_sqlite_foreign_key_and_file_damage(tmp_path: Path, db_url: str, worked:
     data = bytearray(broken.read_bytes())
     page = 4096
     for start in range(2 * page, min(len(data), 12 * page), page):
-        data[start + 8:start + 200] = b"\xa5" * 192  # scribble over page headers and cell pointers
+        data[start + 8 : start + 200] = b"\xa5" * 192  # scribble over page headers and cell pointers
     broken.write_bytes(bytes(data))
     code, out, err = cli(capsys, "--db", str(broken), "check")
     assert code in (1, 2) and ("问题" in out or "损坏" in err)
@@ -93,8 +103,9 @@ def test_sqlite_foreign_key_and_file_damage(tmp_path: Path, db_url: str, worked:
     assert code == 1 and "不存在" in err and not missing.exists()
 
 
-def test_check_does_not_upgrade_an_old_database(db: Database, db_url: str, worked: dict[str, int],
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_does_not_upgrade_an_old_database(
+    db: Database, db_url: str, worked: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
     damage(db, "UPDATE alembic_version SET version_num = '0002'")
     db.close()
     code, _out, _err = cli(capsys, "--db", db_url, "check")

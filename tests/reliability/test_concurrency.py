@@ -36,9 +36,18 @@ print("done", flush=True)
 def test_two_processes_adding_progress_lose_nothing(db: Database, db_url: str) -> None:
     ids = task_ids(db)
     a = create_assignment(db, node_id=ids["1."], unit="区市场监管局")
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, db_url, name, str(a.id), str(ENTRIES)],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env=subprocess_env(), cwd=ROOT) for name in ("甲科员", "乙科员")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, db_url, name, str(a.id), str(ENTRIES)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=subprocess_env(),
+            cwd=ROOT,
+        )
+        for name in ("甲科员", "乙科员")
+    ]
     for w in writers:
         assert w.stdout is not None and w.stdout.readline().strip() == "ready"
     for w in writers:
@@ -49,10 +58,14 @@ def test_two_processes_adding_progress_lose_nothing(db: Database, db_url: str) -
     codes = [w.returncode for w in writers]
     assert codes == [0, 0], [err for _out, err in results]
     with db.read() as s:
-        per_writer = dict(s.execute(select(ProgressEntry.entered_by, func.count())
-                                    .group_by(ProgressEntry.entered_by)).all())
-        audited = s.scalar(select(func.count()).select_from(AuditEntry)
-                           .where(AuditEntry.table_name == "progress_entry", AuditEntry.action == "insert"))
+        per_writer = dict(
+            s.execute(select(ProgressEntry.entered_by, func.count()).group_by(ProgressEntry.entered_by)).all()
+        )
+        audited = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.table_name == "progress_entry", AuditEntry.action == "insert")
+        )
     assert per_writer == {"甲科员": ENTRIES, "乙科员": ENTRIES}
     assert audited == sum(per_writer.values())
     assert check_database(db) == []
@@ -65,10 +78,16 @@ def test_stale_edit_from_a_second_window_is_refused(db_url: str) -> None:
         a = create_assignment(first, node_id=ids["2."], unit="区发展改革委", remarks="原始")
         seen_by_first = get_assignment(first, assignment_id=a.id)
         seen_by_second = get_assignment(second, assignment_id=a.id)
-        update_assignment(second, assignment_id=a.id, expected_version=seen_by_second.version, remarks="乙的修改")
+        update_assignment(
+            second, assignment_id=a.id, expected_version=seen_by_second.version, remarks="乙的修改"
+        )
         with pytest.raises(ConflictError, match="已被他人修改"):
-            update_assignment(first, assignment_id=a.id, expected_version=seen_by_first.version,
-                              remarks="甲基于旧版本的修改")
+            update_assignment(
+                first,
+                assignment_id=a.id,
+                expected_version=seen_by_first.version,
+                remarks="甲基于旧版本的修改",
+            )
         final = get_assignment(first, assignment_id=a.id)
         assert final.remarks == "乙的修改" and final.version == seen_by_first.version + 1
 
@@ -106,8 +125,14 @@ def test_row_changed_inside_an_open_edit_is_never_overwritten_silently(db_url: s
         assert outcome["second"] == "saved", outcome
         final = get_assignment(first, assignment_id=a.id)
         with first.read() as s:
-            trail = [r.new_value for r in s.scalars(select(AuditEntry).where(
-                AuditEntry.table_name == "assignment", AuditEntry.field == "remarks").order_by(AuditEntry.id))]
+            trail = [
+                r.new_value
+                for r in s.scalars(
+                    select(AuditEntry)
+                    .where(AuditEntry.table_name == "assignment", AuditEntry.field == "remarks")
+                    .order_by(AuditEntry.id)
+                )
+            ]
     if first.is_sqlite:
         assert outcome["first"] == "saved" and trail == ["甲的修改", "乙的修改"]
     else:

@@ -116,8 +116,10 @@ def test_import_killed_at_random_moments_is_all_or_nothing(crash_url: str) -> No
             new = set(nodes) - set(before_nodes)
             assert len(new) == 1 and nodes[new.pop()] == expected, "the new plan is complete"
             outcomes["finished" if finished else "whole"] += 1
-    print(f"\nkills survived: {rounds - outcomes['finished']} of {rounds} rounds; "
-          f"outcomes {outcomes}; one import takes {full:.2f} s")
+    print(
+        f"\nkills survived: {rounds - outcomes['finished']} of {rounds} rounds; "
+        f"outcomes {outcomes}; one import takes {full:.2f} s"
+    )
     assert rounds >= min(KILL_ROUNDS, 5)
     assert outcomes["nothing"] > 0, "some kills landed before the commit"
 
@@ -127,9 +129,13 @@ def test_cli_process_killed_during_import_leaves_a_sound_database(crash_url: str
     plans, nodes = plan_shape(crash_url)
     rng = random.Random(7)
     for _ in range(2 if PG_URL else 3):
-        proc = subprocess.Popen([sys.executable, "-m", "desktop", "--db", crash_url, "import", str(XIAN)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=subprocess_env(),
-                                cwd=ROOT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--db", crash_url, "import", str(XIAN)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=subprocess_env(),
+            cwd=ROOT,
+        )
         time.sleep(rng.uniform(0.5, 2.5))  # somewhere in start-up, parsing or writing
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

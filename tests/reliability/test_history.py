@@ -33,7 +33,11 @@ def test_node_history_tells_who_changed_what_and_why(db: Database) -> None:
     assert "修改 分工记录 截止日期" in whats and "新增 分工记录" in whats and "新增 条目" in whats
     assert not any(e.node_id == ids["1."] for e in entries)
     deadline = next(e for e in entries if e.field == "deadline")
-    assert (deadline.old_value, deadline.new_value, deadline.operator) == ("2025-06-30", "2025-09-30", "李科长")
+    assert (deadline.old_value, deadline.new_value, deadline.operator) == (
+        "2025-06-30",
+        "2025-09-30",
+        "李科长",
+    )
     status = next(e for e in entries if e.field == "status" and e.old_value == "not_started")
     assert display_value(status.field, status.old_value) == "未开始"
     assert display_value(status.field, status.new_value) == "进行中"
@@ -53,10 +57,23 @@ def test_history_by_plan_and_date_and_limit(db: Database) -> None:
     assert len(history(db, since=dt.date.today() - dt.timedelta(days=1), limit=3)) == 3
 
 
-def test_history_cli_prints_and_exports_json(db: Database, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_history_cli_prints_and_exports_json(
+    db: Database, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     ids = task_ids(db)
-    code, _out, _err = cli(capsys, "--db", db_url, "--operator", "王五", "assign", str(ids["3."]), "--unit", "区科委",
-                           "--deadline", "2025-12-31")
+    code, _out, _err = cli(
+        capsys,
+        "--db",
+        db_url,
+        "--operator",
+        "王五",
+        "assign",
+        str(ids["3."]),
+        "--unit",
+        "区科委",
+        "--deadline",
+        "2025-12-31",
+    )
     assert code == 0
     code, out, _err = cli(capsys, "--db", db_url, "history", "--node", str(ids["3."]))
     assert code == 0
@@ -68,23 +85,30 @@ def test_history_cli_prints_and_exports_json(db: Database, db_url: str, capsys: 
     assert code == 1 and "起始日期" in err
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE audit_entry SET new_value = '篡改' WHERE id = (SELECT MIN(id) FROM audit_entry)",
-    "UPDATE audit_entry SET operator = '别人'",
-    "UPDATE audit_entry SET batch_id = batch_id",
-    "DELETE FROM audit_entry",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_entry SET new_value = '篡改' WHERE id = (SELECT MIN(id) FROM audit_entry)",
+        "UPDATE audit_entry SET operator = '别人'",
+        "UPDATE audit_entry SET batch_id = batch_id",
+        "DELETE FROM audit_entry",
+    ],
+)
 def test_audit_trail_cannot_be_altered(db: Database, statement: str) -> None:
     task_ids(db)
     before = counts(db)
     with db.read() as s:
-        original = [(r.id, r.operator, r.new_value) for r in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+        original = [
+            (r.id, r.operator, r.new_value) for r in s.scalars(select(AuditEntry).order_by(AuditEntry.id))
+        ]
     with pytest.raises(DBAPIError, match="操作记录只能追加"), db.engine.begin() as conn:
         conn.execute(text(statement))
     with pytest.raises((DBAPIError, PlanDeskError), match="操作记录只能追加"), db.write() as s:
         s.delete(s.scalars(select(AuditEntry)).first())
     with db.read() as s:
-        after = [(r.id, r.operator, r.new_value) for r in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+        after = [
+            (r.id, r.operator, r.new_value) for r in s.scalars(select(AuditEntry).order_by(AuditEntry.id))
+        ]
     assert after == original and counts(db) == before
 
 
@@ -104,7 +128,9 @@ def test_hand_off_states_and_steps_read_as_words(db: Database) -> None:
     ids = task_ids(db)
     a = create_assignment(db, node_id=ids["1."], unit="区市场监管局")
     add_progress(db, assignment_id=a.id, period="2026-01", text="完成调研", percent=20)
-    shown = " ".join(f"{e.field_name} {display_value(e.field, e.old_value)} {display_value(e.field, e.new_value)}"
-                     for e in history(db, node_id=ids["1."]))
+    shown = " ".join(
+        f"{e.field_name} {display_value(e.field, e.old_value)} {display_value(e.field, e.new_value)}"
+        for e in history(db, node_id=ids["1."])
+    )
     assert "办理环节 已交办 已反馈" in shown
     assert "assigned" not in shown and "reported" not in shown

@@ -62,8 +62,11 @@ def test_restore_dialog_lists_backups_and_reopens_the_database(qtbot, db: Databa
 
 
 @sqlite_only
-def test_restore_dialog_refuses_a_bad_file_and_keeps_the_database(qtbot, db: Database,  # type: ignore[no-untyped-def]
-                                                                   tmp_path: Path) -> None:
+def test_restore_dialog_refuses_a_bad_file_and_keeps_the_database(
+    qtbot,
+    db: Database,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     task_ids(db)
     before = counts(db)
     bad = tmp_path / "bad.sqlite3"

@@ -31,13 +31,25 @@ def peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-PLAN_CASES = ["截断.docx", "截断.pdf", "截断.xlsx", "公式.xlsx", "invalid-utf8.txt", "nul.txt", "nested.html",
-              "bomb.docx", "bomb-lying.docx", "50MB.txt", "script.html"]
+PLAN_CASES = [
+    "截断.docx",
+    "截断.pdf",
+    "截断.xlsx",
+    "公式.xlsx",
+    "invalid-utf8.txt",
+    "nul.txt",
+    "nested.html",
+    "bomb.docx",
+    "bomb-lying.docx",
+    "50MB.txt",
+    "script.html",
+]
 
 
 @pytest.mark.parametrize("name", PLAN_CASES)
-def test_hostile_plan_document_is_refused_and_nothing_is_written(db: Database, corpus: dict[str, Path],
-                                                                  name: str) -> None:
+def test_hostile_plan_document_is_refused_and_nothing_is_written(
+    db: Database, corpus: dict[str, Path], name: str
+) -> None:
     task_ids(db)
     before, peak = counts(db), peak_kb()
     started = time.perf_counter()
@@ -53,8 +65,9 @@ def test_hostile_plan_document_is_refused_and_nothing_is_written(db: Database, c
 
 
 @pytest.mark.parametrize("name", ["公式.xlsx", "bomb.xlsx", "bomb-lying.xlsx", "截断.xlsx", "不是表格.xlsx"])
-def test_hostile_workbook_is_refused_and_nothing_is_written(db: Database, corpus: dict[str, Path],
-                                                            name: str) -> None:
+def test_hostile_workbook_is_refused_and_nothing_is_written(
+    db: Database, corpus: dict[str, Path], name: str
+) -> None:
     from desktop.services.workbooks import apply_workbooks
 
     task_ids(db)
@@ -74,8 +87,10 @@ def test_hostile_workbook_is_refused_and_nothing_is_written(db: Database, corpus
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(min_size=0, max_size=4096),
-       suffix=st.sampled_from([".txt", ".docx", ".pdf", ".html", ".xlsx", ".doc", ""]))
+@given(
+    data=st.binary(min_size=0, max_size=4096),
+    suffix=st.sampled_from([".txt", ".docx", ".pdf", ".html", ".xlsx", ".doc", ""]),
+)
 def test_random_bytes_never_half_import(db: Database, tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"随机{suffix}"
     path.write_bytes(data)

@@ -12,7 +12,9 @@ from desktop.storage import Database
 def test_same_chinese_search_on_this_backend(db: Database) -> None:
     ids = task_ids(db)
     a = create_assignment(db, node_id=ids["3."], unit="区科委")
-    add_progress(db, assignment_id=a.id, period="2025-04", text="能源计量数据中心已完成选址，碳排放监测平台试运行")
+    add_progress(
+        db, assignment_id=a.id, period="2025-04", text="能源计量数据中心已完成选址，碳排放监测平台试运行"
+    )
     found = search(db, query="碳计量")
     assert {h.node_id for h in found.hits} == {ids["1."]}
     assert all("碳计量" in h.snippet for h in found.hits)

@@ -22,9 +22,22 @@ def late_task(i: int) -> TaskLine:
 
 def test_brief_lists_the_200_longest_overdue_and_counts_the_rest(tmp_path: Path) -> None:
     tasks = [late_task(i) for i in range(250)]
-    data = MonthlyReportData(None, "全省", "省督查室", "2026-03", AS_OF, AS_OF, brief=True, tasks=tasks,
-                             summary=summarize(tasks, AS_OF))
-    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(render_monthly(data, tmp_path / "b.pdf")).pages))
+    data = MonthlyReportData(
+        None,
+        "全省",
+        "省督查室",
+        "2026-03",
+        AS_OF,
+        AS_OF,
+        brief=True,
+        tasks=tasks,
+        summary=summarize(tasks, AS_OF),
+    )
+    text = re.sub(
+        r"\s+",
+        "",
+        "".join(p.extract_text() for p in PdfReader(render_monthly(data, tmp_path / "b.pdf")).pages),
+    )
     assert "已逾期250项" in text and "以下列出逾期最久的200项，其余50项见工作台账" in text
     assert "逾期任务249" in text, "the longest overdue is listed"
     assert "逾期任务010" not in text and "逾期任务049" not in text, "the most recent ones are only counted"

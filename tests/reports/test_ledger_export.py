@@ -54,9 +54,21 @@ def test_ledger_opens_in_libreoffice(db, tmp_path):
     assert shutil.which("soffice"), "LibreOffice (soffice) is required: apt install libreoffice-calc-nogui"
     seed_xian(db)
     out = export_ledger(db, plan_id=None, path=tmp_path / "ledger.xlsx", as_of=AS_OF)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "csv"), str(out)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path / "csv"),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     with open(tmp_path / "csv" / "ledger.csv", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:3] == ["方案", "编号路径", "任务"] and len(rows) == 16

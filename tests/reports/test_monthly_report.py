@@ -64,7 +64,9 @@ def test_report_text_shows_month_counts_overdue_tasks_and_page_numbers(db, tmp_p
 def test_brief_version_has_summary_and_overdue_only(db, tmp_path):
     seed = seed_xian(db)
     full = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "full.pdf")
-    brief = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH, brief=True), tmp_path / "b.pdf")
+    brief = render_monthly(
+        gather_monthly(db, plan_id=seed.plan_id, month=MONTH, brief=True), tmp_path / "b.pdf"
+    )
     text = flat(pdf_text(brief))
     assert "总体情况" in text and seed.overdue_titles[0] in text
     assert "本月工作进展" not in text and "主要指标完成情况" not in text
@@ -113,7 +115,9 @@ def test_chinese_font_is_embedded_with_unicode_map(db, tmp_path):
     assert shutil.which("pdffonts"), "pdffonts is required: apt install poppler-utils"
     seed = seed_xian(db)
     out = render_monthly(gather_monthly(db, plan_id=seed.plan_id, month=MONTH), tmp_path / "m.pdf")
-    lines = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert lines
     for line in lines:  # every font used is embedded and maps to Unicode: no fallback Helvetica
         cols = line.split()
@@ -126,8 +130,13 @@ def test_unit_ranking_section_from_scoring(db, tmp_path):
     assert {s.unit for s in data.scores} >= {MARKET, SCIENCE}
     text = flat(pdf_text(render_monthly(data, tmp_path / "m.pdf")))
     assert "单位综合评分排名" in text
-    assert "单位综合评分排名" not in flat(pdf_text(render_monthly(
-        gather_monthly(db, plan_id=seed.plan_id, month=MONTH, brief=True), tmp_path / "b.pdf")))
+    assert "单位综合评分排名" not in flat(
+        pdf_text(
+            render_monthly(
+                gather_monthly(db, plan_id=seed.plan_id, month=MONTH, brief=True), tmp_path / "b.pdf"
+            )
+        )
+    )
 
 
 def test_cancel_while_laying_out_leaves_no_file(db, tmp_path):
@@ -137,5 +146,7 @@ def test_cancel_while_laying_out_leaves_no_file(db, tmp_path):
     out = tmp_path / "out"
     target = out / "m.pdf"
     with pytest.raises(Cancelled):  # cancelled once layout has started
-        render_monthly(data, target, progress=lambda pct, msg: seen.append(pct), is_cancelled=lambda: 75 in seen)
+        render_monthly(
+            data, target, progress=lambda pct, msg: seen.append(pct), is_cancelled=lambda: 75 in seen
+        )
     assert not target.exists() and not list(out.iterdir())  # no half-written temporary file either

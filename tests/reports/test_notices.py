@@ -47,8 +47,10 @@ def test_issue_notices_one_file_records_reminders(db, tmp_path):
         assert title in text
     assert "已逾期31天" in text
     with db.read() as s:
-        reminders = [(r.doc_number, r.channel, r.file_name, r.sent_by)
-                     for r in s.scalars(select(Reminder).order_by(Reminder.id))]
+        reminders = [
+            (r.doc_number, r.channel, r.file_name, r.sent_by)
+            for r in s.scalars(select(Reminder).order_by(Reminder.id))
+        ]
     assert len(reminders) == sum(len(r.assignment_ids) for r in rendered) == 7
     assert {r[0] for r in reminders} == {"督办〔2026〕1号", "督办〔2026〕2号"}
     assert all(r[1:] == ("notice", "催办.pdf", "测试员") for r in reminders)
@@ -77,7 +79,9 @@ def test_notice_page_follows_gbt_9704(db, tmp_path):
     assert text.startswith("西安市督查办公室") and "督办〔2026〕7号" in text and "—1—" in text
     mm = 72 / 25.4
     assert min(xs) == pytest.approx(LEFT, abs=1.0 * mm)  # body text starts at the 28 mm margin
-    assert max(ys) <= 842 - TOP + 1 and max(ys) >= 842 - TOP - 20 * mm  # the header sits at the top of the block
+    assert (
+        max(ys) <= 842 - TOP + 1 and max(ys) >= 842 - TOP - 20 * mm
+    )  # the header sits at the top of the block
     assert pytest.approx(156 * mm) == BLOCK_W
 
 

@@ -21,11 +21,48 @@ def test_report_commands_write_the_files(db, db_url, tmp_path, capsys):
     seed = seed_xian(db)
     pid = str(seed.plan_id)
     monthly = tmp_path / "m.pdf"
-    assert main(["--db", db_url, "report", "monthly", "--plan", pid, "--month", MONTH, "-o", str(monthly),
-                 "--brief", "--exclude-done"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db_url,
+                "report",
+                "monthly",
+                "--plan",
+                pid,
+                "--month",
+                MONTH,
+                "-o",
+                str(monthly),
+                "--brief",
+                "--exclude-done",
+            ]
+        )
+        == 0
+    )
     assert "领导简报" in pdf_text(monthly) and "逾期 3 项" in capsys.readouterr().err
-    assert main(["--db", db_url, "--operator", "王科长", "report", "notices", "--plan", pid, "--as-of",
-                 "2026-03-31", "-o", str(tmp_path / "per"), "--per-unit", "--within", "0"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db_url,
+                "--operator",
+                "王科长",
+                "report",
+                "notices",
+                "--plan",
+                pid,
+                "--as-of",
+                "2026-03-31",
+                "-o",
+                str(tmp_path / "per"),
+                "--per-unit",
+                "--within",
+                "0",
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "督办〔2026〕1号" in printed and len(list((tmp_path / "per").glob("*.pdf"))) == 2
     with db.read() as s:
@@ -37,6 +74,8 @@ def test_report_commands_write_the_files(db, db_url, tmp_path, capsys):
 
 def test_bad_month_is_refused_with_a_chinese_message(db, db_url, tmp_path, capsys):
     seed_xian(db)
-    assert main(["--db", db_url, "report", "monthly", "--month", "2026-13", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert (
+        main(["--db", db_url, "report", "monthly", "--month", "2026-13", "-o", str(tmp_path / "x.pdf")]) == 1
+    )
     assert "报告期“2026-13”无效" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()

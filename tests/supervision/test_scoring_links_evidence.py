@@ -22,24 +22,39 @@ from desktop.storage import Database
 @pytest.fixture
 def plan(db: Database) -> dict[str, int]:
     ids = load_small_plan(db)
-    ids["a1"] = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01",
-                                  deadline="2025-03-31").id
-    ids["a2"] = create_assignment(db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01",
-                                  deadline="2025-12-31").id
-    ids["a3"] = create_assignment(db, node_id=ids["3."], unit="区科委", start_date="2025-01-01",
-                                  deadline="2025-12-31").id
+    ids["a1"] = create_assignment(
+        db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01", deadline="2025-03-31"
+    ).id
+    ids["a2"] = create_assignment(
+        db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01", deadline="2025-12-31"
+    ).id
+    ids["a3"] = create_assignment(
+        db, node_id=ids["3."], unit="区科委", start_date="2025-01-01", deadline="2025-12-31"
+    ).id
     return ids
 
 
-def test_scores_rank_units_by_feedback_completion_overdue_and_returns(db: Database,
-                                                                      plan: dict[str, int]) -> None:
-    record_report(db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28")
-    record_report(db, assignment_id=plan["a3"], period="2025-04", text="推进", percent=100, reported_on="2025-05-03")
-    record_report(db, assignment_id=plan["a1"], period="2025-04", text="迟报", percent=50, reported_on="2025-05-20")
+def test_scores_rank_units_by_feedback_completion_overdue_and_returns(
+    db: Database, plan: dict[str, int]
+) -> None:
+    record_report(
+        db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28"
+    )
+    record_report(
+        db, assignment_id=plan["a3"], period="2025-04", text="推进", percent=100, reported_on="2025-05-03"
+    )
+    record_report(
+        db, assignment_id=plan["a1"], period="2025-04", text="迟报", percent=50, reported_on="2025-05-20"
+    )
     review(db, assignment_id=plan["a1"], accept=False, reason="材料不全", at="2025-04-30")
     scores = {s.unit: s for s in unit_scores(db, plan_id=plan["plan"], period="2025-04")}
     kewei, fgw, scj = scores["区科委"], scores["区发展改革委"], scores["区市场监管局"]
-    assert (kewei.completion_rate, kewei.feedback_on_time_rate, kewei.score, kewei.rank) == (1.0, 1.0, 100.0, 1)
+    assert (kewei.completion_rate, kewei.feedback_on_time_rate, kewei.score, kewei.rank) == (
+        1.0,
+        1.0,
+        100.0,
+        1,
+    )
     assert (fgw.completion_rate, fgw.feedback_on_time_rate, fgw.score, fgw.rank) == (0.0, 1.0, 50.0, 2)
     assert (scj.overdue, scj.returned, scj.feedback_on_time_rate) == (1, 1, 0.0)
     assert (scj.score, scj.rank) == (0.0, 3)  # 0 + 0 − 5 − 2, never below zero
@@ -60,8 +75,9 @@ def test_score_table_exports_to_excel(db: Database, plan: dict[str, int], tmp_pa
         export_scores(scores, folder / "排名.csv", period="2025-04")
 
 
-def test_coverage_finds_an_unlinked_city_clause_and_progress_rolls_up(db: Database,
-                                                                      plan: dict[str, int]) -> None:
+def test_coverage_finds_an_unlinked_city_clause_and_progress_rolls_up(
+    db: Database, plan: dict[str, int]
+) -> None:
     city = load_small_plan(db, "某市计量发展规划实施方案")
     set_parent_plan(db, plan_id=plan["plan"], parent_plan_id=city["plan"])
     with pytest.raises(PlanDeskError, match="上级方案不能"):
@@ -75,17 +91,24 @@ def test_coverage_finds_an_unlinked_city_clause_and_progress_rolls_up(db: Databa
     cov = coverage(db, plan_id=plan["plan"])
     assert [n.id for n in cov.unlinked_parent_clauses] == [city["3."]]
     assert [n.id for n in cov.unlinked_local_tasks] == [plan["3."]]
-    assert [(link.node.id, link.target.id) for link in links(db, node_id=city["1."])] == [(plan["1."], city["1."])]
+    assert [(link.node.id, link.target.id) for link in links(db, node_id=city["1."])] == [
+        (plan["1."], city["1."])
+    ]
     update_assignment(db, assignment_id=plan["a1"], percent=40)
     update_assignment(db, assignment_id=plan["a2"], percent=100)
     up = linked_progress(db, node_id=city["section"], as_of=dt.date(2025, 6, 1))
     assert [t.unit for t in up.tasks] == ["区市场监管局", "区发展改革委"]
     assert (up.percent, up.status) == (70, "overdue")
     unlink(db, node_id=plan["1."], target_node_id=city["1."])
-    assert [n.id for n in coverage(db, plan_id=plan["plan"]).unlinked_parent_clauses] == [city["1."], city["3."]]
+    assert [n.id for n in coverage(db, plan_id=plan["plan"]).unlinked_parent_clauses] == [
+        city["1."],
+        city["3."],
+    ]
 
 
-def test_evidence_is_copied_into_the_store_and_checked(db: Database, plan: dict[str, int], tmp_path: Path) -> None:
+def test_evidence_is_copied_into_the_store_and_checked(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     entry = add_progress(db, assignment_id=plan["a1"], period="2025-04", text="推进").id
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(b"\xff\xd8jpeg" * 100)

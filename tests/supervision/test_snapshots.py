@@ -19,10 +19,12 @@ from desktop.storage import Database
 
 def test_closed_month_report_is_reproduced_exactly_after_later_edits(db: Database, tmp_path: Path) -> None:
     ids = load_small_plan(db)
-    a1 = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01",
-                           deadline="2025-03-31").id
-    a2 = create_assignment(db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01",
-                           deadline="2025-12-31").id
+    a1 = create_assignment(
+        db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01", deadline="2025-03-31"
+    ).id
+    a2 = create_assignment(
+        db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01", deadline="2025-12-31"
+    ).id
     add_progress(db, assignment_id=a2, period="2025-04", text="完成调研", percent=30)
     closed = close_month(db, plan_id=ids["plan"], period="2025-04")
     assert (closed.period, closed.closed_by) == ("2025-04", "测试员")
@@ -31,7 +33,9 @@ def test_closed_month_report_is_reproduced_exactly_after_later_edits(db: Databas
     update_assignment(db, assignment_id=a1, status="done")
     update_assignment(db, assignment_id=a2, percent=90, remarks="后来修改")
     add_progress(db, assignment_id=a2, period="2025-05", text="五月进展", percent=60)
-    live = render_monthly(gather_monthly(db, plan_id=ids["plan"], month="2025-04", live=True), tmp_path / "live.pdf")
+    live = render_monthly(
+        gather_monthly(db, plan_id=ids["plan"], month="2025-04", live=True), tmp_path / "live.pdf"
+    )
     again = render_monthly(gather_monthly(db, plan_id=ids["plan"], month="2025-04"), tmp_path / "again.pdf")
     assert live.read_bytes() != first.read_bytes()  # the edits do change a live report
     assert again.read_bytes() == first.read_bytes()
@@ -46,9 +50,12 @@ def test_closed_month_report_is_reproduced_exactly_after_later_edits(db: Databas
 
 def test_trend_lists_closed_months_with_their_figures(db: Database) -> None:
     ids = load_small_plan(db)
-    a1 = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01",
-                           deadline="2025-03-31").id
-    create_assignment(db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01", deadline="2025-12-31")
+    a1 = create_assignment(
+        db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01", deadline="2025-03-31"
+    ).id
+    create_assignment(
+        db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01", deadline="2025-12-31"
+    )
     close_month(db, plan_id=ids["plan"], period="2025-04")
     update_assignment(db, assignment_id=a1, status="done")
     close_month(db, plan_id=ids["plan"], period="2025-05")

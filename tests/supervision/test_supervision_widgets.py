@@ -34,15 +34,23 @@ def plan(db: Database, qapp: QApplication) -> dict[str, int]:
     if SHOTS:  # before any widget exists, so layouts are sized with the Chinese font
         install_cjk_font(qapp)
     ids = load_small_plan(db)
-    ids["a1"] = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01",
-                                  deadline="2025-06-30", contact_person="李四").id
-    ids["a2"] = create_assignment(db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01",
-                                  deadline="2025-12-31").id
+    ids["a1"] = create_assignment(
+        db,
+        node_id=ids["1."],
+        unit="区市场监管局",
+        start_date="2025-01-01",
+        deadline="2025-06-30",
+        contact_person="李四",
+    ).id
+    ids["a2"] = create_assignment(
+        db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01", deadline="2025-12-31"
+    ).id
     return ids
 
 
-def test_workflow_panel_offers_only_allowed_steps_and_records_them(qtbot: QtBot, db: Database,
-                                                                   plan: dict[str, int], tmp_path: Path) -> None:
+def test_workflow_panel_offers_only_allowed_steps_and_records_them(
+    qtbot: QtBot, db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
     panel = WorkflowPanel(db)
     qtbot.addWidget(panel)
     panel.resize(900, 700)
@@ -93,7 +101,9 @@ def test_warnings_view_colours_rows_and_rolls_up(qtbot: QtBot, db: Database, pla
     shoot(view, "warnings")
 
 
-def test_reporting_view_asks_to_remind_the_missing_units(qtbot: QtBot, db: Database, plan: dict[str, int]) -> None:
+def test_reporting_view_asks_to_remind_the_missing_units(
+    qtbot: QtBot, db: Database, plan: dict[str, int]
+) -> None:
     add_progress(db, assignment_id=plan["a2"], period="2025-07", text="推进", percent=60)
     view = ReportingView(db)
     qtbot.addWidget(view)
@@ -108,14 +118,21 @@ def test_reporting_view_asks_to_remind_the_missing_units(qtbot: QtBot, db: Datab
     shoot(view, "reporting")
 
 
-def test_ranking_view_lists_and_exports(qtbot: QtBot, db: Database, plan: dict[str, int], tmp_path: Path) -> None:
-    record_report(db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28")
+def test_ranking_view_lists_and_exports(
+    qtbot: QtBot, db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    record_report(
+        db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28"
+    )
     view = RankingView(db)
     qtbot.addWidget(view)
     view.resize(800, 240)
     view.period.setText("2025-04")
     view.set_plan(plan["plan"])
-    assert [view.table.item(i, 1).text() for i in range(view.table.rowCount())] == ["区发展改革委", "区市场监管局"]
+    assert [view.table.item(i, 1).text() for i in range(view.table.rowCount())] == [
+        "区发展改革委",
+        "区市场监管局",
+    ]
     assert view.table.item(0, 0).text() == "1" and view.table.item(0, 3).text() == "100%"
     assert view.export_to(str(tmp_path / "排名.xlsx")) and (tmp_path / "排名.xlsx").is_file()
     assert not view.export_to(str(tmp_path / "排名.txt")) and ".xlsx" in view.message.text()
@@ -136,7 +153,9 @@ def test_coverage_view_shows_the_unlinked_clause(qtbot: QtBot, db: Database, pla
     shoot(view, "coverage")
 
 
-def test_coverage_view_sets_the_plan_above_and_links_a_task(qtbot: QtBot, db: Database, plan: dict[str, int]) -> None:
+def test_coverage_view_sets_the_plan_above_and_links_a_task(
+    qtbot: QtBot, db: Database, plan: dict[str, int]
+) -> None:
     from sqlalchemy import select
 
     from desktop.models import NodeLink
@@ -153,9 +172,14 @@ def test_coverage_view_sets_the_plan_above_and_links_a_task(qtbot: QtBot, db: Da
     assert "上级条款已对接 0 条" in view.summary.text()
     assert not view.link_selected(), "nothing selected yet"
     assert "请在左侧选择" in view.message.text()
-    local = next(r for r in range(view.local_table.rowCount()) if view.local_table.item(r, 0).text() == str(plan["1."]))
-    clause = next(r for r in range(view.parent_table.rowCount())
-                  if view.parent_table.item(r, 0).text() == str(city["1."]))
+    local = next(
+        r for r in range(view.local_table.rowCount()) if view.local_table.item(r, 0).text() == str(plan["1."])
+    )
+    clause = next(
+        r
+        for r in range(view.parent_table.rowCount())
+        if view.parent_table.item(r, 0).text() == str(city["1."])
+    )
     view.local_table.setCurrentCell(local, 1)
     view.parent_table.setCurrentCell(clause, 1)
     view.link_button.click()

@@ -29,8 +29,9 @@ from desktop.storage import Database, open_database
 @pytest.fixture
 def assignment(db: Database) -> int:
     ids = load_small_plan(db)
-    return create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01",
-                             deadline="2025-06-30").id
+    return create_assignment(
+        db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-01", deadline="2025-06-30"
+    ).id
 
 
 def test_full_hand_off_records_every_step(db_url: str, assignment: int) -> None:
@@ -38,17 +39,34 @@ def test_full_hand_off_records_every_step(db_url: str, assignment: int) -> None:
     office = open_database(db_url, operator="督查科王科长")
     try:
         acknowledge(office, assignment_id=assignment, actor="区市场监管局李四")
-        record_report(office, assignment_id=assignment, period="2025-05", text="已完成选址", percent=40,
-                      actor="区市场监管局李四")
+        record_report(
+            office,
+            assignment_id=assignment,
+            period="2025-05",
+            text="已完成选址",
+            percent=40,
+            actor="区市场监管局李四",
+        )
         with pytest.raises(PlanDeskError, match="退回理由"):
             review(office, assignment_id=assignment, accept=False, reason="  ")
         review(office, assignment_id=assignment, accept=False, reason="缺少佐证材料")
         assert get_assignment(office, assignment_id=assignment).workflow_state == "returned"
-        ext = request_extension(office, assignment_id=assignment, new_deadline="2025-09-30", reason="设备到货延迟",
-                                actor="区市场监管局李四")
+        ext = request_extension(
+            office,
+            assignment_id=assignment,
+            new_deadline="2025-09-30",
+            reason="设备到货延迟",
+            actor="区市场监管局李四",
+        )
         decide_extension(office, request_id=ext.id, approve=True, note="同意")
-        record_report(office, assignment_id=assignment, period="2025-06", text="补充照片", percent=80,
-                      actor="区市场监管局李四")
+        record_report(
+            office,
+            assignment_id=assignment,
+            period="2025-06",
+            text="补充照片",
+            percent=80,
+            actor="区市场监管局李四",
+        )
         review(office, assignment_id=assignment, accept=True)
         close(office, assignment_id=assignment, note="任务完成")
         steps = workflow_history(office, assignment_id=assignment)
@@ -65,12 +83,23 @@ def test_full_hand_off_records_every_step(db_url: str, assignment: int) -> None:
         ("审核通过", "reported", "accepted"),
         ("办结", "accepted", "closed"),
     ]
-    assert [s.actor for s in steps] == ["测试员", "区市场监管局李四", "区市场监管局李四", "督查科王科长",
-                                        "区市场监管局李四", "督查科王科长", "区市场监管局李四", "督查科王科长",
-                                        "督查科王科长"]
+    assert [s.actor for s in steps] == [
+        "测试员",
+        "区市场监管局李四",
+        "区市场监管局李四",
+        "督查科王科长",
+        "区市场监管局李四",
+        "督查科王科长",
+        "区市场监管局李四",
+        "督查科王科长",
+        "督查科王科长",
+    ]
     assert steps[3].note == "缺少佐证材料"
-    assert all(s.at.date() in (today, today - dt.timedelta(days=1), today + dt.timedelta(days=1))
-               for s in steps if s.step not in ("report",))
+    assert all(
+        s.at.date() in (today, today - dt.timedelta(days=1), today + dt.timedelta(days=1))
+        for s in steps
+        if s.step not in ("report",)
+    )
     assert [s.at.date() for s in steps if s.step == "report"] == [today, today]
     with open_database(db_url) as again:
         done = get_assignment(again, assignment_id=assignment)
@@ -91,7 +120,9 @@ def test_invalid_transitions_name_both_states(db: Database, assignment: int) -> 
     assert allowed_steps("closed") == []
 
 
-def test_a_report_may_come_without_acknowledgement_and_strike_off_ends_it(db: Database, assignment: int) -> None:
+def test_a_report_may_come_without_acknowledgement_and_strike_off_ends_it(
+    db: Database, assignment: int
+) -> None:
     record_report(db, assignment_id=assignment, period="2025-03", text="启动", percent=10)
     review(db, assignment_id=assignment, accept=True)
     close(db, assignment_id=assignment, struck_off=True, note="并入其他任务")
@@ -101,8 +132,9 @@ def test_a_report_may_come_without_acknowledgement_and_strike_off_ends_it(db: Da
         record_report(db, assignment_id=assignment, period="2025-04", text="再报")
 
 
-def test_refused_extension_keeps_the_deadline_and_history_shows_every_change(db: Database,
-                                                                             assignment: int) -> None:
+def test_refused_extension_keeps_the_deadline_and_history_shows_every_change(
+    db: Database, assignment: int
+) -> None:
     first = request_extension(db, assignment_id=assignment, new_deadline="2025-08-31", reason="资金未到位")
     with pytest.raises(PlanDeskError, match="待审批"):
         request_extension(db, assignment_id=assignment, new_deadline="2025-09-30", reason="再申请")
@@ -114,8 +146,10 @@ def test_refused_extension_keeps_the_deadline_and_history_shows_every_change(db:
     second = request_extension(db, assignment_id=assignment, new_deadline="2025-10-31", reason="资金到位晚")
     decide_extension(db, request_id=second.id, approve=True)
     history = deadline_history(db, assignment_id=assignment)
-    assert [(h.kind, h.deadline) for h in history] == [("original", dt.date(2025, 6, 30)),
-                                                       ("extension", dt.date(2025, 10, 31))]
+    assert [(h.kind, h.deadline) for h in history] == [
+        ("original", dt.date(2025, 6, 30)),
+        ("extension", dt.date(2025, 10, 31)),
+    ]
     info = get_assignment(db, assignment_id=assignment)
     assert (info.deadline, info.original_deadline) == (dt.date(2025, 10, 31), dt.date(2025, 6, 30))
     with pytest.raises(PlanDeskError, match="不晚于现有截止日期"):
@@ -129,7 +163,11 @@ def test_a_deadline_moved_by_the_office_is_kept_as_an_approved_change(db: Databa
     info = get_assignment(db, assignment_id=assignment)
     assert (info.deadline, info.original_deadline) == (dt.date(2025, 9, 30), dt.date(2025, 6, 30))
     [change] = extensions(db, assignment_id=assignment)
-    assert (change.decision, change.requested_by, change.reason) == ("approved", "测试员", "办公室直接调整截止日期")
+    assert (change.decision, change.requested_by, change.reason) == (
+        "approved",
+        "测试员",
+        "办公室直接调整截止日期",
+    )
     history = deadline_history(db, assignment_id=assignment)
     assert [h.deadline for h in history] == [dt.date(2025, 6, 30), dt.date(2025, 9, 30)]
     assert workflow_history(db, assignment_id=assignment)[-1].step == "extension_approve"
@@ -139,8 +177,10 @@ def test_reminders_are_listed_in_order(db: Database, assignment: int) -> None:
     record_reminder(db, assignment_id=assignment, doc_number="督办〔2025〕3号", file_name="催办通知.pdf")
     record_reminder(db, assignment_id=assignment, channel="workbook")
     rows = reminders(db, assignment_id=assignment)
-    assert [(r.channel, r.doc_number, r.sent_by) for r in rows] == [("notice", "督办〔2025〕3号", "测试员"),
-                                                                    ("workbook", "", "测试员")]
+    assert [(r.channel, r.doc_number, r.sent_by) for r in rows] == [
+        ("notice", "督办〔2025〕3号", "测试员"),
+        ("workbook", "", "测试员"),
+    ]
     with pytest.raises(PlanDeskError, match="催办方式"):
         record_reminder(db, assignment_id=assignment, channel="fax")
 

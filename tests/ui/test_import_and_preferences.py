@@ -70,7 +70,9 @@ def test_unreadable_file_reports_a_message(qtbot: QtBot, seeded_db: Database, tm
     assert len(list_plans(seeded_db)) == 2
 
 
-def test_preferences_store_operator_unit_days_and_font(qtbot: QtBot, seeded_db: Database, tmp_path: Path) -> None:
+def test_preferences_store_operator_unit_days_and_font(
+    qtbot: QtBot, seeded_db: Database, tmp_path: Path
+) -> None:
     window = _window(qtbot, seeded_db)
     window.open_preferences()
     dialog = window.preferences
@@ -115,7 +117,17 @@ def test_window_remembers_plan_and_layout(qtbot: QtBot, seeded_db: Database) -> 
 def test_pane_tabs_follow_the_plan_and_jump_to_tasks(qtbot: QtBot, seeded_db: Database) -> None:
     window = _window(qtbot, seeded_db)
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "详情", "总览", "任务分工表", "指标", "预警", "报送情况", "考核", "对接情况", "办理", "历史"]
+        "详情",
+        "总览",
+        "任务分工表",
+        "指标",
+        "预警",
+        "报送情况",
+        "考核",
+        "对接情况",
+        "办理",
+        "历史",
+    ]
     window.tabs.setCurrentWidget(window.panes["indicators"])
     assert window.panes["indicators"].plan_id == window.current_plan().id
     node = window.model.index(1, 0).data(Qt.ItemDataRole.UserRole + 1)
@@ -126,7 +138,17 @@ def test_pane_tabs_follow_the_plan_and_jump_to_tasks(qtbot: QtBot, seeded_db: Da
 
 def test_menus_are_reachable_for_later_actions(qtbot: QtBot, seeded_db: Database) -> None:
     window = _window(qtbot, seeded_db)
-    titles = [m.title() for m in (window.menu_file, window.menu_edit, window.menu_view, window.menu_reports,
-                                  window.menu_exchange, window.menu_supervision, window.menu_help)]
+    titles = [
+        m.title()
+        for m in (
+            window.menu_file,
+            window.menu_edit,
+            window.menu_view,
+            window.menu_reports,
+            window.menu_exchange,
+            window.menu_supervision,
+            window.menu_help,
+        )
+    ]
     assert [t.split("(")[0] for t in titles] == ["文件", "编辑", "视图", "报表", "数据交换", "督办", "帮助"]
     assert "Ctrl+Y" in [s.toString() for s in window.redo_action.shortcuts()]

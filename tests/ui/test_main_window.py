@@ -72,8 +72,13 @@ def test_assign_progress_undo_filter_search(qtbot: QtBot, window: MainWindow, se
     assert (a.unit_name, a.role, a.deadline) == ("西安市市场监督管理局", "lead", None)
 
     last_month = dt.date.today().replace(day=1) - dt.timedelta(days=1)
-    _edit_cell(qtbot, window, 4, QDateEdit,
-               lambda e: e.setDate(QDate(last_month.year, last_month.month, last_month.day)))
+    _edit_cell(
+        qtbot,
+        window,
+        4,
+        QDateEdit,
+        lambda e: e.setDate(QDate(last_month.year, last_month.month, last_month.day)),
+    )
     [a] = node_detail(seeded_db, node_id=task_id).assignments
     assert a.deadline == last_month and a.effective_status == "overdue"
     assert window.model.index_of(task_id).data(NODE_ROW_ROLE).status == "overdue"
@@ -175,8 +180,9 @@ def test_subtasks_add_rename_delete_and_undo(qtbot: QtBot, window: MainWindow, s
     assert children(seeded_db, node_id=window.model.index_of(task_id).data(NODE_ROW_ROLE).parent_id)
 
 
-def test_conflicting_edit_is_explained_under_the_table(qtbot: QtBot, window: MainWindow,
-                                                       seeded_db: Database) -> None:
+def test_conflicting_edit_is_explained_under_the_table(
+    qtbot: QtBot, window: MainWindow, seeded_db: Database
+) -> None:
     task_id = _task_id(seeded_db)
     window.select_node(task_id)
     qtbot.mouseClick(window.detail.add_button, Qt.MouseButton.LeftButton)
@@ -189,7 +195,9 @@ def test_conflicting_edit_is_explained_under_the_table(qtbot: QtBot, window: Mai
     assert not window.undo_action.isEnabled() or window.editing.stack.count() == 1
 
 
-def test_unknown_unit_is_refused_with_a_suggestion(qtbot: QtBot, window: MainWindow, seeded_db: Database) -> None:
+def test_unknown_unit_is_refused_with_a_suggestion(
+    qtbot: QtBot, window: MainWindow, seeded_db: Database
+) -> None:
     task_id = _task_id(seeded_db)
     window.select_node(task_id)
     window.detail.new_unit.setText("市场监管")

@@ -25,12 +25,23 @@ def test_cards_bars_and_due_list_show_the_plans_state(qtbot: QtBot, qtmodelteste
     pane, tasks = open_pane(qtbot, db)
     qtmodeltester.check(pane.due_model)
     shown = {key: card.number.text() for key, card in pane.cards.items()}
-    assert shown == {"tasks": "29", "overdue": "2", "in_progress": "1", "not_started": "3", "done": "1",
-                     "suspended": "1", "unassigned": "21", "due_soon": "3"}
+    assert shown == {
+        "tasks": "29",
+        "overdue": "2",
+        "in_progress": "1",
+        "not_started": "3",
+        "done": "1",
+        "suspended": "1",
+        "unassigned": "21",
+        "due_soon": "3",
+    }
     assert pane.chart.bars == [(SCJG, 1), (KJJ, 1)]
     assert pane.due_box.title() == "30 天内到期（3 项）"
     assert [pane.due_model.index(r, DueTableModel.TASK).data() for r in range(3)] == [
-        "2. 开展新型量值传递溯源技术研究", "7. 服务汽车制造", "3. 加强关键共性计量技术研究"]
+        "2. 开展新型量值传递溯源技术研究",
+        "7. 服务汽车制造",
+        "3. 加强关键共性计量技术研究",
+    ]
     assert pane.due_model.index(0, DueTableModel.DAYS).data() == "今天"
     assert pane.due_model.index(1, DueTableModel.ROLE).data() == "配合"
     assert "2026-06-15" in pane.caption.text()
@@ -55,7 +66,9 @@ def test_clicking_a_bar_names_the_full_unit(qtbot: QtBot, db: Database) -> None:
     assert clicked.args == [SCJG]
     # Below the last bar nothing is hit.
     with qtbot.assertNotEmitted(pane.unit_clicked):
-        qtbot.mouseClick(pane.chart, Qt.MouseButton.LeftButton, pos=QPoint(50, pane.chart.bar_rect(1).bottom() + 20))
+        qtbot.mouseClick(
+            pane.chart, Qt.MouseButton.LeftButton, pos=QPoint(50, pane.chart.bar_rect(1).bottom() + 20)
+        )
 
 
 def test_a_later_day_moves_work_into_overdue(qtbot: QtBot, db: Database) -> None:

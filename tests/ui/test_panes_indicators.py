@@ -60,7 +60,9 @@ def test_value_entered_in_the_form_is_saved_and_shown(qtbot: QtBot, db: Database
     dialog.value_edit.setText("86.5")
     dialog.source_edit.setText("市市场监管局统计")
     with qtbot.waitSignal(pane.value_saved) as saved:
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
     info = next(i for i in list_indicators(db, plan_id=plan_id) if i.name == COVERAGE)
     assert saved.args == [info.id]
     assert info.latest is not None and info.latest.value == 86.5 and info.latest.source == "市市场监管局统计"
@@ -125,8 +127,12 @@ def test_history_is_drawn_as_a_line_in_the_trend_column(qtbot: QtBot, db: Databa
     def line_pixels(name: str) -> int:
         rect = pane.view.visualRect(pane.model.index(row_named(pane, name), IndicatorTableModel.TREND))
         image = pane.view.viewport().grab(rect).toImage()
-        return sum(1 for x in range(image.width()) for y in range(image.height())
-                   if image.pixelColor(x, y).blue() > 150 and image.pixelColor(x, y).red() < 120)
+        return sum(
+            1
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).blue() > 150 and image.pixelColor(x, y).red() < 120
+        )
 
     assert line_pixels(STANDARDS) > 20
     assert line_pixels(CENTRE) == 0  # nothing recorded, nothing drawn

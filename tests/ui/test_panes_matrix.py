@@ -46,7 +46,9 @@ def test_clicking_a_cell_goes_to_its_task(qtbot: QtBot, db: Database) -> None:
     index = pane.model.index(row, column_of(pane, GXJ))
     pane.view.scrollTo(index)
     with qtbot.waitSignal(pane.node_activated) as activated:
-        qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.visualRect(index).center())
+        qtbot.mouseClick(
+            pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.visualRect(index).center()
+        )
     assert activated.args == [tasks["7."]]
 
 
@@ -57,7 +59,9 @@ def test_clicking_a_task_title_goes_to_it(qtbot: QtBot, db: Database) -> None:
     index = pane.model.index(row, 0)
     pane.view.scrollTo(index)
     with qtbot.waitSignal(pane.node_activated) as activated:
-        qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.visualRect(index).center())
+        qtbot.mouseClick(
+            pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.visualRect(index).center()
+        )
     assert activated.args == [tasks["24."]]
     assert pane.select_node(tasks["3."]) and pane.view.currentIndex().row() == 2
 

@@ -13,8 +13,9 @@ from desktop.storage.backup import list_backups
 from desktop.ui.app import show_main_window
 
 
-def test_window_shows_before_the_daily_backup_which_follows(qtbot: QtBot, tmp_path: Path,
-                                                             seeded_template: Path) -> None:
+def test_window_shows_before_the_daily_backup_which_follows(
+    qtbot: QtBot, tmp_path: Path, seeded_template: Path
+) -> None:
     path = tmp_path / "office.sqlite3"
     shutil.copyfile(seeded_template, path)
     db = open_database(path, operator="测试员")

@@ -26,8 +26,9 @@ def test_installed_font_shows_chinese(qapp: QApplication, fresh_lookup: None) ->
     assert QFontMetrics(qapp.font()).inFont("中")
 
 
-def test_usual_paths_come_before_asking_fontconfig(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                    fresh_lookup: None) -> None:
+def test_usual_paths_come_before_asking_fontconfig(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_lookup: None
+) -> None:
     usual = tmp_path / "usual.ttc"
     usual.write_bytes(b"x")
     asked: list[bool] = []
@@ -38,8 +39,9 @@ def test_usual_paths_come_before_asking_fontconfig(monkeypatch: pytest.MonkeyPat
     assert not asked, "fc-list runs only when no usual font file exists"
 
 
-def test_fontconfig_is_the_last_resort_and_accepts_cff_fonts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                              fresh_lookup: None) -> None:
+def test_fontconfig_is_the_last_resort_and_accepts_cff_fonts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_lookup: None
+) -> None:
     otf = tmp_path / "NotoSansCJK-Regular.otf"
     otf.write_bytes(b"OTTO")
     monkeypatch.setattr(fonts, "_usual_paths", lambda: [])
@@ -49,8 +51,9 @@ def test_fontconfig_is_the_last_resort_and_accepts_cff_fonts(monkeypatch: pytest
     assert fonts.find_screen_font() == otf
 
 
-def test_no_chinese_font_at_all_is_reported_as_none(qapp: QApplication, monkeypatch: pytest.MonkeyPatch,
-                                                     fresh_lookup: None) -> None:
+def test_no_chinese_font_at_all_is_reported_as_none(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, fresh_lookup: None
+) -> None:
     monkeypatch.setattr(fonts, "_usual_paths", lambda: [])
     monkeypatch.setattr(fonts, "SCREEN_ONLY", {})
     monkeypatch.setattr(fonts, "_fc_list_paths", lambda: [])
@@ -58,7 +61,9 @@ def test_no_chinese_font_at_all_is_reported_as_none(qapp: QApplication, monkeypa
     assert install_cjk_font(qapp) is None
 
 
-def test_the_users_font_variable_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_lookup: None) -> None:
+def test_the_users_font_variable_wins(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_lookup: None
+) -> None:
     chosen = tmp_path / "mine.otf"
     chosen.write_bytes(b"OTTO")
     monkeypatch.setenv(fonts.FONT_ENV, str(chosen))

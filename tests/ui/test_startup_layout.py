@@ -43,10 +43,22 @@ def test_progress_text_takes_the_width_and_shows_in_full_on_hover(qtbot: QtBot, 
     window.start()
     task_id = _task_id(db)
     long_text = "完成碳计量标准装置选址论证，正在开展设备采购，并同步推进人员培训与质量体系文件编写。"
-    a = create_assignment(db, node_id=task_id, unit="西安市市场监督管理局", deadline="2030-12-31",
-                          remarks="需与市财政局对接经费")
-    add_progress(db, assignment_id=a.id, period="2026-05", text=long_text, percent=40,
-                 problems="设备供货周期较长", next_steps="月底前完成招标")
+    a = create_assignment(
+        db,
+        node_id=task_id,
+        unit="西安市市场监督管理局",
+        deadline="2030-12-31",
+        remarks="需与市财政局对接经费",
+    )
+    add_progress(
+        db,
+        assignment_id=a.id,
+        period="2026-05",
+        text=long_text,
+        percent=40,
+        problems="设备供货周期较长",
+        next_steps="月底前完成招标",
+    )
     window.select_node(task_id)
     pane = window.detail
     tree = pane.progress_tree

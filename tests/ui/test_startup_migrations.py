@@ -26,8 +26,10 @@ def test_head_and_revisions_read_from_the_files_match_alembic() -> None:
 def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path) -> None:
     path = tmp_path / "current.sqlite3"
     open_database(path).close()  # created (and migrated) here
-    probe = ("import sys; from desktop.storage import open_database; "
-             f"db = open_database({str(path)!r}); db.close(); print('alembic' in sys.modules)")
+    probe = (
+        "import sys; from desktop.storage import open_database; "
+        f"db = open_database({str(path)!r}); db.close(); print('alembic' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"

@@ -37,7 +37,9 @@ def untranslated(path: Path) -> list[str]:
 
 def test_every_chinese_ui_string_is_translatable() -> None:
     problems = [p for path in sorted(UI.rglob("*.py")) for p in untranslated(path)]
-    assert not problems, "wrap in self.tr()/QCoreApplication.translate()/QT_TRANSLATE_NOOP:\n" + "\n".join(problems)
+    assert not problems, "wrap in self.tr()/QCoreApplication.translate()/QT_TRANSLATE_NOOP:\n" + "\n".join(
+        problems
+    )
 
 
 def test_the_scan_catches_a_bare_string(tmp_path: Path) -> None:

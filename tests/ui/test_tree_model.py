@@ -55,7 +55,9 @@ def test_status_column_shows_lights_and_office_nodes_are_marked(seeded_db: Datab
     section = children(seeded_db, node_id=chapter.id)[0]
     task = children(seeded_db, node_id=section.id)[0]
     yesterday = dt.date.today() - dt.timedelta(days=1)
-    create_assignment(seeded_db, node_id=task.id, unit=task.lead_unit or "西安市市场监督管理局", deadline=yesterday)
+    create_assignment(
+        seeded_db, node_id=task.id, unit=task.lead_unit or "西安市市场监督管理局", deadline=yesterday
+    )
     office = add_subtask(seeded_db, parent_id=section.id, title="本局细化措施")
     model = PlanTreeModel(seeded_db)
     model.set_plan(plan.root_id)

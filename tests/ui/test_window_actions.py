@@ -44,10 +44,14 @@ def first_task(db: Database, window: MainWindow) -> int:
 
 
 def test_menus_reach_every_area(window: MainWindow) -> None:
-    titles = {m.title().replace("(&R)", "").replace("(&X)", "").replace("(&S)", ""): [a.text() for a in m.actions()]
-              for m in (window.menu_reports, window.menu_exchange, window.menu_supervision)}
+    titles = {
+        m.title().replace("(&R)", "").replace("(&X)", "").replace("(&S)", ""): [a.text() for a in m.actions()]
+        for m in (window.menu_reports, window.menu_exchange, window.menu_supervision)
+    }
     assert "生成报表…" in titles["报表"]
-    assert {"导入方案修订版…", "导出进展反馈表…", "导入进展反馈表…", "导出交换包…", "导入交换包…"} <= set(titles["数据交换"])
+    assert {"导入方案修订版…", "导出进展反馈表…", "导入进展反馈表…", "导出交换包…", "导入交换包…"} <= set(
+        titles["数据交换"]
+    )
     assert {"预警", "报送情况", "考核", "对接情况", "办理"} <= set(titles["督办"])
 
 
@@ -58,8 +62,9 @@ def test_report_menu_opens_the_report_dialog_on_the_current_plan(window: MainWin
     dialog.reject()
 
 
-def test_workbook_round_trip_through_the_menus(qtbot: QtBot, window: MainWindow, seeded_db: Database,
-                                              tmp_path: Path) -> None:
+def test_workbook_round_trip_through_the_menus(
+    qtbot: QtBot, window: MainWindow, seeded_db: Database, tmp_path: Path
+) -> None:
     import openpyxl
 
     task = first_task(seeded_db, window)
@@ -80,7 +85,9 @@ def test_workbook_round_trip_through_the_menus(qtbot: QtBot, window: MainWindow,
     book.save(path)
 
     window.extra.preview_workbooks([str(path)])
-    qtbot.waitUntil(lambda: window.extra.dialog is not None and window.extra.dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.extra.dialog is not None and window.extra.dialog.isVisible(), timeout=20000
+    )
     dialog = window.extra.dialog
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(dialog.applied, timeout=20000):
@@ -90,16 +97,20 @@ def test_workbook_round_trip_through_the_menus(qtbot: QtBot, window: MainWindow,
     assert texts == ["完成计量测试平台选址"]
 
 
-def test_supervision_tabs_follow_the_plan_and_the_selected_assignment(qtbot: QtBot, window: MainWindow,
-                                                                      seeded_db: Database) -> None:
+def test_supervision_tabs_follow_the_plan_and_the_selected_assignment(
+    qtbot: QtBot, window: MainWindow, seeded_db: Database
+) -> None:
     task = first_task(seeded_db, window)
     a = create_assignment(seeded_db, node_id=task, unit="西安市市场监督管理局", deadline="2020-01-31")
     window.refresh()
     window.extra.show_tab("warnings")
     warnings = window.panes["warnings"]
     qtbot.waitUntil(lambda: warnings.table.rowCount() > 0, timeout=10000)
-    assert any("逾期" in (warnings.table.item(r, c).text() if warnings.table.item(r, c) else "")
-               for r in range(warnings.table.rowCount()) for c in range(warnings.table.columnCount()))
+    assert any(
+        "逾期" in (warnings.table.item(r, c).text() if warnings.table.item(r, c) else "")
+        for r in range(warnings.table.rowCount())
+        for c in range(warnings.table.columnCount())
+    )
     assert window.select_node(task)
     window.detail.table.setCurrentIndex(window.detail.table.model().index(0, 0))
     assert window.extra.workflow.assignment_id == a.id
@@ -118,13 +129,17 @@ def test_history_tab_follows_the_selected_task(qtbot: QtBot, window: MainWindow,
     window.tabs.setCurrentWidget(window.extra.history)
     history = window.extra.history
     qtbot.waitUntil(lambda: history.model.rowCount() > 0, timeout=10000)
-    cells = [history.model.index(r, c).data() or "" for r in range(history.model.rowCount())
-             for c in range(history.model.columnCount())]
+    cells = [
+        history.model.index(r, c).data() or ""
+        for r in range(history.model.rowCount())
+        for c in range(history.model.columnCount())
+    ]
     assert any("王科长" in c for c in cells) and any("测试员" in c for c in cells)
 
 
 def test_restore_from_the_file_menu_hands_over_to_a_window_on_the_restored_file(
-        qtbot: QtBot, window: MainWindow, seeded_db: Database) -> None:
+    qtbot: QtBot, window: MainWindow, seeded_db: Database
+) -> None:
     from desktop.services.backups import backup_now
     from desktop.ui.window_actions import OPEN_WINDOWS
 

@@ -100,7 +100,9 @@ class WarningsView(_PlanView):
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.counts = QLabel()
-        self.table = _table([self.tr("预警"), self.tr("条目"), self.tr("责任单位"), self.tr("规则"), self.tr("说明")])
+        self.table = _table(
+            [self.tr("预警"), self.tr("条目"), self.tr("责任单位"), self.tr("规则"), self.tr("说明")]
+        )
         self.table.cellDoubleClicked.connect(lambda row, _c: self.node_activated.emit(self.rows[row].node_id))
         self.rows: list[warnings.Warning] = []
         self.colours: dict[int, str] = {}
@@ -121,13 +123,24 @@ class WarningsView(_PlanView):
         # Roll-up for the plan tree: a collapsed chapter takes the worst colour inside it.
         self.colours = warnings.rollup(self.rows, warnings.plan_tree(self.db, plan_id=plan_id))
         names = {"red": self.tr("红色"), "orange": self.tr("橙色"), "yellow": self.tr("黄色")}
-        rules = {"overdue": self.tr("逾期"), "no_feedback": self.tr("本期未报送"), "due_soon": self.tr("临近截止"),
-                 "lagging": self.tr("序时进度滞后")}
-        _fill(self.table, [[names[w.colour], f"{w.node_label}{w.node_title}", w.unit, rules[w.rule], w.reason]
-                           for w in self.rows], [COLOURS[w.colour] for w in self.rows])
+        rules = {
+            "overdue": self.tr("逾期"),
+            "no_feedback": self.tr("本期未报送"),
+            "due_soon": self.tr("临近截止"),
+            "lagging": self.tr("序时进度滞后"),
+        }
+        _fill(
+            self.table,
+            [
+                [names[w.colour], f"{w.node_label}{w.node_title}", w.unit, rules[w.rule], w.reason]
+                for w in self.rows
+            ],
+            [COLOURS[w.colour] for w in self.rows],
+        )
         tally = {c: sum(1 for w in self.rows if w.colour == c) for c in COLOURS}
-        self.counts.setText(self.tr("红色 {0}　橙色 {1}　黄色 {2}").format(tally["red"], tally["orange"],
-                                                                          tally["yellow"]))
+        self.counts.setText(
+            self.tr("红色 {0}　橙色 {1}　黄色 {2}").format(tally["red"], tally["orange"], tally["yellow"])
+        )
 
 
 class ReportingView(_PlanView):
@@ -158,12 +171,26 @@ class ReportingView(_PlanView):
     def load(self, plan_id: int) -> None:
         self.rows = warnings.reporting_status(self.db, plan_id=plan_id, period=self.period.text())
         missing = [u for u in self.rows if not u.complete]
-        _fill(self.table, [[u.unit, str(u.assignments), str(u.reported),
-                            self.tr("已报送") if u.complete else self.tr("未报送 {0} 项").format(
-                                len(u.missing_assignment_ids))] for u in self.rows],
-              [None if u.complete else COLOURS["orange"] for u in self.rows])
-        self.summary.setText(self.tr("{0} 个单位已全部报送，{1} 个单位未报送").format(
-            len(self.rows) - len(missing), len(missing)))
+        _fill(
+            self.table,
+            [
+                [
+                    u.unit,
+                    str(u.assignments),
+                    str(u.reported),
+                    self.tr("已报送")
+                    if u.complete
+                    else self.tr("未报送 {0} 项").format(len(u.missing_assignment_ids)),
+                ]
+                for u in self.rows
+            ],
+            [None if u.complete else COLOURS["orange"] for u in self.rows],
+        )
+        self.summary.setText(
+            self.tr("{0} 个单位已全部报送，{1} 个单位未报送").format(
+                len(self.rows) - len(missing), len(missing)
+            )
+        )
         self.remind_button.setEnabled(bool(missing))
 
     def missing_units(self) -> list[str]:
@@ -185,8 +212,18 @@ class RankingView(_PlanView):
         self.period.editingFinished.connect(self.refresh)
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.clicked.connect(self.choose_export)
-        self.table = _table([self.tr("名次"), self.tr("单位"), self.tr("任务数"), self.tr("按时反馈率"),
-                             self.tr("办结率"), self.tr("逾期"), self.tr("退回"), self.tr("得分")])
+        self.table = _table(
+            [
+                self.tr("名次"),
+                self.tr("单位"),
+                self.tr("任务数"),
+                self.tr("按时反馈率"),
+                self.tr("办结率"),
+                self.tr("逾期"),
+                self.tr("退回"),
+                self.tr("得分"),
+            ]
+        )
         self.scores: list[scoring.UnitScore] = []
         self._dialog: QFileDialog | None = None
         head = QHBoxLayout()
@@ -201,9 +238,22 @@ class RankingView(_PlanView):
 
     def load(self, plan_id: int) -> None:
         self.scores = scoring.unit_scores(self.db, plan_id=plan_id, period=self.period.text())
-        _fill(self.table, [[str(s.rank), s.unit, str(s.assignments), f"{s.feedback_on_time_rate:.0%}",
-                            f"{s.completion_rate:.0%}", str(s.overdue), str(s.returned), f"{s.score:g}"]
-                           for s in self.scores])
+        _fill(
+            self.table,
+            [
+                [
+                    str(s.rank),
+                    s.unit,
+                    str(s.assignments),
+                    f"{s.feedback_on_time_rate:.0%}",
+                    f"{s.completion_rate:.0%}",
+                    str(s.overdue),
+                    str(s.returned),
+                    f"{s.score:g}",
+                ]
+                for s in self.scores
+            ],
+        )
 
     def choose_export(self) -> None:
         self._dialog = QFileDialog(self, self.tr("导出考核排名"))
@@ -243,7 +293,8 @@ class CoverageView(_PlanView):
         self.local_table = _table([self.tr("编号"), self.tr("本方案中未关联上级条款的任务")])
         for table in (self.parent_table, self.local_table):
             table.cellDoubleClicked.connect(
-                lambda row, _c, t=table: self.node_activated.emit(int(t.item(row, 0).text())))
+                lambda row, _c, t=table: self.node_activated.emit(int(t.item(row, 0).text()))
+            )
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("上级方案：")))
@@ -274,8 +325,11 @@ class CoverageView(_PlanView):
             self._fail(self.tr("请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。"))
             return False
         try:
-            links.link_nodes(self.db, node_id=int(self.local_table.item(local, 0).text()),
-                             target_node_id=int(self.parent_table.item(clause, 0).text()))
+            links.link_nodes(
+                self.db,
+                node_id=int(self.local_table.item(local, 0).text()),
+                target_node_id=int(self.parent_table.item(clause, 0).text()),
+            )
         except PlanDeskError as exc:
             self._fail(str(exc))
             return False
@@ -302,6 +356,13 @@ class CoverageView(_PlanView):
         if cov.parent_plan_id is None:
             self.summary.setText(self.tr("本方案尚未设置上级方案。"))
         else:
-            self.summary.setText(self.tr("上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条").format(
-                cov.linked_parent_clauses, len(cov.unlinked_parent_clauses), cov.linked_local_tasks,
-                len(cov.unlinked_local_tasks)))
+            self.summary.setText(
+                self.tr(
+                    "上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条"
+                ).format(
+                    cov.linked_parent_clauses,
+                    len(cov.unlinked_parent_clauses),
+                    cov.linked_local_tasks,
+                    len(cov.unlinked_local_tasks),
+                )
+            )

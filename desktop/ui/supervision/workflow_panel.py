@@ -30,11 +30,13 @@ from ...services import workflow as wf
 from ...services.assignments import get_assignment
 from ...storage import Database
 
-BUTTONS = {"acknowledge": QT_TRANSLATE_NOOP("WorkflowPanel", "签收"),
-           "accept": QT_TRANSLATE_NOOP("WorkflowPanel", "审核通过"),
-           "return": QT_TRANSLATE_NOOP("WorkflowPanel", "退回"),
-           "close": QT_TRANSLATE_NOOP("WorkflowPanel", "办结"),
-           "strike": QT_TRANSLATE_NOOP("WorkflowPanel", "销号")}
+BUTTONS = {
+    "acknowledge": QT_TRANSLATE_NOOP("WorkflowPanel", "签收"),
+    "accept": QT_TRANSLATE_NOOP("WorkflowPanel", "审核通过"),
+    "return": QT_TRANSLATE_NOOP("WorkflowPanel", "退回"),
+    "close": QT_TRANSLATE_NOOP("WorkflowPanel", "办结"),
+    "strike": QT_TRANSLATE_NOOP("WorkflowPanel", "销号"),
+}
 
 
 class WorkflowPanel(QWidget):
@@ -52,8 +54,9 @@ class WorkflowPanel(QWidget):
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
         self.steps = QTableWidget(0, 5)
-        self.steps.setHorizontalHeaderLabels([self.tr("时间"), self.tr("环节"), self.tr("状态变化"), self.tr("办理人"),
-                                              self.tr("说明")])
+        self.steps.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("环节"), self.tr("状态变化"), self.tr("办理人"), self.tr("说明")]
+        )
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.steps.verticalHeader().hide()
         self.note = QLineEdit()
@@ -150,10 +153,14 @@ class WorkflowPanel(QWidget):
                 b.setEnabled(False)
             return
         info = get_assignment(self.db, assignment_id=aid)
-        self.state_label.setText(self.tr("{0}　当前环节：{1}").format(info.unit_name, wf.state_name(info.workflow_state)))
+        self.state_label.setText(
+            self.tr("{0}　当前环节：{1}").format(info.unit_name, wf.state_name(info.workflow_state))
+        )
         history = wf.deadline_history(self.db, assignment_id=aid)
-        self.deadline_label.setText(self.tr("截止日期：") + " → ".join(
-            (h.deadline.isoformat() if h.deadline else "—") for h in history))
+        self.deadline_label.setText(
+            self.tr("截止日期：")
+            + " → ".join((h.deadline.isoformat() if h.deadline else "—") for h in history)
+        )
         allowed = set(wf.allowed_steps(info.workflow_state))
         for code, button in self.buttons.items():
             button.setEnabled(code in allowed)
@@ -172,8 +179,11 @@ class WorkflowPanel(QWidget):
     def _fill_steps(self, steps: list[wf.StepInfo]) -> None:
         self.steps.setRowCount(len(steps))
         for i, st in enumerate(steps):
-            moved = wf.state_name(st.to_state) if not st.from_state or st.from_state == st.to_state else \
-                f"{wf.state_name(st.from_state)} → {wf.state_name(st.to_state)}"
+            moved = (
+                wf.state_name(st.to_state)
+                if not st.from_state or st.from_state == st.to_state
+                else f"{wf.state_name(st.from_state)} → {wf.state_name(st.to_state)}"
+            )
             for j, text in enumerate((f"{st.at:%Y-%m-%d %H:%M}", st.step_name, moved, st.actor, st.note)):
                 self.steps.setItem(i, j, QTableWidgetItem(text))
         self.steps.resizeColumnsToContents()
@@ -183,8 +193,10 @@ class WorkflowPanel(QWidget):
         pending = False
         for r in rows:
             old = r.old_deadline.isoformat() if r.old_deadline else "—"
-            item = QListWidgetItem(f"{r.requested_at:%Y-%m-%d}　{old} → {r.requested_deadline.isoformat()}　"
-                                   f"{wf.DECISION_NAMES[r.decision]}　{r.reason}")
+            item = QListWidgetItem(
+                f"{r.requested_at:%Y-%m-%d}　{old} → {r.requested_deadline.isoformat()}　"
+                f"{wf.DECISION_NAMES[r.decision]}　{r.reason}"
+            )
             item.setData(256, r.id if r.decision == "pending" else None)
             pending = pending or r.decision == "pending"
             self.extensions.addItem(item)
@@ -210,9 +222,13 @@ class WorkflowPanel(QWidget):
         if aid is None:
             return False
         if code in ("accept", "return"):
-            ok = self._run(lambda: wf.review(self.db, assignment_id=aid, accept=code == "accept", reason=note))
+            ok = self._run(
+                lambda: wf.review(self.db, assignment_id=aid, accept=code == "accept", reason=note)
+            )
         elif code in ("close", "strike"):
-            ok = self._run(lambda: wf.close(self.db, assignment_id=aid, struck_off=code == "strike", note=note))
+            ok = self._run(
+                lambda: wf.close(self.db, assignment_id=aid, struck_off=code == "strike", note=note)
+            )
         else:
             ok = self._run(lambda: wf.acknowledge(self.db, assignment_id=aid, note=note))
         if ok:
@@ -224,16 +240,22 @@ class WorkflowPanel(QWidget):
         if aid is None:
             return False
         day = self.new_deadline.date().toPython()
-        return self._run(lambda: wf.request_extension(self.db, assignment_id=aid, new_deadline=day,
-                                                      reason=self.ext_reason.text()))
+        return self._run(
+            lambda: wf.request_extension(
+                self.db, assignment_id=aid, new_deadline=day, reason=self.ext_reason.text()
+            )
+        )
 
     def decide(self, approve: bool) -> bool:
         ids = [self.extensions.item(i).data(256) for i in range(self.extensions.count())]
         pending = [i for i in ids if i is not None]
         if not pending:
             return False
-        return self._run(lambda: wf.decide_extension(self.db, request_id=pending[-1], approve=approve,
-                                                     note=self.note.text()))
+        return self._run(
+            lambda: wf.decide_extension(
+                self.db, request_id=pending[-1], approve=approve, note=self.note.text()
+            )
+        )
 
     def choose_evidence(self) -> None:
         self._dialog = QFileDialog(self, self.tr("选择佐证材料"))
