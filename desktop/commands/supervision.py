@@ -7,9 +7,9 @@ import dataclasses
 from typing import Any
 
 from ..errors import PlanDeskError
+from ..services import assignments, notices, scoring, snapshots, warnings, workflow
 from ..services import evidence as ev
 from ..services import links as lk
-from ..services import scoring, snapshots, warnings, workflow
 from ..services.validation import parse_date
 from . import group, open_db, print_json
 
@@ -124,9 +124,7 @@ def cmd_reporting(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         rows = warnings.reporting_status(db, plan_id=args.plan, period=args.period)
         issued = (
-            warnings.issue_missing_report_notices(
-                db, plan_id=args.plan, period=args.period, path=args.notices
-            )
+            notices.issue_missing_report_notices(db, plan_id=args.plan, period=args.period, path=args.notices)
             if args.notices
             else []
         )
@@ -204,7 +202,7 @@ def cmd_workflow(args: argparse.Namespace) -> int:
         elif args.action == "report":
             if not args.period:
                 raise PlanDeskError("反馈需要 --period 报告期和 --text 进展情况。", field="period")
-            workflow.record_report(
+            assignments.add_progress(
                 db,
                 assignment_id=a,
                 period=args.period,

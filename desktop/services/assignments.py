@@ -248,7 +248,7 @@ def add_progress(
     problems = check_text(problems, field="problems", label="存在问题", max_len=20000)
     next_steps = check_text(next_steps, field="next_steps", label="下步计划", max_len=20000)
     reported = parse_date(reported_on, field="reported_on", label="报送日期") or today()
-    who = db.operator if actor is None else actor
+    who = check_text(db.operator if actor is None else actor, field="actor", label="办理人", max_len=100)
     with db.write(cause="登记进展") as s:
         a = _assignment(s, assignment_id, lock=True)
         node = _writable_node(s, a.node_id)

@@ -6,15 +6,18 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..errors import PlanDeskError
 from ..models import Reminder
 from ..reports.notices import RenderedNotice, render_notices
 from ..reports.pdf_common import IsCancelled, Progress
 from ..storage import Database
 from .report_data import gather_notices
+from .warnings import reporting_status
 
 
 def _next_number(s: Session, year: int, prefix: str) -> int:
@@ -86,3 +89,34 @@ def issue_notices(
             file.unlink(missing_ok=True)
         raise
     return rendered
+
+
+def issue_missing_report_notices(
+    db: Database,
+    *,
+    plan_id: int,
+    period: str,
+    path: str | os.PathLike[str],
+    as_of: dt.date | None = None,
+    progress: Any = None,
+    is_cancelled: Any = None,
+) -> list[Any]:
+    """催报: print reminder notices to the units that have not reported for ``period``; records the reminders."""
+    missing = [
+        u.unit for u in reporting_status(db, plan_id=plan_id, period=period) if u.missing_assignment_ids
+    ]
+    if not missing:
+        raise PlanDeskError(f"{period} 各单位均已报送，无需催报。", field="period")
+    # Every unfinished task of those units goes on the notice, not just those close to their deadline.
+    return list(
+        issue_notices(
+            db,
+            plan_id=plan_id,
+            as_of=as_of or dt.date.today(),
+            path=path,
+            units=missing,
+            due_within_days=100 * 365,
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
+    )

@@ -41,6 +41,7 @@ from ..reports.report_model import (  # noqa: F401 - the report data is part of 
     unit_table,
 )
 from ..storage import Database
+from . import scoring
 from .status import effective_status
 from .validation import parse_period
 
@@ -310,26 +311,21 @@ def _indicators(s: Session, plan_ids: list[int], as_of: dt.date) -> list[Indicat
 
 
 def _scores(db: Database, plan_id: int | None, month: str) -> list[ScoreLine]:
-    """Unit ranking from the scoring service when this installation has it."""
-    try:
-        from . import scoring  # type: ignore[attr-defined]
-
-        rows = scoring.unit_scores(db, plan_id=plan_id, period=month)
-        return [
-            ScoreLine(
-                r.unit,
-                r.assignments,
-                r.feedback_on_time_rate,
-                r.completion_rate,
-                r.overdue,
-                r.returned,
-                r.score,
-                r.rank,
-            )
-            for r in rows
-        ]
-    except (ImportError, AttributeError, TypeError):
-        return []
+    """Unit ranking from the scoring service."""
+    rows = scoring.unit_scores(db, plan_id=plan_id, period=month)
+    return [
+        ScoreLine(
+            r.unit,
+            r.assignments,
+            r.feedback_on_time_rate,
+            r.completion_rate,
+            r.overdue,
+            r.returned,
+            r.score,
+            r.rank,
+        )
+        for r in rows
+    ]
 
 
 def _snapshot(db: Database, plan_id: int, month: str) -> MonthlyReportData | None:

@@ -15,8 +15,7 @@ from ..fileio import atomic_path
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit, WorkflowStep
 from ..storage import Database
 from .settings import get_setting
-from .validation import parse_period
-from .warnings import period_end
+from .validation import parse_period, period_end
 from .workflow import FINAL_STATES
 
 # Points for a perfect feedback rate and 办结率; points taken off per overdue task and per returned report.

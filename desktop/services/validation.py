@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -75,3 +76,8 @@ def check_text(value: str | None, *, field: str, label: str, max_len: int, requi
     if "\x00" in text:
         raise PlanDeskError(f"{label}含有无效字符。", field=field)
     return text
+
+
+def period_end(period: str) -> dt.date:
+    year, month = (int(p) for p in period.split("-"))
+    return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -16,7 +14,7 @@ from ..errors import NotFound, PlanDeskError
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
 from ..storage import Database
 from .settings import get_setting
-from .validation import parse_date, parse_period
+from .validation import parse_date, parse_period, period_end
 from .workflow import FINAL_STATES
 
 DEFAULT_RULES: dict[str, Any] = {"due_days": 7, "lag_points": 20, "overdue": True, "no_feedback": True}
@@ -216,11 +214,6 @@ def unit_counts(warnings: list[Warning]) -> dict[str, dict[str, int]]:
     return {unit: {c: counter.get(c, 0) for c in COLOURS} for unit, counter in ordered}
 
 
-def period_end(period: str) -> dt.date:
-    year, month = (int(p) for p in period.split("-"))
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def reporting_status(db: Database, *, plan_id: int, period: str) -> list[UnitReporting]:
     """报送情况: per unit, how many open assignments had to report in ``period`` and which have not."""
     period = parse_period(period)
@@ -264,36 +257,3 @@ def reporting_status(db: Database, *, plan_id: int, period: str) -> list[UnitRep
     ]
     out.sort(key=lambda u: (-len(u.missing_assignment_ids), u.unit))
     return out
-
-
-def issue_missing_report_notices(
-    db: Database,
-    *,
-    plan_id: int,
-    period: str,
-    path: str | os.PathLike[str],
-    as_of: dt.date | None = None,
-    progress: Any = None,
-    is_cancelled: Any = None,
-) -> list[Any]:
-    """催报: print reminder notices to the units that have not reported for ``period``; records the reminders."""
-    from .notices import issue_notices
-
-    missing = [
-        u.unit for u in reporting_status(db, plan_id=plan_id, period=period) if u.missing_assignment_ids
-    ]
-    if not missing:
-        raise PlanDeskError(f"{period} 各单位均已报送，无需催报。", field="period")
-    # Every unfinished task of those units goes on the notice, not just those close to their deadline.
-    return list(
-        issue_notices(
-            db,
-            plan_id=plan_id,
-            as_of=as_of or dt.date.today(),
-            path=path,
-            units=missing,
-            due_within_days=100 * 365,
-            progress=progress,
-            is_cancelled=is_cancelled,
-        )
-    )

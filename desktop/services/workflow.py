@@ -19,7 +19,6 @@ from ..models import (
     utcnow,
 )
 from ..storage import Database
-from .records import ProgressInfo
 from .status import moved_status
 from .validation import check_text, parse_date
 
@@ -259,36 +258,6 @@ def note_report(
 def check_period_open(s: Session, plan_id: int, period: str) -> None:
     if period in closed_periods(s, plan_id):
         raise PlanDeskError(f"{period} 月已关账，不能再登记该月进展。", field="period")
-
-
-def record_report(
-    db: Database,
-    *,
-    assignment_id: int,
-    period: str,
-    text: str,
-    percent: int | str | None = None,
-    problems: str = "",
-    next_steps: str = "",
-    reported_on: str | dt.date | None = None,
-    source: str = "manual",
-    actor: str | None = None,
-) -> ProgressInfo:
-    """反馈: record a progress entry and move the assignment to 已反馈, in one transaction."""
-    from .assignments import add_progress  # assignments builds on this module's rules
-
-    return add_progress(
-        db,
-        assignment_id=assignment_id,
-        period=period,
-        text=text,
-        percent=percent,
-        problems=problems,
-        next_steps=next_steps,
-        reported_on=reported_on,
-        source=source,
-        actor=_actor(db, actor),
-    )
 
 
 def workflow_history(db: Database, *, assignment_id: int) -> list[StepInfo]:

@@ -1,5 +1,6 @@
 """Opening databases, migrations, backups and integrity checks."""
 
-from .database import Database, open_database, resolve_url
+from .database import Database, resolve_url
+from .opening import open_database
 
 __all__ = ["Database", "open_database", "resolve_url"]

@@ -1,4 +1,4 @@
-"""open_database(): one entry point for a SQLite file or any SQLAlchemy URL, migrated on open."""
+"""The Database: engine, sessions, the write transaction and its error translation."""
 
 from __future__ import annotations
 
@@ -16,8 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..errors import ConflictError, PlanDeskError
 from . import audit_hook
-from .engine import WRITE_INTENT, make_engine
-from .migrate import migrate
+from .engine import WRITE_INTENT
 
 
 def default_db_path() -> Path:
@@ -110,31 +109,3 @@ class Database:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
-
-
-def open_database(
-    url_or_path: str | os.PathLike[str] | None = None, *, operator: str = "", upgrade: bool = True
-) -> Database:
-    """Open (creating or upgrading as needed) a PlanDesk database.
-
-    A new database is created at the newest schema; an older SQLite file is backed up next to itself
-    and then upgraded; a database from a newer PlanDesk raises DatabaseVersionError and is not touched.
-    """
-    url = resolve_url(url_or_path)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        path = Path(parsed.database)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise PlanDeskError(f"无法创建数据库所在文件夹：{exc}", location=str(path.parent)) from exc
-        if path.exists() and path.is_dir():
-            raise PlanDeskError("数据库路径是一个文件夹，不是文件。", location=str(path))
-    engine = make_engine(url)
-    db = Database(url, engine, operator=operator)
-    try:
-        migrate(db, upgrade=upgrade)
-    except BaseException:
-        engine.dispose()
-        raise
-    return db

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from .workers import Worker
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .main_window import MainWindow  # noqa: F401 - the window these actions serve, for the type checker only
 
 
 # Windows opened after a restore; kept here so Python does not collect them while they are shown.
@@ -228,7 +228,7 @@ class WindowActions(QObject):
         )
 
     def issue_reminders(self, plan_id: int, period: str, path: str) -> Worker:
-        from ..services.warnings import issue_missing_report_notices
+        from ..services.notices import issue_missing_report_notices
 
         return self.run(
             self.tr("正在生成催报通知…"),
@@ -383,9 +383,7 @@ class WindowActions(QObject):
 
     def _switch_database(self, db: Any) -> None:
         """After a restore the old connection is closed: a fresh window takes over on the restored file."""
-        from .main_window import MainWindow
-
-        successor = MainWindow(db)
+        successor = type(self.window)(db)
         OPEN_WINDOWS.append(successor)
         successor.show()
         successor.start()

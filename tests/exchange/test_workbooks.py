@@ -257,10 +257,11 @@ def test_a_failed_export_leaves_no_workbook_behind(
 def test_rows_for_a_closed_month_or_a_closed_task_are_named_and_refused(
     db: Database, plan: dict[str, int], tmp_path: Path
 ) -> None:
+    from desktop.services.assignments import add_progress
     from desktop.services.snapshots import close_month
-    from desktop.services.workflow import close, record_report, review
+    from desktop.services.workflow import close, review
 
-    record_report(db, assignment_id=plan["a2"], period="2024-05", text="已完成", percent=100)
+    add_progress(db, assignment_id=plan["a2"], period="2024-05", text="已完成", percent=100)
     review(db, assignment_id=plan["a2"], accept=True)
     close(db, assignment_id=plan["a2"])
     [path] = export_workbooks(

@@ -15,7 +15,7 @@ from desktop.services.evidence import attach_evidence, evidence_path, list_evide
 from desktop.services.links import coverage, link_nodes, linked_progress, links, set_parent_plan, unlink
 from desktop.services.scoring import export_scores, unit_scores
 from desktop.services.settings import set_setting
-from desktop.services.workflow import record_report, review
+from desktop.services.workflow import review
 from desktop.storage import Database
 
 
@@ -37,13 +37,13 @@ def plan(db: Database) -> dict[str, int]:
 def test_scores_rank_units_by_feedback_completion_overdue_and_returns(
     db: Database, plan: dict[str, int]
 ) -> None:
-    record_report(
+    add_progress(
         db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28"
     )
-    record_report(
+    add_progress(
         db, assignment_id=plan["a3"], period="2025-04", text="推进", percent=100, reported_on="2025-05-03"
     )
-    record_report(
+    add_progress(
         db, assignment_id=plan["a1"], period="2025-04", text="迟报", percent=50, reported_on="2025-05-20"
     )
     review(db, assignment_id=plan["a1"], accept=False, reason="材料不全", at="2025-04-30")

@@ -13,7 +13,6 @@ from desktop.reports.monthly import render_monthly
 from desktop.services.assignments import add_progress, create_assignment, update_assignment
 from desktop.services.report_data import gather_monthly
 from desktop.services.snapshots import close_month, closed_months, trend
-from desktop.services.workflow import record_report
 from desktop.storage import Database
 
 
@@ -43,7 +42,7 @@ def test_closed_month_report_is_reproduced_exactly_after_later_edits(db: Databas
     with pytest.raises(PlanDeskError, match="已关账.*不可撤销"):
         close_month(db, plan_id=ids["plan"], period="2025-04")
     with pytest.raises(PlanDeskError, match="已关账"):
-        record_report(db, assignment_id=a2, period="2025-04", text="再补")
+        add_progress(db, assignment_id=a2, period="2025-04", text="再补")
     with pytest.raises(PlanDeskError, match="已关账"):  # whichever way a late report arrives
         add_progress(db, assignment_id=a2, period="2025-04", text="补报的四月进展", percent=60)
 

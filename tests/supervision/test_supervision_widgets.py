@@ -13,7 +13,6 @@ from supervision_setup import load_small_plan
 
 from desktop.services.assignments import add_progress, create_assignment
 from desktop.services.links import link_nodes, set_parent_plan
-from desktop.services.workflow import record_report
 from desktop.storage import Database
 from desktop.ui.qt_fonts import install_cjk_font
 from desktop.ui.supervision import CoverageView, RankingView, ReportingView, WarningsView, WorkflowPanel
@@ -62,7 +61,7 @@ def test_workflow_panel_offers_only_allowed_steps_and_records_them(
         panel.buttons["acknowledge"].click()
     assert signal.args == [plan["a1"]]
     assert panel.steps.rowCount() == 2 and panel.steps.item(1, 1).text() == "签收"
-    record_report(db, assignment_id=plan["a1"], period="2025-05", text="完成选址", percent=40)
+    add_progress(db, assignment_id=plan["a1"], period="2025-05", text="完成选址", percent=40)
     panel.refresh()
     with qtbot.waitSignal(panel.failed):
         panel.buttons["return"].click()  # no reason given
@@ -121,7 +120,7 @@ def test_reporting_view_asks_to_remind_the_missing_units(
 def test_ranking_view_lists_and_exports(
     qtbot: QtBot, db: Database, plan: dict[str, int], tmp_path: Path
 ) -> None:
-    record_report(
+    add_progress(
         db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28"
     )
     view = RankingView(db)

@@ -10,13 +10,13 @@ from supervision_setup import load_small_plan
 
 from desktop.errors import PlanDeskError
 from desktop.services.assignments import add_progress, create_assignment
+from desktop.services.notices import issue_missing_report_notices
 from desktop.services.settings import set_setting
 from desktop.services.warnings import (
     DEFAULT_RULES,
     assess,
     compute_warnings,
     expected_percent,
-    issue_missing_report_notices,
     plan_tree,
     reporting_status,
     rollup,

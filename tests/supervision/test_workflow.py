@@ -8,7 +8,7 @@ import pytest
 from supervision_setup import load_small_plan
 
 from desktop.errors import PlanDeskError
-from desktop.services.assignments import create_assignment, get_assignment
+from desktop.services.assignments import add_progress, create_assignment, get_assignment
 from desktop.services.workflow import (
     acknowledge,
     allowed_steps,
@@ -17,7 +17,6 @@ from desktop.services.workflow import (
     decide_extension,
     extensions,
     record_reminder,
-    record_report,
     reminders,
     request_extension,
     review,
@@ -39,7 +38,7 @@ def test_full_hand_off_records_every_step(db_url: str, assignment: int) -> None:
     office = open_database(db_url, operator="督查科王科长")
     try:
         acknowledge(office, assignment_id=assignment, actor="区市场监管局李四")
-        record_report(
+        add_progress(
             office,
             assignment_id=assignment,
             period="2025-05",
@@ -59,7 +58,7 @@ def test_full_hand_off_records_every_step(db_url: str, assignment: int) -> None:
             actor="区市场监管局李四",
         )
         decide_extension(office, request_id=ext.id, approve=True, note="同意")
-        record_report(
+        add_progress(
             office,
             assignment_id=assignment,
             period="2025-06",
@@ -123,13 +122,13 @@ def test_invalid_transitions_name_both_states(db: Database, assignment: int) -> 
 def test_a_report_may_come_without_acknowledgement_and_strike_off_ends_it(
     db: Database, assignment: int
 ) -> None:
-    record_report(db, assignment_id=assignment, period="2025-03", text="启动", percent=10)
+    add_progress(db, assignment_id=assignment, period="2025-03", text="启动", percent=10)
     review(db, assignment_id=assignment, accept=True)
     close(db, assignment_id=assignment, struck_off=True, note="并入其他任务")
     info = get_assignment(db, assignment_id=assignment)
     assert info.workflow_state == "struck_off" and info.status == "done"
     with pytest.raises(PlanDeskError, match="已销号.*已结束"):
-        record_report(db, assignment_id=assignment, period="2025-04", text="再报")
+        add_progress(db, assignment_id=assignment, period="2025-04", text="再报")
 
 
 def test_refused_extension_keeps_the_deadline_and_history_shows_every_change(

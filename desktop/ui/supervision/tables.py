@@ -197,7 +197,7 @@ class ReportingView(_PlanView):
         return [u.unit for u in self.rows if not u.complete]
 
     def request_reminders(self) -> None:
-        """The window prints the notices off the GUI thread (warnings.issue_missing_report_notices)."""
+        """The window prints the notices off the GUI thread (notices.issue_missing_report_notices)."""
         if self.plan_id is not None and self.missing_units():
             self.remind_requested.emit(self.plan_id, self.period.text(), self.missing_units())
 

@@ -1,0 +1,45 @@
+"""open_database(): one entry point for a SQLite file or any SQLAlchemy URL, migrated on open.
+
+Kept apart from database.py so that the migration code, which needs a Database, and the Database class do not
+import each other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from ..errors import PlanDeskError
+from .database import Database, resolve_url
+from .engine import make_engine
+from .migrate import migrate
+
+
+def open_database(
+    url_or_path: str | os.PathLike[str] | None = None, *, operator: str = "", upgrade: bool = True
+) -> Database:
+    """Open (creating or upgrading as needed) a PlanDesk database.
+
+    A new database is created at the newest schema; an older SQLite file is backed up next to itself
+    and then upgraded; a database from a newer PlanDesk raises DatabaseVersionError and is not touched.
+    """
+    url = resolve_url(url_or_path)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PlanDeskError(f"无法创建数据库所在文件夹：{exc}", location=str(path.parent)) from exc
+        if path.exists() and path.is_dir():
+            raise PlanDeskError("数据库路径是一个文件夹，不是文件。", location=str(path))
+    engine = make_engine(url)
+    db = Database(url, engine, operator=operator)
+    try:
+        migrate(db, upgrade=upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
+    return db
