@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, HasUid, Timestamped, Versioned, utcnow
+
+if TYPE_CHECKING:
+    from .unit import Responsibility
+    from .work import Assignment
 
 PLAN_LEVELS = ("national", "province", "city", "district")
 # "root" is the one invisible node a plan's chapters hang from; the others are what documents print.
@@ -85,13 +89,13 @@ class PlanNode(HasUid, Versioned, Base):
     children: Mapped[list[PlanNode]] = relationship(
         back_populates="parent", order_by="PlanNode.position", passive_deletes=True
     )
-    responsibilities: Mapped[list[Responsibility]] = relationship(  # noqa: F821
+    responsibilities: Mapped[list[Responsibility]] = relationship(
         back_populates="node",
         order_by="Responsibility.position",
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
-    assignments: Mapped[list[Assignment]] = relationship(  # noqa: F821
+    assignments: Mapped[list[Assignment]] = relationship(
         back_populates="node", cascade="all, delete-orphan", passive_deletes=True
     )
 

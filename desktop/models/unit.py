@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, HasUid, Timestamped, Versioned
+
+if TYPE_CHECKING:
+    from .plan import PlanNode
 
 UNIT_KINDS = ("bureau", "district_government", "company", "institution", "collective", "other")
 ROLES = ("lead", "co")
@@ -44,5 +49,5 @@ class Responsibility(Timestamped, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     raw_name: Mapped[str] = mapped_column(String(200), default="")
 
-    node: Mapped["PlanNode"] = relationship(back_populates="responsibilities")  # noqa: F821, UP037
+    node: Mapped[PlanNode] = relationship(back_populates="responsibilities")
     unit: Mapped[Unit] = relationship()

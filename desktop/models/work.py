@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, HasUid, Timestamped, Versioned, utcnow
+
+if TYPE_CHECKING:
+    from .plan import PlanNode
+    from .unit import Unit
 
 # Stored statuses; "overdue" (已逾期) is never stored, it is derived from the deadline.
 ASSIGNMENT_STATUSES = ("not_started", "in_progress", "done", "suspended")
@@ -35,8 +40,8 @@ class Assignment(HasUid, Versioned, Base):
     workflow_state: Mapped[str] = mapped_column(String(16), default="assigned")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    node: Mapped["PlanNode"] = relationship(back_populates="assignments")  # noqa: F821, UP037
-    unit: Mapped["Unit"] = relationship()  # noqa: F821, UP037
+    node: Mapped[PlanNode] = relationship(back_populates="assignments")
+    unit: Mapped[Unit] = relationship()
     progress: Mapped[list[ProgressEntry]] = relationship(
         back_populates="assignment",
         cascade="all, delete-orphan",

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from ..errors import Cancelled
-from ..fileio import atomic_path  # noqa: F401 - re-exported for the renderers
+from ..fileio import atomic_path as atomic_path  # re-exported for the renderers
 from .fonts import register_report_font
 
 RED = colors.HexColor("#C00000")

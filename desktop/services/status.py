@@ -1,6 +1,6 @@
 """The status vocabulary as the services use it (it lives in desktop.status, shared with the reports)."""
 
-from ..status import (  # noqa: F401 - re-exported
+from ..status import (
     ATTRIBUTE_NAMES,
     KIND_NAMES,
     LEVEL_NAMES,
@@ -13,3 +13,17 @@ from ..status import (  # noqa: F401 - re-exported
     moved_status,
     worst,
 )
+
+__all__ = [
+    "ATTRIBUTE_NAMES",
+    "KIND_NAMES",
+    "LEVEL_NAMES",
+    "ROLE_CODES",
+    "ROLE_NAMES",
+    "SEVERITY",
+    "STATUS_CODES",
+    "STATUS_NAMES",
+    "effective_status",
+    "moved_status",
+    "worst",
+]
