@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -131,7 +132,11 @@ class AssignmentTableModel(QAbstractTableModel):
         current = getattr(a, "unit_name" if field == "unit" else field)
         if value == current or (field == "unit" and not value):
             return False
-        return self.editing.push(EditAssignment(self.editing, a, {field: value}))
+        # The edit reloads this model; run it once the view has finished committing and closed its editor,
+        # or the view would be handed an editor that no longer belongs to it.
+        command = EditAssignment(self.editing, a, {field: value})
+        QTimer.singleShot(0, lambda: self.editing.push(command))
+        return True
 
 
 class DetailPane(QWidget):

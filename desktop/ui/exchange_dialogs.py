@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..importers.parsed import ParsedPlan
+from ..services.documents import ParsedPlan
 from ..services.packages import KIND_NAMES as PACKAGE_KIND_NAMES
 from ..services.packages import KINDS as PACKAGE_KINDS
 from ..services.packages import PackagePreview, apply_package

@@ -248,7 +248,7 @@ class WindowActions(QObject):
             )
 
     def preview_revision(self, path: str) -> Worker | None:
-        from ..importers.load import load_plan
+        from ..services.documents import read_plan_document
         from ..services.revision import diff_revision
 
         plan_id = self._plan_id()
@@ -256,7 +256,7 @@ class WindowActions(QObject):
             return None
 
         def job(progress: Any, is_cancelled: Any) -> Any:
-            parsed = load_plan(path, progress=progress, is_cancelled=is_cancelled)
+            parsed = read_plan_document(path, progress=progress, is_cancelled=is_cancelled)
             return parsed, diff_revision(self.db, plan_id=plan_id, parsed=parsed)
 
         return self.run(self.tr("正在比对修订版…"), job, lambda r: self._show_revision(plan_id, *r))

@@ -57,6 +57,7 @@ def _edit_cell(qtbot: QtBot, window: MainWindow, column: int, editor_type, set_v
     set_value(editor)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _open_editor(table, editor_type) is None)
+    qtbot.wait(10)  # the edit is saved once the view has closed its editor
 
 
 def test_assign_progress_undo_filter_search(qtbot: QtBot, window: MainWindow, seeded_db: Database) -> None:
