@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -11,6 +12,9 @@ from collections.abc import Sequence
 from . import __version__, cli_messages
 from .commands import reset_groups
 from .errors import DatabaseVersionError, PlanDeskError
+from .logs import log_path, setup_logging
+
+log = logging.getLogger("desktop.cli")
 
 # Each module defines register(subparsers); a subcommand sets ``func(args) -> int``.
 COMMAND_MODULES = [
@@ -76,26 +80,39 @@ def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
+    log.info("plandesk %s", args.command or "(window)")
     try:
         if not args.command:
             return _start_gui(args, parser)
         return int(args.func(args) or 0)
     except DatabaseVersionError as exc:
+        log.warning("%s", exc)
         print(f"错误：{exc}", file=sys.stderr)
         return 3
     except PlanDeskError as exc:
+        log.info("refused: %s", exc)
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return 0
     except OSError as exc:
         # A file that cannot be read or written (missing folder, no permission, disk full): say which.
+        log.warning("file error", exc_info=True)
         where = f"：{exc.filename}" if exc.filename else ""
         print(f"错误：无法读写文件{where}（{exc.strerror or exc}）", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except Exception as exc:
+        # A fault of PlanDesk itself: the user gets one sentence and where the details are, the log the trace.
+        log.exception("unhandled exception")
+        print(
+            f"错误：PlanDesk 发生意外错误（{type(exc).__name__}: {exc}）。详细信息见日志：{log_path()}",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 
 # Qt aborts the whole process without a display; tests always run offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The log goes to a folder of the test run, never to the user's own log.
+os.environ.setdefault("PLANDESK_LOG_DIR", tempfile.mkdtemp(prefix="plandesk-test-logs-"))
 
 from desktop.storage import Database, open_database  # noqa: E402
 
@@ -59,3 +62,21 @@ def db(db_url: str) -> Iterator[Database]:
     database = open_database(db_url, operator="测试员")
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blocking exec() or static message box would hang an offscreen test: fail it instead (every test)."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*_args, **_kwargs):
+        pytest.fail("a blocking dialog was opened (use open()/show())")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("critical", "warning", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+    for name in ("getText", "getInt", "getItem"):
+        monkeypatch.setattr(QInputDialog, name, refuse)

@@ -7,6 +7,7 @@ import argparse
 from sqlalchemy import func, select
 
 from ..errors import PlanDeskError
+from ..logs import log_path
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
 from ..services.assignments import add_progress, create_assignment, update_assignment
 from ..services.status import LEVEL_NAMES
@@ -77,6 +78,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         nodes = s.scalar(select(func.count()).select_from(PlanNode).where(PlanNode.kind != "root")) or 0
         print(f"数据库：{db.path or db.url}")
         print(f"结构版本：{current_revision(db)}（本程序最新：{head_revision()}）")
+        print(f"日志：{log_path()}")
         print(
             f"方案：{count(Plan)}  条目：{nodes}  单位：{count(Unit)}  分工：{count(Assignment)}  "
             f"进展：{count(ProgressEntry)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -28,6 +29,8 @@ from .workers import Worker
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -125,7 +128,7 @@ def start_daily_backup(window: QWidget, database: Database) -> Worker:
             window.statusBar().showMessage(tr("已完成每日备份"), 5000)
 
     def failed(message: str) -> None:
-        print(tr("每日备份失败：{0}").format(message), file=sys.stderr)
+        log.warning("daily backup failed: %s", message)
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(tr("每日备份失败：{0}").format(message), 10000)
 
@@ -149,7 +152,10 @@ def run(db: str | None = None, operator: str = "") -> int:
     from . import main_window  # noqa: F401 - loaded before the app so gc.freeze() covers its modules
 
     app = make_application()
+    from .crash_dialog import install_excepthook
     from .settings import UiSettings
+
+    install_excepthook()
 
     # The name given on the command line wins; otherwise the one saved in the preferences.
     database = open_for_gui(db, operator or UiSettings().operator)

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import __version__
 from ..errors import PlanDeskError
+from ..logs import log_path
 from ..services.filters import filter_nodes, with_ancestors
 from ..services.plan_import import load_sample_plans
 from ..services.records import NodeRow, PlanInfo
@@ -501,7 +503,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("关于 PlanDesk"),
-            self.tr("PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。"),
+            self.tr(
+                "PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。\n\n版本：{0}\n数据库：{1}\n日志：{2}"
+            ).format(__version__, self.db.path or self.db.url, log_path()),
             QMessageBox.StandardButton.Ok,
             self,
         )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import Cancelled, PlanDeskError
+
+log = logging.getLogger(__name__)
 
 Job = Callable[[Callable[[int, str], None], Callable[[], bool]], Any]
 
@@ -45,7 +47,7 @@ class Worker(QRunnable):
         except PlanDeskError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - the user gets a message, the log gets the trace
-            traceback.print_exc()
+            log.exception("background job failed")
             self.signals.failed.emit(QCoreApplication.translate("Worker", "发生意外错误：{0}").format(exc))
         else:
             # Finished work is reported even if Cancel came late: its transaction is already committed.

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from desktop.services.plan_import import import_file
 from desktop.storage import Database, open_database
@@ -41,23 +40,6 @@ def temp_qsettings(tmp_path: Path, qapp) -> Iterator[Path]:
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
     yield folder
-
-
-@pytest.fixture(autouse=True)
-def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blocking exec() or static message box would hang an offscreen test: fail it instead."""
-
-    def refuse(*_args, **_kwargs):
-        pytest.fail("a blocking dialog was opened (use open()/show())")
-
-    monkeypatch.setattr(QDialog, "exec", refuse)
-    monkeypatch.setattr(QMessageBox, "exec", refuse)
-    for name in ("critical", "warning", "information", "question", "about"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
-    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
-        monkeypatch.setattr(QFileDialog, name, refuse)
-    for name in ("getText", "getInt", "getItem"):
-        monkeypatch.setattr(QInputDialog, name, refuse)
 
 
 @pytest.fixture(scope="session")
