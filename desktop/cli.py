@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("PLANDESK_OPERATOR", ""),
         help="记入操作记录的操作员姓名",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        default=None,
+        help="窗口语言：zh_CN（简体中文）或 en（English）；默认按首选项或系统语言",
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令")
     reset_groups()
     for name in COMMAND_MODULES:
@@ -74,7 +80,7 @@ def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         return 1
     from .ui.app import run
 
-    return run(db=args.db, operator=args.operator)
+    return run(db=args.db, operator=args.operator, language=args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

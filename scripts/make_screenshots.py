@@ -65,12 +65,14 @@ def build_demo(path: Path):
     return db, tasks
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """``--lang en``: only the main window in that language (docs/screenshots/main_window_en.png)."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from desktop.ui.app import make_application
 
-    app = make_application()
+    language = argv[argv.index("--lang") + 1] if "--lang" in argv else None
+    app = make_application(language=language)
     with tempfile.TemporaryDirectory() as tmp:
         QCoreApplication.setOrganizationName("PlanDeskScreenshots")
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -99,6 +101,11 @@ def main() -> int:
             os.replace(tmp_file, target)
             print(target.relative_to(ROOT))
 
+        if language:
+            grab(window, f"main_window_{language}.png")
+            window.close()
+            db.close()
+            return 0
         grab(window, "main_window.png")
         grab(window.detail, "detail_pane.png")
         window.filter_bar.search.setText("碳计量")
@@ -145,4 +152,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -13,18 +13,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLibraryInfo,
-    QLocale,
     QObject,
     QThreadPool,
     QTimer,
-    QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..errors import PlanDeskError
 from ..storage import Database, open_database
 from .qt_fonts import install_cjk_font
+from .translation import choose_language, install_translators
 from .workers import Worker
 
 if TYPE_CHECKING:
@@ -37,33 +35,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanDesk", text)
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The application in ``language`` (else the saved preference, else the system's language if PlanDesk
+    speaks it, else Chinese)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PlanDesk")
     app.setOrganizationName("PlanDesk")
+    from .settings import UiSettings
+
+    install_translators(app, choose_language(language, UiSettings().language))
     app.setApplicationDisplayName(tr("PlanDesk 规划督办台"))
-    _install_translators(app)
     install_cjk_font(app)
     # The modules loaded so far live as long as the program: keeping their objects out of the collector's
     # full scans saves collections while the window is built and the walk over them at exit.
     gc.freeze()
     return app  # type: ignore[return-value]
-
-
-def _install_translators(app: QApplication) -> None:
-    """Qt's own dialogs in the user's language; PlanDesk's sources are Chinese, other .qm files follow."""
-    from ..resources import resource_path
-
-    ours = QTranslator(app)
-    if ours.load(QLocale(), "plandesk", "_", str(resource_path("i18n"))):
-        app.installTranslator(ours)
-        locale = QLocale()
-    else:
-        # No PlanDesk catalogue for this locale: the window speaks Chinese, so Qt's own buttons should too.
-        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
 
 
 def open_for_gui(db: str | None, operator: str) -> Database | None:
@@ -148,10 +134,10 @@ def show_main_window(database: Database) -> tuple[MainWindow, Worker]:
     return window, start_daily_backup(window, database)
 
 
-def run(db: str | None = None, operator: str = "") -> int:
+def run(db: str | None = None, operator: str = "", language: str | None = None) -> int:
     from . import main_window  # noqa: F401 - loaded before the app so gc.freeze() covers its modules
 
-    app = make_application()
+    app = make_application(language=language)
     from .crash_dialog import install_excepthook
     from .settings import UiSettings
 

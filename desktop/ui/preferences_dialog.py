@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from ..services.settings import get_setting, set_setting
 from ..services.units import list_units
 from ..storage import Database
 from .settings import UiSettings
+from .translation import LANGUAGES, available_languages, choose_language
 
 FONT_SETTING = "report.font_path"
 
@@ -57,6 +59,11 @@ class PreferencesDialog(QDialog):
         font_row = QHBoxLayout()
         font_row.addWidget(self.font_path, 1)
         font_row.addWidget(browse)
+        self.language = QComboBox()
+        for code in available_languages():
+            self.language.addItem(LANGUAGES[code], code)
+        current = self.language.findData(choose_language(None, settings.language))
+        self.language.setCurrentIndex(max(current, 0))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
@@ -71,6 +78,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.my_unit_only)
         form.addRow(self.tr("即将到期提醒（黄灯）"), self.due_days)
         form.addRow(self.tr("报表字体文件"), font_row)
+        form.addRow(self.tr("界面语言（下次启动生效）"), self.language)
         form.addRow(self.error_label)
         form.addRow(self.buttons)
         self.file_dialog: QFileDialog | None = None
@@ -100,5 +108,6 @@ class PreferencesDialog(QDialog):
         self.settings.my_unit = self.my_unit.text()
         self.settings.my_unit_only = self.my_unit_only.isChecked()
         self.settings.due_soon_days = self.due_days.value()
+        self.settings.language = str(self.language.currentData())
         self.settings.sync()
         super().accept()

@@ -75,5 +75,14 @@ class UiSettings:
     def due_soon_days(self, value: int) -> None:
         self._s.setValue("view/due_soon_days", int(value))
 
+    @property
+    def language(self) -> str:
+        """The window's language code (zh_CN, en); empty: follow the system."""
+        return self._str("view/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("view/language", value)
+
     def sync(self) -> None:
         self._s.sync()

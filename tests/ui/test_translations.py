@@ -8,6 +8,7 @@ from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "desktop" / "ui"
 CJK = re.compile(r"[\u4e00-\u9fff]")
+KEEP = "# i18n: keep"
 TRANSLATING = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 # Text measured to size a column is never shown.
 MEASURING = {"horizontalAdvance", "boundingRect", "width"}
@@ -18,13 +19,17 @@ def _call_name(node: ast.Call) -> str:
 
 
 def untranslated(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source)
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     found = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)):
             continue
         if isinstance(parents.get(node), ast.Expr):  # a docstring
+            continue
+        if KEEP in lines[node.lineno - 1]:  # e.g. a language's own name in the language menu
             continue
         up, ok = node, False
         while up in parents and not ok:
