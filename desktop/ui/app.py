@@ -36,6 +36,7 @@ def tr(text: str) -> str:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)  # PlanDesk only ever makes a QApplication
     app.setApplicationName("PlanDesk")
     app.setOrganizationName("PlanDesk")
     app.setApplicationDisplayName(tr("PlanDesk 规划督办台"))
@@ -44,7 +45,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # The modules loaded so far live as long as the program: keeping their objects out of the collector's
     # full scans saves collections while the window is built and the walk over them at exit.
     gc.freeze()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def _install_translators(app: QApplication) -> None:
@@ -88,7 +89,9 @@ class _FirstPaint(QObject):
     def _fire(self) -> None:
         callback, self._callback = self._callback, None
         if callback is not None:
-            self.parent().removeEventFilter(self)
+            parent = self.parent()  # the watched widget, which owns this filter
+            if parent is not None:
+                parent.removeEventFilter(self)
             callback()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..exchange.revision_diff import RevisionDiff
 from ..importers.parsed import ParsedPlan
 from ..services.packages import KIND_NAMES as PACKAGE_KIND_NAMES
 from ..services.packages import KINDS as PACKAGE_KINDS
 from ..services.packages import PackagePreview, apply_package
-from ..services.revision import RevisionDiff, apply_revision
+from ..services.revision import apply_revision
 from ..services.status import KIND_NAMES
 from ..services.workbooks import WorkbookPreview, apply_workbooks
 from ..storage import Database
@@ -207,7 +208,7 @@ class WorkbookDialog(ExchangePreviewDialog):
         self,
         db: Database,
         *,
-        paths: list[str | os.PathLike[str]],
+        paths: Sequence[str | os.PathLike[str]],
         preview: WorkbookPreview,
         parent: QWidget | None = None,
     ) -> None:
