@@ -63,14 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
 def has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM"):
         return True
-    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+    platform = sys.platform  # a plain name, so mypy does not decide this branch for its own system
+    if platform.startswith("linux") or "bsd" in platform:
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
 
 
 def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not has_display():
-        names = sorted(parser._subparsers._group_actions[0].choices) if parser._subparsers else []  # type: ignore[union-attr]
+        names = sorted(parser._subparsers._group_actions[0].choices or ()) if parser._subparsers else []
         print(
             "没有可用的图形显示（未设置 DISPLAY），无法打开窗口。\n可以使用命令行：plandesk "
             + " | ".join(names)

@@ -93,6 +93,7 @@ def test_info_list_assign_progress(capsys: pytest.CaptureFixture[str], small_db:
         (["assign", "{task}", "--unit", "区科委", "--deadline", "2026-13-01"], "截止日期"),
         (["assign", "999999", "--unit", "区科委"], "找不到"),
         (["progress", "999999", "--period", "2026-05", "--text", "x"], "找不到"),
+        (["report", "notices", "--plan", "1", "--as-of", "", "-o", "x.pdf"], "统计截止日期"),
     ],
 )
 def test_errors_go_to_stderr_in_chinese(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..errors import PlanDeskError
 from ..reports.monthly import render_monthly
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
@@ -70,12 +71,14 @@ def cmd_monthly(args: argparse.Namespace) -> int:
 
 def cmd_notices(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, field="as_of", label="统计截止日期")
+    if as_of is None:
+        raise PlanDeskError("请用 --as-of 给出统计截止日期，例如 --as-of 2026-06-30。", field="as_of")
     with open_db(args) as db:
         rendered = issue_notices(
             db,
             plan_id=args.plan,
             as_of=as_of,
-            path=args.output,  # type: ignore[arg-type]
+            path=args.output,
             one_file=not args.per_unit,
             due_within_days=args.within,
             units=args.unit,

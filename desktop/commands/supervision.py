@@ -15,7 +15,10 @@ from . import group, open_db, print_json
 
 
 def _plain(rows: list[Any]) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else r._asdict() for r in rows]
+    return [
+        dataclasses.asdict(r) if dataclasses.is_dataclass(r) and not isinstance(r, type) else r._asdict()
+        for r in rows
+    ]
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

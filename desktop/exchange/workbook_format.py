@@ -117,6 +117,7 @@ def write_workbook(path: Path, meta: WorkbookMeta, rows: list[WorkbookRow]) -> N
     """Write the workbook atomically (a temp file in the same folder, then replace)."""
     wb = Workbook()
     info = wb.active
+    assert info is not None  # a new workbook starts with one worksheet
     info.title = INFO_SHEET
     for i, line in enumerate(INSTRUCTIONS, start=1):
         info.cell(row=i, column=1, value=line).font = Font(bold=i == 1, size=14 if i == 1 else 11)
@@ -189,8 +190,8 @@ def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
     ws.add_data_validation(percent)
     ws.add_data_validation(status)
     widths = {"A": 34, "B": 6, "C": 14, "D": 40, "E": 8, "F": 12, "G": 10, "H": 10, "I": 30}
-    for col, width in widths.items():
-        ws.column_dimensions[col].width = width
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
     for col in range(first_fill, len(headers) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 30 if col != first_fill + 1 else 12
     ws.column_dimensions["A"].hidden = True

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from desktop.errors import ImportRefused
 from desktop.fileio import ZipTooLarge, inflated_size
+
+if TYPE_CHECKING:
+    from docx.table import _Cell
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
 
@@ -30,7 +34,7 @@ def _check_zip(data: bytes, name: str) -> None:
         raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell: _Cell) -> str:
     return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
 
 

@@ -62,9 +62,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     else:
-        text = _utf16_without_bom(data)
-        if text is not None and _mostly_text(text):
-            return text, "utf-16"
+        text16 = _utf16_without_bom(data)
+        if text16 is not None and _mostly_text(text16):
+            return text16, "utf-16"
         raise ImportRefused(
             f"文件“{name}”含有二进制数据（NUL 字节），不是文本文件，无法导入。", location=name
         )

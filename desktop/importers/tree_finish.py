@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop.importers.dates import find_deadline, find_recurrence
 from desktop.importers.indicators import TableLine, parse_table, prose_indicators
 from desktop.importers.numbering import split_title
@@ -226,7 +228,9 @@ def _report_gaps(plan: ParsedPlan, roots: list[Draft], straight: bool) -> None:
             )
 
 
-def _gap(plan: ParsedPlan, numbers: list[int], what: str, label, where: str = "") -> None:
+def _gap(
+    plan: ParsedPlan, numbers: list[int], what: str, label: Callable[[int], str], where: str = ""
+) -> None:
     if not numbers:
         return
     present = set(numbers)

@@ -103,7 +103,7 @@ def status_chart(data: MonthlyReportData, font: str) -> Drawing:
     counts = [data.summary.by_status.get(s, 0) for s in STATUS_ORDER]
     drawing = Drawing(WIDTH, 150)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 34, WIDTH - 80, 100
+    chart.x, chart.y, chart.width, chart.height = 40, 34, WIDTH - 80, 100  # type: ignore[assignment]  # stubs say int; points are floats
     chart.data = [counts]
     chart.categoryAxis.categoryNames = [STATUS_NAMES[s] for s in STATUS_ORDER]
     chart.categoryAxis.labels.fontName = font

@@ -203,7 +203,7 @@ def _build(path: Path, parts: list[list[Flowable]], day: dt.date, font: str, tit
 
         def canvasmaker(*args: object, **kwargs: object) -> Canvas:
             canv = Canvas(*args, **kwargs)  # type: ignore[arg-type]
-            canv._doc._timeStamp = fixed_timestamp(day)
+            canv._doc._timeStamp = fixed_timestamp(day)  # type: ignore[attr-defined]  # private, not in the stubs
             return canv
 
         with binary_streams():

@@ -58,7 +58,7 @@ def cjk_line_rules() -> None:
     for module in (textsplit, paragraph):
         missing = "".join(c for c in CN_CANNOT_START if c not in module.ALL_CANNOT_START)
         if missing:
-            module.ALL_CANNOT_START += missing
+            module.ALL_CANNOT_START += missing  # type: ignore[attr-defined]  # the stubs lack paragraph.ALL_CANNOT_START
 
 
 def styles(font: str | None = None) -> dict[str, ParagraphStyle]:
@@ -110,12 +110,12 @@ def numbered_canvas(header: str, issued_on: dt.date, font: str, *, numbers: bool
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
-            self._doc._timeStamp = fixed_timestamp(issued_on)
+            self._doc._timeStamp = fixed_timestamp(issued_on)  # type: ignore[attr-defined]  # private, not in the stubs
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's private page reset, not in the stubs
 
         def save(self) -> None:
             total = len(self._pages)
@@ -126,7 +126,7 @@ def numbered_canvas(header: str, issued_on: dt.date, font: str, *, numbers: bool
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize
+            width, height = self._pagesize  # type: ignore[attr-defined]  # private, not in the stubs
             self.saveState()
             self.setFont(font, 9)
             self.setFillColor(colors.HexColor("#404040"))

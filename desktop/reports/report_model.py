@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..status import worst
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_T = TypeVar("_T", bound="DataclassInstance")
 
 AT_RISK_DAYS = 7
 UNFINISHED = ("not_started", "in_progress")
@@ -148,7 +153,7 @@ class MonthlyReportData:
         return [t for t in self.tasks if self.include_done or t.status != "done"]
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))
+        return cast(dict[str, Any], _jsonable(asdict(self)))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MonthlyReportData:
@@ -241,7 +246,7 @@ _NESTED: dict[str, type] = {
 _DATES = {"as_of", "issued_on", "deadline", "reported_on", "latest_on"}
 
 
-def _build(cls: type, data: dict[str, Any]) -> Any:
+def _build(cls: type[_T], data: dict[str, Any]) -> _T:
     kwargs: dict[str, Any] = {}
     for f in fields(cls):
         if f.name not in data:

@@ -176,7 +176,7 @@ def _history_count(s: Session, assignment_id: int) -> int:
     for model in (ProgressEntry, WorkflowStep, ExtensionRequest, Reminder):
         total += (
             s.scalar(select(func.count()).select_from(model).where(model.assignment_id == assignment_id)) or 0
-        )  # type: ignore[attr-defined]
+        )
     return total
 
 

@@ -84,12 +84,12 @@ def filter_nodes(
                 ]
             )
         has_work_filter = len(work) > 1
-        in_plan = [PlanNode.parent_id.is_not(None)]
+        in_plan: list[ColumnElement[bool]] = [PlanNode.parent_id.is_not(None)]
         if plan_id is not None:
             in_plan.append(PlanNode.plan_id == plan_id)
         # Start from the assignments (indexed by unit and deadline) and look nodes up by key: far fewer rows
         # than testing every node of every plan.
-        parts: list[Select] = []
+        parts: list[Select[tuple[int, int]]] = []
         if unit_id is not None or has_work_filter:
             own = [*work] if unit_id is None else [*work, Assignment.unit_id == unit_id]
             if unit_id is not None and unit_role == "lead":
@@ -112,9 +112,9 @@ def filter_nodes(
             )
         if not parts:
             parts.append(select(PlanNode.plan_id, PlanNode.id).where(*in_plan))
-        rows = set()
+        rows: set[tuple[int, int]] = set()
         for part in parts:
-            rows.update(s.execute(part).all())
+            rows.update(s.execute(part).tuples().all())
         return [node_id for _plan, node_id in sorted(rows)]
 
 
@@ -134,6 +134,7 @@ def with_ancestors(db: Database, node_ids: list[int]) -> set[int]:
                             PlanNode.id.in_(batch[i : i + CHUNK]), PlanNode.parent_id.is_not(None)
                         )
                     )
+                    if p is not None
                 )
             frontier = parents - result
             result |= frontier

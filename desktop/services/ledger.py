@@ -66,7 +66,7 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
         q = select(Plan.id, Plan.title).order_by(Plan.id)
         if plan_id is not None:
             q = q.where(Plan.id == plan_id)
-        plans = dict(s.execute(q).all())
+        plans = dict(s.execute(q).tuples().all())
         if not plans:
             return
         paths, order = path_labels(s, list(plans))
@@ -96,7 +96,7 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
             )
             .all()
         )
-    rows.sort(key=lambda r: (rank.get(r[1], 1 << 30), r[2] != "lead", r[0]))
+    rows = sorted(rows, key=lambda r: (rank.get(r[1], 1 << 30), r[2] != "lead", r[0]))
     per_node: dict[int, tuple[list[str], list[str]]] = {}
     for r in rows:
         leads, cos = per_node.setdefault(r[1], ([], []))

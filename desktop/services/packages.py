@@ -207,7 +207,7 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
 
     def level(n: PlanNode) -> int:
         if n.id not in depth:
-            depth[n.id] = 0 if n.parent_id not in by_id else level(by_id[n.parent_id]) + 1  # type: ignore[index]
+            depth[n.id] = 0 if n.parent_id not in by_id else level(by_id[n.parent_id]) + 1
         return depth[n.id]
 
     nodes.sort(key=lambda n: (level(n), n.parent_id or 0, n.position, n.id))  # parents before children
@@ -378,7 +378,7 @@ class _Merge:
         c = self.content
         for u in c.get("units", []):
             self.unit(u)
-        plan = self.sync("plan", Plan, c["plan"], _typed(c["plan"], PLAN_FIELDS))
+        plan: Plan | None = self.sync("plan", Plan, c["plan"], _typed(c["plan"], PLAN_FIELDS))
         plan_id = plan.id if plan is not None else None
         for n in c["nodes"]:
             values = {

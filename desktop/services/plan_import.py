@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,7 +164,7 @@ def _new_node(pnode: ParsedNode, plan: Plan, parent: PlanNode, position: int) ->
     if parent.id is not None:
         node.parent_id = parent.id
     else:
-        node.parent = parent
+        node.parent = parent  # type: ignore[unreachable]  # a pending row's id is None; Mapped[int] cannot say so
     return node
 
 
@@ -185,7 +185,7 @@ def _responsibilities(pnode: ParsedNode, node: PlanNode, units: _UnitCache) -> l
         if node.id is not None:
             duty.node_id = node.id
         else:
-            duty.node = node
+            duty.node = node  # type: ignore[unreachable]  # a pending row's id is None; Mapped[int] cannot say so
         duties.append(duty)
     return duties
 
@@ -293,7 +293,8 @@ def import_plan(
             )
             for i, ind in enumerate(parsed.indicators)
         ]
-        for rows in (duties_in_order, indicators):
+        batches: tuple[Sequence[Responsibility | Indicator], ...] = (duties_in_order, indicators)
+        for rows in batches:
             numbers = reserve_ids(s, type(rows[0]), len(rows)) if rows and ids else None
             for row, number in zip(rows, numbers or [], strict=False):
                 row.id = number

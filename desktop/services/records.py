@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -130,7 +131,7 @@ class IndicatorInfo:
     target_year: int | None
     attribute: str | None
     latest: IndicatorValueInfo | None
-    history: list[IndicatorValueInfo] = field(default_factory=list)
+    history: list[IndicatorValueInfo] = dataclasses.field(default_factory=list)  # `field` is a column here
     version: int = 1
 
     @property

@@ -140,6 +140,7 @@ def _tasks(
     rows = s.connection().execute(_assignment_query(scope).order_by(Assignment.role.desc(), Assignment.id))
     tasks: dict[int, TaskLine] = {}
     lines: dict[int, AssignmentLine] = {}
+    line: AssignmentLine | None
     for row in rows:
         line = _line(row, as_of)
         node_id, plan_id, title = row[1], row[10], row[11]
@@ -271,6 +272,7 @@ def _indicators(s: Session, plan_ids: list[int], as_of: dt.date) -> list[Indicat
         .order_by(Indicator.plan_id, Indicator.position, Indicator.id)
     ).all()
     latest: dict[int, IndicatorValue] = {}
+    v: IndicatorValue | None
     for v in s.scalars(
         select(IndicatorValue)
         .join(Indicator)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,9 +16,9 @@ from ..exchange.revision_diff import (
     IndicatorChange,
     NodeChange,
     ResponsibilityChange,
-    RevisionDiff,
-    RevisionResult,
 )
+from ..exchange.revision_diff import RevisionDiff as RevisionDiff  # what the window shows of a revision
+from ..exchange.revision_diff import RevisionResult as RevisionResult
 from ..importers.parsed import ParsedIndicator, ParsedNode, ParsedPlan
 from ..models import (
     Assignment,
@@ -270,7 +271,7 @@ def _diff(s: Session, m: _Match, parsed: ParsedPlan) -> RevisionDiff:
         old_parent = all_nodes.get(node.parent_id or -1)
         new_parent_uid = m.pairs.get(pk) if pk else None
         old_parent_uid = old_parent.uid if old_parent is not None and old_parent.kind != "root" else None
-        base = {
+        base: dict[str, Any] = {
             "kind": node.kind,
             "label": node.label,
             "title": node.title,

@@ -178,6 +178,7 @@ def export_scores(
         raise PlanDeskError("保存位置的文件夹不存在。", location=str(target.parent))
     wb = Workbook()
     ws = wb.active
+    assert ws is not None  # a new workbook starts with one worksheet
     ws.title = f"{period} 考核排名"
     ws.append([title or f"{period} 单位考核排名"])
     ws["A1"].font = Font(bold=True, size=14)

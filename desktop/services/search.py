@@ -73,7 +73,7 @@ def _like(query: str) -> str:
     return f"%{escaped}%"
 
 
-def _node_stmt(pattern: str, plan_id: int | None) -> Select:
+def _node_stmt(pattern: str, plan_id: int | None) -> Select[tuple[int, int, str, str]]:
     stmt = select(PlanNode.id, PlanNode.plan_id, PlanNode.title, PlanNode.text).where(
         PlanNode.parent_id.is_not(None),
         or_(PlanNode.title.like(pattern, escape="\\"), PlanNode.text.like(pattern, escape="\\")),
@@ -81,7 +81,7 @@ def _node_stmt(pattern: str, plan_id: int | None) -> Select:
     return stmt.where(PlanNode.plan_id == plan_id) if plan_id is not None else stmt
 
 
-def _progress_stmt(pattern: str, plan_id: int | None) -> Select:
+def _progress_stmt(pattern: str, plan_id: int | None) -> Select[tuple[int, int, int, str]]:
     stmt = (
         select(ProgressEntry.id, Assignment.node_id, PlanNode.plan_id, ProgressEntry.text)
         .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
@@ -145,7 +145,7 @@ def _fetch_nodes(s: Session, ids: list[int], query: str) -> list[SearchHit]:
         r[0]: r
         for r in s.execute(
             select(PlanNode.id, PlanNode.plan_id, PlanNode.title, PlanNode.text).where(PlanNode.id.in_(ids))
-        )
+        ).tuples()
     }
     return [node_hit(*rows[i], query) for i in ids if i in rows]
 
@@ -158,7 +158,7 @@ def _fetch_entries(s: Session, ids: list[int], query: str) -> list[SearchHit]:
             .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
             .where(ProgressEntry.id.in_(ids))
-        )
+        ).tuples()
     }
     return [progress_hit(*rows[i], query) for i in ids if i in rows]
 
@@ -248,7 +248,7 @@ def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> Sear
         text(f"SELECT (SELECT count(*) {nodes_sql}) + (SELECT count(*) {count_entries})"), params
     ).scalar()
     hits = [
-        node_hit(*r, query)
+        node_hit(*r, query)  # type: ignore[call-arg]  # raw-SQL rows carry no column types
         for r in s.execute(
             text(f"SELECT n.id, n.plan_id, n.title, n.text {nodes_sql} ORDER BY n.id LIMIT :n"), params
         )
@@ -256,7 +256,7 @@ def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> Sear
     if len(hits) < limit:
         params["n"] = limit - len(hits)
         hits += [
-            progress_hit(*r, query)
+            progress_hit(*r, query)  # type: ignore[call-arg]  # raw-SQL rows carry no column types
             for r in s.execute(
                 text(f"SELECT e.id, n.id, n.plan_id, e.text {entries_sql} ORDER BY e.id DESC LIMIT :n"),
                 params,

@@ -40,9 +40,13 @@ def list_plans(db: Database) -> list[PlanInfo]:
     """All plans, oldest first, with their root node and size."""
     with db.read() as s:
         roots = dict(
-            s.execute(select(PlanNode.plan_id, PlanNode.id).where(PlanNode.parent_id.is_(None))).all()
+            s.execute(select(PlanNode.plan_id, PlanNode.id).where(PlanNode.parent_id.is_(None)))
+            .tuples()
+            .all()
         )
-        counts = dict(s.execute(select(PlanNode.plan_id, func.count()).group_by(PlanNode.plan_id)).all())
+        counts = dict(
+            s.execute(select(PlanNode.plan_id, func.count()).group_by(PlanNode.plan_id)).tuples().all()
+        )
         plans = s.scalars(select(Plan).order_by(Plan.id)).all()
         return [_plan_info(p, roots.get(p.id), max(counts.get(p.id, 1) - 1, 0)) for p in plans]
 
@@ -124,7 +128,9 @@ def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow
             select(PlanNode.parent_id, func.count())
             .where(PlanNode.parent_id.in_(ids))
             .group_by(PlanNode.parent_id)
-        ).all()
+        )
+        .tuples()
+        .all()
     )
     assignments: dict[int, list[tuple[str, str, dt.date | None, str, int]]] = defaultdict(list)
     for node_id, role, name, deadline, status, percent in s.execute(

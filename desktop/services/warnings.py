@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
@@ -124,7 +125,7 @@ def assess(
     return out
 
 
-def _plan(s: Any, plan_id: int) -> Plan:
+def _plan(s: Session, plan_id: int) -> Plan:
     plan = s.get(Plan, plan_id)
     if plan is None:
         raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
@@ -183,7 +184,9 @@ def plan_tree(db: Database, *, plan_id: int) -> dict[int, int | None]:
     """node id → parent id for a whole plan (what ``rollup`` walks)."""
     with db.read() as s:
         return dict(
-            s.execute(select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id == plan_id)).all()
+            s.execute(select(PlanNode.id, PlanNode.parent_id).where(PlanNode.plan_id == plan_id))
+            .tuples()
+            .all()
         )
 
 

@@ -10,6 +10,7 @@ import os
 import re
 import secrets
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -483,7 +484,7 @@ def _check_row(
     )
 
 
-def read_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> WorkbookPreview:
+def read_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) -> WorkbookPreview:
     """What each returned workbook would add, and every problem by sheet, row and column (nothing written)."""
     with db.read() as s:
         return WorkbookPreview([_check_file(s, Path(p))[0] for p in paths])
@@ -501,7 +502,7 @@ def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) 
     note_report(s, a, percent=e.percent, status=e.status, actor=operator, note=f"{e.period} 进展反馈表")
 
 
-def apply_workbooks(db: Database, *, paths: list[str | os.PathLike[str]]) -> WorkbookResult:
+def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) -> WorkbookResult:
     """Apply each workbook wholly or not at all (one transaction per file)."""
     results: list[FileResult] = []
     for p in paths:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy.orm import InstanceState, Session
 
 from ..models import (
     Assignment,
@@ -90,7 +90,9 @@ class _Context:
             dict(
                 conn.execute(
                     select(ProgressEntry.id, ProgressEntry.assignment_id).where(ProgressEntry.id.in_(entries))
-                ).all()
+                )
+                .tuples()
+                .all()
             )
             if entries
             else {}
@@ -104,21 +106,25 @@ class _Context:
         wanted -= set(self.assignment_node)
         if wanted:
             self.assignment_node.update(
-                conn.execute(select(Assignment.id, Assignment.node_id).where(Assignment.id.in_(wanted))).all()
+                conn.execute(select(Assignment.id, Assignment.node_id).where(Assignment.id.in_(wanted)))
+                .tuples()
+                .all()
             )
         nodes = {o.node_id for o in objects if isinstance(o, Responsibility | NodeLink | Assignment)}
         nodes |= set(self.assignment_node.values())
         nodes -= set(self.node_plan)
         if nodes:
             self.node_plan.update(
-                conn.execute(select(PlanNode.id, PlanNode.plan_id).where(PlanNode.id.in_(nodes))).all()
+                conn.execute(select(PlanNode.id, PlanNode.plan_id).where(PlanNode.id.in_(nodes)))
+                .tuples()
+                .all()
             )
         indicators = {o.indicator_id for o in objects if isinstance(o, IndicatorValue)}
         self.indicator_plan: dict[int, int] = (
             dict(
-                conn.execute(
-                    select(Indicator.id, Indicator.plan_id).where(Indicator.id.in_(indicators))
-                ).all()
+                conn.execute(select(Indicator.id, Indicator.plan_id).where(Indicator.id.in_(indicators)))
+                .tuples()
+                .all()
             )
             if indicators
             else {}
@@ -183,7 +189,7 @@ def _entries(session: Session) -> list[dict[str, Any]]:
     for obj in session.dirty:
         if not isinstance(obj, AUDITED) or not session.is_modified(obj, include_collections=False):
             continue
-        state = inspect(obj)
+        state: InstanceState[Any] = inspect(obj)
         for attr in state.mapper.column_attrs:
             if attr.key in SKIPPED_FIELDS:
                 continue
@@ -207,4 +213,4 @@ def install(session_factory: Any) -> None:
         if session.info.get("audit", True):
             rows = _entries(session)
             if rows:
-                session.connection().execute(insert(AuditEntry.__table__), rows)
+                session.connection().execute(insert(cast(Table, AuditEntry.__table__)), rows)

@@ -39,6 +39,7 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     """The application in ``language`` (else the saved preference, else the system's language if PlanDesk
     speaks it, else Chinese)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)  # PlanDesk only ever makes a QApplication
     app.setApplicationName("PlanDesk")
     app.setOrganizationName("PlanDesk")
     from .settings import UiSettings
@@ -49,7 +50,7 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     # The modules loaded so far live as long as the program: keeping their objects out of the collector's
     # full scans saves collections while the window is built and the walk over them at exit.
     gc.freeze()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def open_for_gui(db: str | None, operator: str) -> Database | None:
@@ -77,7 +78,9 @@ class _FirstPaint(QObject):
     def _fire(self) -> None:
         callback, self._callback = self._callback, None
         if callback is not None:
-            self.parent().removeEventFilter(self)
+            parent = self.parent()  # the watched widget, which owns this filter
+            if parent is not None:
+                parent.removeEventFilter(self)
             callback()
 
 

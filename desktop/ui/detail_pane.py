@@ -76,7 +76,7 @@ class AssignmentTableModel(QAbstractTableModel):
         self.editing = editing
         self.rows: list[AssignmentInfo] = []
         self.due_soon_days = 7
-        self.headers = [self.tr(h) for _, h in ASSIGNMENT_COLUMNS]
+        self.headers = [self.tr(h) for _, h in ASSIGNMENT_COLUMNS]  # type: ignore[arg-type]  # QT_TRANSLATE_NOOP is typed object
 
     def set_rows(self, rows: list[AssignmentInfo]) -> None:
         self.beginResetModel()
@@ -252,8 +252,8 @@ class DetailPane(QWidget):
         bottom_layout.addWidget(self.progress_tree, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("detailSplitter")
-        for w in (top, middle, bottom):
-            self.splitter.addWidget(w)
+        for part in (top, middle, bottom):
+            self.splitter.addWidget(part)
         self.splitter.setSizes([260, 220, 220])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +207,7 @@ class WorkbookDialog(ExchangePreviewDialog):
         self,
         db: Database,
         *,
-        paths: list[str | os.PathLike[str]],
+        paths: Sequence[str | os.PathLike[str]],
         preview: WorkbookPreview,
         parent: QWidget | None = None,
     ) -> None:

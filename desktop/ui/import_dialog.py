@@ -94,7 +94,7 @@ class ImportController(QObject):
         self.file_dialog: QFileDialog | None = None
 
     def choose_file(self) -> QFileDialog:
-        dialog = QFileDialog(self.window, self.tr("导入方案"), "", self.tr(FILE_FILTER))
+        dialog = QFileDialog(self.window, self.tr("导入方案"), "", self.tr(FILE_FILTER))  # type: ignore[arg-type]  # QT_TRANSLATE_NOOP is typed object
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.load)
         self.file_dialog = dialog

@@ -160,16 +160,16 @@ class SparklineDelegate(QStyledItemDelegate):
     """Draws the value history of an indicator row as a small line inside its cell."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[union-attr]
+        style = option.widget.style() if option.widget else QApplication.style()
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
+        opt.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         values = index.data(HISTORY_ROLE) or []
         if values:
             paint_sparkline(
                 painter,
-                option.rect.adjusted(4, 2, -4, -2),  # type: ignore[attr-defined]
+                option.rect.adjusted(4, 2, -4, -2),
                 values,
                 target=index.data(TARGET_ROLE),
             )

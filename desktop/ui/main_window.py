@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,6 +39,10 @@ from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
 from .window_actions import WindowActions
 
+if TYPE_CHECKING:
+    from .import_dialog import ImportController
+    from .preferences_dialog import PreferencesDialog
+
 # Auto-expanding a filtered tree opens at most this many branches (each is a query); the rest of the
 # matches stay one click away, so a broad filter on a huge plan still answers at once.
 EXPAND_LIMIT = 60
@@ -50,8 +56,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("PlanDesk 规划督办台"))
         self.plans: list[PlanInfo] = []
         self.confirm_box: QMessageBox | None = None
-        self.preferences = None
-        self.importer = None
+        self.preferences: PreferencesDialog | None = None
+        self.importer: ImportController | None = None
         self.editing = Editing(db, self)
 
         self.plan_combo = QComboBox()

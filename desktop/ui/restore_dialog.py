@@ -89,7 +89,7 @@ class RestoreDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     f"{b.taken_at:%Y-%m-%d %H:%M:%S}",
-                    self.tr(REASON_NAMES.get(b.reason, b.reason)),
+                    self.tr(REASON_NAMES.get(b.reason, b.reason)),  # type: ignore[arg-type]  # QT_TRANSLATE_NOOP is typed object
                     size_text(b.size),
                     b.path.name,
                 ]
@@ -147,7 +147,7 @@ class RestoreDialog(QDialog):
             restore_file(db_path, source)
             return open_database(url, operator=operator)
 
-        self.worker = Worker(job)  # type: ignore[arg-type]
+        self.worker = Worker(job)
         self.worker.signals.finished.connect(self._done)
         self.worker.signals.failed.connect(self._failed)
         self.status.setText(self.tr("正在恢复…"))

@@ -30,7 +30,7 @@ class UiSettings:
 
     def _int(self, key: str, default: int) -> int:
         try:
-            return int(self._s.value(key, default))  # type: ignore[arg-type]
+            return int(self._s.value(key, default))  # type: ignore[call-overload]  # QSettings.value is typed object
         except (TypeError, ValueError):
             return default
 

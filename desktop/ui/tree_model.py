@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -113,7 +114,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _node(self, index: Index) -> TreeNode:
         if index.isValid():
-            return index.internalPointer()  # type: ignore[no-any-return]
+            return index.internalPointer()
         return self.root
 
     def canFetchMore(self, parent: Index) -> bool:
@@ -259,7 +260,7 @@ class PlanTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         ids = [i.internalPointer().row.id for i in indexes if i.isValid() and i.column() == 0]
         if ids:
@@ -320,7 +321,9 @@ class PlanTreeModel(QAbstractItemModel):
         parent_node = self.root if node_id is None or node_id == self.root_id else self.by_id.get(node_id)
         if parent_node is None:
             return
-        parent_index = self.index_of(node_id) if parent_node is not self.root else QModelIndex()
+        parent_index = (
+            self.index_of(node_id) if node_id is not None and parent_node is not self.root else QModelIndex()
+        )
         if parent_node.row is not None:
             self.refresh_rows([parent_node.row.id])  # child count changed
             parent_node = self.by_id[parent_node.row.id]

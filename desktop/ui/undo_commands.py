@@ -232,7 +232,7 @@ class DeleteNode(ServiceCommand):
             position=self.row.position,
             uid=self.uid,
         )
-        self.editing.children_changed.emit(self.row.parent_id)  # type: ignore[arg-type]
+        self.editing.children_changed.emit(self.row.parent_id)
         self.editing.node_selected.emit(self.row.id)
 
 

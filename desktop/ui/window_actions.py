@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +62,7 @@ class WindowActions(QObject):
         self._action(w.menu_exchange, self.tr("导出交换包…"), self.choose_package_export)
         self._action(w.menu_exchange, self.tr("导入交换包…"), self.choose_package)
         for name, title in self.supervision_titles.items():
-            self._action(w.menu_supervision, title, lambda n=name: self.show_tab(n))
+            self._action(w.menu_supervision, title, functools.partial(self.show_tab, name))
         w.menu_supervision.addSeparator()
         self._action(w.menu_supervision, self.tr("关账（冻结上月报表）…"), self.confirm_close_month)
         backup = QAction(self.tr("立即备份"), w)
@@ -86,7 +87,7 @@ class WindowActions(QObject):
             "coverage": self.tr("对接情况"),
             "workflow": self.tr("办理"),
         }
-        views = {
+        views: dict[str, Any] = {
             "warnings": WarningsView(self.db),
             "reporting": ReportingView(self.db),
             "ranking": RankingView(self.db),
@@ -168,7 +169,12 @@ class WindowActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         worker = Worker(job)
-        worker.signals.progress.connect(lambda pct, msg: (progress.setValue(pct), progress.setLabelText(msg)))
+
+        def on_progress(pct: int, msg: str) -> None:
+            progress.setValue(pct)
+            progress.setLabelText(msg)
+
+        worker.signals.progress.connect(on_progress)
         progress.canceled.connect(worker.cancel)
 
         def done() -> None:

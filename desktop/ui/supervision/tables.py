@@ -119,7 +119,7 @@ class WarningsView(_PlanView):
         self.as_of.setDate(QDate(day.year, day.month, day.day))
 
     def load(self, plan_id: int) -> None:
-        self.rows = warnings.compute_warnings(self.db, plan_id=plan_id, as_of=self.as_of.date().toPython())
+        self.rows = warnings.compute_warnings(self.db, plan_id=plan_id, as_of=self.as_of.date().toPython())  # type: ignore[arg-type]  # QDate.toPython is typed object
         # Roll-up for the plan tree: a collapsed chapter takes the worst colour inside it.
         self.colours = warnings.rollup(self.rows, warnings.plan_tree(self.db, plan_id=plan_id))
         names = {"red": self.tr("红色"), "orange": self.tr("橙色"), "yellow": self.tr("黄色")}
@@ -321,14 +321,15 @@ class CoverageView(_PlanView):
 
     def link_selected(self) -> bool:
         local, clause = self.local_table.currentRow(), self.parent_table.currentRow()
-        if local < 0 or clause < 0:
+        local_item, clause_item = self.local_table.item(local, 0), self.parent_table.item(clause, 0)
+        if local_item is None or clause_item is None:
             self._fail(self.tr("请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。"))
             return False
         try:
             links.link_nodes(
                 self.db,
-                node_id=int(self.local_table.item(local, 0).text()),
-                target_node_id=int(self.parent_table.item(clause, 0).text()),
+                node_id=int(local_item.text()),
+                target_node_id=int(clause_item.text()),
             )
         except PlanDeskError as exc:
             self._fail(str(exc))

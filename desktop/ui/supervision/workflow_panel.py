@@ -64,7 +64,7 @@ class WorkflowPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for code, text in BUTTONS.items():
-            button = QPushButton(self.tr(text))
+            button = QPushButton(self.tr(text))  # type: ignore[arg-type]  # QT_TRANSLATE_NOOP is typed object
             button.clicked.connect(lambda _=False, c=code: self.do_step(c))
             self.buttons[code] = button
             actions.addWidget(button)
@@ -239,7 +239,7 @@ class WorkflowPanel(QWidget):
         aid = self.assignment_id
         if aid is None:
             return False
-        day = self.new_deadline.date().toPython()
+        day: dt.date = self.new_deadline.date().toPython()  # type: ignore[assignment]  # QDate.toPython is typed object
         return self._run(
             lambda: wf.request_extension(
                 self.db, assignment_id=aid, new_deadline=day, reason=self.ext_reason.text()
@@ -278,7 +278,7 @@ class WorkflowPanel(QWidget):
     def open_selected_evidence(self) -> bool:
         item = self.evidence.currentItem()
         if item is None:
-            return False
+            return False  # type: ignore[unreachable]  # the stubs say never None; it is with nothing selected
         try:
             path = ev.evidence_path(self.db, evidence_id=item.data(256))
         except PlanDeskError as exc:
