@@ -52,6 +52,8 @@ def copy_database(src: Path, dest: Path) -> None:
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
+            # A plain file: checking it opens no -wal/-shm beside it, and it travels as one file.
+            target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
             source.close()
@@ -62,7 +64,8 @@ def copy_database(src: Path, dest: Path) -> None:
     except sqlite3.Error as exc:
         raise PlanDeskError(f"无法备份数据库：{exc}", location=str(src)) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
 
 
 def take_backup(

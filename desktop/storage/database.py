@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..errors import ConflictError, PlanDeskError
 from . import audit_hook
 from .engine import WRITE_INTENT
+from .hold import SharedHold
 
 
 def default_db_path() -> Path:
@@ -39,6 +40,19 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{path}"
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+REPLACED_MESSAGE = (
+    "数据库文件已被替换（可能已从备份恢复或被移走），本窗口的修改未保存。请关闭本窗口，重新打开数据库。"
+)
+
+
 def _first_line(error: object) -> str:
     return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
 
@@ -52,6 +66,10 @@ class Database:
         self.operator = operator
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         audit_hook.install(self._sessions)
+        path = self.path
+        # Held while open, so a restore elsewhere refuses instead of replacing the file under us.
+        self._hold = SharedHold(path) if path is not None else None
+        self._identity = _identity(path) if path is not None else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -77,6 +95,7 @@ class Database:
     @contextlib.contextmanager
     def write(self, *, cause: str = "手工编辑", batch_id: int | None = None) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back entirely on any error."""
+        self._check_same_file()
         token = WRITE_INTENT.set(True)
         try:
             with self._sessions() as session:
@@ -101,8 +120,21 @@ class Database:
         finally:
             WRITE_INTENT.reset(token)
 
+    def _check_same_file(self) -> None:
+        """Refuse to write once the file this Database opened is no longer the one at its path."""
+        if self.path is None:
+            return
+        now = _identity(self.path)
+        if self._identity is None:  # a new file, created by the first connection
+            self._identity = now
+            return
+        if now is not None and now != self._identity:
+            raise PlanDeskError(REPLACED_MESSAGE, location=str(self.path))
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._hold is not None:
+            self._hold.release()
 
     def __enter__(self) -> Database:
         return self
