@@ -85,12 +85,20 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
-        with self._sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A session for reading; nothing it does is committed.
+
+        It never asks for the write lock, even when opened inside a write transaction (closing a month
+        reads the month through it while its own transaction keeps writers out).
+        """
+        token = WRITE_INTENT.set(False)
+        try:
+            with self._sessions() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        finally:
+            WRITE_INTENT.reset(token)
 
     @contextlib.contextmanager
     def write(self, *, cause: str = "手工编辑", batch_id: int | None = None) -> Iterator[Session]:
