@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..errors import ConflictError, PlanDeskError
 from . import audit_hook
 from .engine import WRITE_INTENT
+from .health import storage_problem
 from .hold import SharedHold
 
 
@@ -120,10 +121,9 @@ class Database:
                 f"未写入任何数据。（{_first_line(exc.orig)}）"
             ) from exc
         except OperationalError as exc:
-            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-                raise PlanDeskError(
-                    "数据库正被另一个 PlanDesk 窗口或程序写入，请稍后重试。未写入任何数据。"
-                ) from exc
+            problem = storage_problem(exc)  # a full disk, a read-only file or folder, another's lock
+            if problem is not None:
+                raise problem from exc
             raise
         finally:
             WRITE_INTENT.reset(token)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from ..errors import PlanDeskError
 from .database import Database, resolve_url
 from .engine import make_engine
+from .health import check_before_open
 from .hold import DatabaseInUse, exclusive_hold
 from .migrate import migrate
 from .swap import finish_interrupted, marker_path
@@ -42,6 +43,7 @@ def open_database(
             # A restore was stopped half-way: finish it (while a restore is running, wait for it below).
             with contextlib.suppress(DatabaseInUse), exclusive_hold(path):
                 finish_interrupted(path)
+        check_before_open(path)  # a damaged or emptied file is never written to
     engine = make_engine(url)
     db = Database(url, engine, operator=operator)
     try:
