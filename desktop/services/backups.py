@@ -37,7 +37,8 @@ def daily_backup(db: Database) -> Path | None:
     if path is None or not path.exists():
         return None
     today = dt.date.today()
-    if any(b.taken_at.date() == today for b in list_backups(path)):
+    # Only a daily backup counts: the chain must not have a gap because an import was backed up first.
+    if any(b.taken_at.date() == today and b.reason == "daily" for b in list_backups(path)):
         return None
     return take_backup(path, "daily", keep=_keep(db))
 
