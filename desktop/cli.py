@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from . import __version__, cli_messages
 from .commands import reset_groups
 from .errors import DatabaseVersionError, PlanDeskError
 from .logs import log_path, setup_logging
+from .storage.health import DISK_FULL, storage_problem
 
 log = logging.getLogger("desktop.cli")
 
@@ -71,7 +75,8 @@ def has_display() -> bool:
 
 def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not has_display():
-        names = sorted(parser._subparsers._group_actions[0].choices or ()) if parser._subparsers else []
+        choices = parser._subparsers._group_actions[0].choices if parser._subparsers else None
+        names = sorted(choices or [])
         print(
             "没有可用的图形显示（未设置 DISPLAY），无法打开窗口。\n可以使用命令行：plandesk "
             + " | ".join(names)
@@ -82,6 +87,11 @@ def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     from .ui.app import run
 
     return run(db=args.db, operator=args.operator, language=args.lang)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,7 +113,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except SQLAlchemyError as exc:
+        # Whatever a service did not word itself: say what happened to the database, never a traceback.
+        log.warning("database error", exc_info=True)
+        problem = storage_problem(exc)
+        message = problem.message if problem is not None else f"数据库操作失败：{_first_line(exc)}"
+        print(f"错误：{message}", file=sys.stderr)
+        return 1
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            print(f"错误：{DISK_FULL}", file=sys.stderr)
+            return 1
         # A file that cannot be read or written (missing folder, no permission, disk full): say which.
         log.warning("file error", exc_info=True)
         where = f"：{exc.filename}" if exc.filename else ""

@@ -17,6 +17,7 @@ from ..services.integrity import Problem, check_database
 from ..services.validation import parse_date
 from ..storage import Database, open_database, resolve_url
 from ..storage.engine import make_engine
+from ..storage.health import storage_problem
 from . import open_db, print_json
 
 PROBLEMS_FOUND = 2  # exit code of ``check`` when the database has faults (1 stays "could not run")
@@ -86,6 +87,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         problems = check_database(db)
     except SQLAlchemyError as exc:
+        problem = storage_problem(exc)
+        if problem is not None:  # the disk, permissions or a lock: restoring a backup would not help
+            raise problem from exc
         problems = [
             Problem("open", f"无法读取数据库，文件可能已损坏或不是 PlanDesk 数据库：{exc.__class__.__name__}")
         ]

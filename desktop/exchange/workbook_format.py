@@ -33,6 +33,7 @@ STATUS_CHOICES = ("未开始", "进行中", "已完成", "暂缓")
 # Read-only columns, then the ones the unit fills in.
 FIXED_HEADERS = ("序号", "条目编号", "任务", "责任角色", "截止日期", "当前状态", "当前完成%", "上次进展")
 FILL_HEADERS = ("本月进展", "完成百分比", "状态", "存在问题", "下步计划")
+SHOWN_HEADERS = ("任务",)  # read back to check each row still carries its own key
 HEADER_ROW = 3
 META_KEYS = (
     "format",
@@ -294,12 +295,14 @@ def _read(wb: Any) -> RawWorkbook:
         fills = {h: values[h] for h in FILL_HEADERS if h in values}
         if not key and all(c is None or _text(c.value) == "" for c in fills.values()):
             continue
+        # The task shown on the row travels with the fill-in cells, so a key moved to another row is seen.
+        shown = {h: values[h] for h in SHOWN_HEADERS if h in values}
         rows.append(
             RawRow(
                 number,
                 key,
                 f"{ws.title}!{get_column_letter(key_col or 1)}{number}",
-                {h: _raw_cell(c, f"{ws.title}!{letters[h]}{number}") for h, c in fills.items()},
+                {h: _raw_cell(c, f"{ws.title}!{letters[h]}{number}") for h, c in {**shown, **fills}.items()},
             )
         )
     return RawWorkbook(meta, keys, rows, missing, ws.title)

@@ -11,6 +11,8 @@ from pathlib import Path
 from ..errors import PlanDeskError
 from ..storage import Database
 from ..storage.backup import BackupInfo, backup_dir_for, copy_database, list_backups, quick_check, take_backup
+from ..storage.hold import exclusive_hold
+from ..storage.swap import finish_interrupted, install_staged, staged_path
 
 KEEP_SETTING = "backup.keep"
 
@@ -35,7 +37,8 @@ def daily_backup(db: Database) -> Path | None:
     if path is None or not path.exists():
         return None
     today = dt.date.today()
-    if any(b.taken_at.date() == today for b in list_backups(path)):
+    # Only a daily backup counts: the chain must not have a gap because an import was backed up first.
+    if any(b.taken_at.date() == today and b.reason == "daily" for b in list_backups(path)):
         return None
     return take_backup(path, "daily", keep=_keep(db))
 
@@ -109,18 +112,24 @@ def _keep_replaced(db_path: Path) -> Path:
 def restore_file(db_path: Path, source: Path) -> Path:
     """Replace the database at ``db_path`` by ``source``; what it replaces is backed up first.
 
-    The caller must have closed every connection to ``db_path``. A corrupt, foreign or newer backup is
-    refused before anything is touched; an older one is upgraded when the database is next opened.
+    Refused (DatabaseInUse) while any PlanDesk window or process has the database open, so no one keeps
+    saving into a file that is no longer the database; the caller closes its own Database first. A corrupt,
+    foreign or newer backup is refused before anything is touched; an older one is upgraded when the
+    database is next opened. A crash at any moment leaves either the old database or the restored one.
     """
     check_backup_file(source)
     if db_path.exists() and db_path.resolve() == source.resolve():
         raise PlanDeskError("不能用数据库自身恢复自身。", location=str(source))
-    kept = _keep_replaced(db_path) if db_path.exists() else None
-    tmp = db_path.with_name(db_path.name + ".restore")
-    copy_database(source, tmp)  # through SQLite, so a backup still in WAL mode arrives whole
-    for suffix in ("-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, db_path)
+    with exclusive_hold(db_path):
+        finish_interrupted(db_path)
+        kept = _keep_replaced(db_path) if db_path.exists() else None
+        tmp = staged_path(db_path)
+        try:
+            copy_database(source, tmp)  # through SQLite, so a backup still in WAL mode arrives whole
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        install_staged(db_path)
     return kept or backup_dir_for(db_path)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 
 from ..models import Assignment, IndicatorValue, Plan, PlanNode, ProgressEntry, Responsibility
 from ..storage import Database
+from ..storage.health import storage_problem
 from ..storage.migrate import current_revision, head_revision
 
 SHOWN = 20  # a damaged database can have thousands of faults; the first ones say enough
@@ -146,7 +147,10 @@ def check_database(db: Database) -> list[Problem]:
     try:
         current = current_revision(db)
     except SQLAlchemyError as exc:
-        return [Problem("open", f"无法读取数据库结构版本：{exc}")]
+        problem = storage_problem(exc)
+        if problem is not None:  # a lock or permissions: nothing to find in the data
+            raise problem from exc
+        return [Problem("open", f"无法读取数据库结构版本：{getattr(exc, 'orig', exc)}")]
     head = head_revision()
     if current != head:
         found.append(Problem("schema", f"数据库结构版本为 {current}，本程序要求 {head}。"))
@@ -157,6 +161,9 @@ def check_database(db: Database) -> list[Problem]:
             for check in CHECKS:
                 found += check(conn)
         except SQLAlchemyError as exc:
+            problem = storage_problem(exc)
+            if problem is not None:
+                raise problem from exc
             found.append(Problem("read", f"读取数据时出错，数据库可能已损坏：{getattr(exc, 'orig', exc)}"))
         finally:
             conn.rollback()

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound
+from ..errors import ImportRefused, NotFound
+from ..exchange.package_check import check_content
+from ..exchange.package_format import PackageFile, fingerprint, new_signing_key, public_key_of, write_package
 from ..exchange.package_format import read_package as read_package_file
-from ..exchange.package_format import write_package
 from ..models import (
     Assignment,
     ImportBatch,
@@ -25,11 +27,13 @@ from ..models import (
     PlanRevision,
     ProgressEntry,
     Responsibility,
+    Setting,
     Unit,
     UnitAlias,
 )
 from ..storage import Database
-from .units import find_unit
+from .backups import backup_before
+from .units import clean_unit_name, find_unit
 from .workbooks import database_id
 
 KINDS = ("plan", "units", "nodes", "assignments", "progress", "indicators", "values", "revisions")
@@ -171,7 +175,8 @@ def _plain(value: Any) -> Any:
 
 
 def _row(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    return {n: _plain(getattr(obj, n)) for n in names}
+    """The named fields and the revision counter the receiving side compares with its own."""
+    return {**{n: _plain(getattr(obj, n)) for n in names}, "version": obj.version}
 
 
 def export_package(
@@ -183,6 +188,7 @@ def export_package(
         if plan is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
         source = database_id(s) or ""
+        key = _signing_key(s)
         content = _collect(s, plan, include_progress)
     counts = {k: len(v) for k, v in content.items() if isinstance(v, list)}
     # The invisible root node is not an item of the plan as users count them.
@@ -196,6 +202,7 @@ def export_package(
             "counts": counts,
         },
         content,
+        private_key=key,
     )
     return PackageInfo(str(path), counts, digest)
 
@@ -307,46 +314,70 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
     }
 
 
-def _typed(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    out = {}
-    for n in names:
-        value = data.get(n)
-        if value is not None and n in DATES:
-            value = dt.date.fromisoformat(value)
-        elif value is not None and n in TIMES:
-            value = dt.datetime.fromisoformat(value)
-        out[n] = value
-    return out
+OFFICES_KEY = "exchange.offices"  # public key -> what this database knows of the office that signs with it
+SIGNING_KEY = "exchange.signing_key"
+CHUNK = 500
+
+
+def _signing_key(s: Session) -> str:
+    row = s.get(Setting, SIGNING_KEY)
+    if row is None:
+        row = Setting(key=SIGNING_KEY, value=new_signing_key())
+        s.add(row)
+        s.flush()
+    return str(row.value)
+
+
+def _in_chunks(uids: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(uids), CHUNK):
+        yield uids[i : i + CHUNK]
 
 
 class _Merge:
-    """Walks the package in dependency order; writes only when ``apply`` is set."""
+    """Walks the checked package in dependency order; writes only when ``apply`` is set.
 
-    def __init__(self, s: Session, content: dict[str, Any], apply: bool) -> None:
-        self.s, self.content, self.apply = s, content, apply
+    Records are matched by uid within the package's own plan only: a uid this database already has in
+    another plan refuses the whole package. Which side is newer is decided by the records' revision
+    counters (``version``), never by the timestamps a package brings.
+    """
+
+    def __init__(self, s: Session, content: dict[str, Any], apply: bool, where: str) -> None:
+        self.s, self.content, self.apply, self.where = s, content, apply, where
         self.counts: dict[str, dict[str, int]] = {
             k: {"add": 0, "update": 0, "same": 0, "kept": 0} for k in KINDS
         }
         self.units: dict[str, int | None] = {}
         self.ids: dict[str, int | None] = {}  # uid -> local id for nodes, assignments, indicators
         self.notes: list[str] = []
+        self.foreign: list[str] = []
 
-    def sync(self, kind: str, model: Any, data: dict[str, Any], values: dict[str, Any]) -> Any:
-        """Add or update one row by uid; the newer side wins when both changed it."""
-        row = self.s.scalar(select(model).where(model.uid == data["uid"]))
-        stamp = dt.datetime.fromisoformat(data["updated_at"]) if data.get("updated_at") else None
+    def existing(self, kind: str, model: Any, plan_of: Any, join: list[Any]) -> dict[str, Any]:
+        """Rows this database already has under the package's uids, with the plan each belongs to."""
+        uids = [r["uid"] for r in self.content[kind]]
+        found: dict[str, Any] = {}
+        for chunk in _in_chunks(uids):
+            query = select(model, plan_of).select_from(model)
+            for target, on in join:
+                query = query.join(target, on)
+            for row, plan_id in self.s.execute(query.where(model.uid.in_(chunk))):
+                found[row.uid] = row
+                if plan_id != self.plan_id:
+                    self.foreign.append(f"{KIND_NAMES[kind]} {row.uid}（属于方案 {plan_id}）")
+        return found
+
+    def sync(self, kind: str, model: Any, data: dict[str, Any], values: dict[str, Any], row: Any) -> Any:
+        """Add or update one row; the side with the higher revision counter wins when both differ."""
+        incoming = int(data.get("version") or 1)
         if row is None:
             self.counts[kind]["add"] += 1
             if self.apply:
                 row = model(uid=data["uid"], **values)
-                if stamp is not None:
-                    row.created_at = row.updated_at = stamp
+                row.version = incoming
                 self.s.add(row)
-                self.s.flush()
             return row
         if all(getattr(row, k) == v for k, v in values.items()):
             self.counts[kind]["same"] += 1
-        elif stamp is not None and row.updated_at is not None and row.updated_at > stamp:
+        elif incoming <= row.version:
             self.counts[kind]["kept"] += 1
         else:
             self.counts[kind]["update"] += 1
@@ -354,72 +385,130 @@ class _Merge:
                 for k, v in values.items():
                     if getattr(row, k) != v:
                         setattr(row, k, v)
-                if stamp is not None:
-                    row.updated_at = stamp
-                self.s.flush()
+                row.version = incoming
         return row
 
     def unit(self, data: dict[str, Any]) -> None:
-        row = self.s.scalar(select(Unit).where(Unit.uid == data["uid"])) or find_unit(self.s, data["name"])
+        name = clean_unit_name(data["name"])
+        row = self.s.scalar(select(Unit).where(Unit.uid == data["uid"])) or find_unit(self.s, name)
         if row is not None:
             self.counts["units"]["same"] += 1
         else:
             self.counts["units"]["add"] += 1
             if self.apply:
-                row = Unit(uid=data["uid"], name=data["name"], kind=data.get("kind") or "other")
+                row = Unit(uid=data["uid"], name=name, kind=data.get("kind") or "other")
                 self.s.add(row)
                 self.s.flush()
                 for alias in data.get("aliases", []):
-                    if find_unit(self.s, alias) is None:
+                    alias = clean_unit_name(alias)
+                    if alias and find_unit(self.s, alias) is None:
                         self.s.add(UnitAlias(unit_id=row.id, alias=alias))
+                        self.s.flush()
         self.units[data["uid"]] = row.id if row is not None else None
+
+    def refuse_foreign(self) -> None:
+        if self.foreign:
+            shown = "；".join(self.foreign[:5]) + ("等" if len(self.foreign) > 5 else "")
+            raise ImportRefused(
+                f"交换包中有 {len(self.foreign)} 条记录的 uid 已属于本库的其他方案：{shown}。"
+                "交换包只能新建或更新它自己的方案，拒绝导入，未写入任何数据。",
+                location=self.where,
+            )
 
     def run(self) -> Plan | None:
         c = self.content
-        for u in c.get("units", []):
+        plan = self.s.scalar(select(Plan).where(Plan.uid == c["plan"]["uid"]))
+        self.plan_id = plan.id if plan is not None else None
+        nodes = self.existing("nodes", PlanNode, PlanNode.plan_id, [])
+        on_node = (PlanNode, PlanNode.id == Assignment.node_id)
+        assignments = self.existing("assignments", Assignment, PlanNode.plan_id, [on_node])
+        on_assignment = (Assignment, Assignment.id == ProgressEntry.assignment_id)
+        progress = self.existing("progress", ProgressEntry, PlanNode.plan_id, [on_assignment, on_node])
+        indicators = self.existing("indicators", Indicator, Indicator.plan_id, [])
+        on_indicator = (Indicator, Indicator.id == IndicatorValue.indicator_id)
+        values_found = self.existing("values", IndicatorValue, Indicator.plan_id, [on_indicator])
+        self.refuse_foreign()
+        for u in c["units"]:
             self.unit(u)
-        plan: Plan | None = self.sync("plan", Plan, c["plan"], _typed(c["plan"], PLAN_FIELDS))
+        plan_values = {k: c["plan"][k] for k in PLAN_FIELDS}
+        plan = cast(Plan | None, self.sync("plan", Plan, c["plan"], plan_values, plan))
+        if plan is not None and self.apply:
+            self.s.flush()
         plan_id = plan.id if plan is not None else None
+        kept_nodes: set[str] = set()
         for n in c["nodes"]:
             values = {
-                **_typed(n, NODE_FIELDS),
+                **{k: n[k] for k in NODE_FIELDS},
                 "plan_id": plan_id,
                 "parent_id": self.ids.get(n["parent_uid"] or ""),
             }
-            node = self.sync("nodes", PlanNode, n, values)
-            self.ids[n["uid"]] = node.id if node is not None else None
+            before = self.counts["nodes"]["kept"]
+            node = self.sync("nodes", PlanNode, n, values, nodes.get(n["uid"]))
+            if self.counts["nodes"]["kept"] > before:
+                kept_nodes.add(n["uid"])
             if node is not None and self.apply:
-                self.responsibilities(node, n.get("responsibilities", []))
-        for a in c.get("assignments", []):
+                self.s.flush()  # children need the id
+            self.ids[n["uid"]] = node.id if node is not None else None
+        if self.apply:
+            self.all_responsibilities(c["nodes"], kept_nodes)
+        for a in c["assignments"]:
             values = {
-                **_typed(a, ASSIGNMENT_FIELDS),
+                **{k: a[k] for k in ASSIGNMENT_FIELDS},
                 "node_id": self.ids.get(a["node_uid"]),
                 "unit_id": self.units.get(a["unit_uid"]),
             }
-            row = self.sync("assignments", Assignment, a, values)
-            self.ids[a["uid"]] = row.id if row is not None else None
-        for p in c.get("progress", []):
-            values = {**_typed(p, PROGRESS_FIELDS), "assignment_id": self.ids.get(p["assignment_uid"])}
-            self.sync("progress", ProgressEntry, p, values)
-        for i in c.get("indicators", []):
+            self.sync("assignments", Assignment, a, values, assignments.get(a["uid"]))
+        self.flush_ids("assignments", Assignment)
+        for p in c["progress"]:
             values = {
-                **_typed(i, INDICATOR_FIELDS),
+                **{k: p[k] for k in PROGRESS_FIELDS},
+                "assignment_id": self.ids.get(p["assignment_uid"]),
+            }
+            if values["entered_at"] is None:
+                values.pop("entered_at")
+            self.sync("progress", ProgressEntry, p, values, progress.get(p["uid"]))
+        for i in c["indicators"]:
+            values = {
+                **{k: i[k] for k in INDICATOR_FIELDS},
                 "plan_id": plan_id,
                 "node_id": self.ids.get(i["node_uid"]) if i.get("node_uid") else None,
             }
-            row = self.sync("indicators", Indicator, i, values)
-            self.ids[i["uid"]] = row.id if row is not None else None
-        for v in c.get("values", []):
-            values = {**_typed(v, VALUE_FIELDS), "indicator_id": self.ids.get(v["indicator_uid"])}
-            self.sync("values", IndicatorValue, v, values)
-        self.revisions(plan_id, c.get("revisions", []))
+            self.sync("indicators", Indicator, i, values, indicators.get(i["uid"]))
+        self.flush_ids("indicators", Indicator)
+        for v in c["values"]:
+            values = {**{k: v[k] for k in VALUE_FIELDS}, "indicator_id": self.ids.get(v["indicator_uid"])}
+            self.sync("values", IndicatorValue, v, values, values_found.get(v["uid"]))
+        self.revisions(plan_id, c["revisions"])
+        if self.apply:
+            self.s.flush()
         return plan
 
-    def responsibilities(self, node: PlanNode, wanted: list[dict[str, Any]]) -> None:
-        existing = {
-            r.unit_id: r
-            for r in self.s.scalars(select(Responsibility).where(Responsibility.node_id == node.id))
-        }
+    def flush_ids(self, kind: str, model: Any) -> None:
+        """Local ids of the rows just added or matched, for the records that refer to them."""
+        uids = [r["uid"] for r in self.content[kind]]
+        if self.apply:
+            self.s.flush()
+        for chunk in _in_chunks(uids):
+            for uid, row_id in self.s.execute(select(model.uid, model.id).where(model.uid.in_(chunk))):
+                self.ids[uid] = row_id
+
+    def all_responsibilities(self, nodes: list[dict[str, Any]], kept: set[str]) -> None:
+        ids = [self.ids[n["uid"]] for n in nodes if n["uid"] not in kept and self.ids.get(n["uid"])]
+        existing: dict[int, dict[int, Responsibility]] = {}
+        for chunk in range(0, len(ids), CHUNK):
+            for r in self.s.scalars(
+                select(Responsibility).where(Responsibility.node_id.in_(ids[chunk : chunk + CHUNK]))
+            ):
+                existing.setdefault(r.node_id, {})[r.unit_id] = r
+        for n in nodes:
+            node_id = self.ids.get(n["uid"])
+            if node_id is None or n["uid"] in kept:
+                continue
+            self.responsibilities(node_id, n["responsibilities"], existing.get(node_id, {}))
+
+    def responsibilities(
+        self, node_id: int, wanted: list[dict[str, Any]], existing: dict[int, Responsibility]
+    ) -> None:
         keep: set[int] = set()
         for r in wanted:
             unit_id = self.units.get(r["unit_uid"])
@@ -430,7 +519,7 @@ class _Merge:
             if row is None:
                 self.s.add(
                     Responsibility(
-                        node_id=node.id,
+                        node_id=node_id,
                         unit_id=unit_id,
                         role=r["role"],
                         position=r["position"],
@@ -453,6 +542,7 @@ class _Merge:
             if r["revision"] in have:
                 self.counts["revisions"]["same"] += 1
                 continue
+            have.add(r["revision"])
             self.counts["revisions"]["add"] += 1
             if self.apply and plan_id is not None:
                 self.s.add(
@@ -466,28 +556,102 @@ class _Merge:
                 )
 
 
+@dataclass(frozen=True)
+class _Checked:
+    file: PackageFile
+    content: dict[str, Any]
+    sha256: str
+
+
+def _load(path: Path) -> _Checked:
+    """Read, verify and check the whole package; nothing here touches the database."""
+    file = read_package_file(path)
+    content = check_content(file.content, path.name)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _Checked(file, content, digest)
+
+
+def _offices(s: Session) -> dict[str, dict[str, Any]]:
+    row = s.get(Setting, OFFICES_KEY)
+    value = row.value if row is not None else None
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _sender(s: Session, checked: _Checked) -> tuple[str, bool, str | None]:
+    """(how the sender is shown, known?, why the package must be refused or None)."""
+    key = checked.file.public_key
+    claimed = str(checked.file.manifest.get("source_database", ""))
+    own = s.get(Setting, SIGNING_KEY)
+    if own is not None and public_key_of(str(own.value)) == key:
+        return "本数据库（该交换包由本数据库导出）", True, None
+    offices = _offices(s)
+    if key in offices:
+        seen = offices[key]
+        return (
+            f"已知办公室（密钥指纹 {fingerprint(key)}，首次收到于 {seen.get('first_seen', '')}）",
+            True,
+            None,
+        )
+    for other_key, seen in offices.items():
+        if claimed and seen.get("database_id") == claimed and other_key != key:
+            return (
+                f"未知办公室（密钥指纹 {fingerprint(key)}）",
+                False,
+                "交换包自称来自一个已知办公室，但签名密钥与该办公室以往的交换包不同，可能是伪造的，"
+                "拒绝导入。请与对方核实。",
+            )
+    return (
+        f"未知办公室：首次收到此办公室的交换包（密钥指纹 {fingerprint(key)}），请与对方核对指纹后再导入",
+        False,
+        None,
+    )
+
+
+def _remember(s: Session, checked: _Checked) -> None:
+    key = checked.file.public_key
+    offices = _offices(s)
+    if key in offices:
+        return
+    own = s.get(Setting, SIGNING_KEY)
+    if own is not None and public_key_of(str(own.value)) == key:
+        return
+    offices[key] = {
+        "database_id": str(checked.file.manifest.get("source_database", "")),
+        "first_seen": dt.date.today().isoformat(),
+        "plan_title": checked.content["plan"]["title"][:100],
+    }
+    row = s.get(Setting, OFFICES_KEY)
+    if row is None:
+        s.add(Setting(key=OFFICES_KEY, value=offices))
+    else:
+        row.value = offices
+
+
 def read_package(db: Database, *, path: str | os.PathLike[str]) -> PackagePreview:
     """What importing the package would add or update (nothing is written)."""
-    manifest, content = read_package_file(Path(path))
+    file = Path(path)
+    checked = _load(file)
+    content = checked.content
     with db.read() as s:
+        shown, _known, refusal = _sender(s, checked)
+        if refusal:
+            raise ImportRefused(refusal, location=file.name)
         new_plan = s.scalar(select(Plan.id).where(Plan.uid == content["plan"]["uid"])) is None
-        merge = _Merge(s, content, apply=False)
+        merge = _Merge(s, content, False, file.name)
         merge.run()
+        merge.notes.insert(0, f"来源：{shown}")
         if new_plan:
             same = s.scalar(select(Plan.id).where(Plan.title == content["plan"]["title"]))
             if same is not None:
                 merge.notes.append(
                     f"注意：本库已有同名方案（编号 {same}），但来源不同；将作为另一份方案导入。"
                 )
-        own = database_id(s, create=False)
-        if own and own == manifest.get("source_database"):
-            merge.notes.append("该交换包由本数据库导出。")
     return PackagePreview(
         str(path),
         content["plan"]["uid"],
         content["plan"]["title"],
-        str(manifest.get("source_database", "")),
-        str(manifest.get("created_at", "")),
+        str(checked.file.manifest.get("source_database", "")),
+        str(checked.file.manifest.get("created_at", "")),
         new_plan,
         merge.counts,
         merge.notes,
@@ -495,21 +659,28 @@ def read_package(db: Database, *, path: str | os.PathLike[str]) -> PackagePrevie
 
 
 def apply_package(db: Database, *, path: str | os.PathLike[str]) -> PackageResult:
-    """Merge the package in one transaction: new rows added, changed rows updated, nothing duplicated."""
+    """Merge the package in one transaction: new rows added, changed rows updated, nothing duplicated.
+
+    The whole package is read, verified and checked before the write transaction begins, and the
+    database is backed up first.
+    """
     file = Path(path)
-    _manifest, content = read_package_file(file)
+    checked = _load(file)
+    with db.read() as s:
+        _shown, _known, refusal = _sender(s, checked)
+    if refusal:
+        raise ImportRefused(refusal, location=file.name)
+    backup_before(db, "import")
     with db.write(cause=f"导入交换包：{file.name}") as s:
         batch = ImportBatch(
-            kind="package",
-            source_name=file.name,
-            source_sha256=hashlib.sha256(file.read_bytes()).hexdigest(),
-            operator=db.operator,
+            kind="package", source_name=file.name, source_sha256=checked.sha256, operator=db.operator
         )
         s.add(batch)
         s.flush()
         s.info["batch_id"] = batch.id
-        merge = _Merge(s, content, apply=True)
+        merge = _Merge(s, checked.content, True, file.name)
         plan = merge.run()
         assert plan is not None
+        _remember(s, checked)
         batch.summary = {"plan_uid": plan.uid, **{k: v for k, v in merge.counts.items() if any(v.values())}}
         return PackageResult(plan.id, merge.counts, batch.id)

@@ -106,7 +106,7 @@ class _UnitCache:
                 if canonical != key:
                     unit = self.ids.get(canonical)
         if unit is None:
-            canonical = _clean(_canonical(name)) or key
+            canonical = _clean(_canonical(key)) or key
             unit = self.ids.get(canonical) or self.created.get(canonical)
             if unit is None:
                 unit = self.created[canonical] = Unit(name=canonical, kind=_kind(canonical))

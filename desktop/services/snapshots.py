@@ -12,6 +12,7 @@ from ..errors import NotFound, PlanDeskError
 from ..models import MonthSnapshot, Plan, utcnow
 from ..storage import Database
 from .validation import parse_period
+from .workflow import hold_months
 
 FINAL_NOTE = "关账不可撤销：已关账月份的报告数据保持关账时的样子，之后的修改只计入以后的月份。"
 
@@ -65,8 +66,12 @@ def close_month(db: Database, *, plan_id: int, period: str, today: dt.date | Non
             is not None
         ):
             raise PlanDeskError(f"{period} 月已关账。{FINAL_NOTE}", field="period")
-    data = gather_monthly(db, plan_id=plan_id, month=period, live=True).to_dict()
     with db.write(cause=f"关账：{period}") as s:
+        # Writers are shut out from here to the commit: on SQLite by the write lock taken at BEGIN, on
+        # PostgreSQL by the months hold every progress writer shares. The month is gathered while they
+        # wait, so an entry is either in the frozen report or refused as belonging to a closed month.
+        s.connection()
+        hold_months(s, plan_id, exclusive=True)
         if (
             s.scalar(
                 select(MonthSnapshot.id).where(
@@ -76,6 +81,7 @@ def close_month(db: Database, *, plan_id: int, period: str, today: dt.date | Non
             is not None
         ):
             raise PlanDeskError(f"{period} 月已由他人关账。", field="period")
+        data = gather_monthly(db, plan_id=plan_id, month=period, live=True).to_dict()
         row = MonthSnapshot(
             plan_id=plan_id, period=period, closed_at=utcnow(), closed_by=db.operator, data=data
         )

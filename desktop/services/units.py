@@ -24,8 +24,18 @@ class UnitInfo:
     aliases: list[str]
 
 
+# Direction marks and embeddings (LRM, RLM, ALM, LRE…PDF, LRI…PDI), zero-width characters and the BOM:
+# invisible, so a name carrying them looks like a known unit but would not match it.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+
+
+def clean_unit_name(name: str) -> str:
+    """A unit name without invisible marks and whitespace, as it is matched and stored."""
+    return re.sub(r"\s+", "", _INVISIBLE.sub("", name or "")).strip("，,、；;。")
+
+
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", "", name or "").strip("，,、；;。")
+    return clean_unit_name(name)
 
 
 def find_unit(s: Session, name: str) -> Unit | None:
@@ -95,7 +105,7 @@ def ensure_unit(s: Session, name: str, *, kind: str | None = None) -> Unit:
     """Find a unit or create it (imports name units the database has not seen yet)."""
     unit = find_unit(s, name)
     if unit is None:
-        canonical = _clean(_canonical(name)) or _clean(name)
+        canonical = _clean(_canonical(_clean(name))) or _clean(name)
         unit = Unit(name=canonical, kind=kind or _kind(canonical))
         s.add(unit)
         s.flush()

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
 from ..exchange.workbook_format import (
+    FILL_HEADERS,
     FORMAT,
     RawRow,
     RawWorkbook,
@@ -33,10 +34,11 @@ from ..exchange.workbook_format import (
 from ..fileio import ZipTooLarge
 from ..models import Assignment, ImportBatch, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkbookExport
 from ..storage import Database
+from .backups import backup_before
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from .units import resolve_unit
 from .validation import parse_period
-from .workflow import FINAL_STATES, closed_periods, note_report, state_name
+from .workflow import FINAL_STATES, closed_periods, hold_months, note_report, state_name
 
 SECRET_KEY = "exchange.secret"
 DATABASE_ID_KEY = "exchange.database_id"
@@ -261,9 +263,35 @@ def _order_key(node: PlanNode, nodes: dict[int, PlanNode]) -> tuple[int, ...]:
     return tuple(reversed(chain))
 
 
+# What Excel shows for a formula that failed or a date it cannot represent: never content.
+EXCEL_ERRORS = (
+    "#VALUE!",
+    "#REF!",
+    "#DIV/0!",
+    "#N/A",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#GETTING_DATA",
+    "#SPILL!",
+)
+
+
+def _excel_error(cell: Any) -> str | None:
+    value = cell.value
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        return value.strip()
+    return None
+
+
 def _percent(cell: Any, problems: list[Problem]) -> int | None:
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):  # TRUE/FALSE is a checkbox, not 1 % or 0 %
+        problems.append(
+            Problem(cell.ref, f"完成百分比应为 0–100 的整数，收到逻辑值“{'TRUE' if value else 'FALSE'}”")
+        )
         return None
     try:
         if isinstance(value, int | float):
@@ -304,24 +332,37 @@ def _fingerprint(*values: Any) -> str:
     return hashlib.sha1(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _check_file(s: Session, path: Path) -> tuple[FilePreview, _FileFacts | None]:
-    """Everything wrong with a returned workbook, and the entries it would add (reads only)."""
+def _read_file(path: Path) -> tuple[FilePreview, RawWorkbook | None]:
+    """The workbook's cells, read without the database (so no transaction waits on the parsing)."""
     preview = FilePreview(str(path))
     try:
-        raw = read_workbook(path)
+        return preview, read_workbook(path)
     except FileNotFoundError:
         preview.problems.append(Problem(path.name, "找不到文件"))
-        return preview, None
+    except PermissionError:
+        preview.problems.append(Problem(path.name, "没有读取该文件的权限（文件可能正被 Excel 打开并锁定）"))
     except ZipTooLarge:
         preview.problems.append(
             Problem(path.name, "解压后过大（超过 100 MB），不像进展反馈表，为安全起见拒绝读取")
         )
-        return preview, None
     except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError, EOFError, RuntimeError):
         # The library's own (English) reason helps nobody in an office; say what the file is not.
         preview.problems.append(
             Problem(path.name, "不是有效的 Excel 工作簿（.xlsx），或文件已损坏，无法读取")
         )
+    return preview, None
+
+
+def _check_file(s: Session, path: Path) -> tuple[FilePreview, _FileFacts | None]:
+    """Everything wrong with a returned workbook, and the entries it would add (reads only)."""
+    preview, raw = _read_file(path)
+    return _check_parsed(s, path, preview, raw)
+
+
+def _check_parsed(
+    s: Session, path: Path, preview: FilePreview, raw: RawWorkbook | None
+) -> tuple[FilePreview, _FileFacts | None]:
+    if raw is None:
         return preview, None
     export = _check_origin(s, raw, path, preview)
     if export is None:
@@ -373,6 +414,7 @@ class _FileFacts:
 
     def closed_periods(self, s: Session, plan_id: int) -> set[str]:
         if plan_id not in self.closed:
+            hold_months(s, plan_id)  # a month being closed right now is waited for, then seen as closed
             self.closed[plan_id] = closed_periods(s, plan_id)
         return self.closed[plan_id]
 
@@ -420,6 +462,28 @@ def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview
     return export
 
 
+def _cells_not_content(row: RawRow, node: PlanNode | None) -> list[Problem]:
+    """A key that moved to another task's row, and Excel error values where content should be."""
+    shown = row.cells.get("任务")
+    if node is not None and shown is not None and _cell_text(row, "任务") != node.title.strip():
+        return [
+            Problem(
+                shown.ref,
+                f"本行的行键属于任务“{node.title[:30]}”，与本行所列任务“{_cell_text(row, '任务')[:30]}”不符"
+                "（行键可能被交换或复制），本行不能导入",
+            )
+        ]
+    problems = []
+    for header in FILL_HEADERS:
+        cell = row.cells.get(header)
+        error = _excel_error(cell) if cell is not None else None
+        if cell is not None and error is not None:
+            problems.append(
+                Problem(cell.ref, f"单元格是 Excel 错误值“{error}”（公式出错或日期超出范围），请填写实际内容")
+            )
+    return problems
+
+
 def _check_row(
     s: Session,
     row: RawRow,
@@ -454,6 +518,11 @@ def _check_row(
     if row.key not in listed:
         preview.problems.append(Problem(row.key_ref, "行键被改动过，与导出时不一致，不能导入"))
         return
+    node = facts.nodes.get(a.node_id)
+    found = _cells_not_content(row, node)
+    if found:
+        preview.problems.extend(found)
+        return
     text = _cell_text(row, "本月进展")
     pct = _percent(row.cells["完成百分比"], problems)
     status = _status(row.cells["状态"], problems)
@@ -462,7 +531,6 @@ def _check_row(
         return
     if not text:
         problems.append(Problem(row.cells["本月进展"].ref, "本月进展不能为空（本行已填写其他内容）"))
-    node = facts.nodes.get(a.node_id)
     if a.archived or (node is not None and node.archived):
         problems.append(Problem(row.key_ref, "该任务已在方案修订中删除并归档，不能再登记进展"))
     if a.workflow_state in FINAL_STATES:
@@ -505,10 +573,12 @@ def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) 
 def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) -> WorkbookResult:
     """Apply each workbook wholly or not at all (one transaction per file)."""
     results: list[FileResult] = []
-    for p in paths:
-        path = Path(p)
+    parsed = [(Path(p), *_read_file(Path(p))) for p in paths]
+    if any(raw is not None for _path, _preview, raw in parsed):
+        backup_before(db, "import")
+    for path, first, raw in parsed:
         with db.write(cause=f"导入进展反馈表：{path.name}") as s:
-            preview, facts = _check_file(s, path)
+            preview, facts = _check_parsed(s, path, first, raw)
             if preview.blocked or facts is None:
                 results.append(FileResult(str(path), False, 0, 0, 0, preview.problems))
                 continue

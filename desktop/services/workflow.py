@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
@@ -255,7 +255,23 @@ def note_report(
         a.percent = moved
 
 
+MONTH_CLOSE_LOCK = 0x504C_4D43  # PostgreSQL advisory lock class: "PLMC"
+
+
+def hold_months(s: Session, plan_id: int, *, exclusive: bool = False) -> None:
+    """Writers to a plan's months share this hold; closing a month takes it alone (see close_month).
+
+    SQLite already runs one writer at a time (BEGIN IMMEDIATE); PostgreSQL gets a transaction-level
+    advisory lock, so a month cannot be frozen while an entry for it is being saved, nor the other way round.
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    s.execute(text(f"SELECT {fn}(:c, :p)"), {"c": MONTH_CLOSE_LOCK, "p": plan_id})
+
+
 def check_period_open(s: Session, plan_id: int, period: str) -> None:
+    hold_months(s, plan_id)
     if period in closed_periods(s, plan_id):
         raise PlanDeskError(f"{period} 月已关账，不能再登记该月进展。", field="period")
 

@@ -1,4 +1,10 @@
-"""Verified SQLite backups with the online backup API, written atomically, thinned to a set number."""
+"""Verified SQLite backups with the online backup API, written atomically, thinned by kind.
+
+Thinning keeps two chains apart: the daily backups (the newest 7 days, and the newest of each of the
+last 12 months) and the backups taken before an import, revision, upgrade or restore or on request (the
+newest ``keep``). However many imports run, the daily and monthly chain stays; a copy of a damaged
+database is never deleted automatically.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,10 @@ from pathlib import Path
 from ..errors import PlanDeskError
 
 DEFAULT_KEEP = 30
+DAILY_KEEP = 7
+MONTHLY_KEEP = 12
+CHAIN = "daily"
+NEVER_THINNED = ("damaged",)
 _STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?-([A-Za-z][\w-]*)\.sqlite3$")
 
 
@@ -52,6 +62,8 @@ def copy_database(src: Path, dest: Path) -> None:
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
+            # A plain file: checking it opens no -wal/-shm beside it, and it travels as one file.
+            target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
             source.close()
@@ -62,7 +74,8 @@ def copy_database(src: Path, dest: Path) -> None:
     except sqlite3.Error as exc:
         raise PlanDeskError(f"无法备份数据库：{exc}", location=str(src)) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
 
 
 def take_backup(
@@ -109,6 +122,30 @@ def list_backups(db_path: Path, directory: Path | None = None) -> list[BackupInf
     return found
 
 
+def backups_to_keep(found: list[BackupInfo], keep: int) -> set[Path]:
+    """Which of ``found`` (newest first) thinning keeps: the daily/monthly chain, then the newest ``keep``."""
+    kept: set[Path] = {b.path for b in found if b.reason in NEVER_THINNED}
+    if found:
+        kept.add(found[0].path)  # the newest backup of all, whatever it is
+    daily = [b for b in found if b.reason == CHAIN]
+    days: set[dt.date] = set()
+    months: set[tuple[int, int]] = set()
+    for b in daily:
+        day, month = b.taken_at.date(), (b.taken_at.year, b.taken_at.month)
+        if day not in days and len(days) < DAILY_KEEP:
+            days.add(day)
+            kept.add(b.path)
+        if month not in months and len(months) < MONTHLY_KEEP:
+            months.add(month)
+            kept.add(b.path)
+    events = [b for b in found if b.reason != CHAIN and b.reason not in NEVER_THINNED]
+    kept.update(b.path for b in events[:keep])
+    return kept
+
+
 def thin_backups(directory: Path, stem: str, keep: int) -> None:
-    for old in list_backups(directory / f"{stem}.sqlite3", directory)[keep:]:
-        old.path.unlink(missing_ok=True)
+    found = list_backups(directory / f"{stem}.sqlite3", directory)
+    kept = backups_to_keep(found, keep)
+    for old in found:
+        if old.path not in kept:
+            old.path.unlink(missing_ok=True)

@@ -17,6 +17,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..errors import ConflictError, PlanDeskError
 from . import audit_hook
 from .engine import WRITE_INTENT
+from .health import storage_problem
+from .hold import SharedHold
 
 
 def default_db_path() -> Path:
@@ -39,6 +41,19 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{path}"
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+REPLACED_MESSAGE = (
+    "数据库文件已被替换（可能已从备份恢复或被移走），本窗口的修改未保存。请关闭本窗口，重新打开数据库。"
+)
+
+
 def _first_line(error: object) -> str:
     return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
 
@@ -52,6 +67,10 @@ class Database:
         self.operator = operator
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         audit_hook.install(self._sessions)
+        path = self.path
+        # Held while open, so a restore elsewhere refuses instead of replacing the file under us.
+        self._hold = SharedHold(path) if path is not None else None
+        self._identity = _identity(path) if path is not None else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -67,16 +86,25 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
-        with self._sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A session for reading; nothing it does is committed.
+
+        It never asks for the write lock, even when opened inside a write transaction (closing a month
+        reads the month through it while its own transaction keeps writers out).
+        """
+        token = WRITE_INTENT.set(False)
+        try:
+            with self._sessions() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        finally:
+            WRITE_INTENT.reset(token)
 
     @contextlib.contextmanager
     def write(self, *, cause: str = "手工编辑", batch_id: int | None = None) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back entirely on any error."""
+        self._check_same_file()
         token = WRITE_INTENT.set(True)
         try:
             with self._sessions() as session:
@@ -93,16 +121,28 @@ class Database:
                 f"未写入任何数据。（{_first_line(exc.orig)}）"
             ) from exc
         except OperationalError as exc:
-            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-                raise PlanDeskError(
-                    "数据库正被另一个 PlanDesk 窗口或程序写入，请稍后重试。未写入任何数据。"
-                ) from exc
+            problem = storage_problem(exc)  # a full disk, a read-only file or folder, another's lock
+            if problem is not None:
+                raise problem from exc
             raise
         finally:
             WRITE_INTENT.reset(token)
 
+    def _check_same_file(self) -> None:
+        """Refuse to write once the file this Database opened is no longer the one at its path."""
+        if self.path is None:
+            return
+        now = _identity(self.path)
+        if self._identity is None:  # a new file, created by the first connection
+            self._identity = now
+            return
+        if now is not None and now != self._identity:
+            raise PlanDeskError(REPLACED_MESSAGE, location=str(self.path))
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._hold is not None:
+            self._hold.release()
 
     def __enter__(self) -> Database:
         return self

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..errors import DatabaseVersionError, PlanDeskError
 from .backup import take_backup
+from .health import storage_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -105,6 +106,9 @@ def migrate(db: Database, *, upgrade: bool = True) -> None:
             return
         has_tables = bool(inspect(db.engine).get_table_names())
     except (OperationalError, DatabaseError) as exc:
+        problem = storage_problem(exc)
+        if problem is not None:  # a full disk, permissions or a lock: the file is fine
+            raise problem from exc
         raise PlanDeskError(
             f"无法打开数据库，文件可能已损坏或不是 PlanDesk 数据库：{exc.orig}", location=db.url
         ) from exc

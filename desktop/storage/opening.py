@@ -6,6 +6,7 @@ import each other.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from sqlalchemy.engine import make_url
 from ..errors import PlanDeskError
 from .database import Database, resolve_url
 from .engine import make_engine
+from .health import check_before_open
+from .hold import DatabaseInUse, exclusive_hold
 from .migrate import migrate
+from .swap import finish_interrupted, marker_path
 
 
 def open_database(
@@ -35,6 +39,11 @@ def open_database(
             raise PlanDeskError(f"无法创建数据库所在文件夹：{exc}", location=str(path.parent)) from exc
         if path.exists() and path.is_dir():
             raise PlanDeskError("数据库路径是一个文件夹，不是文件。", location=str(path))
+        if marker_path(path).exists():
+            # A restore was stopped half-way: finish it (while a restore is running, wait for it below).
+            with contextlib.suppress(DatabaseInUse), exclusive_hold(path):
+                finish_interrupted(path)
+        check_before_open(path)  # a damaged or emptied file is never written to
     engine = make_engine(url)
     db = Database(url, engine, operator=operator)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from pathlib import Path
@@ -75,7 +76,7 @@ def test_package_round_trip_and_second_import_updates(source: tuple[Database, in
     assert info.counts["assignments"] == 1 and info.counts["progress"] == 1
     with zipfile.ZipFile(pkg) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["format"] == "plandesk-package" and manifest["version"] == 1
+    assert manifest["format"] == "plandesk-package" and manifest["version"] == 2
 
     other = open_database(tmp_path / "other.sqlite3", operator="乙办")
     try:
@@ -139,14 +140,29 @@ def test_damaged_tampered_future_and_unsafe_packages_are_refused(
         pkg, tmp_path / "tampered.pdpkg", {"content.json": json.dumps(content, ensure_ascii=False).encode()}
     )
     future = rewrite(
-        pkg, tmp_path / "future.pdpkg", {"manifest.json": json.dumps({**manifest, "version": 2}).encode()}
+        pkg, tmp_path / "future.pdpkg", {"manifest.json": json.dumps({**manifest, "version": 3}).encode()}
     )
+    # content changed and its sha256 in the manifest updated to match: the signature no longer fits
+    body = json.dumps(content, ensure_ascii=False).encode()
+    resigned = rewrite(
+        pkg,
+        tmp_path / "resigned.pdpkg",
+        {
+            "content.json": body,
+            "manifest.json": json.dumps(
+                {**manifest, "content_sha256": hashlib.sha256(body).hexdigest()}
+            ).encode(),
+        },
+    )
+    unsigned = rewrite(pkg, tmp_path / "unsigned.pdpkg", {"signature.json": None})
     unsafe = rewrite(pkg, tmp_path / "unsafe.pdpkg", extra={"../../evil.txt": b"x"})
     missing = rewrite(pkg, tmp_path / "missing.pdpkg", {"content.json": None})
     cases = {
         truncated: "已损坏或不完整",
         tampered: "sha256 不符",
         future: "更新版本的 PlanDesk",
+        resigned: "签名无效",
+        unsigned: "没有签名",
         unsafe: "不安全的路径",
         missing: "缺少 content.json",
     }

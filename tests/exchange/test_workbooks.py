@@ -277,3 +277,65 @@ def test_rows_for_a_closed_month_or_a_closed_task_are_named_and_refused(
     assert not apply_workbooks(db, paths=[path]).files[0].applied
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(ProgressEntry)) == before
+
+
+def _export_one(db: Database, plan: dict[str, int], tmp_path: Path) -> Path:
+    out = tmp_path / "监管局.xlsx"
+    export_workbooks(db, plan_id=plan["plan"], unit="区市场监管局", out=out, period="2024-06")
+    return out
+
+
+def test_a_ticked_checkbox_is_not_one_percent(db: Database, plan: dict[str, int], tmp_path: Path) -> None:
+    path = fill(_export_one(db, plan, tmp_path), {1: {"本月进展": "已完成调研", "完成百分比": True}})
+    preview = read_workbooks(db, paths=[path])
+    assert preview.blocked
+    assert [(p.location, p.message) for p in preview.files[0].problems] == [
+        ("进展反馈!K4", "完成百分比应为 0–100 的整数，收到逻辑值“TRUE”")
+    ]
+    assert apply_workbooks(db, paths=[path]).refused and list_progress(db, assignment_id=plan["a1"]) == []
+
+
+def test_an_excel_error_value_is_refused_not_stored_as_progress(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    path = _export_one(db, plan, tmp_path)
+    wb = load_workbook(path)
+    ws = wb[DATA_SHEET]
+    cols = columns(ws)
+    # A date beyond what Excel can show (or a failed formula) comes back as an error cell.
+    cell = ws.cell(row=HEAD + 1, column=cols["本月进展"])
+    cell.value, cell.data_type = "#VALUE!", "e"
+    wb.save(path)
+    problems = read_workbooks(db, paths=[path]).files[0].problems
+    assert [(p.location, p.message) for p in problems] == [
+        ("进展反馈!J4", "单元格是 Excel 错误值“#VALUE!”（公式出错或日期超出范围），请填写实际内容")
+    ]
+    assert apply_workbooks(db, paths=[path]).refused and list_progress(db, assignment_id=plan["a1"]) == []
+
+
+def test_two_rows_with_swapped_keys_are_refused_cell_exact(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    path = _export_one(db, plan, tmp_path)
+    wb = load_workbook(path)
+    ws = wb[DATA_SHEET]
+    first, second = ws.cell(row=HEAD + 1, column=1), ws.cell(row=HEAD + 2, column=1)
+    first.value, second.value = second.value, first.value
+    wb.save(path)
+    fill(path, {1: {"本月进展": "科技创新的进展"}, 2: {"本月进展": "标准体系的进展"}})
+    problems = read_workbooks(db, paths=[path]).files[0].problems
+    assert [p.location for p in problems] == ["进展反馈!D4", "进展反馈!D5"]
+    assert "属于任务“完善计量标准体系”，与本行所列任务“加强计量科技创新”不符" in problems[0].message
+    assert apply_workbooks(db, paths=[path]).refused
+    assert list_progress(db, assignment_id=plan["a1"]) == list_progress(db, assignment_id=plan["a2"]) == []
+
+
+@pytest.mark.sqlite_file
+def test_a_workbook_import_is_preceded_by_a_backup(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    from desktop.services.backups import backups
+
+    path = fill(_export_one(db, plan, tmp_path), {1: {"本月进展": "已完成调研", "完成百分比": 40}})
+    assert not apply_workbooks(db, paths=[path]).refused
+    assert [b.reason for b in backups(db)] == ["import"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from rel_helpers import PG_URL, cli, counts, sqlite_only, task_ids
 
 from desktop.services.assignments import create_assignment
-from desktop.services.backups import KEEP_SETTING, backup_now, backups, daily_backup
+from desktop.services.backups import KEEP_SETTING, backup_before, backup_now, backups, daily_backup
 from desktop.services.settings import set_setting
 from desktop.storage import Database, open_database
 from desktop.storage.backup import backup_dir_for
@@ -122,8 +123,42 @@ def test_daily_backup_once_a_day_and_the_number_kept_is_a_setting(db: Database) 
     for _ in range(5):
         backup_now(db)
     listed = backups(db)
-    assert len(listed) == 3 and all(b.size > 0 for b in listed)
+    assert sorted(b.reason for b in listed) == ["daily"] + ["manual"] * 3, (
+        "the day's backup is not thinned away"
+    )
+    assert all(b.size > 0 for b in listed)
     assert listed == sorted(listed, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+@sqlite_only
+def test_many_import_backups_leave_the_daily_and_monthly_chain(db: Database) -> None:
+    task_ids(db)
+    first = daily_backup(db)
+    assert first is not None
+    folder = first.parent
+    today = dt.date.today()
+    # Four hundred days of daily backups, as a year of use leaves them.
+    for n in range(1, 400):
+        day = today - dt.timedelta(days=n)
+        (folder / f"{Path(db.path).stem}-{day:%Y%m%d}-080000-daily.sqlite3").write_bytes(first.read_bytes())  # type: ignore[arg-type]
+    for _ in range(31):
+        assert backup_before(db, "import") is not None
+    listed = backups(db)
+    daily = [b.taken_at.date() for b in listed if b.reason == "daily"]
+    months = {(d.year, d.month) for d in daily}
+    assert len([b for b in listed if b.reason == "import"]) == 30
+    assert daily[:7] == [today - dt.timedelta(days=n) for n in range(7)], "the last 7 days"
+    assert len(months) == 12 and len(daily) <= 7 + 12
+    print(f"\nretention: {len(daily)} daily/monthly and 30 import backups kept of {400 + 31}")
+
+
+@sqlite_only
+def test_backups_leave_no_stray_files(db: Database) -> None:
+    task_ids(db)
+    for reason in ("import", "revision", "manual"):
+        backup_before(db, reason)
+    folder = backups(db)[0].path.parent
+    assert sorted(p.suffix for p in folder.iterdir()) == [".sqlite3"] * 3
 
 
 def test_server_database_is_backed_up_by_the_server(

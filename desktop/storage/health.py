@@ -1,0 +1,150 @@
+"""What is wrong with the database file or the disk under it, told apart and worded for the user.
+
+A full disk, a read-only file or folder and another program's lock are not damage: the file is fine and
+restoring a backup would not help. A 0-byte file, a file that is not SQLite and a file with damaged pages
+are damage: PlanDesk does not write to them and names the newest good backup instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import PlanDeskError
+
+log = logging.getLogger(__name__)
+
+HEADER = b"SQLite format 3\x00"
+QUICK_CHECK_SECONDS = 3.0  # at start; a larger file is checked as far as this allows
+
+DISK_FULL = (
+    "磁盘空间已满，无法保存到数据库，未写入任何数据。请清理磁盘空间（或把数据库移到有空间的位置）后重试。"
+)
+READ_ONLY = (
+    "数据库文件或其所在文件夹是只读的，无法保存，未写入任何数据。"
+    "请检查文件和文件夹的写入权限，或把数据库复制到可写的位置后再打开。"
+)
+CANNOT_OPEN = (
+    "无法打开数据库：文件或其所在文件夹不可访问或是只读的（PlanDesk 需要在数据库旁建立临时文件）。"
+    "请检查权限。数据库未改动。"
+)
+LOCKED = "数据库正被另一个 PlanDesk 窗口或程序写入或独占锁定，请稍后重试或关闭该程序。未写入任何数据。"
+
+
+class StorageProblem(PlanDeskError):
+    """The disk or the file's permissions or locks stop the work; the data itself is not damaged."""
+
+
+class DatabaseDamaged(PlanDeskError):
+    """The file is damaged (0 bytes, not SQLite, bad pages); nothing was written to it."""
+
+    def __init__(self, message: str, *, location: str, backup: Path | None) -> None:
+        super().__init__(message, location=location)
+        self.backup = backup
+
+
+def storage_problem(exc: BaseException) -> StorageProblem | None:
+    """The user's words for a database error caused by the disk, permissions or a lock; None otherwise."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "disk is full" in text or "no space left" in text or "disk full" in text:
+        return StorageProblem(DISK_FULL)
+    if "readonly" in text or "read-only" in text or "permission denied" in text:
+        return StorageProblem(READ_ONLY)
+    if "unable to open database file" in text:
+        return StorageProblem(CANNOT_OPEN)
+    if "database is locked" in text or "database table is locked" in text or "busy" in text:
+        return StorageProblem(LOCKED)
+    return None
+
+
+@dataclass(frozen=True)
+class GoodBackup:
+    path: Path
+    taken_at: dt.datetime
+
+
+def _bounded_quick_check(path: Path, seconds: float) -> list[str]:
+    """PRAGMA quick_check, stopped after ``seconds`` (then only what was checked counts)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    deadline = time.monotonic() + seconds
+    con.set_progress_handler(lambda: int(time.monotonic() > deadline), 20000)
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA quick_check(20)")]
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc).lower():
+            log.info("quick_check of %s stopped after %.1f s", path, seconds)
+            return []
+        if storage_problem(exc) is not None:
+            return []  # a lock or permissions: not damage; opening will say what it is
+        return [str(exc)]
+    except sqlite3.DatabaseError as exc:  # "malformed", "not a database"
+        return [str(exc)]
+    finally:
+        con.close()
+    return [] if rows == ["ok"] else rows
+
+
+def newest_good_backup(db_path: Path) -> GoodBackup | None:
+    from .backup import list_backups
+
+    for b in list_backups(db_path):
+        if b.size > 0 and _bounded_quick_check(b.path, QUICK_CHECK_SECONDS) == []:
+            return GoodBackup(b.path, b.taken_at)
+    return None
+
+
+def _offer(db_path: Path) -> tuple[str, Path | None]:
+    good = newest_good_backup(db_path)
+    if good is None:
+        return "旁边没有找到完好的备份，请联系管理员。", None
+    return (
+        f"最新的完好备份是 {good.path.name}（{good.taken_at:%Y-%m-%d %H:%M}），"
+        f"可在窗口中选择用它恢复，或运行：plandesk --db {db_path} restore {good.path}",
+        good.path,
+    )
+
+
+def check_before_open(db_path: Path) -> None:
+    """Refuse (DatabaseDamaged) to open a SQLite file that is empty, not SQLite or has damaged pages.
+
+    A 0-byte file with neither a WAL nor any backup beside it holds nothing and is made a new database.
+    """
+    if not db_path.is_file():
+        return
+    size = db_path.stat().st_size
+    if size == 0:
+        wal = Path(str(db_path) + "-wal")
+        offer, backup = _offer(db_path)
+        if backup is None and not (wal.exists() and wal.stat().st_size > 0):
+            return
+        raise DatabaseDamaged(
+            "数据库文件是空的（0 字节），可能在复制、同步或保存时中断。PlanDesk 没有写入它，"
+            f"以免覆盖可以找回的数据。{offer}",
+            location=str(db_path),
+            backup=backup,
+        )
+    try:
+        with db_path.open("rb") as fh:
+            head = fh.read(len(HEADER))
+    except OSError as exc:
+        raise StorageProblem(f"无法读取数据库文件：{exc.strerror or exc}。数据库未改动。") from exc
+    if head != HEADER:
+        offer, backup = _offer(db_path)
+        raise DatabaseDamaged(
+            f"该文件不是 SQLite 数据库（文件头不符），可能已损坏或选错了文件。PlanDesk 没有写入它。{offer}",
+            location=str(db_path),
+            backup=backup,
+        )
+    problems = _bounded_quick_check(db_path, QUICK_CHECK_SECONDS)
+    if problems:
+        offer, backup = _offer(db_path)
+        raise DatabaseDamaged(
+            "数据库文件已损坏（完整性检查：" + "；".join(problems[:3])[:300] + "）。"
+            f"PlanDesk 没有写入它。{offer}",
+            location=str(db_path),
+            backup=backup,
+        )

@@ -1,0 +1,120 @@
+"""Closing a month while progress for it is being saved: every entry is in the frozen report or refused."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from typing import Any
+
+import pytest
+from rel_helpers import ROOT, subprocess_env, task_ids
+from sqlalchemy import select
+
+from desktop.errors import PlanDeskError
+from desktop.models import MonthSnapshot, ProgressEntry
+from desktop.services import report_data
+from desktop.services.assignments import add_progress, create_assignment
+from desktop.services.snapshots import close_month
+from desktop.storage import Database, open_database
+
+MONTH = "2025-03"
+
+
+def frozen_texts(db: Database, plan_id: int) -> set[str]:
+    with db.read() as s:
+        data = s.scalar(select(MonthSnapshot.data).where(MonthSnapshot.plan_id == plan_id))
+    return {
+        p["text"]
+        for t in data["tasks"]
+        for a in t["assignments"]
+        for p in a["progress"]
+        if p["period"] == MONTH
+    }
+
+
+def stored_texts(db: Database) -> set[str]:
+    with db.read() as s:
+        return set(s.scalars(select(ProgressEntry.text).where(ProgressEntry.period == MONTH)))
+
+
+def test_an_entry_saved_while_the_month_is_gathered_is_frozen_or_refused(
+    db: Database, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = task_ids(db)
+    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局")
+    add_progress(db, assignment_id=a.id, period=MONTH, text="关账前的一条")
+    outcome: dict[str, Any] = {}
+    real = report_data.gather_monthly
+
+    def save_meanwhile() -> None:
+        with open_database(db_url, operator="乙") as other:
+            try:
+                add_progress(other, assignment_id=a.id, period=MONTH, text="关账时保存的一条")
+                outcome["saved"] = True
+            except PlanDeskError as exc:
+                outcome["refused"] = str(exc)
+
+    def gather_while_someone_saves(*args: Any, **kwargs: Any) -> Any:
+        gathered = real(*args, **kwargs)
+        # Someone saves for the month after it was gathered and before it is frozen.
+        writer = threading.Thread(target=save_meanwhile)
+        writer.start()
+        writer.join(1.0)  # the save either lands now or waits for the close to finish
+        outcome["thread"] = writer
+        return gathered
+
+    monkeypatch.setattr(report_data, "gather_monthly", gather_while_someone_saves)
+    close_month(db, plan_id=ids["plan"], period=MONTH)
+    outcome["thread"].join(60)
+    assert not outcome["thread"].is_alive()
+    assert stored_texts(db) == frozen_texts(db, ids["plan"]), "the closed month holds what its report shows"
+    assert outcome.get("refused", "").startswith(f"{MONTH} 月已关账"), outcome
+
+
+WRITER = """
+import sys
+from desktop.errors import PlanDeskError
+from desktop.services.assignments import add_progress
+from desktop.storage import open_database
+
+url, assignment_id, month = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with open_database(url, operator="乙") as db:
+    print("ready", flush=True)
+    for i in range(400):
+        try:
+            add_progress(db, assignment_id=assignment_id, period=month, text=f"并发第{i}条")
+        except PlanDeskError as exc:
+            print("refused", exc, flush=True)
+            break
+        print("saved", i, flush=True)
+"""
+
+
+def test_a_process_saving_without_pause_while_the_month_closes_loses_nothing_from_the_report(
+    db: Database, db_url: str
+) -> None:
+    ids = task_ids(db)
+    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, db_url, str(a.id), MONTH],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=subprocess_env(),
+        cwd=ROOT,
+    )
+    assert writer.stdout is not None
+    saved = 0
+    for line in writer.stdout:
+        saved += line.startswith("saved")
+        if saved >= 5:
+            break
+    close_month(db, plan_id=ids["plan"], period=MONTH)
+    out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    saved += out.count("saved")
+    assert "refused" in out and "已关账" in out
+    frozen, stored = frozen_texts(db, ids["plan"]), stored_texts(db)
+    assert stored == frozen and len(stored) == saved
+    print(f"\nmonth close while saving: {saved} saved, {len(frozen)} frozen, 0 outside the report")
