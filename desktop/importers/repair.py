@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from desktop.importers.front_matter import unwrap
 from desktop.importers.numbering import CN_NUM, TITLE_WORDS, match_heading
 from desktop.importers.parsed import Finding
 from desktop.importers.responsibility import find_responsibility, parse_bare_line
@@ -138,6 +139,7 @@ class RepairResult:
     findings: list[Finding] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     duplicates_removed: int = 0
+    title_hint: str = ""  # a title the front matter of a public copy gave
 
 
 def normalise_chars(text: str) -> str:
@@ -199,10 +201,18 @@ def _split_glued(line: str) -> list[str]:
     s = re.sub(r"(?<=通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)", "\n", s)
     s = re.sub(rf"^([\u4e00-\u9fff]{{1,8}}〔\d{{4}}〕\d{{1,4}}号)(?=[{_CJK}])", r"\1\n", s, flags=re.M)
     s = re.sub(r"^(各[^：:\n]{2,80}[：:])(?=\S)", r"\1\n", s, flags=re.M)
-    signature = rf"([{_CJK}]{{2,24}}(?:人民政府|办公厅|办公室|国务院|委员会))(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?!印发)"
-    s = re.sub(rf"(?<=[。！？])(?={signature})", "\n", s)
+    # A covering notice's title glued to its addressees (…的通知区直各单位，…：).
+    s = re.sub(
+        r"^([^。，：\n]{4,100}?关于印发[^。，：\n]{2,80}?的通知)(?=[\u4e00-\u9fff])", r"\1\n", s, flags=re.M
+    )
+    signature = (
+        rf"([{_CJK}]{{2,24}}(?:人民政府|办公厅|办公室|国务院|委员会|管委会|管理委员会))"
+        rf"(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?!印发)"
+    )
+    s = re.sub(rf"(?<=[。！？》])(?={signature})", "\n", s)
     s = re.sub(rf"^{signature}", r"\1\n\2", s, flags=re.M)
     s = re.sub(r"^(\d{4}年\d{1,2}月\d{1,2}日)(?=[^\n印])", r"\1\n", s, flags=re.M)
+    s = re.sub(r"^([（(]联系人[^）)\n]{0,80}[）)])(?=\S)", r"\1\n", s, flags=re.M)
     s = _split_after_responsibility(s)
     out: list[str] = []
     for part in s.split("\n"):
@@ -312,11 +322,15 @@ _PLAN_NAME = (
 )
 
 
+_CONTACT = re.compile(r"^[（(]?联系人[:：]")
+
+
 def _split_title_from_preamble(lines: list[str]) -> list[str]:
     """Separate a plan title glued to its preamble, and the preamble from the first body sentence."""
     out: list[str] = []
     for line in lines:
-        after_date = bool(out) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", out[-1]))
+        previous = [x for x in out if x and not _CONTACT.match(x)]
+        after_date = bool(previous) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", previous[-1]))
         m = (
             re.match(rf"^(.{{4,80}}?{_PLAN_NAME})(?=为|根据|按照|现|近年来|当前)", line)
             if after_date
@@ -427,6 +441,10 @@ def repair_text(text: str) -> RepairResult:
     """Repair extracted text for parsing; idempotent, so repaired text can be repaired again."""
     result = RepairResult(text="")
     text = normalise_chars(text)
+    unwrapped = unwrap(text)
+    text = unwrapped.text
+    result.metadata.update(unwrapped.metadata)
+    result.title_hint = unwrapped.title_hint
     lines = [_tidy_line(line) for line in rebuild_tables(text.split("\n"))]
     lines = _drop_page_furniture(lines)
     # Join first so glued headings split across a PDF line wrap are found, then join what splitting left.
