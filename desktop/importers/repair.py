@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from desktop.importers.front_matter import unwrap
-from desktop.importers.numbering import CN_NUM, TITLE_WORDS, match_heading
+from desktop.importers.numbering import CN_NUM, TITLE_WORDS, cn_to_int, match_heading
 from desktop.importers.parsed import Finding
 from desktop.importers.responsibility import find_responsibility, parse_bare_line
 from desktop.importers.table_repair import rebuild_tables
@@ -214,10 +214,58 @@ def _split_glued(line: str) -> list[str]:
     s = re.sub(r"^(\d{4}年\d{1,2}月\d{1,2}日)(?=[^\n印])", r"\1\n", s, flags=re.M)
     s = re.sub(r"^([（(]联系人[^）)\n]{0,80}[）)])(?=\S)", r"\1\n", s, flags=re.M)
     s = _split_after_responsibility(s)
+    s = _split_glued_labels(s)
     out: list[str] = []
     for part in s.split("\n"):
         out.extend(_split_heading_title(part))
     return out
+
+
+_GLUED_LABEL = re.compile(
+    rf"(?P<chapter>(?<![{CN_NUM}])[{CN_NUM}]{{1,3}}、)|(?P<section>[（(][{CN_NUM}]{{1,3}}[）)])|(?P<task>(?<![\d.．])\d{{1,2}}[.．](?!\d))"
+)
+
+
+def _split_glued_labels(s: str) -> str:
+    """Labels glued to the text before them (…排放1．狠抓…, 主要任务（一）…) when their number continues
+    the numbering seen so far; a number out of sequence is running text, not a heading."""
+    out: list[str] = []
+    for line in s.split("\n"):
+        cuts: list[int] = []
+        last_section = 0
+        last_task = 0
+        for m in _GLUED_LABEL.finditer(line):
+            label = m.group(0)
+            at_start = m.start() == 0 or line[m.start() - 1] in "。！？；）\n"
+            if m.group("chapter"):
+                if at_start:
+                    last_task = 0
+                continue
+            if m.group("section"):
+                number = cn_to_int(label[1:-1]) or 0
+                fits = number in (1, last_section + 1)
+                if at_start or (fits and _glued_before(line, m.start())):
+                    if not at_start:
+                        cuts.append(m.start())
+                    last_section, last_task = number, 0
+                continue
+            number = int(label[:-1])
+            fits = number in (1, last_task + 1, last_task + 2) if last_task else number == 1
+            if at_start or (fits and _glued_before(line, m.start())):
+                if not at_start and fits:
+                    cuts.append(m.start())
+                if fits or at_start:
+                    last_task = number
+        pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+        out.append("\n".join(pieces))
+    return "\n".join(out)
+
+
+def _glued_before(line: str, start: int) -> bool:
+    """The label follows a word (not a digit, not a list comma) and is followed by a Chinese word."""
+    before = line[start - 1] if start else ""
+    after = re.match(r"^(?:[（(][^）)]{1,4}[）)]|\d{1,2}[.．])([\u4e00-\u9fff“])", line[start:])
+    return bool(after) and bool(re.match(r"[\u4e00-\u9fff”）)]", before))
 
 
 def _split_after_responsibility(s: str) -> str:
