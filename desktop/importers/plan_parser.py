@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from desktop.importers import tree_finish
-from desktop.importers.parsed import ParsedPlan
+from desktop.importers.parsed import Finding, ParsedPlan
 from desktop.importers.plan_metadata import read_head
 from desktop.importers.repair import RepairResult, repair_text
+from desktop.importers.responsibility import unread_notes
 from desktop.importers.tree_builder import Line, TreeBuilder, heading_of
 from desktop.importers.units import city_of
 
@@ -80,4 +81,14 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
         findings=list(repaired.findings),
     )
     tree_finish.finish(plan, builder, city)
+    for line in lines:
+        for note in unread_notes(line.text):
+            plan.findings.append(
+                Finding(
+                    "unread_note",
+                    f"第{line.number}行的责任分工“{note[:40]}”未能识别出责任单位，请核对后手工指定。",
+                    line=line.number,
+                    excerpt=note[:80],
+                )
+            )
     return plan

@@ -205,9 +205,12 @@ def find_responsibility(text: str) -> list[FoundList]:
         labelled = bool(_LABEL_PART.match(re.sub(r"\s+", "", m.group(1))))
         after = text[m.end() : m.end() + 1]
         before = text[m.start() - 1 : m.start()] if m.start() else ""
-        # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what.
+        # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what,
+        # unless it names a lead explicitly (…搬迁工程（X牵头，Y等参与）2018年底前，…).
+        explicit = any(u.role == "lead" and not u.joint for u in units)
         if (
             labelled
+            or explicit
             or after in ("", "\n", "。", "；", "（", "(", " ")
             or before in ("", "\n", "。", "；", "）")
         ):
@@ -221,3 +224,16 @@ def parse_bare_line(line: str) -> list[RawUnit] | None:
     if _LABEL_PART.match(stripped) and len(stripped) < 300:
         return parse_responsibility(stripped.rstrip("。"))
     return None
+
+
+_NOTE_HINT = re.compile(rf"{_LABELS}\s*[:：]|(?:牵头|负责|配合|参与)[）)]?$")
+
+
+def unread_notes(text: str) -> list[str]:
+    """Parentheticals that look like responsibility notes but could not be read as one."""
+    out: list[str] = []
+    for m in _PAREN.finditer(text):
+        content = re.sub(r"\s+", "", m.group(1))
+        if _NOTE_HINT.search(content) and parse_responsibility(content) is None:
+            out.append(m.group(0))
+    return out

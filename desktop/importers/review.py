@@ -22,6 +22,7 @@ FINDING_GROUPS = {
     "orphan_text": "缺少标题的文字",
     "unknown_unit": "新单位（不在单位名称表中）",
     "order_restored": "顺序已恢复",
+    "unread_note": "未能识别的责任分工",
 }
 
 
