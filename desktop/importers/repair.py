@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.importers.front_matter import unwrap
 from desktop.importers.numbering import CN_NUM, TITLE_WORDS, cn_to_int, match_heading
 from desktop.importers.parsed import Finding
-from desktop.importers.responsibility import find_responsibility, parse_bare_line
+from desktop.importers.responsibility import find_prose_owners, find_responsibility, parse_bare_line
 from desktop.importers.table_repair import rebuild_tables
 
 # CJK radicals supplement characters NFKC leaves alone, mapped to the ordinary character they stand for.
@@ -193,6 +193,7 @@ def _split_glued(line: str) -> list[str]:
     """Put headings and signature/date blocks that extraction ran together onto their own lines."""
     s = line
     s = re.sub(rf"(?<=[。！？；）])(?=[{CN_NUM}]{{1,3}}、(?![{CN_NUM}]{{1,3}}[、等]))", "\n", s)
+    s = re.sub(rf"(?<=[：:])(?=一、(?![{CN_NUM}]{{1,3}}[、等])[\u4e00-\u9fff]{{2,}})", "\n", s)
     s = re.sub(rf"(?<=[。！？；）])(?=[（(][{CN_NUM}]{{1,4}}[）)])", "\n", s)
     s = re.sub(r"(?<=[。！？])(?=\d{1,2}[.．](?!\d))", "\n", s)
     s = re.sub(r"(?<=[。！？）])(?=专栏\s*\d)", "\n", s)
@@ -223,6 +224,7 @@ def _split_glued(line: str) -> list[str]:
 
 _GLUED_LABEL = re.compile(
     rf"(?P<chapter>(?<![{CN_NUM}])[{CN_NUM}]{{1,3}}、)|(?P<section>[（(][{CN_NUM}]{{1,3}}[）)])|(?P<task>(?<![\d.．])\d{{1,2}}[.．](?!\d))"
+    r"|(?P<subtask>[（(]\d{1,2}[）)])"
 )
 
 
@@ -234,12 +236,22 @@ def _split_glued_labels(s: str) -> str:
         cuts: list[int] = []
         last_section = 0
         last_task = 0
+        last_subtask = 0
         for m in _GLUED_LABEL.finditer(line):
             label = m.group(0)
             at_start = m.start() == 0 or line[m.start() - 1] in "。！？；）\n"
             if m.group("chapter"):
                 if at_start:
-                    last_task = 0
+                    last_task = last_subtask = 0
+                continue
+            if m.group("subtask"):
+                number = int(label[1:-1])
+                fits = number == last_subtask + 1 and (number > 1 or last_task > 0)
+                sentence_end = m.start() == 0 or line[m.start() - 1] == "。"
+                if fits and (sentence_end or _glued_before(line, m.start())):
+                    if m.start() > 0:
+                        cuts.append(m.start())
+                    last_subtask = number
                 continue
             if m.group("section"):
                 number = cn_to_int(label[1:-1]) or 0
@@ -247,7 +259,7 @@ def _split_glued_labels(s: str) -> str:
                 if at_start or (fits and _glued_before(line, m.start())):
                     if not at_start:
                         cuts.append(m.start())
-                    last_section, last_task = number, 0
+                    last_section, last_task, last_subtask = number, 0, 0
                 continue
             number = int(label[:-1])
             fits = number in (1, last_task + 1, last_task + 2) if last_task else number == 1
@@ -255,7 +267,7 @@ def _split_glued_labels(s: str) -> str:
                 if not at_start and fits:
                     cuts.append(m.start())
                 if fits or at_start:
-                    last_task = number
+                    last_task, last_subtask = number, 0
         pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
         out.append("\n".join(pieces))
     return "\n".join(out)
@@ -265,6 +277,8 @@ def _glued_before(line: str, start: int) -> bool:
     """The label follows a word (not a digit, not a list comma) and is followed by a Chinese word."""
     before = line[start - 1] if start else ""
     after = re.match(r"^(?:[（(][^）)]{1,4}[）)]|\d{1,2}[.．])([\u4e00-\u9fff“])", line[start:])
+    if before == "）" and re.match(r"[（(]", line[start:]):
+        return False
     return bool(after) and bool(re.match(r"[\u4e00-\u9fff”）)]", before))
 
 
@@ -466,7 +480,11 @@ def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
         segments = [seg for seg in _SENTENCE.findall(line) if seg]
         for i, seg in enumerate(segments):
             key = re.sub(r"\s+", "", seg)
-            protected = (i == 0 and match_heading(line) is not None) or bool(find_responsibility(seg))
+            protected = (
+                (i == 0 and match_heading(line) is not None)
+                or bool(find_responsibility(seg))
+                or bool(find_prose_owners(seg))
+            )
             # Short labels (an issuer, a date) legitimately repeat; sentences and long lines do not.
             minimum = 10 if re.search(r"[，。；！？]", key) else 20
             if not protected and len(key) >= minimum and key in seen:

@@ -57,7 +57,9 @@ _UNIT_END = r"(?:局|委|办|部|厅|署|会|院|政府|中心|公司|集团|单
 _CONJUNCTION = re.compile(
     r"(?<=[局委办部厅署会院府心司团位门关行处镇道所站队室])(?:以及|和|与|及)(?!单位|部门|机构)(?=[\u4e00-\u9fff]{2})"
 )
-_GENERIC_TAIL = re.compile(r"等(?:有关|相关|其他)?(?:区直)?(?:部门|单位|机构)?(?:和单位)?$")
+_GENERIC_TAIL = re.compile(
+    r"等(?:区直|市直|县直)?(?:有关|相关|其他)?(?:区直)?(?:责任)?(?:部门|单位|机构)?(?:和单位)?$"
+)
 # Admin levels printed after 各X、 that continue a collective unit (各区、县级市).
 _LEVEL_WORDS = ("县级市", "县", "县区", "县（市、区）", "旗", "市", "区", "乡镇", "街道")
 _PAREN = re.compile(r"[（(]([^（）()]{2,400}(?:[（(][^（）()]{0,40}[）)][^（）()]{0,400})*)[）)]")
@@ -237,3 +239,53 @@ def unread_notes(text: str) -> list[str]:
         if _NOTE_HINT.search(content) and parse_responsibility(content) is None:
             out.append(m.group(0))
     return out
+
+
+# Owners in prose: 责任分工：A负责开展规划编制工作，B组织实施，C配合，D业务检查指导。
+_PROSE_NOTE = re.compile(r"(?:责任分工|职责分工|任务分工|分工)\s*[:：]([^。]{4,400})。")
+_PROSE_VERB = re.compile(
+    r"(?:具体负责|负责|牵头|组织实施|组织|全力配合|积极配合|协同配合|配合|协助|参与|业务|检查|指导|作为|各司其职|承担|实施)"
+)
+
+
+def find_prose_owners(text: str) -> list[FoundList]:
+    """Sentences that name owners by verb; the actors of the first clause lead, the others co-operate."""
+    found: list[FoundList] = []
+    for m in _PROSE_NOTE.finditer(text):
+        units: list[RawUnit] = []
+        seen: set[str] = set()
+        for clause in re.split(r"[，,；;]", m.group(1)):
+            actors = _prose_actors(re.sub(r"\s+", "", clause))
+            role = "co" if units else "lead"
+            for name in actors:
+                if name not in seen:
+                    seen.add(name)
+                    units.append(RawUnit(name, role))
+        if units:
+            found.append(FoundList(m.start(), m.end(), units))
+    return found
+
+
+def _unit_like_end(name: str) -> bool:
+    return bool(re.search(rf"{_UNIT_END}$|公司[）)]?$", name))
+
+
+def _prose_actors(clause: str) -> list[str]:
+    """The units before the first verb of a clause (after a leading 由 or …由)."""
+    verb = _PROSE_VERB.search(clause)
+    if verb is None or verb.start() == 0:
+        return []
+    subject = clause[: verb.start()]
+    if "由" in subject:
+        subject = subject[subject.rindex("由") + 1 :]
+    names = []
+    for item in _items(subject):
+        name = _GENERIC_TAIL.sub("", item).strip()
+        if (
+            not name
+            or not _looks_like_unit(name)
+            or (re.search(r"要求|规划|项目|工作", name) and not _unit_like_end(name))
+        ):
+            return []
+        names.append(name)
+    return names

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from desktop.importers.dates import goal_year
 from desktop.importers.numbering import Heading, match_heading, split_title
 from desktop.importers.parsed import Finding, ParsedNode
-from desktop.importers.responsibility import FoundList, RawUnit, find_responsibility, parse_bare_line
+from desktop.importers.responsibility import (
+    FoundList,
+    RawUnit,
+    find_prose_owners,
+    find_responsibility,
+    parse_bare_line,
+)
 
 MEASURE_TITLE = re.compile(r"保障措施|组织实施|保障机制|组织保障|实施保障|工作保障|组织领导|保障条件")
 GOAL_CONTEXT = re.compile(r"目标|总体要求|总体思路|指导思想|发展愿景|主要指标")
@@ -252,7 +258,7 @@ def units_in_line(text: str) -> list[FoundList]:
     bare = parse_bare_line(text)
     if bare:
         return [FoundList(0, len(text), bare)]
-    return find_responsibility(text)
+    return sorted(find_responsibility(text) + find_prose_owners(text), key=lambda f: f.start)
 
 
 def _only_responsibility(text: str) -> bool:
