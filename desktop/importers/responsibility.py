@@ -281,10 +281,9 @@ def _prose_actors(clause: str) -> list[str]:
     names = []
     for item in _items(subject):
         name = _GENERIC_TAIL.sub("", item).strip()
-        if (
-            not name
-            or not _looks_like_unit(name)
-            or (re.search(r"要求|规划|项目|工作", name) and not _unit_like_end(name))
+        unit_like = _unit_like_end(name) and len(name) <= 30
+        if not name or not (
+            unit_like or (_looks_like_unit(name) and not re.search(r"要求|规划|项目|工作", name))
         ):
             return []
         names.append(name)
