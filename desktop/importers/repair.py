@@ -198,6 +198,9 @@ def _split_glued(line: str) -> list[str]:
     s = re.sub(r"(?<=[。！？])(?=\d{1,2}[.．](?!\d))", "\n", s)
     s = re.sub(r"(?<=[。！？）])(?=专栏\s*\d)", "\n", s)
     s = re.sub(r"(?<=[^\n])(?=发布日期[:：])", "\n", s)
+    # An appendix heading glued to the plan's last sentence, and its title glued to the appendix itself.
+    s = re.sub(r"(?<=[。！？])(?=附件\s*\d{0,2}\s*[：:])", "\n", s)
+    s = re.sub(r"^(附件\s*\d{0,2}\s*[：:][^。\n]{2,60}?)(?=附件)", r"\1\n", s, flags=re.M)
     s = re.sub(r"(?<=\d{4}-\d{2}-\d{2})(?=\S)", "\n", s)
     s = re.sub(r"(?<=通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)", "\n", s)
     s = re.sub(rf"^([\u4e00-\u9fff]{{1,8}}〔\d{{4}}〕\d{{1,4}}号)(?=[{_CJK}])", r"\1\n", s, flags=re.M)
@@ -437,6 +440,44 @@ def _extract_metadata(lines: list[str], metadata: dict[str, str]) -> list[str]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"^\d{1,2}$")
+_SHORT_LABEL = re.compile(r"^\d{1,2}[.．][^。\t]{0,15}$")
+
+
+def _rejoin_split_labels(lines: list[str]) -> list[str]:
+    """A task label broken over lines by a web page's inline spans ('2' / '.不断优化' / '签约' / '服务团队。')."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _BARE_NUMBER.match(line) and i + 1 < len(lines) and re.match(r"^[.．]", lines[i + 1]):
+            line = line + lines[i + 1]
+            i += 1
+        if _SHORT_LABEL.match(line) and not line.endswith("。"):
+            # Join the fragments only when they reach the title's full stop within a few short lines.
+            j = i + 1
+            while j < len(lines) and j <= i + 4:
+                nxt = lines[j]
+                if nxt.startswith("。") or (nxt.endswith("。") and len(nxt) <= 15):
+                    break
+                if not nxt or len(nxt) > 15 or "\t" in nxt or match_heading(nxt) or nxt.startswith("附件"):
+                    j = len(lines)
+                    break
+                j += 1
+            if j < len(lines) and j <= i + 4:
+                nxt = lines[j]
+                if nxt.startswith("。"):
+                    line = line + "".join(lines[i + 1 : j]) + "。"
+                    lines[j] = nxt[1:].strip()
+                    i = j - 1 if lines[j] else j
+                else:
+                    line = line + "".join(lines[i + 1 : j + 1])
+                    i = j
+        out.append(line)
+        i += 1
+    return out
+
+
 def _drop_page_furniture(lines: list[str]) -> list[str]:
     counts = Counter(line for line in lines if line and len(line) <= 40)
     repeated = {
@@ -512,6 +553,7 @@ def repair_text(text: str) -> RepairResult:
     result.metadata.update(unwrapped.metadata)
     result.title_hint = unwrapped.title_hint
     lines = [_tidy_line(line) for line in rebuild_tables(text.split("\n"))]
+    lines = _rejoin_split_labels(lines)
     lines = _drop_page_furniture(lines)
     # Join first so glued headings split across a PDF line wrap are found, then join what splitting left.
     lines = _join_broken(lines)

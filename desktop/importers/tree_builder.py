@@ -63,6 +63,8 @@ class TreeBuilder:
         # (chapter number, number of the section heading right after it): evidence of where chapters start.
         self.chapter_starts: list[tuple[int, int]] = []
         self._last_heading: Heading | None = None
+        self.in_appendix = False
+        self._appendix_title_pending = False
 
     # -- headings ---------------------------------------------------------------------------------
     def heading(self, line: Line, h: Heading) -> None:
@@ -180,7 +182,17 @@ class TreeBuilder:
         self._attach(parent, draft)
         self.column = draft
 
-    # -- body lines -------------------------------------------------------------------------------
+    def appendix(self, line: Line, number: str, title: str) -> None:
+        """附件N: a node of its own after the plan; the lines after it belong to it, not to the last measure."""
+        node = ParsedNode(kind="chapter", label=f"附件{number}", title=title, text="")
+        draft = Draft(node, 1, None, [line], first_line=line.number)
+        self._attach(None, draft)
+        self.chapter, self.section, self.task, self.subtask, self.column = draft, None, None, None, None
+        self.in_appendix = True
+        self._appendix_title_pending = bool(title) and not line.text.rstrip().endswith(title)
+
+        # -- body lines -------------------------------------------------------------------------------
+
     def current(self) -> Draft | None:
         for draft in (self.subtask, self.task, self.section, self.chapter):
             if draft is not None:
@@ -188,6 +200,12 @@ class TreeBuilder:
         return None
 
     def body(self, line: Line) -> None:
+        if self.in_appendix and self.chapter is not None:
+            # The appendix's content (its tables) is left to the table reading; its title line is consumed.
+            if self._appendix_title_pending:
+                self._appendix_title_pending = False
+            self.chapter.lines.append(line)
+            return
         if self.column is not None:
             self._column_line(line)
             return
