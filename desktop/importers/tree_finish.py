@@ -15,6 +15,7 @@ from desktop.importers.tree_builder import (
     Draft,
     Line,
     TreeBuilder,
+    heading_of,
     units_in_line,
 )
 from desktop.importers.units import canonical_unit, is_known_unit
@@ -37,9 +38,8 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
         plan.findings.append(
             Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。")
         )
-    if not builder.scrambled:
-        for draft in _walk(roots):
-            _split_unnumbered_tasks(draft)
+    for draft in _walk(roots):
+        _split_unnumbered_tasks(draft, review=builder.scrambled)
     _mark_measures(roots, inside=False)
     if _reads_joint_as_lead(roots, plan.text):
         for draft in _walk(roots):
@@ -143,7 +143,7 @@ def _needs_sort(groups: list[list[Draft]]) -> bool:
     return False
 
 
-def _split_unnumbered_tasks(draft: Draft) -> None:
+def _split_unnumbered_tasks(draft: Draft, review: bool = False) -> None:
     """Several paragraphs under one heading, each closed by its own responsibility note, are unnumbered
     tasks of that heading: one node per note, never one node with the union of the lists."""
     if draft.node.kind not in ("section", "task", "measure") or draft.node.kind == "column":
@@ -160,12 +160,13 @@ def _split_unnumbered_tasks(draft: Draft) -> None:
     for end in ends:
         chunk = body[start : end + 1]
         start = end + 1
-        text_lines = [line for line in chunk if not _is_units_line(line)]
+        text_lines = [line for line in chunk if not _is_units_line(line) and not heading_of(line.text)]
         if not text_lines:
             continue
         first = text_lines[0].text
         title = first.rstrip("。") if len(text_lines) > 1 and len(first) <= 40 else split_title(first)[0]
-        node = ParsedNode(kind="task", label="", title=title, text="")
+        # In scrambled text a paragraph may have lost its own heading: the user checks where it belongs.
+        node = ParsedNode(kind="task", label="", title=title, text="", needs_review=review)
         task = Draft(node, draft.level + 1, None, chunk, first_line=chunk[0].number, parent=draft)
         task.raw_units = [u for u in draft.raw_units if chunk[0].number <= u[1] <= chunk[-1].number]
         tasks.append(task)
