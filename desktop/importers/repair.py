@@ -508,7 +508,7 @@ def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
                     "duplicate_removed",
                     f"删除了重复出现的段落（{len(run)}句），保留第一次出现的位置：{excerpt[:30]}…",
                     line=run_line,
-                    excerpt=excerpt[:80],
+                    excerpt=excerpt,  # the whole removed passage, so the review can show it
                 )
             )
             run = []
@@ -552,6 +552,14 @@ def repair_text(text: str) -> RepairResult:
     text = unwrapped.text
     result.metadata.update(unwrapped.metadata)
     result.title_hint = unwrapped.title_hint
+    for removed in unwrapped.removed:
+        result.findings.append(
+            Finding(
+                "page_text_removed",
+                f"删除了网页附带的文字（不属于方案正文）：{removed[:40]}",
+                excerpt=removed,
+            )
+        )
     lines = [_tidy_line(line) for line in rebuild_tables(text.split("\n"))]
     lines = _rejoin_split_labels(lines)
     lines = _drop_page_furniture(lines)

@@ -74,3 +74,15 @@ def test_crawler_page_chrome_is_not_the_title() -> None:
     assert plan.title == "某区水污染防治工作方案"
     assert plan.doc_number == "某综管〔2015〕278号"
     assert "来源" not in plan.walk()[-1].text
+
+
+def test_review_lists_what_was_removed() -> None:
+    from desktop.importers.review import review_lines
+
+    text = (
+        "当前位置： 首页政务公开 关于印发某方案的通知 时间：2015-12-30 微信 微博 QQ空间 一、主要任务\n"
+        "（一）做好工作。\n推进建设，完善机制，落实责任到人。（区环境局牵头）\n推进建设，完善机制，落实责任到人。\n"
+    )
+    lines = "\n".join(review_lines(parse_plan(text)))
+    assert "已删除的网页文字" in lines and "QQ空间" in lines
+    assert "已删除的重复段落" in lines and "原文：推进建设，完善机制，落实责任到人。" in lines
