@@ -33,7 +33,7 @@ _SHOW_EXCERPT = ("duplicate_removed", "page_text_removed", "unread_note")
 
 def review_dict(plan: ParsedPlan) -> dict[str, Any]:
     """A JSON-friendly summary of the parsed plan and its findings."""
-    counts = Counter(node.kind for node in plan.walk())
+    counts: Counter[str] = Counter(node.kind for node in plan.walk())
     groups: dict[str, list[dict[str, Any]]] = {}
     for f in plan.findings:
         groups.setdefault(f.code, []).append({"message": f.message, "line": f.line, "excerpt": f.excerpt})

@@ -52,7 +52,7 @@ class TreeBuilder:
         self.findings: list[Finding] = []
         self.straight_sections = straight_sections
         self.scrambled = scrambled
-        self.registry: dict[tuple, Draft] = {}
+        self.registry: dict[tuple[object, ...], Draft] = {}
         self.chapter: Draft | None = None
         self.section: Draft | None = None
         self.task: Draft | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop.importers.dates import find_deadline, find_recurrence
 from desktop.importers.indicators import TableLine, parse_table, prose_indicators
@@ -146,7 +147,7 @@ def _needs_sort(groups: list[list[Draft]]) -> bool:
 def _split_unnumbered_tasks(draft: Draft, review: bool = False) -> None:
     """Several paragraphs under one heading, each closed by its own responsibility note, are unnumbered
     tasks of that heading: one node per note, never one node with the union of the lists."""
-    if draft.node.kind not in ("section", "task", "measure") or draft.node.kind == "column":
+    if draft.node.kind not in ("section", "task", "measure"):
         return
     if draft.node.kind == "section" and any(c.node.kind == "task" and c.number for c in draft.children):
         return
@@ -246,7 +247,9 @@ def _report_gaps(plan: ParsedPlan, roots: list[Draft], straight: bool) -> None:
             )
 
 
-def _gap(plan: ParsedPlan, numbers: list[int], what: str, label, where: str = "") -> None:
+def _gap(
+    plan: ParsedPlan, numbers: list[int], what: str, label: Callable[[int], str], where: str = ""
+) -> None:
     if not numbers:
         return
     present = set(numbers)
