@@ -491,8 +491,37 @@ def _drop_page_furniture(lines: list[str]) -> list[str]:
 _SENTENCE = re.compile(r"[^。！？]*[。！？][”’」』）)]?|[^。！？]+$")
 
 
-def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
-    """Drop sentences seen before (keep the first); consecutive drops are reported as one passage."""
+def _whole_passages(repeat: list[bool], protected: list[bool], sizes: list[int]) -> list[bool]:
+    """Which repeated sentences of one paragraph to drop: a whole repeated paragraph (its notes and heading
+    kept), a run of two or more repeated sentences that starts or ends it (a passage an extraction glued
+    to the paragraph), or one long sentence repeated word for word. A short sentence repeated inside new
+    text is the author's wording (具体办法另行制定。) and stays."""
+    n = len(repeat)
+    if n and all(r or p for r, p in zip(repeat, protected, strict=True)) and any(repeat):
+        return list(repeat)
+    drop = [False] * n
+    start = 0
+    while start < n and repeat[start]:
+        start += 1
+    if start >= 2:
+        drop[:start] = [True] * start
+    end = n
+    while end > 0 and repeat[end - 1]:
+        end -= 1
+    if n - end >= 2:
+        drop[end:] = [True] * (n - end)
+    for i in range(n):
+        drop[i] = drop[i] or (repeat[i] and sizes[i] >= _LONG_SENTENCE)
+    return drop
+
+
+_LONG_SENTENCE = 50
+_APPENDIX_LINE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*[^。；]{0,60}$")
+_SCRAMBLED_PASSAGES = 3
+
+
+def _dedupe(lines: list[str], findings: list[Finding], loose: bool = False) -> tuple[list[str], int]:
+    """Drop repeated passages (keep the first occurrence); each dropped passage is reported with its text."""
     seen: set[str] = set()
     out: list[str] = []
     removed_total = 0
@@ -513,30 +542,38 @@ def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
             )
             run = []
 
+    in_plan = in_appendix = False
     for line in lines:
-        if not line or "\t" in line:
+        heading = match_heading(line) if line else None
+        in_plan = in_plan or (heading is not None and heading.kind == "chapter")
+        # An appendix (附件2 任务分工表) restates the plan's text in its cells: that is content, not a repeat.
+        in_appendix = in_appendix or (in_plan and bool(_APPENDIX_LINE.match(line)))
+        if not line or "\t" in line or in_appendix:
             out.append(line)
             continue
-        kept: list[str] = []
         segments = [seg for seg in _SENTENCE.findall(line) if seg]
+        keys = [re.sub(r"\s+", "", seg) for seg in segments]
+        protected = [
+            (i == 0 and match_heading(line) is not None)
+            or bool(find_responsibility(seg))
+            or bool(find_prose_owners(seg))
+            for i, seg in enumerate(segments)
+        ]
+        # Short labels (an issuer, a date) legitimately repeat; sentences and long lines do not.
+        long_enough = [len(k) >= (10 if re.search(r"[，。；！？]", k) else 20) for k in keys]
+        repeat = [not p and n and k in seen for k, p, n in zip(keys, protected, long_enough, strict=True)]
+        drop = list(repeat) if loose else _whole_passages(repeat, protected, [len(k) for k in keys])
+        kept: list[str] = []
         for i, seg in enumerate(segments):
-            key = re.sub(r"\s+", "", seg)
-            protected = (
-                (i == 0 and match_heading(line) is not None)
-                or bool(find_responsibility(seg))
-                or bool(find_prose_owners(seg))
-            )
-            # Short labels (an issuer, a date) legitimately repeat; sentences and long lines do not.
-            minimum = 10 if re.search(r"[，。；！？]", key) else 20
-            if not protected and len(key) >= minimum and key in seen:
+            if drop[i]:
                 if not run:
                     run_line = len(out) + 1
                 run.append(seg)
                 removed_total += 1
                 continue
             flush()
-            if len(key) >= minimum and not protected:
-                seen.add(key)
+            if long_enough[i] and not protected[i]:
+                seen.add(keys[i])
             kept.append(seg)
         if kept:
             out.append("".join(kept))
@@ -571,7 +608,14 @@ def repair_text(text: str) -> RepairResult:
     lines = _join_broken([line.strip() if "\t" not in line else line for line in split])
     lines = _split_title_from_preamble(lines)
     lines = _extract_metadata(lines, result.metadata)
-    lines, result.duplicates_removed = _dedupe(lines, result.findings)
+    strict: list[Finding] = []
+    deduped, removed = _dedupe(lines, strict)
+    if len(strict) >= _SCRAMBLED_PASSAGES:
+        # The extraction repeats whole passages: a repeated sentence anywhere is an extraction artefact too.
+        strict = []
+        deduped, removed = _dedupe(lines, strict, loose=True)
+    lines, result.duplicates_removed = deduped, removed
+    result.findings.extend(strict)
     cleaned: list[str] = []
     for line in lines:
         if line or (cleaned and cleaned[-1]):
