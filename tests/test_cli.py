@@ -116,8 +116,8 @@ def test_export_plan_json(
     assert [n["label"] for n in data["nodes"]][:3] == ["一、", "（一）", "1."]
     assert data["nodes"][0]["parent"] is None
     assert data["nodes"][2]["units"] == [
-        {"name": "区市场监管局", "role": "lead"},
-        {"name": "区科委", "role": "co"},
+        {"name": "区市场监管局", "role": "lead", "raw_name": "区市场监管局"},
+        {"name": "区科委", "role": "co", "raw_name": "区科委"},
     ]
     assert {n["kind"] for n in data["nodes"]} <= {
         "chapter",

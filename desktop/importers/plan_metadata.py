@@ -11,8 +11,13 @@ from desktop.importers.numbering import match_heading
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _PLAN_SUFFIX = re.compile(
-    r"(实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见|计划|办法|纲要|通知|决定)$"
+    r"(实施方案|工作方案|行动方案|行动计划|指导意见|若干意见|实施意见|若干措施|实施办法|规划|方案|意见|计划|办法|纲要|通知|决定)"
+    r"(?:[（(][^（）()]{2,20}[）)])?$"
 )
+# "关于印发《X》的通知" or a repository's "…印发《X》": the plan's name is X.
+_NOTICE = re.compile(r"印发\s*[《〈“\"]?(.+?)[》〉”\"]?(?:的通知)?$")
+_SUBTITLE = re.compile(r"^[（(][^（）()]{0,12}\d{4}[^（）()]{0,12}[）)]$")
+_ATTACHMENT = re.compile(r"^附件\s*\d{0,2}\s*[:：]?$")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{0,30}(人民政府|办公厅|办公室|国务院|委员会|领导小组|局|委|厅)$")
 
 
@@ -43,7 +48,7 @@ def read_head(lines: list[str], first_heading: int) -> HeadInfo:
     notice = ""
     title_lines: list[int] = []
     top, top_lines = _top_title(lines, head_end)
-    if "关于印发" in top and top.endswith("通知"):
+    if _is_notice(top):
         notice = top
         info.skip_lines.update(top_lines)
     for i, line in enumerate(lines[: max(head_end, 0)]):
@@ -58,7 +63,7 @@ def read_head(lines: list[str], first_heading: int) -> HeadInfo:
             info.metadata["发布日期"] = line.split(":", 1)[-1].split("：", 1)[-1].strip()
             info.skip_lines.add(i)
             continue
-        if "关于印发" in line and line.endswith("通知") and not notice:
+        if _is_notice(line) and not notice:
             notice = line
         if _PLAN_SUFFIX.search(line) and len(line) <= 80 and "。" not in line:
             title_lines.append(i)
@@ -73,9 +78,17 @@ def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:
     used: list[int] = []
     for i, line in enumerate(lines[: max(head_end, 1)]):
         if not line:
-            if parts and _PLAN_SUFFIX.search(parts[-1]):
+            nxt = next((x for x in lines[i + 1 : i + 3] if x), "")
+            if parts and _PLAN_SUFFIX.search(parts[-1]) and not _SUBTITLE.match(nxt):
                 break
             continue
+        if _ATTACHMENT.match(line) and not parts:
+            used.append(i)
+            continue
+        if parts and _SUBTITLE.match(line):
+            parts.append(line)
+            used.append(i)
+            break
         if (
             DOC_NUMBER.search(line)
             or line.endswith(("：", ":"))
@@ -88,9 +101,27 @@ def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:
             break
         parts.append(line)
         used.append(i)
-        if _PLAN_SUFFIX.search(line):
+        if _is_notice(line):
             break
+        if _PLAN_SUFFIX.search(line):
+            nxt = next((x for x in lines[i + 1 : i + 3] if x), "")
+            if not _SUBTITLE.match(nxt):
+                break
     return "".join(parts), used
+
+
+def _is_notice(line: str) -> bool:
+    return (
+        "印发" in line
+        and (line.endswith("通知") or line.endswith("》"))
+        and len(line) <= 120
+        and not re.search(r"[。，；]", line)
+    )
+
+
+def _named_in_notice(notice: str) -> str:
+    m = re.search(r"关于印发(.+?)的通知$", notice) or _NOTICE.search(notice)
+    return _plain_title(m.group(1)) if m else ""
 
 
 def _signature(lines: list[str], info: HeadInfo) -> None:
@@ -117,10 +148,9 @@ def _choose_title(
 ) -> None:
     if notice:
         info.metadata["通知标题"] = notice
-        m = re.search(r"关于印发(.+?)的通知$", notice)
-        named = _plain_title(m.group(1)) if m else ""
+        named = _named_in_notice(notice)
         if not info.issuer:
-            issuer = re.match(r"^(.+?)关于印发", notice)
+            issuer = re.match(r"^(.+?)(?:关于)?印发", notice)
             info.issuer = issuer.group(1) if issuer else ""
         info.skip_lines.update(i for i, line in enumerate(lines[:head_end]) if line == notice)
         # The plan's own title line, when present, is better than the notice's wording.
@@ -131,20 +161,34 @@ def _choose_title(
                 info.skip_lines.add(i)
                 return
         for i, line in enumerate(lines[:400]):
-            if named and _plain_title(line) == named:
-                info.title = named
+            if named and _same_title(_plain_title(line), named):
+                info.title = _plain_title(line)
                 info.skip_lines.add(i)
+                nxt = i + 1 if i + 1 < len(lines) and lines[i + 1] else i + 2
+                if nxt < len(lines) and _SUBTITLE.match(lines[nxt]):
+                    info.title += lines[nxt]
+                    info.skip_lines.add(nxt)
                 return
         info.title = named or notice
         return
     # No covering notice: the title is the first lines, possibly printed over two lines.
     top, used = _top_title(lines, head_end)
+    if not top and candidates:
+        # The head starts with a document number or addressees: the plan's title is the last title-like
+        # line before the first heading.
+        used = [candidates[-1]]
+        top = lines[candidates[-1]]
     info.skip_lines.update(used)
     parts = [top] if top else []
     info.title = _plain_title("".join(parts)) if parts else ""
     if not info.issuer:
         m = re.match(r"^(.+?)关于", info.title)
         info.issuer = m.group(1) if m else ""
+
+
+def _same_title(a: str, b: str) -> bool:
+    dash = re.compile(r"[-－—–~～至]+")
+    return bool(a) and dash.sub("-", a) == dash.sub("-", b)
 
 
 def _similar(a: str, b: str) -> bool:

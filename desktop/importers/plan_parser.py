@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop.importers import tree_finish
-from desktop.importers.parsed import ParsedPlan
+from desktop.importers.parsed import Finding, ParsedPlan
 from desktop.importers.plan_metadata import read_head
 from desktop.importers.repair import RepairResult, repair_text
+from desktop.importers.responsibility import unread_notes
 from desktop.importers.tree_builder import Line, TreeBuilder, heading_of
 from desktop.importers.units import city_of
 
@@ -13,6 +16,23 @@ from desktop.importers.units import city_of
 def parse_plan(text: str, *, source_name: str = "") -> ParsedPlan:
     """Parse plan text (raw or already repaired) into a ParsedPlan; repair is applied first."""
     return parse_repaired(repair_text(text), source_name=source_name)
+
+
+# 附件1 / 附件：…分解表 — an appendix after the plan; its content (tables) is not plan structure.
+_APPENDIX = re.compile(r"^附件\s*(\d{1,2})?\s*[:：]?\s*([^。；]{0,60}?)\s*$")
+
+
+_LISTED = re.compile(
+    r"^\d{1,2}[.．、][^。；]{2,60}(?:表|清单|目录|体系|名单|名录|方案)(?:[（(][^）)]{1,12}[）)])?$"
+)
+
+
+def _next_title(lines: list[Line], i: int) -> str:
+    for line in lines[i + 1 : i + 3]:
+        text = line.text.strip()
+        if text:
+            return text if len(text) <= 60 and "\t" not in text and not heading_of(text) else ""
+    return ""
 
 
 def split_lines(text: str) -> list[Line]:
@@ -54,8 +74,25 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
     head = read_head([line.text for line in lines], first_heading)
     city = city_of(head.issuer) or city_of(head.title)
     builder = TreeBuilder(_straight_sections(lines), scrambled=repaired.duplicates_removed > 0)
+    listing = False
     for i, line in enumerate(lines):
         if not line.text.strip() or i in head.skip_lines:
+            continue
+        appendix = _APPENDIX.match(line.text) if first_heading >= 0 and i > first_heading else None
+        if appendix and re.match(r"^\d{1,2}[.．、]", appendix.group(2) or ""):
+            # "附件：1.…表" lists the appendices at the end of the plan's text; the items stay text.
+            listing = True
+            builder.body(line)
+            continue
+        if listing and _LISTED.match(line.text):
+            builder.body(line)
+            continue
+        listing = False
+        if appendix:
+            builder.appendix(line, appendix.group(1) or "", appendix.group(2) or _next_title(lines, i))
+            continue
+        if builder.in_appendix:
+            builder.body(line)
             continue
         h = heading_of(line.text)
         if h is not None and (i >= first_heading or h.kind == "column"):
@@ -80,4 +117,14 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
         findings=list(repaired.findings),
     )
     tree_finish.finish(plan, builder, city)
+    for line in lines:
+        for note in unread_notes(line.text):
+            plan.findings.append(
+                Finding(
+                    "unread_note",
+                    f"第{line.number}行的责任分工“{note[:40]}”未能识别出责任单位，请核对后手工指定。",
+                    line=line.number,
+                    excerpt=note[:80],
+                )
+            )
     return plan

@@ -7,9 +7,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from desktop.importers.numbering import CN_NUM, TITLE_WORDS, match_heading
+from desktop.importers.front_matter import unwrap
+from desktop.importers.numbering import CN_NUM, TITLE_WORDS, cn_to_int, match_heading
 from desktop.importers.parsed import Finding
-from desktop.importers.responsibility import find_responsibility, parse_bare_line
+from desktop.importers.responsibility import find_prose_owners, find_responsibility, parse_bare_line
 from desktop.importers.table_repair import rebuild_tables
 
 # CJK radicals supplement characters NFKC leaves alone, mapped to the ordinary character they stand for.
@@ -138,6 +139,7 @@ class RepairResult:
     findings: list[Finding] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     duplicates_removed: int = 0
+    title_hint: str = ""  # a title the front matter of a public copy gave
 
 
 def normalise_chars(text: str) -> str:
@@ -191,23 +193,96 @@ def _split_glued(line: str) -> list[str]:
     """Put headings and signature/date blocks that extraction ran together onto their own lines."""
     s = line
     s = re.sub(rf"(?<=[。！？；）])(?=[{CN_NUM}]{{1,3}}、(?![{CN_NUM}]{{1,3}}[、等]))", "\n", s)
+    s = re.sub(rf"(?<=[：:])(?=一、(?![{CN_NUM}]{{1,3}}[、等])[\u4e00-\u9fff]{{2,}})", "\n", s)
     s = re.sub(rf"(?<=[。！？；）])(?=[（(][{CN_NUM}]{{1,4}}[）)])", "\n", s)
     s = re.sub(r"(?<=[。！？])(?=\d{1,2}[.．](?!\d))", "\n", s)
     s = re.sub(r"(?<=[。！？）])(?=专栏\s*\d)", "\n", s)
     s = re.sub(r"(?<=[^\n])(?=发布日期[:：])", "\n", s)
+    # An appendix heading glued to the plan's last sentence, and its title glued to the appendix itself.
+    s = re.sub(r"(?<=[。！？])(?=附件\s*\d{0,2}\s*[：:])", "\n", s)
+    s = re.sub(r"^(附件\s*\d{0,2}\s*[：:][^。\n]{2,60}?)(?=附件)", r"\1\n", s, flags=re.M)
     s = re.sub(r"(?<=\d{4}-\d{2}-\d{2})(?=\S)", "\n", s)
     s = re.sub(r"(?<=通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)", "\n", s)
     s = re.sub(rf"^([\u4e00-\u9fff]{{1,8}}〔\d{{4}}〕\d{{1,4}}号)(?=[{_CJK}])", r"\1\n", s, flags=re.M)
     s = re.sub(r"^(各[^：:\n]{2,80}[：:])(?=\S)", r"\1\n", s, flags=re.M)
-    signature = rf"([{_CJK}]{{2,24}}(?:人民政府|办公厅|办公室|国务院|委员会))(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?!印发)"
-    s = re.sub(rf"(?<=[。！？])(?={signature})", "\n", s)
+    # A covering notice's title glued to its addressees (…的通知区直各单位，…：).
+    s = re.sub(
+        r"^([^。，：\n]{4,100}?关于印发[^。，：\n]{2,80}?的通知)(?=[\u4e00-\u9fff])", r"\1\n", s, flags=re.M
+    )
+    signature = (
+        rf"([{_CJK}]{{2,24}}(?:人民政府|办公厅|办公室|国务院|委员会|管委会|管理委员会))"
+        rf"(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?!印发)"
+    )
+    s = re.sub(rf"(?<=[。！？》])(?={signature})", "\n", s)
     s = re.sub(rf"^{signature}", r"\1\n\2", s, flags=re.M)
     s = re.sub(r"^(\d{4}年\d{1,2}月\d{1,2}日)(?=[^\n印])", r"\1\n", s, flags=re.M)
+    s = re.sub(r"^([（(]联系人[^）)\n]{0,80}[）)])(?=\S)", r"\1\n", s, flags=re.M)
     s = _split_after_responsibility(s)
+    s = _split_glued_labels(s)
     out: list[str] = []
     for part in s.split("\n"):
         out.extend(_split_heading_title(part))
     return out
+
+
+_GLUED_LABEL = re.compile(
+    rf"(?P<chapter>(?<![{CN_NUM}])[{CN_NUM}]{{1,3}}、)|(?P<section>[（(][{CN_NUM}]{{1,3}}[）)])|(?P<task>(?<![\d.．])\d{{1,2}}[.．](?!\d))"
+    r"|(?P<subtask>[（(]\d{1,2}[）)])"
+)
+
+
+def _split_glued_labels(s: str) -> str:
+    """Labels glued to the text before them (…排放1．狠抓…, 主要任务（一）…) when their number continues
+    the numbering seen so far; a number out of sequence is running text, not a heading."""
+    out: list[str] = []
+    for line in s.split("\n"):
+        cuts: list[int] = []
+        last_section = 0
+        last_task = 0
+        last_subtask = 0
+        for m in _GLUED_LABEL.finditer(line):
+            label = m.group(0)
+            at_start = m.start() == 0 or line[m.start() - 1] in "。！？；）\n"
+            if m.group("chapter"):
+                if at_start:
+                    last_task = last_subtask = 0
+                continue
+            if m.group("subtask"):
+                number = int(label[1:-1])
+                fits = number == last_subtask + 1 and (number > 1 or last_task > 0)
+                sentence_end = m.start() == 0 or line[m.start() - 1] == "。"
+                if fits and (sentence_end or _glued_before(line, m.start())):
+                    if m.start() > 0:
+                        cuts.append(m.start())
+                    last_subtask = number
+                continue
+            if m.group("section"):
+                number = cn_to_int(label[1:-1]) or 0
+                fits = number in (1, last_section + 1)
+                if at_start or (fits and _glued_before(line, m.start())):
+                    if not at_start:
+                        cuts.append(m.start())
+                    last_section, last_task, last_subtask = number, 0, 0
+                continue
+            number = int(label[:-1])
+            fits = number in (1, last_task + 1, last_task + 2) if last_task else number == 1
+            if at_start or (fits and _glued_before(line, m.start())):
+                if not at_start and fits:
+                    cuts.append(m.start())
+                if fits or at_start:
+                    last_task, last_subtask = number, 0
+        pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+        out.append("\n".join(pieces))
+    return "\n".join(out)
+
+
+def _glued_before(line: str, start: int) -> bool:
+    """The label follows a word (not a digit, not a list comma) and is followed by a Chinese word."""
+    before = line[start - 1] if start else ""
+    after = re.match(r"^(?:[（(][^）)]{1,4}[）)]|\d{1,2}[.．])([\u4e00-\u9fff“])", line[start:])
+    if before == "）" and re.match(r"[（(]", line[start:]):
+        return False
+    return bool(after) and bool(re.match(r"[\u4e00-\u9fff”）)]", before))
 
 
 def _split_after_responsibility(s: str) -> str:
@@ -312,11 +387,15 @@ _PLAN_NAME = (
 )
 
 
+_CONTACT = re.compile(r"^[（(]?联系人[:：]")
+
+
 def _split_title_from_preamble(lines: list[str]) -> list[str]:
     """Separate a plan title glued to its preamble, and the preamble from the first body sentence."""
     out: list[str] = []
     for line in lines:
-        after_date = bool(out) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", out[-1]))
+        previous = [x for x in out if x and not _CONTACT.match(x)]
+        after_date = bool(previous) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", previous[-1]))
         m = (
             re.match(rf"^(.{{4,80}}?{_PLAN_NAME})(?=为|根据|按照|现|近年来|当前)", line)
             if after_date
@@ -361,6 +440,44 @@ def _extract_metadata(lines: list[str], metadata: dict[str, str]) -> list[str]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"^\d{1,2}$")
+_SHORT_LABEL = re.compile(r"^\d{1,2}[.．][^。\t]{0,15}$")
+
+
+def _rejoin_split_labels(lines: list[str]) -> list[str]:
+    """A task label broken over lines by a web page's inline spans ('2' / '.不断优化' / '签约' / '服务团队。')."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _BARE_NUMBER.match(line) and i + 1 < len(lines) and re.match(r"^[.．]", lines[i + 1]):
+            line = line + lines[i + 1]
+            i += 1
+        if _SHORT_LABEL.match(line) and not line.endswith("。"):
+            # Join the fragments only when they reach the title's full stop within a few short lines.
+            j = i + 1
+            while j < len(lines) and j <= i + 4:
+                nxt = lines[j]
+                if nxt.startswith("。") or (nxt.endswith("。") and len(nxt) <= 15):
+                    break
+                if not nxt or len(nxt) > 15 or "\t" in nxt or match_heading(nxt) or nxt.startswith("附件"):
+                    j = len(lines)
+                    break
+                j += 1
+            if j < len(lines) and j <= i + 4:
+                nxt = lines[j]
+                if nxt.startswith("。"):
+                    line = line + "".join(lines[i + 1 : j]) + "。"
+                    lines[j] = nxt[1:].strip()
+                    i = j - 1 if lines[j] else j
+                else:
+                    line = line + "".join(lines[i + 1 : j + 1])
+                    i = j
+        out.append(line)
+        i += 1
+    return out
+
+
 def _drop_page_furniture(lines: list[str]) -> list[str]:
     counts = Counter(line for line in lines if line and len(line) <= 40)
     repeated = {
@@ -374,8 +491,37 @@ def _drop_page_furniture(lines: list[str]) -> list[str]:
 _SENTENCE = re.compile(r"[^。！？]*[。！？][”’」』）)]?|[^。！？]+$")
 
 
-def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
-    """Drop sentences seen before (keep the first); consecutive drops are reported as one passage."""
+def _whole_passages(repeat: list[bool], protected: list[bool], sizes: list[int]) -> list[bool]:
+    """Which repeated sentences of one paragraph to drop: a whole repeated paragraph (its notes and heading
+    kept), a run of two or more repeated sentences that starts or ends it (a passage an extraction glued
+    to the paragraph), or one long sentence repeated word for word. A short sentence repeated inside new
+    text is the author's wording (具体办法另行制定。) and stays."""
+    n = len(repeat)
+    if n and all(r or p for r, p in zip(repeat, protected, strict=True)) and any(repeat):
+        return list(repeat)
+    drop = [False] * n
+    start = 0
+    while start < n and repeat[start]:
+        start += 1
+    if start >= 2:
+        drop[:start] = [True] * start
+    end = n
+    while end > 0 and repeat[end - 1]:
+        end -= 1
+    if n - end >= 2:
+        drop[end:] = [True] * (n - end)
+    for i in range(n):
+        drop[i] = drop[i] or (repeat[i] and sizes[i] >= _LONG_SENTENCE)
+    return drop
+
+
+_LONG_SENTENCE = 50
+_APPENDIX_LINE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*[^。；]{0,60}$")
+_SCRAMBLED_PASSAGES = 3
+
+
+def _dedupe(lines: list[str], findings: list[Finding], loose: bool = False) -> tuple[list[str], int]:
+    """Drop repeated passages (keep the first occurrence); each dropped passage is reported with its text."""
     seen: set[str] = set()
     out: list[str] = []
     removed_total = 0
@@ -391,31 +537,43 @@ def _dedupe(lines: list[str], findings: list[Finding]) -> tuple[list[str], int]:
                     "duplicate_removed",
                     f"删除了重复出现的段落（{len(run)}句），保留第一次出现的位置：{excerpt[:30]}…",
                     line=run_line,
-                    excerpt=excerpt[:80],
+                    excerpt=excerpt,  # the whole removed passage, so the review can show it
                 )
             )
             run = []
 
+    in_plan = in_appendix = False
     for line in lines:
-        if not line or "\t" in line:
+        heading = match_heading(line) if line else None
+        in_plan = in_plan or (heading is not None and heading.kind == "chapter")
+        # An appendix (附件2 任务分工表) restates the plan's text in its cells: that is content, not a repeat.
+        in_appendix = in_appendix or (in_plan and bool(_APPENDIX_LINE.match(line)))
+        if not line or "\t" in line or in_appendix:
             out.append(line)
             continue
-        kept: list[str] = []
         segments = [seg for seg in _SENTENCE.findall(line) if seg]
+        keys = [re.sub(r"\s+", "", seg) for seg in segments]
+        protected = [
+            (i == 0 and match_heading(line) is not None)
+            or bool(find_responsibility(seg))
+            or bool(find_prose_owners(seg))
+            for i, seg in enumerate(segments)
+        ]
+        # Short labels (an issuer, a date) legitimately repeat; sentences and long lines do not.
+        long_enough = [len(k) >= (10 if re.search(r"[，。；！？]", k) else 20) for k in keys]
+        repeat = [not p and n and k in seen for k, p, n in zip(keys, protected, long_enough, strict=True)]
+        drop = list(repeat) if loose else _whole_passages(repeat, protected, [len(k) for k in keys])
+        kept: list[str] = []
         for i, seg in enumerate(segments):
-            key = re.sub(r"\s+", "", seg)
-            protected = (i == 0 and match_heading(line) is not None) or bool(find_responsibility(seg))
-            # Short labels (an issuer, a date) legitimately repeat; sentences and long lines do not.
-            minimum = 10 if re.search(r"[，。；！？]", key) else 20
-            if not protected and len(key) >= minimum and key in seen:
+            if drop[i]:
                 if not run:
                     run_line = len(out) + 1
                 run.append(seg)
                 removed_total += 1
                 continue
             flush()
-            if len(key) >= minimum and not protected:
-                seen.add(key)
+            if long_enough[i] and not protected[i]:
+                seen.add(keys[i])
             kept.append(seg)
         if kept:
             out.append("".join(kept))
@@ -427,7 +585,20 @@ def repair_text(text: str) -> RepairResult:
     """Repair extracted text for parsing; idempotent, so repaired text can be repaired again."""
     result = RepairResult(text="")
     text = normalise_chars(text)
+    unwrapped = unwrap(text)
+    text = unwrapped.text
+    result.metadata.update(unwrapped.metadata)
+    result.title_hint = unwrapped.title_hint
+    for page_text in unwrapped.removed:
+        result.findings.append(
+            Finding(
+                "page_text_removed",
+                f"删除了网页附带的文字（不属于方案正文）：{page_text[:40]}",
+                excerpt=page_text,
+            )
+        )
     lines = [_tidy_line(line) for line in rebuild_tables(text.split("\n"))]
+    lines = _rejoin_split_labels(lines)
     lines = _drop_page_furniture(lines)
     # Join first so glued headings split across a PDF line wrap are found, then join what splitting left.
     lines = _join_broken(lines)
@@ -437,7 +608,14 @@ def repair_text(text: str) -> RepairResult:
     lines = _join_broken([line.strip() if "\t" not in line else line for line in split])
     lines = _split_title_from_preamble(lines)
     lines = _extract_metadata(lines, result.metadata)
-    lines, result.duplicates_removed = _dedupe(lines, result.findings)
+    strict: list[Finding] = []
+    deduped, removed = _dedupe(lines, strict)
+    if len(strict) >= _SCRAMBLED_PASSAGES:
+        # The extraction repeats whole passages: a repeated sentence anywhere is an extraction artefact too.
+        strict = []
+        deduped, removed = _dedupe(lines, strict, loose=True)
+    lines, result.duplicates_removed = deduped, removed
+    result.findings.extend(strict)
     cleaned: list[str] = []
     for line in lines:
         if line or (cleaned and cleaned[-1]):

@@ -5,111 +5,189 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LABELS = r"(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|主责单位|负责单位|承担单位|实施单位|配合单位|协办单位|参与单位)"
+_LABELS = r"(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|主责单位|负责单位|承担单位|实施单位|配合单位|协办单位|参与单位|配合部门|参与部门)"
 _LABEL_PART = re.compile(rf"({_LABELS})\s*[:：]\s*")
-_CO_LABELS = ("配合单位", "协办单位", "参与单位")
+_CO_LABELS = ("配合单位", "协办单位", "参与单位", "配合部门", "参与部门")
 _LEAD_LABELS = ("牵头单位", "牵头部门")
-# Trailing clauses that state a convention, not a unit ("排在第一位的部门为牵头部门，下同").
-_CONVENTION = re.compile(r"(第一位|第一个|首位|下同|不再列出|以下均需|列在首位)")
-_VERB_END = re.compile(
-    r"(?:按职责分工负责|按职责负责|分工负责|共同负责|负责落实|牵头负责|负责|牵头|指导|参与|配合|落实)$"
+# Clauses that state a convention, not units ("排在第一位的部门为牵头部门，下同", "以下均需…配合，不再列出").
+_CONVENTION = re.compile(r"(第一位|第一个|首位|下同|不再列出|以下均需|以下均由|列在首位|为牵头)")
+
+# The role lexicon: phrases that close a list of units, longest first. "joint" units are responsible
+# together: the first leads unless the document reads them otherwise (see tree_finish).
+ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        [
+            ("按职责分工牵头负责", "lead"),
+            ("按职责牵头负责", "lead"),
+            ("牵头负责", "lead"),
+            ("牵头落实", "lead"),
+            ("牵头", "lead"),
+            ("按职责分工组织落实", "co"),
+            ("按职责组织落实", "co"),
+            ("按职责组织配合", "co"),
+            ("按职责分工配合", "co"),
+            ("按职责配合", "co"),
+            ("组织落实", "co"),
+            ("负责落实", "co"),
+            ("配合落实", "co"),
+            ("积极配合", "co"),
+            ("全力配合", "co"),
+            ("协同配合", "co"),
+            ("配合", "co"),
+            ("参与", "co"),
+            ("协助", "co"),
+            ("协办", "co"),
+            ("指导", "co"),
+            ("按职责分工负责", "joint"),
+            ("按职责负责", "joint"),
+            ("分工负责", "joint"),
+            ("共同负责", "joint"),
+            ("具体负责", "joint"),
+            ("负责", "joint"),
+        ],
+        key=lambda p: -len(p[0]),
+    )
 )
-_SEPARATORS = re.compile(r"[、，,；;]")
+_ROLE_END = re.compile("(?:" + "|".join(re.escape(p) for p, _ in ROLE_PHRASES) + ")$")
+_ROLE_OF = dict(ROLE_PHRASES)
+_CLAUSE_SEPARATORS = re.compile(r"[，,；;。]")
+_LIST_SEPARATORS = re.compile(r"[、]")
+# 和 / 与 / 及 join two units only between complete names (住房和城乡建设局 is one unit).
+_UNIT_END = r"(?:局|委|办|部|厅|署|会|院|政府|中心|公司|集团|单位|部门|海关|银行|支行|办事处|乡镇|街道|镇|所|站|队|室)"
+_CONJUNCTION = re.compile(
+    r"(?<=[局委办部厅署会院府心司团位门关行处镇道所站队室])(?:以及|和|与|及)(?!单位|部门|机构)(?=[\u4e00-\u9fff]{2})"
+)
+_GENERIC_TAIL = re.compile(
+    r"等(?:区直|市直|县直)?(?:有关|相关|其他)?(?:区直)?(?:责任)?(?:部门|单位|机构)?(?:和单位)?$"
+)
+# Admin levels printed after 各X、 that continue a collective unit (各区、县级市).
+_LEVEL_WORDS = ("县级市", "县", "县区", "县（市、区）", "旗", "市", "区", "乡镇", "街道")
 _PAREN = re.compile(r"[（(]([^（）()]{2,400}(?:[（(][^（）()]{0,40}[）)][^（）()]{0,400})*)[）)]")
+_BARE_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{_UNIT_END}$")
 
 
 @dataclass
 class RawUnit:
-    raw: str  # as printed, verb and "等" removed
-    role: str  # "lead" or "co"
+    raw: str  # as printed, role phrase and generic tail removed
+    role: str  # "lead" or "co"; "joint" (responsible together) while parsing, resolved by position
+    joint: bool = False  # named by 负责 without a lead: the document may read it as all leading
 
 
-def _clean_token(token: str) -> str:
-    token = re.sub(r"\s+", "", token)
-    token = re.sub(
-        r"(按职责分工负责|按职责负责|分工负责|共同负责|负责落实|牵头负责|负责|牵头|指导|参与|配合)$",
-        "",
-        token,
-    )
-    token = re.sub(r"等(有关|相关)?(部门|单位)?(和单位)?$", "", token)
-    return token.strip("。.:： ")
+def _clean_token(token: str) -> tuple[str, str]:
+    """(unit name, role phrase's role or "") of one list item."""
+    token = re.sub(r"\s+", "", token).strip("。.:： ")
+    role = ""
+    m = _ROLE_END.search(token)
+    if m and m.start() > 0:
+        role = _ROLE_OF[m.group(0)]
+        token = token[: m.start()]
+    token = _GENERIC_TAIL.sub("", token)
+    token = re.sub(r"^(?:由|请)", "", token)
+    return token.strip("。.:： "), role
 
 
-def _split_units(part: str) -> list[str]:
-    out = []
-    for token in _SEPARATORS.split(part):
-        token = _clean_token(token)
-        if token:
-            out.append(token)
+def _items(clause: str) -> list[str]:
+    out: list[str] = []
+    for part in _LIST_SEPARATORS.split(clause):
+        for item in _CONJUNCTION.split(part):
+            if item in _LEVEL_WORDS and out and out[-1].startswith("各"):
+                out[-1] = f"{out[-1]}、{item}"
+            elif item:
+                out.append(item)
     return out
 
 
 def _looks_like_unit(token: str) -> bool:
-    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据", token)
+    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|对|将|的|在|把|按照|根据", token)
 
 
 def parse_responsibility(content: str) -> list[RawUnit] | None:
-    """Units named in the inside of a parenthetical, or None when it is not a responsibility list."""
+    """Units named in a responsibility note (the inside of its brackets), or None when it is not one.
+
+    The note is a sequence of clauses separated by ，；。; each clause is a list of units (、 和 与 及)
+    followed by an optional role phrase; a label such as 牵头单位： sets the role of the units after it.
+    """
     content = re.sub(r"\s+", "", content)
     if not content:
         return None
-    if _LABEL_PART.match(content):
-        return _parse_labelled(content)
-    # Sentence form: "A、B负责，排在第一位的部门为牵头部门，下同" / "A牵头，B、C参与".
-    clauses = [c for c in re.split(r"[。]", content) if c]
-    if not clauses:
-        return None
-    main = clauses[0]
-    kept = [c for c in re.split(r"[，,；;]", main) if c and not _CONVENTION.search(c)]
-    if not kept or not _VERB_END.search(kept[-1]):
-        return None
+    labelled = bool(_LABEL_PART.match(content))
     units: list[RawUnit] = []
-    explicit_lead = False
-    for clause in kept:
-        names = _split_units(clause)
-        if not names or not all(_looks_like_unit(n) for n in names):
+    pending: list[str] = []  # units waiting for the role phrase that closes their list
+    label_role = ""
+    for clause in _clauses(content):
+        label = _LABEL_PART.match(clause)
+        if label:
+            units.extend(RawUnit(n, label_role) for n in pending)
+            pending = []
+            name = label.group(1)
+            label_role = "lead" if name in _LEAD_LABELS else "co" if name in _CO_LABELS else ""
+            clause = clause[label.end() :]
+        if _CONVENTION.search(clause):
+            continue
+        for item in _items(clause):
+            name, role = _clean_token(item)
+            if not name:
+                continue
+            if not _looks_like_unit(name):
+                return None
+            pending.append(name)
+            if role:
+                units.extend(RawUnit(n, role) for n in pending)
+                pending = []
+    if pending:
+        if not labelled:
+            # A sentence-form note ends its lists with a role phrase; anything else is not a note.
             return None
-        if re.search(r"牵头(负责)?$", clause):
-            role = "lead"
-            explicit_lead = True
-        elif re.search(r"(参与|配合)$", clause):
-            role = "co"
-        else:
-            role = ""
-        units.extend(RawUnit(n, role) for n in names)
-    return _assign_roles(units, explicit_lead)
+        units.extend(RawUnit(n, label_role) for n in pending)
+    return _assign_roles(units) if units else None
 
 
-def _parse_labelled(content: str) -> list[RawUnit] | None:
-    parts = _LABEL_PART.split(content)
-    # parts: ["", label, body, label, body, ...]
-    units: list[RawUnit] = []
-    explicit_lead = False
-    for label, body in zip(parts[1::2], parts[2::2], strict=False):
-        names = [n for n in _split_units(body) if not _CONVENTION.search(n)]
-        if label in _LEAD_LABELS:
-            explicit_lead = True
-            units.extend(RawUnit(n, "lead") for n in names)
-        elif label in _CO_LABELS:
-            units.extend(RawUnit(n, "co") for n in names)
-        else:
-            units.extend(RawUnit(n, "") for n in names)
-    if not units or not all(_looks_like_unit(u.raw) for u in units):
-        return None
-    return _assign_roles(units, explicit_lead)
+def _clauses(content: str) -> list[str]:
+    """Clauses split at ，；。 but a label keeps the list after it: 牵头单位：A，B。配合单位：C."""
+    out: list[str] = []
+    for piece in _CLAUSE_SEPARATORS.split(content):
+        if piece:
+            out.append(piece)
+    return out
 
 
-def _assign_roles(units: list[RawUnit], explicit_lead: bool) -> list[RawUnit]:
-    """First unit leads unless the text named a lead explicitly; drop repeated names."""
+def _assign_roles(units: list[RawUnit]) -> list[RawUnit]:
+    """Explicit roles stay; units without one are joint; repeated names are dropped."""
     seen: set[str] = set()
     out: list[RawUnit] = []
-    for i, unit in enumerate(units):
+    for unit in units:
         if unit.raw in seen:
             continue
         seen.add(unit.raw)
-        role = unit.role or ("co" if explicit_lead or i > 0 else "lead")
-        out.append(RawUnit(unit.raw, role))
+        out.append(RawUnit(unit.raw, unit.role or "joint"))
+    return resolve_joint(out, joint_lead=False)
+
+
+def resolve_joint(units: list[RawUnit], *, joint_lead: bool) -> list[RawUnit]:
+    """Joint units: all lead when the document reads 负责 so (joint_lead), else the first leads.
+
+    When the note names a lead explicitly, joint units co-operate.
+    """
+    explicit = any(u.role == "lead" for u in units)
+    out: list[RawUnit] = []
+    first_joint = True
+    for unit in units:
+        role = unit.role
+        joint = role == "joint" or unit.joint
+        if joint:
+            role = "co" if explicit else ("lead" if joint_lead or first_joint else "co")
+            first_joint = False
+        out.append(RawUnit(unit.raw, role, joint=joint and not explicit))
+    if out and not any(u.role == "lead" for u in out):
+        # Only co-operating phrases (…指导): the first listed unit still answers for the task.
+        out[0].role = "lead"
     return out
+
+
+def is_bare_unit_note(content: str) -> bool:
+    """（上海海关）: brackets holding only unit names."""
+    items = _items(re.sub(r"\s+", "", content))
+    return bool(items) and all(_BARE_UNIT.match(i) and not re.search(r"等|有关|相关|含|如", i) for i in items)
 
 
 @dataclass
@@ -129,9 +207,12 @@ def find_responsibility(text: str) -> list[FoundList]:
         labelled = bool(_LABEL_PART.match(re.sub(r"\s+", "", m.group(1))))
         after = text[m.end() : m.end() + 1]
         before = text[m.start() - 1 : m.start()] if m.start() else ""
-        # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what.
+        # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what,
+        # unless it names a lead explicitly (…搬迁工程（X牵头，Y等参与）2018年底前，…).
+        explicit = any(u.role == "lead" and not u.joint for u in units)
         if (
             labelled
+            or explicit
             or after in ("", "\n", "。", "；", "（", "(", " ")
             or before in ("", "\n", "。", "；", "）")
         ):
@@ -143,5 +224,67 @@ def parse_bare_line(line: str) -> list[RawUnit] | None:
     """A line such as 牵头单位：市发展改革委；配合单位：市财政局 without brackets."""
     stripped = line.strip()
     if _LABEL_PART.match(stripped) and len(stripped) < 300:
-        return _parse_labelled(stripped.rstrip("。"))
+        return parse_responsibility(stripped.rstrip("。"))
     return None
+
+
+_NOTE_HINT = re.compile(rf"{_LABELS}\s*[:：]|(?:牵头|负责|配合|参与)[）)]?$")
+
+
+def unread_notes(text: str) -> list[str]:
+    """Parentheticals that look like responsibility notes but could not be read as one."""
+    out: list[str] = []
+    for m in _PAREN.finditer(text):
+        content = re.sub(r"\s+", "", m.group(1))
+        if _NOTE_HINT.search(content) and parse_responsibility(content) is None:
+            out.append(m.group(0))
+    return out
+
+
+# Owners in prose: 责任分工：A负责开展规划编制工作，B组织实施，C配合，D业务检查指导。
+_PROSE_NOTE = re.compile(r"(?:责任分工|职责分工|任务分工|分工)\s*[:：]([^。]{4,400})。")
+_PROSE_VERB = re.compile(
+    r"(?:具体负责|负责|牵头|组织实施|组织|全力配合|积极配合|协同配合|配合|协助|参与|业务|检查|指导|作为|各司其职|承担|实施)"
+)
+
+
+def find_prose_owners(text: str) -> list[FoundList]:
+    """Sentences that name owners by verb; the actors of the first clause lead, the others co-operate."""
+    found: list[FoundList] = []
+    for m in _PROSE_NOTE.finditer(text):
+        units: list[RawUnit] = []
+        seen: set[str] = set()
+        for clause in re.split(r"[，,；;]", m.group(1)):
+            actors = _prose_actors(re.sub(r"\s+", "", clause))
+            role = "co" if units else "lead"
+            for name in actors:
+                if name not in seen:
+                    seen.add(name)
+                    units.append(RawUnit(name, role))
+        if units:
+            found.append(FoundList(m.start(), m.end(), units))
+    return found
+
+
+def _unit_like_end(name: str) -> bool:
+    return bool(re.search(rf"{_UNIT_END}$|公司[）)]?$", name))
+
+
+def _prose_actors(clause: str) -> list[str]:
+    """The units before the first verb of a clause (after a leading 由 or …由)."""
+    verb = _PROSE_VERB.search(clause)
+    if verb is None or verb.start() == 0:
+        return []
+    subject = clause[: verb.start()]
+    if "由" in subject:
+        subject = subject[subject.rindex("由") + 1 :]
+    names = []
+    for item in _items(subject):
+        name = _GENERIC_TAIL.sub("", item).strip()
+        unit_like = _unit_like_end(name) and len(name) <= 30
+        if not name or not (
+            unit_like or (_looks_like_unit(name) and not re.search(r"要求|规划|项目|工作", name))
+        ):
+            return []
+        names.append(name)
+    return names

@@ -22,7 +22,13 @@ FINDING_GROUPS = {
     "orphan_text": "缺少标题的文字",
     "unknown_unit": "新单位（不在单位名称表中）",
     "order_restored": "顺序已恢复",
+    "unread_note": "未能识别的责任分工",
+    "page_text_removed": "已删除的网页文字",
 }
+
+
+# Findings about removed or unread text show that text in full, so nothing disappears unseen.
+_SHOW_EXCERPT = ("duplicate_removed", "page_text_removed", "unread_note")
 
 
 def review_dict(plan: ParsedPlan) -> dict[str, Any]:
@@ -66,6 +72,8 @@ def review_lines(plan: ParsedPlan) -> list[str]:
         for item in items:
             where = f"第{item['line']}行：" if item["line"] else ""
             lines.append(f"  - {where}{item['message']}")
+            if code in _SHOW_EXCERPT and item["excerpt"]:
+                lines.append(f"    原文：{item['excerpt']}")
     if not data["findings"]:
         lines.append("没有需要注意的问题。")
     return lines

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from desktop.importers.dates import goal_year
 from desktop.importers.numbering import Heading, match_heading, split_title
 from desktop.importers.parsed import Finding, ParsedNode
-from desktop.importers.responsibility import FoundList, RawUnit, find_responsibility, parse_bare_line
+from desktop.importers.responsibility import (
+    FoundList,
+    RawUnit,
+    find_prose_owners,
+    find_responsibility,
+    parse_bare_line,
+)
 
 MEASURE_TITLE = re.compile(r"保障措施|组织实施|保障机制|组织保障|实施保障|工作保障|组织领导|保障条件")
 GOAL_CONTEXT = re.compile(r"目标|总体要求|总体思路|指导思想|发展愿景|主要指标")
@@ -46,7 +52,7 @@ class TreeBuilder:
         self.findings: list[Finding] = []
         self.straight_sections = straight_sections
         self.scrambled = scrambled
-        self.registry: dict[tuple[str | int | None, ...], Draft] = {}
+        self.registry: dict[tuple[object, ...], Draft] = {}
         self.chapter: Draft | None = None
         self.section: Draft | None = None
         self.task: Draft | None = None
@@ -57,6 +63,8 @@ class TreeBuilder:
         # (chapter number, number of the section heading right after it): evidence of where chapters start.
         self.chapter_starts: list[tuple[int, int]] = []
         self._last_heading: Heading | None = None
+        self.in_appendix = False
+        self._appendix_title_pending = False
 
     # -- headings ---------------------------------------------------------------------------------
     def heading(self, line: Line, h: Heading) -> None:
@@ -174,7 +182,17 @@ class TreeBuilder:
         self._attach(parent, draft)
         self.column = draft
 
-    # -- body lines -------------------------------------------------------------------------------
+    def appendix(self, line: Line, number: str, title: str) -> None:
+        """附件N: a node of its own after the plan; the lines after it belong to it, not to the last measure."""
+        node = ParsedNode(kind="chapter", label=f"附件{number}", title=title, text="")
+        draft = Draft(node, 1, None, [line], first_line=line.number)
+        self._attach(None, draft)
+        self.chapter, self.section, self.task, self.subtask, self.column = draft, None, None, None, None
+        self.in_appendix = True
+        self._appendix_title_pending = bool(title) and not line.text.rstrip().endswith(title)
+
+        # -- body lines -------------------------------------------------------------------------------
+
     def current(self) -> Draft | None:
         for draft in (self.subtask, self.task, self.section, self.chapter):
             if draft is not None:
@@ -182,6 +200,12 @@ class TreeBuilder:
         return None
 
     def body(self, line: Line) -> None:
+        if self.in_appendix and self.chapter is not None:
+            # The appendix's content (its tables) is left to the table reading; its title line is consumed.
+            if self._appendix_title_pending:
+                self._appendix_title_pending = False
+            self.chapter.lines.append(line)
+            return
         if self.column is not None:
             self._column_line(line)
             return
@@ -252,7 +276,7 @@ def units_in_line(text: str) -> list[FoundList]:
     bare = parse_bare_line(text)
     if bare:
         return [FoundList(0, len(text), bare)]
-    return find_responsibility(text)
+    return sorted(find_responsibility(text) + find_prose_owners(text), key=lambda f: f.start)
 
 
 def _only_responsibility(text: str) -> bool:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from desktop.importers.dates import find_deadline, find_recurrence
 from desktop.importers.indicators import TableLine, parse_table, prose_indicators
 from desktop.importers.numbering import split_title
 from desktop.importers.parsed import Finding, ParsedNode, ParsedPlan, ParsedUnit
+from desktop.importers.responsibility import RawUnit
 from desktop.importers.tree_builder import (
     GOAL_CONTEXT,
     MEASURE_TITLE,
     Draft,
     Line,
     TreeBuilder,
+    heading_of,
     units_in_line,
 )
 from desktop.importers.units import canonical_unit, is_known_unit
@@ -36,15 +39,26 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
         plan.findings.append(
             Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。")
         )
-    if not builder.scrambled:
-        for draft in _walk(roots):
-            _split_unnumbered_tasks(draft)
+    for draft in _walk(roots):
+        _split_unnumbered_tasks(draft, review=builder.scrambled)
     _mark_measures(roots, inside=False)
+    if _reads_joint_as_lead(roots, plan.text):
+        for draft in _walk(roots):
+            draft.raw_units = [
+                (RawUnit(u.raw, "lead", joint=True) if u.joint else u, line) for u, line in draft.raw_units
+            ]
     plan.nodes = [_to_node(d, plan.text, city) for d in roots]
     _report_gaps(plan, roots, builder.straight_sections)
     plan.findings.extend(builder.findings)
     _collect_indicators(plan, roots)
     _report_unknown_units(plan, roots, city)
+
+
+def _reads_joint_as_lead(roots: list[Draft], text: str) -> bool:
+    """A document that names leads with 牵头 and states no 'first listed leads' rule: 负责 means all lead."""
+    if re.search(r"第一位|首位|列第一|排第一|排在第一", text):
+        return False
+    return any(u.role == "lead" and not u.joint for d in _walk(roots) for u, _ in d.raw_units)
 
 
 def _walk(drafts: list[Draft]) -> list[Draft]:
@@ -130,26 +144,31 @@ def _needs_sort(groups: list[list[Draft]]) -> bool:
     return False
 
 
-def _split_unnumbered_tasks(draft: Draft) -> None:
-    """A section whose paragraphs each end with a responsibility list holds unnumbered tasks."""
-    if draft.node.kind != "section" or any(c.node.kind == "task" for c in draft.children):
+def _split_unnumbered_tasks(draft: Draft, review: bool = False) -> None:
+    """Several paragraphs under one heading, each closed by its own responsibility note, are unnumbered
+    tasks of that heading: one node per note, never one node with the union of the lists."""
+    if draft.node.kind not in ("section", "task", "measure"):
         return
+    if draft.node.kind == "section" and any(c.node.kind == "task" and c.number for c in draft.children):
+        return
+    heading_units = bool(units_in_line(draft.lines[0].text)) if draft.lines else False
     body = draft.lines[1:]
     ends = [i for i, line in enumerate(body) if units_in_line(line.text)]
-    if len(ends) < 2:
+    if len(ends) < (1 if heading_units else 2):
         return
     start = 0
     tasks: list[Draft] = []
     for end in ends:
         chunk = body[start : end + 1]
         start = end + 1
-        text_lines = [line for line in chunk if not _is_units_line(line)]
+        text_lines = [line for line in chunk if not _is_units_line(line) and not heading_of(line.text)]
         if not text_lines:
             continue
         first = text_lines[0].text
         title = first.rstrip("。") if len(text_lines) > 1 and len(first) <= 40 else split_title(first)[0]
-        node = ParsedNode(kind="task", label="", title=title, text="")
-        task = Draft(node, 3, None, chunk, first_line=chunk[0].number, parent=draft)
+        # In scrambled text a paragraph may have lost its own heading: the user checks where it belongs.
+        node = ParsedNode(kind="task", label="", title=title, text="", needs_review=review)
+        task = Draft(node, draft.level + 1, None, chunk, first_line=chunk[0].number, parent=draft)
         task.raw_units = [u for u in draft.raw_units if chunk[0].number <= u[1] <= chunk[-1].number]
         tasks.append(task)
     kept = set(id(line) for t in tasks for line in t.lines)

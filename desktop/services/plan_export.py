@@ -19,14 +19,15 @@ def plan_as_json(db: Database, *, plan_id: int) -> dict[str, Any]:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
         nodes = list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan_id)))
         units: dict[int, list[dict[str, str]]] = {}
-        for node_id, name, role in s.execute(
-            select(Responsibility.node_id, Unit.name, Responsibility.role)
+        for node_id, name, role, raw_name in s.execute(
+            select(Responsibility.node_id, Unit.name, Responsibility.role, Responsibility.raw_name)
             .join(Unit, Unit.id == Responsibility.unit_id)
             .join(PlanNode, PlanNode.id == Responsibility.node_id)
             .where(PlanNode.plan_id == plan_id)
             .order_by(Responsibility.node_id, Responsibility.position)
         ):
-            units.setdefault(node_id, []).append({"name": name, "role": role})
+            # The canonical unit and the name as the document printed it.
+            units.setdefault(node_id, []).append({"name": name, "role": role, "raw_name": raw_name or name})
         kids: dict[int | None, list[PlanNode]] = {}
         for n in nodes:
             kids.setdefault(n.parent_id, []).append(n)

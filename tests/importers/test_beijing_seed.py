@@ -102,3 +102,10 @@ def test_prose_indicators(plan: ParsedPlan) -> None:
 def test_goals(plan: ParsedPlan) -> None:
     years = sorted(n.goal_year for n in plan.walk() if n.kind == "goal")
     assert years == [2025, 2035]
+
+
+def test_no_node_carries_the_union_of_two_lists(plan: ParsedPlan) -> None:
+    printed = {tuple(c.split("、")) for c in re.findall(r"（责任单位：([^）]*)）", plan.text)}
+    carried = [tuple(u.raw for u in n.units) for n in plan.walk() if n.units]
+    assert all(units in printed for units in carried), [u for u in carried if u not in printed]
+    assert printed <= set(carried)

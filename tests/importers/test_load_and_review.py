@@ -55,3 +55,19 @@ def test_review_counts_and_json() -> None:
     json.dumps(data, ensure_ascii=False)
     text = "\n".join(review_lines(plan))
     assert "任务 24 个" in text and "专栏 6 个" in text and "保障措施 5 个" in text and "指标 15 项" in text
+
+
+def test_export_carries_the_printed_name_beside_the_canonical_unit(tmp_path: Path) -> None:
+    from desktop.services.plan_export import plan_as_json
+    from desktop.services.plan_import import import_plan
+    from desktop.storage import open_database
+
+    source = tmp_path / "plan.txt"
+    source.write_text("一、重点任务\n1. 做好工作。（责任单位：市发改委、市财政局）\n", encoding="utf-8")
+    db = open_database(tmp_path / "p.sqlite3")
+    result = import_plan(db, parsed=load_plan(source))
+    units = [u for n in plan_as_json(db, plan_id=result.plan_id)["nodes"] for u in n["units"]]
+    assert [(u["name"], u["raw_name"]) for u in units] == [
+        ("市发展改革委", "市发改委"),
+        ("市财政局", "市财政局"),
+    ]

@@ -47,3 +47,19 @@ def test_repair_is_idempotent() -> None:
     )
     once = repair_text(raw).text
     assert repair_text(once).text == once
+
+
+def test_a_sentence_the_author_repeats_in_two_tasks_stays() -> None:
+    text = (
+        "一、主要任务\n1.排水管网项目。完成金井二路管网建设。具体补助办法另行制定。（责任单位：区建设局）\n"
+        "2.雨水管网项目。完成如意路雨水管网建设。具体补助办法另行制定。（责任单位：区建设局）\n"
+    )
+    repaired = repair_text(text)
+    assert repaired.text.count("具体补助办法另行制定。") == 2
+    assert not repaired.findings
+
+
+def test_an_appendix_restating_the_plan_is_not_a_repeat() -> None:
+    para = "推进计量数据融合共享与应用，强化计量数据的溯源性和安全性。"
+    repaired = repair_text(f"一、任务\n1.数据共享。\n{para}\n附件2\n任务分工表\n1\n数据共享\n{para}\n")
+    assert repaired.text.count(para) == 2 and not repaired.findings

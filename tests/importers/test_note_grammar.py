@@ -1,0 +1,87 @@
+"""Responsibility notes read as a grammar: clauses of unit lists, role phrases, labels and conventions."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.importers.plan_parser import parse_plan
+from desktop.importers.responsibility import find_prose_owners, find_responsibility, parse_responsibility
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "市发展改革委牵头负责、市财政局按职责牵头负责，各区政府组织落实",
+            [("市发展改革委", "lead"), ("市财政局", "lead"), ("各区政府", "co")],
+        ),
+        (
+            "牵头单位：市商务局，市财政局。配合单位：市税务局",
+            [("市商务局", "lead"), ("市财政局", "lead"), ("市税务局", "co")],
+        ),
+        (
+            "牵头单位：市商务局；配合单位：各区、县级市",
+            [("市商务局", "lead"), ("各区、县级市", "co")],
+        ),
+        (
+            "区环境与国土资源局牵头，区经济发展局等参与，相关乡镇配合。以下均需相关乡镇配合，不再列出",
+            [("区环境与国土资源局", "lead"), ("区经济发展局", "co"), ("相关乡镇", "co")],
+        ),
+        (
+            "市科委和市财政局牵头，区直各相关单位按职责组织配合",
+            [("市科委", "lead"), ("市财政局", "lead"), ("区直各相关单位", "co")],
+        ),
+        (
+            "市住房和城乡建设局、市交通运输局负责，各区县政府配合",
+            [("市住房和城乡建设局", "lead"), ("市交通运输局", "co"), ("各区县政府", "co")],
+        ),
+        (
+            "市卫生健康委、市医保局、各片区开发管理局等有关部门负责",
+            [("市卫生健康委", "lead"), ("市医保局", "co"), ("各片区开发管理局", "co")],
+        ),
+    ],
+)
+def test_note_clauses(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None
+    assert [(u.raw, u.role) for u in units] == expected
+
+
+def test_role_phrase_never_stays_in_a_name() -> None:
+    units = parse_responsibility("市城管局牵头，各区政府组织落实")
+    assert units is not None and [u.raw for u in units] == ["市城管局", "各区政府"]
+
+
+def test_a_note_that_names_a_lead_is_read_mid_sentence() -> None:
+    text = "实施居民搬迁工程（区环境局牵头，区经济局等参与）2018年底前完成。"
+    [found] = find_responsibility(text)
+    assert [u.raw for u in found.units] == ["区环境局", "区经济局"]
+
+
+def test_prose_owners_first_clause_leads() -> None:
+    text = "责任分工：由区规划局负责开展规划编制工作，金井、澳前片区开发管理局组织实施，区直各部门各司其职，协同配合，区交通与建设局业务检查指导。"
+    [found] = find_prose_owners(text)
+    assert [(u.raw, u.role) for u in found.units] == [
+        ("区规划局", "lead"),
+        ("金井", "co"),
+        ("澳前片区开发管理局", "co"),
+        ("区直各部门", "co"),
+        ("区交通与建设局", "co"),
+    ]
+
+
+def test_all_responsible_lead_where_the_document_names_leads_with_qiantou() -> None:
+    plan = parse_plan(
+        "一、主要任务\n（一）控制污染\n1．整治企业\n取缔小企业。（区环境局牵头，区经济局等参与）\n"
+        "整治矿山。（区环境局、区安监局负责）\n"
+    )
+    task = plan.nodes[0].children[0].children[0]
+    assert [[(u.raw, u.role) for u in t.units] for t in task.children] == [
+        [("区环境局", "lead"), ("区经济局", "co")],
+        [("区环境局", "lead"), ("区安监局", "lead")],
+    ]
+
+
+def test_unreadable_notes_are_listed_in_the_review() -> None:
+    plan = parse_plan("一、主要任务\n1. 做好工作。（责任单位：2025年底前完成）\n")
+    assert [f.code for f in plan.findings if f.code == "unread_note"] == ["unread_note"]
