@@ -144,6 +144,7 @@ def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Li
     col = {r: roles.index(r) for r in wanted if r in roles}
     tasks: list[_Task] = []
     keys = [squeeze(c) for c in header]
+    all_lead = "lead" in col and "牵头" in keys[col["lead"]]
     for line in rows:
         if not line.text.strip():
             continue
@@ -159,17 +160,20 @@ def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Li
             tasks.append(current)
         current.rows.append(_Row(cells, line))
     for task in tasks:
-        parent.children.append(_task_draft(task, col, parent))
+        parent.children.append(_task_draft(task, col, parent, all_lead))
 
 
-def _units(task: _Task, col: dict[str, int]) -> list[RawUnit]:
-    """Lead cells then cooperating cells of every sub-row, first seen first; a unit leading once leads."""
+def _units(task: _Task, col: dict[str, int], all_lead: bool) -> list[RawUnit]:
+    """Lead cells then cooperating cells of every sub-row, first seen first; a unit leading once leads.
+
+    Every unit of a 牵头单位 cell leads; of a 责任单位 cell only the first, as in a written list."""
     units: list[RawUnit] = []
     leads: set[str] = set()
     for row in task.rows:
         for role in ("lead", "co"):
-            for unit in split_units(row.cells[col[role]]) if role in col else []:
-                if role == "lead":
+            found = split_units(row.cells[col[role]]) if role in col else []
+            for n, unit in enumerate(found):
+                if role == "lead" and (all_lead or n == 0):
                     leads.add(unit)
                 if all(u.raw != unit for u in units):
                     units.append(RawUnit(unit, "co"))
@@ -178,7 +182,7 @@ def _units(task: _Task, col: dict[str, int]) -> list[RawUnit]:
     return units
 
 
-def _task_draft(task: _Task, col: dict[str, int], parent: Draft) -> Draft:
+def _task_draft(task: _Task, col: dict[str, int], parent: Draft, all_lead: bool) -> Draft:
     def cells(role: str) -> list[str]:
         if role not in col:
             return []
@@ -200,7 +204,7 @@ def _task_draft(task: _Task, col: dict[str, int], parent: Draft) -> Draft:
         text = row.cells[col["content"]].strip() if "content" in col else ""
         if text and all(text != existing.text for existing in lines):
             lines.append(Line(text, row.line.start, row.line.end, row.line.number))
-    units = _units(task, col)
+    units = _units(task, col, all_lead)
     if units:
         names = "、".join(u.raw for u in units if u.role == "lead")
         others = "、".join(u.raw for u in units if u.role == "co")

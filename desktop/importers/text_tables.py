@@ -52,8 +52,9 @@ _TASK_ROLES = frozenset({"lead", "co", "deadline"})
 _INDICATOR_ROLES = frozenset({"target", "attribute", "baseline"})
 _YEAR_CELL = re.compile(r"(\d{4})年?")
 _UNIT_SUFFIX = re.compile(
-    r"(?:政府|委员会|委|局|办|厅|部|院|会|中心|公司|集团|处|室|科|站|所|队|行|社|团|校|馆|街道|镇|乡|区|县|市|"
-    r"党委|党组|管委会|法院|检察院|银行|单位|部门|机构|小组|支队|大队|总队|海关|署|台|报|组|协会|联合会)"
+    r"(?:政府|委员会|委|局|办|厅|部|院|会|中心|公司|集团|处|办公室|街道|镇|乡|党委|党组|管委会|法院|检察院|"
+    r"银行|单位|部门|机构|领导小组|工作组|支队|大队|总队|海关|署|研究所|派出所|工作站|图书馆|博物馆|党校|学院|"
+    r"大学|电视台|报社|合作社|^.{1,6}[区县市])"
     r"(?:等(?:有关|相关)?(?:部门|单位)?)?$"
 )
 _SERIAL = re.compile(r"^\d{1,3}[.．、]?$")
@@ -64,6 +65,7 @@ _DATE_LIKE = re.compile(
 )
 _ATTR = re.compile(r"^(约束性|预期性)$")
 _STOP = re.compile(r"^(?:附件\s*\d*\s*[:：]?.{0,40}|附表\s*\d*.{0,40}|专栏\s*\d+.*)$")
+_PAGE_MARK = re.compile(r"^(?:[-—–－]\d{1,4}[-—–－]|第\d{1,4}页(?:[/，,]?共\d{1,4}页)?|\d{1,4}/\d{1,4})$")
 _VERTICAL = re.compile(r"^[\u3400-\u9fff]$")
 
 _BIG = 20.0
@@ -147,15 +149,15 @@ def _feat(text: str) -> _Feat:
 
 def _fit(f: _Feat, role: str) -> float:
     """Cost of a paragraph opening a cell of a column with ``role``."""
-    if f.serial and role != "serial":
-        return _BIG
+    if f.serial and role not in ("serial", "target", "baseline", "other", "unit"):
+        return _BIG  # a bare number is a serial or a value, never a name or a unit list
     if role == "serial":
         return 0.0 if f.serial else _BIG
     if f.empty:
         return 0.0 if role not in ("name", "content") else 3.0
     if role == "name":
         if f.units:
-            return 3.0
+            return 1.5
         return 0.0 if f.length <= 50 else 1.5
     if role == "content":
         if f.units:
@@ -182,7 +184,9 @@ def _cont(f: _Feat, role: str) -> float:
     """Cost of a paragraph continuing the cell above it (a cell split over paragraphs)."""
     if f.serial or f.attr:
         return _BIG
-    if role in ("lead", "co"):
+    if role == "lead":
+        return 1.0 if f.units else 5.0
+    if role == "co":
         return 0.8 if f.units else 5.0
     if role in ("content", "other"):
         return 1.0
@@ -194,7 +198,7 @@ def _cont(f: _Feat, role: str) -> float:
 
 
 def _skip(role: str) -> float:
-    return {"group": 0.2, "other": 0.8, "serial": 1.0, "name": 1.0}.get(role, 1.2)
+    return {"group": 0.2, "other": 0.8, "serial": 1.0, "name": 1.5, "co": 1.0}.get(role, 1.2)
 
 
 _NEW_ROW = 0.5
@@ -237,8 +241,12 @@ class _Aligner:
         self.m = len(roles)
         self.anchor_col, self.anchors = _anchors(feats, roles)
         self.before = [0.0] * (self.m + 1)
+        # A row without a serial continues the task above (a sub-row): its serial and name cells are merged.
+        self.before_sub = [0.0] * (self.m + 1)
         for j, role in enumerate(roles):
             self.before[j + 1] = self.before[j] + _skip(role)
+            sub = 0.2 if role in ("serial", "name", "group") else _skip(role)
+            self.before_sub[j + 1] = self.before_sub[j] + sub
 
     def fit(self, i: int, j: int) -> float:
         if self.anchors and (i in self.anchors) != (j == self.anchor_col):
@@ -254,6 +262,9 @@ class _Aligner:
             return (_BIG if i in self.anchors else _cont(self.feats[i], self.roles[j])), "cont"
         if k > j:
             return self.before[k] - self.before[j + 1] + self.fit(i, k), "next"
+        if self.anchors and k != self.anchor_col and self.roles[self.anchor_col] == "serial":
+            sub_name = 2.0 if self.roles[k] == "name" else 0.0
+            return self.after(j) + _NEW_ROW + self.before_sub[k] + sub_name + self.fit(i, k), "row"
         return self.after(j) + _NEW_ROW + self.before[k] + self.fit(i, k), "row"
 
     def leave(self, i: int) -> float:
@@ -301,7 +312,9 @@ def _join_cell(texts: list[str], role: str) -> str:
     return "".join(parts)
 
 
-_CARRIED = frozenset({"group", "lead", "co", "deadline", "unit", "attribute"})
+# Columns whose cell, merged over several rows, is printed once. An empty 配合单位 cell prints nothing too,
+# and is far commoner than a merged one: cooperating units are never carried down.
+_CARRIED = frozenset({"group", "lead", "deadline", "unit", "attribute"})
 
 
 def _header_at(lines: list[str], start: int) -> tuple[list[str], list[str], int] | None:
@@ -347,6 +360,9 @@ def _body(lines: list[str], start: int, header: list[str]) -> tuple[list[int], i
             continue
         if "\t" in text or _STOP.match(squeeze(text)):
             break
+        if _PAGE_MARK.match(squeeze(text)):
+            i += 1  # "- 3 -" or 第3页 between two pages of the table
+            continue
         heading = match_heading(text)
         if heading is not None and heading.kind in ("chapter", "section") and len(text) <= 40:
             break
