@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop.errors import ImportRefused
 from desktop.fileio import ZipTooLarge, inflated_size
-from desktop.importers.text_tables import is_unit_list
+from desktop.importers.text_tables import header_roles, is_unit_list
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
 _CJK_END = re.compile(r"[\u3400-\u9fff，。；：、）]$")
@@ -49,6 +49,7 @@ def _table_lines(tbl: Any, document: Any) -> list[str]:
     once followed by empty cells, a vertically merged cell repeats its text on every row it spans."""
     lines: list[str] = []
     above: dict[int, str] = {}
+    header_seen = False
     for tr in tbl.tr_lst:
         cells: list[str] = [""] * tr.grid_before
         for tc in tr.tc_lst:
@@ -58,6 +59,12 @@ def _table_lines(tbl: Any, document: Any) -> list[str]:
             above[col] = text
             cells.append(text)
             cells.extend([""] * (tc.grid_span - 1))
+        filled = [c for c in cells if c]
+        if header_seen and len(cells) > 1 and len(filled) == 1 and cells[0] == filled[0]:
+            # A row spanning the table below its header names a group of rows: it stays in the table.
+            lines.append("\t" + filled[0])
+            continue
+        header_seen = header_seen or header_roles(cells) is not None
         lines.append("\t".join(cells))
     return lines
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.importers.dates import find_deadline, find_recurrence
-from desktop.importers.numbering import split_title
+from desktop.importers.numbering import match_heading, split_title
 from desktop.importers.parsed import ParsedNode
 from desktop.importers.responsibility import RawUnit
 from desktop.importers.text_tables import header_roles, is_task_header, squeeze
@@ -97,16 +97,17 @@ def _take_from(draft: Draft, roots: list[Draft]) -> None:
             if is_task_header(roles):
                 h = i - appendix
                 rows = root.lines[h + 1 :]
-                del root.lines[h + 1 :]
+                del root.lines[h:]
                 _add_tasks(root, roles, cells, rows)
             i = appendix
             continue
         if is_task_header(roles):
             rows = draft.lines[i + 1 : end]
             taken = {line.number for line in rows}
-            del draft.lines[i + 1 : end]
+            del draft.lines[i:end]
             draft.raw_units = [u for u in draft.raw_units if u[1] not in taken]
             _add_tasks(draft, roles, cells, rows)
+            continue  # the table's lines are gone: line i is the one after it
         i = end
 
 
@@ -142,15 +143,19 @@ def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Li
     width = len(roles)
     wanted: tuple[str, ...] = ("serial", "name", "content", "lead", "co", "deadline")
     col = {r: roles.index(r) for r in wanted if r in roles}
-    tasks: list[_Task] = []
     keys = [squeeze(c) for c in header]
     all_lead = "lead" in col and "牵头" in keys[col["lead"]]
+    tasks: list[_Task] = []
+    home = parent
     for line in rows:
-        if not line.text.strip():
-            continue
-        cells = (line.text.split("\t") + [""] * width)[:width]
-        if [squeeze(c) for c in cells] == keys:
+        raw = line.text.split("\t")
+        if not line.text.strip() or [squeeze(c) for c in raw] == keys:
             continue  # the header repeated at a page break
+        if len(raw) == 2 and not raw[0].strip():
+            _flush(tasks, col, home, all_lead)
+            home = _group(parent, raw[1].strip(), line)
+            continue
+        cells = (raw + [""] * width)[:width]
         serial = cells[col["serial"]].strip() if "serial" in col else ""
         name = cells[col["name"]].strip() if "name" in col else ""
         current = tasks[-1] if tasks else None
@@ -159,8 +164,25 @@ def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Li
             current = _Task(serial, name)
             tasks.append(current)
         current.rows.append(_Row(cells, line))
+    _flush(tasks, col, home, all_lead)
+
+
+def _flush(tasks: list[_Task], col: dict[str, int], home: Draft, all_lead: bool) -> None:
     for task in tasks:
-        parent.children.append(_task_draft(task, col, parent, all_lead))
+        home.children.append(_task_draft(task, col, home, all_lead))
+    tasks.clear()
+
+
+def _group(parent: Draft, text: str, line: Line) -> Draft:
+    """A row spanning the table (一、优化政务服务) groups the task rows below it."""
+    heading = match_heading(text)
+    label, title = (heading.label, heading.rest.strip()) if heading else ("", text)
+    node = ParsedNode(kind="section", label=label, title=title.rstrip("。"), text="")
+    group = Draft(node, parent.level + 1, heading.number if heading else None, [line], first_line=line.number)
+    group.lines = [Line(text, line.start, line.end, line.number)]
+    group.parent = parent
+    parent.children.append(group)
+    return group
 
 
 def _units(task: _Task, col: dict[str, int], all_lead: bool) -> list[RawUnit]:

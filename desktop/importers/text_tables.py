@@ -208,7 +208,7 @@ def _out_cost(f: _Feat) -> float:
     return 1.0 if f.length > 40 else 2.0
 
 
-def _anchors(feats: list[_Feat], roles: list[str]) -> tuple[int, set[int]]:
+def _anchors(feats: list[_Feat], roles: list[str], restarts: set[int]) -> tuple[int, set[int]]:
     """The column whose cells number the rows (序号 1, 2, 3 … or names 1.… 2.…) and the paragraphs that do."""
     col = roles.index("serial") if "serial" in roles else (roles.index("name") if "name" in roles else -1)
     if col < 0:
@@ -221,7 +221,8 @@ def _anchors(feats: list[_Feat], roles: list[str]) -> tuple[int, set[int]]:
         if not m:
             continue
         value = int(re.match(r"\d+", squeeze(f.text)).group(0))  # type: ignore[union-attr]
-        if expected is None and value <= 2 or value == expected:
+        # Numbering may start again after a group row.
+        if (expected is None or i in restarts) and value <= 2 or value == expected:
             found.add(i)
             expected = value + 1
     if len(found) < 2:
@@ -236,10 +237,11 @@ class _Aligner:
     """Least-cost assignment of paragraphs to (row, column): a column may be skipped (merged or empty cell),
     hold several paragraphs (a split cell, units one per line), and the table may end before the text does."""
 
-    def __init__(self, feats: list[_Feat], roles: list[str]) -> None:
+    def __init__(self, feats: list[_Feat], roles: list[str], restarts: set[int]) -> None:
         self.feats, self.roles = feats, roles
         self.m = len(roles)
-        self.anchor_col, self.anchors = _anchors(feats, roles)
+        self.restarts = restarts  # paragraphs right after a group row: a row starts there
+        self.anchor_col, self.anchors = _anchors(feats, roles, restarts)
         self.before = [0.0] * (self.m + 1)
         # A row without a serial continues the task above (a sub-row): its serial and name cells are merged.
         self.before_sub = [0.0] * (self.m + 1)
@@ -258,14 +260,20 @@ class _Aligner:
 
     def move(self, i: int, j: int, k: int) -> tuple[float, str]:
         """Cost of paragraph ``i`` in column ``k`` when paragraph ``i - 1`` was in column ``j``."""
-        if k == j:
-            return (_BIG if i in self.anchors else _cont(self.feats[i], self.roles[j])), "cont"
-        if k > j:
-            return self.before[k] - self.before[j + 1] + self.fit(i, k), "next"
+        options: list[tuple[float, str]] = []
+        if i not in self.restarts:
+            if k == j:
+                options.append((_BIG if i in self.anchors else _cont(self.feats[i], self.roles[j]), "cont"))
+            elif k > j:
+                options.append((self.before[k] - self.before[j + 1] + self.fit(i, k), "next"))
+        if k <= j or i in self.restarts:
+            options.append((self.after(j) + _NEW_ROW + self._row_start(k) + self.fit(i, k), "row"))
+        return min(options) if options else (_INF, "")
+
+    def _row_start(self, k: int) -> float:
         if self.anchors and k != self.anchor_col and self.roles[self.anchor_col] == "serial":
-            sub_name = 2.0 if self.roles[k] == "name" else 0.0
-            return self.after(j) + _NEW_ROW + self.before_sub[k] + sub_name + self.fit(i, k), "row"
-        return self.after(j) + _NEW_ROW + self.before[k] + self.fit(i, k), "row"
+            return self.before_sub[k] + (2.0 if self.roles[k] == "name" else 0.0)
+        return self.before[k]
 
     def leave(self, i: int) -> float:
         return _BIG * 2 if i in self.anchors else _out_cost(self.feats[i])
@@ -348,10 +356,12 @@ def _drop_spanning_heads(cells: list[str]) -> list[str]:
     return [c for i, c in enumerate(cells) if i not in heads]
 
 
-def _body(lines: list[str], start: int, header: list[str]) -> tuple[list[int], int]:
-    """Indexes of the table's paragraphs from ``start`` (repeated headers dropped) and where to stop looking."""
+def _body(lines: list[str], start: int, header: list[str]) -> tuple[list[int], list[int], int]:
+    """Indexes of the table's paragraphs from ``start`` (repeated headers dropped), of its group rows
+    (一、… spanning the table) and where to stop looking."""
     keys = [squeeze(c) for c in header]
     picked: list[int] = []
+    groups: list[int] = []
     i = start
     while i < len(lines):
         text = lines[i].strip()
@@ -365,7 +375,11 @@ def _body(lines: list[str], start: int, header: list[str]) -> tuple[list[int], i
             continue
         heading = match_heading(text)
         if heading is not None and heading.kind in ("chapter", "section") and len(text) <= 40:
-            break
+            if not _serial_follows(lines, i + 1):
+                break
+            groups.append(i)  # a row spanning the table that names the group of the rows below it
+            i += 1
+            continue
         if squeeze(text) == keys[0] and _repeats_header(lines, i, keys):
             i = _skip_header(lines, i, len(keys))
             continue
@@ -373,7 +387,12 @@ def _body(lines: list[str], start: int, header: list[str]) -> tuple[list[int], i
             break
         picked.append(i)
         i += 1
-    return picked, i
+    return picked, groups, i
+
+
+def _serial_follows(lines: list[str], i: int) -> bool:
+    following = next((t.strip() for t in lines[i:] if t.strip()), "")
+    return bool(_SERIAL.match(squeeze(following)))
 
 
 def _repeats_header(lines: list[str], i: int, keys: list[str]) -> bool:
@@ -407,10 +426,13 @@ def _vertical_runs(lines: list[str], picked: list[int]) -> list[tuple[str, list[
     return out
 
 
-def _rows_as_lines(paras: list[str], roles: list[str]) -> tuple[list[str], int]:
+def _rows_as_lines(
+    paras: list[str], roles: list[str], restarts: set[int]
+) -> tuple[list[tuple[int, str]], int]:
+    """Tab-separated rows, each with the index of its first paragraph, and where the table ends."""
     feats = [_feat(p) for p in paras]
-    rows, end = _Aligner(feats, roles).run()
-    out: list[str] = []
+    rows, end = _Aligner(feats, roles, restarts).run()
+    out: list[tuple[int, str]] = []
     previous: list[str] = [""] * len(roles)
     for row in rows:
         cells = [_join_cell([paras[i] for i in row.get(j, [])], roles[j]) for j in range(len(roles))]
@@ -419,7 +441,7 @@ def _rows_as_lines(paras: list[str], roles: list[str]) -> tuple[list[str], int]:
                 # A merged cell is printed once for the rows it spans.
                 cells[j] = previous[j]
         previous = cells
-        out.append("\t".join(cells))
+        out.append((min(i for idxs in row.values() for i in idxs), "\t".join(cells)))
     return out, end
 
 
@@ -434,20 +456,25 @@ def rebuild_text_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         cells, roles, after_header = found
-        picked, stop = _body(lines, after_header, cells)
+        picked, groups, stop = _body(lines, after_header, cells)
         runs = _vertical_runs(lines, picked)
-        if not runs:
-            out.append(lines[i])
-            i += 1
-            continue
-        rows, end = _rows_as_lines([text for text, _ in runs], roles)
+        firsts = [idxs[0] for _, idxs in runs]
+        restarts = {
+            next(n for n, f in enumerate(firsts) if f > g) for g in groups if firsts and firsts[-1] > g
+        }
+        rows, end = _rows_as_lines([text for text, _ in runs], roles, restarts) if runs else ([], 0)
         if not rows:
             out.append(lines[i])
             i += 1
             continue
         log.debug("table of %d columns, %d rows at line %d", len(roles), len(rows), i + 1)
         out.append("\t".join(squeeze(c) for c in cells))
-        out.extend(rows)
+        pending = list(groups)
+        for first, row in rows:
+            while pending and pending[0] < runs[first][1][0]:
+                # A group row stays a row of the table, not a heading of the plan.
+                out.append("\t" + lines[pending.pop(0)].strip())
+            out.append(row)
         leftover = {idx for _, idxs in runs[end:] for idx in idxs}
         first_left = min(leftover) if leftover else stop
         out.extend(lines[first_left:stop])

@@ -29,14 +29,25 @@ def _merge_down(table, top: int, bottom: int, col: int) -> None:
 
 def _task_table_docx(path: Path) -> None:
     document = docx.Document()
-    for line in ("某市优化营商环境三年行动方案（2023—2025年）", "一、总体要求", "坚持问题导向，持续优化营商环境。"):
+    for line in (
+        "某市优化营商环境三年行动方案（2023—2025年）",
+        "一、总体要求",
+        "坚持问题导向，持续优化营商环境。",
+    ):
         document.add_paragraph(line)
     document.add_paragraph("附件")
     rows = [
         ["重点任务分工表", "", "", "", "", ""],
         ["序号", "任务名称", "主要内容", "牵头单位", "配合单位", "完成时限"],
         ["1", "提升政务服务效能", "推行帮办代办服务。", "各区政府", "市政务服务数据管理局", "2024年12月"],
-        ["1", "提升政务服务效能", "建立好差评制度。", "市政务服务数据管理局", "市委编办\n各区政府", "2024年12月"],
+        [
+            "1",
+            "提升政务服务效能",
+            "建立好差评制度。",
+            "市政务服务数据管理局",
+            "市委编办\n各区政府",
+            "2024年12月",
+        ],
         ["2", "优化纳税服务", "拓展非接触式办税。", "市税务局\n市财政局", "/", "2025年底前"],
     ]
     table = document.add_table(rows=len(rows), cols=6)
@@ -88,7 +99,9 @@ def test_a_word_indicator_table_in_a_column(tmp_path: Path) -> None:
     path = tmp_path / "指标.docx"
     document.save(str(path))
     plan = load_plan(path)
-    assert [(i.field, i.name, i.target, i.unit, i.baseline, i.year, i.attribute) for i in plan.indicators] == [
+    assert [
+        (i.field, i.name, i.target, i.unit, i.baseline, i.year, i.attribute) for i in plan.indicators
+    ] == [
         ("生态", "森林覆盖率（%）", "≥46", "%", "45", 2025, "binding"),
         ("生态", "新增湿地面积", "50平方公里", "平方公里", "10", 2025, "expected"),
     ]
@@ -106,3 +119,32 @@ def test_a_table_flattened_into_word_paragraphs_reads_like_the_text(tmp_path: Pa
         (t.label, t.title, owners(t), t.deadline) for t in tasks_of(from_text)
     ]
     assert len(tasks_of(from_word)) == 3
+
+
+def test_a_row_spanning_a_word_task_table_groups_the_rows_below(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in ("某市优化营商环境三年行动方案（2023—2025年）", "一、总体要求", "坚持问题导向。"):
+        document.add_paragraph(line)
+    rows = [
+        ["序号", "重点任务", "责任单位", "完成时限"],
+        ["（一）优化政务服务", "", "", ""],
+        ["1", "推行一网通办", "市政务服务数据管理局", "2024年底前"],
+        ["（二）优化法治环境", "", "", ""],
+        ["2", "规范涉企执法", "市司法局、市市场监管局", "2024年6月底前"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                _fill(table.cell(r, c), text)
+    for r in (1, 3):
+        table.cell(r, 0).merge(table.cell(r, 3))
+    path = tmp_path / "groups.docx"
+    document.save(str(path))
+    plan = load_plan(path)
+    chapter = plan.nodes[0]
+    groups = [c for c in chapter.children if c.kind == "section"]
+    assert [(g.label, g.title) for g in groups] == [("（一）", "优化政务服务"), ("（二）", "优化法治环境")]
+    assert [[t.title for t in g.children] for g in groups] == [["推行一网通办"], ["规范涉企执法"]]
+    assert owners(groups[1].children[0]) == [("市司法局", "lead"), ("市市场监管局", "co")]
+    assert groups[1].children[0].deadline == dt.date(2024, 6, 30)

@@ -312,3 +312,41 @@ def test_a_task_table_reads_the_same_in_any_encoding(tmp_path: Path, encoding: s
         ("2", ("市住房城乡建设局", "lead")),
         ("3", ("市发展改革委", "lead")),
     ]
+
+
+def test_group_rows_spanning_a_task_table_group_its_tasks() -> None:
+    plan = parse_plan(
+        PLAN_HEAD
+        + cells(
+            "附件",
+            "任务清单",
+            "序号",
+            "重点任务",
+            "责任单位",
+            "完成时限",
+            "一、优化政务服务",
+            "1",
+            "推行一网通办",
+            "市政务服务数据管理局",
+            "2024年底前",
+            "2",
+            "推行跨省通办",
+            "市政务服务数据管理局",
+            "2025年底前",
+            "二、优化法治环境",
+            "1",
+            "规范涉企执法",
+            "市司法局",
+            "2024年6月底前",
+        )
+    )
+    appendix = plan.nodes[-1]
+    groups = appendix.children
+    assert [(g.label, g.title) for g in groups] == [("一、", "优化政务服务"), ("二、", "优化法治环境")]
+    assert [[(t.label, t.title) for t in g.children] for g in groups] == [
+        [("1", "推行一网通办"), ("2", "推行跨省通办")],
+        [("1", "规范涉企执法")],
+    ]
+    assert owners(groups[1].children[0]) == [("市司法局", "lead")]
+    # the plan's own chapters are not mixed up with the table's groups
+    assert [n.label for n in plan.nodes] == ["一、", "附件"]
