@@ -18,6 +18,7 @@ _APPENDIX = re.compile(r"^附件\s*(\d*)\s*[:：]?\s*(.{0,60})$")
 _EMPTY_CELL = re.compile(r"^[/／—\-－―–无]*$")
 _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(\d{4})\s*年")
+_NUMBERED_NAME = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)")
 
 
 @dataclass
@@ -219,6 +220,10 @@ def _task_draft(task: _Task, col: dict[str, int], parent: Draft, all_lead: bool)
     name = task.name or (split_title(contents[0])[0] if contents else "")
     title = name.rstrip("。；;")
     serial = re.sub(r"[.．、]$", "", task.serial)
+    numbered = _NUMBERED_NAME.match(title)
+    if not serial and numbered:
+        # No 序号 column: the task name carries the number (1.推行一网通办).
+        serial, title = numbered.group(1), title[numbered.end() :].strip()
     node = ParsedNode(kind="task", label=serial, title=title, text="")
     first = task.rows[0].line
     lines = [Line(title, first.start, first.end, first.number)]

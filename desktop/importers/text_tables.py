@@ -18,8 +18,8 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("attribute", r"属性|指标属性|性质|指标性质"),
     (
         "lead",
-        r"牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|责任主体|牵头领导|"
-        r"责任领导|承办单位|主办单位|实施主体|实施单位|牵头|牵头责任单位|牵头责任部门",
+        r"牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|责任主体|"
+        r"承办单位|主办单位|实施主体|实施单位|牵头|牵头责任单位|牵头责任部门|牵头单位及责任人",
     ),
     ("co", r"配合单位|配合部门|协办单位|协办部门|参与单位|参与部门|协同单位|协同部门|配合|配合责任单位"),
     (
@@ -29,7 +29,11 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("unit", r"单位|计量单位|指标单位"),
     ("baseline", r"基准值|基期值|现状值|基期|现状|基准|\d{4}年?(?:现状|基期|基准)值?"),
-    ("target", r"目标值|预期值|目标|评价标准|指标值|规划目标|预期目标|\d{4}年?(?:目标值?|预期值?)?"),
+    (
+        "target",
+        r"目标值|预期值|目标|评价标准|指标值|规划目标|预期目标|\d{4}年?(?:目标值?|预期值?)?|"
+        r"“?十[一二三四五六七八九]五”?(?:末|期末)?(?:目标值?|预期值?)|规划期末(?:目标值?)?|期末值",
+    ),
     (
         "name",
         r"指标|指标名称|二级指标|三级指标|具体指标|主要指标|任务|任务名称|工作任务|重点任务|主要任务|"
@@ -44,7 +48,8 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "other",
         r"备注|说明|指标含义|含义|指标说明|数据来源|来源|考核方式|评价方式|.{0,10}处室|.{0,10}科室|"
-        r"责任人|联系人|完成标志|成果形式|预期成果|工作目标|考核指标|工作标准|指标解释|计算方法",
+        r"责任人|联系人|完成标志|成果形式|预期成果|工作目标|主要目标|考核指标|工作标准|指标解释|计算方法|"
+        r"牵头领导|责任领导|分管领导|联系领导|责任领导及责任人",
     ),
 )
 _ROLE_RES = tuple((role, re.compile(rf"(?:{pattern}){_OPT_PAREN}")) for role, pattern in _ROLE_PATTERNS)
@@ -100,6 +105,8 @@ def header_roles(cells: list[str]) -> list[str] | None:
     seen: set[str] = set()
     for r in roles:
         r = r or "other"
+        if r == "lead" and "lead" in seen and "co" not in seen:
+            r = "co"  # 牵头单位 | 责任单位: the second list works with the lead
         # A second name or content column is only more text; several target columns are kept.
         if r in seen and r in ("name", "content", "serial", "lead", "co", "deadline", "attribute", "unit"):
             r = "other"
@@ -334,7 +341,23 @@ def _header_at(lines: list[str], start: int) -> tuple[list[str], list[str], int]
         if not text:
             i += 1
             continue
-        if "\t" in text or header_role(text) is None:
+        if "\t" in text:
+            break
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        following = lines[j].strip() if j < len(lines) and "\t" not in lines[j] else ""
+        joined = text + following
+        # 完成 / 时限, 序 / 号: a header cell printed over two paragraphs.
+        own, next_role = header_role(text), header_role(following)
+        if (
+            following
+            and len(squeeze(text)) <= 4
+            and header_role(joined)
+            and (own is None or next_role is None)
+        ):
+            text, i = joined, j
+        elif header_role(text) is None:
             break
         cells.append(text)
         i += 1

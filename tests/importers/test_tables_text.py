@@ -350,3 +350,54 @@ def test_group_rows_spanning_a_task_table_group_its_tasks() -> None:
     assert owners(groups[1].children[0]) == [("市司法局", "lead")]
     # the plan's own chapters are not mixed up with the table's groups
     assert [n.label for n in plan.nodes] == ["一、", "附件"]
+
+
+def test_header_cells_over_two_paragraphs_and_a_second_unit_column() -> None:
+    plan = parse_plan(
+        PLAN_HEAD
+        + cells(
+            "序",
+            "号",
+            "工作任务",
+            "牵头单位",
+            "责任单位",
+            "完成",
+            "时限",
+            "1",
+            "实施技术改造",
+            "市工业和信息化局",
+            "各区政府",
+            "2024年",
+            "2",
+            "培育专精特新企业",
+            "市工业和信息化局",
+            "市科技局、市财政局",
+            "2025年12月",
+        )
+    )
+    tasks = tasks_of(plan)
+    assert [(t.label, t.title) for t in tasks] == [("1", "实施技术改造"), ("2", "培育专精特新企业")]
+    # 牵头单位 leads, the 责任单位 beside it cooperate
+    assert owners(tasks[1]) == [("市工业和信息化局", "lead"), ("市科技局", "co"), ("市财政局", "co")]
+    assert [t.deadline for t in tasks] == [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]
+
+
+def test_without_a_serial_column_the_numbered_task_name_gives_the_label() -> None:
+    plan = parse_plan(
+        PLAN_HEAD
+        + cells(
+            "重点任务",
+            "责任单位",
+            "完成时限",
+            "1.推行一网通办",
+            "市政务服务数据管理局",
+            "2024年底前",
+            "2.规范涉企执法",
+            "市司法局",
+            "2025年底前",
+        )
+    )
+    assert [(t.label, t.title, owners(t)) for t in tasks_of(plan)] == [
+        ("1", "推行一网通办", [("市政务服务数据管理局", "lead")]),
+        ("2", "规范涉企执法", [("市司法局", "lead")]),
+    ]
