@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.importers.dates import find_deadline, find_recurrence
 from desktop.importers.numbering import match_heading, split_title
 from desktop.importers.parsed import ParsedNode
-from desktop.importers.responsibility import RawUnit
+from desktop.importers.responsibility import RawUnit, parse_responsibility
 from desktop.importers.text_tables import header_roles, is_task_header, squeeze
 from desktop.importers.tree_builder import Draft, Line
 
@@ -18,6 +18,7 @@ _APPENDIX = re.compile(r"^附件\s*(\d*)\s*[:：]?\s*(.{0,60})$")
 _EMPTY_CELL = re.compile(r"^[/／—\-－―–无]*$")
 _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _YEAR = re.compile(r"(\d{4})\s*年")
+_ROLE_WORDS = re.compile(r"牵头|配合|参与|负责|协助|协办")
 _NUMBERED_NAME = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)")
 
 
@@ -189,20 +190,29 @@ def _group(parent: Draft, text: str, line: Line) -> Draft:
 def _units(task: _Task, col: dict[str, int], all_lead: bool) -> list[RawUnit]:
     """Lead cells then cooperating cells of every sub-row, first seen first; a unit leading once leads.
 
-    Every unit of a 牵头单位 cell leads; of a 责任单位 cell only the first, as in a written list."""
+    Every unit of a 牵头单位 cell leads; of a 责任单位 cell only the first, as in a written list;
+    a cell that says who leads (市发展改革委牵头，市财政局配合) is read as it says."""
     units: list[RawUnit] = []
     leads: set[str] = set()
     for row in task.rows:
         for role in ("lead", "co"):
-            found = split_units(row.cells[col[role]]) if role in col else []
-            for n, unit in enumerate(found):
-                if role == "lead" and (all_lead or n == 0):
+            for unit, leads_here in _cell_units(row.cells[col[role]], role, all_lead) if role in col else []:
+                if leads_here:
                     leads.add(unit)
                 if all(u.raw != unit for u in units):
                     units.append(RawUnit(unit, "co"))
     for u in units:
         u.role = "lead" if u.raw in leads else "co"
     return units
+
+
+def _cell_units(cell: str, role: str, all_lead: bool) -> list[tuple[str, bool]]:
+    if _ROLE_WORDS.search(cell):
+        stated = parse_responsibility(cell)
+        if stated:
+            return [(u.raw, u.role == "lead" and role == "lead") for u in stated]
+    names = split_units(cell)
+    return [(name, role == "lead" and (all_lead or n == 0)) for n, name in enumerate(names)]
 
 
 def _task_draft(task: _Task, col: dict[str, int], parent: Draft, all_lead: bool) -> Draft:

@@ -62,7 +62,7 @@ _UNIT_SUFFIX = re.compile(
     r"大学|电视台|报社|合作社|^.{1,6}[区县市])"
     r"(?:等(?:有关|相关)?(?:部门|单位)?)?$"
 )
-_SERIAL = re.compile(r"^\d{1,3}[.．、]?$")
+_SERIAL = re.compile(r"^(?:\d{1,3}[.．、]?|[（(]\d{1,3}[）)])$")
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)")
 _EMPTY = re.compile(r"^[/／—\-－―–无]+$")
 _DATE_LIKE = re.compile(
@@ -96,9 +96,10 @@ def header_roles(cells: list[str]) -> list[str] | None:
     """Roles of a table's header cells, or None when the cells do not read as a task or indicator header."""
     roles = [header_role(c) for c in cells]
     known = [r for r in roles if r is not None]
-    if len(known) < 3 or len(known) < len([c for c in cells if c.strip()]) - 1:
-        return None
     kinds = set(known)
+    two = len(known) == 2 and kinds & {"name", "content"} and "lead" in kinds  # 重点任务 | 责任单位
+    if (len(known) < 3 and not two) or len(known) < len([c for c in cells if c.strip()]) - 1:
+        return None
     if not kinds & {"name", "content"} or not kinds & (_TASK_ROLES | _INDICATOR_ROLES):
         return None
     out: list[str] = []
@@ -124,7 +125,7 @@ def is_unit_list(text: str) -> bool:
     c = squeeze(text).rstrip("。；;")
     if not c or len(c) > 120 or "。" in c:
         return False
-    tokens = [t for t in re.split(r"[、，,；;]", c) if t]
+    tokens = [re.sub(r"(?:牵头|配合|参与|负责|协助|协办)$", "", t) for t in re.split(r"[、，,；;]", c) if t]
     return bool(tokens) and all(2 <= len(t) <= 25 and _UNIT_SUFFIX.search(t) for t in tokens)
 
 
@@ -227,7 +228,7 @@ def _anchors(feats: list[_Feat], roles: list[str], restarts: set[int]) -> tuple[
         m = pattern.match(squeeze(f.text))
         if not m:
             continue
-        value = int(re.match(r"\d+", squeeze(f.text)).group(0))  # type: ignore[union-attr]
+        value = int(re.search(r"\d+", squeeze(f.text)).group(0))  # type: ignore[union-attr]
         # Numbering may start again after a group row.
         if (expected is None or i in restarts) and value <= 2 or value == expected:
             found.add(i)
@@ -361,7 +362,7 @@ def _header_at(lines: list[str], start: int) -> tuple[list[str], list[str], int]
             break
         cells.append(text)
         i += 1
-    if len(cells) < 3:
+    if len(cells) < 2:
         return None
     cells = _drop_spanning_heads(cells)
     roles = header_roles(cells)

@@ -401,3 +401,22 @@ def test_without_a_serial_column_the_numbered_task_name_gives_the_label() -> Non
         ("1", "推行一网通办", [("市政务服务数据管理局", "lead")]),
         ("2", "规范涉企执法", [("市司法局", "lead")]),
     ]
+
+
+def test_a_two_column_task_list_and_cells_that_say_who_leads() -> None:
+    plan = parse_plan(
+        PLAN_HEAD
+        + cells(
+            "重点任务",
+            "责任单位",
+            "推行一网通办",
+            "市政务服务数据管理局牵头，各区政府配合",
+            "规范涉企执法",
+            "市司法局、市市场监管局",
+        )
+    )
+    tasks = tasks_of(plan)
+    assert [t.title for t in tasks] == ["推行一网通办", "规范涉企执法"]
+    assert owners(tasks[0]) == [("市政务服务数据管理局", "lead"), ("各区政府", "co")]
+    # a 责任单位 list without a word on roles: the first unit leads
+    assert owners(tasks[1]) == [("市司法局", "lead"), ("市市场监管局", "co")]
