@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from typing import TYPE_CHECKING
+from typing import Any
 
 from desktop.errors import ImportRefused
 from desktop.fileio import ZipTooLarge, inflated_size
-
-if TYPE_CHECKING:
-    from docx.table import _Cell
+from desktop.importers.text_tables import header_roles, is_unit_list
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
+_CJK_END = re.compile(r"[\u3400-\u9fff，。；：、）]$")
 
 
 def _check_zip(data: bytes, name: str) -> None:
@@ -34,8 +34,39 @@ def _check_zip(data: bytes, name: str) -> None:
         raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
 
 
-def _cell_text(cell: _Cell) -> str:
-    return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+def _cell_text(tc: Any, document: Any) -> str:
+    """A cell's paragraphs on one line: units one per paragraph joined with 、, other text run together."""
+    from docx.text.paragraph import Paragraph
+
+    parts = [t for t in (Paragraph(p, document).text.strip() for p in tc.p_lst) if t]
+    if len(parts) > 1 and all(is_unit_list(p) for p in parts):
+        return "、".join(parts)
+    return "".join(parts) if any(_CJK_END.search(p) for p in parts) else " ".join(parts)
+
+
+def _table_lines(tbl: Any, document: Any) -> list[str]:
+    """One tab-separated line per row, each cell at its grid column: a horizontally merged cell is printed
+    once followed by empty cells, a vertically merged cell repeats its text on every row it spans."""
+    lines: list[str] = []
+    above: dict[int, str] = {}
+    header_seen = False
+    for tr in tbl.tr_lst:
+        cells: list[str] = [""] * tr.grid_before
+        for tc in tr.tc_lst:
+            col = len(cells)
+            merge = tc.vMerge
+            text = above.get(col, "") if merge == "continue" else _cell_text(tc, document)
+            above[col] = text
+            cells.append(text)
+            cells.extend([""] * (tc.grid_span - 1))
+        filled = [c for c in cells if c]
+        if header_seen and len(cells) > 1 and len(filled) == 1 and cells[0] == filled[0]:
+            # A row spanning the table below its header names a group of rows: it stays in the table.
+            lines.append("\t" + filled[0])
+            continue
+        header_seen = header_seen or header_roles(cells) is not None
+        lines.append("\t".join(cells))
+    return lines
 
 
 def read_docx(data: bytes, name: str) -> str:
@@ -43,7 +74,6 @@ def read_docx(data: bytes, name: str) -> str:
     _check_zip(data, name)
     try:
         import docx
-        from docx.table import Table
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
@@ -54,17 +84,7 @@ def read_docx(data: bytes, name: str) -> str:
             if tag == "p":
                 lines.append(Paragraph(child, document).text)
             elif tag == "tbl":
-                table = Table(child, document)
-                for row in table.rows:
-                    cells: list[str] = []
-                    previous = None
-                    for cell in row.cells:
-                        # Merged cells repeat the same cell object; print it once.
-                        if previous is not None and cell._tc is previous:
-                            continue
-                        previous = cell._tc
-                        cells.append(_cell_text(cell))
-                    lines.append("\t".join(cells))
+                lines.extend(_table_lines(child, document))
         return "\n".join(lines)
     except ImportRefused:
         raise

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.importers.parsed import ParsedIndicator
+from desktop.importers.text_tables import header_roles, is_task_header
 
 _OPERATORS = {
     "≥": "≥",
@@ -22,6 +23,27 @@ _OPERATORS = {
     "＝": "=",
 }
 _TARGET = re.compile(r"^(≥|>=|≧|≤|<=|≦|＞|>|＜|<|＝|=)?\s*(\d+(?:\.\d+)?)\s*(%|％|万|亿)?")
+# Words printed before a target's number: 不低于 80% is ≥80, 下降15% keeps no operator.
+_TARGET_WORDS = {
+    "不低于": "≥",
+    "不少于": "≥",
+    "不小于": "≥",
+    "大于": ">",
+    "超过": ">",
+    "高于": ">",
+    "不高于": "≤",
+    "不超过": "≤",
+    "不大于": "≤",
+    "低于": "<",
+    "小于": "<",
+    "少于": "<",
+}
+_TARGET_PREFIX = re.compile(
+    r"^(?:下降|降低|提高|增长|提升|增加|减少|达到|累计|控制在|保持在|稳定在|" + "|".join(_TARGET_WORDS) + ")"
+)
+_MEASURE_AFTER = re.compile(
+    r"^[^\d]{0,6}?\d+(?:\.\d+)?\s*((?!年)[\u4e00-\u9fffA-Za-z][^\d\s（()，,。；;、:：%％\-—~～]{0,4})"
+)
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
 _ATTRIBUTES = {"约束性": "binding", "预期性": "expected"}
 
@@ -35,10 +57,14 @@ class TableLine:
 
 def parse_target(target: str) -> tuple[str, float | None]:
     """Operator (normalised) and numeric value of a target such as ≥80, ＞95%, 1000."""
-    m = _TARGET.match(target.strip())
+    text = target.strip()
+    word = _TARGET_PREFIX.match(text)
+    if word:
+        text = text[word.end() :].strip()
+    m = _TARGET.match(text)
     if not m:
         return "", None
-    operator = _OPERATORS.get(m.group(1) or "", "")
+    operator = _OPERATORS.get(m.group(1) or "", "") or (_TARGET_WORDS.get(word.group(0), "") if word else "")
     return operator, float(m.group(2))
 
 
@@ -50,42 +76,75 @@ def _normalise_target(target: str) -> str:
     return target
 
 
-def _header_roles(cells: list[str]) -> dict[str, int] | None:
-    roles: dict[str, int] = {}
-    years: list[int] = []
-    for i, cell in enumerate(cells):
-        c = re.sub(r"\s+", "", cell)
-        if re.search(r"领域|类别|分类|方面", c):
-            roles.setdefault("field", i)
-        elif "指标" in c or "名称" in c:
-            roles.setdefault("name", i)
-        elif "属性" in c or "性质" in c:
-            roles["attribute"] = i
-        elif re.search(r"\d{4}年|目标|基期|现状|基准", c):
-            years.append(i)
-        elif "单位" in c:
-            roles["unit"] = i
-    if "name" not in roles or not years:
+def _header_roles(cells: list[str], default_year: int | None) -> dict[str, int] | None:
+    """Column of each role in an indicator table header; None for other rows (and task tables)."""
+    roles = header_roles(cells)
+    if roles is None or is_task_header(roles) or "name" not in roles:
         return None
-    roles["target"] = years[-1]
-    if len(years) > 1:
-        roles["baseline"] = years[0]
-    return roles
+    out: dict[str, int] = {"name": roles.index("name")}
+    for key, role in (
+        ("field", "group"),
+        ("attribute", "attribute"),
+        ("unit", "unit"),
+        ("baseline", "baseline"),
+    ):
+        if role in roles:
+            out[key] = roles.index(role)
+    targets = [i for i, r in enumerate(roles) if r == "target"]
+    if not targets:
+        return None
+    years = {i: _year_of(cells[i]) for i in targets}
+    if "baseline" not in out and len(targets) > 1 and all(years[i] for i in targets):
+        # 2020年 | 2025年 | 2035年: the first year is where the plan starts from.
+        out["baseline"] = targets.pop(0)
+    principal = next((i for i in targets if default_year and years[i] == default_year), targets[0])
+    out["target"] = principal
+    for n, i in enumerate(t for t in targets if t != principal):
+        out[f"extra{n}"] = i
+    return out
+
+
+def _year_of(cell: str) -> int | None:
+    m = re.search(r"(\d{4})", re.sub(r"\s+", "", cell))
+    return int(m.group(1)) if m else None
+
+
+def _column_name(cell: str) -> str:
+    year = _year_of(cell)
+    return f"{year}年" if year else re.sub(r"\s+", "", cell)
+
+
+def period_end(title: str) -> int | None:
+    """The end year of a plan's period from its title: （2021—2025年）, “十四五” → 2025."""
+    t = re.sub(r"\s+", "", title)
+    m = re.search(r"(\d{4})年?[-—–－~～至到](\d{4})年", t)
+    if m:
+        return int(m.group(2))
+    m = re.search(r"十([一二三四五六七八九])五", t)
+    if m:
+        return 2010 + 5 * _FIVE_YEAR.index(m.group(1))
+    return None
+
+
+_FIVE_YEAR = "一二三四五六七八九"  # 十一五 ends 2010, 十四五 2025
 
 
 def parse_table(lines: list[TableLine], default_year: int | None = None) -> list[ParsedIndicator]:
-    """Indicators from tab-separated rows; the first row with 指标 and a year column is the header."""
+    """Indicators from tab-separated rows; a row that reads as an indicator header starts a table."""
     out: list[ParsedIndicator] = []
     roles: dict[str, int] | None = None
+    header: list[str] = []
     year = default_year
     field = ""
     pending: TableLine | None = None
     for line in lines:
-        if roles is None:
-            roles = _header_roles(line.cells)
+        found = _header_roles(line.cells, default_year)
+        if found is not None or (roles is None and header_roles(line.cells) is not None):
+            roles, header, field, pending = found, line.cells, "", None
             if roles:
-                m = re.search(r"(\d{4})\s*年", re.sub(r"\s+", "", line.cells[roles["target"]]))
-                year = int(m.group(1)) if m else default_year
+                year = _year_of(line.cells[roles["target"]]) or default_year
+            continue
+        if roles is None:
             continue
         cells = [c.strip() for c in line.cells]
         if pending is not None:
@@ -101,7 +160,17 @@ def parse_table(lines: list[TableLine], default_year: int | None = None) -> list
         if not name or not target:
             continue
         field = _cell(cells, roles.get("field", -1)) or field
-        out.append(_indicator(cells, roles, name, target, field, year, line))
+        indicator = _indicator(cells, roles, name, target, field, year, line)
+        # Targets of further years (2035年) have no column of their own: they stay with the baseline text.
+        extras = [
+            f"{_column_name(header[i])}：{_cell(cells, i)}"
+            for key, i in sorted(roles.items())
+            if key.startswith("extra") and _cell(cells, i)
+        ]
+        if extras:
+            extra = "；".join(extras)
+            indicator.baseline = f"{indicator.baseline}（{extra}）" if indicator.baseline else extra
+        out.append(indicator)
     return out
 
 
@@ -133,14 +202,18 @@ def _indicator(
     year: int | None,
     line: TableLine,
 ) -> ParsedIndicator:
-    name = re.sub(r"\s+", "", name)
+    # 1.重点人群签约服务覆盖率: the number orders the rows, it is not part of the name.
+    name = re.sub(r"^\d{1,3}\s*[.．、](?!\d)", "", re.sub(r"\s+", "", name))
     unit = _cell(cells, roles.get("unit", -1))
     m = _UNIT_IN_NAME.search(name)
     if m and not unit:
         unit = m.group(1)
     target = _normalise_target(target)
-    if target.endswith("%") and not unit:
+    if "%" in target and not unit:
         unit = "%"
+    measure = _MEASURE_AFTER.match(target)
+    if measure and not unit:
+        unit = measure.group(1)  # 50平方公里, 4.66名
     operator, value = parse_target(target)
     attribute = _ATTRIBUTES.get(re.sub(r"\s+", "", _cell(cells, roles.get("attribute", -1))))
     return ParsedIndicator(

@@ -604,7 +604,8 @@ def repair_text(text: str) -> RepairResult:
     lines = _join_broken(lines)
     split: list[str] = []
     for line in lines:
-        split.extend(_split_glued(line) if line else [line])
+        # Table rows stay whole: a cell's "。2." is not a heading glued to the text before it.
+        split.extend(_split_glued(line) if line and "\t" not in line else [line])
     lines = _join_broken([line.strip() if "\t" not in line else line for line in split])
     lines = _split_title_from_preamble(lines)
     lines = _extract_metadata(lines, result.metadata)

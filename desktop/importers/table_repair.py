@@ -1,8 +1,10 @@
-"""Indicator tables whose tabs were lost (PDF extraction): rebuild tab-separated rows from spaces."""
+"""Tables whose cell boundaries were lost: flattened one cell per paragraph, or space-separated (PDF)."""
 
 from __future__ import annotations
 
 import re
+
+from desktop.importers.text_tables import rebuild_text_tables
 
 _HEADER_TOKEN = re.compile(
     r"领\s*域|类\s*别|序\s*号|指\s*标(?:\s*名\s*称)?|\d{4}\s*年(?:\s*目\s*标\s*值?)?|基\s*期\s*值?|目\s*标\s*值|属\s*性|单\s*位"
@@ -46,8 +48,9 @@ def _row_cells(line: str, width: int, has_attribute: bool) -> list[str] | None:
 
 
 def rebuild_tables(lines: list[str]) -> list[str]:
-    """Turn a space-separated indicator header and its rows back into tab-separated lines."""
+    """Turn flattened and space-separated tables back into tab-separated lines, one per row."""
     out: list[str] = []
+    lines = rebuild_text_tables(lines)
     header: list[str] | None = None
     for line in lines:
         if header is not None:

@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable
 
 from desktop.importers.dates import find_deadline, find_recurrence
-from desktop.importers.indicators import TableLine, parse_table, prose_indicators
+from desktop.importers.indicators import TableLine, parse_table, period_end, prose_indicators
 from desktop.importers.numbering import split_title
 from desktop.importers.parsed import Finding, ParsedNode, ParsedPlan, ParsedUnit
 from desktop.importers.responsibility import RawUnit
+from desktop.importers.table_tasks import take_task_tables
 from desktop.importers.tree_builder import (
     GOAL_CONTEXT,
     MEASURE_TITLE,
@@ -39,6 +40,7 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
         plan.findings.append(
             Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。")
         )
+    take_task_tables(roots)
     for draft in _walk(roots):
         _split_unnumbered_tasks(draft, review=builder.scrambled)
     _mark_measures(roots, inside=False)
@@ -218,8 +220,8 @@ def _to_node(draft: Draft, text: str, city: str | None) -> ParsedNode:
     if node.units and not any(u.role == "lead" for u in node.units):
         node.units[0].role = "lead"
     if node.kind in ("task", "measure", "section", "item"):
-        node.deadline = find_deadline(node.text)
-        node.recurrence = find_recurrence(node.text)
+        node.deadline = node.deadline or find_deadline(node.text)
+        node.recurrence = node.recurrence or find_recurrence(node.text)
     node.children = [_to_node(c, text, city) for c in draft.children]
     return node
 
@@ -266,13 +268,10 @@ def _gap(
 
 def _collect_indicators(plan: ParsedPlan, roots: list[Draft]) -> None:
     for d in _walk(roots):
-        if d.node.kind == "column":
-            rows = [
-                TableLine(line.text.split("\t"), line.start, line.end)
-                for line in d.lines
-                if "\t" in line.text
-            ]
-            plan.indicators.extend(parse_table(rows))
+        rows = [
+            TableLine(line.text.split("\t"), line.start, line.end) for line in d.lines if "\t" in line.text
+        ]
+        plan.indicators.extend(parse_table(rows, period_end(plan.title)))
     if plan.indicators:
         return
     years = sorted(d.node.goal_year for d in _walk(roots) if d.node.goal_year)
