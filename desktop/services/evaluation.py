@@ -1,0 +1,503 @@
+"""Mid-term and annual evaluation (中期评估, 年度评估): indicator verdicts and forecasts, task shares, the report data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound, PlanDeskError
+from ..models import Assignment, Indicator, IndicatorValue, Plan, PlanNode, ProgressEntry, Unit
+from ..reports.evaluation_model import (
+    ACHIEVED,
+    ACHIEVED_EARLY,
+    AHEAD,
+    BEHIND,
+    MAY_REACH,
+    MISSED,
+    ON_TRACK,
+    REPORT_KINDS,
+    WILL_MISS,
+    WILL_REACH,
+    BehindTask,
+    EvaluationReportData,
+    IndicatorEvaluation,
+    ShareRow,
+    TaskEvaluation,
+    number,
+)
+from ..storage import Database
+from .evaluation_math import IndicatorInput, evaluate_indicator, year_of
+from .validation import parse_date
+from .warnings import expected_percent, warning_rules
+
+log = logging.getLogger(__name__)
+
+VERDICT_ORDER = (ACHIEVED_EARLY, ACHIEVED, AHEAD, ON_TRACK, BEHIND, MISSED)
+OUTLOOK_ORDER = (WILL_REACH, MAY_REACH, WILL_MISS)
+
+
+@dataclass(frozen=True)
+class IndicatorWarning:
+    """An early warning: a binding (约束性) indicator whose forecast misses its target."""
+
+    indicator_id: int
+    name: str
+    reason: str
+
+
+def _plan(s: Session, plan_id: int) -> Plan:
+    plan = s.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
+    return plan
+
+
+def _target_years(ind: Indicator) -> list[int]:
+    years = [ind.target_year] if ind.target_year else []
+    for st in ind.stage_targets or []:
+        if isinstance(st, dict) and str(st.get("year", "")).isdigit():
+            years.append(int(st["year"]))
+    return years
+
+
+def _period(s: Session, plan: Plan, inds: list[Indicator]) -> tuple[dt.date, dt.date]:
+    """The plan period: from its issue date to the end of its first target year (or its last deadline)."""
+    start = plan.issued_on
+    if start is None:
+        bases = [i.base_year for i in inds if i.base_year]
+        start = dt.date(min(bases) + 1, 1, 1) if bases else dt.date(plan.imported_at.year, 1, 1)
+    years = sorted(y for i in inds for y in _target_years(i) if y >= start.year)
+    if years:
+        return start, dt.date(years[0], 12, 31)
+    last = s.scalar(
+        select(Assignment.deadline)
+        .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .where(PlanNode.plan_id == plan.id, Assignment.deadline.is_not(None))
+        .order_by(Assignment.deadline.desc())
+        .limit(1)
+    )
+    return start, last if last and last > start else dt.date(start.year + 4, 12, 31)
+
+
+def _indicators(s: Session, plan_id: int) -> list[Indicator]:
+    return list(
+        s.scalars(
+            select(Indicator)
+            .where(Indicator.plan_id == plan_id, Indicator.archived.is_(False))
+            .order_by(Indicator.position, Indicator.id)
+        )
+    )
+
+
+def plan_period(db: Database, *, plan_id: int) -> tuple[dt.date, dt.date]:
+    """Start and end of the plan period; the mid-term evaluation falls half way between them."""
+    with db.read() as s:
+        plan = _plan(s, plan_id)
+        return _period(s, plan, _indicators(s, plan_id))
+
+
+def midpoint(start: dt.date, end: dt.date) -> dt.date:
+    return start + (end - start) / 2
+
+
+def _inputs(s: Session, inds: list[Indicator]) -> list[IndicatorInput]:
+    values: dict[int, list[tuple[int, dt.date, float, str]]] = {}
+    if inds:
+        for v in s.scalars(
+            select(IndicatorValue)
+            .where(IndicatorValue.indicator_id.in_([i.id for i in inds]))
+            .order_by(IndicatorValue.measured_on, IndicatorValue.id)
+        ):
+            values.setdefault(v.indicator_id, []).append((v.id, v.measured_on, v.value, v.source))
+    return [
+        IndicatorInput(
+            i.id,
+            i.name,
+            i.target_text,
+            i.operator,
+            i.target_value,
+            i.target_year,
+            field=i.field,
+            unit=i.unit_of_measure,
+            attribute=i.attribute,
+            base_year=i.base_year,
+            base_value=i.base_value,
+            stage_targets=[st for st in i.stage_targets or [] if isinstance(st, dict)],
+            values=values.get(i.id, []),
+        )
+        for i in inds
+    ]
+
+
+def evaluate_indicators(db: Database, *, plan_id: int, as_of: str | dt.date) -> list[IndicatorEvaluation]:
+    """Every indicator of a plan judged on ``as_of`` from the values recorded up to that day."""
+    day = _day(as_of)
+    with db.read() as s:
+        _plan(s, plan_id)
+        inputs = _inputs(s, _indicators(s, plan_id))
+    return [evaluate_indicator(i, day) for i in inputs]
+
+
+def warning_text(ev: IndicatorEvaluation) -> str:
+    st = ev.stage
+    if st is None:
+        return ""
+    if ev.verdict == MISSED:
+        return f"约束性指标未实现：{st.year}年目标 {st.target_text}，最新值 {number(ev.latest.value if ev.latest else None)}"
+    band = f"（95%区间 {number(st.low)}～{number(st.high)}）" if st.low is not None else ""
+    return f"约束性指标预计难以实现：预计{st.year}年达到 {number(st.forecast)}{band}，目标 {st.target_text}"
+
+
+def indicator_warnings(
+    db: Database, *, plan_id: int, as_of: str | dt.date | None = None
+) -> list[IndicatorWarning]:
+    """Early warnings for binding indicators whose forecast at the target year misses the target."""
+    evs = evaluate_indicators(db, plan_id=plan_id, as_of=as_of or dt.date.today())
+    return [IndicatorWarning(e.indicator_id, e.name, warning_text(e)) for e in evs if e.warning]
+
+
+def set_indicator_base(
+    db: Database,
+    *,
+    indicator_id: int,
+    base_year: int | None,
+    base_value: float | str | None,
+    stage_targets: list[dict[str, Any]] | None = None,
+) -> None:
+    """Record an indicator's base year and value (基期), and optionally the targets of further years."""
+    value: float | None = None
+    if base_value not in (None, ""):
+        try:
+            value = float(str(base_value).strip().rstrip("%"))
+        except ValueError:
+            raise PlanDeskError(f"基期值“{base_value}”不是数字。", field="base_value") from None
+    if base_year is not None and not 1949 <= base_year <= 2100:
+        raise PlanDeskError(f"基期年份 {base_year} 不合理。", field="base_year")
+    if (value is None) != (base_year is None):
+        raise PlanDeskError("基期年份和基期值要一起填写。", field="base_year")
+    stages: list[dict[str, Any]] | None = None
+    if stage_targets is not None:
+        stages = []
+        for st in stage_targets:
+            try:
+                stages.append(
+                    {"year": int(st["year"]), "value": float(st["value"]), "text": str(st.get("text", ""))}
+                )
+            except (KeyError, TypeError, ValueError):
+                raise PlanDeskError(f"阶段目标“{st}”应有年份和数值。", field="stage_targets") from None
+    with db.write(cause="设置指标基期") as s:
+        ind = s.get(Indicator, indicator_id)
+        if ind is None:
+            raise NotFound(f"找不到编号为 {indicator_id} 的指标。", field="indicator_id")
+        ind.base_year, ind.base_value = base_year, value
+        if stages is not None:
+            ind.stage_targets = stages
+
+
+def _day(as_of: str | dt.date | None) -> dt.date:
+    return parse_date(as_of, field="as_of", label="评估日期") or dt.date.today()
+
+
+# -- tasks --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    unit: str
+    role: str
+    percent: int
+    cls: str  # done | on_schedule | behind | suspended
+    reason: str = ""
+
+
+def _assignment_state(
+    a: Assignment, unit: str, history: list[tuple[str, int]], as_of: dt.date, live: bool, lag: float
+) -> _State:
+    """An assignment as it stood on as_of: today's record when as_of is today or later, else its reports."""
+    if live:
+        pct = 100 if a.status == "done" else a.percent
+    else:
+        month = f"{as_of:%Y-%m}"
+        reported = [p for period, p in history if period <= month]
+        pct = reported[-1] if reported else 0
+    if a.status == "suspended":
+        return _State(unit, a.role, pct, "suspended")
+    if pct >= 100:
+        return _State(unit, a.role, 100, "done")
+    if a.deadline is not None and a.deadline < as_of:
+        return _State(unit, a.role, pct, "behind", f"已逾期（截止 {a.deadline.isoformat()}），完成 {pct}%")
+    expected = expected_percent(a.start_date, a.deadline, as_of)
+    if expected is not None and float(expected) - pct > lag:
+        return _State(unit, a.role, pct, "behind", f"序时进度 {float(expected):.0f}%，完成 {pct}%")
+    return _State(unit, a.role, pct, "on_schedule")
+
+
+def _count(row: ShareRow, cls: str, percent: float) -> None:
+    row.total += 1
+    if cls == "done":
+        row.done += 1
+    elif cls == "behind":
+        row.behind += 1
+    elif cls == "suspended":
+        row.suspended += 1
+    else:
+        row.on_schedule += 1
+    if cls != "suspended":
+        row.percent_sum += percent
+
+
+def _task_class(states: list[_State]) -> tuple[str, float, str]:
+    leads = [st for st in states if st.role == "lead"] or states
+    counted = [st for st in leads if st.cls != "suspended"]
+    if not counted:
+        return "suspended", 0.0, ""
+    percent = sum(st.percent for st in counted) / len(counted)
+    if all(st.cls == "done" for st in counted):
+        return "done", 100.0, ""
+    behind = [st for st in counted if st.cls == "behind"]
+    if behind:
+        return "behind", percent, "；".join(f"{st.unit}：{st.reason}" for st in behind)
+    return "on_schedule", percent, ""
+
+
+def _chapters(s: Session, plan_id: int) -> dict[int, tuple[str, str, str]]:
+    """Each node's (chapter name, label, title)."""
+    rows = s.execute(
+        select(PlanNode.id, PlanNode.parent_id, PlanNode.kind, PlanNode.label, PlanNode.title).where(
+            PlanNode.plan_id == plan_id
+        )
+    ).all()
+    nodes = {r[0]: r for r in rows}
+    out: dict[int, tuple[str, str, str]] = {}
+    for nid, _parent, _kind, label, title in rows:
+        cur: Any = nodes[nid]
+        while cur is not None and cur[2] != "chapter":
+            cur = nodes.get(cur[1]) if cur[1] is not None else None
+        chapter = f"{cur[3]}{cur[4]}" if cur is not None else "其他"
+        out[nid] = (chapter, label, title)
+    return out
+
+
+def evaluate_tasks(
+    db: Database, *, plan_id: int, as_of: str | dt.date, period: tuple[dt.date, dt.date] | None = None
+) -> TaskEvaluation:
+    """Tasks 已完成 / 序时推进 / 滞后 by chapter and by unit on as_of, and the 时间过半、任务过半 judgement.
+
+    A task counts by its lead assignments; by unit every assignment of the unit counts. For a date before today
+    an assignment's percent is the last one it reported up to that month (none reported: 0 %), since the
+    assignment itself holds only today's state.
+    """
+    day = _day(as_of)
+    lag = float(warning_rules(db)["lag_points"])
+    with db.read() as s:
+        plan = _plan(s, plan_id)
+        start, end = period or _period(s, plan, _indicators(s, plan_id))
+        chapters = _chapters(s, plan_id)
+        rows = s.execute(
+            select(Assignment, Unit.name)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False))
+            .order_by(PlanNode.id, Assignment.id)
+        ).all()
+        history: dict[int, list[tuple[str, int]]] = {}
+        if rows:
+            for aid, period_, pct in s.execute(
+                select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.percent)
+                .where(
+                    ProgressEntry.assignment_id.in_([a.id for a, _ in rows]),
+                    ProgressEntry.percent.is_not(None),
+                )
+                .order_by(ProgressEntry.period, ProgressEntry.id)
+            ):
+                history.setdefault(aid, []).append((period_, pct))
+        live = day >= dt.date.today()
+        by_node: dict[int, list[_State]] = {}
+        by_unit: dict[str, ShareRow] = {}
+        for a, unit in rows:
+            st = _assignment_state(a, unit, history.get(a.id, []), day, live, lag)
+            by_node.setdefault(a.node_id, []).append(st)
+            _count(by_unit.setdefault(unit, ShareRow(unit)), st.cls, float(st.percent))
+    overall = ShareRow("合计")
+    by_chapter: dict[str, ShareRow] = {}
+    behind: list[BehindTask] = []
+    for node_id, states in by_node.items():
+        cls, percent, reason = _task_class(states)
+        chapter, label, title = chapters.get(node_id, ("其他", "", ""))
+        _count(overall, cls, percent)
+        _count(by_chapter.setdefault(chapter, ShareRow(chapter)), cls, percent)
+        if cls == "behind":
+            units = "、".join(
+                dict.fromkeys(st.unit for st in states if st.role == "lead") or [states[0].unit]
+            )
+            behind.append(BehindTask(node_id, label, title, units, reason))
+    span = (end - start).days
+    time_share = round(100.0 * max(0, min(span, (day - start).days)) / span, 1) if span > 0 else 100.0
+    units_sorted = sorted(by_unit.values(), key=lambda r: (-r.share(r.behind), -r.total, r.name))
+    return TaskEvaluation(
+        day,
+        time_share,
+        overall,
+        list(by_chapter.values()),
+        units_sorted,
+        behind,
+        _judgement(time_share, overall),
+    )
+
+
+def _judgement(time_share: float, overall: ShareRow) -> str:
+    task = overall.mean_percent
+    head = f"时间进度 {number(time_share, 1)}%，任务平均完成 {number(task, 1)}%（已完成 {overall.done}/{overall.total} 项）"
+    if not overall.total:
+        return "尚未分解任务，无法判断任务进度。"
+    if time_share >= 50:
+        words = "时间过半、任务过半" if task >= 50 else "时间过半、任务未过半"
+    elif task >= time_share - 5:
+        words = "任务进度与时间进度基本同步" if task < time_share + 5 else "任务进度快于时间进度"
+    else:
+        words = "任务进度慢于时间进度"
+    return f"{head}：{words}。"
+
+
+# -- the report --------------------------------------------------------------------------------------------
+
+
+def _overall(indicators: list[IndicatorEvaluation], tasks: TaskEvaluation, as_of: dt.date) -> list[str]:
+    verdicts = Counter(e.verdict for e in indicators)
+    outlooks = Counter(e.stage.outlook for e in indicators if e.stage)
+    parts = [f"{v} {verdicts[v]} 项" for v in VERDICT_ORDER if verdicts[v]]
+    other = len(indicators) - sum(verdicts[v] for v in VERDICT_ORDER)
+    if other:
+        parts.append(f"暂无数据或无法判断 {other} 项")
+    out = [
+        f"截至{as_of.year}年{as_of.month}月{as_of.day}日，纳入评估的 {len(indicators)} 项主要指标中，"
+        + ("，".join(parts) if parts else "均无数据")
+        + "。"
+    ]
+    if any(outlooks[o] for o in OUTLOOK_ORDER):
+        out.append(
+            "按已有数据的趋势推算，到目标年"
+            + "，".join(f"{o} {outlooks[o]} 项" for o in OUTLOOK_ORDER if outlooks[o])
+            + "。"
+        )
+    warned = [e.name for e in indicators if e.warning]
+    if warned:
+        out.append(f"约束性指标预警 {len(warned)} 项：{'、'.join(warned)}。")
+    ov = tasks.overall
+    out.append(
+        f"重点任务 {ov.total} 项，已完成 {ov.done} 项（{number(ov.share(ov.done), 1)}%），序时推进 {ov.on_schedule} 项"
+        f"（{number(ov.share(ov.on_schedule), 1)}%），滞后 {ov.behind} 项（{number(ov.share(ov.behind), 1)}%）"
+        + (f"，暂缓 {ov.suspended} 项" if ov.suspended else "")
+        + f"。{tasks.judgement}"
+    )
+    return out
+
+
+def draft_problems(indicators: list[IndicatorEvaluation], tasks: TaskEvaluation) -> list[str]:
+    """四 存在问题 as the data shows them; the office edits the text before printing."""
+    out = []
+    for e in indicators:
+        if e.verdict in (BEHIND, MISSED):
+            out.append(f"{e.name}{e.verdict}：{e.reason}。")
+        elif e.stage and e.stage.outlook == WILL_MISS:
+            out.append(
+                f"{e.name}按现有趋势{WILL_MISS}：预计{e.stage.year}年 {number(e.stage.forecast)}，目标 {e.stage.target_text}。"
+            )
+    units = [r for r in tasks.by_unit if r.behind]
+    if units:
+        out.append("任务滞后较多的单位：" + "、".join(f"{r.name}（{r.behind} 项）" for r in units[:5]) + "。")
+    if not out:
+        out.append("评估期内未发现滞后指标和滞后任务。")
+    return out
+
+
+def draft_suggestions(indicators: list[IndicatorEvaluation], tasks: TaskEvaluation) -> list[str]:
+    """五 下一步建议: a starting text the office rewrites."""
+    out = []
+    lagging = [
+        e.name
+        for e in indicators
+        if e.verdict in (BEHIND, MISSED) or (e.stage and e.stage.outlook == WILL_MISS)
+    ]
+    if lagging:
+        out.append(f"对{'、'.join(lagging)}等指标，逐项分析原因，明确年度目标和措施，加大推进力度。")
+    if tasks.behind:
+        out.append(f"对滞后的 {len(tasks.behind)} 项任务，督促牵头单位制定赶进度计划，按月报送进展。")
+    missing = [e.name for e in indicators if e.latest is None]
+    if missing:
+        out.append(f"尽快补报 {len(missing)} 项指标的监测数据，完善指标统计。")
+    out.append("做好下一阶段评估的数据积累，确保规划目标任务按期完成。")
+    return out
+
+
+def gather_evaluation(
+    db: Database,
+    *,
+    plan_id: int,
+    as_of: str | dt.date | None = None,
+    kind: str = "midterm",
+    problems: list[str] | None = None,
+    suggestions: list[str] | None = None,
+    office: str = "",
+    issued_on: dt.date | None = None,
+) -> EvaluationReportData:
+    """The evaluation report's data; a mid-term report without a date is made at the plan's midpoint."""
+    if kind not in REPORT_KINDS:
+        raise PlanDeskError(f"评估类型应为 midterm（中期）或 annual（年度），而不是“{kind}”。", field="kind")
+    with db.read() as s:
+        plan = _plan(s, plan_id)
+        inds = _indicators(s, plan_id)
+        start, end = _period(s, plan, inds)
+        title, office = plan.title, office or plan.issuer
+        inputs = _inputs(s, inds)
+    if as_of is not None:
+        day = _day(as_of)
+    elif kind == "midterm":
+        day = midpoint(start, end)
+    else:
+        day = min(dt.date.today(), dt.date(dt.date.today().year - 1, 12, 31))
+    indicators = [evaluate_indicator(i, day) for i in inputs]
+    tasks = evaluate_tasks(db, plan_id=plan_id, as_of=day, period=(start, end))
+    log.debug(
+        "evaluation of plan %s on %s: %d indicators, %d tasks",
+        plan_id,
+        day,
+        len(indicators),
+        tasks.overall.total,
+    )
+    return EvaluationReportData(
+        plan_id,
+        title,
+        office,
+        kind,
+        day,
+        issued_on or max(day, dt.date.today()),
+        start,
+        end,
+        indicators,
+        tasks,
+        _overall(indicators, tasks, day),
+        [p for p in problems if p.strip()] if problems else draft_problems(indicators, tasks),
+        [p for p in suggestions if p.strip()] if suggestions else draft_suggestions(indicators, tasks),
+    )
+
+
+__all__ = [
+    "IndicatorWarning",
+    "draft_problems",
+    "draft_suggestions",
+    "evaluate_indicators",
+    "evaluate_tasks",
+    "gather_evaluation",
+    "indicator_warnings",
+    "midpoint",
+    "plan_period",
+    "set_indicator_base",
+    "year_of",
+]
