@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from dataclasses import field as _field
 
@@ -89,6 +90,8 @@ class IndicatorEvaluation:
     observed_per_year: float | None = None  # the trend's change per year (percent per year when rate)
     per_year_is_rate: bool = False
     warning: bool = False  # binding, and the forecast misses the target
+    # The fitted line from the latest value to the target year: (x, forecast, low, high), for the charts.
+    path: list[tuple[float, float, float | None, float | None]] = _field(default_factory=list)
 
 
 @dataclass
@@ -155,9 +158,61 @@ class EvaluationReportData:
         return f"{self.plan_title}{self.as_of.year}年度评估报告"
 
 
-def number(value: float | None, digits: int = 2) -> str:
-    """A figure as reports print it: no trailing zeros, empty when unknown."""
+def number(value: float | None, digits: int | None = None) -> str:
+    """A computed figure as reports print it: 2 decimals (4 below 1), no trailing zeros, empty when unknown."""
     if value is None:
         return ""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    if digits is None:
+        digits = 2 if abs(value) >= 1 else 4
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
     return "0" if text in ("-0", "") else text
+
+
+def exact(value: float | None) -> str:
+    """A recorded value as it was entered (up to ten significant digits)."""
+    return "" if value is None else f"{value:.10g}"
+
+
+def chart_ranges(ev: IndicatorEvaluation) -> tuple[float, float, float, float]:
+    """The (x0, x1, y0, y1) window of an indicator's chart: values, targets and the forecast band."""
+    xs = [p.x for p in ev.points]
+    ys = [p.value for p in ev.points]
+    stages = [ev.stage] if ev.stage else []
+    for st in stages:
+        xs.append(float(st.year))
+        if st.target_level is not None:
+            ys.append(st.target_level)
+    for _x, y, low, high in ev.path:
+        ys += [v for v in (y, low, high) if v is not None]
+    if not xs:
+        return 0.0, 1.0, 0.0, 1.0
+    x0, x1 = float(math.floor(min(xs))), float(math.ceil(max(xs)))
+    if x1 - x0 < 2:
+        x0, x1 = x1 - 2, x1
+    if not ys:
+        return x0, x1, 0.0, 1.0
+    y0, y1 = min(ys), max(ys)
+    if y1 - y0 < 1e-9:
+        y0, y1 = y0 - max(1.0, abs(y0) * 0.1), y1 + max(1.0, abs(y1) * 0.1)
+    pad = (y1 - y0) * 0.08
+    y0, y1 = y0 - pad, y1 + pad
+    if 0 <= y0 < (y1 - y0) * 0.5 and min(ys) >= 0:
+        y0 = 0.0
+    return x0, x1, y0, y1
+
+
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values between low and high (1, 2 or 5 times a power of ten apart)."""
+    span = high - low
+    if span <= 0:
+        return [low]
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    out = []
+    v = first
+    while v <= high + step * 1e-9:
+        out.append(round(v, 10))
+        v += step
+    return out

@@ -261,27 +261,33 @@ def _task_class(states: list[_State]) -> tuple[str, float, str]:
     if all(st.cls == "done" for st in counted):
         return "done", 100.0, ""
     behind = [st for st in counted if st.cls == "behind"]
+    if len(behind) == 1:
+        return "behind", percent, behind[0].reason
     if behind:
         return "behind", percent, "；".join(f"{st.unit}：{st.reason}" for st in behind)
     return "on_schedule", percent, ""
 
 
 def _chapters(s: Session, plan_id: int) -> dict[int, tuple[str, str, str]]:
-    """Each node's (chapter name, label, title)."""
+    """Each node's (chapter name, label, title); its section's name when a plan has one chapter of tasks."""
     rows = s.execute(
         select(PlanNode.id, PlanNode.parent_id, PlanNode.kind, PlanNode.label, PlanNode.title).where(
             PlanNode.plan_id == plan_id
         )
     ).all()
     nodes = {r[0]: r for r in rows}
-    out: dict[int, tuple[str, str, str]] = {}
-    for nid, _parent, _kind, label, title in rows:
+
+    def ancestor(nid: int, kind: str) -> str | None:
         cur: Any = nodes[nid]
-        while cur is not None and cur[2] != "chapter":
+        while cur is not None and cur[2] != kind:
             cur = nodes.get(cur[1]) if cur[1] is not None else None
-        chapter = f"{cur[3]}{cur[4]}" if cur is not None else "其他"
-        out[nid] = (chapter, label, title)
-    return out
+        return f"{cur[3]}{cur[4]}" if cur is not None else None
+
+    tasks = [r[0] for r in rows if r[2] in ("task", "item")]
+    chapters = {nid: ancestor(nid, "chapter") or "其他" for nid in nodes}
+    if len({chapters[t] for t in tasks}) == 1:
+        chapters = {nid: ancestor(nid, "section") or chapters[nid] for nid in nodes}
+    return {nid: (chapters[nid], nodes[nid][3], nodes[nid][4]) for nid in nodes}
 
 
 def evaluate_tasks(

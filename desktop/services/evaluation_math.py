@@ -216,7 +216,7 @@ def _points(
 ) -> tuple[list[Point], int | None, float | None, bool]:
     """The values up to as_of, the base put in front; the base year and value (assumed: the first value).
 
-    A rate target is measured from the plan's own base, so it is never assumed.
+    A rate target is measured from the plan's own base, so it is never assumed; nor is one value its own base.
     """
     values = sorted((v for v in ind.values if v[1] <= as_of), key=lambda v: (v[1], v[0]))
     points = [Point(year_of(d), val, d, vid, src) for vid, d, val, src in values]
@@ -225,7 +225,7 @@ def _points(
         if not any(abs(p.x - base_year) < 0.5 for p in points):
             points.insert(0, Point(float(base_year), base, None, None, "基期"))
         return points, base_year, base, False
-    if not points or not assume_base:
+    if len(points) < 2 or not assume_base:
         return points, None, None, False
     first = points[0]
     return points, base_year if base_year is not None else round(first.x), first.value, True
@@ -262,11 +262,16 @@ def _stage(
     stage = StageOutcome(year, text, level)
     if trend is not None and latest is not None and latest.x < year:
         y0, low, high = predict(trend, pts, float(year))
-        if form.kind == "level" and ind.unit in ("%", "％") and value <= 100:
+        if _percent_share(form, ind, stage):
             y0 = _clamp(y0)
             low, high = (_clamp(v) if v is not None else None for v in (low, high))
         stage.forecast, stage.low, stage.high = y0, low, high
-    if level is not None and latest is not None and latest.x < year:
+    if (
+        level is not None
+        and latest is not None
+        and latest.x < year
+        and not meets(form, latest.value, level, base)
+    ):
         left = year - latest.x
         if form.kind == "annual_rate" and latest.value > 0 and level > 0:
             stage.needed_per_year = 100 * ((level / latest.value) ** (1 / left) - 1)
@@ -274,6 +279,28 @@ def _stage(
             stage.needed_per_year = (level - latest.value) / left
     stage.outlook = _outlook(form, stage, base, trend, latest)
     return stage
+
+
+def _percent_share(form: TargetForm, ind: IndicatorInput, stage: StageOutcome) -> bool:
+    """A share in percent (覆盖率 ≥80%) cannot leave 0–100; rates of change can."""
+    return form.kind == "level" and ind.unit in ("%", "％") and (stage.target_level or 0) <= 100
+
+
+def _path(
+    trend: Trend, pts: list[tuple[float, float]], x0: float, x1: float, clamp: bool, steps: int = 12
+) -> list[tuple[float, float, float | None, float | None]]:
+    out = []
+    for i in range(steps + 1):
+        x = x0 + (x1 - x0) * i / steps
+        y, low, high = predict(trend, pts, x)
+        if clamp:
+            y, low, high = (
+                _clamp(y),
+                _clamp(low) if low is not None else None,
+                _clamp(high) if high is not None else None,
+            )
+        out.append((x, y, low, high))
+    return out
 
 
 def _clamp(v: float) -> float:
@@ -327,6 +354,8 @@ def evaluate_indicator(ind: IndicatorInput, as_of: dt.date) -> IndicatorEvaluati
     ev.stage = current
     ev.other_stages = [s for s in stages if s is not current]
     _verdict(ev, form, current, now)
+    if trend is not None and latest is not None and latest.x < current.year:
+        ev.path = _path(trend, pts, latest.x, float(current.year), _percent_share(form, ind, current))
     ev.warning = ind.attribute == "binding" and (current.outlook == WILL_MISS or ev.verdict == MISSED)
     return ev
 
