@@ -86,7 +86,9 @@ def _per_year(value: float | None, rate: bool) -> str:
 
 def detail_row(i: int, e: IndicatorEvaluation) -> list[str]:
     st = e.stage
-    notes = [n for n in (e.reason if e.verdict not in ("提前实现", "已实现") else "", e.trend_note) if n]
+    # The progress figures have their own columns; the reason is told only when there are none.
+    reason = e.reason if e.progress_share is None and e.verdict not in ("提前实现", "已实现") else ""
+    notes = [n for n in (reason, e.trend_note) if n]
     for other in e.other_stages:
         notes.append(f"{other.year}年目标 {other.target_text}：{other.outlook}")
     return [
