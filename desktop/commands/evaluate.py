@@ -11,7 +11,7 @@ from ..errors import PlanDeskError
 from ..reports.evaluation_docx import render_evaluation_docx
 from ..reports.evaluation_pdf import render_evaluation_pdf
 from ..reports.evaluation_text import base_text, forecast_text
-from ..services.evaluation import gather_evaluation, set_indicator_base
+from ..services.evaluation import gather_evaluation, parse_stage_targets, set_indicator_base
 from . import open_db, print_json
 
 
@@ -35,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("indicator", type=int, metavar="INDICATOR_ID")
     p.add_argument("--year", type=int, required=True, metavar="YYYY", help="基期年份")
     p.add_argument("--value", required=True, metavar="N", help="基期值")
+    p.add_argument("--stages", metavar="2030:90；2035:95", help="其他目标年及目标值（替换已有的阶段目标）")
     p.set_defaults(func=cmd_baseline)
 
 
@@ -88,6 +89,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        set_indicator_base(db, indicator_id=args.indicator, base_year=args.year, base_value=args.value)
+        set_indicator_base(
+            db,
+            indicator_id=args.indicator,
+            base_year=args.year,
+            base_value=args.value,
+            stage_targets=parse_stage_targets(args.stages) if args.stages is not None else None,
+        )
     print(f"已设置指标 {args.indicator} 的基期：{args.year}年 {args.value}", file=sys.stderr)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -160,6 +161,40 @@ def indicator_warnings(
     """Early warnings for binding indicators whose forecast at the target year misses the target."""
     evs = evaluate_indicators(db, plan_id=plan_id, as_of=as_of or dt.date.today())
     return [IndicatorWarning(e.indicator_id, e.name, warning_text(e)) for e in evs if e.warning]
+
+
+@dataclass(frozen=True)
+class IndicatorBase:
+    indicator_id: int
+    name: str
+    base_year: int | None
+    base_value: float | None
+    stage_targets: list[dict[str, Any]]
+
+
+def get_indicator_base(db: Database, *, indicator_id: int) -> IndicatorBase:
+    """An indicator's recorded base and further target years, for the form that edits them."""
+    with db.read() as s:
+        ind = s.get(Indicator, indicator_id)
+        if ind is None:
+            raise NotFound(f"找不到编号为 {indicator_id} 的指标。", field="indicator_id")
+        stages = [dict(st) for st in ind.stage_targets or [] if isinstance(st, dict)]
+        return IndicatorBase(ind.id, ind.name, ind.base_year, ind.base_value, stages)
+
+
+def parse_stage_targets(text: str) -> list[dict[str, Any]]:
+    """Further target years written as 2030:90；2035:≥95 (colon or 年, separated by ；, ; or 、)."""
+    out: list[dict[str, Any]] = []
+    for piece in (p.strip() for p in re.split(r"[；;、，,\n]+", text)):
+        if not piece:
+            continue
+        m = re.fullmatch(r"(\d{4})\s*(?:年|:|：)\s*(≥|≤|>|<)?\s*(\d+(?:\.\d+)?)\s*%?", piece)
+        if m is None:
+            raise PlanDeskError(f"阶段目标“{piece}”应写成 年份:目标值，例如 2030:90。", field="stage_targets")
+        out.append(
+            {"year": int(m.group(1)), "value": float(m.group(3)), "text": f"{m.group(2) or ''}{m.group(3)}"}
+        )
+    return out
 
 
 def set_indicator_base(
@@ -495,14 +530,17 @@ def gather_evaluation(
 
 
 __all__ = [
+    "IndicatorBase",
     "IndicatorWarning",
     "draft_problems",
     "draft_suggestions",
     "evaluate_indicators",
     "evaluate_tasks",
     "gather_evaluation",
+    "get_indicator_base",
     "indicator_warnings",
     "midpoint",
+    "parse_stage_targets",
     "plan_period",
     "set_indicator_base",
     "year_of",

@@ -197,15 +197,16 @@ def meets(form: TargetForm, value: float, level: float, base: float | None) -> b
 
 
 def _stages(ind: IndicatorInput) -> list[tuple[int, float, str]]:
-    """(year, value, text) of every target year, the indicator's own and the further stages, by year."""
+    """(year, value, text) of every target year: those written in the target (2025年≥80；2030年≥90), the
+    indicator's own target year, and the further stages recorded for it; by year."""
     found: dict[int, tuple[float, str]] = {}
-    if ind.target_year is not None and ind.target_value is not None:
-        found[ind.target_year] = (ind.target_value, ind.target_text)
     for m in _STAGE.finditer(ind.target_text):
-        found.setdefault(int(m.group(1)), (float(m.group(3)), m.group(0)))
+        found.setdefault(int(m.group(1)), (float(m.group(3)), f"{m.group(2) or ''}{m.group(3)}"))
+    if ind.target_year is not None and ind.target_value is not None:
+        found.setdefault(ind.target_year, (ind.target_value, ind.target_text))
     for st in ind.stage_targets:
         try:
-            found.setdefault(int(st["year"]), (float(st["value"]), str(st.get("text", st["value"]))))
+            found.setdefault(int(st["year"]), (float(st["value"]), str(st.get("text") or st["value"])))
         except (KeyError, TypeError, ValueError):
             continue
     return [(y, v, t) for y, (v, t) in sorted(found.items())]

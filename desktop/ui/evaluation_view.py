@@ -11,9 +11,13 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, Q
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,7 +39,15 @@ from ..reports.evaluation_model import (
 )
 from ..reports.evaluation_pdf import render_evaluation_pdf
 from ..reports.evaluation_text import TASK_HEADS, detail_row, indicator_row, is_red, share_row
-from ..services.evaluation import gather_evaluation, indicator_warnings, midpoint, plan_period
+from ..services.evaluation import (
+    gather_evaluation,
+    get_indicator_base,
+    indicator_warnings,
+    midpoint,
+    parse_stage_targets,
+    plan_period,
+    set_indicator_base,
+)
 from ..storage import Database
 from .workers import Worker
 
@@ -149,6 +161,64 @@ class IndicatorChart(QWidget):
         painter.drawPath(path)
 
 
+class BaseDialog(QDialog):
+    """基期 and further target years of one indicator; an error keeps the form open and says what is wrong."""
+
+    saved = Signal(int)  # indicator id
+
+    def __init__(self, db: Database, indicator_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.indicator_id = indicator_id
+        base = get_indicator_base(db, indicator_id=indicator_id)
+        self.setWindowTitle(self.tr("设置基期"))
+        self.year_edit = QLineEdit("" if base.base_year is None else str(base.base_year))
+        self.year_edit.setPlaceholderText(self.tr("例如 2020"))
+        self.value_edit = QLineEdit("" if base.base_value is None else f"{base.base_value:.10g}")
+        self.stages_edit = QLineEdit(
+            "；".join(f"{st['year']}:{st.get('text') or st['value']}" for st in base.stage_targets)
+        )
+        self.stages_edit.setPlaceholderText(self.tr("其他目标年，例如 2030:90；2035:≥95"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(QLabel(f"<b>{base.name}</b>"))
+        form.addRow(self.tr("基期年份"), self.year_edit)
+        form.addRow(self.tr("基期值"), self.value_edit)
+        form.addRow(self.tr("阶段目标"), self.stages_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        year_text = self.year_edit.text().strip()
+        if year_text and not year_text.isdigit():
+            self.error.setText(self.tr("基期年份“{0}”应为四位数字年份。").format(year_text))
+            return
+        try:
+            set_indicator_base(
+                self.db,
+                indicator_id=self.indicator_id,
+                base_year=int(year_text) if year_text else None,
+                base_value=self.value_edit.text().strip() or None,
+                stage_targets=parse_stage_targets(self.stages_edit.text()),
+            )
+        except PlanDeskError as exc:
+            self.error.setText(str(exc))
+            return
+        self.saved.emit(self.indicator_id)
+        self.accept()
+
+
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -193,6 +263,8 @@ class EvaluationPane(QWidget):
         self.as_of = QDateEdit(QDate.currentDate())
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.base_button = QPushButton(self.tr("设置基期…"))
+        self.base_dialog: BaseDialog | None = None
         self.export_pdf = QPushButton(self.tr("导出 PDF…"))
         self.export_docx = QPushButton(self.tr("导出 Word…"))
         self.summary = QLabel()
@@ -225,6 +297,7 @@ class EvaluationPane(QWidget):
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.indicators.currentCellChanged.connect(lambda row, *_: self._show_indicator(row))
         self.behind.cellDoubleClicked.connect(self._on_behind_activated)
+        self.base_button.clicked.connect(self.edit_base)
         self.export_pdf.clicked.connect(lambda: self.choose_export(".pdf"))
         self.export_docx.clicked.connect(lambda: self.choose_export(".docx"))
 
@@ -234,6 +307,7 @@ class EvaluationPane(QWidget):
         head.addWidget(QLabel(self.tr("评估日期")))
         head.addWidget(self.as_of)
         head.addStretch(1)
+        head.addWidget(self.base_button)
         head.addWidget(self.export_pdf)
         head.addWidget(self.export_docx)
         right = QWidget()
@@ -353,6 +427,29 @@ class EvaluationPane(QWidget):
                 progress, expected, needed, observed, notes
             )
         )
+
+    def current_indicator(self) -> IndicatorEvaluation | None:
+        evs = self.data.indicators if self.data else []
+        row = self.indicators.currentRow()
+        return evs[row] if 0 <= row < len(evs) else None
+
+    def edit_base(self) -> BaseDialog | None:
+        """The 设置基期 form for the selected indicator; saving it re-evaluates the plan."""
+        ev = self.current_indicator()
+        if ev is None:
+            self._fail(self.tr("请先选择一项指标。"))
+            return None
+        self.base_dialog = BaseDialog(self.db, ev.indicator_id, self)
+        self.base_dialog.saved.connect(self._on_base_saved)
+        self.base_dialog.open()
+        return self.base_dialog
+
+    def _on_base_saved(self, indicator_id: int) -> None:
+        self.refresh()
+        evs = self.data.indicators if self.data else []
+        row = next((i for i, e in enumerate(evs) if e.indicator_id == indicator_id), -1)
+        if row >= 0:
+            self.indicators.setCurrentCell(row, 1)
 
     def _on_behind_activated(self, row: int, _column: int) -> None:
         if self.data and 0 <= row < len(self.data.tasks.behind):

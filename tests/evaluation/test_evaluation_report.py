@@ -161,3 +161,12 @@ def test_evaluate_command(xian: tuple[Database, int], db_url: str, tmp_path: Pat
     assert any("计量大数据应用中心（个）" in line and "提前实现" in line for line in lines)
     assert main([*args, "-o", str(tmp_path / "x.xlsx")]) == 1
     assert "只能保存为 .pdf 或 .docx" in capsys.readouterr().err
+    with _db.read() as s:
+        ind = s.scalar(select(Indicator.id).where(Indicator.name == "标准物质数量（项）"))
+    base = ["--db", db_url, "baseline", str(ind), "--year", "2020", "--value", "40"]
+    assert main([*base, "--stages", "2030:150"]) == 0
+    assert main(args) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "标准物质数量（项）" in x)
+    assert "基期 2020年 40" in line
+    assert main([*base, "--stages", "2030"]) == 1
+    assert "应写成 年份:目标值" in capsys.readouterr().err

@@ -13,7 +13,9 @@ from desktop.services.evaluation import (
     evaluate_indicators,
     evaluate_tasks,
     gather_evaluation,
+    get_indicator_base,
     indicator_warnings,
+    parse_stage_targets,
     plan_period,
     set_indicator_base,
 )
@@ -60,6 +62,23 @@ def test_base_is_checked(db: Database) -> None:
     )
     assert (ev.base_year, ev.base_value, ev.base_assumed) == (2022, 65.0, False)
     assert [s.year for s in ev.other_stages] == [2030]
+    stored = get_indicator_base(db, indicator_id=ids["coverage"])
+    assert (stored.base_year, stored.base_value, stored.stage_targets) == (
+        2022,
+        65.0,
+        [{"year": 2030, "value": 95.0, "text": ""}],
+    )
+
+
+def test_stage_targets_are_read_as_written() -> None:
+    assert parse_stage_targets("2030:90；2035年≥95%、 2028： 80") == [
+        {"year": 2030, "value": 90.0, "text": "90"},
+        {"year": 2035, "value": 95.0, "text": "≥95"},
+        {"year": 2028, "value": 80.0, "text": "80"},
+    ]
+    assert parse_stage_targets("  ") == []
+    with pytest.raises(PlanDeskError, match="应写成 年份:目标值"):
+        parse_stage_targets("到2030年90")
 
 
 def test_task_shares_on_a_past_date_come_from_the_reports(db: Database) -> None:

@@ -78,6 +78,31 @@ def test_pane_shows_verdicts_chart_and_exports_the_edited_report(qtbot, db: Data
     assert pane.as_of.date().toPython() == dt.date(dt.date.today().year - 1, 12, 31)
 
 
+def test_base_form_saves_and_reports_errors(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    ids = load_evaluated_plan(db)
+    pane = EvaluationPane(db)
+    qtbot.addWidget(pane)
+    pane.set_plan(ids["plan"])
+    row = next(r for r in range(pane.indicators.rowCount()) if pane.indicators.item(r, 1).text() == "覆盖率")
+    pane.indicators.setCurrentCell(row, 1)
+    assert pane.indicators.item(row, 4).text() == "2023年 70*"  # the earliest value stands in
+    dialog = pane.edit_base()
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.year_edit, "2022")
+    dialog.value_edit.setFocus()
+    type_text(dialog.value_edit, "六十五")
+    dialog.save()
+    assert "不是数字" in dialog.error.text() and dialog.isVisible()
+    dialog.value_edit.clear()
+    qtbot.keyClicks(dialog.value_edit, "65")
+    qtbot.keyClicks(dialog.stages_edit, "2030:95")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert not dialog.isVisible()
+    assert pane.indicators.currentRow() == row
+    assert pane.indicators.item(row, 4).text() == "2022年 65"
+
+
 def test_export_refuses_other_formats(qtbot, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ids = load_evaluated_plan(db)
     pane = EvaluationPane(db)

@@ -235,7 +235,8 @@ def test_several_target_years_judge_the_next_one() -> None:
 
     early = at(dt.date(2024, 6, 30))
     assert early.stage is not None and early.stage.year == 2025 and early.stage.target_level == 80
-    assert [s.year for s in early.other_stages] == [2030]
+    assert early.stage.target_text == "≥80"
+    assert [(s.year, s.target_text) for s in early.other_stages] == [(2030, "≥90")]
     assert early.latest is not None and early.latest.value == 74  # the 2024 value is not yet recorded
     late = at(dt.date(2026, 3, 1))
     assert late.stage is not None and late.stage.year == 2030 and late.verdict in (ON_TRACK, AHEAD)
