@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 from ..errors import PlanDeskError
-from ..reports.evaluation_docx import render_evaluation_docx
-from ..reports.evaluation_pdf import render_evaluation_pdf
 from ..reports.evaluation_text import base_text, forecast_text
 from ..services.evaluation import gather_evaluation, parse_stage_targets, set_indicator_base
 from . import open_db, print_json
@@ -67,9 +65,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             office=args.office,
         )
     if output is not None:
+        # The renderers load python-docx and reportlab: only this command pays for them.
         if output.suffix.lower() == ".docx":
+            from ..reports.evaluation_docx import render_evaluation_docx
+
             render_evaluation_docx(data, output)
         else:
+            from ..reports.evaluation_pdf import render_evaluation_pdf
+
             render_evaluation_pdf(data, output)
         print(f"已生成 {output}：{data.title}，评估截止 {data.as_of.isoformat()}", file=sys.stderr)
     if args.json:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..reports.evaluation_docx import render_evaluation_docx
 from ..reports.evaluation_model import (
     EvaluationReportData,
     IndicatorEvaluation,
@@ -37,7 +36,6 @@ from ..reports.evaluation_model import (
     nice_ticks,
     number,
 )
-from ..reports.evaluation_pdf import render_evaluation_pdf
 from ..reports.evaluation_text import TASK_HEADS, detail_row, indicator_row, is_red, share_row
 from ..services.evaluation import (
     gather_evaluation,
@@ -488,8 +486,13 @@ class EvaluationPane(QWidget):
             return None
 
         def job(progress: Any, is_cancelled: Any) -> str:
+            # Loaded on first export, so the window does not start slower for them.
             if target.suffix.lower() == ".docx":
+                from ..reports.evaluation_docx import render_evaluation_docx
+
                 return str(render_evaluation_docx(data, target))
+            from ..reports.evaluation_pdf import render_evaluation_pdf
+
             return str(render_evaluation_pdf(data, target, progress=progress, is_cancelled=is_cancelled))
 
         self.worker = Worker(job)
