@@ -381,8 +381,11 @@ def _verdict(ev: IndicatorEvaluation, form: TargetForm, stage: StageOutcome, now
             f"目标年已过，最新值 {number(latest.value)} 未达到目标 {number(level)}",
         )
         return
-    if base is None or ev.base_year is None or level == base or len(ev.points) < 2:
+    if base is None or ev.base_year is None or len(ev.points) < 2:
         ev.verdict, ev.reason = UNKNOWN, "只有一个数据值且无基期值，无法判断进度"
+        return
+    if level == base:
+        ev.verdict, ev.reason = UNKNOWN, f"基期值 {number(base)} 与目标值相同，无法计算完成进度"
         return
     span = stage.year - ev.base_year
     elapsed = max(0.0, min(1.0, (latest.x - ev.base_year) / span)) if span > 0 else 1.0
