@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -159,6 +160,10 @@ def test_evaluate_command(xian: tuple[Database, int], db_url: str, tmp_path: Pat
     assert main(args) == 0
     lines = capsys.readouterr().out.splitlines()
     assert any("计量大数据应用中心（个）" in line and "提前实现" in line for line in lines)
+    assert main([*args, "--json"]) == 0
+    dumped = json.loads(capsys.readouterr().out)
+    assert dumped["as_of"] == "2024-12-31" and len(dumped["indicators"]) == 15
+    assert dumped["tasks"]["overall"]["total"] == 24
     assert main([*args, "-o", str(tmp_path / "x.xlsx")]) == 1
     assert "只能保存为 .pdf 或 .docx" in capsys.readouterr().err
     with _db.read() as s:
