@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import PlanDeskError
 from ..reports.evaluation_text import base_text, forecast_text
-from ..services.evaluation import gather_evaluation, parse_stage_targets, set_indicator_base
+from ..services.evaluation import gather_evaluation, parse_stage_targets, render_report, set_indicator_base
 from . import open_db, print_json
 
 
@@ -52,7 +52,7 @@ def _lines(path: str | None) -> list[str] | None:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() not in (".pdf", ".docx"):
-        raise PlanDeskError(f"评估报告只能保存为 .pdf 或 .docx：{output.name}")
+        raise PlanDeskError(f"评估报告只能保存为 .pdf 或 .docx：{output.name}")  # before any work
     problems, suggestions = _lines(args.problems), _lines(args.suggestions)
     with open_db(args) as db:
         data = gather_evaluation(
@@ -65,15 +65,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             office=args.office,
         )
     if output is not None:
-        # The renderers load python-docx and reportlab: only this command pays for them.
-        if output.suffix.lower() == ".docx":
-            from ..reports.evaluation_docx import render_evaluation_docx
-
-            render_evaluation_docx(data, output)
-        else:
-            from ..reports.evaluation_pdf import render_evaluation_pdf
-
-            render_evaluation_pdf(data, output)
+        render_report(data, output)
         print(f"已生成 {output}：{data.title}，评估截止 {data.as_of.isoformat()}", file=sys.stderr)
     if args.json:
         print_json(dataclasses.asdict(data))

@@ -5,32 +5,13 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, String
 from reportlab.lib import colors
 
-from .evaluation_model import IndicatorEvaluation, chart_ranges, nice_ticks, number
+from .evaluation_model import IndicatorEvaluation, chart_ranges, nice_ticks, number, planned_path
 
 VALUE = colors.HexColor("#1F5FA8")
 BAND = colors.HexColor("#CFE2F3")
 TARGET = colors.HexColor("#C00000")
 PLANNED = colors.HexColor("#8C8C8C")
 AXIS = colors.HexColor("#404040")
-
-
-def _planned(ev: IndicatorEvaluation, steps: int = 12) -> list[tuple[float, float]]:
-    """The path from base to target the verdict measures against (geometric for 年均 targets)."""
-    st = ev.stage
-    if st is None or st.target_level is None or ev.base_value is None or ev.base_year is None:
-        return []
-    b, level, x0, x1 = ev.base_value, st.target_level, float(ev.base_year), float(st.year)
-    if x1 <= x0:
-        return []
-    out = []
-    for i in range(steps + 1):
-        f = i / steps
-        if ev.kind == "annual_rate" and b > 0 and level > 0:
-            y = b * (level / b) ** f
-        else:
-            y = b + (level - b) * f
-        out.append((x0 + (x1 - x0) * f, y))
-    return out
 
 
 def indicator_chart(ev: IndicatorEvaluation, font: str, width: float = 240, height: float = 150) -> Drawing:
@@ -67,7 +48,7 @@ def indicator_chart(ev: IndicatorEvaluation, font: str, width: float = 240, heig
         for x, lo, _hi in reversed(band):
             pts += [px(x), py(lo)]
         d.add(Polygon(pts, fillColor=BAND, strokeColor=None))
-    planned = _planned(ev)
+    planned = planned_path(ev)
     if planned:
         d.add(PolyLine([c for x, y in planned for c in (px(x), py(y))], strokeColor=PLANNED, strokeWidth=0.6))
     st = ev.stage

@@ -216,3 +216,22 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
         out.append(round(v, 10))
         v += step
     return out
+
+
+def planned_path(ev: IndicatorEvaluation, steps: int = 12) -> list[tuple[float, float]]:
+    """The path from base to target the verdict measures against (geometric for 年均 targets)."""
+    st = ev.stage
+    if st is None or st.target_level is None or ev.base_value is None or ev.base_year is None:
+        return []
+    b, level, x0, x1 = ev.base_value, st.target_level, float(ev.base_year), float(st.year)
+    if x1 <= x0:
+        return []
+    out = []
+    for i in range(steps + 1):
+        f = i / steps
+        if ev.kind == "annual_rate" and b > 0 and level > 0:
+            y = b * (level / b) ** f
+        else:
+            y = b + (level - b) * f
+        out.append((x0 + (x1 - x0) * f, y))
+    return out

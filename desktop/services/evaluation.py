@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -30,8 +33,12 @@ from ..reports.evaluation_model import (
     IndicatorEvaluation,
     ShareRow,
     TaskEvaluation,
+    chart_ranges,
+    nice_ticks,
     number,
+    planned_path,
 )
+from ..reports.evaluation_text import detail_row, indicator_row, is_red, share_row
 from ..storage import Database
 from .evaluation_math import IndicatorInput, evaluate_indicator, year_of
 from .validation import parse_date
@@ -529,7 +536,40 @@ def gather_evaluation(
     )
 
 
+def render_report(
+    data: EvaluationReportData,
+    path: str | os.PathLike[str],
+    *,
+    progress: Callable[[int, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Write the evaluation report as PDF or Word (.docx), chosen by the file name."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise PlanDeskError(f"评估报告只能保存为 .pdf 或 .docx：{target.name}", field="path")
+    # The renderers load reportlab and python-docx: only a report pays for them.
+    if suffix == ".docx":
+        from ..reports.evaluation_docx import render_evaluation_docx
+
+        return render_evaluation_docx(data, target)
+    from ..reports.evaluation_pdf import render_evaluation_pdf
+
+    return render_evaluation_pdf(data, target, progress=progress, is_cancelled=is_cancelled)
+
+
 __all__ = [
+    "EvaluationReportData",
+    "IndicatorEvaluation",
+    "chart_ranges",
+    "detail_row",
+    "indicator_row",
+    "is_red",
+    "nice_ticks",
+    "number",
+    "planned_path",
+    "render_report",
+    "share_row",
     "IndicatorBase",
     "IndicatorWarning",
     "draft_problems",

@@ -29,22 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..reports.evaluation_model import (
+from ..services.evaluation import (
     EvaluationReportData,
     IndicatorEvaluation,
     chart_ranges,
-    nice_ticks,
-    number,
-)
-from ..reports.evaluation_text import TASK_HEADS, detail_row, indicator_row, is_red, share_row
-from ..services.evaluation import (
+    detail_row,
     gather_evaluation,
     get_indicator_base,
+    indicator_row,
     indicator_warnings,
+    is_red,
     midpoint,
+    nice_ticks,
+    number,
     parse_stage_targets,
     plan_period,
+    planned_path,
+    render_report,
     set_indicator_base,
+    share_row,
 )
 from ..storage import Database
 from .workers import Worker
@@ -127,14 +130,10 @@ class IndicatorChart(QWidget):
             painter.drawPolygon(poly)
             painter.setBrush(Qt.BrushStyle.NoBrush)
         st = ev.stage
-        if (
-            st is not None
-            and st.target_level is not None
-            and ev.base_value is not None
-            and ev.base_year is not None
-        ):
+        planned = planned_path(ev)
+        if planned:
             painter.setPen(QPen(PLANNED, 1))
-            painter.drawLine(at(ev.base_year, ev.base_value), at(st.year, st.target_level))
+            self._polyline(painter, [at(x, y) for x, y in planned])
         if st is not None and st.target_level is not None:
             painter.setPen(QPen(TARGET, 1.2, Qt.PenStyle.DashLine))
             painter.drawLine(at(x0, st.target_level), at(x1, st.target_level))
@@ -144,10 +143,10 @@ class IndicatorChart(QWidget):
             painter.setPen(QPen(VALUE, 1.2, Qt.PenStyle.DashLine))
             self._polyline(painter, [at(x, y) for x, y, _lo, _hi in ev.path])
         painter.setPen(QPen(VALUE, 1.8))
-        self._polyline(painter, [at(p.x, p.value) for p in ev.points])
-        for p in ev.points:
-            painter.setBrush(QBrush(QColor("white") if p.value_id is None else VALUE))
-            painter.drawEllipse(at(p.x, p.value), 3, 3)
+        self._polyline(painter, [at(pt.x, pt.value) for pt in ev.points])
+        for pt in ev.points:
+            painter.setBrush(QBrush(QColor("white") if pt.value_id is None else VALUE))
+            painter.drawEllipse(at(pt.x, pt.value), 3, 3)
 
     @staticmethod
     def _polyline(painter: QPainter, points: list[QPointF]) -> None:
@@ -215,6 +214,11 @@ class BaseDialog(QDialog):
             return
         self.saved.emit(self.indicator_id)
         self.accept()
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    day: dt.date = edit.date().toPython()  # type: ignore[assignment]
+    return day
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -285,8 +289,8 @@ class EvaluationPane(QWidget):
         self.chart = IndicatorChart()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.chapters = _table([self.tr("章节"), *[self.tr(h) for h in TASK_HEADS]])
-        self.units = _table([self.tr("责任单位"), *[self.tr(h) for h in TASK_HEADS]])
+        self.chapters = _table([self.tr("章节"), *self._task_heads()])
+        self.units = _table([self.tr("责任单位"), *self._task_heads()])
         self.behind = _table([self.tr("滞后任务"), self.tr("牵头单位"), self.tr("情况")])
         self.problems = QPlainTextEdit()
         self.suggestions = QPlainTextEdit()
@@ -298,6 +302,16 @@ class EvaluationPane(QWidget):
         self.base_button.clicked.connect(self.edit_base)
         self.export_pdf.clicked.connect(lambda: self.choose_export(".pdf"))
         self.export_docx.clicked.connect(lambda: self.choose_export(".docx"))
+
+    def _task_heads(self) -> list[str]:
+        return [
+            self.tr("任务数"),
+            self.tr("已完成"),
+            self.tr("序时推进"),
+            self.tr("滞后"),
+            self.tr("暂缓"),
+            self.tr("平均完成"),
+        ]
 
     def _layout(self) -> None:
         head = QHBoxLayout()
@@ -405,7 +419,7 @@ class EvaluationPane(QWidget):
         return gather_evaluation(
             self.db,
             plan_id=self.plan_id,
-            as_of=self.as_of.date().toPython(),
+            as_of=_day(self.as_of),
             kind=self.kind.currentData(),
             problems=self._texts(self.problems),
             suggestions=self._texts(self.suggestions),
@@ -486,14 +500,7 @@ class EvaluationPane(QWidget):
             return None
 
         def job(progress: Any, is_cancelled: Any) -> str:
-            # Loaded on first export, so the window does not start slower for them.
-            if target.suffix.lower() == ".docx":
-                from ..reports.evaluation_docx import render_evaluation_docx
-
-                return str(render_evaluation_docx(data, target))
-            from ..reports.evaluation_pdf import render_evaluation_pdf
-
-            return str(render_evaluation_pdf(data, target, progress=progress, is_cancelled=is_cancelled))
+            return str(render_report(data, target, progress=progress, is_cancelled=is_cancelled))
 
         self.worker = Worker(job)
         self.worker.signals.finished.connect(self._on_exported)
@@ -537,7 +544,7 @@ def attach_indicator_warnings(view: Any) -> IndicatorWarningsBox:
 
     def load_with_indicators(plan_id: int) -> None:
         load(plan_id)
-        box.load(plan_id, view.as_of.date().toPython())
+        box.load(plan_id, _day(view.as_of))
 
     view.load = load_with_indicators
     view.indicator_warnings = box
