@@ -116,6 +116,32 @@ def test_annual_growth_rate_uses_a_geometric_path() -> None:
     assert not ev.warning
 
 
+def test_annual_decrease_rate() -> None:
+    # 年均下降 3 % from 100 in 2020: the 2025 level is 100·0.97⁵ = 85.873; values fall 4 % a year.
+    ev = evaluate_indicator(
+        ind(
+            "万元地区生产总值用水量年均下降（%）",
+            "3",
+            3,
+            unit="%",
+            attribute="binding",
+            base_year=2020,
+            base_value=100,
+            values=yearly((2021, 96), (2022, 92.16), (2023, 88.4736)),
+        ),
+        AS_OF,
+    )
+    st = ev.stage
+    assert (ev.kind, ev.direction) == ("annual_rate", "down")
+    assert st is not None and st.target_level == pytest.approx(100 * 0.97**5)
+    assert ev.observed_per_year == pytest.approx(-4.0)
+    assert st.forecast == pytest.approx(100 * 0.96**5)  # 81.537, below the 85.873 allowed
+    assert st.needed_per_year == pytest.approx(100 * ((0.97**5 / 0.884736) ** 0.5 - 1))  # −1.48 % a year
+    # Planned level at 2023 is 100·0.97³ = 91.267: 8.733 of the 14.127 to shed (61.8 %); shed 11.526 (81.6 %).
+    assert ev.expected_share == 61.8 and ev.progress_share == 81.6
+    assert ev.verdict == AHEAD and st.outlook == WILL_REACH and not ev.warning
+
+
 def test_cumulative_decrease_lags() -> None:
     # 能耗下降 13.5 % (累计) from 0.50 in 2020: the 2025 level is 0.4325; values fall 0.01 a year.
     ev = evaluate_indicator(
