@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "desktop.commands.supervision",
     "desktop.commands.reports",
     "desktop.commands.exchange",
+    "desktop.commands.evaluate",
 ]
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, HasUid, Versioned
@@ -28,6 +29,11 @@ class Indicator(HasUid, Versioned, Base):
     target_year: Mapped[int | None] = mapped_column(Integer)
     attribute: Mapped[str | None] = mapped_column(String(10))
     baseline: Mapped[str] = mapped_column(String(100), default="")
+    # The base (基期) as numbers, for the evaluation; the printed base stays in ``baseline``.
+    base_year: Mapped[int | None] = mapped_column(Integer)
+    base_value: Mapped[float | None] = mapped_column(Float)
+    # Targets of further years beside target_year: [{"year": 2030, "value": 90.0, "text": "≥90"}].
+    stage_targets: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     from_prose: Mapped[bool] = mapped_column(Boolean, default=False)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 

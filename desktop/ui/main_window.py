@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
     def _add_panes(self) -> None:
         """The overview panes live in tabs beside the detail; each is filled only when it is shown."""
         from .dashboard import DashboardPane
+        from .evaluation_view import EvaluationPane
         from .indicators_pane import IndicatorsPane
         from .matrix_view import MatrixPane
 
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
             ("dashboard", DashboardPane, self.tr("总览")),
             ("matrix", MatrixPane, self.tr("任务分工表")),
             ("indicators", IndicatorsPane, self.tr("指标")),
+            ("evaluation", EvaluationPane, self.tr("评估")),
         ):
             pane = cls(self.db)
             pane.node_activated.connect(self._on_pane_activated)

@@ -54,6 +54,9 @@ class WindowActions(QObject):
     def _add_menus(self) -> None:
         w = self.window
         self.report_action = self._action(w.menu_reports, self.tr("生成报表…"), self.open_reports, "Ctrl+P")
+        self._action(
+            w.menu_reports, self.tr("评估报告…"), lambda: w.tabs.setCurrentWidget(w.panes["evaluation"])
+        )
         self._action(w.menu_exchange, self.tr("导入方案修订版…"), self.choose_revision)
         w.menu_exchange.addSeparator()
         self._action(w.menu_exchange, self.tr("导出进展反馈表…"), self.choose_workbook_export)
@@ -76,6 +79,7 @@ class WindowActions(QObject):
         w.menu_view.addAction(history)
 
     def _add_supervision_tabs(self) -> None:
+        from .evaluation_view import attach_indicator_warnings
         from .supervision.tables import CoverageView, RankingView, ReportingView, WarningsView
         from .supervision.workflow_panel import WorkflowPanel
 
@@ -100,6 +104,7 @@ class WindowActions(QObject):
             w.panes[name] = view
             w.tabs.addTab(view, self.supervision_titles[name])
         views["reporting"].remind_requested.connect(self.choose_reminder_file)
+        attach_indicator_warnings(views["warnings"])  # binding indicators whose forecast misses
         # 办理 follows the assignment selected in the detail pane.
         self.workflow = WorkflowPanel(self.db)
         self.workflow.failed.connect(w.show_error)

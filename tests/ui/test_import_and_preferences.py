@@ -121,6 +121,7 @@ def test_pane_tabs_follow_the_plan_and_jump_to_tasks(qtbot: QtBot, seeded_db: Da
         "总览",
         "任务分工表",
         "指标",
+        "评估",
         "预警",
         "报送情况",
         "考核",
