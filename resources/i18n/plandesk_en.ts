@@ -45,6 +45,54 @@
     </message>
   </context>
   <context>
+    <name>BaseDialog</name>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="65" />
+      <source>设置基期</source>
+      <translation>Set base</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="67" />
+      <source>例如 2020</source>
+      <translation>e.g. 2020</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="72" />
+      <source>其他目标年，例如 2030:90；2035:≥95</source>
+      <translation>Further target years, e.g. 2030:90；2035:≥95</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="78" />
+      <source>基期年份</source>
+      <translation>Base year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="79" />
+      <source>基期值</source>
+      <translation>Base value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="80" />
+      <source>阶段目标</source>
+      <translation>Stage targets</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="84" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="85" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="96" />
+      <source>基期年份“{0}”应为四位数字年份。</source>
+      <translation>Base year "{0}" must be a four-digit year.</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageView</name>
     <message>
       <location filename="../../desktop/ui/supervision/tables.py" line="290" />
@@ -73,22 +121,22 @@
       <translation>Higher-level plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="325" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="326" />
       <source>请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。</source>
       <translation>Choose a task of this plan on the left and the higher-level clause it carries out on the right.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="345" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="346" />
       <source>（未设置）</source>
       <translation>(not set)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="357" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="358" />
       <source>本方案尚未设置上级方案。</source>
       <translation>No higher-level plan has been set for this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="360" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="361" />
       <source>上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条</source>
       <translation>Higher-level clauses linked: {0}, not linked: {1}; tasks of this plan linked: {2}, not linked: {3}</translation>
     </message>
@@ -364,6 +412,204 @@ The details were written to the log: {1}</translation>
     </message>
   </context>
   <context>
+    <name>EvaluationPane</name>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="157" />
+      <source>中期评估</source>
+      <translation>Mid-term evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="158" />
+      <source>年度评估</source>
+      <translation>Annual evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="162" />
+      <source>设置基期…</source>
+      <translation>Set base…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="164" />
+      <source>导出 PDF…</source>
+      <translation>Export PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="165" />
+      <source>导出 Word…</source>
+      <translation>Export Word…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="172" />
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="173" />
+      <source>指标</source>
+      <translation>Indicators</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="174" />
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="175" />
+      <source>属性</source>
+      <translation>Attribute</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="176" />
+      <source>基期</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="177" />
+      <source>目标</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="178" />
+      <source>最新</source>
+      <translation>Latest</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="179" />
+      <source>预计</source>
+      <translation>Forecast</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="180" />
+      <source>结论</source>
+      <translation>Verdict</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="186" />
+      <source>章节</source>
+      <translation>Chapter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="187" />
+      <source>责任单位</source>
+      <translation>Responsible units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="188" />
+      <source>滞后任务</source>
+      <translation>Tasks behind schedule</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="188" />
+      <source>牵头单位</source>
+      <translation>Lead unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="188" />
+      <source>情况</source>
+      <translation>Situation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="202" />
+      <source>任务数</source>
+      <translation>Tasks</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="203" />
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="204" />
+      <source>序时推进</source>
+      <translation>On schedule</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="205" />
+      <source>滞后</source>
+      <translation>Behind</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="206" />
+      <source>暂缓</source>
+      <translation>Suspended</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="207" />
+      <source>平均完成</source>
+      <translation>Average completion</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="213" />
+      <source>评估日期</source>
+      <translation>Evaluation date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="234" />
+      <source>四、存在问题（每段一行，可修改）</source>
+      <translation>IV. Problems (one paragraph per line, editable)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="236" />
+      <source>五、下一步建议（每段一行，可修改）</source>
+      <translation>V. Suggestions for the next steps (one paragraph per line, editable)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="239" />
+      <source>主要指标</source>
+      <translation>Main indicators</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="240" />
+      <source>重点任务</source>
+      <translation>Key tasks</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="241" />
+      <source>问题与建议</source>
+      <translation>Problems and suggestions</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="332" />
+      <source>完成目标进度 {0}，序时进度 {1}；尚需年均 {2}，趋势年均 {3}。{4}</source>
+      <translation>Progress towards the target {0}, scheduled {1}; still needed per year {2}, trend per year {3}. {4}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="346" />
+      <source>请先选择一项指标。</source>
+      <translation>Please choose an indicator first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="371" />
+      <source>请先选择一个方案。</source>
+      <translation>Please choose a plan first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="373" />
+      <source>Word 文档 (*.docx)</source>
+      <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="373" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="374" />
+      <source>保存评估报告</source>
+      <translation>Save the evaluation report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="393" />
+      <source>评估报告只能保存为 .pdf 或 .docx：{0}</source>
+      <translation>The evaluation report can only be saved as .pdf or .docx: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="408" />
+      <source>已生成 {0}</source>
+      <translation>Written: {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>ExchangePreviewDialog</name>
     <message>
       <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
@@ -561,6 +807,19 @@ The details were written to the log: {1}</translation>
     </message>
   </context>
   <context>
+    <name>IndicatorChart</name>
+    <message>
+      <location filename="../../desktop/ui/indicator_chart.py" line="38" />
+      <source>暂无数据</source>
+      <translation>No data yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/indicator_chart.py" line="95" />
+      <source>目标 {0}</source>
+      <translation>Target {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>IndicatorTableModel</name>
     <message>
       <location filename="../../desktop/ui/indicators_pane.py" line="77" />
@@ -672,6 +931,14 @@ The details were written to the log: {1}</translation>
     </message>
   </context>
   <context>
+    <name>IndicatorWarningsBox</name>
+    <message>
+      <location filename="../../desktop/ui/evaluation_view.py" line="429" />
+      <source>约束性指标预警 {0} 项：</source>
+      <translation>Binding indicators at risk: {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>IndicatorsPane</name>
     <message>
       <location filename="../../desktop/ui/indicators_pane.py" line="292" />
@@ -697,193 +964,198 @@ The details were written to the log: {1}</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="50" />
+      <location filename="../../desktop/ui/main_window.py" line="56" />
       <source>PlanDesk 规划督办台</source>
       <translation>PlanDesk Plan Supervision Desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="83" />
+      <location filename="../../desktop/ui/main_window.py" line="89" />
       <source>详情</source>
       <translation>Details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="92" />
+      <location filename="../../desktop/ui/main_window.py" line="98" />
       <source>方案：</source>
       <translation>Plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="135" />
+      <location filename="../../desktop/ui/main_window.py" line="141" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="137" />
+      <location filename="../../desktop/ui/main_window.py" line="143" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="140" />
+      <location filename="../../desktop/ui/main_window.py" line="146" />
       <source>导入方案…</source>
       <translation>Import plan…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="141" />
+      <location filename="../../desktop/ui/main_window.py" line="147" />
       <source>首选项…</source>
       <translation>Preferences…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="142" />
+      <location filename="../../desktop/ui/main_window.py" line="148" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="143" />
+      <location filename="../../desktop/ui/main_window.py" line="149" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <location filename="../../desktop/ui/main_window.py" line="151" />
       <source>添加子任务</source>
       <translation>Add sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="147" />
+      <location filename="../../desktop/ui/main_window.py" line="153" />
       <source>修改标题</source>
       <translation>Edit title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="148" />
+      <location filename="../../desktop/ui/main_window.py" line="154" />
       <source>删除子任务…</source>
       <translation>Delete sub-task…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="150" />
+      <location filename="../../desktop/ui/main_window.py" line="156" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="153" />
+      <location filename="../../desktop/ui/main_window.py" line="159" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="155" />
+      <location filename="../../desktop/ui/main_window.py" line="161" />
       <source>只看本单位</source>
       <translation>My unit only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="158" />
+      <location filename="../../desktop/ui/main_window.py" line="164" />
       <source>清除筛选</source>
       <translation>Clear filters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="159" />
+      <location filename="../../desktop/ui/main_window.py" line="165" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="160" />
-      <location filename="../../desktop/ui/main_window.py" line="505" />
+      <location filename="../../desktop/ui/main_window.py" line="166" />
+      <location filename="../../desktop/ui/main_window.py" line="513" />
       <source>关于 PlanDesk</source>
       <translation>About PlanDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="164" />
+      <location filename="../../desktop/ui/main_window.py" line="170" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="170" />
+      <location filename="../../desktop/ui/main_window.py" line="176" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="184" />
+      <location filename="../../desktop/ui/main_window.py" line="190" />
       <source>视图(&amp;V)</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="187" />
+      <location filename="../../desktop/ui/main_window.py" line="193" />
       <source>报表(&amp;R)</source>
       <translation>&amp;Reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="188" />
+      <location filename="../../desktop/ui/main_window.py" line="194" />
       <source>数据交换(&amp;X)</source>
       <translation>E&amp;xchange</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="189" />
+      <location filename="../../desktop/ui/main_window.py" line="195" />
       <source>督办(&amp;S)</source>
       <translation>&amp;Supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="190" />
+      <location filename="../../desktop/ui/main_window.py" line="196" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="212" />
+      <location filename="../../desktop/ui/main_window.py" line="219" />
       <source>总览</source>
       <translation>Overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="213" />
+      <location filename="../../desktop/ui/main_window.py" line="220" />
       <source>任务分工表</source>
       <translation>Assignment matrix</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="214" />
+      <location filename="../../desktop/ui/main_window.py" line="221" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="245" />
+      <location filename="../../desktop/ui/main_window.py" line="222" />
+      <source>评估</source>
+      <translation>Evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="253" />
       <source>已载入示例方案</source>
       <translation>Sample plans loaded</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="356" />
+      <location filename="../../desktop/ui/main_window.py" line="364" />
       <source>搜索命中 {0} 处，</source>
       <translation>{0} search hits, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="364" />
+      <location filename="../../desktop/ui/main_window.py" line="372" />
       <source>{0} 个条目</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="414" />
+      <location filename="../../desktop/ui/main_window.py" line="422" />
       <source>新子任务</source>
       <translation>New sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="428" />
+      <location filename="../../desktop/ui/main_window.py" line="436" />
       <source>方案原文中的条目不能改标题，只有本单位添加的子任务可以修改。</source>
       <translation>Items of the plan document cannot be renamed; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="443" />
+      <location filename="../../desktop/ui/main_window.py" line="451" />
       <source>方案原文中的条目不能删除，只有本单位添加的子任务可以删除。</source>
       <translation>Items of the plan document cannot be deleted; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="447" />
+      <location filename="../../desktop/ui/main_window.py" line="455" />
       <source>删除子任务</source>
       <translation>Delete sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="448" />
+      <location filename="../../desktop/ui/main_window.py" line="456" />
       <source>删除子任务“{0}”？可用“撤销”恢复。</source>
       <translation>Delete sub-task "{0}"? Undo brings it back.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="468" />
+      <location filename="../../desktop/ui/main_window.py" line="476" />
       <source>筛选时不能调整顺序，请先清除筛选。</source>
       <translation>The order cannot be changed while filtering; clear the filters first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="506" />
+      <location filename="../../desktop/ui/main_window.py" line="514" />
       <source>PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。
 
 版本：{0}
@@ -1014,22 +1286,22 @@ Cooperating: {3}</translation>
   <context>
     <name>PlanDesk</name>
     <message>
-      <location filename="../../desktop/ui/app.py" line="47" />
+      <location filename="../../desktop/ui/app.py" line="48" />
       <source>PlanDesk 规划督办台</source>
       <translation>PlanDesk Plan Supervision Desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="59" />
+      <location filename="../../desktop/ui/app.py" line="60" />
       <source>无法打开数据库</source>
       <translation>Cannot open the database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="114" />
+      <location filename="../../desktop/ui/app.py" line="117" />
       <source>已完成每日备份</source>
       <translation>Daily backup done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="119" />
+      <location filename="../../desktop/ui/app.py" line="122" />
       <source>每日备份失败：{0}</source>
       <translation>Daily backup failed: {0}</translation>
     </message>
@@ -1077,52 +1349,52 @@ Cooperating: {3}</translation>
   <context>
     <name>PlanTreeModel</name>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="70" />
+      <location filename="../../desktop/ui/tree_model.py" line="71" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="71" />
+      <location filename="../../desktop/ui/tree_model.py" line="72" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="72" />
+      <location filename="../../desktop/ui/tree_model.py" line="73" />
       <source>牵头单位</source>
       <translation>Lead unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="73" />
+      <location filename="../../desktop/ui/tree_model.py" line="74" />
       <source>截止日期</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="74" />
+      <location filename="../../desktop/ui/tree_model.py" line="75" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="75" />
+      <location filename="../../desktop/ui/tree_model.py" line="76" />
       <source>进度</source>
       <translation>Progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="209" />
+      <location filename="../../desktop/ui/tree_model.py" line="210" />
       <source> [自增]</source>
       <translation> [added]</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="223" />
+      <location filename="../../desktop/ui/tree_model.py" line="224" />
       <source>本单位添加的子任务，可修改标题、删除</source>
       <translation>Sub-task added by this office; can be renamed or deleted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="225" />
+      <location filename="../../desktop/ui/tree_model.py" line="226" />
       <source>已在方案修订中删除并归档，只读</source>
       <translation>Removed in a plan revision and archived; read-only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/tree_model.py" line="227" />
+      <location filename="../../desktop/ui/tree_model.py" line="228" />
       <source>导入时位置不确定，请核对</source>
       <translation>Position uncertain at import, please check</translation>
     </message>
@@ -1836,258 +2108,263 @@ Cooperating: {3}</translation>
   <context>
     <name>WindowActions</name>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="55" />
+      <location filename="../../desktop/ui/window_actions.py" line="56" />
       <source>生成报表…</source>
       <translation>Generate report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="56" />
+      <location filename="../../desktop/ui/window_actions.py" line="58" />
+      <source>评估报告…</source>
+      <translation>Evaluation report…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="60" />
       <source>导入方案修订版…</source>
       <translation>Import plan revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="58" />
+      <location filename="../../desktop/ui/window_actions.py" line="62" />
       <source>导出进展反馈表…</source>
       <translation>Export progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="59" />
+      <location filename="../../desktop/ui/window_actions.py" line="63" />
       <source>导入进展反馈表…</source>
       <translation>Import progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="61" />
+      <location filename="../../desktop/ui/window_actions.py" line="65" />
       <source>导出交换包…</source>
       <translation>Export exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="62" />
+      <location filename="../../desktop/ui/window_actions.py" line="66" />
       <source>导入交换包…</source>
       <translation>Import exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="66" />
+      <location filename="../../desktop/ui/window_actions.py" line="70" />
       <source>关账（冻结上月报表）…</source>
       <translation>Close month (freeze last month's report)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="67" />
+      <location filename="../../desktop/ui/window_actions.py" line="71" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="69" />
+      <location filename="../../desktop/ui/window_actions.py" line="73" />
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="71" />
+      <location filename="../../desktop/ui/window_actions.py" line="75" />
       <source>操作记录</source>
       <translation>Change log</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="83" />
+      <location filename="../../desktop/ui/window_actions.py" line="88" />
       <source>预警</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="84" />
+      <location filename="../../desktop/ui/window_actions.py" line="89" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="85" />
+      <location filename="../../desktop/ui/window_actions.py" line="90" />
       <source>考核</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="86" />
+      <location filename="../../desktop/ui/window_actions.py" line="91" />
       <source>对接情况</source>
       <translation>Plan links</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="87" />
+      <location filename="../../desktop/ui/window_actions.py" line="92" />
       <source>办理</source>
       <translation>Handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="114" />
+      <location filename="../../desktop/ui/window_actions.py" line="120" />
       <source>历史</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="135" />
-      <location filename="../../desktop/ui/window_actions.py" line="397" />
+      <location filename="../../desktop/ui/window_actions.py" line="141" />
+      <location filename="../../desktop/ui/window_actions.py" line="408" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="167" />
+      <location filename="../../desktop/ui/window_actions.py" line="173" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="190" />
+      <location filename="../../desktop/ui/window_actions.py" line="201" />
       <source>已取消，未写入任何数据。</source>
       <translation>Cancelled; no data was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="217" />
+      <location filename="../../desktop/ui/window_actions.py" line="228" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="223" />
+      <location filename="../../desktop/ui/window_actions.py" line="234" />
       <source>保存催报通知</source>
       <translation>Save report reminders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="224" />
+      <location filename="../../desktop/ui/window_actions.py" line="235" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="227" />
+      <location filename="../../desktop/ui/window_actions.py" line="238" />
       <source>催报通知-{0}.pdf</source>
       <translation>report-reminders-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="234" />
+      <location filename="../../desktop/ui/window_actions.py" line="245" />
       <source>正在生成催报通知…</source>
       <translation>Writing report reminders…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="238" />
+      <location filename="../../desktop/ui/window_actions.py" line="249" />
       <source>已生成催报通知：{0}</source>
       <translation>Report reminders written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="245" />
+      <location filename="../../desktop/ui/window_actions.py" line="256" />
       <source>选择修订后的方案文件</source>
       <translation>Choose the revised plan document</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="246" />
+      <location filename="../../desktop/ui/window_actions.py" line="257" />
       <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="262" />
+      <location filename="../../desktop/ui/window_actions.py" line="273" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="268" />
+      <location filename="../../desktop/ui/window_actions.py" line="279" />
       <source>修订版已导入，原有分工和进展已保留。</source>
       <translation>The revision has been imported; existing assignments and progress were kept.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="275" />
+      <location filename="../../desktop/ui/window_actions.py" line="286" />
       <source>选择保存进展反馈表的文件夹</source>
       <translation>Choose a folder for the progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="288" />
+      <location filename="../../desktop/ui/window_actions.py" line="299" />
       <source>正在导出进展反馈表…</source>
       <translation>Exporting progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="291" />
+      <location filename="../../desktop/ui/window_actions.py" line="302" />
       <source>已导出 {0} 份进展反馈表到 {1}</source>
       <translation>Exported {0} progress workbooks to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="297" />
+      <location filename="../../desktop/ui/window_actions.py" line="308" />
       <source>选择各单位交回的进展反馈表</source>
       <translation>Choose the progress workbooks returned by the units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="298" />
+      <location filename="../../desktop/ui/window_actions.py" line="309" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="307" />
+      <location filename="../../desktop/ui/window_actions.py" line="318" />
       <source>正在检查进展反馈表…</source>
       <translation>Checking the progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="316" />
+      <location filename="../../desktop/ui/window_actions.py" line="327" />
       <source>进展反馈表已导入。</source>
       <translation>The progress workbooks have been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="324" />
+      <location filename="../../desktop/ui/window_actions.py" line="335" />
       <source>保存交换包</source>
       <translation>Save exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="325" />
+      <location filename="../../desktop/ui/window_actions.py" line="336" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="338" />
+      <location filename="../../desktop/ui/window_actions.py" line="349" />
       <source>正在导出交换包…</source>
       <translation>Exporting the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="340" />
+      <location filename="../../desktop/ui/window_actions.py" line="351" />
       <source>已导出交换包：{0}</source>
       <translation>Exchange package exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="345" />
+      <location filename="../../desktop/ui/window_actions.py" line="356" />
       <source>选择交换包</source>
       <translation>Choose an exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="346" />
+      <location filename="../../desktop/ui/window_actions.py" line="357" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="354" />
+      <location filename="../../desktop/ui/window_actions.py" line="365" />
       <source>正在检查交换包…</source>
       <translation>Checking the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="363" />
+      <location filename="../../desktop/ui/window_actions.py" line="374" />
       <source>交换包已导入。</source>
       <translation>The exchange package has been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="371" />
+      <location filename="../../desktop/ui/window_actions.py" line="382" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="373" />
+      <location filename="../../desktop/ui/window_actions.py" line="384" />
       <source>已备份到：{0}</source>
       <translation>Backed up to: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="390" />
+      <location filename="../../desktop/ui/window_actions.py" line="401" />
       <source>已从备份恢复，被替换的数据库已另存为备份。</source>
       <translation>Restored from backup; the replaced database was saved as a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="402" />
+      <location filename="../../desktop/ui/window_actions.py" line="413" />
       <source>关账</source>
       <translation>Close month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="403" />
+      <location filename="../../desktop/ui/window_actions.py" line="414" />
       <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
       <translation>After closing month {0}, its report data is frozen and can be reprinted exactly as issued, and no more progress can be recorded for that month. Closing cannot be undone. Close month {0} of "{1}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="423" />
+      <location filename="../../desktop/ui/window_actions.py" line="434" />
       <source>正在关账…</source>
       <translation>Closing the month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="425" />
+      <location filename="../../desktop/ui/window_actions.py" line="436" />
       <source>{0} 月已关账。</source>
       <translation>Month {0} is closed.</translation>
     </message>
