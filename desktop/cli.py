@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "desktop.commands.supervision",
     "desktop.commands.reports",
     "desktop.commands.exchange",
+    "desktop.commands.items",
 ]
 
 
