@@ -175,10 +175,12 @@ def cmd_workdays_deadline(args: argparse.Namespace) -> int:
 
 def cmd_workdays_load(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        loaded = workdays.load_calendar(db, path=args.file)
-    for y in loaded:
+        update = items.apply_calendar(db, path=args.file)
+    for y in update.loaded:
         replaced = "（替换了内置日历中的该年）" if y.replaced_library else ""
         print(f"已导入 {y.year} 年放假安排：放假 {y.holidays} 天，调休上班 {y.workdays} 天{replaced}")
+    for m in update.moved:
+        print(f"督办事项 {m.node_id} {m.title}：截止日期 {m.old} → {m.new}")
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,12 +25,16 @@ from .units import ensure_unit, resolve_unit
 from .validation import check_text, parse_date
 from .workdays import (
     DeadlineRule,
+    LoadedYear,
     WorkCalendar,
     calendar_note,
     compute_deadline,
+    parse_calendar_file,
     parse_rule,
     remaining_text,
+    store_years,
     work_calendar,
+    work_calendar_years,
 )
 
 COLLECTION_KIND = "items"
@@ -408,3 +413,53 @@ def register_items(db: Database, *, drafts: Sequence[ItemDraft], create_units: b
     calendar = work_calendar(db)
     with db.write(cause="导入督办事项") as s:
         return [write_item(s, d, rules, calendar, create_units=create_units)[0].id for d in drafts]
+
+
+@dataclass(frozen=True)
+class MovedDeadline:
+    node_id: int
+    title: str
+    old: dt.date | None
+    new: dt.date
+
+
+@dataclass(frozen=True)
+class CalendarUpdate:
+    loaded: list[LoadedYear]
+    moved: list[MovedDeadline]
+
+
+def apply_calendar(db: Database, *, path: str | Path) -> CalendarUpdate:
+    """导入放假安排, and in the same transaction recount the working-day deadlines of the items it touches.
+
+    Only deadlines still as PlanDesk computed them move; one changed by hand or by an approved extension stays.
+    """
+    years = parse_calendar_file(path)
+    touched = {y.year for y in years}
+    moved: list[MovedDeadline] = []
+    with db.write(cause="导入放假安排") as s:
+        loaded = store_years(s, years)
+        s.flush()
+        calendar = WorkCalendar({y.year: y for y in (*work_calendar_years(s), *years)})
+        rows = s.execute(
+            select(SupervisionItem, PlanNode)
+            .join(PlanNode, PlanNode.id == SupervisionItem.node_id)
+            .where(SupervisionItem.rule_unit == "workday")
+        ).all()
+        for item, node in rows:
+            if item.deadline is None or not touched & set(
+                range(item.received_on.year, item.deadline.year + 2)
+            ):
+                continue
+            new = calendar.add_workdays(item.received_on, item.rule_days)
+            if new == item.deadline:
+                continue
+            for a in s.scalars(select(Assignment).where(Assignment.node_id == node.id)):
+                if a.deadline == item.deadline:
+                    a.deadline = new
+                    if a.original_deadline == item.deadline:
+                        a.original_deadline = new
+            moved.append(MovedDeadline(node.id, node.title, item.deadline, new))
+            item.deadline = new
+            node.deadline_hint = new
+    return CalendarUpdate(loaded, moved)

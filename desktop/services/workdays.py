@@ -15,10 +15,12 @@ from typing import Any
 
 import chinese_calendar  # type: ignore[import-untyped]
 from chinese_calendar import constants as _cc
+from sqlalchemy.orm import Session
 
 from ..errors import PlanDeskError
+from ..models import Setting
 from ..storage import Database
-from .settings import get_setting, set_setting
+from .settings import get_setting
 from .validation import parse_date
 
 log = logging.getLogger(__name__)
@@ -150,21 +152,32 @@ def calendar_note(years: Iterable[int]) -> str:
     )
 
 
-def work_calendar(db: Database) -> WorkCalendar:
-    """The calendar the database uses: the library plus the years the office loaded."""
-    stored = get_setting(db, CALENDAR_SETTING, {}) or {}
-    years: dict[int, CalendarYear] = {}
-    for key, value in stored.items():
+def _years(stored: Any) -> list[CalendarYear]:
+    years: list[CalendarYear] = []
+    for key, value in (stored or {}).items():
         try:
-            years[int(key)] = CalendarYear(
-                int(key),
-                frozenset(dt.date.fromisoformat(d) for d in value.get("holidays", [])),
-                frozenset(dt.date.fromisoformat(d) for d in value.get("workdays", [])),
-                str(value.get("source", "")),
+            years.append(
+                CalendarYear(
+                    int(key),
+                    frozenset(dt.date.fromisoformat(d) for d in value.get("holidays", [])),
+                    frozenset(dt.date.fromisoformat(d) for d in value.get("workdays", [])),
+                    str(value.get("source", "")),
+                )
             )
         except (AttributeError, TypeError, ValueError):
             log.warning("setting %s: year %s is malformed and ignored", CALENDAR_SETTING, key)
-    return WorkCalendar(years)
+    return years
+
+
+def work_calendar(db: Database) -> WorkCalendar:
+    """The calendar the database uses: the library plus the years the office loaded."""
+    return WorkCalendar({y.year: y for y in _years(get_setting(db, CALENDAR_SETTING, {}))})
+
+
+def work_calendar_years(s: Session) -> list[CalendarYear]:
+    """The loaded years, read in the caller's session."""
+    row = s.get(Setting, CALENDAR_SETTING)
+    return _years(row.value if row is not None else {})
 
 
 def compute_deadline(
@@ -305,18 +318,28 @@ class LoadedYear:
     replaced_library: bool
 
 
-def load_calendar(db: Database, *, path: str | Path) -> list[LoadedYear]:
-    """导入放假安排: keep the years of a holiday notice file in the database, replacing those years entirely."""
-    years = parse_calendar_file(path)
-    stored = dict(get_setting(db, CALENDAR_SETTING, {}) or {})
+def store_years(s: Session, years: list[CalendarYear]) -> list[LoadedYear]:
+    """Keep the years of a holiday notice in the caller's transaction, replacing those years entirely."""
+    row = s.get(Setting, CALENDAR_SETTING)
+    stored = dict(row.value or {}) if row is not None else {}
     for y in years:
         stored[str(y.year)] = {
             "holidays": sorted(d.isoformat() for d in y.holidays),
             "workdays": sorted(d.isoformat() for d in y.workdays),
             "source": y.source,
         }
-    set_setting(db, CALENDAR_SETTING, stored)
+    if row is None:
+        s.add(Setting(key=CALENDAR_SETTING, value=stored))
+    else:
+        row.value = stored
     return [LoadedYear(y.year, len(y.holidays), len(y.workdays), y.year in LIBRARY_YEARS) for y in years]
+
+
+def load_calendar(db: Database, *, path: str | Path) -> list[LoadedYear]:
+    """导入放假安排: keep the years of a holiday notice file in the database (deadlines already set stay)."""
+    years = parse_calendar_file(path)
+    with db.write(cause="导入放假安排") as s:
+        return store_years(s, years)
 
 
 @dataclass(frozen=True)

@@ -235,3 +235,27 @@ def test_items_commands(district: Database, db_url: str, capsys: pytest.CaptureF
         == 1
     )
     assert "须填写批示人" in capsys.readouterr().err
+
+
+def test_a_loaded_notice_recounts_computed_deadlines_but_not_extended_ones(
+    district: Database, tmp_path: Path
+) -> None:
+    from desktop.services.items import apply_calendar
+
+    computed = register_item(district, draft=_instruction("跨年批示甲", D(2026, 12, 30)))
+    extended = register_item(district, draft=_instruction("跨年批示乙", D(2026, 12, 30)))
+    assert computed.deadline == D(2027, 1, 6)  # 31 Dec, then Fri 1 Jan and Mon–Wed counted as weekdays
+    request = workflow.request_extension(
+        district, assignment_id=extended.assignment_ids[0], new_deadline="2027-01-20", reason="跨部门协调"
+    )
+    workflow.decide_extension(district, request_id=request.id, approve=True)
+    f = tmp_path / "2027.csv"
+    f.write_text("2027-01-01,休\n2027-01-04,休\n", encoding="utf-8")
+    update = apply_calendar(district, path=f)
+    assert [(m.title, m.old, m.new) for m in update.moved] == [
+        ("跨年批示甲", D(2027, 1, 6), D(2027, 1, 8)),
+        ("跨年批示乙", D(2027, 1, 6), D(2027, 1, 8)),
+    ]
+    by_title = {i.title: i for i in list_items(district)}
+    assert by_title["跨年批示甲"].deadline == D(2027, 1, 8) and by_title["跨年批示甲"].calendar_note == ""
+    assert by_title["跨年批示乙"].deadline == D(2027, 1, 20)
