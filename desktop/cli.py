@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "desktop.commands.reports",
     "desktop.commands.exchange",
     "desktop.commands.items",
+    "desktop.commands.oversight",
 ]
 
 

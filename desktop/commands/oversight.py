@@ -1,0 +1,84 @@
+"""``plandesk reporting-ledger`` (报送台账), ``plandesk points`` (考核计分), ``plandesk escalate``, ``plandesk checkpoint``."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from ..services import points, reporting_ledger
+from . import open_db, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("reporting-ledger", help="报送台账：各单位每月按时、迟报、未报及报送日期")
+    p.add_argument("--from", dest="first", required=True, metavar="YYYY-MM")
+    p.add_argument("--to", dest="last", default=None, metavar="YYYY-MM", help="默认与 --from 相同")
+    p.add_argument("--plan", type=int, default=None, metavar="PLAN_ID", help="默认全部方案与督办事项")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="统计日期（默认今天）")
+    p.add_argument("--xlsx", default=None, metavar="FILE.xlsx", help="导出报送台账")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_reporting_ledger)
+
+    p = sub.add_parser("points", help="考核计分：按计分办法逐项计分并排名，可列出每个单位的计分明细")
+    p.add_argument("--from", dest="first", required=True, metavar="YYYY-MM")
+    p.add_argument("--to", dest="last", default=None, metavar="YYYY-MM")
+    p.add_argument("--plan", type=int, default=None, metavar="PLAN_ID")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--unit", default=None, help="列出该单位的计分明细")
+    p.add_argument("--xlsx", default=None, metavar="FILE.xlsx", help="导出排名与计分明细")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_points)
+
+
+def cmd_reporting_ledger(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        ledger = reporting_ledger.reporting_ledger(
+            db, first=args.first, last=args.last or args.first, plan_id=args.plan, as_of=args.as_of
+        )
+    if args.xlsx:
+        reporting_ledger.export_reporting_ledger(ledger, args.xlsx)
+    if args.json:
+        print_json([{**dataclasses.asdict(c), "state_name": c.state_name} for c in ledger.cells])
+        return 0
+    print(f"报送要求：{ledger.rule}；统计至 {ledger.as_of}")
+    print("单位\t" + "\t".join(ledger.periods) + "\t按时\t迟报\t未报")
+    for unit in ledger.units:
+        cells = []
+        for period in ledger.periods:
+            c = ledger.cell(unit, period)
+            if c is None:
+                cells.append("—")
+            elif c.reported_on is not None and c.state in ("on_time", "late"):
+                cells.append(f"{c.state_name} {c.reported_on:%m-%d}")
+            else:
+                cells.append(c.state_name)
+        n = ledger.counts(unit)
+        print(f"{unit}\t" + "\t".join(cells) + f"\t{n['on_time']}\t{n['late']}\t{n['missing']}")
+    if args.xlsx:
+        print(f"已导出：{args.xlsx}")
+    return 0
+
+
+def cmd_points(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        ranking = points.point_ranking(
+            db, first=args.first, last=args.last or args.first, plan_id=args.plan, as_of=args.as_of
+        )
+    if args.xlsx:
+        points.export_point_ranking(ranking, args.xlsx)
+    if args.json:
+        print_json(dataclasses.asdict(ranking))
+        return 0
+    if args.unit:
+        events = [e for e in ranking.events if e.unit == args.unit or args.unit in e.unit]
+        total = sum(e.points for e in events)
+        for e in events:
+            print(f"{e.on}\t{e.name}\t{e.points:+g}\t{e.node}\t{e.detail}")
+        print(f"合计 {total:g} 分")
+        return 0
+    print(ranking.method)
+    names = [name for name, _ in points.EVENTS.values()]
+    print("名次\t单位\t得分\t" + "\t".join(names))
+    for u in ranking.units:
+        print(f"{u.rank}\t{u.unit}\t{u.points:g}\t" + "\t".join(str(u.counts[k]) for k in points.EVENTS))
+    return 0
