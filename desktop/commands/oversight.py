@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from ..services import points, reporting_ledger
-from . import open_db, print_json
+from ..services import escalation, points, reporting_ledger
+from . import group, open_db, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,6 +28,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--xlsx", default=None, metavar="FILE.xlsx", help="导出排名与计分明细")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_points)
+
+    esc = group(sub, "escalation", "督查单：提示 → 催办 → 督办 → 约谈")
+    p = esc.add_parser("issue", help="为分工记录发督查单（默认升一级）")
+    p.add_argument("assignment_id", type=int, metavar="ASSIGNMENT_ID")
+    p.add_argument("--level", default=None, help="提示 | 催办 | 督办 | 约谈（默认比当前高一级）")
+    p.add_argument("--reason", required=True, help="督查事由")
+    p.add_argument("--actor", default=None, metavar="NAME")
+    p.add_argument("--at", default=None, metavar="YYYY-MM-DD", help="补录纸质督查单的日期")
+    p.set_defaults(func=cmd_escalation_issue)
+    p = esc.add_parser("history", help="分工记录的督查级别与历次督查单")
+    p.add_argument("assignment_id", type=int, metavar="ASSIGNMENT_ID")
+    p.set_defaults(func=cmd_escalation_history)
+    p = esc.add_parser("check", help="按规则列出应升级的分工记录（--apply 同时发督查单）")
+    p.add_argument("--plan", type=int, default=None, metavar="PLAN_ID")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--apply", action="store_true", help="按规则发督查单")
+    p.set_defaults(func=cmd_escalation_check)
 
 
 def cmd_reporting_ledger(args: argparse.Namespace) -> int:
@@ -81,4 +98,46 @@ def cmd_points(args: argparse.Namespace) -> int:
     print("名次\t单位\t得分\t" + "\t".join(names))
     for u in ranking.units:
         print(f"{u.rank}\t{u.unit}\t{u.points:g}\t" + "\t".join(str(u.counts[k]) for k in points.EVENTS))
+    return 0
+
+
+def cmd_escalation_issue(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        row = escalation.escalate(
+            db,
+            assignment_id=args.assignment_id,
+            level=args.level,
+            reason=args.reason,
+            actor=args.actor,
+            at=args.at,
+        )
+    print(f"分工记录 {row.assignment_id}：已发{row.level_name}单（{row.at:%Y-%m-%d}）")
+    return 0
+
+
+def cmd_escalation_history(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        rows = escalation.escalation_history(db, assignment_id=args.assignment_id)
+    if not rows:
+        print("尚未发过督查单。")
+        return 0
+    print(f"当前级别：{rows[-1].level_name}（共 {len(rows)} 次）")
+    for r in rows:
+        how = "手工" if r.rule == "manual" else "按规则"
+        print(f"{r.at:%Y-%m-%d}\t{r.level_name}\t{how}\t{r.actor or '—'}\t{r.reason}")
+    return 0
+
+
+def cmd_escalation_check(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        proposals = escalation.propose_escalations(db, as_of=args.as_of, plan_id=args.plan)
+        if args.apply:
+            escalation.apply_escalation_rules(db, as_of=args.as_of, plan_id=args.plan)
+    if not proposals:
+        print("没有需要升级的分工记录。")
+    for p in proposals:
+        now = escalation.LEVEL_NAMES[p.current] if p.current else "无"
+        print(f"{p.assignment_id}\t{p.unit}\t{p.node}\t{now} → {p.level_name}\t{p.reason}")
+    if args.apply and proposals:
+        print(f"已发督查单 {len(proposals)} 份。")
     return 0

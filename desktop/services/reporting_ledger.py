@@ -126,19 +126,14 @@ def _due_for(a: _Owed, period: str, finished: dt.date | None) -> bool:
     return finished is None or finished >= start
 
 
-def reporting_ledger(
-    db: Database,
-    *,
-    first: str,
-    last: str,
-    plan_id: int | None = None,
-    as_of: str | dt.date | None = None,
-) -> ReportingLedger:
-    """The ledger for the months ``first``…``last``: one cell per unit and month (all plans and 督办事项 by default)."""
-    periods = _periods(first, last)
-    day = parse_date(as_of, field="as_of", label="统计日期") or today()
-    rule = due_rule(db)
-    calendar = work_calendar(db)
+@dataclass
+class _Facts:
+    rows: list[tuple[_Owed, str]]
+    first_report: dict[tuple[int, str], dt.date]
+    finished: dict[int, dt.date]
+
+
+def _facts(db: Database, plan_id: int | None, periods: list[str], day: dt.date) -> _Facts:
     with db.read() as s:
         if plan_id is not None and s.get(Plan, plan_id) is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
@@ -172,31 +167,81 @@ def reporting_ledger(
             )
         ):
             finished[aid] = at.date()
+    return _Facts(rows, first_report, finished)
+
+
+def reporting_ledger(
+    db: Database,
+    *,
+    first: str,
+    last: str,
+    plan_id: int | None = None,
+    as_of: str | dt.date | None = None,
+) -> ReportingLedger:
+    """The ledger for the months ``first``…``last``: one cell per unit and month (all plans and 督办事项 by default)."""
+    periods = _periods(first, last)
+    day = parse_date(as_of, field="as_of", label="统计日期") or today()
+    rule = due_rule(db)
+    calendar = work_calendar(db)
+    facts = _facts(db, plan_id, periods, day)
     by_unit: dict[str, list[_Owed]] = defaultdict(list)
-    for a, name in rows:
+    for a, name in facts.rows:
         by_unit[name].append(a)
     cells: list[LedgerCell] = []
     for unit in sorted(by_unit):
         for period in periods:
             due = rule.due(period, calendar)
-            owing = [a for a in by_unit[unit] if _due_for(a, period, finished.get(a.id))]
+            owing = [a for a in by_unit[unit] if _due_for(a, period, facts.finished.get(a.id))]
             if not owing:
                 continue
-            dates = [first_report.get((a.id, period)) for a in owing]
+            dates = [facts.first_report.get((a.id, period)) for a in owing]
             missing = tuple(a.id for a, d in zip(owing, dates, strict=True) if d is None)
             reported = [d for d in dates if d is not None]
             last_date = max(reported) if reported else None
-            if missing:
-                state = "missing" if day > due else "pending"
-                late = calendar.workdays_between(due, day) if day > due else 0
-            elif last_date is not None and last_date > due:
-                state, late = "late", calendar.workdays_between(due, last_date)
-            else:
-                state, late = "on_time", 0
+            state, late = _state(calendar, due, day, last_date, bool(missing))
             cells.append(
                 LedgerCell(unit, period, state, due, last_date, late, len(owing), len(reported), missing)
             )
     return ReportingLedger(periods, sorted(by_unit), cells, rule.text, day)
+
+
+def _state(
+    calendar: WorkCalendar, due: dt.date, day: dt.date, reported: dt.date | None, missing: bool
+) -> tuple[str, int]:
+    if missing:
+        return ("missing", calendar.workdays_between(due, day)) if day > due else ("pending", 0)
+    if reported is not None and reported > due:
+        return "late", calendar.workdays_between(due, reported)
+    return "on_time", 0
+
+
+def assignment_lateness(
+    db: Database, *, as_of: dt.date, plan_id: int | None = None, months: int = 12
+) -> dict[int, list[tuple[str, str]]]:
+    """For each assignment, its late (迟报) and missing (未报) months among the last ``months`` already due."""
+    rule = due_rule(db)
+    calendar = work_calendar(db)
+    periods: list[str] = []
+    year, month = as_of.year, as_of.month
+    while len(periods) < months:
+        period = f"{year:04d}-{month:02d}"
+        if rule.due(period, calendar) < as_of:
+            periods.append(period)
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    periods.reverse()
+    facts = _facts(db, plan_id, periods, as_of)
+    out: dict[int, list[tuple[str, str]]] = {}
+    for a, _ in facts.rows:
+        bad = []
+        for period in periods:
+            if not _due_for(a, period, facts.finished.get(a.id)):
+                continue
+            reported = facts.first_report.get((a.id, period))
+            state, _ = _state(calendar, rule.due(period, calendar), as_of, reported, reported is None)
+            if state in ("late", "missing"):
+                bad.append((period, state))
+        out[a.id] = bad
+    return out
 
 
 def export_reporting_ledger(ledger: ReportingLedger, path: str | Path) -> Path:
