@@ -29,6 +29,7 @@ from ...services import evidence as ev
 from ...services import workflow as wf
 from ...services.assignments import get_assignment
 from ...storage import Database
+from .escalation_box import EscalationBox
 
 BUTTONS = {
     "acknowledge": QT_TRANSLATE_NOOP("WorkflowPanel", "签收"),
@@ -129,6 +130,9 @@ class WorkflowPanel(QWidget):
         bottom.addWidget(rem_box)
         bottom.addWidget(ev_box)
         layout.addLayout(bottom, 1)
+        self.escalation = EscalationBox(db)
+        self.escalation.failed.connect(self.failed)
+        layout.addWidget(self.escalation, 1)
         self._dialog: QFileDialog | None = None
         self.set_assignment(None)
 
@@ -137,6 +141,7 @@ class WorkflowPanel(QWidget):
         self.assignment_id = assignment_id
         self.message.clear()
         self.refresh()
+        self.escalation.set_assignment(assignment_id)
 
     def refresh(self) -> None:
         aid = self.assignment_id
