@@ -1,11 +1,12 @@
-"""``plandesk reporting-ledger`` (报送台账), ``plandesk points`` (考核计分), ``plandesk escalate``, ``plandesk checkpoint``."""
+"""``plandesk reporting-ledger`` (报送台账), ``points`` (考核计分), ``escalation`` (督查单), ``checkpoint`` (节点目标)."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 
-from ..services import escalation, points, reporting_ledger
+from ..errors import PlanDeskError
+from ..services import checkpoints, escalation, points, reporting_ledger
 from . import group, open_db, print_json
 
 
@@ -45,6 +46,30 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD")
     p.add_argument("--apply", action="store_true", help="按规则发督查单")
     p.set_defaults(func=cmd_escalation_check)
+
+    cp = group(sub, "checkpoint", "节点目标：任务的阶段日期与预期完成百分比")
+    p = cp.add_parser("add", help="为任务添加一个节点目标")
+    p.add_argument("node_id", type=int, metavar="NODE_ID")
+    p.add_argument("--due", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--percent", required=True, metavar="N", help="到该日应完成的百分比")
+    p.add_argument("--title", default="", help="节点内容")
+    p.set_defaults(func=cmd_checkpoint_add)
+    p = cp.add_parser("quarterly", help="按季度末添加四个节点目标")
+    p.add_argument("node_id", type=int, metavar="NODE_ID")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--percents", default="25,50,75,100", metavar="A,B,C,D")
+    p.set_defaults(func=cmd_checkpoint_quarterly)
+    p = cp.add_parser("list", help="列出任务的节点目标及是否达成")
+    p.add_argument("node_id", type=int, metavar="NODE_ID")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD")
+    p.set_defaults(func=cmd_checkpoint_list)
+    p = cp.add_parser("missed", help="列出方案中已过期未达成的节点目标")
+    p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD")
+    p.set_defaults(func=cmd_checkpoint_missed)
+    p = cp.add_parser("remove", help="删除一个节点目标")
+    p.add_argument("checkpoint_id", type=int, metavar="CHECKPOINT_ID")
+    p.set_defaults(func=cmd_checkpoint_remove)
 
 
 def cmd_reporting_ledger(args: argparse.Namespace) -> int:
@@ -140,4 +165,55 @@ def cmd_escalation_check(args: argparse.Namespace) -> int:
         print(f"{p.assignment_id}\t{p.unit}\t{p.node}\t{now} → {p.level_name}\t{p.reason}")
     if args.apply and proposals:
         print(f"已发督查单 {len(proposals)} 份。")
+    return 0
+
+
+def _print_checkpoints(rows: list[checkpoints.CheckpointInfo]) -> None:
+    if not rows:
+        print("没有节点目标。")
+    for c in rows:
+        actual = f"{c.actual_percent}%" if c.actual_percent is not None else "未报"
+        print(f"{c.id}\t{c.due}\t预期 {c.expected_percent}%\t实际 {actual}\t{c.state_name}\t{c.title}")
+
+
+def cmd_checkpoint_add(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        checkpoints.add_checkpoints(db, node_id=args.node_id, targets=[(args.due, args.percent, args.title)])
+        _print_checkpoints(checkpoints.list_checkpoints(db, node_id=args.node_id))
+    return 0
+
+
+def cmd_checkpoint_quarterly(args: argparse.Namespace) -> int:
+    try:
+        percents = [int(p) for p in args.percents.replace("，", ",").split(",")]
+    except ValueError:
+        raise PlanDeskError(f"百分比“{args.percents}”无效，应写作 25,50,75,100。", field="percents") from None
+    with open_db(args) as db:
+        checkpoints.add_quarterly_checkpoints(db, node_id=args.node_id, year=args.year, percents=percents)
+        _print_checkpoints(checkpoints.list_checkpoints(db, node_id=args.node_id))
+    return 0
+
+
+def cmd_checkpoint_list(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        _print_checkpoints(checkpoints.list_checkpoints(db, node_id=args.node_id, as_of=args.as_of))
+    return 0
+
+
+def cmd_checkpoint_missed(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        rows = checkpoints.missed_checkpoints(db, plan_id=args.plan, as_of=args.as_of)
+    if not rows:
+        print("没有未达成的节点目标。")
+    for m in rows:
+        c = m.checkpoint
+        actual = f"{c.actual_percent}%" if c.actual_percent is not None else "未报"
+        print(f"{m.node}\t{c.unit}\t{c.due}\t预期 {c.expected_percent}%\t实际 {actual}\t{c.title}")
+    return 0
+
+
+def cmd_checkpoint_remove(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        checkpoints.remove_checkpoint(db, checkpoint_id=args.checkpoint_id)
+    print("已删除节点目标。")
     return 0
