@@ -116,14 +116,15 @@ class _Owed:
     start_date: dt.date | None
 
 
-def _due_for(a: _Owed, period: str, finished: dt.date | None) -> bool:
-    """Whether an assignment owes a report for ``period``: it had started and was not finished before."""
-    start = dt.date(int(period[:4]), int(period[5:]), 1)
-    if a.status == "suspended":
+def _due_for(a: _Owed, period: str, due: dt.date, finished: dt.date | None, reported: bool) -> bool:
+    """Whether an assignment owes a report for ``period``: it had started by the month's end and was not closed
+    (办结/销号) by the due day — closing it is its last report — or it reported for the month anyway.
+    Without a start date it owes every month."""
+    if a.status == "suspended" and not reported:
         return False
     if a.start_date is not None and a.start_date > period_end(period):
         return False
-    return finished is None or finished >= start
+    return finished is None or finished > due or reported
 
 
 @dataclass
@@ -191,7 +192,11 @@ def reporting_ledger(
     for unit in sorted(by_unit):
         for period in periods:
             due = rule.due(period, calendar)
-            owing = [a for a in by_unit[unit] if _due_for(a, period, facts.finished.get(a.id))]
+            owing = [
+                a
+                for a in by_unit[unit]
+                if _due_for(a, period, due, facts.finished.get(a.id), (a.id, period) in facts.first_report)
+            ]
             if not owing:
                 continue
             dates = [facts.first_report.get((a.id, period)) for a in owing]
@@ -234,10 +239,11 @@ def assignment_lateness(
     for a, _ in facts.rows:
         bad = []
         for period in periods:
-            if not _due_for(a, period, facts.finished.get(a.id)):
-                continue
+            due = rule.due(period, calendar)
             reported = facts.first_report.get((a.id, period))
-            state, _ = _state(calendar, rule.due(period, calendar), as_of, reported, reported is None)
+            if not _due_for(a, period, due, facts.finished.get(a.id), reported is not None):
+                continue
+            state, _ = _state(calendar, due, as_of, reported, reported is None)
             if state in ("late", "missing"):
                 bad.append((period, state))
         out[a.id] = bad

@@ -205,20 +205,19 @@ def remaining_text(calendar: WorkCalendar, as_of: dt.date, deadline: dt.date | N
     """剩余3个工作日 / 今日到期 / 已逾期2个工作日 — in working days where the rule is in working days."""
     if deadline is None:
         return "未定期限"
-    if unit == "workday":
-        n = calendar.workdays_between(as_of, deadline)
-        word = "个工作日"
-    else:
-        n = (deadline - as_of).days
-        word = "天"
     if deadline == as_of:
         return "今日到期"
-    if n > 0:
-        text = f"剩余{n}{word}"
-    elif n == 0:
-        text = f"剩余0{word}（{deadline.isoformat()}为休息日）"
+    word = "个工作日" if unit == "workday" else "天"
+    if unit == "workday":
+        n = abs(calendar.workdays_between(as_of, deadline))
     else:
-        text = f"已逾期{-n}{word}"
+        n = abs((deadline - as_of).days)
+    if deadline > as_of:
+        text = f"剩余{n}{word}" if n else f"剩余0{word}（截止日 {deadline.isoformat()} 为休息日）"
+    elif n:
+        text = f"已逾期{n}{word}"
+    else:
+        text = f"已过截止日期 {deadline.isoformat()}（其后均为休息日）"
     if unit == "workday" and calendar.unknown_years(as_of, deadline):
         text += "（按周一至周五估算）"
     return text

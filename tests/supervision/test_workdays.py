@@ -136,3 +136,17 @@ def test_a_bad_notice_file_is_refused_with_the_line(
         load_calendar(db, path=f)
     assert message in str(info.value)
     assert work_calendar(db).loaded == {}
+
+
+def test_remaining_time_over_rest_days_after_or_before_the_deadline() -> None:
+    # Due Friday 13 Feb; the Saturday after is 调休上班, so it is already one working day late.
+    assert remaining_text(CAL, D(2026, 2, 14), D(2026, 2, 13), "workday") == "已逾期1个工作日"
+    # Due Friday 30 Jan; the weekend after has no working day.
+    assert (
+        remaining_text(CAL, D(2026, 2, 1), D(2026, 1, 30), "workday")
+        == "已过截止日期 2026-01-30（其后均为休息日）"
+    )
+    assert (
+        remaining_text(CAL, D(2026, 2, 14), D(2026, 2, 15), "workday")
+        == "剩余0个工作日（截止日 2026-02-15 为休息日）"
+    )
