@@ -68,11 +68,11 @@ class LedgerCell:
     period: str
     state: str  # on_time | late | missing | pending
     due: dt.date
-    reported_on: dt.date | None  # the day the unit's last due report for the month arrived
+    reported_on: dt.date | None  # the day the unit's first report for the month arrived
     late_workdays: int  # working days after the due day (迟报), or so far (未报)
     assignments: int
     reported: int
-    missing_assignment_ids: tuple[int, ...]
+    missing_assignment_ids: tuple[int, ...]  # owing assignments the month's reports left out
 
     @property
     def state_name(self) -> str:
@@ -202,10 +202,11 @@ def reporting_ledger(
             dates = [facts.first_report.get((a.id, period)) for a in owing]
             missing = tuple(a.id for a, d in zip(owing, dates, strict=True) if d is None)
             reported = [d for d in dates if d is not None]
-            last_date = max(reported) if reported else None
-            state, late = _state(calendar, due, day, last_date, bool(missing))
+            # The unit's monthly report is the first one that arrived; items it left out are listed, not counted late.
+            first_date = min(reported) if reported else None
+            state, late = _state(calendar, due, day, first_date, not reported)
             cells.append(
-                LedgerCell(unit, period, state, due, last_date, late, len(owing), len(reported), missing)
+                LedgerCell(unit, period, state, due, first_date, late, len(owing), len(reported), missing)
             )
     return ReportingLedger(periods, sorted(by_unit), cells, rule.text, day)
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import notice_2026 as notice
 import pytest
 
 from desktop.errors import PlanDeskError
@@ -24,35 +25,10 @@ from desktop.storage import Database
 D = dt.date
 CAL = WorkCalendar()
 
-# 国务院办公厅关于2026年部分节假日安排的通知, read by hand: days off and the weekend days worked (调休).
-NOTICE_2026_OFF = {
-    "元旦": (D(2026, 1, 1), D(2026, 1, 3)),
-    "春节": (D(2026, 2, 15), D(2026, 2, 23)),
-    "清明节": (D(2026, 4, 4), D(2026, 4, 6)),
-    "劳动节": (D(2026, 5, 1), D(2026, 5, 5)),
-    "端午节": (D(2026, 6, 19), D(2026, 6, 21)),
-    "中秋节": (D(2026, 9, 25), D(2026, 9, 27)),
-    "国庆节": (D(2026, 10, 1), D(2026, 10, 7)),
-}
-NOTICE_2026_WORKED = [
-    D(2026, 1, 4),
-    D(2026, 2, 14),
-    D(2026, 2, 28),
-    D(2026, 5, 9),
-    D(2026, 9, 20),
-    D(2026, 10, 10),
-]
-
-
-def _days(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-
 
 def test_every_day_of_2026_follows_the_holiday_notice() -> None:
-    off = {d for first, last in NOTICE_2026_OFF.values() for d in _days(first, last)}
-    for day in _days(D(2026, 1, 1), D(2026, 12, 31)):
-        expected = day in NOTICE_2026_WORKED or (day.weekday() < 5 and day not in off)
-        assert CAL.is_workday(day) is expected, day
+    for day in notice.days(D(2026, 1, 1), D(2026, 12, 31)):
+        assert CAL.is_workday(day) is notice.is_workday(day), day
     # 261 weekdays, 19 of them off, 6 weekend days worked.
     assert CAL.workdays_between(D(2025, 12, 31), D(2026, 12, 31)) == 248
 
