@@ -119,6 +119,15 @@ class WindowActions(QObject):
         self.items.item_activated.connect(lambda plan_id, node_id: self._show_item(plan_id, node_id))
         self.items.changed.connect(lambda: self._after_change(self.tr("已登记督办事项。")))
         w.tabs.addTab(self.items, self.tr("督办事项"))
+        from .supervision.timeliness_pane import TimelinessPane
+
+        self.timeliness = TimelinessPane(self.db)
+        self.timeliness.failed.connect(w.show_error)
+        w.tabs.addTab(self.timeliness, self.tr("报送台账"))
+        # Counted when shown: the ledger reads every assignment's reports.
+        w.tabs.currentChanged.connect(
+            lambda _i: self.timeliness.refresh() if w.tabs.currentWidget() is self.timeliness else None
+        )
 
     def _show_item(self, plan_id: int, node_id: int) -> None:
         self.window.reload_plans(plan_id)
