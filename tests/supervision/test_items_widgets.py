@@ -125,3 +125,38 @@ def test_the_window_has_the_items_tab_and_menu_and_opens_an_item(qtbot: QtBot, d
     assert window.current_plan().title == "2026年督办事项"
     assert window.current_node().id == info.node_id
     assert window.tabs.currentWidget() is window.detail
+
+
+def test_an_excel_list_is_previewed_remapped_and_imported(
+    qtbot: QtBot, district: Database, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["事项", "单位", "日期", "来源", "领导", "文号"])
+    ws.append(["落实碳计量批示", "区市场监管局", "2026-02-12", "领导批示件", "王区长", "区委办〔2026〕3号"])
+    ws.append(["答复群众来信", "区科委", "2026-02-13", "来信", "", ""])
+    path = tmp_path / "清单.xlsx"
+    wb.save(path)
+    pane = ItemsPane(district, today=D(2026, 2, 13))
+    qtbot.addWidget(pane)
+    dialog = pane.preview_list(str(path))
+    # 单位 and 日期 are not headers PlanDesk recognises: the office maps those columns by hand.
+    assert dialog.columns["title"].currentData() == "A" and dialog.columns["unit"].currentData() == ""
+    assert not dialog.import_button.isEnabled()
+    assert any("责任单位" in dialog.errors.item(i).text() for i in range(dialog.errors.count()))
+    dialog.columns["unit"].setCurrentIndex(dialog.columns["unit"].findData("B"))
+    dialog.columns["received_on"].setCurrentIndex(dialog.columns["received_on"].findData("C"))
+    dialog.columns["leader"].setCurrentIndex(dialog.columns["leader"].findData("E"))
+    dialog.columns["doc_ref"].setCurrentIndex(dialog.columns["doc_ref"].findData("F"))
+    assert dialog.errors.count() == 0 and dialog.import_button.isEnabled()
+    assert "可导入事项 2 件" in dialog.summary.text()
+    with qtbot.waitSignal(pane.changed):
+        dialog.import_button.click()
+    assert pane.message.text() == "已导入 2 件督办事项。"
+    assert pane.table.rowCount() == 2
+    assert [i.deadline for i in list_items(district)] == [
+        D(2026, 2, 26),
+        D(2026, 3, 12),
+    ]  # 5 and 15 working days

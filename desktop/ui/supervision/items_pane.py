@@ -192,6 +192,8 @@ class ItemsPane(QWidget):
         self.source.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_button = QPushButton(self.tr("登记督办事项…"))
         self.add_button.clicked.connect(lambda: self.open_register())
+        self.import_button = QPushButton(self.tr("导入清单…"))
+        self.import_button.clicked.connect(lambda: self.choose_list())
         self.calendar_button = QPushButton(self.tr("导入放假安排…"))
         self.calendar_button.clicked.connect(lambda: self.choose_calendar())
         headers = [
@@ -222,6 +224,7 @@ class ItemsPane(QWidget):
         head.addWidget(self.source)
         head.addStretch(1)
         head.addWidget(self.add_button)
+        head.addWidget(self.import_button)
         head.addWidget(self.calendar_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -290,6 +293,27 @@ class ItemsPane(QWidget):
     def _on_registered(self) -> None:
         self.reload_years()
         self.changed.emit()
+
+    def choose_list(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("导入督办事项清单"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.preview_list)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def preview_list(self, path: str) -> QDialog:
+        from .items_import_dialog import ItemsImportDialog
+
+        dialog = ItemsImportDialog(self.db, path, self)
+        dialog.imported.connect(lambda n: self._on_imported(n))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_imported(self, count: int) -> None:
+        self._on_registered()
+        self.message.setText(self.tr("已导入 {0} 件督办事项。").format(count))
 
     def choose_calendar(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("导入放假安排"), "", self.tr("放假安排 (*.csv *.json)"))
