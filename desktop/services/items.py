@@ -463,3 +463,66 @@ def apply_calendar(db: Database, *, path: str | Path) -> CalendarUpdate:
             item.deadline = new
             node.deadline_hint = new
     return CalendarUpdate(loaded, moved)
+
+
+# ---- carrying the source fields in an exchange package ------------------------------------------
+
+_SOURCE_FIELDS = (
+    "source",
+    "received_on",
+    "rule_days",
+    "rule_unit",
+    "deadline",
+    "leader",
+    "instructed_on",
+    "doc_ref",
+    "meeting_name",
+    "meeting_session",
+    "proposal_number",
+    "sender",
+)
+
+
+def item_sources_for_package(s: Session, plan_id: int) -> dict[str, dict[str, str | int | None]]:
+    """The source fields of a collection's items by node uid, as plain JSON values for a package entry."""
+    out: dict[str, dict[str, str | int | None]] = {}
+    rows = s.execute(
+        select(PlanNode.uid, SupervisionItem)
+        .join(SupervisionItem, SupervisionItem.node_id == PlanNode.id)
+        .where(PlanNode.plan_id == plan_id)
+    )
+    for uid, item in rows:
+        values: dict[str, str | int | None] = {}
+        for name in _SOURCE_FIELDS:
+            value = getattr(item, name)
+            values[name] = value.isoformat() if isinstance(value, dt.date) else value
+        out[uid] = values
+    return out
+
+
+def apply_item_sources_from_package(s: Session, sources: dict[str, dict[str, str | int | None]]) -> int:
+    """Write the source fields a package carried onto the nodes with those uids (in the importing transaction)."""
+    count = 0
+    for uid, values in sources.items():
+        node = s.scalar(select(PlanNode).where(PlanNode.uid == uid))
+        if node is None:
+            continue
+        item = s.scalar(select(SupervisionItem).where(SupervisionItem.node_id == node.id))
+        if item is None:
+            item = SupervisionItem(node_id=node.id)
+            s.add(item)
+        for name in _SOURCE_FIELDS:
+            raw = values.get(name)
+            value: object
+            if name in ("received_on", "deadline", "instructed_on"):
+                value = dt.date.fromisoformat(str(raw)) if raw else None
+            elif name == "source":
+                value = source_code(str(raw), field="package")
+            elif name == "rule_days":
+                value = int(raw or 0)
+            else:
+                value = "" if raw is None else str(raw)
+            setattr(item, name, value)
+        count += 1
+    s.flush()
+    return count

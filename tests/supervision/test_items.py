@@ -259,3 +259,35 @@ def test_a_loaded_notice_recounts_computed_deadlines_but_not_extended_ones(
     by_title = {i.title: i for i in list_items(district)}
     assert by_title["跨年批示甲"].deadline == D(2027, 1, 8) and by_title["跨年批示甲"].calendar_note == ""
     assert by_title["跨年批示乙"].deadline == D(2027, 1, 20)
+
+
+def test_the_source_fields_travel_by_node_uid_for_packages(
+    district: Database, db_url: str, tmp_path: Path
+) -> None:
+    from desktop.models import Plan, PlanNode
+    from desktop.services.items import apply_item_sources_from_package, item_sources_for_package
+    from desktop.storage import open_database
+
+    info = register_item(district, draft=_instruction())
+    with district.read() as s:
+        sources = item_sources_for_package(s, info.plan_id)
+        uid = s.get(PlanNode, info.node_id).uid  # type: ignore[union-attr]
+    assert sources[uid]["leader"] == "王区长" and sources[uid]["received_on"] == "2026-02-12"
+    with open_database(tmp_path / "other.sqlite3") as other:
+        with other.write() as s:
+            plan = Plan(title="2026年督办事项", extra={"kind": "items", "year": 2026})
+            s.add(plan)
+            s.flush()
+            root = PlanNode(plan_id=plan.id, kind="root", title="")
+            s.add(root)
+            s.flush()
+            s.add(PlanNode(plan_id=plan.id, parent_id=root.id, kind="task", title=info.title, uid=uid))
+        with other.write() as s:
+            assert apply_item_sources_from_package(s, sources) == 1
+        [copy] = list_items(other, as_of="2026-02-13")
+        assert (copy.source_name, copy.leader, copy.doc_ref, copy.rule) == (
+            "领导批示件",
+            "王区长",
+            "区委办〔2026〕3号",
+            "5个工作日",
+        )
