@@ -40,3 +40,34 @@ def test_the_workflow_panel_shows_the_level_and_issues_the_next_one(
     box.reason.setText("x")
     box.issue_button.click()
     assert "不能降为“提示”" in box.message.text()
+
+
+def test_the_workflow_panel_shows_and_adds_the_tasks_checkpoints(
+    qtbot: QtBot, db: Database, qapp: QApplication
+) -> None:
+    import datetime as dt
+
+    from desktop.services.assignments import add_progress
+    from desktop.ui.supervision.checkpoint_box import COLOURS
+
+    ids = load_small_plan(db)
+    a = create_assignment(
+        db, node_id=ids["1."], unit="区市场监管局", start_date="2026-01-01", deadline="2026-12-31"
+    ).id
+    add_progress(db, assignment_id=a, period="2026-03", text="启动", percent=30, reported_on="2026-03-20")
+    panel = WorkflowPanel(db)
+    qtbot.addWidget(panel)
+    box = panel.checkpoints
+    box.today = dt.date(2026, 7, 1)
+    assert not box.quarterly_button.isEnabled()
+    panel.set_assignment(a)
+    box.year.setValue(2026)
+    with qtbot.waitSignal(box.changed):
+        box.quarterly_button.click()
+    texts = [box.list.item(i).text() for i in range(box.list.count())]
+    assert texts[0].startswith("2026-03-31　预期 25%　实际 30%　已达成")
+    assert texts[1].startswith("2026-06-30　预期 50%　实际 30%　未达成")
+    assert texts[2].startswith("2026-09-30　预期 75%　实际 30%　未到期")
+    assert box.list.item(1).background().color() == COLOURS["missed"]
+    box.quarterly_button.click()
+    assert "2026-03-31 已有节点目标" in box.message.text()

@@ -29,6 +29,7 @@ from ...services import evidence as ev
 from ...services import workflow as wf
 from ...services.assignments import get_assignment
 from ...storage import Database
+from .checkpoint_box import CheckpointBox
 from .escalation_box import EscalationBox
 
 BUTTONS = {
@@ -132,7 +133,12 @@ class WorkflowPanel(QWidget):
         layout.addLayout(bottom, 1)
         self.escalation = EscalationBox(db)
         self.escalation.failed.connect(self.failed)
-        layout.addWidget(self.escalation, 1)
+        self.checkpoints = CheckpointBox(db)
+        self.checkpoints.failed.connect(self.failed)
+        lowest = QHBoxLayout()
+        lowest.addWidget(self.escalation)
+        lowest.addWidget(self.checkpoints)
+        layout.addLayout(lowest, 1)
         self._dialog: QFileDialog | None = None
         self.set_assignment(None)
 
@@ -142,6 +148,7 @@ class WorkflowPanel(QWidget):
         self.message.clear()
         self.refresh()
         self.escalation.set_assignment(assignment_id)
+        self.checkpoints.set_assignment(assignment_id)
 
     def refresh(self) -> None:
         aid = self.assignment_id
