@@ -71,7 +71,7 @@ class ItemsImportDialog(QDialog):
             combo.clear()
             combo.addItem(self.tr("（不导入）"), "")
             for letter, header in preview.headers.items():
-                combo.addItem(f"{letter}列：{header}", letter)
+                combo.addItem(self.tr("{0}列：{1}").format(letter, header), letter)
             chosen = preview.mapping.get(name, "")
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
         self._filling = False

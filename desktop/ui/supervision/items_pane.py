@@ -29,7 +29,6 @@ from ...services import items, workdays
 from ...storage import Database
 
 OVERDUE = QColor("#f8d0d0")
-WEEKDAYS = "一二三四五六日"
 
 
 def _date(edit: QDateEdit) -> dt.date:
@@ -132,8 +131,11 @@ class ItemDialog(QDialog):
         except PlanDeskError as exc:
             self.deadline_label.setText(str(exc))
             return
-        text = self.tr("{0}（星期{1}），自交办次日起 {2}").format(
-            result.deadline.isoformat(), WEEKDAYS[result.deadline.weekday()], result.rule.text
+        weekday = self.tr("星期一 星期二 星期三 星期四 星期五 星期六 星期日").split()[
+            result.deadline.weekday()
+        ]
+        text = self.tr("{0}（{1}），自交办次日起 {2}").format(
+            result.deadline.isoformat(), weekday, result.rule.text
         )
         if result.note:
             text += "\n" + result.note
@@ -261,7 +263,7 @@ class ItemsPane(QWidget):
         for i, r in enumerate(self.rows):
             where = r.doc_ref or (r.meeting_name + r.meeting_session) or r.proposal_number or r.sender
             if r.leader:
-                where = f"{r.leader}批示 {where}".strip()
+                where = self.tr("{0}批示 {1}").format(r.leader, where).strip()
             cells = [
                 r.source_name,
                 r.label,
