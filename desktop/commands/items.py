@@ -53,7 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--new-unit", action="store_true", help="单位不存在时新建")
     p.set_defaults(func=cmd_items_import)
 
-    p = it.add_parser("rules", help="各来源的默认办理时限（设置 items.rules）")
+    p = it.add_parser("rules", help="各来源的默认办理时限（--set 修改，例如 --set 领导批示件=3个工作日）")
+    p.add_argument("--set", action="append", default=[], metavar="来源=时限")
     p.set_defaults(func=cmd_items_rules)
 
     wd = group(sub, "workdays", "法定工作日：按节假日与调休计算期限，导入新年度放假安排")
@@ -155,9 +156,21 @@ def cmd_items_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def pairs(values: list[str], what: str) -> dict[str, str]:
+    """KEY=VALUE options, refused plainly when the = is missing."""
+    out: dict[str, str] = {}
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or not key.strip() or not rest.strip():
+            raise PlanDeskError(f"“{value}”应写作 {what}。", field="set")
+        out[key.strip()] = rest.strip()
+    return out
+
+
 def cmd_items_rules(args: argparse.Namespace) -> int:
+    changes = pairs(args.set, "来源=时限，例如 领导批示件=3个工作日")
     with open_db(args) as db:
-        rules = items.item_rules(db)
+        rules = items.set_item_rules(db, rules=changes) if changes else items.item_rules(db)
     for code, rule in rules.items():
         print(f"{items.SOURCE_NAMES[code]}\t{rule.text}")
     return 0

@@ -8,6 +8,7 @@ import dataclasses
 from ..errors import PlanDeskError
 from ..services import checkpoints, escalation, points, reporting_ledger
 from . import group, open_db, print_json
+from .items import pairs
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,6 +31,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_points)
 
+    p = sub.add_parser("reporting-rule", help="报送要求：每月几日前报送，遇节假日是否顺延")
+    p.add_argument("--day", type=int, default=None, help="报送日（1–31）")
+    month = p.add_mutually_exclusive_group()
+    month.add_argument("--next-month", action="store_true", default=None, help="次月的报送日前报送当月进展")
+    month.add_argument("--same-month", dest="next_month", action="store_false", help="当月的报送日前报送")
+    postpone = p.add_mutually_exclusive_group()
+    postpone.add_argument(
+        "--postpone", dest="next_workday", action="store_true", default=None, help="遇节假日顺延"
+    )
+    postpone.add_argument("--no-postpone", dest="next_workday", action="store_false", help="遇节假日不顺延")
+    p.set_defaults(func=cmd_reporting_rule)
+
+    p = sub.add_parser("point-rule", help="计分办法：显示或修改各事项分值（例如 --set 被退回=-3）")
+    p.add_argument("--set", action="append", default=[], metavar="事项=分值")
+    p.set_defaults(func=cmd_point_rule)
+
     esc = group(sub, "escalation", "督查单：提示 → 催办 → 督办 → 约谈")
     p = esc.add_parser("issue", help="为分工记录发督查单（默认升一级）")
     p.add_argument("assignment_id", type=int, metavar="ASSIGNMENT_ID")
@@ -41,6 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = esc.add_parser("history", help="分工记录的督查级别与历次督查单")
     p.add_argument("assignment_id", type=int, metavar="ASSIGNMENT_ID")
     p.set_defaults(func=cmd_escalation_history)
+    p = esc.add_parser("rules", help="升级规则：逾期几个工作日、近12个月几次迟报或未报升到各级")
+    p.add_argument("--overdue", action="append", default=[], metavar="级别=工作日")
+    p.add_argument("--repeated", action="append", default=[], metavar="级别=次数")
+    p.set_defaults(func=cmd_escalation_rules)
     p = esc.add_parser("check", help="按规则列出应升级的分工记录（--apply 同时发督查单）")
     p.add_argument("--plan", type=int, default=None, metavar="PLAN_ID")
     p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD")
@@ -216,4 +237,58 @@ def cmd_checkpoint_remove(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         checkpoints.remove_checkpoint(db, checkpoint_id=args.checkpoint_id)
     print("已删除节点目标。")
+    return 0
+
+
+def cmd_reporting_rule(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        if args.day is not None or args.next_month is not None or args.next_workday is not None:
+            rule = reporting_ledger.set_due_rule(
+                db, day=args.day, next_month=args.next_month, next_workday=args.next_workday
+            )
+        else:
+            rule = reporting_ledger.due_rule(db)
+    print(f"报送要求：{rule.text}")
+    return 0
+
+
+def _number(key: str, value: str) -> float:
+    try:
+        return float(value) if "." in value else int(value)
+    except ValueError:
+        raise PlanDeskError(f"“{key}”的分值“{value}”不是数字。", field="set") from None
+
+
+def cmd_point_rule(args: argparse.Namespace) -> int:
+    changes = {k: _number(k, v) for k, v in pairs(args.set, "事项=分值，例如 被退回=-3").items()}
+    with open_db(args) as db:
+        rule = points.set_point_rule(db, points=changes) if changes else points.point_rule(db)
+        reporting = reporting_ledger.due_rule(db).text
+    print(points.method_text(rule, reporting))
+    return 0
+
+
+def _counts(values: list[str], what: str) -> dict[str, int]:
+    out = {}
+    for key, value in pairs(values, what).items():
+        if not value.isdigit():
+            raise PlanDeskError(f"“{key}”的阈值“{value}”应为正整数。", field="set")
+        out[key] = int(value)
+    return out
+
+
+def cmd_escalation_rules(args: argparse.Namespace) -> int:
+    overdue = _counts(args.overdue, "级别=工作日，例如 督办=8")
+    repeated = _counts(args.repeated, "级别=次数，例如 约谈=3")
+    with open_db(args) as db:
+        if overdue or repeated:
+            rules = escalation.set_escalation_rules(db, overdue=overdue, repeated=repeated)
+        else:
+            rules = escalation.escalation_rules(db)
+    for key, title, unit in (
+        ("overdue_workdays", "逾期", "个工作日"),
+        ("repeated_months", "近12个月迟报或未报", "次"),
+    ):
+        steps = "，".join(f"{escalation.LEVEL_NAMES[level]} ≥{n}{unit}" for level, n in rules[key].items())
+        print(f"{title}：{steps}")
     return 0

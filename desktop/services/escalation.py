@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
-from ..models import ESCALATION_LEVELS, Assignment, Escalation, PlanNode, Unit, utcnow
+from ..models import ESCALATION_LEVELS, Assignment, Escalation, PlanNode, Setting, Unit, utcnow
 from ..status import effective_status
 from ..storage import Database
 from .reporting_ledger import assignment_lateness
@@ -52,7 +52,10 @@ def level_code(value: str, *, field: str = "level") -> str:
 
 def escalation_rules(db: Database) -> dict[str, dict[str, int]]:
     """Setting ``escalation.rules`` over the defaults; thresholds must rise with the level."""
-    stored = get_setting(db, RULES_SETTING, {}) or {}
+    return _checked_rules(get_setting(db, RULES_SETTING, {}) or {})
+
+
+def _checked_rules(stored: Any) -> dict[str, dict[str, int]]:
     if not isinstance(stored, dict):
         raise PlanDeskError("设置 escalation.rules 应为键值表。", field=RULES_SETTING)
     rules: dict[str, dict[str, int]] = {}
@@ -73,6 +76,28 @@ def escalation_rules(db: Database) -> dict[str, dict[str, int]]:
     if unknown:
         raise PlanDeskError(f"设置 escalation.rules 中的“{sorted(unknown)[0]}”无效。", field=RULES_SETTING)
     return rules
+
+
+def set_escalation_rules(
+    db: Database, *, overdue: dict[str, int] | None = None, repeated: dict[str, int] | None = None
+) -> dict[str, dict[str, int]]:
+    """Change thresholds (by level code or name, e.g. overdue={"督办": 8}); the whole rule is checked before kept."""
+    with db.write(cause="修改督查升级规则") as s:
+        row = s.get(Setting, RULES_SETTING)
+        stored: dict[str, dict[str, int]] = {
+            k: dict(v) for k, v in ((row.value or {}) if row else {}).items()
+        }
+        for key, given in (("overdue_workdays", overdue), ("repeated_months", repeated)):
+            if given:
+                stored.setdefault(key, {}).update(
+                    {level_code(k, field=RULES_SETTING): v for k, v in given.items()}
+                )
+        _checked_rules(stored)
+        if row is None:
+            s.add(Setting(key=RULES_SETTING, value=stored))
+        else:
+            row.value = stored
+    return escalation_rules(db)
 
 
 def _info(row: Escalation) -> EscalationInfo:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
-from ..models import ITEM_SOURCES, Assignment, Plan, PlanNode, SupervisionItem, Unit
+from ..models import ITEM_SOURCES, Assignment, Plan, PlanNode, Setting, SupervisionItem, Unit
 from ..status import effective_status
 from ..storage import Database
 from .settings import get_setting
@@ -526,3 +526,17 @@ def apply_item_sources_from_package(s: Session, sources: dict[str, dict[str, str
         count += 1
     s.flush()
     return count
+
+
+def set_item_rules(db: Database, *, rules: dict[str, str]) -> dict[str, DeadlineRule]:
+    """Change the period of some sources (e.g. {"领导批示件": "3个工作日"}); items already registered keep theirs."""
+    clean = {
+        source_code(k, field=RULES_SETTING): parse_rule(v, field=RULES_SETTING).text for k, v in rules.items()
+    }
+    with db.write(cause="修改督办事项办理时限") as s:
+        row = s.get(Setting, RULES_SETTING)
+        if row is None:
+            s.add(Setting(key=RULES_SETTING, value=clean))
+        else:
+            row.value = {**(row.value or {}), **clean}
+    return item_rules(db)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from ..errors import PlanDeskError
 from ..fileio import atomic_path
-from ..models import Assignment, PlanNode, Unit, WorkflowStep
+from ..models import Assignment, PlanNode, Setting, Unit, WorkflowStep
 from ..status import effective_status
 from ..storage import Database
 from .reporting_ledger import ReportingLedger, reporting_ledger
@@ -60,6 +60,31 @@ def point_rule(db: Database) -> dict[str, float]:
             )
         rule[key] = value
     return rule
+
+
+EVENT_CODES = {name: code for code, (name, _) in EVENTS.items()}
+
+
+def set_point_rule(db: Database, *, points: dict[str, float]) -> dict[str, float]:
+    """Change the points of some events (by code or Chinese name, e.g. {"被退回": -3}); checked before kept."""
+    clean: dict[str, float] = {}
+    for key, value in points.items():
+        code = EVENT_CODES.get(key.strip(), key.strip())
+        if code not in EVENTS:
+            raise PlanDeskError(
+                f"计分事项“{key}”无效，可选：{'、'.join(name for name, _ in EVENTS.values())}。",
+                field=POINTS_SETTING,
+            )
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise PlanDeskError(f"“{key}”的分值应为数字。", field=POINTS_SETTING)
+        clean[code] = value
+    with db.write(cause="修改计分办法") as s:
+        row = s.get(Setting, POINTS_SETTING)
+        if row is None:
+            s.add(Setting(key=POINTS_SETTING, value=clean))
+        else:
+            row.value = {**(row.value or {}), **clean}
+    return point_rule(db)
 
 
 def method_text(rule: dict[str, float], reporting_rule: str) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..errors import NotFound, PlanDeskError
 from ..fileio import atomic_path
-from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit, WorkflowStep
+from ..models import Assignment, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkflowStep
 from ..storage import Database
 from .settings import get_setting
 from .tree import today
@@ -60,6 +60,26 @@ def due_rule(db: Database) -> DueRule:
             f"设置 reporting.due 中 day 应为 1 到 31 的整数，现为“{day}”。", field=DUE_SETTING
         )
     return DueRule(day, bool(values["next_month"]), bool(values["next_workday"]))
+
+
+def set_due_rule(
+    db: Database, *, day: int | None = None, next_month: bool | None = None, next_workday: bool | None = None
+) -> DueRule:
+    """Change the due day of the monthly report (checked before it is kept)."""
+    changes: dict[str, Any] = {
+        k: v
+        for k, v in (("day", day), ("next_month", next_month), ("next_workday", next_workday))
+        if v is not None
+    }
+    if day is not None and not 1 <= day <= 31:
+        raise PlanDeskError(f"报送日应为 1 到 31 的整数，现为 {day}。", field="day")
+    with db.write(cause="修改报送要求") as s:
+        row = s.get(Setting, DUE_SETTING)
+        if row is None:
+            s.add(Setting(key=DUE_SETTING, value=changes))
+        else:
+            row.value = {**(row.value or {}), **changes}
+    return due_rule(db)
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,16 @@ def test_escalation_commands(db_url: str, late: dict[str, int], capsys: pytest.C
     assert out.startswith("当前级别：约谈（共 1 次）") and "按规则" in out
     assert main(["--db", db_url, "escalation", "issue", a, "--level", "提示", "--reason", "x"]) == 1
     assert "不能降为“提示”" in capsys.readouterr().err
+
+
+def test_the_thresholds_are_changed_from_the_command_line(
+    db_url: str, late: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db_url, "escalation", "rules", "--overdue", "督办=8", "--repeated", "约谈=6"]) == 0
+    out = capsys.readouterr().out
+    assert "逾期：提示 ≥1个工作日，催办 ≥5个工作日，督办 ≥8个工作日，约谈 ≥20个工作日" in out
+    assert "约谈 ≥6次" in out
+    assert main(["--db", db_url, "escalation", "rules", "--overdue", "督办=30"]) == 1
+    assert "逐级递增" in capsys.readouterr().err
+    assert main(["--db", db_url, "escalation", "rules"]) == 0
+    assert "督办 ≥8个工作日" in capsys.readouterr().out

@@ -291,3 +291,13 @@ def test_the_source_fields_travel_by_node_uid_for_packages(
             "区委办〔2026〕3号",
             "5个工作日",
         )
+
+
+def test_the_rule_of_a_source_is_changed_from_the_command_line(
+    district: Database, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db_url, "items", "rules", "--set", "领导批示件=3个工作日"]) == 0
+    assert "领导批示件\t3个工作日" in capsys.readouterr().out
+    assert main(["--db", db_url, "items", "rules", "--set", "领导批示件=三天"]) == 1
+    assert "无法识别" in capsys.readouterr().err
+    assert register_item(district, draft=_instruction()).deadline == D(2026, 2, 24)

@@ -157,3 +157,21 @@ def test_ledger_and_ranking_are_exported_and_printed(
     assert main([*argv, "--unit", MARKET]) == 0
     out = capsys.readouterr().out
     assert "2026-02-28\t被退回\t-2\t1." in out and out.rstrip().endswith("合计 -3 分")
+
+
+def test_the_rules_are_changed_from_the_command_line_and_checked_first(
+    db: Database, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db_url, "reporting-rule", "--day", "5", "--next-month"]) == 0
+    assert capsys.readouterr().out.strip() == "报送要求：次月5日前报送当月进展（遇节假日顺延至下一个工作日）"
+    assert main(["--db", db_url, "reporting-rule", "--day", "32"]) == 1
+    assert "1 到 31" in capsys.readouterr().err
+    assert main(["--db", db_url, "point-rule", "--set", "被退回=-3", "--set", "on_time=2"]) == 0
+    out = capsys.readouterr().out
+    assert "按时反馈 +2分/月" in out and "被退回 -3分/次" in out and "次月5日前" in out
+    assert main(["--db", db_url, "point-rule", "--set", "奖励=1"]) == 1
+    assert "计分事项“奖励”无效" in capsys.readouterr().err
+    assert main(["--db", db_url, "point-rule", "--set", "逾期=很多"]) == 1
+    assert "不是数字" in capsys.readouterr().err
+    assert main(["--db", db_url, "point-rule"]) == 0
+    assert "被退回 -3分/次" in capsys.readouterr().out  # the refused changes left the rule as it was
