@@ -540,3 +540,26 @@ def set_item_rules(db: Database, *, rules: dict[str, str]) -> dict[str, Deadline
         else:
             row.value = {**(row.value or {}), **clean}
     return item_rules(db)
+
+
+def remaining_for_nodes(
+    db: Database, *, node_ids: Sequence[int], as_of: dt.date | None = None
+) -> dict[int, str]:
+    """剩余/已逾期 in the item's own unit (working days for a working-day rule) for those nodes that are 督办事项.
+
+    For the warnings and the detail pane: a node missing from the answer is a plan task, counted as before.
+    """
+    day = as_of or today()
+    calendar = work_calendar(db)
+    out: dict[int, str] = {}
+    with db.read() as s:
+        rows = s.execute(select(SupervisionItem).where(SupervisionItem.node_id.in_(list(node_ids)))).scalars()
+        for item in rows:
+            lead = s.scalar(
+                select(Assignment.deadline)
+                .where(Assignment.node_id == item.node_id, Assignment.archived.is_(False))
+                .order_by(Assignment.role != "lead", Assignment.id)
+                .limit(1)
+            )
+            out[item.node_id] = remaining_text(calendar, day, lead or item.deadline, item.rule_unit)
+    return out

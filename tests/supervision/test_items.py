@@ -301,3 +301,14 @@ def test_the_rule_of_a_source_is_changed_from_the_command_line(
     assert main(["--db", db_url, "items", "rules", "--set", "领导批示件=三天"]) == 1
     assert "无法识别" in capsys.readouterr().err
     assert register_item(district, draft=_instruction()).deadline == D(2026, 2, 24)
+
+
+def test_remaining_time_per_node_for_the_warnings(district: Database) -> None:
+    from desktop.services.items import remaining_for_nodes
+
+    info = register_item(district, draft=_instruction())
+    plan_root = list_plans(district)[0].root_id
+    assert plan_root is not None
+    assert remaining_for_nodes(district, node_ids=[info.node_id, plan_root], as_of=D(2026, 2, 13)) == {
+        info.node_id: "剩余4个工作日"
+    }
