@@ -294,20 +294,37 @@ def register_item(db: Database, *, draft: ItemDraft, create_units: bool = False)
     return get_item(db, node_id=node_id)
 
 
-def _info(
-    s: Session, node: PlanNode, item: SupervisionItem, calendar: WorkCalendar, as_of: dt.date
-) -> ItemInfo:
+def _assignments(s: Session, node_ids: list[int]) -> dict[int, list[tuple[Assignment, str]]]:
+    """The live assignments of the nodes, lead first."""
+    out: dict[int, list[tuple[Assignment, str]]] = {n: [] for n in node_ids}
     rows = s.execute(
         select(Assignment, Unit.name)
         .join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.node_id == node.id, Assignment.archived.is_(False))
-        .order_by(Assignment.role != "lead", Assignment.id)
-    ).all()
+        .where(Assignment.node_id.in_(node_ids), Assignment.archived.is_(False))
+        .order_by(Assignment.node_id, Assignment.role != "lead", Assignment.id)
+    )
+    for a, name in rows:
+        out[a.node_id].append((a, name))
+    return out
+
+
+def _years(s: Session) -> dict[int, int]:
+    return {
+        p.id: int(p.extra["year"]) for p in s.scalars(select(Plan)) if is_collection(p) and "year" in p.extra
+    }
+
+
+def _info(
+    node: PlanNode,
+    item: SupervisionItem,
+    rows: list[tuple[Assignment, str]],
+    year: int | None,
+    calendar: WorkCalendar,
+    as_of: dt.date,
+) -> ItemInfo:
     lead = rows[0][0] if rows else None
     deadline = lead.deadline if lead is not None else item.deadline
     status = effective_status(lead.status, lead.deadline, as_of) if lead is not None else "not_started"
-    plan = s.get(Plan, node.plan_id)
-    assert plan is not None
     rule = DeadlineRule(item.rule_days, item.rule_unit)
     done = status == "done"
     unknown = (
@@ -316,7 +333,7 @@ def _info(
     return ItemInfo(
         node_id=node.id,
         plan_id=node.plan_id,
-        year=int((plan.extra or {}).get("year", item.received_on.year)),
+        year=year if year is not None else item.received_on.year,
         label=node.label,
         title=node.title,
         source=item.source,
@@ -347,7 +364,8 @@ def get_item(db: Database, *, node_id: int, as_of: dt.date | None = None) -> Ite
         node = s.get(PlanNode, node_id)
         if item is None or node is None:
             raise NotFound(f"编号为 {node_id} 的条目不是督办事项。", field="node_id")
-        return _info(s, node, item, calendar, as_of or today())
+        rows = _assignments(s, [node.id])[node.id]
+        return _info(node, item, rows, _years(s).get(node.plan_id), calendar, as_of or today())
 
 
 def list_items(
@@ -369,9 +387,12 @@ def list_items(
         )
         if code is not None:
             q = q.where(SupervisionItem.source == code)
+        found = s.execute(q.order_by(PlanNode.plan_id, SupervisionItem.source, PlanNode.position)).all()
+        assignments = _assignments(s, [node.id for node, _ in found])
+        years = _years(s)
         out = []
-        for node, item in s.execute(q.order_by(PlanNode.plan_id, SupervisionItem.source, PlanNode.position)):
-            info = _info(s, node, item, calendar, day)
+        for node, item in found:
+            info = _info(node, item, assignments[node.id], years.get(node.plan_id), calendar, day)
             if year is None or info.year == year:
                 out.append(info)
         order = {c: i for i, c in enumerate(ITEM_SOURCES)}
