@@ -119,3 +119,14 @@ def test_the_thresholds_are_changed_from_the_command_line(
     assert "逐级递增" in capsys.readouterr().err
     assert main(["--db", db_url, "escalation", "rules"]) == 0
     assert "督办 ≥8个工作日" in capsys.readouterr().out
+
+
+def test_an_assignment_with_a_supervision_notice_is_kept_for_the_record(db: Database) -> None:
+    from desktop.services.assignments import delete_assignment
+
+    ids = load_small_plan(db)
+    a = create_assignment(db, node_id=ids["3."], unit="区科委", deadline="2026-03-31").id
+    escalate(db, assignment_id=a, reason="逾期", at="2026-04-01")
+    with pytest.raises(PlanDeskError, match="需留存备查，不能删除"):
+        delete_assignment(db, assignment_id=a)
+    assert len(escalation_history(db, assignment_id=a)) == 1
