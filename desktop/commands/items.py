@@ -53,6 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--new-unit", action="store_true", help="单位不存在时新建")
     p.set_defaults(func=cmd_items_import)
 
+    p = it.add_parser("withdraw", help="撤销登记错误的督办事项（尚无任何办理记录时）")
+    p.add_argument("node_id", type=int, metavar="NODE_ID")
+    p.set_defaults(func=cmd_items_withdraw)
+
     p = it.add_parser("rules", help="各来源的默认办理时限（--set 修改，例如 --set 领导批示件=3个工作日）")
     p.add_argument("--set", action="append", default=[], metavar="来源=时限")
     p.set_defaults(func=cmd_items_rules)
@@ -165,6 +169,13 @@ def pairs(values: list[str], what: str) -> dict[str, str]:
             raise PlanDeskError(f"“{value}”应写作 {what}。", field="set")
         out[key.strip()] = rest.strip()
     return out
+
+
+def cmd_items_withdraw(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        items.withdraw_item(db, node_id=args.node_id)
+    print("已撤销登记。")
+    return 0
 
 
 def cmd_items_rules(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from ..errors import NotFound, PlanDeskError
 from ..models import ITEM_SOURCES, Assignment, Plan, PlanNode, Setting, SupervisionItem, Unit
 from ..status import effective_status
 from ..storage import Database
+from .assignments import _history_count as history_count
 from .settings import get_setting
 from .tree import today
 from .units import ensure_unit, resolve_unit
@@ -584,3 +585,30 @@ def remaining_for_nodes(
             )
             out[item.node_id] = remaining_text(calendar, day, lead or item.deadline, item.rule_unit)
     return out
+
+
+def withdraw_item(db: Database, *, node_id: int) -> None:
+    """撤销登记: remove an item entered by mistake, with its assignments — only while nothing was recorded on it."""
+    with db.write(cause="撤销督办事项登记") as s:
+        item = s.scalar(select(SupervisionItem).where(SupervisionItem.node_id == node_id))
+        node = s.get(PlanNode, node_id)
+        if item is None or node is None:
+            raise NotFound(f"编号为 {node_id} 的条目不是督办事项。", field="node_id")
+        assignments = list(s.scalars(select(Assignment).where(Assignment.node_id == node_id)))
+        if any(history_count(s, a.id) for a in assignments):
+            raise PlanDeskError(
+                f"督办事项“{node.title[:20]}”已有签收、进展、催办或督查记录，需留存备查，不能撤销登记；"
+                "如不再办理，请办理“销号”。",
+                field="node_id",
+            )
+        parent_id = node.parent_id
+        for a in assignments:
+            s.delete(a)
+        s.delete(item)
+        s.delete(node)
+        s.flush()
+        for position, sibling in enumerate(
+            s.scalars(select(PlanNode).where(PlanNode.parent_id == parent_id).order_by(PlanNode.position))
+        ):
+            sibling.position = position
+            sibling.label = f"{position + 1}."

@@ -312,3 +312,19 @@ def test_remaining_time_per_node_for_the_warnings(district: Database) -> None:
     assert remaining_for_nodes(district, node_ids=[info.node_id, plan_root], as_of=D(2026, 2, 13)) == {
         info.node_id: "剩余4个工作日"
     }
+
+
+def test_an_item_entered_by_mistake_is_withdrawn_until_work_is_recorded(
+    district: Database, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = register_item(district, draft=_instruction("登记错了"))
+    second = register_item(district, draft=_instruction("另一件批示"))
+    assert main(["--db", db_url, "items", "withdraw", str(first.node_id)]) == 0
+    [left] = list_items(district)
+    assert (left.title, left.label) == ("另一件批示", "1.")
+    workflow.acknowledge(district, assignment_id=second.assignment_ids[0])
+    with pytest.raises(PlanDeskError, match="需留存备查，不能撤销登记"):
+        from desktop.services.items import withdraw_item
+
+        withdraw_item(district, node_id=second.node_id)
+    assert len(list_items(district)) == 1
