@@ -160,3 +160,19 @@ def test_an_excel_list_is_previewed_remapped_and_imported(
         D(2026, 2, 26),
         D(2026, 3, 12),
     ]  # 5 and 15 working days
+
+
+def test_an_item_is_withdrawn_from_the_tab_after_asking(qtbot: QtBot, district: Database) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    register_item(
+        district, draft=ItemDraft(title="登记错了", source="letter", received_on=D(2026, 3, 2), unit="区科委")
+    )
+    pane = ItemsPane(district, today=D(2026, 3, 3))
+    qtbot.addWidget(pane)
+    assert pane.confirm_withdraw() is None and "请先在表中选择" in pane.message.text()
+    pane.table.setCurrentCell(0, 2)
+    box = pane.confirm_withdraw()
+    assert box is not None and "登记错了" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert list_items(district) == [] and pane.message.text() == "已撤销登记。"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -194,6 +195,8 @@ class ItemsPane(QWidget):
         self.source.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_button = QPushButton(self.tr("登记督办事项…"))
         self.add_button.clicked.connect(lambda: self.open_register())
+        self.withdraw_button = QPushButton(self.tr("撤销登记…"))
+        self.withdraw_button.clicked.connect(lambda: self.confirm_withdraw())
         self.import_button = QPushButton(self.tr("导入清单…"))
         self.import_button.clicked.connect(lambda: self.choose_list())
         self.calendar_button = QPushButton(self.tr("导入放假安排…"))
@@ -227,6 +230,7 @@ class ItemsPane(QWidget):
         head.addStretch(1)
         head.addWidget(self.add_button)
         head.addWidget(self.import_button)
+        head.addWidget(self.withdraw_button)
         head.addWidget(self.calendar_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -295,6 +299,35 @@ class ItemsPane(QWidget):
     def _on_registered(self) -> None:
         self.reload_years()
         self.changed.emit()
+
+    def confirm_withdraw(self) -> QMessageBox | None:
+        """Ask before removing the selected item; only one with nothing recorded on it can go."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            self.message.setText(self.tr("请先在表中选择要撤销登记的督办事项。"))
+            return None
+        item = self.rows[row]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("撤销登记"),
+            self.tr("撤销登记督办事项“{0}”？其分工记录一并删除。").format(item.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.accepted.connect(lambda: self.withdraw(item.node_id))
+        self.dialog = box
+        box.open()
+        return box
+
+    def withdraw(self, node_id: int) -> None:
+        try:
+            items.withdraw_item(self.db, node_id=node_id)
+        except PlanDeskError as exc:
+            self.message.setText(str(exc))
+            self.failed.emit(str(exc))
+            return
+        self._on_registered()
+        self.message.setText(self.tr("已撤销登记。"))
 
     def choose_list(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("导入督办事项清单"), "", self.tr("Excel 工作簿 (*.xlsx)"))
