@@ -70,7 +70,7 @@ class ItemDialog(QDialog):
         self.meeting = QLineEdit()
         self.session = QLineEdit()
         self.number = QLineEdit()
-        self.sender = QLineEdit()
+        self.sender_edit = QLineEdit()
         self.text_edit = QLineEdit()
         self.deadline_label = QLabel()
         self.deadline_label.setWordWrap(True)
@@ -85,15 +85,16 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("交办日期"), self.received)
         form.addRow(self.tr("办理时限"), self.rule)
         self.source_rows: dict[str, list[tuple[QLabel, QWidget]]] = {}
-        for code, label, widget in [
+        source_fields: list[tuple[str, str, QWidget]] = [
             ("instruction", self.tr("批示人"), self.leader),
             ("instruction", self.tr("批示日期"), self.instructed),
             ("instruction", self.tr("原件文号"), self.doc_ref),
             ("meeting", self.tr("会议名称"), self.meeting),
             ("meeting", self.tr("期次"), self.session),
             ("proposal", self.tr("编号"), self.number),
-            ("letter", self.tr("来信人"), self.sender),
-        ]:
+            ("letter", self.tr("来信人"), self.sender_edit),
+        ]
+        for code, label, widget in source_fields:
             caption = QLabel(label)
             form.addRow(caption, widget)
             self.source_rows.setdefault(code, []).append((caption, widget))
@@ -160,7 +161,7 @@ class ItemDialog(QDialog):
             meeting_name=self.meeting.text() if code == "meeting" else "",
             meeting_session=self.session.text() if code == "meeting" else "",
             proposal_number=self.number.text() if code == "proposal" else "",
-            sender=self.sender.text() if code == "letter" else "",
+            sender=self.sender_edit.text() if code == "letter" else "",
         )
 
     def _on_accepted(self) -> None:

@@ -36,9 +36,11 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _set(table: QTableWidget, row: int, col: int, text: str, fill: QColor | None = None) -> None:
+def _set(
+    table: QTableWidget, row: int, col: int, text: str, fill: QColor | None = None, tip: str | None = None
+) -> None:
     item = QTableWidgetItem(text)
-    item.setToolTip(text)
+    item.setToolTip(tip or text)
     if fill is not None:
         item.setBackground(QBrush(fill))
     table.setItem(row, col, item)
@@ -154,12 +156,10 @@ class TimelinessPane(QWidget):
                 text = c.state_name
                 if c.reported_on is not None:
                     text += f" {c.reported_on:%m-%d}"
-                _set(table, i, j, text, FILLS.get(c.state))
-                table.item(i, j).setToolTip(
-                    self.tr("应于 {0} 前报送；已报 {1}/{2} 项").format(
-                        c.due.isoformat(), c.reported, c.assignments
-                    )
+                tip = self.tr("应于 {0} 前报送；已报 {1}/{2} 项").format(
+                    c.due.isoformat(), c.reported, c.assignments
                 )
+                _set(table, i, j, text, FILLS.get(c.state), tip)
             counts = ledger.counts(unit)
             for j, key in enumerate(("on_time", "late", "missing"), start=len(ledger.periods) + 1):
                 _set(table, i, j, str(counts[key]))
