@@ -29,6 +29,8 @@ COMMAND_MODULES = [
     "desktop.commands.reports",
     "desktop.commands.exchange",
     "desktop.commands.evaluate",
+    "desktop.commands.items",
+    "desktop.commands.oversight",
 ]
 
 

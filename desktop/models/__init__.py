@@ -4,6 +4,7 @@ from .audit import AuditEntry
 from .base import Base, utcnow
 from .exchange import ImportBatch, WorkbookExport
 from .indicator import ATTRIBUTES, Indicator, IndicatorValue
+from .items import ESCALATION_LEVELS, ITEM_SOURCES, Checkpoint, Escalation, SupervisionItem
 from .plan import NODE_KINDS, NODE_ORIGINS, PLAN_LEVELS, NodeLink, Plan, PlanNode, PlanRevision
 from .setting import Setting
 from .supervision import ExtensionRequest, MonthSnapshot, Reminder, WorkflowStep
@@ -12,6 +13,11 @@ from .work import ASSIGNMENT_STATUSES, WORKFLOW_STATES, Assignment, Evidence, Pr
 
 __all__ = [
     "ASSIGNMENT_STATUSES",
+    "ESCALATION_LEVELS",
+    "ITEM_SOURCES",
+    "Checkpoint",
+    "Escalation",
+    "SupervisionItem",
     "ATTRIBUTES",
     "NODE_KINDS",
     "NODE_ORIGINS",

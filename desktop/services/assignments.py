@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..errors import ConflictError, NotFound, PlanDeskError
 from ..models import (
     Assignment,
+    Escalation,
     ExtensionRequest,
     PlanNode,
     ProgressEntry,
@@ -171,9 +172,9 @@ def update_assignment(
 
 
 def _history_count(s: Session, assignment_id: int) -> int:
-    """Progress, hand-off steps, extension requests and reminders recorded against an assignment."""
+    """Progress, hand-off steps, extension requests, reminders and 督查单 recorded against an assignment."""
     total = 0
-    for model in (ProgressEntry, WorkflowStep, ExtensionRequest, Reminder):
+    for model in (ProgressEntry, WorkflowStep, ExtensionRequest, Reminder, Escalation):
         total += (
             s.scalar(select(func.count()).select_from(model).where(model.assignment_id == assignment_id)) or 0
         )

@@ -1,5 +1,6 @@
 """The status vocabulary as the services use it (it lives in desktop.status, shared with the reports)."""
 
+from ..models import ESCALATION_LEVELS, ITEM_SOURCES
 from ..status import (
     ATTRIBUTE_NAMES,
     KIND_NAMES,
@@ -15,6 +16,8 @@ from ..status import (
 )
 
 __all__ = [
+    "ESCALATION_LEVELS",
+    "ITEM_SOURCES",
     "ATTRIBUTE_NAMES",
     "KIND_NAMES",
     "LEVEL_NAMES",

@@ -67,6 +67,9 @@ class WindowActions(QObject):
         for name, title in self.supervision_titles.items():
             self._action(w.menu_supervision, title, functools.partial(self.show_tab, name))
         w.menu_supervision.addSeparator()
+        self._action(w.menu_supervision, self.tr("登记督办事项…"), lambda: self.items.open_register())
+        self._action(w.menu_supervision, self.tr("导入放假安排…"), lambda: self.items.choose_calendar())
+        w.menu_supervision.addSeparator()
         self._action(w.menu_supervision, self.tr("关账（冻结上月报表）…"), self.confirm_close_month)
         backup = QAction(self.tr("立即备份"), w)
         backup.triggered.connect(lambda _checked=False: self.backup_now())
@@ -110,7 +113,31 @@ class WindowActions(QObject):
         self.workflow.failed.connect(w.show_error)
         self.workflow.changed.connect(lambda _id: w.refresh())
         w.tabs.addTab(self.workflow, self.supervision_titles["workflow"])
+        self._add_items_tab()
         w.detail.table.selectionModel().currentChanged.connect(lambda *_: self._follow_assignment())
+
+    def _add_items_tab(self) -> None:
+        from .supervision.items_pane import ItemsPane
+
+        w = self.window
+        self.items = ItemsPane(self.db)
+        self.items.failed.connect(w.show_error)
+        self.items.item_activated.connect(lambda plan_id, node_id: self._show_item(plan_id, node_id))
+        self.items.changed.connect(lambda: self._after_change(self.tr("已登记督办事项。")))
+        w.tabs.addTab(self.items, self.tr("督办事项"))
+        from .supervision.timeliness_pane import TimelinessPane
+
+        self.timeliness = TimelinessPane(self.db)
+        self.timeliness.failed.connect(w.show_error)
+        w.tabs.addTab(self.timeliness, self.tr("报送台账"))
+        # Counted when shown: the ledger reads every assignment's reports.
+        w.tabs.currentChanged.connect(
+            lambda _i: self.timeliness.refresh() if w.tabs.currentWidget() is self.timeliness else None
+        )
+
+    def _show_item(self, plan_id: int, node_id: int) -> None:
+        self.window.reload_plans(plan_id)
+        self.window._on_pane_activated(node_id)
 
     def _add_history_tab(self) -> None:
         from .history_pane import HistoryPane

@@ -93,6 +93,34 @@
     </message>
   </context>
   <context>
+    <name>CheckpointBox</name>
+    <message>
+      <location filename="../../desktop/ui/supervision/checkpoint_box.py" line="38" />
+      <source>节点目标</source>
+      <translation>Checkpoints</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/checkpoint_box.py" line="50" />
+      <source>添加</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/checkpoint_box.py" line="55" />
+      <source>按季度设置（25/50/75/100%）</source>
+      <translation>Set quarterly (25/50/75/100%)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/checkpoint_box.py" line="85" />
+      <source>未报</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/checkpoint_box.py" line="87" />
+      <source>{0}　预期 {1}%　实际 {2}　{3}　{4}</source>
+      <translation>{0}　expected {1}%　actual {2}　{3}　{4}</translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageView</name>
     <message>
       <location filename="../../desktop/ui/supervision/tables.py" line="290" />
@@ -409,6 +437,54 @@ The details were written to the log: {1}</translation>
       <location filename="../../desktop/ui/dashboard.py" line="66" />
       <source>{0} 天</source>
       <translation>{0} days</translation>
+    </message>
+  </context>
+  <context>
+    <name>EscalationBox</name>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="32" />
+      <source>督查单</source>
+      <translation>Supervision notices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="38" />
+      <source>升一级</source>
+      <translation>One level up</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="42" />
+      <source>督查事由</source>
+      <translation>Reason for supervision</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="43" />
+      <source>发督查单</source>
+      <translation>Issue supervision notice</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="70" />
+      <source>未选择分工记录</source>
+      <translation>No assignment selected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="75" />
+      <source>当前督查级别：{0}（共发 {1} 次）</source>
+      <translation>Current supervision level: {0} (issued {1} times)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="78" />
+      <source>当前督查级别：无</source>
+      <translation>Current supervision level: none</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="80" />
+      <source>手工</source>
+      <translation>By hand</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/escalation_box.py" line="80" />
+      <source>按规则</source>
+      <translation>By rule</translation>
     </message>
   </context>
   <context>
@@ -959,6 +1035,295 @@ The details were written to the log: {1}</translation>
       <location filename="../../desktop/ui/indicators_pane.py" line="334" />
       <source>共 {0} 项指标，其中约束性 {1} 项；约束性未达标 {2} 项，尚未填报 {3} 项。</source>
       <translation>{0} indicators, {1} of them binding; binding behind target: {2}; not yet reported: {3}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemDialog</name>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="55" />
+      <source>登记督办事项</source>
+      <translation>Register supervision item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="64" />
+      <source>多个单位用顿号分隔</source>
+      <translation>Separate several units with 、</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="81" />
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="82" />
+      <source>事项名称</source>
+      <translation>Item title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="83" />
+      <source>牵头单位</source>
+      <translation>Lead unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="84" />
+      <source>配合单位</source>
+      <translation>Cooperating units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="85" />
+      <source>交办日期</source>
+      <translation>Assigned on</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="86" />
+      <source>办理时限</source>
+      <translation>Time limit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="89" />
+      <source>批示人</source>
+      <translation>Instructed by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="90" />
+      <source>批示日期</source>
+      <translation>Instruction date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="91" />
+      <source>原件文号</source>
+      <translation>Original document no.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="92" />
+      <source>会议名称</source>
+      <translation>Meeting</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="93" />
+      <source>期次</source>
+      <translation>Session</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="94" />
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="95" />
+      <source>来信人</source>
+      <translation>Letter from</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="101" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="102" />
+      <source>截止日期</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="106" />
+      <source>登记</source>
+      <translation>Register</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="136" />
+      <source>星期一 星期二 星期三 星期四 星期五 星期六 星期日</source>
+      <translation>Monday Tuesday Wednesday Thursday Friday Saturday Sunday</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="139" />
+      <source>{0}（{1}），自交办次日起 {2}</source>
+      <translation>{0} ({1}), counted from the day after assignment: {2}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemsImportDialog</name>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="33" />
+      <source>导入督办事项清单</source>
+      <translation>Import a list of supervision items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="43" />
+      <source>表中的新单位直接新建</source>
+      <translation>Create the new units of the list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="50" />
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="57" />
+      <source>错误（须全部改正后才能导入）</source>
+      <translation>Errors (all must be corrected before importing)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="72" />
+      <source>（不导入）</source>
+      <translation>(not imported)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="74" />
+      <source>{0}列：{1}</source>
+      <translation>Column {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="98" />
+      <source>工作表 {0}，表头在第{1}行，可导入事项 {2} 件。</source>
+      <translation>Sheet {0}, header on row {1}, {2} items can be imported.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_import_dialog.py" line="102" />
+      <source>新单位：{0}</source>
+      <translation>New units: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemsPane</name>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="193" />
+      <source>全部来源</source>
+      <translation>All sources</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="197" />
+      <source>登记督办事项…</source>
+      <translation>Register supervision item…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="199" />
+      <source>撤销登记…</source>
+      <translation>Withdraw registration…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="201" />
+      <source>导入清单…</source>
+      <translation>Import list…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="203" />
+      <source>导入放假安排…</source>
+      <translation>Import holiday schedule…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="206" />
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="207" />
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="208" />
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="209" />
+      <source>牵头单位</source>
+      <translation>Lead unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="210" />
+      <source>交办日期</source>
+      <translation>Assigned on</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="211" />
+      <source>办理时限</source>
+      <translation>Time limit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="212" />
+      <source>截止日期</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="213" />
+      <source>剩余时限</source>
+      <translation>Time left</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="214" />
+      <source>出处</source>
+      <translation>Source reference</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="228" />
+      <source>年度</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="248" />
+      <source>{0}年</source>
+      <translation>{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="271" />
+      <source>{0}批示 {1}</source>
+      <translation>Instruction by {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="308" />
+      <source>请先在表中选择要撤销登记的督办事项。</source>
+      <translation>First select the supervision item to withdraw in the table.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="313" />
+      <source>撤销登记</source>
+      <translation>Withdraw registration</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="314" />
+      <source>撤销登记督办事项“{0}”？其分工记录一并删除。</source>
+      <translation>Withdraw the registration of supervision item "{0}"? Its assignments are deleted with it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="331" />
+      <source>已撤销登记。</source>
+      <translation>Registration withdrawn.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="334" />
+      <source>导入督办事项清单</source>
+      <translation>Import a list of supervision items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="334" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="352" />
+      <source>已导入 {0} 件督办事项。</source>
+      <translation>{0} supervision items imported.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="355" />
+      <source>导入放假安排</source>
+      <translation>Import holiday schedule</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="355" />
+      <source>放假安排 (*.csv *.json)</source>
+      <translation>Holiday schedule (*.csv *.json)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="372" />
+      <source>已导入 {0} 年放假安排：放假 {1} 天，调休上班 {2} 天</source>
+      <translation>Holiday schedule for {0} imported: {1} days off, {2} make-up working days</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/items_pane.py" line="378" />
+      <source>；{0} 件督办事项的截止日期已按新安排重算</source>
+      <translation>; the deadlines of {0} supervision items were recalculated for the new schedule</translation>
     </message>
   </context>
   <context>
@@ -2033,6 +2398,131 @@ Cooperating: {3}</translation>
     </message>
   </context>
   <context>
+    <name>TimelinessPane</name>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="70" />
+      <source>导出报送台账…</source>
+      <translation>Export reporting ledger…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="72" />
+      <source>导出考核排名…</source>
+      <translation>Export scoring ranking…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="75" />
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="146" />
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="77" />
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="77" />
+      <source>名次</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="77" />
+      <source>得分</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="83" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="83" />
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="83" />
+      <source>分值</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="83" />
+      <source>条目</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="83" />
+      <source>说明</source>
+      <translation>Explanation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="89" />
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="91" />
+      <source>至</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="93" />
+      <source>统计日期</source>
+      <translation>As of</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="142" />
+      <source>报送要求：{0}</source>
+      <translation>Reporting rule: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="146" />
+      <source>按时</source>
+      <translation>On time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="146" />
+      <source>迟报</source>
+      <translation>Late</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="146" />
+      <source>未报</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="159" />
+      <source>应于 {0} 前报送；已报 {1}/{2} 项</source>
+      <translation>Due by {0}; reported {1}/{2}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="193" />
+      <source>报送台账.xlsx</source>
+      <translation>reporting-ledger.xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="193" />
+      <source>考核排名.xlsx</source>
+      <translation>scoring-ranking.xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="194" />
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="194" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="209" />
+      <source>无法写入文件：{0}（{1}）</source>
+      <translation>Cannot write the file: {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="211" />
+      <source>已导出：{0}</source>
+      <translation>Exported: {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>WarningsView</name>
     <message>
       <location filename="../../desktop/ui/supervision/tables.py" line="104" />
@@ -2144,227 +2634,252 @@ Cooperating: {3}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/window_actions.py" line="70" />
+      <source>登记督办事项…</source>
+      <translation>Register supervision item…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="71" />
+      <source>导入放假安排…</source>
+      <translation>Import holiday schedule…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="73" />
       <source>关账（冻结上月报表）…</source>
       <translation>Close month (freeze last month's report)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="71" />
+      <location filename="../../desktop/ui/window_actions.py" line="74" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="73" />
+      <location filename="../../desktop/ui/window_actions.py" line="76" />
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="75" />
+      <location filename="../../desktop/ui/window_actions.py" line="78" />
       <source>操作记录</source>
       <translation>Change log</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="88" />
+      <location filename="../../desktop/ui/window_actions.py" line="91" />
       <source>预警</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="89" />
+      <location filename="../../desktop/ui/window_actions.py" line="92" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="90" />
+      <location filename="../../desktop/ui/window_actions.py" line="93" />
       <source>考核</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="91" />
+      <location filename="../../desktop/ui/window_actions.py" line="94" />
       <source>对接情况</source>
       <translation>Plan links</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="92" />
+      <location filename="../../desktop/ui/window_actions.py" line="95" />
       <source>办理</source>
       <translation>Handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="120" />
+      <location filename="../../desktop/ui/window_actions.py" line="126" />
+      <source>已登记督办事项。</source>
+      <translation>Supervision item registered.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="127" />
+      <source>督办事项</source>
+      <translation>Supervision items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="132" />
+      <source>报送台账</source>
+      <translation>Reporting ledger</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="147" />
       <source>历史</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="141" />
-      <location filename="../../desktop/ui/window_actions.py" line="408" />
+      <location filename="../../desktop/ui/window_actions.py" line="168" />
+      <location filename="../../desktop/ui/window_actions.py" line="435" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="173" />
+      <location filename="../../desktop/ui/window_actions.py" line="200" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="201" />
+      <location filename="../../desktop/ui/window_actions.py" line="228" />
       <source>已取消，未写入任何数据。</source>
       <translation>Cancelled; no data was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="228" />
+      <location filename="../../desktop/ui/window_actions.py" line="255" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="234" />
+      <location filename="../../desktop/ui/window_actions.py" line="261" />
       <source>保存催报通知</source>
       <translation>Save report reminders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="235" />
+      <location filename="../../desktop/ui/window_actions.py" line="262" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="238" />
+      <location filename="../../desktop/ui/window_actions.py" line="265" />
       <source>催报通知-{0}.pdf</source>
       <translation>report-reminders-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="245" />
+      <location filename="../../desktop/ui/window_actions.py" line="272" />
       <source>正在生成催报通知…</source>
       <translation>Writing report reminders…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="249" />
+      <location filename="../../desktop/ui/window_actions.py" line="276" />
       <source>已生成催报通知：{0}</source>
       <translation>Report reminders written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="256" />
+      <location filename="../../desktop/ui/window_actions.py" line="283" />
       <source>选择修订后的方案文件</source>
       <translation>Choose the revised plan document</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="257" />
+      <location filename="../../desktop/ui/window_actions.py" line="284" />
       <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="273" />
+      <location filename="../../desktop/ui/window_actions.py" line="300" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="279" />
+      <location filename="../../desktop/ui/window_actions.py" line="306" />
       <source>修订版已导入，原有分工和进展已保留。</source>
       <translation>The revision has been imported; existing assignments and progress were kept.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="286" />
+      <location filename="../../desktop/ui/window_actions.py" line="313" />
       <source>选择保存进展反馈表的文件夹</source>
       <translation>Choose a folder for the progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="299" />
+      <location filename="../../desktop/ui/window_actions.py" line="326" />
       <source>正在导出进展反馈表…</source>
       <translation>Exporting progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="302" />
+      <location filename="../../desktop/ui/window_actions.py" line="329" />
       <source>已导出 {0} 份进展反馈表到 {1}</source>
       <translation>Exported {0} progress workbooks to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="308" />
+      <location filename="../../desktop/ui/window_actions.py" line="335" />
       <source>选择各单位交回的进展反馈表</source>
       <translation>Choose the progress workbooks returned by the units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="309" />
+      <location filename="../../desktop/ui/window_actions.py" line="336" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="318" />
+      <location filename="../../desktop/ui/window_actions.py" line="345" />
       <source>正在检查进展反馈表…</source>
       <translation>Checking the progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="327" />
+      <location filename="../../desktop/ui/window_actions.py" line="354" />
       <source>进展反馈表已导入。</source>
       <translation>The progress workbooks have been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="335" />
+      <location filename="../../desktop/ui/window_actions.py" line="362" />
       <source>保存交换包</source>
       <translation>Save exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="336" />
+      <location filename="../../desktop/ui/window_actions.py" line="363" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="349" />
+      <location filename="../../desktop/ui/window_actions.py" line="376" />
       <source>正在导出交换包…</source>
       <translation>Exporting the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="351" />
+      <location filename="../../desktop/ui/window_actions.py" line="378" />
       <source>已导出交换包：{0}</source>
       <translation>Exchange package exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="356" />
+      <location filename="../../desktop/ui/window_actions.py" line="383" />
       <source>选择交换包</source>
       <translation>Choose an exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="357" />
+      <location filename="../../desktop/ui/window_actions.py" line="384" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="365" />
+      <location filename="../../desktop/ui/window_actions.py" line="392" />
       <source>正在检查交换包…</source>
       <translation>Checking the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="374" />
+      <location filename="../../desktop/ui/window_actions.py" line="401" />
       <source>交换包已导入。</source>
       <translation>The exchange package has been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="382" />
+      <location filename="../../desktop/ui/window_actions.py" line="409" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="384" />
+      <location filename="../../desktop/ui/window_actions.py" line="411" />
       <source>已备份到：{0}</source>
       <translation>Backed up to: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="401" />
+      <location filename="../../desktop/ui/window_actions.py" line="428" />
       <source>已从备份恢复，被替换的数据库已另存为备份。</source>
       <translation>Restored from backup; the replaced database was saved as a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="413" />
+      <location filename="../../desktop/ui/window_actions.py" line="440" />
       <source>关账</source>
       <translation>Close month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="414" />
+      <location filename="../../desktop/ui/window_actions.py" line="441" />
       <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
       <translation>After closing month {0}, its report data is frozen and can be reprinted exactly as issued, and no more progress can be recorded for that month. Closing cannot be undone. Close month {0} of "{1}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="434" />
+      <location filename="../../desktop/ui/window_actions.py" line="461" />
       <source>正在关账…</source>
       <translation>Closing the month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="436" />
+      <location filename="../../desktop/ui/window_actions.py" line="463" />
       <source>{0} 月已关账。</source>
       <translation>Month {0} is closed.</translation>
     </message>
@@ -2478,132 +2993,132 @@ Cooperating: {3}</translation>
   <context>
     <name>WorkflowPanel</name>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="34" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="36" />
       <source>签收</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="35" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="37" />
       <source>审核通过</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="36" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="38" />
       <source>退回</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="37" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="39" />
       <source>办结</source>
       <translation>Close case</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="38" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="40" />
       <source>销号</source>
       <translation>Strike off</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="58" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="60" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="58" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="60" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="58" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="60" />
       <source>状态变化</source>
       <translation>Status change</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="58" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="60" />
       <source>办理人</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="58" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="60" />
       <source>说明</source>
       <translation>Explanation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="63" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="65" />
       <source>说明或退回理由</source>
       <translation>Note or reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="77" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="79" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="78" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="80" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="81" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="83" />
       <source>同意延期</source>
       <translation>Grant extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="82" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="84" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="85" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="87" />
       <source>延期申请</source>
       <translation>Extension requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="88" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="90" />
       <source>延期至</source>
       <translation>Extend to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="101" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="103" />
       <source>催办记录</source>
       <translation>Reminders sent</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="105" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="107" />
       <source>添加佐证材料…</source>
       <translation>Add evidence…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="107" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="109" />
       <source>打开</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="109" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="111" />
       <source>佐证材料（附在最近一条进展上）</source>
       <translation>Evidence (attached to the latest progress entry)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="147" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="159" />
       <source>未选择分工记录</source>
       <translation>No assignment selected</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="157" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="169" />
       <source>{0}　当前环节：{1}</source>
       <translation>{0}　Current step: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="161" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="173" />
       <source>截止日期：</source>
       <translation>Deadline:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="261" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="273" />
       <source>选择佐证材料</source>
       <translation>Choose evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="274" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="286" />
       <source>请先登记一条进展，再为它添加佐证材料。</source>
       <translation>Record a progress entry first, then add evidence to it.</translation>
     </message>

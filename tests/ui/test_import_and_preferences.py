@@ -127,6 +127,8 @@ def test_pane_tabs_follow_the_plan_and_jump_to_tasks(qtbot: QtBot, seeded_db: Da
         "考核",
         "对接情况",
         "办理",
+        "督办事项",
+        "报送台账",
         "历史",
     ]
     window.tabs.setCurrentWidget(window.panes["indicators"])

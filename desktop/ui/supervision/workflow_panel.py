@@ -29,6 +29,8 @@ from ...services import evidence as ev
 from ...services import workflow as wf
 from ...services.assignments import get_assignment
 from ...storage import Database
+from .checkpoint_box import CheckpointBox
+from .escalation_box import EscalationBox
 
 BUTTONS = {
     "acknowledge": QT_TRANSLATE_NOOP("WorkflowPanel", "签收"),
@@ -129,6 +131,14 @@ class WorkflowPanel(QWidget):
         bottom.addWidget(rem_box)
         bottom.addWidget(ev_box)
         layout.addLayout(bottom, 1)
+        self.escalation = EscalationBox(db)
+        self.escalation.failed.connect(self.failed)
+        self.checkpoints = CheckpointBox(db)
+        self.checkpoints.failed.connect(self.failed)
+        lowest = QHBoxLayout()
+        lowest.addWidget(self.escalation)
+        lowest.addWidget(self.checkpoints)
+        layout.addLayout(lowest, 1)
         self._dialog: QFileDialog | None = None
         self.set_assignment(None)
 
@@ -137,6 +147,8 @@ class WorkflowPanel(QWidget):
         self.assignment_id = assignment_id
         self.message.clear()
         self.refresh()
+        self.escalation.set_assignment(assignment_id)
+        self.checkpoints.set_assignment(assignment_id)
 
     def refresh(self) -> None:
         aid = self.assignment_id
