@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..models import Assignment, PlanNode, Responsibility, Unit
 from ..storage import Database
 from .records import PlanStats
-from .status import effective_status, worst
+from .status import supervised_status, worst
 
 WORK_KINDS = ("task", "measure")
 
@@ -44,7 +44,14 @@ def plan_statistics(
     with db.read() as s:
         task_ids = work_node_ids(s, plan_id)
         aq = (
-            select(Assignment.node_id, Assignment.role, Assignment.status, Assignment.deadline, Unit.name)
+            select(
+                Assignment.node_id,
+                Assignment.role,
+                Assignment.status,
+                Assignment.deadline,
+                Unit.name,
+                Assignment.workflow_state,
+            )
             .join(Unit, Unit.id == Assignment.unit_id)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
             .where(Assignment.archived.is_(False), PlanNode.archived.is_(False))
@@ -54,8 +61,8 @@ def plan_statistics(
         per_node: dict[int, list[str]] = {}
         overdue_by_unit: Counter[str] = Counter()
         due_soon_nodes: set[int] = set()
-        for node_id, role, status, deadline, unit in s.execute(aq):
-            eff = effective_status(status, deadline, as_of)
+        for node_id, role, status, deadline, unit, workflow_state in s.execute(aq):
+            eff = supervised_status(status, workflow_state, deadline, as_of)
             per_node.setdefault(node_id, []).append(eff)
             if eff == "overdue" and role == "lead":
                 overdue_by_unit[unit] += 1

@@ -70,6 +70,11 @@ def warning_rules(db: Database) -> dict[str, Any]:
     return rules
 
 
+def due_soon_days(db: Database) -> int:
+    """临期: how many days before its deadline work counts as due soon — the one setting every count reads."""
+    return int(warning_rules(db)["due_days"])
+
+
 def colour_rank(colour: str) -> int:
     return COLOURS.index(colour) if colour in COLOURS else len(COLOURS)
 
