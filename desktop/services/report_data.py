@@ -154,7 +154,7 @@ def _line(row: Any, as_of: dt.date, month_end: dt.date) -> AssignmentLine:
     return line
 
 
-def _unassigned(
+def unassigned_work(
     s: Session, plan_ids: list[int] | None, unit: str | None = None
 ) -> list[tuple[int, int, str, list[str]]]:
     """Work nodes (tasks, measures, anything the document made someone responsible for) with no assignment:
@@ -207,7 +207,7 @@ def _tasks(
         tasks.setdefault(
             node_id, TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
         ).assignments.append(line)
-    for node_id, plan_id, title, doc_units in _unassigned(s, scope):
+    for node_id, plan_id, title, doc_units in unassigned_work(s, scope):
         tasks[node_id] = TaskLine(
             node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units
         )
@@ -285,7 +285,7 @@ def _brief(
         task.assignments.append(_line(row, as_of, month_end))
     if task is not None:
         close(task)
-    for node_id, plan_id, title, doc_units in _unassigned(s, scope, unit):
+    for node_id, plan_id, title, doc_units in unassigned_work(s, scope, unit):
         unassigned = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units)
         tally.add(unassigned)
         attention.append(unassigned)
