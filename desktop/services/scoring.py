@@ -186,6 +186,8 @@ def export_scores(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from ..reports.cell_text import put
+
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise PlanDeskError("考核排名只能导出为 .xlsx 文件。", field="path")
@@ -194,25 +196,24 @@ def export_scores(
     wb = Workbook()
     ws = wb.active
     ws.title = f"{period} 考核排名"
-    ws.append([title or f"{period} 单位考核排名"])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append(SCORE_HEADERS)
-    for cell in ws[2]:
+    put(ws, 1, 1, title or f"{period} 单位考核排名").font = Font(bold=True, size=14)
+    for col, header in enumerate(SCORE_HEADERS, start=1):
+        cell = put(ws, 2, col, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
-    for sc in scores:
-        ws.append(
-            [
-                sc.rank,
-                sc.unit,
-                sc.assignments,
-                sc.feedback_on_time_rate,
-                sc.completion_rate,
-                sc.overdue,
-                sc.returned,
-                sc.score,
-            ]
-        )
+    for row, sc in enumerate(scores, start=3):
+        values: list[object] = [
+            sc.rank,
+            sc.unit,
+            sc.assignments,
+            sc.feedback_on_time_rate,
+            sc.completion_rate,
+            sc.overdue,
+            sc.returned,
+            sc.score,
+        ]
+        for col, value in enumerate(values, start=1):
+            put(ws, row, col, value)  # a unit name never becomes a formula
     for row in ws.iter_rows(min_row=3, min_col=4, max_col=5):
         for cell in row:
             cell.number_format = "0.0%"
