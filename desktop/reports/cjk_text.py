@@ -12,6 +12,8 @@ from reportlab.platypus.flowables import Flowable
 # Marks that may not begin a line (they hang in the margin) and marks that may not end one.
 CANNOT_START = set("，。、；：？！）》」』】〕］｝〉”’…％‰·!),.:;?]}%")
 CANNOT_END = set("（《「『【〔［｛〈“‘([{")
+# Units that stay on the line of the number before them (31天, 70％, 2026年).
+NUMBER_UNITS = set("天日月年号项条个件次元万亿％%‰℃")
 
 
 class Run(NamedTuple):
@@ -57,7 +59,9 @@ def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[l
                     end - 1 > start and chars[end - 1][0] in CANNOT_END
                 ):  # an opening mark goes down with its text
                     end -= 1
-                elif _is_word_char(chars[end][0]) and _is_word_char(chars[end - 1][0]):
+                elif (_is_word_char(chars[end][0]) or chars[end][0] in NUMBER_UNITS) and _is_word_char(
+                    chars[end - 1][0]
+                ):
                     back = end - 1
                     while back > start and _is_word_char(chars[back - 1][0]):
                         back -= 1

@@ -375,6 +375,10 @@ class UnitNotice:
     as_of: dt.date
     report_by: dt.date
     items: list[NoticeItem] = field(default_factory=list)
+    kind: str = (
+        "reminder"  # reminder (催办: overdue and due-soon work) | missing (催报: no report for ``period``)
+    )
+    period: str = ""
 
     @property
     def overdue_count(self) -> int:
