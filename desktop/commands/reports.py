@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..reports.monthly import render_monthly
+from ..reports.word import write_monthly_docx
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
 from ..services.report_data import gather_monthly
@@ -15,18 +16,18 @@ from . import group, open_db
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rep = group(sub, "report", "生成报表")
-    p = rep.add_parser("monthly", help="月度进展报告（PDF）")
+    p = rep.add_parser("monthly", help="月度进展报告（PDF；输出文件名以 .docx 结尾时为 Word）")
     p.add_argument("--plan", type=int, metavar="PLAN_ID", help="方案编号（默认全部方案）")
     p.add_argument("--month", required=True, metavar="YYYY-MM", help="报告月份")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--unit", metavar="NAME", help="只报告一个责任单位")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
+    p.add_argument("--unit", metavar="NAME", help="只报告一个责任单位（可用简称）")
     p.add_argument("--brief", action="store_true", help="领导简报：只含总体情况和逾期任务")
     p.add_argument("--exclude-done", action="store_true", help="进展部分不列已完成的任务")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
     p.add_argument("--office", default="", metavar="NAME", help="报送单位（默认方案印发机关）")
     p.set_defaults(func=cmd_monthly)
 
-    p = rep.add_parser("notices", help="催办通知（PDF），并记入催办记录")
+    p = rep.add_parser("notices", help="催办通知（PDF），并记入催办记录；--preview 只出预览稿")
     p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
     p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="统计截止日期（也是成文日期）")
     p.add_argument(
@@ -38,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--report-by", metavar="YYYY-MM-DD", help="要求报送进展的日期（默认 7 天后）")
     p.add_argument("--office", default="", metavar="NAME", help="发文机关（默认方案印发机关）")
     p.add_argument("--number-from", type=int, metavar="N", help="起始文号（默认接续本年已发文号）")
+    p.add_argument("--preview", action="store_true", help="只生成预览稿：不编文号、不记催办")
     p.set_defaults(func=cmd_notices)
 
     exp = group(sub, "export", "导出方案、台账等")
@@ -59,7 +61,10 @@ def cmd_monthly(args: argparse.Namespace) -> int:
             office=args.office,
             as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
         )
-    out = render_monthly(data, args.output)
+    if str(args.output).lower().endswith(".docx"):  # the extension chooses Word or PDF
+        out = write_monthly_docx(data, args.output)
+    else:
+        out = render_monthly(data, args.output)
     sm = data.summary
     print(
         f"已生成 {out}：任务 {sm.tasks} 项，逾期 {sm.overdue} 项，本月完成 {sm.completed_this_month} 项",
@@ -82,9 +87,13 @@ def cmd_notices(args: argparse.Namespace) -> int:
             report_by=parse_date(args.report_by, field="report_by", label="报送日期"),
             office=args.office,
             doc_number_start=args.number_from,
+            preview=args.preview,
         )
     for r in rendered:
-        print(f"{r.doc_number}\t{r.unit}\t{len(r.assignment_ids)} 项\t{r.path}")
+        number = f"（预览）{r.doc_number}" if args.preview else r.doc_number
+        print(f"{number}\t{r.unit}\t{len(r.assignment_ids)} 项\t{r.path}")
+    if rendered and rendered[0].font_note:
+        print(rendered[0].font_note, file=sys.stderr)
     return 0
 
 

@@ -179,65 +179,77 @@ def notice_title(notice: UnitNotice) -> str:
     return "关于督促办理逾期及临期工作任务的通知"
 
 
-def _reminder_body(notice: UnitNotice, office: str, f: OfficialFonts) -> list[Flowable]:
+def _reminder_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
     overdue = notice.overdue_count
     soon = len(notice.items) - overdue
-    what = "、".join(
-        w for w in (f"{overdue}项已逾期" if overdue else "", f"{soon}项即将到期" if soon else "") if w
-    )
-    out: list[Flowable] = [
-        _para(
+    parts = (f"{overdue}项已逾期" if overdue else "", f"{soon}项即将到期" if soon else "")
+    what = "、".join(w for w in parts if w)
+    out = [
+        (
+            "正文",
             f"根据{notice.plan_title}工作分工，截至{cn_date(notice.as_of)}，你单位承担的任务中有{what}。"
             "现将有关情况通知如下。",
-            f.body,
         ),
-        _para("一、需要督促办理的任务", f.hei),
+        ("一级标题", "一、需要督促办理的任务"),
     ]
     for i, item in enumerate(notice.items, start=1):
-        state = (
-            "已逾期" + f"{item.days}天"
-            if item.overdue
-            else ("今日到期" if item.days == 0 else f"距截止还有{item.days}天")
-        )
+        if item.overdue:
+            state = f"已逾期{item.days}天"
+        else:
+            state = "今日到期" if item.days == 0 else f"距截止还有{item.days}天"
         role = "牵头" if item.role == "lead" else "配合"
         out.append(
-            _para(
+            (
+                "正文",
                 f"{i}．{item.path_label}{item.title}。你单位{role}，截止日期{cn_date(item.deadline)}，"
                 f"{state}，当前完成{item.percent}%。",
-                f.body,
             )
         )
     out += [
-        _para("二、工作要求", f.hei),
-        _para(
+        ("一级标题", "二、工作要求"),
+        (
+            "正文",
             f"请你单位高度重视，抓紧推进，并于{cn_date(notice.report_by)}前将办理进展及佐证材料报送{office}。"
             "确有困难需延期的，请书面说明理由并提出延期申请。",
-            f.body,
         ),
     ]
     return out
 
 
-def _missing_body(notice: UnitNotice, office: str, f: OfficialFonts) -> list[Flowable]:
+def _missing_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
     month = cn_month(notice.period)
-    out: list[Flowable] = [
-        _para(
-            f"按照{notice.plan_title}工作进展月报制度，各责任单位应按时报送每月工作进展。截至{cn_date(notice.as_of)}，"
-            f"你单位尚未报送{month}以下{len(notice.items)}项任务的工作进展：",
-            f.body,
+    out = [
+        (
+            "正文",
+            f"按照{notice.plan_title}工作进展月报制度，各责任单位应按时报送每月工作进展。"
+            f"截至{cn_date(notice.as_of)}，你单位尚未报送{month}以下{len(notice.items)}项任务的工作进展：",
         )
     ]
     for i, item in enumerate(notice.items, start=1):
         role = "牵头" if item.role == "lead" else "配合"
-        out.append(_para(f"{i}．{item.path_label}{item.title}（你单位{role}）。", f.body))
+        out.append(("正文", f"{i}．{item.path_label}{item.title}（你单位{role}）。"))
     out.append(
-        _para(
+        (
+            "正文",
             f"请于{cn_date(notice.report_by)}前补报{month}工作进展、存在问题和下步计划，报送{office}。"
             "逾期未报的，将在考核中予以扣分。",
-            f.body,
         )
     )
     return out
+
+
+def notice_paragraphs(notice: UnitNotice, office: str) -> tuple[str, list[tuple[str, str]]]:
+    """The title and the body paragraphs (style, text) of a notice: the PDF and the Word file share them."""
+    body = _missing_body(notice, office) if notice.kind == "missing" else _reminder_body(notice, office)
+    return notice_title(notice), [*body, ("正文", "特此通知。")]
+
+
+def contact_line(settings: NoticeSettings) -> str:
+    parts = (
+        f"联系人：{settings.contact_person}" if settings.contact_person else "",
+        f"联系电话：{settings.contact_phone}" if settings.contact_phone else "",
+    )
+    return "，".join(p for p in parts if p)
 
 
 def notice_flowables(
@@ -247,19 +259,9 @@ def notice_flowables(
     fonts: OfficialFonts,
     settings: NoticeSettings = NoticeSettings(),
 ) -> list[Flowable]:
-    body = (
-        _missing_body(notice, office, fonts)
-        if notice.kind == "missing"
-        else _reminder_body(notice, office, fonts)
-    )
-    contact = "，".join(
-        p
-        for p in (
-            f"联系人：{settings.contact_person}" if settings.contact_person else "",
-            f"联系电话：{settings.contact_phone}" if settings.contact_phone else "",
-        )
-        if p
-    )
+    title, paragraphs = notice_paragraphs(notice, office)
+    body = [_para(text, fonts.hei if style == "一级标题" else fonts.body) for style, text in paragraphs]
+    contact = contact_line(settings)
     # 成文日期 ends four characters from the right edge; the office's name is centred over it.
     date = cn_date(notice.as_of)
     pad = max(0, 4 + (len(date) - len(office)) // 2)
@@ -271,11 +273,10 @@ def notice_flowables(
     out: list[Flowable] = [
         NoticeStart(),
         Masthead(office, number, fonts),
-        _para(notice_title(notice), fonts.title, size=TITLE_PT, indent=False, align="center"),
+        _para(title, fonts.title, size=TITLE_PT, indent=False, align="center"),
         CJKText("", fonts.body, size=BODY_PT, leading=LINE),
         _para(f"{notice.unit}：", fonts.body, indent=False),
         *body,
-        _para("特此通知。", fonts.body),
         KeepTogether(sign),
     ]
     if contact:
@@ -393,6 +394,26 @@ def render_notices(
     target = Path(path)
     out: list[RenderedNotice] = []
     kind = "催报通知" if notices[0].kind == "missing" else "催办通知"
+    if one_file and target.suffix.lower() == ".docx":
+        from .word import write_notices_docx
+
+        step(10, "正在生成 Word 文档…")
+        write_notices_docx(
+            notices,
+            numbers,
+            target,
+            office=office,
+            cc=settings.cc,
+            printer=settings.printer,
+            contact=contact_line(settings),
+            paragraphs=notice_paragraphs,
+        )
+        written.append(target)
+        out = [
+            RenderedNotice(n.unit, num, target, [it.assignment_id for it in n.items]) for n, num in numbered
+        ]
+        step(100, f"已生成 {len(out)} 份{kind}")
+        return out
     if one_file:
         parts = []
         for i, (n, number) in enumerate(numbered):
