@@ -31,6 +31,19 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "-_./%")
 
 
+def _glued(a: str, b: str) -> bool:
+    """Latin words and numbers stay whole, and a number keeps its unit; a break may follow a % sign."""
+    return _is_word_char(a) and a not in "%" and (_is_word_char(b) or b in NUMBER_UNITS)
+
+
+def _may_break(chars: list[tuple[str, float, Any]], at: int) -> bool:
+    """Whether a line may end before ``chars[at]``."""
+    if at >= len(chars) or chars[at][0] == "\n":
+        return True
+    before, after = chars[at - 1][0], chars[at][0]
+    return after not in CANNOT_START and before not in CANNOT_END and not _glued(before, after)
+
+
 def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[list[tuple[str, float, Any]]]:
     """Lines of (text, size, color) pieces: CJK breaks anywhere, Latin words and numbers stay whole."""
     chars: list[tuple[str, float, Any]] = [(ch, r.size, r.color) for r in runs for ch in r.text]
@@ -50,23 +63,25 @@ def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[l
             i += 1
         end = i
         if end < n and chars[end][0] != "\n":
-            hang = 0
-            while end < n and chars[end][0] in CANNOT_START and hang < 2:  # hang closing marks in the margin
-                end += 1
+            hung, hang = end, 0
+            while (
+                hung < n and chars[hung][0] in CANNOT_START and hang < 2
+            ):  # closing marks hang in the margin
+                hung += 1
                 hang += 1
-            if hang == 0:
-                if (
-                    end - 1 > start and chars[end - 1][0] in CANNOT_END
-                ):  # an opening mark goes down with its text
-                    end -= 1
-                elif (_is_word_char(chars[end][0]) or chars[end][0] in NUMBER_UNITS) and _is_word_char(
-                    chars[end - 1][0]
-                ):
-                    back = end - 1
-                    while back > start and _is_word_char(chars[back - 1][0]):
-                        back -= 1
-                    if back > start:
-                        end = back
+            if hang and (hung >= n or _may_break(chars, hung)):
+                end = hung
+            else:  # carry an opening mark, a word or a number with its unit down to the next line
+                back = end
+                while back - 1 > start and not _may_break(chars, back):
+                    back -= 1
+                if _may_break(chars, back):
+                    end = back
+                else:  # nothing to break at on the line: let a short word overflow rather than split it
+                    ahead = next(
+                        (k for k in range(end + 1, min(n, end + 4) + 1) if _may_break(chars, k)), None
+                    )
+                    end = ahead if ahead is not None else end
         lines.append(_pieces(chars[start:end]))
         start = end + 1 if end < n and chars[end][0] == "\n" else end
     return lines or [[]]
