@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .pdf_common import atomic_path, cn_date
+from ..fileio import atomic_path
+from .pdf_common import cn_date
 from .xlsx_writer import SheetLayout, write_sheet
 
 # (header, width in character cells); widths add up to what A4 landscape prints at a readable scale.

@@ -17,13 +17,13 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable, KeepTogether
 
 from ..errors import PlanDeskError
+from ..fileio import atomic_path
 from .cjk_text import CJKText
 from .official_fonts import OfficialFonts, official_fonts
 from .pdf_common import (
     RED,
     IsCancelled,
     Progress,
-    atomic_path,
     binary_streams,
     checker,
     cn_date,

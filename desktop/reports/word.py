@@ -15,8 +15,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..fileio import atomic_path
 from ..status import ATTRIBUTE_NAMES, ROLE_NAMES, STATUS_NAMES
-from .pdf_common import atomic_path, cn_date, cn_month
+from .pdf_common import cn_date, cn_month
 from .report_model import UNASSIGNED_NAME, MonthlyReportData, UnitNotice
 
 BODY_FONT, TITLE_FONT, HEI_FONT, KAI_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 from ..models import Assignment, ExtensionRequest, Plan, PlanNode, ProgressEntry, Unit
 from ..reports.ledger import write_ledger
 from ..reports.pdf_common import IsCancelled, Progress, checker
+from ..status import ROLE_NAMES, STATUS_NAMES
 from ..storage import Database
 from .report_data import path_labels, unassigned_work
-from .status import ROLE_NAMES, STATUS_NAMES, supervised_status
+from .status import supervised_status
 from .workflow import state_name
 
 
@@ -81,7 +82,7 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
         q = select(Plan.id, Plan.title).order_by(Plan.id)
         if plan_id is not None:
             q = q.where(Plan.id == plan_id)
-        plans = dict(s.execute(q).all())
+        plans: dict[int, str] = {pid: title for pid, title in s.execute(q).tuples()}
         if not plans:
             return
         paths, order = path_labels(s, list(plans))

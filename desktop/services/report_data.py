@@ -231,11 +231,11 @@ def _tasks(
         for assignment_id, period, text, percent, problems, next_steps, reported_on in s.connection().execute(
             q
         ):
-            line = lines.get(assignment_id)
-            if line is None:
+            owner = lines.get(assignment_id)
+            if owner is None:
                 continue
-            line.progress.append(
-                ProgressLine(line.unit, period, text, percent, problems, next_steps, reported_on)
+            owner.progress.append(
+                ProgressLine(owner.unit, period, text, percent, problems, next_steps, reported_on)
             )
     rank = {node_id: i for i, node_id in enumerate(order)}
     return sorted(tasks.values(), key=lambda t: rank.get(t.node_id, 1 << 30))

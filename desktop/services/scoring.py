@@ -214,11 +214,11 @@ def export_scores(
         ]
         for col, value in enumerate(values, start=1):
             put(ws, row, col, value)  # a unit name never becomes a formula
-    for row in ws.iter_rows(min_row=3, min_col=4, max_col=5):
-        for cell in row:
+    for cells in ws.iter_rows(min_row=3, min_col=4, max_col=5):
+        for cell in cells:
             cell.number_format = "0.0%"
-    for col, width in zip("ABCDEFGH", (6, 28, 12, 12, 10, 8, 10, 8), strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGH", (6, 28, 12, 12, 10, 8, 10, 8), strict=True):
+        ws.column_dimensions[letter].width = width
     with atomic_path(target) as tmp:
         wb.save(tmp)
     return target
