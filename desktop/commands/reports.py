@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..reports.bulletin import render_bulletin
 from ..reports.monthly import render_monthly
 from ..reports.word import write_monthly_docx
+from ..services.bulletin import draft_bulletin
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
 from ..services.report_data import gather_monthly
@@ -41,6 +43,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--number-from", type=int, metavar="N", help="起始文号（默认接续本年已发文号）")
     p.add_argument("--preview", action="store_true", help="只生成预览稿：不编文号、不记催办")
     p.set_defaults(func=cmd_notices)
+
+    p = rep.add_parser("bulletin", help="督查通报（PDF）：第N期按年编号，印发时取号")
+    p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="通报月份")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
+    p.add_argument("--draft", action="store_true", help="只出草稿，不取期号")
+    p.set_defaults(func=cmd_bulletin)
 
     exp = group(sub, "export", "导出方案、台账等")
     p = exp.add_parser("ledger", help="工作台账（Excel）：每条分工一行")
@@ -94,6 +104,20 @@ def cmd_notices(args: argparse.Namespace) -> int:
         print(f"{number}\t{r.unit}\t{len(r.assignment_ids)} 项\t{r.path}")
     if rendered and rendered[0].font_note:
         print(rendered[0].font_note, file=sys.stderr)
+    return 0
+
+
+def cmd_bulletin(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        bulletin = draft_bulletin(
+            db,
+            plan_id=args.plan,
+            month=args.month,
+            as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
+            issue=not args.draft,
+        )
+    out = render_bulletin(bulletin, args.output)
+    print(f"已生成 {out}：{bulletin.masthead} {bulletin.year}年第{bulletin.issue}期", file=sys.stderr)
     return 0
 
 
