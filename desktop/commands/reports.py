@@ -36,7 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "-o", "--output", required=True, metavar="FILE.pdf|DIR", help="输出文件；与 --per-unit 同用时为文件夹"
     )
     p.add_argument("--per-unit", action="store_true", help="每个单位一个 PDF 文件")
-    p.add_argument("--within", type=int, default=7, metavar="DAYS", help="同时催办几天内到期的任务（默认 7）")
+    p.add_argument(
+        "--within", type=int, metavar="DAYS", help="同时催办几天内到期的任务（默认取预警规则的临期天数）"
+    )
     p.add_argument("--unit", action="append", metavar="NAME", help="只催办这些单位（可重复）")
     p.add_argument("--report-by", metavar="YYYY-MM-DD", help="要求报送进展的日期（默认 7 天后）")
     p.add_argument("--office", default="", metavar="NAME", help="发文机关（默认方案印发机关）")

@@ -170,7 +170,7 @@ def issue_notices(
     as_of: dt.date,
     path: str | os.PathLike[str],
     one_file: bool = True,
-    due_within_days: int = 7,
+    due_within_days: int | None = None,
     units: list[str] | None = None,
     report_by: dt.date | None = None,
     office: str = "",

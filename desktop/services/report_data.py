@@ -457,12 +457,15 @@ def gather_notices(
     *,
     plan_id: int,
     as_of: dt.date,
-    due_within_days: int = 7,
+    due_within_days: int | None = None,
     units: list[str] | None = None,
     report_by: dt.date | None = None,
     office: str = "",
 ) -> list[UnitNotice]:
-    """One notice per unit that has overdue work or work due within ``due_within_days``."""
+    """One notice per unit that has overdue work or work due within ``due_within_days`` (default: the 临期
+    days of the warning rules, the same as the reports)."""
+    if due_within_days is None:
+        due_within_days = due_soon_days(db)
     report_by = report_by or as_of + dt.timedelta(days=7)
     with db.read() as s:
         plan_ids, title = _plan_ids(s, plan_id)

@@ -37,6 +37,7 @@ from ..services.notices import issue_notices
 from ..services.report_data import gather_monthly
 from ..services.tree import list_plans
 from ..services.units import list_units
+from ..services.warnings import due_soon_days
 from ..storage import Database
 from .workers import Worker
 
@@ -94,7 +95,7 @@ class ReportDialog(QDialog):
         self.preview.setChecked(True)  # a notice is looked at before it is issued
         self.within = QSpinBox()
         self.within.setRange(0, 90)
-        self.within.setValue(7)
+        self.within.setValue(due_soon_days(db))  # the 临期 days of the warning rules
         self.within.setSuffix(self.tr(" 天"))
         self.output = QLineEdit()
         self.browse = QPushButton(self.tr("浏览…"))
