@@ -56,7 +56,9 @@ def main() -> int:
         pages(render_monthly(data, work / "monthly.pdf"), "monthly", 1, 3)
         brief = gather_monthly(db, plan_id=month.plan_id, month=MONTH, as_of=AS_OF, brief=True)
         pages(render_monthly(brief, work / "brief.pdf"), "brief", 1, 1)
-        issued = issue_notices(db, plan_id=month.plan_id, as_of=AS_OF, path=work / "notice.pdf", one_file=False)
+        issued = issue_notices(
+            db, plan_id=month.plan_id, as_of=AS_OF, path=work / "notice.pdf", one_file=False
+        )
         pages(issued[0].path, "notice", 1, 2)
         shutil.copyfile(OUT / "notice_p1.png", OUT / "notice.png")
         ledger = export_ledger(db, plan_id=month.plan_id, path=work / "ledger.xlsx", as_of=AS_OF)

@@ -16,7 +16,8 @@ from ..reports.ledger import write_ledger
 from ..reports.pdf_common import IsCancelled, Progress, checker
 from ..status import ROLE_NAMES, STATUS_NAMES
 from ..storage import Database
-from .report_data import path_labels, unassigned_work
+from .report_data import path_labels
+from .statistics import unassigned_work
 from .status import supervised_status
 from .workflow import state_name
 

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -18,7 +18,6 @@ from ..models import (
     Plan,
     PlanNode,
     ProgressEntry,
-    Responsibility,
     Unit,
 )
 from ..reports.report_model import (  # noqa: F401 - the report data is part of this module's interface
@@ -46,7 +45,7 @@ from ..reports.report_model import (  # noqa: F401 - the report data is part of 
 )
 from ..storage import Database
 from . import scoring
-from .statistics import WORK_KINDS
+from .statistics import unassigned_work
 from .status import supervised_status
 from .units import resolve_unit
 from .validation import parse_period
@@ -152,41 +151,6 @@ def _line(row: Any, as_of: dt.date, month_end: dt.date) -> AssignmentLine:
     line.owes_report = eff in OPEN and (start is None or start <= month_end)
     line.completed_this_month = bool(finished) and eff == "done"
     return line
-
-
-def unassigned_work(
-    s: Session, plan_ids: list[int] | None, unit: str | None = None
-) -> list[tuple[int, int, str, list[str]]]:
-    """Work nodes (tasks, measures, anything the document made someone responsible for) with no assignment:
-    (node id, plan id, title, the document's units), the ones naming ``unit`` when given."""
-    live_assignment = (
-        select(Assignment.id)
-        .where(Assignment.node_id == PlanNode.id, Assignment.archived.is_(False))
-        .exists()
-    )
-    has_doc = select(Responsibility.id).where(Responsibility.node_id == PlanNode.id).exists()
-    q = select(PlanNode.id, PlanNode.plan_id, PlanNode.title).where(
-        PlanNode.archived.is_(False), or_(PlanNode.kind.in_(WORK_KINDS), has_doc), ~live_assignment
-    )
-    if plan_ids is not None:
-        q = q.where(PlanNode.plan_id.in_(plan_ids))
-    nodes = s.connection().execute(q).all()
-    if not nodes:
-        return []
-    doc: dict[int, list[str]] = {}
-    dq = (
-        select(Responsibility.node_id, Unit.name)
-        .join(Unit, Unit.id == Responsibility.unit_id)
-        .join(PlanNode, PlanNode.id == Responsibility.node_id)
-        .where(~live_assignment)
-        .order_by(Responsibility.node_id, Responsibility.role.desc(), Responsibility.position)
-    )
-    if plan_ids is not None:
-        dq = dq.where(PlanNode.plan_id.in_(plan_ids))
-    for node_id, name in s.connection().execute(dq):
-        doc.setdefault(node_id, []).append(name)
-    out = [(nid, pid, title, doc.get(nid, [])) for nid, pid, title in nodes]
-    return [row for row in out if unit is None or unit in row[3]]
 
 
 def _tasks(

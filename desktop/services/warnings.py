@@ -14,6 +14,7 @@ from ..errors import NotFound, PlanDeskError
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
 from ..storage import Database
 from .settings import get_setting
+from .statistics import unassigned_work
 from .validation import parse_date, parse_period, period_end
 from .workflow import FINAL_STATES
 
@@ -51,6 +52,24 @@ class UnitReporting:
     @property
     def complete(self) -> bool:
         return not self.missing_assignment_ids
+
+
+@dataclass(frozen=True)
+class UnassignedTask:
+    """未分工: work the document makes someone responsible for, still without an assignment."""
+
+    node_id: int
+    title: str
+    doc_units: list[str]
+
+
+def unassigned_tasks(db: Database, *, plan_id: int) -> list[UnassignedTask]:
+    """The plan's 未分工 tasks (the same ones the report, the dashboard and the ledger count)."""
+    with db.read() as s:
+        _plan(s, plan_id)
+        return [
+            UnassignedTask(nid, title, units) for nid, _pid, title, units in unassigned_work(s, [plan_id])
+        ]
 
 
 def warning_rules(db: Database) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from desktop.services.report_data import gather_monthly
 from desktop.services.scoring import unit_scores
 from desktop.services.statistics import plan_statistics
 from desktop.services.units import ensure_unit
-from desktop.services.warnings import compute_warnings, reporting_status
+from desktop.services.warnings import compute_warnings, reporting_status, unassigned_tasks
 from desktop.storage import Database, open_database
 
 from conftest import XIAN
@@ -137,6 +137,7 @@ def test_every_count_agrees(xian_template, tmp_path, rows, day):
         # The dashboard counts the same tasks by the same statuses.
         stats = plan_statistics(db, plan_id=plan_id, as_of=as_of)
         assert stats.tasks == sm.tasks and stats.by_status == sm.by_status
+        assert len(unassigned_tasks(db, plan_id=plan_id)) == sm.unassigned
         # 报送情况 names the same missing reports as the report's 未报送 (on the month's last day).
         end = gather_monthly(db, plan_id=plan_id, month=MONTH, live=True)
         missing = {a.id for t in end.tasks for a in t.assignments if a.missing_report}
