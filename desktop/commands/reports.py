@@ -7,7 +7,7 @@ import sys
 
 from ..reports.bulletin import render_bulletin
 from ..reports.monthly import render_monthly
-from ..reports.word import write_monthly_docx
+from ..reports.word import write_bulletin_docx, write_monthly_docx
 from ..services.bulletin import draft_bulletin
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
@@ -46,10 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--preview", action="store_true", help="只生成预览稿：不编文号、不记催办")
     p.set_defaults(func=cmd_notices)
 
-    p = rep.add_parser("bulletin", help="督查通报（PDF）：第N期按年编号，印发时取号")
+    p = rep.add_parser("bulletin", help="督查通报（PDF 或 .docx）：第N期按年编号，印发时取号")
     p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
     p.add_argument("--month", required=True, metavar="YYYY-MM", help="通报月份")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
     p.add_argument("--draft", action="store_true", help="只出草稿，不取期号")
     p.set_defaults(func=cmd_bulletin)
@@ -118,7 +118,10 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
             as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
             issue=not args.draft,
         )
-    out = render_bulletin(bulletin, args.output)
+    if str(args.output).lower().endswith(".docx"):
+        out = write_bulletin_docx(bulletin, args.output)
+    else:
+        out = render_bulletin(bulletin, args.output)
     print(f"已生成 {out}：{bulletin.masthead} {bulletin.year}年第{bulletin.issue}期", file=sys.stderr)
     return 0
 

@@ -348,3 +348,77 @@ def write_notices_docx(
         )
         _rule(imprint, "000000", 8)
     return _save(doc, path)
+
+
+def write_bulletin_docx(b: Any, path: str | os.PathLike[str]) -> Path:
+    """The 督查通报 (a reports.bulletin_model.Bulletin) as an editable document with the same text."""
+    doc = new_document()
+    mark = doc.add_paragraph(style="标题")
+    run = mark.add_run(b.masthead)
+    run.font.size, run.font.color.rgb = Pt(40), RED_HEX
+    doc.add_paragraph(f"第{b.issue}期", style="副标题")
+    line = doc.add_paragraph(f"{b.issuer}　　　　　　　　{cn_date(b.issued_on)}", style="副标题")
+    _rule(line)
+    doc.add_paragraph(b.title, style="标题")
+    sections = [
+        ("一、总体情况", [b.overall], ""),
+        ("二、主要指标", b.indicators, "主要指标均达到序时进度或目标要求。"),
+        ("三、重点任务推进滞后情况", b.lagging, "本期无逾期任务。"),
+        ("四、存在问题", b.problems, "暂无。"),
+        ("五、下一步工作要求", [b.requirements], ""),
+    ]
+    for heading, paragraphs, empty in sections:
+        doc.add_paragraph(heading, style="一级标题")
+        for text in paragraphs or [empty]:
+            doc.add_paragraph(text, style="正文")
+    doc.add_paragraph("附件：1．各单位推进情况　2．逾期及临期任务清单", style="正文")
+    data = b.data
+    fields = (
+        "tasks",
+        "lead",
+        "co",
+        "done",
+        "in_progress",
+        "not_started",
+        "overdue",
+        "suspended",
+        "not_reported",
+    )
+    doc.add_paragraph("附件1　各单位推进情况", style="一级标题")
+    _table(
+        doc,
+        [
+            "序号",
+            "责任单位",
+            "分工数",
+            "牵头",
+            "配合",
+            "已完成",
+            "进行中",
+            "未开始",
+            "已逾期",
+            "暂缓",
+            "未报送",
+        ],
+        [[i, u.unit, *(getattr(u, f) for f in fields)] for i, u in enumerate(data.units, 1)],
+    )
+    doc.add_paragraph("附件2　逾期及临期任务清单", style="一级标题")
+    lines = [(t, a, True) for t, a in data.overdue_lines()] + [
+        (t, a, False) for t, a in data.due_soon_lines()
+    ]
+    _table(
+        doc,
+        ["序号", "编号", "任务", "责任单位", "截止日期", "逾期天数"],
+        [
+            [
+                i,
+                t.path_label,
+                t.title,
+                f"{a.unit}（{ROLE_NAMES.get(a.role, a.role)}）",
+                a.deadline.isoformat() if a.deadline else "—",
+                f"{a.days_late(data.as_of)} 天" if late else "—",
+            ]
+            for i, (t, a, late) in enumerate(lines, start=1)
+        ],
+    )
+    return _save(doc, path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from docx import Document
 from pypdf import PdfReader
 from report_fixtures import AS_OF, MONTH, seed_xian_month
 
@@ -94,3 +95,8 @@ def test_issues_are_numbered_per_year_and_requirements_are_remembered(db, db_url
         and "西安市督查办公室" in text
         and "4月10日前完成整改" in text
     )
+    word = tmp_path / "通报.docx"
+    assert main([*argv[:-1], str(word)]) == 0
+    paragraphs = [(p.style.name, p.text) for p in Document(str(word)).paragraphs]
+    assert ("正文", b.overall) in paragraphs
+    assert ("一级标题", "五、下一步工作要求") in paragraphs and ("正文", b.requirements) in paragraphs
