@@ -17,7 +17,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "reports")]
 
 from report_fixtures import AS_OF, MONTH, seed_xian_month  # noqa: E402
 
+from desktop.reports.bulletin import render_bulletin  # noqa: E402
 from desktop.reports.monthly import render_monthly  # noqa: E402
+from desktop.services.bulletin import draft_bulletin  # noqa: E402
 from desktop.services.ledger import export_ledger  # noqa: E402
 from desktop.services.notices import issue_notices  # noqa: E402
 from desktop.services.report_data import gather_monthly  # noqa: E402
@@ -61,6 +63,8 @@ def main() -> int:
         )
         pages(issued[0].path, "notice", 1, 2)
         shutil.copyfile(OUT / "notice_p1.png", OUT / "notice.png")
+        bulletin = draft_bulletin(db, plan_id=month.plan_id, month=MONTH, as_of=AS_OF, issue=True)
+        pages(render_bulletin(bulletin, work / "bulletin.pdf"), "bulletin", 1, 1)
         ledger = export_ledger(db, plan_id=month.plan_id, path=work / "ledger.xlsx", as_of=AS_OF)
         pages(soffice_pdf(ledger, work), "ledger", 1, 2)
         db.close()
