@@ -98,7 +98,10 @@ def test_brief_matches_the_full_report_restricted_to_summary_and_attention(
     assert brief.brief and not full.brief
     assert brief.summary == full.summary and list(brief.summary.by_status) == list(full.summary.by_status)
     assert brief.units == full.units
-    attention = [t for t in full.tasks if t.status == "overdue" or t in full.at_risk_tasks()]
+    # The brief keeps the overdue and due-soon tasks and the 未分工 ones (counted, never left out).
+    attention = [
+        t for t in full.tasks if t.status == "overdue" or t in full.at_risk_tasks() or not t.assignments
+    ]
     assert attention and _without_progress(brief.tasks) == _without_progress(attention)
     assert all(not a.progress for t in brief.tasks for a in t.assignments)
     assert brief.overdue_tasks and [t.title for t in brief.at_risk_tasks()] == [
@@ -108,9 +111,11 @@ def test_brief_matches_the_full_report_restricted_to_summary_and_attention(
 
 def test_brief_pdf_lists_every_overdue_task_of_all_plans(db: Database, tmp_path: Path) -> None:
     _xian, overdue = seed(db)
-    out = render_monthly(gather_monthly(db, plan_id=None, month=MONTH, brief=True), tmp_path / "brief.pdf")
+    data = gather_monthly(db, plan_id=None, month=MONTH, brief=True)
+    out = render_monthly(data, tmp_path / "brief.pdf")
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(out).pages))
-    assert "纳入督办的任务共8项" in text and "已逾期4项" in text
+    assigned = data.summary.tasks - data.summary.unassigned
+    assert assigned == 8 and f"纳入督办的任务共{data.summary.tasks}项" in text and "已逾期4项" in text
     for title in overdue:
         assert re.sub(r"\s+", "", title)[:10] in text
     assert "本月工作进展" not in text

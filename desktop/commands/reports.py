@@ -6,7 +6,10 @@ import argparse
 import sys
 
 from ..errors import PlanDeskError
+from ..reports.bulletin import render_bulletin
 from ..reports.monthly import render_monthly
+from ..reports.word import write_bulletin_docx, write_monthly_docx
+from ..services.bulletin import draft_bulletin
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
 from ..services.report_data import gather_monthly
@@ -16,30 +19,41 @@ from . import group, open_db
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rep = group(sub, "report", "生成报表")
-    p = rep.add_parser("monthly", help="月度进展报告（PDF）")
+    p = rep.add_parser("monthly", help="月度进展报告（PDF；输出文件名以 .docx 结尾时为 Word）")
     p.add_argument("--plan", type=int, metavar="PLAN_ID", help="方案编号（默认全部方案）")
     p.add_argument("--month", required=True, metavar="YYYY-MM", help="报告月份")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--unit", metavar="NAME", help="只报告一个责任单位")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
+    p.add_argument("--unit", metavar="NAME", help="只报告一个责任单位（可用简称）")
     p.add_argument("--brief", action="store_true", help="领导简报：只含总体情况和逾期任务")
     p.add_argument("--exclude-done", action="store_true", help="进展部分不列已完成的任务")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
     p.add_argument("--office", default="", metavar="NAME", help="报送单位（默认方案印发机关）")
     p.set_defaults(func=cmd_monthly)
 
-    p = rep.add_parser("notices", help="催办通知（PDF），并记入催办记录")
+    p = rep.add_parser("notices", help="催办通知（PDF），并记入催办记录；--preview 只出预览稿")
     p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
     p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="统计截止日期（也是成文日期）")
     p.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf|DIR", help="输出文件；与 --per-unit 同用时为文件夹"
     )
     p.add_argument("--per-unit", action="store_true", help="每个单位一个 PDF 文件")
-    p.add_argument("--within", type=int, default=7, metavar="DAYS", help="同时催办几天内到期的任务（默认 7）")
+    p.add_argument(
+        "--within", type=int, metavar="DAYS", help="同时催办几天内到期的任务（默认取预警规则的临期天数）"
+    )
     p.add_argument("--unit", action="append", metavar="NAME", help="只催办这些单位（可重复）")
     p.add_argument("--report-by", metavar="YYYY-MM-DD", help="要求报送进展的日期（默认 7 天后）")
     p.add_argument("--office", default="", metavar="NAME", help="发文机关（默认方案印发机关）")
     p.add_argument("--number-from", type=int, metavar="N", help="起始文号（默认接续本年已发文号）")
+    p.add_argument("--preview", action="store_true", help="只生成预览稿：不编文号、不记催办")
     p.set_defaults(func=cmd_notices)
+
+    p = rep.add_parser("bulletin", help="督查通报（PDF 或 .docx）：第N期按年编号，印发时取号")
+    p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="通报月份")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
+    p.add_argument("--draft", action="store_true", help="只出草稿，不取期号")
+    p.set_defaults(func=cmd_bulletin)
 
     exp = group(sub, "export", "导出方案、台账等")
     p = exp.add_parser("ledger", help="工作台账（Excel）：每条分工一行")
@@ -60,7 +74,10 @@ def cmd_monthly(args: argparse.Namespace) -> int:
             office=args.office,
             as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
         )
-    out = render_monthly(data, args.output)
+    if str(args.output).lower().endswith(".docx"):  # the extension chooses Word or PDF
+        out = write_monthly_docx(data, args.output)
+    else:
+        out = render_monthly(data, args.output)
     sm = data.summary
     print(
         f"已生成 {out}：任务 {sm.tasks} 项，逾期 {sm.overdue} 项，本月完成 {sm.completed_this_month} 项",
@@ -85,9 +102,30 @@ def cmd_notices(args: argparse.Namespace) -> int:
             report_by=parse_date(args.report_by, field="report_by", label="报送日期"),
             office=args.office,
             doc_number_start=args.number_from,
+            preview=args.preview,
         )
     for r in rendered:
-        print(f"{r.doc_number}\t{r.unit}\t{len(r.assignment_ids)} 项\t{r.path}")
+        number = f"（预览）{r.doc_number}" if args.preview else r.doc_number
+        print(f"{number}\t{r.unit}\t{len(r.assignment_ids)} 项\t{r.path}")
+    if rendered and rendered[0].font_note:
+        print(rendered[0].font_note, file=sys.stderr)
+    return 0
+
+
+def cmd_bulletin(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        bulletin = draft_bulletin(
+            db,
+            plan_id=args.plan,
+            month=args.month,
+            as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
+            issue=not args.draft,
+        )
+    if str(args.output).lower().endswith(".docx"):
+        out = write_bulletin_docx(bulletin, args.output)
+    else:
+        out = render_bulletin(bulletin, args.output)
+    print(f"已生成 {out}：{bulletin.masthead} {bulletin.year}年第{bulletin.issue}期", file=sys.stderr)
     return 0
 
 

@@ -20,6 +20,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..fileio import atomic_path, inflated_size
+from ..reports.cell_text import put
+from ..reports.xlsx_writer import LINE_HEIGHT, MAX_ROW_HEIGHT, row_lines
 
 FORMAT = "plandesk-workbook"
 # A unit's feedback workbook holds hundreds of rows; nothing real inflates to this.
@@ -122,9 +124,9 @@ def write_workbook(path: Path, meta: WorkbookMeta, rows: list[WorkbookRow]) -> N
     info.title = INFO_SHEET
     for i, line in enumerate(INSTRUCTIONS, start=1):
         info.cell(row=i, column=1, value=line).font = Font(bold=i == 1, size=14 if i == 1 else 11)
-    info.cell(row=len(INSTRUCTIONS) + 2, column=1, value=f"单位：{meta.unit_name}")
-    info.cell(row=len(INSTRUCTIONS) + 3, column=1, value=f"方案：{meta.plan_title}")
-    info.cell(row=len(INSTRUCTIONS) + 4, column=1, value=f"报告期：{meta.period}")
+    put(info, len(INSTRUCTIONS) + 2, 1, f"单位：{meta.unit_name}")
+    put(info, len(INSTRUCTIONS) + 3, 1, f"方案：{meta.plan_title}")
+    put(info, len(INSTRUCTIONS) + 4, 1, f"报告期：{meta.period}")
     info.column_dimensions["A"].width = 110
     _write_data(wb.create_sheet(DATA_SHEET), meta, rows)
     _write_meta(wb, meta)
@@ -133,12 +135,13 @@ def write_workbook(path: Path, meta: WorkbookMeta, rows: list[WorkbookRow]) -> N
         wb.save(tmp)
 
 
+WIDTHS = {"A": 34, "B": 6, "C": 14, "D": 40, "E": 8, "F": 12, "G": 10, "H": 10, "I": 30}
+
+
 def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
     headers = (KEY_HEADER, *FIXED_HEADERS, *FILL_HEADERS)
-    ws.cell(row=1, column=2, value=f"{meta.unit_name} {meta.period} 任务进展反馈表").font = Font(
-        bold=True, size=14
-    )
-    ws.cell(row=2, column=2, value=f"方案：{meta.plan_title}")
+    put(ws, 1, 2, f"{meta.unit_name} {meta.period} 任务进展反馈表").font = Font(bold=True, size=14)
+    put(ws, 2, 2, f"方案：{meta.plan_title}")
     grey = PatternFill("solid", fgColor="EEEEEE")
     fill = PatternFill("solid", fgColor="FFF8DC")
     for col, header in enumerate(headers, start=1):
@@ -148,19 +151,17 @@ def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
     first_fill = len(headers) - len(FILL_HEADERS) + 1
     for i, r in enumerate(rows):
         row = HEADER_ROW + 1 + i
-        values = (
-            r.key,
-            i + 1,
-            r.label,
-            r.title,
-            r.role,
-            r.deadline.isoformat() if r.deadline else "",
-            r.status,
-            r.percent,
-            r.last_progress,
-        )
+        values = (r.key, i + 1, r.label, r.title, r.role, r.deadline, r.status, r.percent, r.last_progress)
         for col, value in enumerate(values, start=1):
-            ws.cell(row=row, column=col, value=value).alignment = Alignment(wrap_text=True, vertical="top")
+            # User text stays text: a report that reads "=1+1" or "=HYPERLINK(…)" is never a formula.
+            cell = put(ws, row, col, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+        # Rows as tall as their wrapped text (the key column is hidden).
+        lines = row_lines(list(values[1:]), [WIDTHS[get_column_letter(c)] for c in range(2, 10)])
+        if lines > 1:
+            ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2)
         for col in range(first_fill, len(headers) + 1):
             cell = ws.cell(row=row, column=col)
             cell.protection = Protection(locked=False)
@@ -190,8 +191,7 @@ def _write_data(ws: Any, meta: WorkbookMeta, rows: list[WorkbookRow]) -> None:
     status.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{last}")
     ws.add_data_validation(percent)
     ws.add_data_validation(status)
-    widths = {"A": 34, "B": 6, "C": 14, "D": 40, "E": 8, "F": 12, "G": 10, "H": 10, "I": 30}
-    for letter, width in widths.items():
+    for letter, width in WIDTHS.items():
         ws.column_dimensions[letter].width = width
     for col in range(first_fill, len(headers) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 30 if col != first_fill + 1 else 12
@@ -217,11 +217,11 @@ def _write_meta(wb: Any, meta: WorkbookMeta) -> None:
         "integrity": meta.integrity,
     }
     for i, key in enumerate(META_KEYS, start=1):
-        ws.cell(row=i, column=1, value=key)
-        ws.cell(row=i, column=2, value=values[key])
-    ws.cell(row=1, column=4, value="row_keys")
+        put(ws, i, 1, key)
+        put(ws, i, 2, values[key])
+    put(ws, 1, 4, "row_keys")
     for i, key in enumerate(meta.keys, start=2):
-        ws.cell(row=i, column=4, value=key)
+        put(ws, i, 4, key)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
     row = META_KEYS.index("integrity") + 1

@@ -12,6 +12,8 @@ from reportlab.platypus.flowables import Flowable
 # Marks that may not begin a line (they hang in the margin) and marks that may not end one.
 CANNOT_START = set("，。、；：？！）》」』】〕］｝〉”’…％‰·!),.:;?]}%")
 CANNOT_END = set("（《「『【〔［｛〈“‘([{")
+# Units that stay on the line of the number before them (31天, 70％, 2026年).
+NUMBER_UNITS = set("天日月年号项条个件次元万亿％%‰℃")
 
 
 class Run(NamedTuple):
@@ -27,6 +29,19 @@ def _width(font: str, ch: str) -> float:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "-_./%")
+
+
+def _glued(a: str, b: str) -> bool:
+    """Latin words and numbers stay whole, and a number keeps its unit; a break may follow a % sign."""
+    return _is_word_char(a) and a not in "%" and (_is_word_char(b) or b in NUMBER_UNITS)
+
+
+def _may_break(chars: list[tuple[str, float, Any]], at: int) -> bool:
+    """Whether a line may end before ``chars[at]``."""
+    if at >= len(chars) or chars[at][0] == "\n":
+        return True
+    before, after = chars[at - 1][0], chars[at][0]
+    return after not in CANNOT_START and before not in CANNOT_END and not _glued(before, after)
 
 
 def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[list[tuple[str, float, Any]]]:
@@ -48,21 +63,25 @@ def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[l
             i += 1
         end = i
         if end < n and chars[end][0] != "\n":
-            hang = 0
-            while end < n and chars[end][0] in CANNOT_START and hang < 2:  # hang closing marks in the margin
-                end += 1
+            hung, hang = end, 0
+            while (
+                hung < n and chars[hung][0] in CANNOT_START and hang < 2
+            ):  # closing marks hang in the margin
+                hung += 1
                 hang += 1
-            if hang == 0:
-                if (
-                    end - 1 > start and chars[end - 1][0] in CANNOT_END
-                ):  # an opening mark goes down with its text
-                    end -= 1
-                elif _is_word_char(chars[end][0]) and _is_word_char(chars[end - 1][0]):
-                    back = end - 1
-                    while back > start and _is_word_char(chars[back - 1][0]):
-                        back -= 1
-                    if back > start:
-                        end = back
+            if hang and (hung >= n or _may_break(chars, hung)):
+                end = hung
+            else:  # carry an opening mark, a word or a number with its unit down to the next line
+                back = end
+                while back - 1 > start and not _may_break(chars, back):
+                    back -= 1
+                if _may_break(chars, back):
+                    end = back
+                else:  # nothing to break at on the line: let a short word overflow rather than split it
+                    ahead = next(
+                        (k for k in range(end + 1, min(n, end + 4) + 1) if _may_break(chars, k)), None
+                    )
+                    end = ahead if ahead is not None else end
         lines.append(_pieces(chars[start:end]))
         start = end + 1 if end < n and chars[end][0] == "\n" else end
     return lines or [[]]

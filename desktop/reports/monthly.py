@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from ..status import ATTRIBUTE_NAMES, STATUS_NAMES
+from ..status import ATTRIBUTE_NAMES, ROLE_NAMES, STATUS_NAMES
 from .cjk_text import CJKText, Run
 from .fonts import register_report_font
 from .pdf_common import (
@@ -43,7 +43,7 @@ from .pdf_common import (
     styles,
     text,
 )
-from .report_model import MonthlyReportData, TaskLine, is_at_risk
+from .report_model import UNASSIGNED_NAME, AssignmentLine, MonthlyReportData, TaskLine
 
 WIDTH = A4[0] - 40 * mm
 STATUS_ORDER = ("done", "in_progress", "not_started", "overdue", "suspended")
@@ -149,23 +149,40 @@ def _title_block(data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
     return out
 
 
+def summary_text(data: MonthlyReportData) -> str:
+    """总体情况 in words; every figure is a field of the summary, so the tables below agree with it."""
+    sm = data.summary
+    by = sm.by_status
+    text_ = (
+        f"截至{cn_date(data.as_of)}，纳入督办的任务共 {sm.tasks} 项（分工 {sm.assignments} 条），"
+        f"其中已完成 {by.get('done', 0)} 项、进行中 {by.get('in_progress', 0)} 项、"
+        f"未开始 {by.get('not_started', 0)} 项、已逾期 {by.get('overdue', 0)} 项、暂缓 {by.get('suspended', 0)} 项"
+    )
+    if sm.unassigned:
+        text_ += f"、{UNASSIGNED_NAME} {sm.unassigned} 项"
+    text_ += (
+        f"。按期推进 {sm.on_time} 项，逾期 {sm.overdue} 项，按期推进率 {sm.share_on_track:.1f}%；"
+        f"逾期分工 {sm.overdue_assignments} 条，涉及 {sm.overdue_units} 个单位；"
+        f"本月完成 {sm.completed_this_month} 项；{data.due_days}日内到期尚未完成的分工 {sm.due_soon_assignments} 条；"
+        f"本月应报未报送的分工 {sm.not_reported} 条。"
+    )
+    return text_
+
+
 def _summary(data: MonthlyReportData, st: dict[str, Any], font: str, number: str) -> list[Flowable]:
     sm = data.summary
     by = sm.by_status
-    para = (
-        f"截至{cn_date(data.as_of)}，纳入督办的任务共 {sm.tasks} 项，其中已完成 {by.get('done', 0)} 项、"
-        f"进行中 {by.get('in_progress', 0)} 项、未开始 {by.get('not_started', 0)} 项、"
-        f"已逾期 {by.get('overdue', 0)} 项、暂缓 {by.get('suspended', 0)} 项。按期推进 {sm.on_time} 项，"
-        f"逾期 {sm.overdue} 项，按期推进率 {sm.share_on_track:.1f}%；本月完成 {sm.completed_this_month} 项；"
-        f"7日内到期尚未完成 {sm.at_risk} 项。"
-    )
     rows = [
-        _heads(st, ["任务总数", *(STATUS_NAMES[s] for s in STATUS_ORDER), "按期推进率", "本月完成"]),
+        _heads(
+            st,
+            ["任务总数", *(STATUS_NAMES[s] for s in STATUS_ORDER), UNASSIGNED_NAME, "按期推进率", "本月完成"],
+        ),
         [
             _cell(v, "center")
             for v in [
                 sm.tasks,
                 *(by.get(s, 0) for s in STATUS_ORDER),
+                sm.unassigned,
                 f"{sm.share_on_track:.1f}%",
                 sm.completed_this_month,
             ]
@@ -174,60 +191,63 @@ def _summary(data: MonthlyReportData, st: dict[str, Any], font: str, number: str
     rows[1][4] = _cell(by.get("overdue", 0), "center", True)
     return [
         Paragraph(f"{number}、总体情况", st["h1"]),
-        Paragraph(para, st["body"]),
+        Paragraph(text(summary_text(data)), st["body"]),
         Spacer(1, 2 * mm),
-        _table(rows, [WIDTH / 8] * 8),
+        _table(rows, [WIDTH / 9] * 9),
         Spacer(1, 2 * mm),
         ChartFlowable(status_chart(data, font), font),
     ]
 
 
-BRIEF_LIST = 200  # tasks a leaders' brief lists at most
+BRIEF_LIST = 200  # assignments a leaders' brief lists at most
 CHUNK = 100  # rows per table in long lists
 
 
+def _who(a: AssignmentLine) -> str:
+    return f"{a.unit}（{ROLE_NAMES.get(a.role, a.role)}）"
+
+
 def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
-    tasks = [t for t in data.tasks if t.status == "overdue"] + [
-        t for t in data.tasks if t.status != "overdue" and is_at_risk(t, data.as_of)
-    ]
+    """Overdue and due-soon work, one row per assignment: the unit that is late and its own deadline."""
+    late_rows = data.overdue_lines()
+    soon_rows = data.due_soon_lines()
+    lines = [(t, a, True) for t, a in late_rows] + [(t, a, False) for t, a in soon_rows]
     out: list[Flowable] = [Paragraph(f"{number}、逾期及临期任务", st["h1"])]
-    if not tasks:
-        out.append(Paragraph("本期无逾期任务，7日内无到期未完成任务。", st["body"]))
+    if not lines:
+        out.append(Paragraph(f"本期无逾期任务，{data.due_days}日内无到期未完成任务。", st["body"]))
         return out
-    overdue = sum(1 for t in tasks if t.status == "overdue")
     out.append(
         Paragraph(
-            f"已逾期 <font color='#C00000'>{overdue}</font> 项（红色），"
-            f"7日内到期 {len(tasks) - overdue} 项（黄色底纹），请相关单位抓紧办理。",
+            f"已逾期分工 <font color='#C00000'>{len(late_rows)}</font> 条（红色），"
+            f"{data.due_days}日内到期 {len(soon_rows)} 条（黄色底纹），请相关单位抓紧办理。",
             st["body"],
         )
     )
-    if data.brief and len(tasks) > BRIEF_LIST:
+    if data.brief and len(lines) > BRIEF_LIST:
         # A leaders' brief stays short: the longest overdue first; the full list is in the ledger.
-        tasks.sort(key=lambda t: (t.status != "overdue", t.deadline or data.as_of))
+        lines.sort(key=lambda r: (not r[2], r[1].deadline or data.as_of))
         out.append(
             Paragraph(
-                f"以下列出逾期最久的 {BRIEF_LIST} 项，其余 {len(tasks) - BRIEF_LIST} 项见工作台账"
+                f"以下列出逾期最久的 {BRIEF_LIST} 条，其余 {len(lines) - BRIEF_LIST} 条见工作台账"
                 "或各方案的月度报告。",
                 st["body"],
             )
         )
-        tasks = tasks[:BRIEF_LIST]
+        lines = lines[:BRIEF_LIST]
     heads = _heads(st, ["序号", "编号", "任务", "责任单位", "截止日期", "状态", "逾期天数"])
     rows: list[list[Any]] = [heads]
     extra: list[tuple[Any, ...]] = []
-    widths = [9 * mm, 24 * mm, 54 * mm, 37 * mm, 20 * mm, 13 * mm, 13 * mm]
-    for i, t in enumerate(tasks, start=1):
-        late = t.status == "overdue"
-        days = (data.as_of - t.deadline).days if late and t.deadline else 0
+    widths = [9 * mm, 22 * mm, 52 * mm, 41 * mm, 20 * mm, 13 * mm, 13 * mm]
+    for i, (t, a, late) in enumerate(lines, start=1):
+        days = a.days_late(data.as_of)
         rows.append(
             [
                 _cell(i, "center", late),
                 _cell(t.path_label, red=late),
                 _cell(t.title, red=late),
-                _cell("、".join(dict.fromkeys(t.lead_units)), red=late),
-                _cell(t.deadline.isoformat() if t.deadline else "—", "center", late),
-                _cell(STATUS_NAMES.get(t.status, t.status), "center", late),
+                _cell(_who(a), red=late),
+                _cell(a.deadline.isoformat() if a.deadline else "—", "center", late),
+                _cell(STATUS_NAMES.get(a.status, a.status), "center", late),
                 _cell(f"{days} 天" if late else "—", "center", late),
             ]
         )
@@ -239,7 +259,7 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
                 OVERDUE_FILL if late else RISK_FILL,
             )
         )
-        if i % CHUNK == 0 or i == len(tasks):
+        if i % CHUNK == 0 or i == len(lines):
             # Tables of at most CHUNK rows: reportlab lays out one long table in time that grows with its square.
             out.append(_table(rows, widths, extra))
             rows, extra = [heads], []
@@ -247,39 +267,59 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
 
 
 def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
-    rows: list[list[Any]] = [
-        _heads(
-            st,
-            [
-                "序号",
-                "牵头单位" if not data.unit else "责任单位",
-                "任务数",
-                "已完成",
-                "进行中",
-                "未开始",
-                "已逾期",
-            ],
-        )
+    names = [
+        "序号",
+        "责任单位",
+        "分工数",
+        "牵头",
+        "配合",
+        "已完成",
+        "进行中",
+        "未开始",
+        "已逾期",
+        "暂缓",
+        "未报送",
     ]
+    rows: list[list[Any]] = [_heads(st, names)]
     extra: list[tuple[Any, ...]] = []
     for i, u in enumerate(data.units, start=1):
         rows.append(
             [
                 _cell(i, "center"),
                 _cell(u.unit),
-                *(_cell(v, "center") for v in (u.tasks, u.done, u.in_progress, u.not_started)),
+                *(_cell(v, "center") for v in (u.tasks, u.lead, u.co, u.done, u.in_progress, u.not_started)),
                 _cell(u.overdue, "center", bool(u.overdue)),
+                _cell(u.suspended, "center"),
+                _cell(u.not_reported, "center", bool(u.not_reported)),
             ]
         )
         if u.overdue:
-            extra.append(("BACKGROUND", (-1, i), (-1, i), OVERDUE_FILL))
+            extra.append(("BACKGROUND", (8, i), (8, i), OVERDUE_FILL))
+    if data.units:
+        total = [sum(getattr(u, f) for u in data.units) for f in UNIT_FIELDS]
+        rows.append([_cell(""), _cell("合计"), *(_cell(v, "center") for v in total)])
     out: list[Flowable] = [Paragraph(f"{number}、各单位推进情况", st["h1"])]
-    out.append(
-        _table(rows, [12 * mm, 68 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm], extra)
-        if data.units
-        else Paragraph("暂无分工。", st["body"])
-    )
+    if data.units:
+        out.append(
+            Paragraph("按分工统计，牵头和配合单位各计一条；合计与总体情况中的分工数一致。", st["note"])
+        )
+        out.append(_table(rows, [10 * mm, 52 * mm] + [12 * mm] * 9, extra))
+    else:
+        out.append(Paragraph("暂无分工。", st["body"]))
     return out
+
+
+UNIT_FIELDS = (
+    "tasks",
+    "lead",
+    "co",
+    "done",
+    "in_progress",
+    "not_started",
+    "overdue",
+    "suspended",
+    "not_reported",
+)
 
 
 def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowable]:
@@ -287,10 +327,13 @@ def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowabl
     colour = RED if late else colors.black
     grey = colors.HexColor("#404040")
     deadline = t.deadline.isoformat() if t.deadline else "未定"
+    who = "牵头：" + "、".join(dict.fromkeys(t.lead_units))
+    if t.co_units and t.lead_units != [a.unit for a in t.assignments]:
+        who += "；配合：" + "、".join(dict.fromkeys(t.co_units))
     head = CJKText(
         [
             Run(f"{t.path_label} {t.title}", 11.5, colour),
-            Run(f"　［{'、'.join(dict.fromkeys(t.lead_units))}｜截止 {deadline}｜", 9, grey),
+            Run(f"　［{who}｜截止 {deadline}｜", 9, grey),
             Run(STATUS_NAMES.get(t.status, t.status), 9, colour),
             Run(f"｜完成 {t.percent}%］", 9, grey),
         ],
@@ -301,7 +344,7 @@ def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowabl
     )
     out: list[Flowable] = [head]
     reports = [p for a in t.assignments for p in a.progress]
-    if not reports:
+    if not reports and not t.missing_units:
         out.append(CJKText("本月未报送进展。", font, size=9.5, leading=14, left_indent=12, color=grey))
     for p in reports:
         pct = f"（完成 {p.percent}%）" if p.percent is not None else ""
@@ -311,13 +354,34 @@ def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowabl
         if p.next_steps:
             line += f"\n下步计划：{p.next_steps}"
         out.append(CJKText(line, font, size=9.5, leading=14, left_indent=12))
+    if t.missing_units:
+        out.append(
+            CJKText(
+                f"未报送：{'、'.join(t.missing_units)}", font, size=9.5, leading=14, left_indent=12, color=RED
+            )
+        )
     return out
+
+
+def _unassigned(data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
+    tasks = data.unassigned_tasks()
+    if not tasks:
+        return []
+    rows: list[list[Any]] = [_heads(st, ["序号", "编号", "任务", "文件列明的责任单位"])]
+    for i, t in enumerate(tasks, start=1):
+        rows.append(
+            [_cell(i, "center"), _cell(t.path_label), _cell(t.title), _cell("、".join(t.doc_units) or "—")]
+        )
+    return [
+        Paragraph(f"以下 {len(tasks)} 项任务尚{UNASSIGNED_NAME}，请明确责任单位和完成时限：", st["body"]),
+        _table(rows, [10 * mm, 24 * mm, 76 * mm, 60 * mm]),
+    ]
 
 
 def _progress(
     data: MonthlyReportData, st: dict[str, Any], font: str, number: str, step: Any
 ) -> list[Flowable]:
-    tasks = data.listed_tasks()
+    tasks = [t for t in data.listed_tasks() if t.assignments]
     out: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(f"{number}、本月工作进展", st["h1"])]
     if not data.include_done:
         out.append(Paragraph("（已完成的任务未列出）", st["note"]))
@@ -329,6 +393,7 @@ def _progress(
         block = _task_block(t, data, font)
         out.append(KeepTogether(block[:2]))
         out.extend(block[2:])
+    out += _unassigned(data, st)
     return out
 
 

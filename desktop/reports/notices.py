@@ -1,4 +1,4 @@
-"""Reminder notices (催办单) laid out as official documents after GB/T 9704."""
+"""Reminder notices (催办通知, 催报通知) laid out as official documents after GB/T 9704-2012."""
 
 from __future__ import annotations
 
@@ -8,85 +8,149 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
-from reportlab.platypus.flowables import Flowable, HRFlowable, KeepTogether
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+from reportlab.platypus.flowables import Flowable, KeepTogether
 
 from ..errors import PlanDeskError
-from .fonts import register_report_font
+from ..fileio import atomic_path
+from .cjk_text import CJKText
+from .official_fonts import OfficialFonts, official_fonts
 from .pdf_common import (
     RED,
     IsCancelled,
     Progress,
-    atomic_path,
     binary_streams,
     checker,
-    cjk_line_rules,
     cn_date,
+    cn_month,
     fixed_timestamp,
-    text,
 )
 from .report_model import UnitNotice
 
 # GB/T 9704-2012: A4, top margin 37 mm, left 28 mm, text block 156 mm × 225 mm, 22 lines of 28 characters.
 TOP, LEFT, BLOCK_W, BLOCK_H = 37 * mm, 28 * mm, 156 * mm, 225 * mm
+BLOCK_TOP = A4[1] - TOP  # y of the text block's upper edge
+BLOCK_BOTTOM = BLOCK_TOP - BLOCK_H
 LINE = BLOCK_H / 22
-# 3号 is 16 pt; 15.75 pt lets exactly 28 characters fill the 156 mm line.
-BODY_PT = 15.75
+BODY_PT = 15.75  # 3号 (16 pt) narrowed so that exactly 28 characters fill the 156 mm line
 TITLE_PT = 22  # 2号
+PAGE_PT = 14  # 4号
+MARK_GAP = 35 * mm  # 发文机关标志: its upper edge 35 mm below the text block's
+RULE_GAP = 4 * mm  # the red rule 4 mm under the 发文字号
+PAGE_GAP = 7 * mm  # page numbers: their upper edge 7 mm below the text block
+ASCENT = 0.88  # share of the em box above the baseline for CJK faces
+BLACK = colors.black
 
 
-def notice_styles(font: str) -> dict[str, ParagraphStyle]:
-    cjk_line_rules()
-    body = ParagraphStyle(
-        "nbody",
-        fontName=font,
-        fontSize=BODY_PT,
-        leading=LINE,
-        wordWrap="CJK",
-        firstLineIndent=2 * BODY_PT,
-        alignment=TA_JUSTIFY,
-    )
-    return {
-        "body": body,
-        "addressee": ParagraphStyle("naddr", parent=body, firstLineIndent=0),
-        "item": ParagraphStyle("nitem", parent=body),
-        "title": ParagraphStyle(
-            "ntitle",
-            parent=body,
-            fontSize=TITLE_PT,
-            leading=LINE * 1.25,
-            firstLineIndent=0,
-            alignment=TA_CENTER,
-        ),
-        "number": ParagraphStyle("nnum", parent=body, firstLineIndent=0, alignment=TA_CENTER),
-        # Signature and date: the date ends four characters from the right edge.
-        "sign": ParagraphStyle(
-            "nsign", parent=body, firstLineIndent=0, alignment=TA_RIGHT, rightIndent=4 * BODY_PT
-        ),
-    }
+@dataclass(frozen=True)
+class NoticeSettings:
+    """What an office sets once (setting ``notices``): 机关代字, contact, 抄送 and 印发机关."""
+
+    prefix: str = "督办"
+    contact_person: str = ""
+    contact_phone: str = ""
+    cc: str = ""  # 抄送
+    printer: str = ""  # 印发机关 (default: the issuing office)
 
 
-class RedHeader(Flowable):
-    """The red issuing-office name (发文机关标志), as large as fits the line."""
+@dataclass(frozen=True)
+class Geometry:
+    """Where the masthead's parts stand on the page (points from the bottom), for the layout and the tests."""
 
-    def __init__(self, office: str, font: str) -> None:
+    mark_top: float
+    mark_size: float
+    mark_baseline: float
+    number_baseline: float
+    rule_y: float
+    title_top: float
+
+
+def geometry(office: str, font: str) -> Geometry:
+    mark_size = min(42.0, 0.98 * BLOCK_W / max(stringWidth(office, font, 1), 1))
+    mark_top = BLOCK_TOP - MARK_GAP
+    mark_baseline = mark_top - ASCENT * mark_size
+    mark_bottom = mark_baseline - (1 - ASCENT) * mark_size
+    number_top = mark_bottom - 2 * LINE  # two blank lines under the mark
+    number_baseline = number_top - ASCENT * BODY_PT
+    rule_y = number_baseline - (1 - ASCENT) * BODY_PT - RULE_GAP
+    return Geometry(mark_top, mark_size, mark_baseline, number_baseline, rule_y, rule_y - 2 * LINE)
+
+
+class Masthead(Flowable):
+    """版头: the red 发文机关标志, the 发文字号 two lines below it and the red rule 4 mm under that."""
+
+    def __init__(self, office: str, number: str, fonts: OfficialFonts) -> None:
         super().__init__()
-        self.office, self.font = office, font
-        self.size = min(36.0, 0.98 * BLOCK_W / max(stringWidth(office, font, 1), 1))
+        self.office, self.number, self.fonts = office, number, fonts
+        self.geo = geometry(office, fonts.title)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return BLOCK_W, self.size * 1.5
+        self.width, self.height = (
+            BLOCK_W,
+            BLOCK_TOP - self.geo.title_top,
+        )  # the title: two lines under the rule
+        return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.setFillColor(RED)
-        self.canv.setFont(self.font, self.size)
-        self.canv.drawCentredString(BLOCK_W / 2, self.size * 0.35, self.office)
+        g, c = self.geo, self.canv
+        y0 = BLOCK_TOP - self.height  # the flowable's origin on the page
+        c.saveState()
+        c.setFillColor(RED)
+        c.setFont(self.fonts.title, g.mark_size)
+        c.drawCentredString(BLOCK_W / 2, g.mark_baseline - y0, self.office)
+        c.setFillColor(BLACK)
+        c.setFont(self.fonts.body, BODY_PT)
+        c.drawCentredString(BLOCK_W / 2, g.number_baseline - y0, self.number)
+        c.setStrokeColor(RED)
+        c.setLineWidth(0.35 * mm)
+        c.line(0, g.rule_y - y0, BLOCK_W, g.rule_y - y0)
+        c.restoreState()
+
+
+class Imprint(Flowable):
+    """版记 at the foot of the last page: 抄送, then 印发机关 and 印发日期, between full-width rules."""
+
+    def __init__(self, cc: str, printer: str, printed_on: dt.date, fonts: OfficialFonts) -> None:
+        super().__init__()
+        self.cc, self.printer, self.printed_on, self.fonts = cc, printer, printed_on, fonts
+        self.need = (2 if cc else 1) * LINE
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # Takes what is left of the page, so that it is drawn at the bottom of the text block.
+        self.height = max(self.need, avail_height - 0.5)
+        return BLOCK_W, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setFillColor(BLACK)
+        c.setStrokeColor(BLACK)
+        size = PAGE_PT
+        indent = size  # one character in from each side
+        lines = ([f"抄送：{self.cc}。"] if self.cc else []) + [""]
+        top = self.need
+        c.setLineWidth(0.35 * mm)
+        c.line(0, top, BLOCK_W, top)
+        c.line(0, 0, BLOCK_W, 0)
+        c.setFont(self.fonts.body, size)
+        y = top
+        for i, line in enumerate(lines):
+            base = y - LINE / 2 - size * 0.35
+            if line:
+                c.drawString(indent, base, line)
+            else:
+                c.drawString(indent, base, self.printer)
+                c.drawRightString(BLOCK_W - indent, base, f"{cn_date(self.printed_on)}印发")
+            y -= LINE
+            if i < len(lines) - 1:
+                c.setLineWidth(0.25 * mm)
+                c.line(0, y, BLOCK_W, y)
+        c.restoreState()
 
 
 class NoticeStart(Flowable):
@@ -103,77 +167,150 @@ def doc_number(prefix: str, year: int, n: int) -> str:
     return f"{prefix}〔{year}〕{n}号"
 
 
-def notice_flowables(
-    notice: UnitNotice, number: str, office: str, st: dict[str, ParagraphStyle], font: str
-) -> list[Flowable]:
+def _para(
+    value: str, font: str, *, size: float = BODY_PT, indent: bool = True, align: str = "left"
+) -> CJKText:
+    return CJKText(value, font, size=size, leading=LINE, first_indent=2 * size if indent else 0, align=align)
+
+
+def notice_title(notice: UnitNotice) -> str:
+    if notice.kind == "missing":
+        return f"关于报送{cn_month(notice.period)}工作进展的催报通知"
+    return "关于督促办理逾期及临期工作任务的通知"
+
+
+def _reminder_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
     overdue = notice.overdue_count
     soon = len(notice.items) - overdue
-    what = "、".join(
-        w for w in (f"{overdue}项已逾期" if overdue else "", f"{soon}项即将到期" if soon else "") if w
-    )
-    out: list[Flowable] = [
-        NoticeStart(),
-        RedHeader(office, font),
-        Spacer(1, LINE * 0.3),
-        Paragraph(text(number), st["number"]),
-        HRFlowable(width=BLOCK_W, thickness=1.5, color=RED, spaceBefore=2, spaceAfter=LINE * 0.6),
-        Paragraph("关于督促办理逾期及临期工作任务的通知", st["title"]),
-        Spacer(1, LINE * 0.5),
-        Paragraph(f"{text(notice.unit)}：", st["addressee"]),
-        Paragraph(
-            f"根据{text(notice.plan_title)}工作分工，截至{cn_date(notice.as_of)}，"
-            f"你单位承担的任务中有{what}，具体如下：",
-            st["body"],
+    parts = (f"{overdue}项已逾期" if overdue else "", f"{soon}项即将到期" if soon else "")
+    what = "、".join(w for w in parts if w)
+    out = [
+        (
+            "正文",
+            f"根据{notice.plan_title}工作分工，截至{cn_date(notice.as_of)}，你单位承担的任务中有{what}。"
+            "现将有关情况通知如下。",
         ),
+        ("一级标题", "一、需要督促办理的任务"),
     ]
     for i, item in enumerate(notice.items, start=1):
-        state = (
-            f"<font color='#C00000'>已逾期{item.days}天</font>"
-            if item.overdue
-            else ("今日到期" if item.days == 0 else f"距截止还有{item.days}天")
-        )
+        if item.overdue:
+            state = f"已逾期{item.days}天"
+        else:
+            state = "今日到期" if item.days == 0 else f"距截止还有{item.days}天"
         role = "牵头" if item.role == "lead" else "配合"
-        # No bracket right before punctuation: reportlab hangs one closing mark at a line end, not two.
         out.append(
-            Paragraph(
-                f"{i}．{text(item.path_label)}{text(item.title)}，你单位{role}，截止日期"
-                f"{cn_date(item.deadline)}，{state}，当前完成{item.percent}%。",
-                st["item"],
+            (
+                "正文",
+                f"{i}．{item.path_label}{item.title}。你单位{role}，截止日期{cn_date(item.deadline)}，"
+                f"{state}，当前完成{item.percent}%。",
             )
         )
-    out.append(
-        Paragraph(
-            f"请你单位高度重视，抓紧推进，并于{cn_date(notice.report_by)}前将办理进展及佐证材料报送"
-            f"{text(office)}。确有困难需延期的，请书面说明理由并提出延期申请。",
-            st["body"],
+    out += [
+        ("一级标题", "二、工作要求"),
+        (
+            "正文",
+            f"请你单位高度重视，抓紧推进，并于{cn_date(notice.report_by)}前将办理进展及佐证材料报送{office}。"
+            "确有困难需延期的，请书面说明理由并提出延期申请。",
+        ),
+    ]
+    return out
+
+
+def _missing_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
+    month = cn_month(notice.period)
+    out = [
+        (
+            "正文",
+            f"按照{notice.plan_title}工作进展月报制度，各责任单位应按时报送每月工作进展。"
+            f"截至{cn_date(notice.as_of)}，你单位尚未报送{month}以下{len(notice.items)}项任务的工作进展：",
         )
-    )
-    out.append(Paragraph("特此通知。", st["body"]))
+    ]
+    for i, item in enumerate(notice.items, start=1):
+        role = "牵头" if item.role == "lead" else "配合"
+        out.append(("正文", f"{i}．{item.path_label}{item.title}（你单位{role}）。"))
     out.append(
-        KeepTogether(
-            [
-                Spacer(1, LINE),
-                Paragraph(text(office), st["sign"]),
-                Paragraph(cn_date(notice.as_of), st["sign"]),
-            ]
+        (
+            "正文",
+            f"请于{cn_date(notice.report_by)}前补报{month}工作进展、存在问题和下步计划，报送{office}。"
+            "逾期未报的，将在考核中予以扣分。",
         )
     )
     return out
 
 
+def notice_paragraphs(notice: UnitNotice, office: str) -> tuple[str, list[tuple[str, str]]]:
+    """The title and the body paragraphs (style, text) of a notice: the PDF and the Word file share them."""
+    body = _missing_body(notice, office) if notice.kind == "missing" else _reminder_body(notice, office)
+    return notice_title(notice), [*body, ("正文", "特此通知。")]
+
+
+def contact_line(settings: NoticeSettings) -> str:
+    parts = (
+        f"联系人：{settings.contact_person}" if settings.contact_person else "",
+        f"联系电话：{settings.contact_phone}" if settings.contact_phone else "",
+    )
+    return "，".join(p for p in parts if p)
+
+
+def notice_flowables(
+    notice: UnitNotice,
+    number: str,
+    office: str,
+    fonts: OfficialFonts,
+    settings: NoticeSettings = NoticeSettings(),
+) -> list[Flowable]:
+    title, paragraphs = notice_paragraphs(notice, office)
+    body = [_para(text, fonts.hei if style == "一级标题" else fonts.body) for style, text in paragraphs]
+    contact = contact_line(settings)
+    # 成文日期 ends four characters from the right edge; the office's name is centred over it.
+    date = cn_date(notice.as_of)
+    pad = max(0, 4 + (len(date) - len(office)) // 2)
+    sign: list[Flowable] = [
+        CJKText("", fonts.body, size=BODY_PT, leading=LINE),
+        CJKText(office + "　" * pad, fonts.body, size=BODY_PT, leading=LINE, align="right"),
+        CJKText(date + "　" * 4, fonts.body, size=BODY_PT, leading=LINE, align="right"),
+    ]
+    out: list[Flowable] = [
+        NoticeStart(),
+        Masthead(office, number, fonts),
+        _para(title, fonts.title, size=TITLE_PT, indent=False, align="center"),
+        CJKText("", fonts.body, size=BODY_PT, leading=LINE),
+        _para(f"{notice.unit}：", fonts.body, indent=False),
+        *body,
+        KeepTogether(sign),
+    ]
+    if contact:
+        out.append(_para(f"（{contact}）", fonts.body))
+    out.append(Imprint(settings.cc, settings.printer or office, notice.as_of, fonts))
+    return out
+
+
 def _page_number(canv: Canvas, doc: BaseDocTemplate) -> None:
-    """GB/T 9704 page number: '— n —' under the text block, numbered within each notice."""
+    """GB/T 9704 page numbers: '— n —' in 4号, 7 mm under the text block, odd pages right, even pages left,
+    one character in from the edge; numbered within each notice."""
     n = canv.getPageNumber() - getattr(canv, "_notice_start", 1) + 1
     canv.saveState()
-    canv.setFont(doc.report_font, 14)  # type: ignore[attr-defined]
-    canv.drawCentredString(A4[0] / 2, A4[1] - TOP - BLOCK_H - 14 * mm, f"— {n} —")
+    canv.setFillColor(BLACK)
+    canv.setFont(doc.report_font, PAGE_PT)  # type: ignore[attr-defined]
+    y = BLOCK_BOTTOM - PAGE_GAP - 0.72 * PAGE_PT  # digits' upper edge at PAGE_GAP
+    label = f"— {n} —"
+    if n % 2:
+        canv.drawRightString(LEFT + BLOCK_W - PAGE_PT, y, label)
+    else:
+        canv.drawString(LEFT + PAGE_PT, y, label)
+    if getattr(doc, "preview", False):
+        canv.setFillColor(colors.HexColor("#9A9A9A"))
+        canv.setFont(doc.report_font, 10)  # type: ignore[attr-defined]
+        canv.drawString(LEFT, BLOCK_TOP + 8 * mm, "预览稿：尚未编号印发，不作催办记录")
     canv.restoreState()
 
 
-def _build(path: Path, parts: list[list[Flowable]], day: dt.date, font: str, title: str) -> None:
+def _build(
+    path: Path, parts: list[list[Flowable]], day: dt.date, fonts: OfficialFonts, title: str, preview: bool
+) -> None:
     frame = Frame(
         LEFT,
-        A4[1] - TOP - BLOCK_H,
+        BLOCK_BOTTOM,
         BLOCK_W,
         BLOCK_H,
         leftPadding=0,
@@ -191,10 +328,11 @@ def _build(path: Path, parts: list[list[Flowable]], day: dt.date, font: str, tit
             creator="PlanDesk 规划督办台",
             invariant=1,
             lang="zh-CN",
-            initialFontName=font,
+            initialFontName=fonts.body,
             pageTemplates=[PageTemplate("gbt9704", [frame], onPageEnd=_page_number)],
         )
-        doc.report_font = font  # type: ignore[attr-defined]
+        doc.report_font = fonts.body  # type: ignore[attr-defined]
+        doc.preview = preview  # type: ignore[attr-defined]
         story: list[Flowable] = []
         for i, part in enumerate(parts):
             if i:
@@ -216,6 +354,7 @@ class RenderedNotice:
     doc_number: str
     path: Path
     assignment_ids: list[int]
+    font_note: str = ""  # what to install when the document typefaces were missing
 
 
 def safe_file_name(name: str) -> str:
@@ -230,46 +369,75 @@ def render_notices(
     doc_number_start: int = 1,
     year: int | None = None,
     office: str = "",
-    prefix: str = "督办",
+    prefix: str = "",
+    numbers: list[str] | None = None,
+    settings: NoticeSettings = NoticeSettings(),
+    preview: bool = False,
     progress: Progress = None,
     is_cancelled: IsCancelled = None,
     written: list[Path] | None = None,
 ) -> list[RenderedNotice]:
     """All notices in one PDF (``path`` a file) or one PDF per unit (``path`` a folder).
 
-    ``written`` collects each file as soon as it exists, so a caller can remove them if a later step fails.
+    ``numbers`` gives each notice its document number (else they run from ``doc_number_start``); a ``preview``
+    is marked as such. ``written`` collects each file as soon as it exists, so a caller can remove them.
     """
     written = [] if written is None else written
     if not notices:
         raise PlanDeskError("没有需要催办的单位：所选范围内没有逾期或即将到期的任务。", field="as_of")
     step = checker(progress, is_cancelled)
-    font = register_report_font()
-    st = notice_styles(font)
+    fonts = official_fonts()
     year = year or notices[0].as_of.year
-    numbered = [(n, doc_number(prefix, year, doc_number_start + i)) for i, n in enumerate(notices)]
+    prefix = prefix or settings.prefix
+    numbers = numbers or [doc_number(prefix, year, doc_number_start + i) for i in range(len(notices))]
+    numbered = list(zip(notices, numbers, strict=True))
     target = Path(path)
     out: list[RenderedNotice] = []
+    kind = "催报通知" if notices[0].kind == "missing" else "催办通知"
+    if one_file and target.suffix.lower() == ".docx":
+        from .word import write_notices_docx
+
+        step(10, "正在生成 Word 文档…")
+        write_notices_docx(
+            notices,
+            numbers,
+            target,
+            office=office,
+            cc=settings.cc,
+            printer=settings.printer,
+            contact=contact_line(settings),
+            paragraphs=notice_paragraphs,
+        )
+        written.append(target)
+        out = [
+            RenderedNotice(n.unit, num, target, [it.assignment_id for it in n.items]) for n, num in numbered
+        ]
+        step(100, f"已生成 {len(out)} 份{kind}")
+        return out
     if one_file:
         parts = []
         for i, (n, number) in enumerate(numbered):
             step(5 + 85 * i // len(numbered), f"正在排版：{n.unit}")
-            parts.append(notice_flowables(n, number, office or n.office, st, font))
-            out.append(RenderedNotice(n.unit, number, target, [it.assignment_id for it in n.items]))
-        _build(target, parts, notices[0].as_of, font, f"催办通知（{len(notices)}个单位）")
+            parts.append(notice_flowables(n, number, office or n.office, fonts, settings))
+            out.append(
+                RenderedNotice(n.unit, number, target, [it.assignment_id for it in n.items], fonts.note)
+            )
+        _build(target, parts, notices[0].as_of, fonts, f"{kind}（{len(notices)}个单位）", preview)
         written.append(target)
     else:
         target.mkdir(parents=True, exist_ok=True)
         for i, (n, number) in enumerate(numbered):
             step(5 + 90 * i // len(numbered), f"正在生成：{n.unit}")
-            file = target / f"催办通知_{safe_file_name(number)}_{safe_file_name(n.unit)}.pdf"
+            file = target / f"{kind}_{safe_file_name(number)}_{safe_file_name(n.unit)}.pdf"
             _build(
                 file,
-                [notice_flowables(n, number, office or n.office, st, font)],
+                [notice_flowables(n, number, office or n.office, fonts, settings)],
                 n.as_of,
-                font,
-                f"催办通知 {n.unit}",
+                fonts,
+                f"{kind} {n.unit}",
+                preview,
             )
             written.append(file)
-            out.append(RenderedNotice(n.unit, number, file, [it.assignment_id for it in n.items]))
-    step(100, f"已生成 {len(out)} 份催办通知")
+            out.append(RenderedNotice(n.unit, number, file, [it.assignment_id for it in n.items], fonts.note))
+    step(100, f"已生成 {len(out)} 份{kind}")
     return out

@@ -14,8 +14,13 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T", bound="DataclassInstance")
 
-AT_RISK_DAYS = 7
+# "Due soon" (临期): the default of the one setting, warnings.rules["due_days"], that every report reads.
+DUE_DAYS = 7
+AT_RISK_DAYS = DUE_DAYS
 UNFINISHED = ("not_started", "in_progress")
+OPEN = (*UNFINISHED, "overdue")
+UNASSIGNED = "unassigned"  # a task the document makes someone responsible for, with no assignment yet
+UNASSIGNED_NAME = "未分工"
 
 
 @dataclass
@@ -42,6 +47,23 @@ class AssignmentLine:
     extended: bool = False
     completed_this_month: bool = False
     progress: list[ProgressLine] = field(default_factory=list)  # this month's reports
+    reported: bool = False  # reported anything for the month
+    owes_report: bool = False  # open and started by the month's end, so a report was due
+
+    @property
+    def missing_report(self) -> bool:
+        """未报送: a report was due this month and none came."""
+        return self.owes_report and not self.reported
+
+    def days_late(self, as_of: dt.date) -> int:
+        return (as_of - self.deadline).days if self.status == "overdue" and self.deadline else 0
+
+    def due_soon(self, as_of: dt.date, days: int = DUE_DAYS) -> bool:
+        return (
+            self.status in UNFINISHED
+            and self.deadline is not None
+            and 0 <= (self.deadline - as_of).days <= days
+        )
 
 
 @dataclass
@@ -51,10 +73,20 @@ class TaskLine:
     path_label: str  # 二、（一）3.
     title: str
     assignments: list[AssignmentLine] = field(default_factory=list)
+    doc_units: list[str] = field(default_factory=list)  # the document's list, shown while nobody is assigned
 
     @property
     def status(self) -> str:
-        return worst([a.status for a in self.assignments])
+        return worst([a.status for a in self.assignments]) if self.assignments else UNASSIGNED
+
+    @property
+    def co_units(self) -> list[str]:
+        return [a.unit for a in self.assignments if a.role != "lead"]
+
+    @property
+    def missing_units(self) -> list[str]:
+        """Units that owed a report for the month and sent none (未报送)."""
+        return list(dict.fromkeys(a.unit for a in self.assignments if a.missing_report))
 
     @property
     def deadline(self) -> dt.date | None:
@@ -75,13 +107,18 @@ class TaskLine:
 
 @dataclass
 class UnitLine:
+    """One unit's assignments (lead and cooperating): the unit table's rows sum to the report's assignments."""
+
     unit: str
-    tasks: int = 0
+    tasks: int = 0  # assignments of the unit, one per task it works on
     done: int = 0
     in_progress: int = 0
     not_started: int = 0
     overdue: int = 0
     suspended: int = 0
+    lead: int = 0
+    co: int = 0
+    not_reported: int = 0
 
 
 @dataclass
@@ -116,11 +153,17 @@ class ScoreLine:
 class Summary:
     tasks: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
-    on_time: int = 0
+    on_time: int = 0  # assigned tasks not overdue
     overdue: int = 0
     at_risk: int = 0
     completed_this_month: int = 0
     share_on_track: float = 0.0  # percent of tasks not overdue
+    assignments: int = 0
+    overdue_assignments: int = 0
+    due_soon_assignments: int = 0
+    unassigned: int = 0  # tasks with document units and no assignment (counted in ``tasks``)
+    not_reported: int = 0  # assignments that owed this month's report and sent none
+    overdue_units: int = 0  # units with at least one overdue assignment
 
 
 @dataclass
@@ -140,13 +183,25 @@ class MonthlyReportData:
     indicators: list[IndicatorLine] = field(default_factory=list)
     scores: list[ScoreLine] = field(default_factory=list)
     frozen: bool = False  # read back from a closed month
+    due_days: int = DUE_DAYS
 
     @property
     def overdue_tasks(self) -> list[TaskLine]:
         return [t for t in self.tasks if t.status == "overdue"]
 
     def at_risk_tasks(self) -> list[TaskLine]:
-        return [t for t in self.tasks if is_at_risk(t, self.as_of)]
+        return [t for t in self.tasks if is_at_risk(t, self.as_of, self.due_days)]
+
+    def overdue_lines(self) -> list[tuple[TaskLine, AssignmentLine]]:
+        """Every overdue assignment with its task: the unit that is late and its own deadline."""
+        return [(t, a) for t in self.tasks for a in t.assignments if a.status == "overdue"]
+
+    def due_soon_lines(self) -> list[tuple[TaskLine, AssignmentLine]]:
+        """Every unfinished assignment whose own deadline falls within ``due_days``."""
+        return [(t, a) for t in self.tasks for a in t.assignments if a.due_soon(self.as_of, self.due_days)]
+
+    def unassigned_tasks(self) -> list[TaskLine]:
+        return [t for t in self.tasks if not t.assignments]
 
     def listed_tasks(self) -> list[TaskLine]:
         """The tasks the progress section shows (completed ones left out on request)."""
@@ -165,46 +220,85 @@ class MonthlyReportData:
         """The same report seen for one unit and with the chosen options; figures are recounted."""
         tasks = self.tasks
         if unit:
-            tasks = [replace(t, assignments=[a for a in t.assignments if a.unit == unit]) for t in tasks]
-            tasks = [t for t in tasks if t.assignments]
+            tasks = [
+                replace(t, assignments=[a for a in t.assignments if a.unit == unit]) if t.assignments else t
+                for t in tasks
+            ]
+            tasks = [t for t in tasks if t.assignments or unit in t.doc_units]
         data = replace(self, unit=unit or None, include_done=include_done, brief=brief, tasks=tasks)
-        data.summary = summarize(tasks, self.as_of)
-        data.units = unit_table(tasks, only=unit)
+        data.summary = summarize(tasks, self.as_of, self.due_days)
+        data.units = unit_table(tasks)
         return data
 
 
-def is_at_risk(task: TaskLine, as_of: dt.date) -> bool:
-    return any(
-        a.status in UNFINISHED and a.deadline is not None and 0 <= (a.deadline - as_of).days <= AT_RISK_DAYS
-        for a in task.assignments
-    )
+def is_at_risk(task: TaskLine, as_of: dt.date, days: int = DUE_DAYS) -> bool:
+    return any(a.due_soon(as_of, days) for a in task.assignments)
 
 
-def summarize(tasks: list[TaskLine], as_of: dt.date) -> Summary:
-    by_status = Counter(t.status for t in tasks)
-    overdue = by_status.get("overdue", 0)
-    done_month = sum(
-        1 for t in tasks if t.status == "done" and any(a.completed_this_month for a in t.assignments)
-    )
-    total = len(tasks)
-    return Summary(
-        total,
-        dict(by_status),
-        total - overdue,
-        overdue,
-        sum(1 for t in tasks if is_at_risk(t, as_of)),
-        done_month,
-        round(100.0 * (total - overdue) / total, 1) if total else 0.0,
-    )
+class Tally:
+    """Summary figures added up one task at a time (the brief streams tasks; the full report has a list)."""
+
+    def __init__(self, as_of: dt.date, due_days: int = DUE_DAYS) -> None:
+        self.as_of, self.due_days = as_of, due_days
+        self.by_status: Counter[str] = Counter()
+        self.order: list[str] = []
+        self.tasks = self.at_risk = self.done_month = 0
+        self.assignments = self.overdue_lines = self.due_soon_lines = self.not_reported = 0
+        self.late_units: set[str] = set()
+
+    def add(self, t: TaskLine) -> None:
+        status = t.status
+        if status not in self.by_status:
+            self.order.append(status)
+        self.by_status[status] += 1
+        self.tasks += 1
+        self.at_risk += is_at_risk(t, self.as_of, self.due_days)
+        self.done_month += status == "done" and any(a.completed_this_month for a in t.assignments)
+        for a in t.assignments:
+            self.assignments += 1
+            self.overdue_lines += a.status == "overdue"
+            self.due_soon_lines += a.due_soon(self.as_of, self.due_days)
+            self.not_reported += a.missing_report
+            if a.status == "overdue":
+                self.late_units.add(a.unit)
+
+    def summary(self) -> Summary:
+        total, overdue = self.tasks, self.by_status.get("overdue", 0)
+        assigned = total - self.by_status.get(UNASSIGNED, 0)  # 按期推进率 is a share of the assigned tasks
+        return Summary(
+            total,
+            {st: self.by_status[st] for st in self.order},
+            assigned - overdue,
+            overdue,
+            self.at_risk,
+            self.done_month,
+            round(100.0 * (assigned - overdue) / assigned, 1) if assigned else 0.0,
+            self.assignments,
+            self.overdue_lines,
+            self.due_soon_lines,
+            self.by_status.get(UNASSIGNED, 0),
+            self.not_reported,
+            len(self.late_units),
+        )
 
 
-def count_units(lines: dict[str, UnitLine], task: TaskLine, only: str | None = None) -> None:
-    """Add one task to the per-unit counts: its lead units (and the chosen unit whatever its role)."""
+def summarize(tasks: list[TaskLine], as_of: dt.date, due_days: int = DUE_DAYS) -> Summary:
+    tally = Tally(as_of, due_days)
+    for t in tasks:
+        tally.add(t)
+    return tally.summary()
+
+
+def count_units(lines: dict[str, UnitLine], task: TaskLine) -> None:
+    """Add one task's assignments to the per-unit counts, lead and cooperating alike."""
     for a in task.assignments:
-        if a.role != "lead" and a.unit != only:
-            continue
         line = lines.setdefault(a.unit, UnitLine(a.unit))
         line.tasks += 1
+        if a.role == "lead":
+            line.lead += 1
+        else:
+            line.co += 1
+        line.not_reported += a.missing_report
         if a.status in ("done", "in_progress", "not_started", "overdue", "suspended"):
             setattr(line, a.status, getattr(line, a.status) + 1)
 
@@ -213,11 +307,11 @@ def sorted_units(lines: dict[str, UnitLine]) -> list[UnitLine]:
     return sorted(lines.values(), key=lambda u: (-u.overdue, -u.tasks, u.unit))
 
 
-def unit_table(tasks: list[TaskLine], only: str | None = None) -> list[UnitLine]:
-    """Tasks per lead unit (per the chosen unit whatever its role when the report is for one unit)."""
+def unit_table(tasks: list[TaskLine]) -> list[UnitLine]:
+    """Assignments per unit, whatever its role."""
     lines: dict[str, UnitLine] = {}
     for t in tasks:
-        count_units(lines, t, only)
+        count_units(lines, t)
     return sorted_units(lines)
 
 
@@ -286,6 +380,10 @@ class UnitNotice:
     as_of: dt.date
     report_by: dt.date
     items: list[NoticeItem] = field(default_factory=list)
+    kind: str = (
+        "reminder"  # reminder (催办: overdue and due-soon work) | missing (催报: no report for ``period``)
+    )
+    period: str = ""
 
     @property
     def overdue_count(self) -> int:

@@ -11,7 +11,7 @@ from ..models import Assignment, PlanNode, Unit
 from ..storage import Database
 from .records import PlanStats
 from .statistics import plan_statistics
-from .status import effective_status
+from .status import CLOSED_WORKFLOW, effective_status
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ def dashboard_data(
                 Assignment.archived.is_(False),
                 PlanNode.archived.is_(False),
                 Assignment.status.in_(("not_started", "in_progress")),
+                Assignment.workflow_state.not_in(CLOSED_WORKFLOW),
                 Assignment.deadline >= as_of,
                 Assignment.deadline <= last,
             )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
 from typing import Any
 
-from sqlalchemy import Select, case, false, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -23,6 +22,9 @@ from ..models import (
 )
 from ..reports.report_model import (  # noqa: F401 - the report data is part of this module's interface
     AT_RISK_DAYS,
+    DUE_DAYS,
+    OPEN,
+    UNASSIGNED,
     UNFINISHED,
     AssignmentLine,
     IndicatorLine,
@@ -31,6 +33,7 @@ from ..reports.report_model import (  # noqa: F401 - the report data is part of 
     ProgressLine,
     ScoreLine,
     Summary,
+    Tally,
     TaskLine,
     UnitLine,
     UnitNotice,
@@ -42,8 +45,11 @@ from ..reports.report_model import (  # noqa: F401 - the report data is part of 
 )
 from ..storage import Database
 from . import scoring
-from .status import effective_status
+from .statistics import unassigned_work
+from .status import supervised_status
+from .units import resolve_unit
 from .validation import parse_period
+from .warnings import due_soon_days
 
 # -- gathering ---------------------------------------------------------------------------------------------
 
@@ -100,8 +106,14 @@ def _plan_ids(s: Session, plan_id: int | None) -> tuple[list[int], str]:
     return [plan.id], plan.title
 
 
-def _assignment_query(plan_ids: list[int] | None) -> Select[Any]:
-    """Plain columns of every live assignment (ORM rows cost several times more to build)."""
+def _assignment_query(plan_ids: list[int] | None, month: str) -> Select[Any]:
+    """Plain columns of every live assignment (ORM rows cost several times more to build).
+
+    Two indexed probes per row say whether the unit reported for the month and whether it reported 100 %.
+    """
+    in_month = (ProgressEntry.assignment_id == Assignment.id, ProgressEntry.period == month)
+    reported = select(ProgressEntry.id).where(*in_month).exists()
+    finished = select(ProgressEntry.id).where(*in_month, ProgressEntry.percent == 100).exists()
     q = (
         select(
             Assignment.id,
@@ -116,6 +128,10 @@ def _assignment_query(plan_ids: list[int] | None) -> Select[Any]:
             Unit.name,
             PlanNode.plan_id,
             PlanNode.title,
+            Assignment.workflow_state,
+            Assignment.start_date,
+            reported,
+            finished,
         )
         .join(Unit, Unit.id == Assignment.unit_id)
         .join(PlanNode, PlanNode.id == Assignment.node_id)
@@ -124,12 +140,17 @@ def _assignment_query(plan_ids: list[int] | None) -> Select[Any]:
     return q if plan_ids is None else q.where(PlanNode.plan_id.in_(plan_ids))
 
 
-def _line(row: Any, as_of: dt.date) -> AssignmentLine:
+def _line(row: Any, as_of: dt.date, month_end: dt.date) -> AssignmentLine:
+    """One row of the model: a unit's own assignment, its own deadline and its status on ``as_of``."""
     a_id, _node, role, deadline, original, status, percent, person, phone, unit = row[:10]
+    workflow_state, start, reported, finished = row[12:16]
     ext = original is not None and deadline != original
-    return AssignmentLine(
-        a_id, unit, role, deadline, effective_status(status, deadline, as_of), percent, person, phone, ext
-    )
+    eff = supervised_status(status, workflow_state, deadline, as_of)
+    line = AssignmentLine(a_id, unit, role, deadline, eff, percent, person, phone, ext)
+    line.reported = bool(reported)
+    line.owes_report = eff in OPEN and (start is None or start <= month_end)
+    line.completed_this_month = bool(finished) and eff == "done"
+    return line
 
 
 def _tasks(
@@ -137,17 +158,24 @@ def _tasks(
 ) -> list[TaskLine]:
     paths, order = path_labels(s, plan_ids)
     scope = None if every_plan else plan_ids
-    rows = s.connection().execute(_assignment_query(scope).order_by(Assignment.role.desc(), Assignment.id))
+    month_end = month_bounds(month)[1]
+    rows = s.connection().execute(
+        _assignment_query(scope, month).order_by(Assignment.role.desc(), Assignment.id)
+    )
     tasks: dict[int, TaskLine] = {}
     lines: dict[int, AssignmentLine] = {}
     line: AssignmentLine | None
     for row in rows:
-        line = _line(row, as_of)
+        line = _line(row, as_of, month_end)
         node_id, plan_id, title = row[1], row[10], row[11]
         lines[line.id] = line
         tasks.setdefault(
             node_id, TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
         ).assignments.append(line)
+    for node_id, plan_id, title, doc_units in unassigned_work(s, scope):
+        tasks[node_id] = TaskLine(
+            node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units
+        )
     if lines:
         q = (
             select(
@@ -168,20 +196,24 @@ def _tasks(
         for assignment_id, period, text, percent, problems, next_steps, reported_on in s.connection().execute(
             q
         ):
-            line = lines.get(assignment_id)
-            if line is None:
+            owner = lines.get(assignment_id)
+            if owner is None:
                 continue
-            line.progress.append(
-                ProgressLine(line.unit, period, text, percent, problems, next_steps, reported_on)
+            owner.progress.append(
+                ProgressLine(owner.unit, period, text, percent, problems, next_steps, reported_on)
             )
-            if percent == 100 and line.status == "done":
-                line.completed_this_month = True
     rank = {node_id: i for i, node_id in enumerate(order)}
     return sorted(tasks.values(), key=lambda t: rank.get(t.node_id, 1 << 30))
 
 
 def _brief(
-    s: Session, plan_ids: list[int], month: str, as_of: dt.date, unit: str | None, every_plan: bool
+    s: Session,
+    plan_ids: list[int],
+    month: str,
+    as_of: dt.date,
+    unit: str | None,
+    every_plan: bool,
+    due_days: int,
 ) -> tuple[Summary, list[UnitLine], list[TaskLine]]:
     """Summary, unit table and the overdue or due-soon tasks, streamed task by task without progress texts.
 
@@ -190,42 +222,22 @@ def _brief(
     paths, order = path_labels(s, plan_ids)
     rank = {node_id: i for i, node_id in enumerate(order)}
     del order
-    # Only "done this month" is needed from the progress entries: an indexed probe per finished assignment.
-    finished = (
-        select(ProgressEntry.id)
-        .where(
-            ProgressEntry.assignment_id == Assignment.id,
-            ProgressEntry.period == month,
-            ProgressEntry.percent == 100,
-        )
-        .exists()
-    )
-    q = _assignment_query(None if every_plan else plan_ids).add_columns(
-        case((Assignment.status == "done", finished), else_=false())
-    )
+    scope = None if every_plan else plan_ids
+    month_end = month_bounds(month)[1]
+    q = _assignment_query(scope, month)
     if unit:
         q = q.where(Unit.name == unit)
     q = q.order_by(Assignment.node_id, Assignment.role.desc(), Assignment.id).execution_options(
         yield_per=5000
     )
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}  # status → document rank of its first task (the order summarize() gives)
-    done_month = at_risk = 0
+    tally = Tally(as_of, due_days)
     units: dict[str, UnitLine] = {}
     attention: list[TaskLine] = []
 
     def close(task: TaskLine) -> None:
-        nonlocal done_month, at_risk
-        status = task.status
-        counts[status] += 1
-        where = rank.get(task.node_id, 1 << 30)
-        if where < first_seen.get(status, 1 << 31):
-            first_seen[status] = where
-        risky = is_at_risk(task, as_of)
-        at_risk += risky
-        done_month += status == "done" and any(a.completed_this_month for a in task.assignments)
-        count_units(units, task, unit)
-        if status == "overdue" or risky:
+        tally.add(task)
+        count_units(units, task)
+        if task.status == "overdue" or is_at_risk(task, as_of, due_days):
             attention.append(task)
 
     task: TaskLine | None = None
@@ -235,24 +247,15 @@ def _brief(
             if task is not None:
                 close(task)
             task = TaskLine(node_id, row[10], paths.get(node_id, "").replace("/", ""), row[11])
-        line = _line(row, as_of)
-        line.completed_this_month = bool(row[12]) and line.status == "done"
-        task.assignments.append(line)
+        task.assignments.append(_line(row, as_of, month_end))
     if task is not None:
         close(task)
-    total, overdue = sum(counts.values()), counts.get("overdue", 0)
-    by_status = {status: counts[status] for status in sorted(counts, key=lambda st: first_seen[st])}
-    summary = Summary(
-        total,
-        by_status,
-        total - overdue,
-        overdue,
-        at_risk,
-        done_month,
-        round(100.0 * (total - overdue) / total, 1) if total else 0.0,
-    )
+    for node_id, plan_id, title, doc_units in unassigned_work(s, scope, unit):
+        unassigned = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units)
+        tally.add(unassigned)
+        attention.append(unassigned)
     attention.sort(key=lambda t: rank.get(t.node_id, 1 << 30))
-    return summary, sorted_units(units), attention
+    return tally.summary(), sorted_units(units), attention
 
 
 def expected_share(target_year: int | None, start_year: int | None, as_of: dt.date) -> float:
@@ -312,9 +315,9 @@ def _indicators(s: Session, plan_ids: list[int], as_of: dt.date) -> list[Indicat
     return out
 
 
-def _scores(db: Database, plan_id: int | None, month: str) -> list[ScoreLine]:
-    """Unit ranking from the scoring service."""
-    rows = scoring.unit_scores(db, plan_id=plan_id, period=month)
+def _scores(db: Database, plan_id: int | None, month: str, as_of: dt.date) -> list[ScoreLine]:
+    """Unit ranking from the scoring service, counted on the report's own day."""
+    rows = scoring.unit_scores(db, plan_id=plan_id, period=month, as_of=as_of)
     return [
         ScoreLine(
             r.unit,
@@ -328,6 +331,14 @@ def _scores(db: Database, plan_id: int | None, month: str) -> list[ScoreLine]:
         )
         for r in rows
     ]
+
+
+def report_unit(db: Database, unit: str | None) -> str | None:
+    """The canonical name of the unit a report is asked for (aliases accepted); unknown names are refused."""
+    if not unit or not unit.strip():
+        return None
+    with db.read() as s:
+        return resolve_unit(s, unit.strip()).name
 
 
 def _snapshot(db: Database, plan_id: int, month: str) -> MonthlyReportData | None:
@@ -354,13 +365,18 @@ def gather_monthly(
     office: str = "",
     live: bool = False,
 ) -> MonthlyReportData:
-    """The monthly report's data; a closed month's frozen data unless ``live`` is asked for."""
+    """The monthly report's data; a closed month's frozen data unless ``live`` is asked for.
+
+    ``unit`` may be any name or alias the unit is known by; a name PlanDesk does not know is refused.
+    """
     month = parse_period(month)
+    unit = report_unit(db, unit)
     if plan_id is not None and not live:
         frozen = _snapshot(db, plan_id, month)
         if frozen is not None:
             return frozen.restricted(unit=unit, include_done=include_done, brief=brief)
     as_of = as_of or default_as_of(month)
+    due_days = due_soon_days(db)
     issued = max(as_of, dt.date.today())  # a past month's report is issued when it is printed
     with db.read() as s:
         plan_ids, title = _plan_ids(s, plan_id)
@@ -369,7 +385,7 @@ def gather_monthly(
         if brief:
             # The brief shows the summary and the overdue and due-soon tasks only: no progress texts, indicators
             # or scores are gathered, and ``tasks`` holds just the tasks the brief lists.
-            summary, units, attention = _brief(s, plan_ids, month, as_of, unit, plan_id is None)
+            summary, units, attention = _brief(s, plan_ids, month, as_of, unit, plan_id is None, due_days)
             return MonthlyReportData(
                 plan_id,
                 title,
@@ -383,6 +399,7 @@ def gather_monthly(
                 summary=summary,
                 units=units,
                 tasks=attention,
+                due_days=due_days,
             )
         tasks = _tasks(s, plan_ids, month, as_of, every_plan=plan_id is None)
         indicators = _indicators(s, plan_ids, as_of) if plan_ids else []
@@ -395,7 +412,8 @@ def gather_monthly(
         issued,
         tasks=tasks,
         indicators=indicators,
-        scores=_scores(db, plan_id, month),
+        scores=_scores(db, plan_id, month, as_of),
+        due_days=due_days,
     )
     return full.restricted(unit=unit, include_done=include_done, brief=brief)
 
@@ -405,12 +423,15 @@ def gather_notices(
     *,
     plan_id: int,
     as_of: dt.date,
-    due_within_days: int = 7,
+    due_within_days: int | None = None,
     units: list[str] | None = None,
     report_by: dt.date | None = None,
     office: str = "",
 ) -> list[UnitNotice]:
-    """One notice per unit that has overdue work or work due within ``due_within_days``."""
+    """One notice per unit that has overdue work or work due within ``due_within_days`` (default: the 临期
+    days of the warning rules, the same as the reports)."""
+    if due_within_days is None:
+        due_within_days = due_soon_days(db)
     report_by = report_by or as_of + dt.timedelta(days=7)
     with db.read() as s:
         plan_ids, title = _plan_ids(s, plan_id)

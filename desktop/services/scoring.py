@@ -15,6 +15,7 @@ from ..fileio import atomic_path
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit, WorkflowStep
 from ..storage import Database
 from .settings import get_setting
+from .status import is_overdue
 from .validation import parse_period, period_end
 from .workflow import FINAL_STATES
 
@@ -67,7 +68,18 @@ class _Tally:
     returned: int = 0
 
 
-def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) -> dict[str, _Tally]:
+def scoring_day(period: str, as_of: dt.date | None = None) -> dt.date:
+    """The day overdue work is counted on: the month's last day, or today while the month is running."""
+    if as_of is not None:
+        return as_of
+    end = period_end(period)
+    today = dt.date.today()
+    return today if dt.date(end.year, end.month, 1) <= today <= end else end
+
+
+def _tallies(
+    db: Database, plan_id: int | None, period: str, grace_days: int, as_of: dt.date
+) -> dict[str, _Tally]:
     end = period_end(period)
     start = dt.date(end.year, end.month, 1)
     report_by = end + dt.timedelta(days=grace_days)
@@ -107,9 +119,8 @@ def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) ->
             t.assignments += 1
             finished = a.status == "done" or a.workflow_state in FINAL_STATES
             t.completed += finished
-            deadline = a.deadline  # every change of it was approved and is on record
-            if not finished and a.status != "suspended" and deadline is not None and deadline < end:
-                t.overdue += 1
+            # Overdue on the day the ranking is counted, by the rule the report and the warnings use.
+            t.overdue += is_overdue(a.status, a.workflow_state, a.deadline, as_of)
             # Work still open during the month (or reported in it) owed a report for it.
             if a.id in first_report or (
                 not finished and a.status != "suspended" and (a.start_date is None or a.start_date <= end)
@@ -122,15 +133,19 @@ def _tallies(db: Database, plan_id: int | None, period: str, grace_days: int) ->
         return out
 
 
-def unit_scores(db: Database, *, plan_id: int | None, period: str) -> list[UnitScore]:
+def unit_scores(
+    db: Database, *, plan_id: int | None, period: str, as_of: dt.date | None = None
+) -> list[UnitScore]:
     """The ranking of units for ``period`` (YYYY-MM) over one plan or all plans, best first.
+
+    Overdue work is counted on ``as_of`` (default: the month's last day, or today within the month).
 
     score = feedback × on-time rate + completion × 办结率 − overdue × overdue tasks − returned × returns,
     never below 0; equal scores share a rank.
     """
     period = parse_period(period)
     w = scoring_weights(db)
-    tallies = _tallies(db, plan_id, period, int(w["grace_days"]))
+    tallies = _tallies(db, plan_id, period, int(w["grace_days"]), scoring_day(period, as_of))
     scored: list[tuple[str, _Tally, float, float, float]] = []
     for unit, t in tallies.items():
         feedback = t.on_time / t.due_feedback if t.due_feedback else 1.0
@@ -171,6 +186,8 @@ def export_scores(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from ..reports.cell_text import put
+
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise PlanDeskError("考核排名只能导出为 .xlsx 文件。", field="path")
@@ -180,30 +197,29 @@ def export_scores(
     ws = wb.active
     assert ws is not None  # a new workbook starts with one worksheet
     ws.title = f"{period} 考核排名"
-    ws.append([title or f"{period} 单位考核排名"])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append(SCORE_HEADERS)
-    for cell in ws[2]:
+    put(ws, 1, 1, title or f"{period} 单位考核排名").font = Font(bold=True, size=14)
+    for col, header in enumerate(SCORE_HEADERS, start=1):
+        cell = put(ws, 2, col, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
-    for sc in scores:
-        ws.append(
-            [
-                sc.rank,
-                sc.unit,
-                sc.assignments,
-                sc.feedback_on_time_rate,
-                sc.completion_rate,
-                sc.overdue,
-                sc.returned,
-                sc.score,
-            ]
-        )
-    for row in ws.iter_rows(min_row=3, min_col=4, max_col=5):
-        for cell in row:
+    for row, sc in enumerate(scores, start=3):
+        values: list[object] = [
+            sc.rank,
+            sc.unit,
+            sc.assignments,
+            sc.feedback_on_time_rate,
+            sc.completion_rate,
+            sc.overdue,
+            sc.returned,
+            sc.score,
+        ]
+        for col, value in enumerate(values, start=1):
+            put(ws, row, col, value)  # a unit name never becomes a formula
+    for cells in ws.iter_rows(min_row=3, min_col=4, max_col=5):
+        for cell in cells:
             cell.number_format = "0.0%"
-    for col, width in zip("ABCDEFGH", (6, 28, 12, 12, 10, 8, 10, 8), strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGH", (6, 28, 12, 12, 10, 8, 10, 8), strict=True):
+        ws.column_dimensions[letter].width = width
     with atomic_path(target) as tmp:
         wb.save(tmp)
     return target

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from sqlalchemy import select, union
+from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
 from ..models import Assignment, PlanNode, Responsibility, Unit
 from ..storage import Database
 from .records import PlanStats
-from .status import effective_status, worst
+from .status import supervised_status, worst
 
 WORK_KINDS = ("task", "measure")
 
@@ -44,7 +44,14 @@ def plan_statistics(
     with db.read() as s:
         task_ids = work_node_ids(s, plan_id)
         aq = (
-            select(Assignment.node_id, Assignment.role, Assignment.status, Assignment.deadline, Unit.name)
+            select(
+                Assignment.node_id,
+                Assignment.role,
+                Assignment.status,
+                Assignment.deadline,
+                Unit.name,
+                Assignment.workflow_state,
+            )
             .join(Unit, Unit.id == Assignment.unit_id)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
             .where(Assignment.archived.is_(False), PlanNode.archived.is_(False))
@@ -54,8 +61,8 @@ def plan_statistics(
         per_node: dict[int, list[str]] = {}
         overdue_by_unit: Counter[str] = Counter()
         due_soon_nodes: set[int] = set()
-        for node_id, role, status, deadline, unit in s.execute(aq):
-            eff = effective_status(status, deadline, as_of)
+        for node_id, role, status, deadline, unit, workflow_state in s.execute(aq):
+            eff = supervised_status(status, workflow_state, deadline, as_of)
             per_node.setdefault(node_id, []).append(eff)
             if eff == "overdue" and role == "lead":
                 overdue_by_unit[unit] += 1
@@ -78,3 +85,38 @@ def plan_statistics(
         by_status.get("done", 0),
         dict(overdue_by_unit.most_common()),
     )
+
+
+def unassigned_work(
+    s: Session, plan_ids: list[int] | None, unit: str | None = None
+) -> list[tuple[int, int, str, list[str]]]:
+    """Work nodes (tasks, measures, anything the document made someone responsible for) with no assignment:
+    (node id, plan id, title, the document's units), the ones naming ``unit`` when given."""
+    live_assignment = (
+        select(Assignment.id)
+        .where(Assignment.node_id == PlanNode.id, Assignment.archived.is_(False))
+        .exists()
+    )
+    has_doc = select(Responsibility.id).where(Responsibility.node_id == PlanNode.id).exists()
+    q = select(PlanNode.id, PlanNode.plan_id, PlanNode.title).where(
+        PlanNode.archived.is_(False), or_(PlanNode.kind.in_(WORK_KINDS), has_doc), ~live_assignment
+    )
+    if plan_ids is not None:
+        q = q.where(PlanNode.plan_id.in_(plan_ids))
+    nodes = s.connection().execute(q).all()
+    if not nodes:
+        return []
+    doc: dict[int, list[str]] = {}
+    dq = (
+        select(Responsibility.node_id, Unit.name)
+        .join(Unit, Unit.id == Responsibility.unit_id)
+        .join(PlanNode, PlanNode.id == Responsibility.node_id)
+        .where(~live_assignment)
+        .order_by(Responsibility.node_id, Responsibility.role.desc(), Responsibility.position)
+    )
+    if plan_ids is not None:
+        dq = dq.where(PlanNode.plan_id.in_(plan_ids))
+    for node_id, name in s.connection().execute(dq):
+        doc.setdefault(node_id, []).append(name)
+    out = [(nid, pid, title, doc.get(nid, [])) for nid, pid, title in nodes]
+    return [row for row in out if unit is None or unit in row[3]]

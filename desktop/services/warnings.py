@@ -15,6 +15,7 @@ from ..errors import NotFound, PlanDeskError
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
 from ..storage import Database
 from .settings import get_setting
+from .statistics import unassigned_work
 from .validation import parse_date, parse_period, period_end
 from .workflow import FINAL_STATES
 
@@ -54,6 +55,24 @@ class UnitReporting:
         return not self.missing_assignment_ids
 
 
+@dataclass(frozen=True)
+class UnassignedTask:
+    """未分工: work the document makes someone responsible for, still without an assignment."""
+
+    node_id: int
+    title: str
+    doc_units: list[str]
+
+
+def unassigned_tasks(db: Database, *, plan_id: int) -> list[UnassignedTask]:
+    """The plan's 未分工 tasks (the same ones the report, the dashboard and the ledger count)."""
+    with db.read() as s:
+        _plan(s, plan_id)
+        return [
+            UnassignedTask(nid, title, units) for nid, _pid, title, units in unassigned_work(s, [plan_id])
+        ]
+
+
 def warning_rules(db: Database) -> dict[str, Any]:
     """The configured rule set (Setting ``warnings.rules``) over the defaults, checked."""
     stored = get_setting(db, "warnings.rules", {}) or {}
@@ -69,6 +88,11 @@ def warning_rules(db: Database) -> dict[str, Any]:
                 f"设置 warnings.rules 中 {key} 应为非负数，现为“{value}”。", field="warnings.rules"
             )
     return rules
+
+
+def due_soon_days(db: Database) -> int:
+    """临期: how many days before its deadline work counts as due soon — the one setting every count reads."""
+    return int(warning_rules(db)["due_days"])
 
 
 def colour_rank(colour: str) -> int:

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..reports.monthly import render_monthly
+from ..reports.word import write_monthly_docx
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
 from ..services.report_data import gather_monthly
 from ..services.tree import list_plans
 from ..services.units import list_units
+from ..services.warnings import due_soon_days
 from ..storage import Database
 from .workers import Worker
 
@@ -89,9 +91,11 @@ class ReportDialog(QDialog):
         self.brief = QCheckBox(self.tr("领导简报（只含总体情况和逾期任务）"))
         self.exclude_done = QCheckBox(self.tr("不列已完成的任务"))
         self.per_unit = QCheckBox(self.tr("每个单位一个文件"))
+        self.preview = QCheckBox(self.tr("只生成预览稿（不编文号、不记催办）"))
+        self.preview.setChecked(True)  # a notice is looked at before it is issued
         self.within = QSpinBox()
         self.within.setRange(0, 90)
-        self.within.setValue(7)
+        self.within.setValue(due_soon_days(db))  # the 临期 days of the warning rules
         self.within.setSuffix(self.tr(" 天"))
         self.output = QLineEdit()
         self.browse = QPushButton(self.tr("浏览…"))
@@ -109,6 +113,7 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("选项"), self.brief)
         form.addRow("", self.exclude_done)
         form.addRow("", self.per_unit)
+        form.addRow("", self.preview)
         form.addRow(self.tr("保存到"), out_row)
         self.form = form
 
@@ -156,6 +161,7 @@ class ReportDialog(QDialog):
             self.brief: kind == MONTHLY,
             self.exclude_done: kind == MONTHLY,
             self.per_unit: kind == NOTICES,
+            self.preview: kind == NOTICES,
         }
         for widget, show in visible.items():
             self.form.setRowVisible(widget, show)
@@ -179,7 +185,10 @@ class ReportDialog(QDialog):
                 self, self.tr("选择保存催办通知的文件夹"), self.output.text()
             )
         else:
-            flt = self.tr("Excel 工作簿 (*.xlsx)") if kind == LEDGER else self.tr("PDF 文件 (*.pdf)")
+            if kind == LEDGER:
+                flt = self.tr("Excel 工作簿 (*.xlsx)")
+            else:
+                flt = self.tr("PDF 文件 (*.pdf);;Word 文档 (*.docx)")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为"), self.output.text(), flt)
         if path:
             self.output.setText(path)
@@ -195,6 +204,7 @@ class ReportDialog(QDialog):
             self.brief,
             self.exclude_done,
             self.per_unit,
+            self.preview,
             self.output,
             self.browse,
             self.generate_button,
@@ -221,12 +231,15 @@ class ReportDialog(QDialog):
                 data = gather_monthly(
                     db, plan_id=plan_id, month=month, unit=unit, brief=brief, include_done=include_done
                 )
+                if str(out).lower().endswith(".docx"):
+                    return write_monthly_docx(data, out)
                 return render_monthly(data, out, progress=progress, is_cancelled=is_cancelled)
 
             return monthly
         if kind == NOTICES:
             as_of = dt.date.fromisoformat(self.as_of.date().toString("yyyy-MM-dd"))
             one_file, within = not self.per_unit.isChecked(), self.within.value()
+            preview = self.preview.isChecked()
 
             def notices(progress: Any, is_cancelled: Any) -> Path:
                 issue_notices(
@@ -237,6 +250,7 @@ class ReportDialog(QDialog):
                     one_file=one_file,
                     due_within_days=within,
                     units=[unit] if unit else None,
+                    preview=preview,
                     progress=progress,
                     is_cancelled=is_cancelled,
                 )

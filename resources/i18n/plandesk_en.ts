@@ -1956,198 +1956,203 @@ Cooperating: {3}</translation>
   <context>
     <name>ReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="66" />
+      <location filename="../../desktop/ui/report_dialog.py" line="68" />
       <source>生成报表</source>
       <translation>Generate report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="70" />
+      <location filename="../../desktop/ui/report_dialog.py" line="72" />
       <source>月度报告</source>
       <translation>Monthly report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="70" />
+      <location filename="../../desktop/ui/report_dialog.py" line="72" />
       <source>催办单</source>
       <translation>Reminder notice</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="70" />
+      <location filename="../../desktop/ui/report_dialog.py" line="72" />
       <source>工作台账</source>
       <translation>Work ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="72" />
+      <location filename="../../desktop/ui/report_dialog.py" line="74" />
       <source>全部方案</source>
       <translation>All plans</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="86" />
+      <location filename="../../desktop/ui/report_dialog.py" line="88" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="89" />
+      <location filename="../../desktop/ui/report_dialog.py" line="91" />
       <source>领导简报（只含总体情况和逾期任务）</source>
       <translation>Leaders' brief (summary and overdue tasks only)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="90" />
+      <location filename="../../desktop/ui/report_dialog.py" line="92" />
       <source>不列已完成的任务</source>
       <translation>Leave out finished tasks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="91" />
+      <location filename="../../desktop/ui/report_dialog.py" line="93" />
       <source>每个单位一个文件</source>
       <translation>One file per unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="95" />
+      <location filename="../../desktop/ui/report_dialog.py" line="94" />
+      <source>只生成预览稿（不编文号、不记催办）</source>
+      <translation>Preview only (no document number, no reminder recorded)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_dialog.py" line="99" />
       <source> 天</source>
       <translation> days</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="97" />
+      <location filename="../../desktop/ui/report_dialog.py" line="101" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="103" />
+      <location filename="../../desktop/ui/report_dialog.py" line="107" />
       <source>报表类型</source>
       <translation>Report type</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="104" />
+      <location filename="../../desktop/ui/report_dialog.py" line="108" />
       <source>方案</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="105" />
+      <location filename="../../desktop/ui/report_dialog.py" line="109" />
       <source>报告月份</source>
       <translation>Report month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="106" />
+      <location filename="../../desktop/ui/report_dialog.py" line="110" />
       <source>统计截止日期</source>
       <translation>Figures as of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="107" />
+      <location filename="../../desktop/ui/report_dialog.py" line="111" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="108" />
+      <location filename="../../desktop/ui/report_dialog.py" line="112" />
       <source>催办临期任务</source>
       <translation>Remind units of tasks nearing their deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="109" />
+      <location filename="../../desktop/ui/report_dialog.py" line="113" />
       <source>选项</source>
       <translation>Options</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="112" />
+      <location filename="../../desktop/ui/report_dialog.py" line="117" />
       <source>保存到</source>
       <translation>Save to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="119" />
+      <location filename="../../desktop/ui/report_dialog.py" line="124" />
       <source>生成</source>
       <translation>Generate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="121" />
+      <location filename="../../desktop/ui/report_dialog.py" line="126" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="122" />
+      <location filename="../../desktop/ui/report_dialog.py" line="127" />
       <source>打开</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="123" />
-      <location filename="../../desktop/ui/report_dialog.py" line="310" />
+      <location filename="../../desktop/ui/report_dialog.py" line="128" />
+      <location filename="../../desktop/ui/report_dialog.py" line="324" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="124" />
+      <location filename="../../desktop/ui/report_dialog.py" line="129" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="168" />
+      <location filename="../../desktop/ui/report_dialog.py" line="174" />
       <source>月度进展报告_{0}.pdf</source>
       <translation>monthly-progress-report_{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="170" />
+      <location filename="../../desktop/ui/report_dialog.py" line="176" />
       <source>催办通知</source>
       <translation>Reminder notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="170" />
+      <location filename="../../desktop/ui/report_dialog.py" line="176" />
       <source>催办通知.pdf</source>
       <translation>reminder-notices.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="172" />
+      <location filename="../../desktop/ui/report_dialog.py" line="178" />
       <source>工作台账.xlsx</source>
       <translation>work-ledger.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="179" />
+      <location filename="../../desktop/ui/report_dialog.py" line="185" />
       <source>选择保存催办通知的文件夹</source>
       <translation>Choose a folder for the reminder notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="182" />
+      <location filename="../../desktop/ui/report_dialog.py" line="189" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="182" />
-      <source>PDF 文件 (*.pdf)</source>
-      <translation>PDF file (*.pdf)</translation>
+      <location filename="../../desktop/ui/report_dialog.py" line="191" />
+      <source>PDF 文件 (*.pdf);;Word 文档 (*.docx)</source>
+      <translation>PDF file (*.pdf);;Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="183" />
+      <location filename="../../desktop/ui/report_dialog.py" line="192" />
       <source>保存为</source>
       <translation>Save as</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="256" />
+      <location filename="../../desktop/ui/report_dialog.py" line="270" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="259" />
+      <location filename="../../desktop/ui/report_dialog.py" line="273" />
       <source>催办单需选择一个方案。</source>
       <translation>A reminder notice needs a plan: please choose one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="263" />
+      <location filename="../../desktop/ui/report_dialog.py" line="277" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="275" />
+      <location filename="../../desktop/ui/report_dialog.py" line="289" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="285" />
+      <location filename="../../desktop/ui/report_dialog.py" line="299" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="292" />
+      <location filename="../../desktop/ui/report_dialog.py" line="306" />
       <source>已取消，未生成文件。</source>
       <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="310" />
+      <location filename="../../desktop/ui/report_dialog.py" line="324" />
       <source>本机没有可直接调用的打印命令，将打开文件，请在阅读器中打印。</source>
       <translation>This computer has no print command PlanDesk can call; the file will be opened so you can print it from the viewer.</translation>
     </message>

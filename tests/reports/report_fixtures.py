@@ -100,3 +100,97 @@ def seed_xian(db: Database) -> Seeded:
         [titles["5."], titles["6."]],
         titles["7."],
     )
+
+
+COUNTY_UNITS = [
+    MARKET,
+    SCIENCE,
+    "西安市工业和信息化局",
+    "西安市发展和改革委员会",
+    "西安市交通运输局",
+    "西安市数据局",
+]
+
+
+@dataclass
+class Month:
+    plan_id: int
+    assignments: int
+    progress: int
+
+
+def seed_xian_month(db: Database) -> Month:
+    """A realistic March on the Xi'an plan: 37 assignments on 20 tasks (lead and cooperating units with their
+    own deadlines), 91 progress entries over January–March, hand-off steps (签收, 退回, 办结), an approved and a
+    pending extension, and January and February closed."""
+    from desktop.services.snapshots import close_month
+    from desktop.services.workflow import close, review
+
+    plan_id = import_file(db, path=XIAN).plan_id
+    with db.read() as s:
+        tasks = list(
+            s.scalars(
+                select(PlanNode.id)
+                .where(PlanNode.plan_id == plan_id, PlanNode.kind == "task")
+                .order_by(PlanNode.position, PlanNode.id)
+            )
+        )[:20]
+    made: list[tuple[int, int]] = []  # (assignment id, task index)
+    for i, node_id in enumerate(tasks):
+        lead = COUNTY_UNITS[i % 3 if i % 4 else 0]
+        deadline = dt.date(2026, 2, 10) + dt.timedelta(days=9 * i)  # Feb 10 … Aug 3, some past by March 31
+        a = create_assignment(
+            db,
+            node_id=node_id,
+            unit=lead,
+            deadline=deadline,
+            start_date="2026-01-01",
+            contact_person=f"联系人{i + 1}",
+            contact_phone=f"029-8678{i:04d}",
+        )
+        made.append((a.id, i))
+        if i < 17:  # a cooperating unit with a deadline of its own, earlier or later than the lead's
+            co_unit = COUNTY_UNITS[3 + i % 3] if lead != COUNTY_UNITS[3 + i % 3] else SCIENCE
+            co = create_assignment(
+                db,
+                node_id=node_id,
+                unit=co_unit,
+                role="co",
+                deadline=deadline + dt.timedelta(days=-20 if i % 2 else 15),
+                start_date="2026-01-01",
+            )
+            made.append((co.id, i))
+    entries = 0
+    for n, (aid, i) in enumerate(made):
+        months = ["2026-01", "2026-02", "2026-03"] if n % 5 else ["2026-01", "2026-02"]
+        if n % 7 == 3:
+            months = months[1:]
+        for month in months:
+            if entries == 91:
+                break
+            done = month == "2026-03" and i in (2, 9) and n % 2 == 0
+            add_progress(
+                db,
+                assignment_id=aid,
+                period=month,
+                text=(
+                    f"{month[5:]}月召开推进会，完成方案细化和调研，第{n + 1}项工作按计划推进。" * (1 + n % 3)
+                ),
+                percent=100 if done else min(95, 20 * int(month[5:]) + n % 10),
+                problems="部分资金尚未到位，需协调解决。" if n % 3 == 0 else "",
+                next_steps="下月完成项目招标并启动实施。" if n % 2 == 0 else "",
+                reported_on=f"{month}-2{n % 8}",
+            )
+            entries += 1
+    review(db, assignment_id=made[0][0], accept=True, at="2026-03-26")
+    review(db, assignment_id=made[1][0], accept=False, reason="进展描述不具体", at="2026-03-27")
+    review(db, assignment_id=made[4][0], accept=True, at="2026-03-27")
+    close(db, assignment_id=made[4][0], note="已办结", at="2026-03-28")
+    granted = request_extension(
+        db, assignment_id=made[6][0], new_deadline="2026-06-30", reason="设备到货延迟"
+    )
+    decide_extension(db, request_id=granted.id, approve=True)
+    request_extension(db, assignment_id=made[8][0], new_deadline="2026-07-31", reason="需要补充论证")
+    for month, day in (("2026-01", dt.date(2026, 2, 3)), ("2026-02", dt.date(2026, 3, 3))):
+        close_month(db, plan_id=plan_id, period=month, today=day)
+    return Month(plan_id, len(made), entries)

@@ -38,7 +38,7 @@ def test_brief_lists_the_200_longest_overdue_and_counts_the_rest(tmp_path: Path)
         "",
         "".join(p.extract_text() for p in PdfReader(render_monthly(data, tmp_path / "b.pdf")).pages),
     )
-    assert "已逾期250项" in text and "以下列出逾期最久的200项，其余50项见工作台账" in text
+    assert "已逾期250项" in text and "以下列出逾期最久的200条，其余50条见工作台账" in text
     assert "逾期任务249" in text, "the longest overdue is listed"
     assert "逾期任务010" not in text and "逾期任务049" not in text, "the most recent ones are only counted"
 

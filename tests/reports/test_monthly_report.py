@@ -32,7 +32,9 @@ def test_summary_counts_follow_deadlines_and_approved_extensions(db):
     data = gather_monthly(db, plan_id=seed.plan_id, month=MONTH)
     assert data.as_of == AS_OF
     sm = data.summary
-    assert sm.tasks == 10
+    # Ten assigned tasks; the plan's other tasks have units in the document but no assignment: 未分工.
+    assert sm.tasks == 10 + sm.unassigned and sm.unassigned == len(data.unassigned_tasks()) > 0
+    assert any(t.doc_units for t in data.unassigned_tasks())
     # Tasks 1–3 are late (3 was moved without approval); 7 was extended with approval, so it is on time.
     assert sorted(t.title for t in data.overdue_tasks) == sorted(seed.overdue_titles)
     assert sm.overdue == 3 and sm.on_time == 7 and sm.share_on_track == 70.0
@@ -41,6 +43,12 @@ def test_summary_counts_follow_deadlines_and_approved_extensions(db):
     assert seed.extended_title not in [t.title for t in data.overdue_tasks]
     lead = next(u for u in data.units if u.unit == MARKET)
     assert (lead.tasks, lead.done, lead.overdue) == (10, 2, 3)
+    # The cooperating bureau is late on tasks 1 and 2 as well, against its own deadlines.
+    co = next(u for u in data.units if u.unit == SCIENCE)
+    assert (co.tasks, co.co, co.overdue) == (5, 5, 2)
+    late = {(t.title, a.unit, a.deadline) for t, a in data.overdue_lines()}
+    assert len(late) == sm.overdue_assignments == 5 and sm.overdue_units == 2
+    assert sum(u.tasks for u in data.units) == sm.assignments == 15
 
 
 def test_report_text_shows_month_counts_overdue_tasks_and_page_numbers(db, tmp_path):
@@ -49,7 +57,8 @@ def test_report_text_shows_month_counts_overdue_tasks_and_page_numbers(db, tmp_p
     pages = pdf_text(out)
     text = flat(pages)
     assert "2026年3月" in text and "月度进展报告" in text
-    assert "纳入督办的任务共10项" in text and "已逾期3项" in text and "按期推进率70.0%" in text
+    assert "纳入督办的任务共29项（分工15条）" in text and "已逾期3项" in text and "按期推进率70.0%" in text
+    assert "未分工19项" in text and "逾期分工5条，涉及2个单位" in text
     for title in seed.overdue_titles + seed.at_risk_titles:
         assert title in text
     assert "已全部完成" in text  # this month's progress under its task
@@ -76,7 +85,8 @@ def test_brief_version_has_summary_and_overdue_only(db, tmp_path):
 def test_one_unit_and_without_done_tasks(db, tmp_path):
     seed = seed_xian(db)
     data = gather_monthly(db, plan_id=seed.plan_id, month=MONTH, unit=SCIENCE, include_done=False)
-    assert data.summary.tasks == 5  # the science bureau co-operates on tasks 1, 2, 4, 5, 6
+    # The science bureau co-operates on tasks 1, 2, 4, 5, 6; the document names it on others still 未分工.
+    assert data.summary.tasks - data.summary.unassigned == 5 and data.summary.assignments == 5
     assert [u.unit for u in data.units] == [SCIENCE]
     text = flat(pdf_text(render_monthly(data, tmp_path / "u.pdf")))
     assert SCIENCE in text and "已完成的任务未列出" in text
@@ -105,7 +115,8 @@ def test_closed_month_comes_from_snapshot_and_renders_identically(db, tmp_path):
 def test_all_plans_and_empty_month(db, tmp_path):
     seed = seed_xian(db)
     data = gather_monthly(db, plan_id=None, month="2025-01", as_of=dt.date(2025, 1, 31))
-    assert data.plan_title == "全部方案" and data.summary.tasks == 10 and data.summary.overdue == 0
+    assert data.plan_title == "全部方案" and data.summary.overdue == 0
+    assert data.summary.tasks - data.summary.unassigned == 10
     text = flat(pdf_text(render_monthly(data, tmp_path / "all.pdf")))
     assert "本期无逾期任务" in text and "本月未报送进展" in text
     assert seed.plan_id

@@ -8,12 +8,14 @@ import re
 import pytest
 from pypdf import PdfReader
 from report_fixtures import AS_OF, MARKET, SCIENCE, seed_xian
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import select
 
 from desktop.errors import PlanDeskError
 from desktop.models import Reminder
-from desktop.reports.notices import BLOCK_W, LEFT, TOP, render_notices
-from desktop.services.notices import issue_notices
+from desktop.reports.notices import BLOCK_W, LEFT, LINE, TOP, NoticeSettings, geometry, render_notices
+from desktop.reports.official_fonts import official_fonts
+from desktop.services.notices import issue_missing_report_notices, issue_notices
 from desktop.services.report_data import gather_notices
 
 
@@ -54,35 +56,145 @@ def test_issue_notices_one_file_records_reminders(db, tmp_path):
     assert len(reminders) == sum(len(r.assignment_ids) for r in rendered) == 7
     assert {r[0] for r in reminders} == {"督办〔2026〕1号", "督办〔2026〕2号"}
     assert all(r[1:] == ("notice", "催办.pdf", "测试员") for r in reminders)
-    # The next notices carry on the year's numbering.
+    # Printing the same notices again the same day keeps their numbers and records no second 催办.
     again = issue_notices(db, plan_id=seed.plan_id, as_of=AS_OF, path=tmp_path / "per", one_file=False)
-    assert [r.doc_number for r in again] == ["督办〔2026〕3号", "督办〔2026〕4号"]
+    assert [r.doc_number for r in again] == ["督办〔2026〕1号", "督办〔2026〕2号"]
     assert all(r.path.exists() and r.path.parent == tmp_path / "per" for r in again)
     assert SCIENCE in flat(PdfReader(again[1].path).pages[0].extract_text())
+    with db.read() as s:
+        assert len(s.scalars(select(Reminder)).all()) == 7
+    # Other work (one unit, overdue only) is another notice: the year's numbering carries on.
+    other = issue_notices(
+        db, plan_id=seed.plan_id, as_of=AS_OF, path=tmp_path / "o.pdf", units=[MARKET], due_within_days=0
+    )
+    assert [r.doc_number for r in other] == ["督办〔2026〕3号"]
+
+
+def test_a_preview_takes_no_number_and_records_nothing(db, tmp_path):
+    seed = seed_xian(db)
+    shown = issue_notices(db, plan_id=seed.plan_id, as_of=AS_OF, path=tmp_path / "预览.pdf", preview=True)
+    assert [r.doc_number for r in shown] == ["督办〔2026〕1号", "督办〔2026〕2号"]
+    assert "预览稿" in flat(PdfReader(shown[0].path).pages[0].extract_text())
+    with db.read() as s:
+        assert s.scalars(select(Reminder)).all() == []
+    issued = issue_notices(db, plan_id=seed.plan_id, as_of=AS_OF, path=tmp_path / "印发.pdf")
+    assert [r.doc_number for r in issued] == ["督办〔2026〕1号", "督办〔2026〕2号"]
+    assert "预览稿" not in flat(PdfReader(issued[0].path).pages[0].extract_text())
+
+
+MM = 72 / 25.4
+
+
+def layout(page):
+    """Text pieces (text, x, y, size, fill colour, font) and drawn line segments (x0, y, x1, stroke colour)."""
+    texts, lines = [], []
+    state = {"fill": (0.0, 0.0, 0.0), "stroke": (0.0, 0.0, 0.0), "start": None}
+
+    def where(x, y, cm):
+        return x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]
+
+    def before(op, args, cm, tm):
+        if op == b"rg":
+            state["fill"] = tuple(round(float(v), 2) for v in args)
+        elif op == b"RG":
+            state["stroke"] = tuple(round(float(v), 2) for v in args)
+        elif op == b"m":
+            state["start"] = where(float(args[0]), float(args[1]), cm)
+        elif op == b"l" and state["start"]:
+            x1, y1 = where(float(args[0]), float(args[1]), cm)
+            lines.append((state["start"][0], y1, x1, state["stroke"]))
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x, y = where(tm[4], tm[5], cm)
+            texts.append(
+                (
+                    text.strip(),
+                    x,
+                    y,
+                    size * tm[0] * cm[0],
+                    state["fill"],
+                    font.get("/BaseFont") if font else None,
+                )
+            )
+
+    page.extract_text(visitor_text=visit, visitor_operand_before=before)
+    return texts, lines
+
+
+def many_items(notice, n):
+    from dataclasses import replace
+
+    return replace(notice, items=[replace(notice.items[0], assignment_id=i) for i in range(n)])
 
 
 def test_notice_page_follows_gbt_9704(db, tmp_path):
     seed = seed_xian(db)
     notices = gather_notices(db, plan_id=seed.plan_id, as_of=AS_OF)
-    [r] = render_notices(notices[1:], tmp_path / "n.pdf", doc_number_start=7, office="西安市督查办公室")
-    page = PdfReader(r.path).pages[0]
+    office = "西安市督查办公室"
+    settings = NoticeSettings(cc="市人民政府办公厅", contact_person="王敏", contact_phone="029-86781234")
+    [r] = render_notices(
+        [many_items(notices[1], 16)], tmp_path / "n.pdf", doc_number_start=7, office=office, settings=settings
+    )
+    reader = PdfReader(r.path)
+    assert len(reader.pages) >= 2
+    page = reader.pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4
-    xs: list[float] = []
-    ys: list[float] = []
+    texts, lines = layout(page)
+    top = 842 - TOP  # upper edge of the text block
+    g = geometry(office, official_fonts().title)
+    # 发文机关标志: red, centred, its upper edge 35 mm below the text block's.
+    mark = next(t for t in texts if t[0] == office)
+    assert mark[4] == (0.75, 0.0, 0.0)
+    assert top - (mark[2] + 0.88 * mark[3]) == pytest.approx(35 * MM, abs=0.5 * MM)
+    assert mark[1] + stringWidth(office, official_fonts().title, mark[3]) / 2 == pytest.approx(
+        LEFT + BLOCK_W / 2, abs=MM
+    )
+    # 发文字号 two lines under the mark; the red rule 4 mm under the number, as wide as the text block.
+    number = next(t for t in texts if t[0] == "督办〔2026〕7号")
+    gap = (mark[2] - 0.12 * mark[3]) - (number[2] + 0.88 * number[3])
+    assert gap == pytest.approx(2 * LINE, abs=0.5 * MM)
+    [rule] = [ln for ln in lines if ln[3] == (0.75, 0.0, 0.0)]
+    assert (number[2] - 0.12 * number[3]) - rule[1] == pytest.approx(4 * MM, abs=0.5 * MM)
+    assert (rule[0], rule[2]) == (pytest.approx(LEFT, abs=0.5), pytest.approx(LEFT + BLOCK_W, abs=0.5))
+    # The title two lines under the rule, in 2号; then the body in 3号 black, from the 28 mm margin.
+    title = next(t for t in texts if t[0].startswith("关于督促办理"))
+    assert title[3] == pytest.approx(22) and rule[1] - (title[2] + 0.88 * title[3]) == pytest.approx(
+        2 * LINE, abs=2 * MM
+    )
+    assert g.rule_y == pytest.approx(rule[1], abs=0.5)
+    body = [t for t in texts if t[2] < title[2] - 1 and t[3] < 17]
+    assert body and all(t[4] == (0.0, 0.0, 0.0) for t in body)  # body text is black
+    assert min(t[1] for t in body) == pytest.approx(LEFT, abs=0.5 * MM)
+    # Page numbers in 4号, 7 mm under the text block: odd pages on the right, even on the left, one character in.
+    bottom = top - 225 * MM
+    for i, pg in enumerate(reader.pages[:2], start=1):
+        label = next(t for t in layout(pg)[0] if t[0].strip() == f"— {i} —")
+        assert label[3] == pytest.approx(14)
+        assert bottom - (label[2] + 0.72 * 14) == pytest.approx(7 * MM, abs=0.5 * MM)
+        width = stringWidth(label[0], official_fonts().body, 14)
+        if i % 2:
+            assert label[1] + width == pytest.approx(LEFT + BLOCK_W - 14, abs=0.5)
+        else:
+            assert label[1] == pytest.approx(LEFT + 14, abs=0.5)
+    # 版记 at the foot of the last page: 抄送, 印发机关 and 印发日期; contact person and telephone.
+    last_texts, _ = layout(reader.pages[-1])
+    printed = next(t for t in last_texts if t[0].endswith("印发"))
+    cc = next(t for t in last_texts if t[0].startswith("抄送："))
+    assert bottom < printed[2] < bottom + LINE and printed[2] < cc[2] < bottom + 2 * LINE
+    assert any(t[0] == office and abs(t[2] - printed[2]) < 1 for t in last_texts)
+    text = flat("".join(p.extract_text() for p in reader.pages))
+    assert "联系人：王敏，联系电话：029-86781234" in text
 
-    def visit(text, cm, tm, font, size):
-        if text.strip():  # text origin on the page: the text matrix moved by the current transformation
-            xs.append(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
-            ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
 
-    text = flat(page.extract_text(visitor_text=visit))
-    assert text.startswith("西安市督查办公室") and "督办〔2026〕7号" in text and "—1—" in text
-    mm = 72 / 25.4
-    assert min(xs) == pytest.approx(LEFT, abs=1.0 * mm)  # body text starts at the 28 mm margin
-    assert (
-        max(ys) <= 842 - TOP + 1 and max(ys) >= 842 - TOP - 20 * mm
-    )  # the header sits at the top of the block
-    assert pytest.approx(156 * mm) == BLOCK_W
+def test_missing_report_notice_names_the_month(db, tmp_path):
+    seed = seed_xian(db)
+    [first, *_] = issue_missing_report_notices(
+        db, plan_id=seed.plan_id, period="2026-03", path=tmp_path / "催报.pdf", as_of=AS_OF
+    )
+    text = flat("".join(p.extract_text() for p in PdfReader(first.path).pages))
+    assert "关于报送2026年3月工作进展的催报通知" in text and "尚未报送2026年3月" in text
+    assert "督促办理逾期" not in text
 
 
 def test_no_late_units_is_a_clear_error_and_records_nothing(db, tmp_path):

@@ -51,9 +51,18 @@ def test_notices_and_ledger(qtbot: QtBot, db, tmp_path):
     dialog.as_of.setDate(QDate(2026, 3, 31))
     notices = tmp_path / "催办.pdf"
     dialog.output.setText(str(notices))
+    # A preview comes first: it is marked as such and records nothing.
+    assert dialog.preview.isChecked() and dialog.form.isRowVisible(dialog.preview)
     with qtbot.waitSignal(dialog.generated, timeout=30000):
         dialog.generate_button.click()
-    assert "督办〔2026〕1号" in PdfReader(notices).pages[0].extract_text()
+    assert "预览稿" in PdfReader(notices).pages[0].extract_text()
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Reminder)) == 0
+    dialog.preview.setChecked(False)  # 印发: numbered and recorded
+    with qtbot.waitSignal(dialog.generated, timeout=30000):
+        dialog.generate_button.click()
+    first = PdfReader(notices).pages[0].extract_text()
+    assert "督办〔2026〕1号" in first and "预览稿" not in first
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Reminder)) == 7
 
@@ -63,7 +72,13 @@ def test_notices_and_ledger(qtbot: QtBot, db, tmp_path):
     with qtbot.waitSignal(dialog.generated, timeout=30000):
         dialog.generate_button.click()
     qtbot.waitUntil(ledger.exists)
-    assert load_workbook(ledger).active.max_row == 16
+    # 15 assignments, each a row after the title rows and the header; 未分工 tasks follow them
+    assert (
+        sum(
+            1 for r in load_workbook(ledger).active.iter_rows(min_row=4, values_only=True) if r[9] != "未分工"
+        )
+        == 15
+    )
 
 
 def test_notices_need_a_plan_and_cancel_leaves_no_file(qtbot: QtBot, db, tmp_path, monkeypatch):

@@ -1,0 +1,424 @@
+"""Word (.docx) beside PDF: the monthly report, the brief and the notices as documents an office can edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from ..fileio import atomic_path
+from ..status import ATTRIBUTE_NAMES, ROLE_NAMES, STATUS_NAMES
+from .pdf_common import cn_date, cn_month
+from .report_model import UNASSIGNED_NAME, MonthlyReportData, UnitNotice
+
+BODY_FONT, TITLE_FONT, HEI_FONT, KAI_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"
+RED_HEX = RGBColor(0xC0, 0x00, 0x00)
+# The styles a user finds in Word's style list: (name, font, size in pt, bold, centred).
+STYLES = [
+    ("标题", TITLE_FONT, 22, False, True),
+    ("副标题", BODY_FONT, 14, False, True),
+    ("正文", BODY_FONT, 16, False, False),
+    ("一级标题", HEI_FONT, 16, False, False),
+    ("二级标题", KAI_FONT, 16, False, False),
+    ("表格文字", BODY_FONT, 10.5, False, False),
+    ("注释", BODY_FONT, 12, False, False),
+]
+
+
+def _fonts(run_or_style: Any, font: str) -> None:
+    """Set the font for Latin and East Asian text alike (Word keeps them apart)."""
+    run_or_style.font.name = font
+    rpr = run_or_style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), font)
+
+
+def new_document() -> Any:
+    """An A4 document with GB/T 9704 margins and PlanDesk's paragraph styles."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    for name, font, size, bold, centred in STYLES:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        _fonts(style, font)
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        fmt = style.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing = Pt(28.9) if size >= 14 else Pt(size * 1.3)
+        if centred:
+            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if name == "正文":
+            fmt.first_line_indent = Pt(2 * size)
+    return doc
+
+
+def _table(doc: Any, header: list[str], rows: list[list[Any]]) -> Any:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        cell.paragraphs[0].style = doc.styles["表格文字"]
+        cell.paragraphs[0].runs[0].bold = True
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = "" if value is None else str(value)
+            cell.paragraphs[0].style = doc.styles["表格文字"]
+    # The header repeats on each page.
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    head = OxmlElement("w:tblHeader")
+    head.set(qn("w:val"), "true")
+    trpr.append(head)
+    return table
+
+
+def _save(doc: Any, path: str | os.PathLike[str]) -> Path:
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        doc.save(str(tmp))
+    return target
+
+
+def _progress(doc: Any, data: MonthlyReportData) -> None:
+    """Each task's reports this month, the units that did not report, then the 未分工 tasks."""
+    for t in data.listed_tasks():
+        if not t.assignments:
+            continue
+        deadline = t.deadline.isoformat() if t.deadline else "未定"
+        doc.add_paragraph(
+            f"{t.path_label} {t.title}（{'、'.join(dict.fromkeys(t.lead_units))}；截止 {deadline}；"
+            f"{STATUS_NAMES.get(t.status, t.status)}；完成 {t.percent}%）",
+            style="二级标题",
+        )
+        reports = [p for a in t.assignments for p in a.progress]
+        for p in reports:
+            text = f"【{p.unit}】{p.text}"
+            if p.problems:
+                text += f"存在问题：{p.problems}"
+            if p.next_steps:
+                text += f"下步计划：{p.next_steps}"
+            doc.add_paragraph(text, style="正文")
+        if t.missing_units:
+            doc.add_paragraph(f"未报送：{'、'.join(t.missing_units)}", style="正文")
+        elif not reports:
+            doc.add_paragraph("本月未报送进展。", style="正文")
+    unassigned = data.unassigned_tasks()
+    if unassigned:
+        doc.add_paragraph(
+            f"以下 {len(unassigned)} 项任务尚{UNASSIGNED_NAME}，请明确责任单位和完成时限：", style="正文"
+        )
+        _table(
+            doc,
+            ["序号", "编号", "任务", "文件列明的责任单位"],
+            [[i, t.path_label, t.title, "、".join(t.doc_units) or "—"] for i, t in enumerate(unassigned, 1)],
+        )
+
+
+def monthly_document(data: MonthlyReportData) -> Any:
+    """The monthly report (or the brief) with the same sections and figures as the PDF."""
+    from .monthly import CN_NUMBERS, summary_text
+
+    doc = new_document()
+    doc.core_properties.title = f"{data.plan_title} {cn_month(data.month)}月度进展报告"
+    doc.core_properties.author = data.office or "PlanDesk"
+    doc.add_paragraph(data.plan_title, style="标题")
+    doc.add_paragraph("月度进展报告" + ("（领导简报）" if data.brief else ""), style="标题")
+    meta = [f"报告月份：{cn_month(data.month)}", f"统计截至：{cn_date(data.as_of)}"]
+    if data.unit:
+        meta.insert(0, f"责任单位：{data.unit}")
+    doc.add_paragraph("　　".join(meta), style="副标题")
+    issuer = f"报送单位：{data.office}　　" if data.office else ""
+    doc.add_paragraph(f"{issuer}印发日期：{cn_date(data.issued_on)}", style="副标题")
+    if data.frozen:
+        doc.add_paragraph("（本月已结账，数据为结账时的数据）", style="副标题")
+    numbers = iter(CN_NUMBERS)
+
+    def heading(text: str) -> None:
+        doc.add_paragraph(f"{next(numbers)}、{text}", style="一级标题")
+
+    sm = data.summary
+    heading("总体情况")
+    doc.add_paragraph(summary_text(data), style="正文")
+    order = ("done", "in_progress", "not_started", "overdue", "suspended")
+    _table(
+        doc,
+        ["任务总数", *(STATUS_NAMES[s] for s in order), UNASSIGNED_NAME, "按期推进率", "本月完成"],
+        [
+            [
+                sm.tasks,
+                *(sm.by_status.get(s, 0) for s in order),
+                sm.unassigned,
+                f"{sm.share_on_track:.1f}%",
+                sm.completed_this_month,
+            ]
+        ],
+    )
+    heading("逾期及临期任务")
+    lines = [(t, a, True) for t, a in data.overdue_lines()] + [
+        (t, a, False) for t, a in data.due_soon_lines()
+    ]
+    if not lines:
+        doc.add_paragraph(f"本期无逾期任务，{data.due_days}日内无到期未完成任务。", style="正文")
+    else:
+        doc.add_paragraph(
+            f"已逾期分工 {sm.overdue_assignments} 条，{data.due_days}日内到期 {sm.due_soon_assignments} 条，"
+            "请相关单位抓紧办理。",
+            style="正文",
+        )
+        _table(
+            doc,
+            ["序号", "编号", "任务", "责任单位", "截止日期", "状态", "逾期天数"],
+            [
+                [
+                    i,
+                    t.path_label,
+                    t.title,
+                    f"{a.unit}（{ROLE_NAMES.get(a.role, a.role)}）",
+                    a.deadline.isoformat() if a.deadline else "—",
+                    STATUS_NAMES.get(a.status, a.status),
+                    f"{a.days_late(data.as_of)} 天" if late else "—",
+                ]
+                for i, (t, a, late) in enumerate(lines, start=1)
+            ],
+        )
+    if data.brief:
+        return doc
+    heading("各单位推进情况")
+    fields = (
+        "tasks",
+        "lead",
+        "co",
+        "done",
+        "in_progress",
+        "not_started",
+        "overdue",
+        "suspended",
+        "not_reported",
+    )
+    rows: list[list[Any]] = [
+        [i, u.unit, *(getattr(u, f) for f in fields)] for i, u in enumerate(data.units, 1)
+    ]
+    if rows:
+        rows.append(["", "合计", *(sum(getattr(u, f) for u in data.units) for f in fields)])
+        _table(
+            doc,
+            [
+                "序号",
+                "责任单位",
+                "分工数",
+                "牵头",
+                "配合",
+                "已完成",
+                "进行中",
+                "未开始",
+                "已逾期",
+                "暂缓",
+                "未报送",
+            ],
+            rows,
+        )
+    heading("本月工作进展")
+    _progress(doc, data)
+    heading("主要指标完成情况")
+    if data.indicators:
+        _table(
+            doc,
+            ["序号", "指标", "目标值", "最新值", "完成目标", "应达进度", "属性"],
+            [
+                [
+                    i,
+                    ind.name,
+                    ind.target_text,
+                    "未报送" if ind.latest_value is None else f"{ind.latest_value:g}",
+                    "—" if ind.percent_of_target is None else f"{ind.percent_of_target:.1f}%",
+                    f"{ind.expected_percent:.0f}%",
+                    ATTRIBUTE_NAMES.get(ind.attribute or "", "—"),
+                ]
+                for i, ind in enumerate(data.indicators, 1)
+            ],
+        )
+    else:
+        doc.add_paragraph("本方案未列明量化指标。", style="正文")
+    if data.scores:
+        heading("单位综合评分排名")
+        _table(
+            doc,
+            ["名次", "单位", "分工数", "按时反馈率", "完成率", "逾期", "退回", "得分"],
+            [
+                [
+                    sc.rank,
+                    sc.unit,
+                    sc.assignments,
+                    f"{100 * sc.feedback_on_time_rate:.0f}%",
+                    f"{100 * sc.completion_rate:.0f}%",
+                    sc.overdue,
+                    sc.returned,
+                    f"{sc.score:.1f}",
+                ]
+                for sc in sorted(data.scores, key=lambda x: x.rank)
+            ],
+        )
+    return doc
+
+
+def write_monthly_docx(data: MonthlyReportData, path: str | os.PathLike[str]) -> Path:
+    return _save(monthly_document(data), path)
+
+
+def _rule(paragraph: Any, colour: str = "C00000", size: int = 12) -> None:
+    """A full-width line under a paragraph (the red rule of the masthead, the 版记 rules)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "1"), ("w:color", colour)):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    ppr.append(border)
+
+
+def write_notices_docx(
+    notices: list[UnitNotice],
+    numbers: list[str],
+    path: str | os.PathLike[str],
+    *,
+    office: str = "",
+    cc: str = "",
+    printer: str = "",
+    contact: str = "",
+    printed_on: dt.date | None = None,
+    paragraphs: Any = None,
+) -> Path:
+    """The notices as one editable document, one notice per section; ``paragraphs(notice, office)`` gives
+    the body text (the PDF renderer's own wording)."""
+    from docx.enum.section import WD_SECTION
+
+    doc = new_document()
+    for i, (notice, number) in enumerate(zip(notices, numbers, strict=True)):
+        if i:
+            doc.add_section(WD_SECTION.NEW_PAGE)
+        issuer = office or notice.office
+        for _ in range(3):
+            doc.add_paragraph("", style="正文").paragraph_format.first_line_indent = Pt(0)
+        mark = doc.add_paragraph(style="标题")
+        run = mark.add_run(issuer)
+        run.font.size, run.font.color.rgb = Pt(36), RED_HEX
+        doc.add_paragraph("", style="副标题")
+        doc.add_paragraph("", style="副标题")
+        num = doc.add_paragraph(number, style="副标题")
+        num.runs[0].font.size = Pt(16)
+        _rule(num)
+        doc.add_paragraph("", style="副标题")
+        title, body = paragraphs(notice, issuer) if paragraphs else ("", [])
+        doc.add_paragraph(title, style="标题")
+        doc.add_paragraph("", style="正文")
+        doc.add_paragraph(f"{notice.unit}：", style="正文").paragraph_format.first_line_indent = Pt(0)
+        for style, text in body:
+            doc.add_paragraph(text, style=style)
+        doc.add_paragraph("", style="正文")
+        sign = doc.add_paragraph(issuer, style="正文")
+        sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        date = doc.add_paragraph(cn_date(notice.as_of) + "　" * 4, style="正文")
+        date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if contact:
+            doc.add_paragraph(f"（{contact}）", style="正文")
+        doc.add_paragraph("", style="正文")
+        if cc:
+            line = doc.add_paragraph(f"抄送：{cc}。", style="注释")
+            _rule(line, "000000", 4)
+        imprint = doc.add_paragraph(
+            f"{printer or issuer}　　　　{cn_date(printed_on or notice.as_of)}印发", style="注释"
+        )
+        _rule(imprint, "000000", 8)
+    return _save(doc, path)
+
+
+def write_bulletin_docx(b: Any, path: str | os.PathLike[str]) -> Path:
+    """The 督查通报 (a reports.bulletin_model.Bulletin) as an editable document with the same text."""
+    doc = new_document()
+    mark = doc.add_paragraph(style="标题")
+    run = mark.add_run(b.masthead)
+    run.font.size, run.font.color.rgb = Pt(40), RED_HEX
+    doc.add_paragraph(f"第{b.issue}期", style="副标题")
+    line = doc.add_paragraph(f"{b.issuer}　　　　　　　　{cn_date(b.issued_on)}", style="副标题")
+    _rule(line)
+    doc.add_paragraph(b.title, style="标题")
+    sections = [
+        ("一、总体情况", [b.overall], ""),
+        ("二、主要指标", b.indicators, "主要指标均达到序时进度或目标要求。"),
+        ("三、重点任务推进滞后情况", b.lagging, "本期无逾期任务。"),
+        ("四、存在问题", b.problems, "暂无。"),
+        ("五、下一步工作要求", [b.requirements], ""),
+    ]
+    for heading, paragraphs, empty in sections:
+        doc.add_paragraph(heading, style="一级标题")
+        for text in paragraphs or [empty]:
+            doc.add_paragraph(text, style="正文")
+    doc.add_paragraph("附件：1．各单位推进情况　2．逾期及临期任务清单", style="正文")
+    data = b.data
+    fields = (
+        "tasks",
+        "lead",
+        "co",
+        "done",
+        "in_progress",
+        "not_started",
+        "overdue",
+        "suspended",
+        "not_reported",
+    )
+    doc.add_paragraph("附件1　各单位推进情况", style="一级标题")
+    _table(
+        doc,
+        [
+            "序号",
+            "责任单位",
+            "分工数",
+            "牵头",
+            "配合",
+            "已完成",
+            "进行中",
+            "未开始",
+            "已逾期",
+            "暂缓",
+            "未报送",
+        ],
+        [[i, u.unit, *(getattr(u, f) for f in fields)] for i, u in enumerate(data.units, 1)],
+    )
+    doc.add_paragraph("附件2　逾期及临期任务清单", style="一级标题")
+    lines = [(t, a, True) for t, a in data.overdue_lines()] + [
+        (t, a, False) for t, a in data.due_soon_lines()
+    ]
+    _table(
+        doc,
+        ["序号", "编号", "任务", "责任单位", "截止日期", "逾期天数"],
+        [
+            [
+                i,
+                t.path_label,
+                t.title,
+                f"{a.unit}（{ROLE_NAMES.get(a.role, a.role)}）",
+                a.deadline.isoformat() if a.deadline else "—",
+                f"{a.days_late(data.as_of)} 天" if late else "—",
+            ]
+            for i, (t, a, late) in enumerate(lines, start=1)
+        ],
+    )
+    return _save(doc, path)
