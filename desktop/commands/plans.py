@@ -25,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--dry-run", action="store_true", help="只显示将导入的内容或修订变化，不写入")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser("adopt", help="按文件分工：把方案原文的责任单位清单转为分工记录")
+    p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID", help="方案编号")
+    p.add_argument("--node", type=int, metavar="NODE_ID", help="只处理该条目及其下级")
+    p.add_argument("--deadline", metavar="YYYY-MM-DD", help="原文未写时限的任务使用的截止日期（默认不设）")
+    p.add_argument("--dry-run", action="store_true", help="只列出将新建的分工，不写入")
+    p.set_defaults(func=cmd_adopt)
+
     exp = group(sub, "export", "导出方案、台账等")
     p = exp.add_parser("plan", help="把方案导出为 JSON")
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")
@@ -55,6 +62,25 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"已导入方案 {result.plan_id}：{result.title}")
         for line in result.review:
             print(line)
+    return 0
+
+
+def cmd_adopt(args: argparse.Namespace) -> int:
+    from ..services.adopt import adopt_responsibilities, preview_adoption
+
+    with open_db(args) as db:
+        call = preview_adoption if args.dry_run else adopt_responsibilities
+        result = call(db, plan_id=args.plan, node_id=args.node, deadline=args.deadline)
+    for item in result.items:
+        role = "牵头" if item.role == "lead" else "配合"
+        when = item.deadline.isoformat() if item.deadline else "—"
+        source = "原文时限" if item.deadline_from_text else ("默认" if item.deadline else "")
+        print(f"{item.label or '—'}\t{item.title[:30]}\t{item.unit_name}\t{role}\t{when}\t{source}".rstrip())
+    summary = result.summary()
+    if args.dry_run:
+        print(f"（预览，未写入）{summary}")
+    else:
+        print(summary.replace("将为", "已为", 1))
     return 0
 
 
