@@ -78,6 +78,12 @@ class AssignmentTableModel(QAbstractTableModel):
         self.headers = [self.tr(h) for _, h in ASSIGNMENT_COLUMNS]
 
     def set_rows(self, rows: list[AssignmentInfo]) -> None:
+        if self.rows and [r.id for r in rows] == [r.id for r in self.rows]:
+            # The same assignments after an edit: refresh the cells, so the current cell and an editor
+            # that Tab is moving to survive.
+            self.rows = list(rows)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(ASSIGNMENT_COLUMNS) - 1))
+            return
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -178,8 +184,10 @@ class DetailPane(QWidget):
         self.table.setColumnWidth(len(ASSIGNMENT_COLUMNS) - 1, self._chars(6))
         self.unit_delegate = UnitDelegate([], self.table)
         self.table.setItemDelegateForColumn(0, self.unit_delegate)
-        self.table.setItemDelegateForColumn(3, DateDelegate(self.table))
-        self.table.setItemDelegateForColumn(4, DateDelegate(self.table))
+        self.start_delegate = DateDelegate(self.table, label=self.tr("开始日期"))
+        self.deadline_delegate = DateDelegate(self.table, label=self.tr("截止日期"))
+        self.table.setItemDelegateForColumn(3, self.start_delegate)
+        self.table.setItemDelegateForColumn(4, self.deadline_delegate)
         self.table.setItemDelegateForColumn(5, StatusDelegate(self.table))
         self.table.setItemDelegateForColumn(6, PercentDelegate(self.table))
         self.error_label = QLabel()
@@ -254,6 +262,8 @@ class DetailPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
         editing.failed.connect(self.show_error)
+        self.start_delegate.refused.connect(lambda message: self.show_error("start_date", message))
+        self.deadline_delegate.refused.connect(lambda message: self.show_error("deadline", message))
         self.refresh_units()
         self.show_node(None)
 
