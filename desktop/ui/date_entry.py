@@ -31,7 +31,7 @@ def parse_typed_date(text: str, *, label: str = "日期", field: str = "date") -
 class DateValidator(QValidator):
     """Acceptable: a real date in any of the typed forms (or nothing); Intermediate: still being typed."""
 
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:  # type: ignore[override]
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if not _DATE_CHARS.match(text):
             return QValidator.State.Invalid, text, pos
         try:
