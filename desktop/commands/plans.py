@@ -7,9 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from ..errors import PlanDeskError
 from ..fileio import write_text_atomically
 from ..services.plan_export import plan_as_json
-from ..services.plan_import import import_file
+from ..services.plan_import import import_plan
+from ..status import LEVEL_NAMES
 from . import group, open_db, print_json
 
 
@@ -23,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含新方案编号）")
     p.add_argument("--revise", type=int, metavar="PLAN_ID", help="作为已有方案的修订版导入，列出变化并更新")
     p.add_argument("--dry-run", action="store_true", help="只显示将导入的内容或修订变化，不写入")
+    p.add_argument("--new", action="store_true", help="与已有方案文号或内容相同时，仍作为另一个方案导入")
+    p.add_argument("--adopt", action="store_true", help="导入后按文件分工（每项任务的每个责任单位一条分工）")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("adopt", help="按文件分工：把方案原文的责任单位清单转为分工记录")
@@ -31,6 +35,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--deadline", metavar="YYYY-MM-DD", help="原文未写时限的任务使用的截止日期（默认不设）")
     p.add_argument("--dry-run", action="store_true", help="只列出将新建的分工，不写入")
     p.set_defaults(func=cmd_adopt)
+
+    plan = group(sub, "plan", "方案属性与生命周期：修改、归档、删除")
+    p = plan.add_parser("edit", help="更正方案属性（只改给出的项）")
+    p.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    p.add_argument("--title", help="方案标题")
+    p.add_argument("--issuer", help="发文机关")
+    p.add_argument("--doc-number", dest="doc_number", help="文号")
+    p.add_argument("--date", dest="issued_on", metavar="YYYY-MM-DD", help="成文日期")
+    p.add_argument("--level", help="层级：市级、区县级、省级、国家（或 city、district …）")
+    p.add_argument("--short-name", dest="short_name", help="简称")
+    p.set_defaults(func=cmd_plan_edit)
+    p = plan.add_parser("delete", help="删除方案及其分工和进展（先自动备份）")
+    p.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接删除（用于脚本）")
+    p.set_defaults(func=cmd_plan_delete)
+    p = plan.add_parser("archive", help="归档已办结的方案（不删除，日常视图中隐藏）")
+    p.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    p.set_defaults(func=cmd_plan_archive, archived=True)
+    p = plan.add_parser("unarchive", help="取消归档")
+    p.add_argument("plan_id", type=int, metavar="PLAN_ID")
+    p.set_defaults(func=cmd_plan_archive, archived=False)
 
     exp = group(sub, "export", "导出方案、台账等")
     p = exp.add_parser("plan", help="把方案导出为 JSON")
@@ -41,12 +66,30 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.revise is not None and args.new:
+        raise PlanDeskError("--new 与 --revise 只能选一个：作为新方案导入，或作为已有方案的修订版导入。")
     if args.revise is not None or args.dry_run:
         from .exchange import cmd_import_preview
 
         return cmd_import_preview(args)
+    from ..importers.load import load_plan
+    from ..services.plan_admin import find_duplicate
+
+    parsed = load_plan(args.file)
     with open_db(args, create=True) as db:
-        result = import_file(db, path=args.file, level=args.level, parent_plan_id=args.parent)
+        duplicate = find_duplicate(db, parsed=parsed)
+        if duplicate is not None and not args.new:
+            raise PlanDeskError(
+                duplicate.describe() + f"未导入。作为该方案的修订版导入请加 --revise {duplicate.plan_id}；"
+                "确需另建一个方案请加 --new。",
+                location=args.file,
+            )
+        result = import_plan(db, parsed=parsed, level=args.level, parent_plan_id=args.parent)
+        adopted = None
+        if args.adopt:
+            from ..services.adopt import adopt_responsibilities
+
+            adopted = adopt_responsibilities(db, plan_id=result.plan_id)
     if args.json:
         print_json(
             {
@@ -56,12 +99,58 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "indicators": result.indicators,
                 "review": result.review_data,
                 "backup": result.backup,
+                "adopted": len(adopted.created_ids) if adopted else 0,
             }
         )
     else:
         print(f"已导入方案 {result.plan_id}：{result.title}")
         for line in result.review:
             print(line)
+        if adopted is not None:
+            print(adopted.summary().replace("将为", "已按文件分工，为", 1))
+    return 0
+
+
+def cmd_plan_edit(args: argparse.Namespace) -> int:
+    from ..services.plan_admin import PLAN_FIELDS, update_plan
+
+    changes = {k: getattr(args, k) for k in PLAN_FIELDS if getattr(args, k, None) is not None}
+    if not changes:
+        raise PlanDeskError("没有要修改的内容：请至少给出一项，例如 --title 新标题。")
+    with open_db(args) as db:
+        plan = update_plan(db, plan_id=args.plan_id, **changes)
+    issued = plan.issued_on.isoformat() if plan.issued_on else "—"
+    level = LEVEL_NAMES.get(plan.level, plan.level)
+    print(f"{plan.id}\t{level}\t{plan.doc_number or '—'}\t{issued}\t{plan.issuer or '—'}\t{plan.title}")
+    return 0
+
+
+def cmd_plan_delete(args: argparse.Namespace) -> int:
+    from ..services.plan_admin import delete_plan, plan_footprint
+
+    with open_db(args) as db:
+        footprint = plan_footprint(db, plan_id=args.plan_id)
+        if not args.yes:
+            print(footprint.describe() + "删除前会自动备份。", file=sys.stderr)
+            if not sys.stdin.isatty():
+                raise PlanDeskError("未删除：需要确认。在脚本中请加 --yes。")
+            answer = input("确定删除吗？输入 yes 确认：").strip().lower()
+            if answer not in ("yes", "y", "是"):
+                print("已取消，未删除。", file=sys.stderr)
+                return 1
+        result = delete_plan(db, plan_id=args.plan_id)
+    print(f"已删除方案 {args.plan_id}：{footprint.title}")
+    if result.backup:
+        print(f"删除前的备份：{result.backup}")
+    return 0
+
+
+def cmd_plan_archive(args: argparse.Namespace) -> int:
+    from ..services.plan_admin import set_archived
+
+    with open_db(args) as db:
+        plan = set_archived(db, plan_id=args.plan_id, archived=args.archived)
+    print(f"{'已归档' if plan.archived else '已取消归档'}方案 {plan.id}：{plan.title}")
     return 0
 
 
