@@ -153,7 +153,7 @@ def test_cli_edit_delete_archive_and_duplicate_import(
     db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, out, _ = run(capsys, "--db", db_url, "import", str(XIAN), "--adopt")
-    assert code == 0 and "已按文件分工" in out
+    assert code == 0 and "按文件分工：已为 24 项任务新建" in out
     code, out, err = run(capsys, "--db", db_url, "import", str(XIAN))
     assert code != 0 and "已有方案 1" in err and "--revise 1" in err and "--new" in err
     code, out, _ = run(capsys, "--db", db_url, "import", str(XIAN), "--new")

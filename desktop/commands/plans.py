@@ -107,7 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in result.review:
             print(line)
         if adopted is not None:
-            print(adopted.summary().replace("将为", "已按文件分工，为", 1))
+            print("按文件分工：" + adopted.summary(done=True))
     return 0
 
 
@@ -169,7 +169,7 @@ def cmd_adopt(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"（预览，未写入）{summary}")
     else:
-        print(summary.replace("将为", "已为", 1))
+        print(result.summary(done=True))
     return 0
 
 

@@ -47,9 +47,10 @@ class AdoptPlan:
     units: list[str]  # distinct units that get work, in first-seen order
     created_ids: list[int] = field(default_factory=list)
 
-    def summary(self) -> str:
-        """One Chinese sentence for the preview and the status bar."""
-        text = f"将为 {self.tasks} 项任务新建 {len(self.items)} 条分工，涉及 {len(self.units)} 个单位"
+    def summary(self, *, done: bool = False) -> str:
+        """One Chinese sentence for the preview (or, ``done``, for the status bar afterwards)."""
+        verb = "已为" if done else "将为"
+        text = f"{verb} {self.tasks} 项任务新建 {len(self.items)} 条分工，涉及 {len(self.units)} 个单位"
         if self.skipped:
             text += f"；已有分工 {self.skipped} 条，跳过"
         return text + "。"

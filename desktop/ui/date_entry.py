@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap, QValidator
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
@@ -13,12 +13,13 @@ from ..errors import PlanDeskError
 from ..services.validation import parse_date
 
 # Characters a date may be typed with; anything else is refused at the keystroke.
-_DATE_CHARS = re.compile(r"^[0-9\-/.年月日\s]*$")
+_DATE_CHARS = re.compile(r"^[0-9\-/.\u5e74\u6708\u65e5\s]*$")  # digits, separators, 年 月 日
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
-def parse_typed_date(text: str, *, label: str = "日期", field: str = "date") -> dt.date | None:
+def parse_typed_date(text: str, *, label: str = "", field: str = "date") -> dt.date | None:
     """The date ``text`` names, or None when it is empty; an impossible date raises PlanDeskError."""
+    label = label or QCoreApplication.translate("DateLineEdit", "日期")
     value = (text or "").strip()
     if not value:
         return None
@@ -60,9 +61,9 @@ class DateLineEdit(QLineEdit):
 
     picked = Signal()  # a date was chosen in the calendar
 
-    def __init__(self, parent: QWidget | None = None, *, label: str = "日期") -> None:
+    def __init__(self, parent: QWidget | None = None, *, label: str = "") -> None:
         super().__init__(parent)
-        self.label = label
+        self.label = label or self.tr("日期")
         self.setValidator(DateValidator(self))
         self.setPlaceholderText(self.tr("例如 2026-10-31"))
         self.calendar_action = QAction(_calendar_icon(), self.tr("选择日期"), self)

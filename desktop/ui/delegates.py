@@ -172,9 +172,9 @@ class DateDelegate(QStyledItemDelegate):
 
     refused = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, label: str = "日期") -> None:
+    def __init__(self, parent: QObject | None = None, *, label: str = "") -> None:
         super().__init__(parent)
-        self.label = label
+        self.label = label or self.tr("日期")
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         from .date_entry import DateLineEdit

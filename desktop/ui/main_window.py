@@ -30,6 +30,7 @@ from ..storage import Database
 from .delegates import HighlightDelegate
 from .detail_pane import DetailPane
 from .filter_bar import FilterBar
+from .plan_actions import PlanActions
 from .settings import UiSettings
 from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self.extra = WindowActions(self)  # reports, exchange, supervision
+        self.plan_actions = PlanActions(self)  # 按文件分工, plan properties and life cycle
         self._connect()
         self.resize(1400, 900)
         self._restore_layout()
@@ -248,7 +250,7 @@ class MainWindow(QMainWindow):
         self.reload_plans(self.settings.last_plan_id, plans)
 
     def reload_plans(self, select_plan_id: int | None = None, plans: list[PlanInfo] | None = None) -> None:
-        self.plans = list_plans(self.db) if plans is None else plans
+        self.plans = self.plan_actions.visible(list_plans(self.db) if plans is None else plans)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in self.plans:

@@ -47,6 +47,7 @@ class Editing(QObject):
     node_changed = Signal(int)  # a node's row or detail changed
     children_changed = Signal(int)  # a node's children were added, removed or reordered
     node_selected = Signal(int)  # the view should select this node (a new or restored one)
+    plan_changed = Signal(int)  # many rows of a plan changed at once (adoption, plan properties)
     failed = Signal(str, str)  # field at fault, message
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -180,6 +181,76 @@ class AddProgress(ServiceCommand):
                 percent=self.before.percent,
             )
         self.editing.node_changed.emit(self.entry.node_id)
+
+
+class AdoptResponsibilities(ServiceCommand):
+    """按文件分工 as one undo step: undo deletes exactly the assignments it created."""
+
+    def __init__(self, editing: Editing, plan_id: int, node_id: int | None, deadline: dt.date | None) -> None:
+        super().__init__(editing, editing.tr("按文件分工"))
+        self.plan_id, self.node_id, self.deadline = plan_id, node_id, deadline
+        self.result: Any = None
+
+    def do(self) -> None:
+        from ..services.adopt import adopt_responsibilities
+
+        self.result = adopt_responsibilities(
+            self.db, plan_id=self.plan_id, node_id=self.node_id, deadline=self.deadline
+        )
+        self.editing.plan_changed.emit(self.plan_id)
+
+    def revert(self) -> None:
+        from ..services.adopt import withdraw_adoption
+
+        assert self.result is not None
+        withdraw_adoption(self.db, plan_id=self.plan_id, assignment_ids=self.result.created_ids)
+        self.editing.plan_changed.emit(self.plan_id)
+
+
+class EditPlan(ServiceCommand):
+    """方案属性 as one undo step; undo puts back exactly the fields it changed."""
+
+    def __init__(
+        self, editing: Editing, plan_id: int, version: int, before: dict[str, Any], changes: dict[str, Any]
+    ) -> None:
+        super().__init__(editing, editing.tr("修改方案属性"))
+        self.plan_id, self.version = plan_id, version
+        self.before = {k: before.get(k) for k in changes}
+        self.changes = changes
+
+    def _set(self, values: dict[str, Any]) -> None:
+        from ..services.plan_admin import update_plan
+
+        self.version = update_plan(
+            self.db, plan_id=self.plan_id, expected_version=self.version, **values
+        ).version
+        self.editing.plan_changed.emit(self.plan_id)
+
+    def do(self) -> None:
+        self._set(self.changes)
+
+    def revert(self) -> None:
+        self._set(self.before)
+
+
+class SetPlanArchived(ServiceCommand):
+    """归档 / 取消归档; undo does the other."""
+
+    def __init__(self, editing: Editing, plan_id: int, archived: bool) -> None:
+        super().__init__(editing, editing.tr("归档方案") if archived else editing.tr("取消归档"))
+        self.plan_id, self.archived = plan_id, archived
+
+    def _set(self, archived: bool) -> None:
+        from ..services.plan_admin import set_archived
+
+        set_archived(self.db, plan_id=self.plan_id, archived=archived)
+        self.editing.plan_changed.emit(self.plan_id)
+
+    def do(self) -> None:
+        self._set(self.archived)
+
+    def revert(self) -> None:
+        self._set(not self.archived)
 
 
 class AddSubtask(ServiceCommand):
