@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QLibraryInfo,
@@ -58,9 +59,33 @@ def _install_translators(app: QApplication) -> None:
     else:
         # No PlanDesk catalogue for this locale: the window speaks Chinese, so Qt's own buttons should too.
         locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        # Numbers, dates and file types in Qt's own views follow the language the window speaks.
+        QLocale.setDefault(locale)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
+        if locale.language() == QLocale.Language.Chinese:
+            gaps = _QtGaps(app)
+            app.installTranslator(gaps)  # installed last, asked first; answers only what qtbase leaves out
+
+
+class _QtGaps(QTranslator):
+    """The few words of Qt's file dialog that qtbase_zh_CN does not translate."""
+
+    WORDS = {
+        ("QAbstractFileIconProvider", "Folder"): QT_TRANSLATE_NOOP("QtGaps", "文件夹"),
+        ("QAbstractFileIconProvider", "Drive"): QT_TRANSLATE_NOOP("QtGaps", "驱动器"),
+        ("QAbstractFileIconProvider", "File"): QT_TRANSLATE_NOOP("QtGaps", "文件"),
+        ("QFileSystemModel", "My Computer"): QT_TRANSLATE_NOOP("QtGaps", "我的电脑"),
+    }
+
+    def translate(  # noqa: N802 - Qt's name
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.WORDS.get((context, source))  # None: not ours, the next catalogue answers
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def open_for_gui(db: str | None, operator: str) -> Database | None:
