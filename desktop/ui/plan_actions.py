@@ -9,8 +9,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from ..errors import PlanDeskError
-from ..services.records import PlanInfo
-from .undo_commands import AdoptResponsibilities, EditPlan, SetPlanArchived
+from ..services.duties import EDITABLE_KINDS
+from ..services.records import NodeRow, PlanInfo
+from ..status import KIND_NAMES
+from .undo_commands import AdoptResponsibilities, ChangeKind, EditPlan, SetDuties, SetPlanArchived
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -28,6 +30,15 @@ class PlanActions(QObject):
         self.deleted_message = ""
         self.adopt_plan_action = self._action(self.tr("按文件分工（整个方案）…"), self.adopt_plan)
         self.adopt_node_action = self._action(self.tr("按文件分工（本条目及下级）…"), self.adopt_node)
+        self.duties_action = self._action(self.tr("更正责任单位…"), self.open_duties)
+        self.kind_menu = QMenu(self.tr("更改类型"), window)
+        self.kind_actions: dict[str, QAction] = {}
+        for kind in EDITABLE_KINDS:
+            action = self._action(self.tr(KIND_NAMES[kind]), lambda k=kind: self.change_kind(k))
+            action.setCheckable(True)
+            self.kind_actions[kind] = action
+            self.kind_menu.addAction(action)
+        self.kind_menu.aboutToShow.connect(self._check_current_kind)
         self.properties_action = self._action(self.tr("方案属性…"), self.open_properties)
         self.archive_action = self._action(self.tr("归档方案"), self.toggle_archived)
         self.delete_plan_action = self._action(self.tr("删除方案…"), self.confirm_delete)
@@ -35,7 +46,8 @@ class PlanActions(QObject):
         self.show_archived_action.setCheckable(True)
         w = window
         w.menu_edit.addSeparator()
-        w.menu_edit.addActions([self.adopt_plan_action, self.adopt_node_action])
+        w.menu_edit.addActions([self.adopt_plan_action, self.adopt_node_action, self.duties_action])
+        w.menu_edit.addMenu(self.kind_menu)
         w.menu_file.insertActions(
             w.preferences_action, [self.properties_action, self.archive_action, self.delete_plan_action]
         )
@@ -57,14 +69,62 @@ class PlanActions(QObject):
         menu = QMenu(w.tree)
         menu.addActions([self.adopt_node_action, self.adopt_plan_action])
         menu.addSeparator()
+        menu.addAction(self.duties_action)
+        menu.addMenu(self.kind_menu)
+        menu.addSeparator()
         menu.addActions([w.add_subtask_action, w.rename_action, w.delete_action])
         node = w.current_node()
-        self.adopt_node_action.setEnabled(node is not None and node.kind != "root")
+        for action in (self.adopt_node_action, self.duties_action):
+            action.setEnabled(node is not None and node.kind != "root")
+        self.kind_menu.setEnabled(node is not None and node.kind != "root")
         self.context_menu = menu
         return menu
 
     def _on_context_menu(self, pos: QPoint) -> None:
         self.build_context_menu().popup(self.window.tree.viewport().mapToGlobal(pos))
+
+    # -- correcting a node --------------------------------------------------------------------------
+    def _node(self) -> NodeRow | None:
+        node = self.window.current_node()
+        if node is None or node.kind == "root":
+            self.window.show_error(self.tr("请先在左侧选择一个条目。"))
+            return None
+        return node
+
+    def open_duties(self) -> QWidget | None:
+        from ..services.duties import node_duties
+        from ..services.units import list_units
+        from .duties_dialog import DutiesDialog
+
+        node = self._node()
+        if node is None:
+            return None
+        try:
+            duties = node_duties(self.db, node_id=node.id)
+        except PlanDeskError as exc:
+            self.window.show_error(str(exc))
+            return None
+        names = sorted({u.name for u in list_units(self.db)})
+        dialog = DutiesDialog(duties, names, f"{node.label}{node.title[:20]}", self.window)
+        dialog.confirmed.connect(
+            lambda after: self.window.editing.push(
+                SetDuties(self.window.editing, node.id, duties.duties, after)
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _check_current_kind(self) -> None:
+        node = self.window.current_node()
+        for kind, action in self.kind_actions.items():
+            action.setChecked(node is not None and node.kind == kind)
+
+    def change_kind(self, kind: str) -> bool:
+        node = self._node()
+        if node is None or node.kind == kind:
+            return False
+        return self.window.editing.push(ChangeKind(self.window.editing, node, kind))
 
     # -- 按文件分工 ----------------------------------------------------------------------------------
     def adopt_plan(self) -> QWidget | None:

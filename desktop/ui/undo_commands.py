@@ -253,6 +253,47 @@ class SetPlanArchived(ServiceCommand):
         self._set(not self.archived)
 
 
+class SetDuties(ServiceCommand):
+    """更正责任单位 as one undo step; undo puts back the list as it was (units created stay, unused)."""
+
+    def __init__(self, editing: Editing, node_id: int, before: list[Any], after: list[Any]) -> None:
+        super().__init__(editing, editing.tr("更正责任单位"))
+        self.node_id, self.before, self.after = node_id, before, after
+        self.created: list[str] = []
+
+    def do(self) -> None:
+        from ..services.duties import set_duties
+
+        self.created = set_duties(self.db, node_id=self.node_id, duties=self.after).new_units
+        self.editing.node_changed.emit(self.node_id)
+
+    def revert(self) -> None:
+        from ..services.duties import set_duties
+
+        set_duties(self.db, node_id=self.node_id, duties=self.before)
+        self.editing.node_changed.emit(self.node_id)
+
+
+class ChangeKind(ServiceCommand):
+    def __init__(self, editing: Editing, row: NodeRow, kind: str) -> None:
+        super().__init__(editing, editing.tr("更改条目类型"))
+        self.node_id, self.old, self.new, self.version = row.id, row.kind, kind, row.version
+
+    def _set(self, kind: str) -> None:
+        from ..services.duties import change_kind
+
+        self.version = change_kind(
+            self.db, node_id=self.node_id, kind=kind, expected_version=self.version
+        ).version
+        self.editing.node_changed.emit(self.node_id)
+
+    def do(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
 class AddSubtask(ServiceCommand):
     def __init__(self, editing: Editing, parent_id: int, title: str) -> None:
         super().__init__(editing, editing.tr("添加子任务"))
