@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from ..errors import PlanDeskError
 from ..services.filters import filter_nodes, with_ancestors
-from ..services.plan_import import load_sample_plans
 from ..services.records import NodeRow, PlanInfo
 from ..services.search import search
 from ..services.status import LEVEL_NAMES
@@ -236,15 +235,10 @@ class MainWindow(QMainWindow):
 
     # -- startup and plans ---------------------------------------------------------------------------
     def start(self) -> None:
-        """Fill the window; a new, empty database gets the sample plans so it is never empty."""
+        """Fill the window; a new, empty database asks who works here and offers the separate samples."""
         plans = list_plans(self.db)
-        try:
-            if not plans:
-                load_sample_plans(self.db)
-                plans = list_plans(self.db)
-                self.statusBar().showMessage(self.tr("已载入示例方案"), 5000)
-        except PlanDeskError as exc:
-            self.show_error(str(exc))
+        if not plans:
+            self.plan_actions.first_start()
         self.filter_bar.set_units(sorted({u.name for u in list_units(self.db)}))
         self._restore_panes()
         self.reload_plans(self.settings.last_plan_id, plans)

@@ -28,6 +28,7 @@ class PlanActions(QObject):
         self.dialog: QWidget | None = None
         self.context_menu: QMenu | None = None
         self.deleted_message = ""
+        self.demo_window: QWidget | None = None
         self.adopt_plan_action = self._action(self.tr("按文件分工（整个方案）…"), self.adopt_plan)
         self.adopt_node_action = self._action(self.tr("按文件分工（本条目及下级）…"), self.adopt_node)
         self.duties_action = self._action(self.tr("更正责任单位…"), self.open_duties)
@@ -42,6 +43,7 @@ class PlanActions(QObject):
         self.properties_action = self._action(self.tr("方案属性…"), self.open_properties)
         self.archive_action = self._action(self.tr("归档方案"), self.toggle_archived)
         self.delete_plan_action = self._action(self.tr("删除方案…"), self.confirm_delete)
+        self.demo_action = self._action(self.tr("打开示例数据库"), self.open_demo)
         self.show_archived_action = self._action(self.tr("显示已归档方案"), self._on_show_archived)
         self.show_archived_action.setCheckable(True)
         w = window
@@ -49,7 +51,8 @@ class PlanActions(QObject):
         w.menu_edit.addActions([self.adopt_plan_action, self.adopt_node_action, self.duties_action])
         w.menu_edit.addMenu(self.kind_menu)
         w.menu_file.insertActions(
-            w.preferences_action, [self.properties_action, self.archive_action, self.delete_plan_action]
+            w.preferences_action,
+            [self.properties_action, self.archive_action, self.delete_plan_action, self.demo_action],
         )
         w.menu_file.insertSeparator(w.preferences_action)
         w.menu_file.aboutToShow.connect(self._update_archive_text)
@@ -165,6 +168,60 @@ class PlanActions(QObject):
         w.reload_plans(current.id if current else plan_id)
         if node is not None:
             w.select_node(node.id)
+
+    # -- first start and the demo database ---------------------------------------------------------
+    def first_start(self) -> QWidget | None:
+        """An empty database: ask the name and unit once; otherwise say how to begin."""
+        w = self.window
+        if w.settings.operator:
+            w.statusBar().showMessage(
+                self.tr("数据库中还没有方案：请用“文件 → 导入方案”导入，或“文件 → 打开示例数据库”先看示例。"),
+                15000,
+            )
+            return None
+        from ..services.units import list_units
+        from .first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(sorted({u.name for u in list_units(self.db)}), w)
+        dialog.chosen.connect(self._on_first_start)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_first_start(self, name: str, unit: str, demo: bool) -> None:
+        w = self.window
+        w.settings.operator = name
+        if unit:
+            w.settings.my_unit = unit
+        w.settings.sync()
+        self.db.operator = name
+        if demo:
+            self.open_demo()
+
+    def open_demo(self) -> Any:
+        """The sample plans in their own database, in a window of their own (created on first use)."""
+        from ..services.demo import demo_path, open_demo_database
+
+        path = demo_path(self.db)
+        if self.db.path is not None and path.resolve() == self.db.path.resolve():
+            self.window.show_error(self.tr("当前打开的就是示例数据库。"))
+            return None
+        operator = self.db.operator
+        return self.window.extra.run(
+            self.tr("正在准备示例数据库…"),
+            lambda _p, _c: open_demo_database(path=path, operator=operator),
+            self._show_demo,
+        )
+
+    def _show_demo(self, demo_db: Any) -> None:
+        from .window_actions import OPEN_WINDOWS
+
+        window = type(self.window)(demo_db)
+        window.setWindowTitle(self.tr("PlanDesk 规划督办台 — 示例数据库（{0}）").format(demo_db.path))
+        OPEN_WINDOWS.append(window)
+        window.show()
+        window.start()
+        self.demo_window = window
 
     # -- the plans shown -----------------------------------------------------------------------------
     def visible(self, plans: list[PlanInfo]) -> list[PlanInfo]:
