@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -293,7 +293,7 @@ class CoverageView(_PlanView):
         self.local_table = _table([self.tr("编号"), self.tr("本方案中未关联上级条款的任务")])
         for table in (self.parent_table, self.local_table):
             table.cellDoubleClicked.connect(
-                lambda row, _c, t=table: self.node_activated.emit(int(t.item(row, 0).text()))
+                lambda row, _c, t=table: self.node_activated.emit(self.node_at(t, row))
             )
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -327,8 +327,8 @@ class CoverageView(_PlanView):
         try:
             links.link_nodes(
                 self.db,
-                node_id=int(self.local_table.item(local, 0).text()),
-                target_node_id=int(self.parent_table.item(clause, 0).text()),
+                node_id=self.node_at(self.local_table, local),
+                target_node_id=self.node_at(self.parent_table, clause),
             )
         except PlanDeskError as exc:
             self._fail(str(exc))
@@ -339,6 +339,17 @@ class CoverageView(_PlanView):
     def _fail(self, message: str) -> None:
         self.message.setText(message)
         self.failed.emit(message)
+
+    @staticmethod
+    def node_at(table: QTableWidget, row: int) -> int:
+        """The node a row shows (its id is kept out of sight; the row shows the outline labels)."""
+        return int(table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+
+    @staticmethod
+    def _fill_nodes(table: QTableWidget, refs: list[links.NodeRef]) -> None:
+        _fill(table, [[n.outline or n.label, n.title] for n in refs])
+        for row, ref in enumerate(refs):
+            table.item(row, 0).setData(Qt.ItemDataRole.UserRole, ref.id)
 
     def _fill_plans(self, plan_id: int, parent_plan_id: int | None) -> None:
         self.parent_plan.clear()
@@ -351,8 +362,8 @@ class CoverageView(_PlanView):
     def load(self, plan_id: int) -> None:
         cov = links.coverage(self.db, plan_id=plan_id)
         self._fill_plans(plan_id, cov.parent_plan_id)
-        _fill(self.parent_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_parent_clauses])
-        _fill(self.local_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_local_tasks])
+        self._fill_nodes(self.parent_table, cov.unlinked_parent_clauses)
+        self._fill_nodes(self.local_table, cov.unlinked_local_tasks)
         if cov.parent_plan_id is None:
             self.summary.setText(self.tr("本方案尚未设置上级方案。"))
         else:
