@@ -32,6 +32,7 @@ from .filter_bar import FilterBar
 from .plan_actions import PlanActions
 from .settings import UiSettings
 from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
+from .tree_state import expand_ids, expanded_ids
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
 from .window_actions import WindowActions
 
@@ -324,7 +325,12 @@ class MainWindow(QMainWindow):
         state = self.filter_bar.state()
         unit = state.unit or self._my_unit()
         if plan is None or not (state.active or unit):
-            self.model.set_filter(None)
+            if self.model.visible is not None:  # clearing a filter keeps the branches open and the place
+                keep_open, current = expanded_ids(self.tree), self.current_node()
+                self.model.set_filter(None)
+                expand_ids(self.tree, keep_open)
+                if current is not None:
+                    self.select_node(current.id)
             self.filter_bar.set_hits("")
             self.detail.set_highlight("")
             return

@@ -162,10 +162,14 @@ class PlanActions(QObject):
 
     def _on_plan_changed(self, plan_id: int) -> None:
         """Many rows or the plan's own properties changed: refill, keeping the plan and the node in view."""
+        from .tree_state import expand_ids, expanded_ids
+
         w = self.window
         node = w.current_node()
         current = w.current_plan()
+        keep_open = expanded_ids(w.tree)
         w.reload_plans(current.id if current else plan_id)
+        expand_ids(w.tree, keep_open)
         if node is not None:
             w.select_node(node.id)
 
