@@ -27,6 +27,7 @@ from desktop.services.plan_admin import (
 from desktop.services.plan_import import import_file, import_plan
 from desktop.services.report_data import gather_monthly
 from desktop.services.tree import children, get_plan, list_plans
+from desktop.services.workbooks import export_workbooks
 from desktop.storage import Database, open_database
 
 from conftest import XIAN
@@ -85,14 +86,18 @@ def test_archive_and_unarchive(db: Database) -> None:
 
 
 @pytest.mark.sqlite_file
-def test_delete_names_what_goes_takes_a_backup_and_stays_in_the_audit(db: Database) -> None:
+def test_delete_names_what_goes_takes_a_backup_and_stays_in_the_audit(db: Database, tmp_path: Path) -> None:
     keep = import_plan(db, parsed=small_plan("保留的方案"), backup=False)
     plan = import_plan(db, parsed=small_plan(), backup=False)
     done = adopt_responsibilities(db, plan_id=plan.plan_id)
     add_progress(db, assignment_id=done.created_ids[0], period="2026-10", text="已启动")
     footprint = plan_footprint(db, plan_id=plan.plan_id)
     assert (footprint.assignments, footprint.progress, footprint.workbooks) == (3, 1, 0)
-    assert "3 条分工、1 条进展记录" in footprint.describe()
+    assert "3 条分工、1 条进展记录。" in footprint.describe()
+    files = export_workbooks(db, plan_id=plan.plan_id, all_units=True, out=tmp_path / "反馈表")
+    footprint = plan_footprint(db, plan_id=plan.plan_id)
+    assert footprint.workbooks == len(files) > 0
+    assert f"已登记的 {len(files)} 份进展反馈表将不再关联此方案" in footprint.describe()
     before = len(backups(db))
     result = delete_plan(db, plan_id=plan.plan_id)
     assert result.backup is not None and Path(result.backup).exists()

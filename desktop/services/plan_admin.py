@@ -48,10 +48,13 @@ class PlanFootprint:
 
     def describe(self) -> str:
         """The Chinese sentence the confirmation shows."""
-        return (
+        text = (
             f"将删除方案“{self.title}”及其 {self.nodes} 个条目、{self.assignments} 条分工、"
-            f"{self.progress} 条进展记录；已登记的 {self.workbooks} 份进展反馈表记录将不再关联此方案。"
+            f"{self.progress} 条进展记录"
         )
+        if self.workbooks:
+            text += f"；已登记的 {self.workbooks} 份进展反馈表将不再关联此方案"
+        return text + "。"
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,11 @@ class DateLineEdit(QLineEdit):
         self.calendar.setGridVisible(True)
         self.calendar.clicked.connect(self._on_calendar_clicked)
         self.calendar.activated.connect(self._on_calendar_clicked)
-        width = self.fontMetrics().horizontalAdvance("2026-10-31") + 48
+        # Wide enough for the longest usual form, 2026年10月31日, and the calendar button.
+        width = (
+            self.fontMetrics().horizontalAdvance(QCoreApplication.translate("DateLineEdit", "2026年10月31日"))
+            + 40
+        )
         self.setMinimumWidth(width)
 
     def date(self) -> dt.date | None:
