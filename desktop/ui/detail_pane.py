@@ -261,7 +261,7 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
-        editing.failed.connect(self.show_error)
+        editing.failed.connect(self._on_edit_failed)
         self.start_delegate.refused.connect(lambda message: self.show_error("start_date", message))
         self.deadline_delegate.refused.connect(lambda message: self.show_error("deadline", message))
         self.refresh_units()
@@ -356,6 +356,10 @@ class DetailPane(QWidget):
         self.text_view.setHtml(f'<div style="line-height:150%">{body}</div>')
 
     # -- errors next to the table --------------------------------------------------------------------
+    def _on_edit_failed(self, field: str, message: str) -> None:
+        if self.editing.refused_scope == "detail":  # the window shows the others where they happened
+            self.show_error(field, message)
+
     def show_error(self, field: str, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setToolTip(field)
@@ -406,10 +410,13 @@ class DetailPane(QWidget):
 
     def _submit_progress(self, assignment_id: int, values: dict[str, Any]) -> bool:
         form = self.progress_form
-        if form is not None:  # a refused entry is explained inside the form, which stays open
+        command = AddProgress(self.editing, assignment_id, values)
+        if form is not None:  # a refused entry is explained inside the form (only), which stays open
             self.editing.failed.connect(form.show_error)
+            command.scope = "form"
         try:
-            return self.editing.push(AddProgress(self.editing, assignment_id, values))
+            return self.editing.push(command)
         finally:
+            command.scope = "detail"  # a later undo is explained under the table
             if form is not None:
                 self.editing.failed.disconnect(form.show_error)

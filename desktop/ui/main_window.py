@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         self.editing.node_changed.connect(self._on_node_changed)
         self.editing.children_changed.connect(self._on_children_changed)
         self.editing.node_selected.connect(self.select_node)
-        self.editing.failed.connect(lambda _field, message: self.show_error(message))
+        self.editing.failed.connect(self._on_edit_failed)
         self.editing.stack.indexChanged.connect(lambda _i: self.clear_error())
 
     def _add_panes(self) -> None:
@@ -491,10 +491,14 @@ class MainWindow(QMainWindow):
             self.tree.expand(index)
 
     # -- messages ------------------------------------------------------------------------------------
+    def _on_edit_failed(self, _field: str, message: str) -> None:
+        # An assignment or progress edit is explained under the assignment table; the rest here, once.
+        if self.editing.refused_scope != "detail":
+            self.show_error(message)
+
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setToolTip(message)
-        self.statusBar().showMessage(message, 15000)
 
     def clear_error(self) -> None:
         self.error_label.clear()

@@ -55,6 +55,9 @@ class Editing(QObject):
         self.db = db
         self.stack = QUndoStack(self)
         self.refused = False  # set by a command whose service call was refused
+        # Where the refused command's widget is ("detail": the assignment table), so the message is shown
+        # there and only there.
+        self.refused_scope = ""
 
     def push(self, command: ServiceCommand) -> bool:
         """Run ``command`` now; it lands on the undo stack only if the service accepted it."""
@@ -64,6 +67,8 @@ class Editing(QObject):
 
 
 class ServiceCommand(QUndoCommand):
+    scope = "window"  # where its widget lives: "detail" (assignments, progress) or the window
+
     def __init__(self, editing: Editing, text: str) -> None:
         super().__init__(text)
         self.editing = editing
@@ -82,6 +87,7 @@ class ServiceCommand(QUndoCommand):
             # A refused step leaves the database as it was; the command is dropped from the stack.
             self.setObsolete(True)
             self.editing.refused = True
+            self.editing.refused_scope = self.scope
             self.editing.failed.emit(exc.field or "", str(exc))
 
     def redo(self) -> None:
@@ -92,6 +98,8 @@ class ServiceCommand(QUndoCommand):
 
 
 class EditAssignment(ServiceCommand):
+    scope = "detail"
+
     def __init__(self, editing: Editing, before: AssignmentInfo, changes: dict[str, Any]) -> None:
         super().__init__(editing, editing.tr("修改分工"))
         self.before = before
@@ -118,6 +126,8 @@ class EditAssignment(ServiceCommand):
 
 
 class AddAssignment(ServiceCommand):
+    scope = "detail"
+
     def __init__(self, editing: Editing, node_id: int, values: dict[str, Any]) -> None:
         super().__init__(editing, editing.tr("添加分工"))
         self.node_id = node_id
@@ -138,6 +148,8 @@ class AddAssignment(ServiceCommand):
 class DeleteAssignment(ServiceCommand):
     """Only an assignment without records can be deleted; undo brings the same record back."""
 
+    scope = "detail"
+
     def __init__(self, editing: Editing, info: AssignmentInfo) -> None:
         super().__init__(editing, editing.tr("删除分工"))
         self.info = info
@@ -155,6 +167,8 @@ class DeleteAssignment(ServiceCommand):
 
 class AddProgress(ServiceCommand):
     """Undo removes the entry and puts back the percent and status the entry had moved."""
+
+    scope = "detail"
 
     def __init__(self, editing: Editing, assignment_id: int, values: dict[str, Any]) -> None:
         super().__init__(editing, editing.tr("添加进展"))

@@ -121,3 +121,14 @@ def test_tab_moves_from_start_date_to_the_next_column(qtbot: QtBot, seeded_db: D
     assert get_assignment(seeded_db, assignment_id=row.id).start_date == dt.date(2026, 1, 5)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), DateLineEdit))
     assert window.detail.table.currentIndex().column() == DEADLINE
+
+
+def test_a_refused_cell_edit_is_said_once_beside_the_table(qtbot: QtBot, seeded_db: Database) -> None:
+    window = _window_with_assignment(qtbot, seeded_db)
+    table = window.detail.table
+    table.setCurrentIndex(window.detail.assignments.index(0, 0))
+    window.detail.assignments.setData(
+        window.detail.assignments.index(0, 0), "不存在的单位", Qt.ItemDataRole.EditRole
+    )
+    assert "未知单位" in window.detail.error_label.text()
+    assert window.error_label.text() == ""  # not repeated in the status bar
