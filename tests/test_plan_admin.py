@@ -167,6 +167,8 @@ def test_cli_edit_delete_archive_and_duplicate_import(
     assert code == 0 and "区县" in out and "副本" in out
     code, out, _ = run(capsys, "--db", db_url, "plan", "archive", "2")
     assert code == 0 and "已归档" in out
+    code, out, _ = run(capsys, "--db", db_url, "list")
+    assert "副本（已归档）" in out
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a script without --yes is not taken as consent
     code, _, err = run(capsys, "--db", db_url, "plan", "delete", "1")

@@ -142,6 +142,8 @@ def cmd_plan_delete(args: argparse.Namespace) -> int:
     print(f"已删除方案 {args.plan_id}：{footprint.title}")
     if result.backup:
         print(f"删除前的备份：{result.backup}")
+    else:
+        print("服务器数据库由服务器的备份工具备份，PlanDesk 未另存副本。")
     return 0
 
 

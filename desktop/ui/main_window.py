@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
         for plan in self.plans:
             level = LEVEL_NAMES.get(plan.level, plan.level)
             number = f" {plan.doc_number}" if plan.doc_number else ""
-            self.plan_combo.addItem(f"[{level}] {plan.title}{number}", plan.id)
+            archived = self.tr("（已归档）") if plan.archived else ""
+            self.plan_combo.addItem(f"[{level}] {plan.title}{number}{archived}", plan.id)
             self.plan_combo.setItemData(self.plan_combo.count() - 1, plan.title, Qt.ItemDataRole.ToolTipRole)
         chosen = self.plan_combo.findData(select_plan_id) if select_plan_id else -1
         self.plan_combo.setCurrentIndex(chosen if chosen >= 0 else 0 if self.plans else -1)

@@ -177,7 +177,7 @@ def test_archive_hides_the_plan_until_shown_or_undone(qtbot: QtBot, seeded_db: D
     _menu_action(window.menu_file, "归档方案").trigger()
     assert [window.plan_combo.itemData(i) for i in range(window.plan_combo.count())] == [2]
     window.plan_actions.show_archived_action.trigger()
-    assert window.plan_combo.count() == 2
+    assert window.plan_combo.count() == 2 and window.plan_combo.itemText(0).endswith("（已归档）")
     window.plan_actions.show_archived_action.trigger()
     window.undo_action.trigger()
     assert window.plan_combo.count() == 2 and not list_plans(seeded_db)[0].archived
