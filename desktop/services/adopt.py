@@ -6,19 +6,29 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
 from ..importers.parsed import ParsedNode, ParsedPlan
-from ..models import Assignment, Plan, PlanNode, Responsibility, Unit
+from ..models import (
+    Assignment,
+    ExtensionRequest,
+    Plan,
+    PlanNode,
+    ProgressEntry,
+    Reminder,
+    Responsibility,
+    Unit,
+    WorkflowStep,
+)
 from ..storage import Database
-from .assignments import _history_count
 from .records import Change
 from .units import _canonical, _clean, find_unit
 from .validation import parse_date
 
 log = logging.getLogger(__name__)
+_CHUNK = 500  # ids per IN (…) list, well under every database's parameter limit
 
 
 @dataclass(frozen=True)
@@ -201,14 +211,18 @@ def adopt_responsibilities(
 def withdraw_adoption(db: Database, *, plan_id: int, assignment_ids: list[int]) -> Change:
     """Undo an adoption: delete the assignments it created, provided nothing was recorded against them."""
     with db.write(cause="撤销按文件分工") as s:
-        rows = list(s.scalars(select(Assignment).where(Assignment.id.in_(assignment_ids))))
-        for a in rows:
-            if _history_count(s, a.id):
-                raise PlanDeskError(
-                    "按文件分工创建的分工中已有进展、办理或催办记录，不能整体撤销。"
-                    "请逐条处理不再需要的分工。",
-                    field="assignment_id",
-                )
+        rows: list[Assignment] = []
+        for start in range(0, len(assignment_ids), _CHUNK):
+            chunk = assignment_ids[start : start + _CHUNK]
+            rows += s.scalars(select(Assignment).where(Assignment.id.in_(chunk)))
+            for model in (ProgressEntry, WorkflowStep, ExtensionRequest, Reminder):
+                column = model.__table__.c.assignment_id
+                if s.scalar(select(func.count()).select_from(model).where(column.in_(chunk))):
+                    raise PlanDeskError(
+                        "按文件分工创建的分工中已有进展、办理或催办记录，不能整体撤销。"
+                        "请逐条处理不再需要的分工。",
+                        field="assignment_id",
+                    )
         nodes = {a.node_id for a in rows}
         for a in rows:
             s.delete(a)
