@@ -24,6 +24,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('plan') as batch:
-        batch.drop_column('archived')
-        batch.drop_column('short_name')
+    # A plain DROP COLUMN (SQLite 3.35+): rebuilding plan, which most tables reference, is not needed.
+    op.drop_column('plan', 'archived')
+    op.drop_column('plan', 'short_name')
