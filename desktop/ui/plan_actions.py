@@ -84,7 +84,11 @@ class PlanActions(QObject):
         return menu
 
     def _on_context_menu(self, pos: QPoint) -> None:
-        self.build_context_menu().popup(self.window.tree.viewport().mapToGlobal(pos))
+        tree = self.window.tree
+        index = tree.indexAt(pos)
+        if index.isValid():
+            tree.setCurrentIndex(index)  # the menu acts on the row that was right-clicked
+        self.build_context_menu().popup(tree.viewport().mapToGlobal(pos))
 
     # -- correcting a node --------------------------------------------------------------------------
     def _node(self) -> NodeRow | None:

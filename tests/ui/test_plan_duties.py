@@ -13,6 +13,7 @@ from desktop.services.tree import node_detail
 from desktop.storage import Database
 from desktop.ui.duties_dialog import DutiesDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.tree_model import NODE_ROW_ROLE
 
 
 def type_chinese(edit, text: str) -> None:
@@ -90,3 +91,16 @@ def test_change_a_node_kind_from_the_menu_and_undo(qtbot: QtBot, seeded_db: Data
     window.undo_action.trigger()
     assert node_detail(seeded_db, node_id=task).node.kind == "task"
     assert window.tree.currentIndex().data(Qt.ItemDataRole.DisplayRole) is not None
+
+
+def test_right_click_opens_the_menu_on_the_clicked_row(qtbot: QtBot, seeded_db: Database) -> None:
+    window, task = _window_on_task(qtbot, seeded_db)
+    first = window.model.index(0, 0)
+    chapter = first.data(NODE_ROW_ROLE)
+    assert window.current_node().id == task != chapter.id
+    window.tree.customContextMenuRequested.emit(window.tree.visualRect(first).center())
+    menu = window.plan_actions.context_menu
+    assert menu is not None and menu.isVisible()
+    assert window.current_node().id == chapter.id
+    assert window.plan_actions.adopt_node_action.isEnabled()
+    menu.close()
