@@ -74,3 +74,24 @@ def test_a_node_kind_can_be_changed_and_back(db: Database) -> None:
     assert change_kind(db, node_id=task, kind="task", expected_version=row.version).kind == "task"
     with pytest.raises(PlanDeskError, match="类型“root”无效"):
         change_kind(db, node_id=task, kind="root")
+
+
+def test_cli_lists_and_corrects_units_and_kind(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+    from desktop.storage import open_database
+
+    with open_database(db_url) as db:
+        _plan, task = _first_task(db)
+    assert main(["--db", db_url, "node", "units", str(task)]) == 0
+    out = capsys.readouterr().out
+    assert "区市场监管局\t牵头" in out and "区科委\t配合" in out
+    assert (
+        main(["--db", db_url, "node", "units", str(task), "--set", "区科委，区市场监管局:co,区财政局:co"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("区科委\t牵头") and "新建单位：区财政局" in out
+    assert main(["--db", db_url, "node", "kind", str(task), "保障措施"]) == 0
+    assert "\t保障措施\t" in capsys.readouterr().out
+    assert main(["--db", db_url, "node", "kind", str(task), "root"]) != 0
+    assert "类型“root”无效" in capsys.readouterr().err

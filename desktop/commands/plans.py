@@ -57,6 +57,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")
     p.set_defaults(func=cmd_plan_archive, archived=False)
 
+    node = group(sub, "node", "更正条目：责任单位清单、类型")
+    p = node.add_parser("units", help="列出或更正条目的责任单位（原文写法列在旁边）")
+    p.add_argument("node_id", type=int, metavar="NODE_ID")
+    p.add_argument(
+        "--set",
+        dest="units",
+        metavar="LIST",
+        help="新的清单，按顺序用逗号分隔，配合单位后加 :co，例如 “市市场监管局,市科技局:co”",
+    )
+    p.set_defaults(func=cmd_node_units)
+    p = node.add_parser("kind", help="更改条目类型：chapter section task column measure item goal")
+    p.add_argument("node_id", type=int, metavar="NODE_ID")
+    p.add_argument("kind", metavar="KIND")
+    p.set_defaults(func=cmd_node_kind)
+
     exp = group(sub, "export", "导出方案、台账等")
     p = exp.add_parser("plan", help="把方案导出为 JSON")
     p.add_argument("plan_id", type=int, metavar="PLAN_ID")
@@ -172,6 +187,39 @@ def cmd_adopt(args: argparse.Namespace) -> int:
         print(f"（预览，未写入）{summary}")
     else:
         print(result.summary(done=True))
+    return 0
+
+
+def cmd_node_units(args: argparse.Namespace) -> int:
+    from ..services.duties import Duty, node_duties, set_duties
+
+    with open_db(args) as db:
+        if args.units is None:
+            result = node_duties(db, node_id=args.node_id)
+        else:
+            wanted = []
+            for part in (p.strip() for p in args.units.replace("，", ",").split(",")):
+                if not part:
+                    continue
+                name, _, role = part.partition(":")
+                wanted.append(Duty(name.strip(), role.strip() or "lead"))
+            result = set_duties(db, node_id=args.node_id, duties=wanted)
+    for duty in result.duties:
+        role = "牵头" if duty.role == "lead" else "配合"
+        print(f"{duty.unit}\t{role}\t{duty.raw_name or '（本单位添加）'}")
+    if result.new_units:
+        print(f"新建单位：{'、'.join(result.new_units)}")
+    return 0
+
+
+def cmd_node_kind(args: argparse.Namespace) -> int:
+    from ..services.duties import change_kind
+    from ..status import KIND_NAMES
+
+    codes = {name: code for code, name in KIND_NAMES.items()}
+    with open_db(args) as db:
+        row = change_kind(db, node_id=args.node_id, kind=codes.get(args.kind, args.kind))
+    print(f"{row.id}\t{KIND_NAMES.get(row.kind, row.kind)}\t{row.label}{row.title}")
     return 0
 
 
