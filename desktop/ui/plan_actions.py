@@ -191,6 +191,7 @@ class PlanActions(QObject):
         from .first_start import FirstStartDialog
 
         dialog = FirstStartDialog(sorted({u.name for u in list_units(self.db)}), w)
+        dialog.name.setText(self.db.operator)  # a name given on the command line (--operator)
         dialog.chosen.connect(self._on_first_start)
         self.dialog = dialog
         dialog.open()

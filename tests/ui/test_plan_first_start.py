@@ -37,6 +37,8 @@ def test_first_start_asks_name_and_unit_and_loads_no_samples(qtbot: QtBot, db: D
     dialog = window.plan_actions.dialog
     assert isinstance(dialog, FirstStartDialog) and dialog.isVisible()
     assert list_plans(db) == []  # the real database stays empty
+    assert dialog.name.text() == "测试员"  # the name the database was opened with, to confirm or change
+    dialog.name.clear()
     dialog.ok_button.click()
     assert dialog.isVisible() and "请填写姓名" in dialog.error_label.text()
     _type(dialog.name, "张三")
@@ -55,6 +57,7 @@ def test_the_demo_database_holds_the_samples_apart(
     monkeypatch.setenv("PLANDESK_DEMO_DB", str(demo))
     window = _window(qtbot, db)
     dialog = window.plan_actions.dialog
+    dialog.name.clear()
     _type(dialog.name, "李四")
     dialog.demo_button.click()
     qtbot.waitUntil(lambda: window.plan_actions.demo_window is not None, timeout=60000)
