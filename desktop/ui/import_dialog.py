@@ -143,6 +143,7 @@ class ImportController(QObject):
     failed = Signal(str)
     preview_shown = Signal(object)  # the ImportPreviewDialog
     duplicate_asked = Signal(object)  # the QMessageBox asking: revision, separate plan, or cancel
+    revision_shown = Signal(object)  # the RevisionDialog comparing the document with the plan
 
     def __init__(self, db: Database, window: QWidget) -> None:
         super().__init__(window)
@@ -153,6 +154,7 @@ class ImportController(QObject):
         self.preview: ImportPreviewDialog | None = None
         self.file_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
+        self.revision_dialog: QDialog | None = None
         self.adopted: Any = None  # what 按文件分工 created with the last import
 
     def choose_file(self) -> QFileDialog:
@@ -256,20 +258,24 @@ class ImportController(QObject):
         """Compare with the plan in the database and show the revision preview (services/revision.py)."""
         from ..services.revision import diff_revision
 
-        actions = getattr(self.window, "extra", None)
         reload_plans = getattr(self.window, "reload_plans", None)
         if reload_plans is not None:
-            reload_plans(plan_id)
+            reload_plans(plan_id)  # the window shows the plan the revision is for
         return self._run(
             lambda _report, _cancelled: diff_revision(self.db, plan_id=plan_id, parsed=parsed),
             self.tr("正在比对修订版…"),
-            lambda diff: self._on_compared(actions, plan_id, parsed, diff),
+            lambda diff: self._on_compared(plan_id, parsed, diff),
         )
 
-    def _on_compared(self, actions: Any, plan_id: int, parsed: ParsedPlan, diff: Any) -> None:
+    def _on_compared(self, plan_id: int, parsed: ParsedPlan, diff: Any) -> None:
+        from .exchange_dialogs import RevisionDialog
+
         self._close_progress()
-        if actions is not None:
-            actions._show_revision(plan_id, parsed, diff)
+        dialog = RevisionDialog(self.db, plan_id=plan_id, parsed=parsed, diff=diff, parent=self.window)
+        dialog.applied.connect(lambda _result: self.imported.emit(plan_id))
+        self.revision_dialog = dialog
+        dialog.open()
+        self.revision_shown.emit(dialog)
 
     def show_preview(self, parsed: ParsedPlan) -> ImportPreviewDialog:
         from ..importers.review import review_lines

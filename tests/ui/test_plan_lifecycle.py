@@ -91,7 +91,12 @@ def test_importing_the_same_file_again_asks(qtbot: QtBot, seeded_db: Database) -
 
     with qtbot.waitSignal(controller.duplicate_asked, timeout=20000) as asked:
         controller.load(str(XIAN))
-    _button(asked.args[0], "作为该方案的修订版导入").click()
-    qtbot.waitUntil(lambda: isinstance(window.extra.dialog, RevisionDialog), timeout=20000)
-    assert window.extra.dialog.isVisible() and window.current_plan().id == 1
+    with qtbot.waitSignal(controller.revision_shown, timeout=20000) as shown:
+        _button(asked.args[0], "作为该方案的修订版导入").click()
+    dialog = shown.args[0]
+    assert isinstance(dialog, RevisionDialog) and dialog.isVisible() and window.current_plan().id == 1
     assert len(list_plans(seeded_db)) == 2
+    with qtbot.waitSignal(controller.imported, timeout=20000) as imported:
+        dialog.ok_button.click()
+    assert imported.args == [1]
+    assert [p.revision for p in list_plans(seeded_db)] == [2, 1]  # the same plan, now its second revision
