@@ -19,6 +19,7 @@ from desktop.services.adopt import (
 from desktop.services.assignments import add_progress, create_assignment
 from desktop.services.ledger import ledger_rows
 from desktop.services.plan_import import import_file, import_plan
+from desktop.services.report_data import gather_monthly
 from desktop.services.tree import children, node_detail
 from desktop.storage import Database
 
@@ -48,12 +49,16 @@ def test_adopting_a_real_plan_gives_one_ledger_row_per_task_and_unit(db: Databas
     preview = preview_adoption(db, plan_id=plan.plan_id)
     assert len(preview.items) == len(pairs) and preview.tasks == 24 and preview.skipped == 0
     assert list(ledger_rows(db, plan_id=plan.plan_id)) == []  # the preview wrote nothing
+    assert gather_monthly(db, plan_id=plan.plan_id, month="2026-11").summary.tasks == 0
 
     done = adopt_responsibilities(db, plan_id=plan.plan_id, deadline="2026-12-31")
     assert len(done.created_ids) == len(pairs)
     rows = list(ledger_rows(db, plan_id=plan.plan_id))
     assert len(rows) == len(pairs)
     assert {r[9] for r in rows} == {dt.date(2026, 12, 31)}  # no task of this plan states its own deadline
+    assert (
+        gather_monthly(db, plan_id=plan.plan_id, month="2026-11").summary.tasks == 24
+    )  # the report sees them
     with db.read() as s:
         from desktop.models import Assignment
 
