@@ -73,6 +73,9 @@ class ImportPreviewDialog(QDialog):
         adopt_row.addWidget(self.adopt, 1)
         adopt_row.addWidget(QLabel(self.tr("默认截止日期：")))
         adopt_row.addWidget(self.adopt_deadline)
+        self.adopt_error = QLabel()
+        self.adopt_error.setStyleSheet("color: #c0392b;")
+        self.adopt_error.hide()
         if adoption is not None and not adoption.pairs:
             self.adopt.setChecked(False)
             self.adopt.setEnabled(False)
@@ -102,6 +105,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.properties)
         layout.addWidget(splitter, 1)
         layout.addLayout(adopt_row)
+        layout.addWidget(self.adopt_error)
         layout.addWidget(self.adopt_summary)
         layout.addWidget(self.buttons)
         self.resize(900, 760)
@@ -112,8 +116,9 @@ class ImportPreviewDialog(QDialog):
         if values is None:
             return None
         problem = self.adopt_deadline.problem() if self.adopt.isChecked() else ""
-        if problem:
-            self.properties.show_error("", problem)
+        self.adopt_error.setText(problem)
+        self.adopt_error.setVisible(bool(problem))
+        if problem:  # said beside the deadline field
             self.adopt_deadline.setFocus()
             return None
         values["adopt"] = self.adopt.isChecked()

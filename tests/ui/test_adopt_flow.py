@@ -83,6 +83,11 @@ def test_unchecking_adopt_imports_without_assignments(qtbot: QtBot, seeded_db: D
     controller = window.importer
     with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
         controller.load(str(JIUYE))
+    preview = shown.args[0]
+    qtbot.keyClicks(preview.adopt_deadline, "2026-13-01")
+    preview.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert preview.isVisible() and "无效" in preview.adopt_error.text()  # beside the field, nothing stored
+    assert preview.properties.error_label.text() == ""
     shown.args[0].adopt.setChecked(False)
     with qtbot.waitSignal(controller.imported, timeout=20000) as imported:
         shown.args[0].buttons.button(QDialogButtonBox.StandardButton.Ok).click()
