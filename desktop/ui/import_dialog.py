@@ -163,7 +163,9 @@ class ImportController(QObject):
         self.adopted: Any = None  # what 按文件分工 created with the last import
 
     def choose_file(self) -> QFileDialog:
-        dialog = QFileDialog(self.window, self.tr("导入方案"), "", self.tr(FILE_FILTER))
+        from .file_dialogs import localize
+
+        dialog = localize(QFileDialog(self.window, self.tr("导入方案"), "", self.tr(FILE_FILTER)))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.load)
         self.file_dialog = dialog
