@@ -256,7 +256,9 @@ class RankingView(_PlanView):
         )
 
     def choose_export(self) -> None:
-        self._dialog = QFileDialog(self, self.tr("导出考核排名"))
+        from ..file_dialogs import localize
+
+        self._dialog = localize(QFileDialog(self, self.tr("导出考核排名")))
         self._dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         self._dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
         self._dialog.setDefaultSuffix("xlsx")
