@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql_text
 
-from desktop.models import Plan, PlanNode
+from desktop.models import PlanNode
 from desktop.services.assignments import add_progress, create_assignment, delete_progress, update_assignment
 from desktop.services.plan_import import import_file
 from desktop.services.search import make_snippet, search
@@ -100,15 +102,21 @@ def test_existing_database_gets_its_index_when_upgraded(tmp_path: Path) -> None:
     old = Db(url, make_engine(url))
     upgrade_to(old, "0003")  # as a database from before the search index
     with old.write() as s:
-        plan = Plan(title="旧方案")
-        s.add(plan)
-        s.flush()
-        root = PlanNode(plan_id=plan.id, kind="root", title="旧方案")
+        # The plan row as schema 0003 has it (today's model has columns that schema lacks).
+        s.execute(
+            sql_text(
+                "INSERT INTO plan (id, title, issuer, doc_number, level, source_name, source_sha256, "
+                "source_format, imported_at, revision, extra, uid, version, created_at, updated_at) VALUES "
+                "(1, '旧方案', '', '', 'city', '', '', '', :now, 1, '{}', 'old0003plan', 1, :now, :now)"
+            ),
+            {"now": dt.datetime(2024, 1, 1)},
+        )
+        root = PlanNode(plan_id=1, kind="root", title="旧方案")
         s.add(root)
         s.flush()
         s.add(
             PlanNode(
-                plan_id=plan.id,
+                plan_id=1,
                 parent_id=root.id,
                 kind="task",
                 title="推进碳计量能力建设",

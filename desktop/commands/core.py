@@ -98,7 +98,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         issued = p.issued_on.isoformat() if p.issued_on else "—"
         print(
             f"{p.id}\t{LEVEL_NAMES.get(p.level, p.level)}\t{p.doc_number or '—'}\t{issued}\t第{p.revision}版\t"
-            f"{p.node_count}条\t{p.title}"
+            f"{p.node_count}条\t{p.title}{'（已归档）' if p.archived else ''}"
         )
     return 0
 

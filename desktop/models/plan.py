@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, HasUid, Timestamped, Versioned, utcnow
@@ -35,6 +35,9 @@ class Plan(HasUid, Versioned, Base):
     source_format: Mapped[str] = mapped_column(String(8), default="")
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    short_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # 归档: finished work kept for the record, hidden from the daily view.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Covering-notice details, 抄送 lines, anything the document states that has no column.
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 

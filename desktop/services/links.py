@@ -23,6 +23,7 @@ class NodeRef:
     kind: str
     label: str
     title: str
+    outline: str = ""  # the labels from the chapter down, as a reader finds it: "二、（一）3."
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,28 @@ def _work_nodes(s: Session, plan_id: int) -> list[PlanNode]:
     return list(s.scalars(select(PlanNode).where(PlanNode.id.in_(ids)).order_by(PlanNode.id))) if ids else []
 
 
+def _outlines(s: Session, plan_ids: list[int]) -> dict[int, str]:
+    """node id → the printed labels from its chapter down to it (the invisible root has none)."""
+    rows = s.execute(
+        select(PlanNode.id, PlanNode.parent_id, PlanNode.label).where(PlanNode.plan_id.in_(plan_ids))
+    ).all()
+    parent = {i: p for i, p, _ in rows}
+    label = {i: lab or "" for i, _, lab in rows}
+    out: dict[int, str] = {}
+    for node_id in parent:
+        parts: list[str] = []
+        current: int | None = node_id
+        while current is not None:
+            parts.append(label.get(current, ""))
+            current = parent.get(current)
+        out[node_id] = "".join(reversed(parts))
+    return out
+
+
+def _outlined(refs: list[NodeRef], outlines: dict[int, str]) -> list[NodeRef]:
+    return [NodeRef(r.id, r.plan_id, r.kind, r.label, r.title, outlines.get(r.id, r.label)) for r in refs]
+
+
 def coverage(db: Database, *, plan_id: int) -> Coverage:
     """Clauses of the parent plan no local task links to, and local tasks that link to nothing."""
     with db.read() as s:
@@ -167,11 +190,12 @@ def coverage(db: Database, *, plan_id: int) -> Coverage:
         linked_local = {a for a, _ in pairs}
         targets = {b for _, b in pairs}
         parent = _work_nodes(s, plan.parent_plan_id) if plan.parent_plan_id is not None else []
+        outlines = _outlines(s, [p for p in (plan_id, plan.parent_plan_id) if p is not None])
         return Coverage(
             plan_id,
             plan.parent_plan_id,
-            [_ref(n) for n in parent if n.id not in targets],
-            [_ref(n) for n in local if n.id not in linked_local],
+            _outlined([_ref(n) for n in parent if n.id not in targets], outlines),
+            _outlined([_ref(n) for n in local if n.id not in linked_local], outlines),
             sum(1 for n in parent if n.id in targets),
             sum(1 for n in local if n.id in linked_local),
         )

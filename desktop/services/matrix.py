@@ -23,6 +23,7 @@ class MatrixRow:
     label: str
     title: str
     roles: dict[str, str] = field(default_factory=dict)  # unit name → "lead" | "co"
+    section: str = ""  # the nearest section (or chapter) above the task, as printed: "（一）夯实计量基础"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,19 @@ def _tree_order(nodes: list[PlanNode]) -> list[PlanNode]:
     return out
 
 
+def _section_of(node: PlanNode, by_id: dict[int, PlanNode]) -> str:
+    """The nearest section above ``node``, else its chapter, as label and title."""
+    chapter = ""
+    current = by_id.get(node.parent_id) if node.parent_id is not None else None
+    while current is not None and current.kind != "root":
+        if current.kind == "section":
+            return f"{current.label}{current.title}"
+        if current.kind == "chapter" and not chapter:
+            chapter = f"{current.label}{current.title}"
+        current = by_id.get(current.parent_id) if current.parent_id is not None else None
+    return chapter
+
+
 def responsibility_matrix(db: Database, *, plan_id: int) -> Matrix:
     """Tasks × units of a plan.
 
@@ -101,13 +115,14 @@ def responsibility_matrix(db: Database, *, plan_id: int) -> Matrix:
         ):
             roles.setdefault(node_id, {})[name] = role
         work = work_node_ids(s, plan_id)
+        by_id = {n.id: n for n in nodes}
         rows: list[MatrixRow] = []
         for n in _tree_order(nodes):
             own = roles.get(n.id, {})
             if n.id in work:
                 # Lead units first, then cooperating ones, each in the order they were named.
                 ordered = dict(sorted(own.items(), key=lambda kv: kv[1] != "lead"))
-                rows.append(MatrixRow(n.id, n.label, n.title, ordered))
+                rows.append(MatrixRow(n.id, n.label, n.title, ordered, _section_of(n, by_id)))
     leads: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for r in rows:

@@ -21,6 +21,9 @@ class PlanInfo:
     root_id: int | None
     source_name: str = ""
     node_count: int = 0
+    short_name: str = ""
+    archived: bool = False
+    version: int = 1
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models import ESCALATION_LEVELS, ITEM_SOURCES
+from ..models import ESCALATION_LEVELS, ITEM_SOURCES, PLAN_LEVELS
 from ..status import (
     ATTRIBUTE_NAMES,
     KIND_NAMES,
@@ -22,6 +22,7 @@ from ..status import (
 __all__ = [
     "ESCALATION_LEVELS",
     "ITEM_SOURCES",
+    "PLAN_LEVELS",
     "ATTRIBUTE_NAMES",
     "KIND_NAMES",
     "LEVEL_NAMES",

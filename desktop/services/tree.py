@@ -33,6 +33,9 @@ def _plan_info(plan: Plan, root_id: int | None, node_count: int = 0) -> PlanInfo
         root_id,
         plan.source_name,
         node_count,
+        plan.short_name,
+        plan.archived,
+        plan.version,
     )
 
 

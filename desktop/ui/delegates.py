@@ -5,11 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QIcon,
+    QKeyEvent,
     QPainter,
     QPalette,
     QPen,
@@ -19,7 +29,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QLineEdit,
     QSpinBox,
     QStyle,
@@ -156,26 +165,62 @@ class UnitDelegate(QStyledItemDelegate):
 
 
 class DateDelegate(QStyledItemDelegate):
-    """A calendar date editor; an empty date is shown as the minimum ("未设定")."""
+    """A date typed in any usual form, or picked from a calendar; an impossible date is refused at the cell.
+
+    ``refused`` carries the reason, so the view can show it beside the table; the cell keeps its value.
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, label: str = "") -> None:
+        super().__init__(parent)
+        self.label = label or self.tr("日期")
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd")
-        editor.setMinimumDate(QDate(2000, 1, 1))
-        editor.setSpecialValueText(self.tr("未设定"))
+        from .date_entry import DateLineEdit
+
+        editor = DateLineEdit(parent, label=self.label)
+        editor.setFrame(False)
+        editor.picked.connect(lambda: self.commitData.emit(editor))
         return editor
 
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        # Wide enough for the whole date and the calendar button, even in a narrow column.
+        rect = option.rect
+        rect.setWidth(max(rect.width(), editor.minimumWidth()))
+        editor.setGeometry(rect)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
+        from .date_entry import DateLineEdit
+
+        assert isinstance(editor, DateLineEdit)
         value = index.data(EDIT_VALUE_ROLE)
-        editor.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
+        editor.set_date(value if isinstance(value, dt.date) else None)
+        editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        date = editor.date()
-        value = None if date == editor.minimumDate() else dt.date(date.year(), date.month(), date.day())
-        model.setData(index, value, Qt.ItemDataRole.EditRole)
+        from .date_entry import DateLineEdit
+
+        assert isinstance(editor, DateLineEdit)
+        problem = editor.problem()
+        if problem:
+            self.refused.emit(problem)
+            return
+        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        from .date_entry import DateLineEdit
+
+        if (
+            isinstance(editor, DateLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and editor.problem()
+        ):
+            self.refused.emit(editor.problem())  # the editor stays open until the date is corrected
+            return True
+        return super().eventFilter(editor, event)
 
 
 class PercentDelegate(QStyledItemDelegate):

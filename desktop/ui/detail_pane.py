@@ -79,6 +79,12 @@ class AssignmentTableModel(QAbstractTableModel):
         self.headers = [self.tr(h) for _, h in ASSIGNMENT_COLUMNS]  # type: ignore[arg-type]  # QT_TRANSLATE_NOOP is typed object
 
     def set_rows(self, rows: list[AssignmentInfo]) -> None:
+        if self.rows and [r.id for r in rows] == [r.id for r in self.rows]:
+            # The same assignments after an edit: refresh the cells, so the current cell and an editor
+            # that Tab is moving to survive.
+            self.rows = list(rows)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(ASSIGNMENT_COLUMNS) - 1))
+            return
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -183,8 +189,10 @@ class DetailPane(QWidget):
         self.table.setColumnWidth(len(ASSIGNMENT_COLUMNS) - 1, self._chars(6))
         self.unit_delegate = UnitDelegate([], self.table)
         self.table.setItemDelegateForColumn(0, self.unit_delegate)
-        self.table.setItemDelegateForColumn(3, DateDelegate(self.table))
-        self.table.setItemDelegateForColumn(4, DateDelegate(self.table))
+        self.start_delegate = DateDelegate(self.table, label=self.tr("开始日期"))
+        self.deadline_delegate = DateDelegate(self.table, label=self.tr("截止日期"))
+        self.table.setItemDelegateForColumn(3, self.start_delegate)
+        self.table.setItemDelegateForColumn(4, self.deadline_delegate)
         self.table.setItemDelegateForColumn(5, StatusDelegate(self.table))
         self.table.setItemDelegateForColumn(6, PercentDelegate(self.table))
         self.error_label = QLabel()
@@ -258,7 +266,9 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
-        editing.failed.connect(self.show_error)
+        editing.failed.connect(self._on_edit_failed)
+        self.start_delegate.refused.connect(lambda message: self.show_error("start_date", message))
+        self.deadline_delegate.refused.connect(lambda message: self.show_error("deadline", message))
         self.refresh_units()
         self.show_node(None)
 
@@ -351,6 +361,10 @@ class DetailPane(QWidget):
         self.text_view.setHtml(f'<div style="line-height:150%">{body}</div>')
 
     # -- errors next to the table --------------------------------------------------------------------
+    def _on_edit_failed(self, field: str, message: str) -> None:
+        if self.editing.refused_scope == "detail":  # the window shows the others where they happened
+            self.show_error(field, message)
+
     def show_error(self, field: str, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setToolTip(field)
@@ -401,10 +415,13 @@ class DetailPane(QWidget):
 
     def _submit_progress(self, assignment_id: int, values: dict[str, Any]) -> bool:
         form = self.progress_form
-        if form is not None:  # a refused entry is explained inside the form, which stays open
+        command = AddProgress(self.editing, assignment_id, values)
+        if form is not None:  # a refused entry is explained inside the form (only), which stays open
             self.editing.failed.connect(form.show_error)
+            command.scope = "form"
         try:
-            return self.editing.push(AddProgress(self.editing, assignment_id, values))
+            return self.editing.push(command)
         finally:
+            command.scope = "detail"  # a later undo is explained under the table
             if form is not None:
                 self.editing.failed.disconnect(form.show_error)

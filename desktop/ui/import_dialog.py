@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QSplitter,
@@ -19,9 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import PlanDeskError
 from ..importers.parsed import ParsedNode, ParsedPlan
 from ..importers.review import KIND_NAMES
+from ..services.adopt import ParsedAdoption
+from ..services.plan_import import guess_level
 from ..storage import Database
+from .date_entry import DateLineEdit
+from .plan_properties import PlanPropertiesForm
 from .workers import Worker
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
@@ -32,12 +41,44 @@ FILE_FILTER = QT_TRANSLATE_NOOP(
 class ImportPreviewDialog(QDialog):
     """The parsed tree and the review findings; OK stores the plan, Cancel drops it."""
 
-    def __init__(self, parsed: ParsedPlan, review: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parsed: ParsedPlan,
+        review: list[str],
+        parent: QWidget | None = None,
+        *,
+        adoption: ParsedAdoption | None = None,
+    ) -> None:
         super().__init__(parent)
         self.parsed = parsed
         self.setWindowTitle(self.tr("导入预览：{0}").format(parsed.source_name or parsed.title))
-        title = QLabel(f"<b>{parsed.title}</b>　{parsed.doc_number}")
-        title.setWordWrap(True)
+        # What the parser read as the plan's properties, corrected here before anything is stored.
+        self.properties = PlanPropertiesForm()
+        self.properties.set_values(
+            title=parsed.title,
+            issuer=parsed.issuer,
+            doc_number=parsed.doc_number,
+            issued_on=parsed.issued_on,
+            level=guess_level(parsed),
+        )
+        self.adopt = QCheckBox(self.tr("按文件分工：为每项任务的每个责任单位建立分工（牵头、配合照原文）"))
+        self.adopt.setChecked(True)
+        self.adopt_summary = QLabel(adoption.summary() if adoption else "")
+        self.adopt_summary.setWordWrap(True)
+        self.adopt_summary.setStyleSheet("color: #555;")
+        self.adopt_deadline = DateLineEdit(label=self.tr("默认截止日期"))
+        self.adopt_deadline.setPlaceholderText(self.tr("原文未写时限的任务的截止日期，可不填"))
+        self.adopt.toggled.connect(self.adopt_deadline.setEnabled)
+        adopt_row = QHBoxLayout()
+        adopt_row.addWidget(self.adopt, 1)
+        adopt_row.addWidget(QLabel(self.tr("默认截止日期：")))
+        adopt_row.addWidget(self.adopt_deadline)
+        self.adopt_error = QLabel()
+        self.adopt_error.setStyleSheet("color: #c0392b;")
+        self.adopt_error.hide()
+        if adoption is not None and not adoption.pairs:
+            self.adopt.setChecked(False)
+            self.adopt.setEnabled(False)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("编号"), self.tr("标题"), self.tr("类型"), self.tr("责任单位")])
         self.tree.setUniformRowHeights(True)
@@ -57,13 +98,36 @@ class ImportPreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.properties)
         layout.addWidget(splitter, 1)
+        layout.addLayout(adopt_row)
+        layout.addWidget(self.adopt_error)
+        layout.addWidget(self.adopt_summary)
         layout.addWidget(self.buttons)
-        self.resize(900, 680)
+        self.resize(900, 760)
+
+    def choices(self) -> dict[str, Any] | None:
+        """The corrected properties, whether to adopt and the default deadline; None if something is wrong."""
+        values = self.properties.checked_values()
+        if values is None:
+            return None
+        problem = self.adopt_deadline.problem() if self.adopt.isChecked() else ""
+        self.adopt_error.setText(problem)
+        self.adopt_error.setVisible(bool(problem))
+        if problem:  # said beside the deadline field
+            self.adopt_deadline.setFocus()
+            return None
+        values["adopt"] = self.adopt.isChecked()
+        values["deadline"] = self.adopt_deadline.date() if self.adopt.isChecked() else None
+        return values
+
+    def _on_ok(self) -> None:
+        if self.choices() is not None:
+            self.accept()
 
     def _item(self, node: ParsedNode) -> QTreeWidgetItem:
         units = "、".join(u.name for u in node.units)
@@ -83,6 +147,8 @@ class ImportController(QObject):
     imported = Signal(int)  # the new plan's id
     failed = Signal(str)
     preview_shown = Signal(object)  # the ImportPreviewDialog
+    duplicate_asked = Signal(object)  # the QMessageBox asking: revision, separate plan, or cancel
+    revision_shown = Signal(object)  # the RevisionDialog comparing the document with the plan
 
     def __init__(self, db: Database, window: QWidget) -> None:
         super().__init__(window)
@@ -92,9 +158,14 @@ class ImportController(QObject):
         self.progress: QProgressDialog | None = None
         self.preview: ImportPreviewDialog | None = None
         self.file_dialog: QFileDialog | None = None
+        self.question: QMessageBox | None = None
+        self.revision_dialog: QDialog | None = None
+        self.adopted: Any = None  # what 按文件分工 created with the last import
 
     def choose_file(self) -> QFileDialog:
-        dialog = QFileDialog(self.window, self.tr("导入方案"), "", self.tr(FILE_FILTER))  # type: ignore[arg-type]  # QT_TRANSLATE_NOOP is typed object
+        from .file_dialogs import localize
+
+        dialog = localize(QFileDialog(self.window, self.tr("导入方案"), "", self.tr(FILE_FILTER)))  # type: ignore[arg-type]  # QT_TRANSLATE_NOOP is typed object
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.load)
         self.file_dialog = dialog
@@ -148,25 +219,111 @@ class ImportController(QObject):
         self.failed.emit(self.tr("导入已取消，未写入任何内容。"))
 
     def _on_parsed(self, parsed: ParsedPlan) -> None:
-        from ..importers.review import review_lines
+        from ..services.plan_admin import find_duplicate
 
         self._close_progress()
-        self.preview = ImportPreviewDialog(parsed, review_lines(parsed), self.window)
-        self.preview.accepted.connect(lambda: self.store(parsed))
-        self.preview.open()
-        self.preview_shown.emit(self.preview)
+        try:
+            duplicate = find_duplicate(self.db, parsed=parsed)
+        except PlanDeskError as exc:
+            self.failed.emit(str(exc))
+            return
+        if duplicate is None:
+            self.show_preview(parsed)
+        else:
+            self.ask_about_duplicate(parsed, duplicate)
 
-    def store(self, parsed: ParsedPlan) -> Worker:
-        from ..services.plan_import import import_plan
+    def ask_about_duplicate(self, parsed: ParsedPlan, duplicate: Any) -> QMessageBox:
+        """The same document (text or number) is already a plan: revise it, add another, or stop."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("方案已存在"),
+            self.tr("{0}要怎样导入？").format(duplicate.describe()),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        revise = box.addButton(self.tr("作为该方案的修订版导入"), QMessageBox.ButtonRole.AcceptRole)
+        separate = box.addButton(self.tr("作为另一个方案导入"), QMessageBox.ButtonRole.ActionRole)
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(revise)
 
+        def answered(_result: int) -> None:
+            self.question = None
+            if box.clickedButton() is revise:
+                self.revise(duplicate.plan_id, parsed)
+            elif box.clickedButton() is separate:
+                self.show_preview(parsed)
+            else:
+                self.failed.emit(self.tr("未导入：数据库中已有该方案。"))
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
+        self.duplicate_asked.emit(box)
+        return box
+
+    def revise(self, plan_id: int, parsed: ParsedPlan) -> Worker:
+        """Compare with the plan in the database and show the revision preview (services/revision.py)."""
+        from ..services.revision import diff_revision
+
+        reload_plans = getattr(self.window, "reload_plans", None)
+        if reload_plans is not None:
+            reload_plans(plan_id)  # the window shows the plan the revision is for
         return self._run(
-            lambda report, cancelled: import_plan(
-                self.db, parsed=parsed, progress=report, is_cancelled=cancelled
-            ),
-            self.tr("正在写入方案…"),
-            self._on_stored,
+            lambda _report, _cancelled: diff_revision(self.db, plan_id=plan_id, parsed=parsed),
+            self.tr("正在比对修订版…"),
+            lambda diff: self._on_compared(plan_id, parsed, diff),
         )
 
-    def _on_stored(self, result) -> None:
+    def _on_compared(self, plan_id: int, parsed: ParsedPlan, diff: Any) -> None:
+        from .exchange_dialogs import RevisionDialog
+
+        self._close_progress()
+        dialog = RevisionDialog(self.db, plan_id=plan_id, parsed=parsed, diff=diff, parent=self.window)
+        dialog.applied.connect(lambda _result: self.imported.emit(plan_id))
+        self.revision_dialog = dialog
+        dialog.open()
+        self.revision_shown.emit(dialog)
+
+    def show_preview(self, parsed: ParsedPlan) -> ImportPreviewDialog:
+        from ..importers.review import review_lines
+        from ..services.adopt import parsed_adoption
+
+        adoption = parsed_adoption(self.db, parsed=parsed)
+        self.preview = ImportPreviewDialog(parsed, review_lines(parsed), self.window, adoption=adoption)
+        preview = self.preview
+        preview.accepted.connect(lambda: self.store(parsed, preview.choices()))
+        preview.open()
+        self.preview_shown.emit(preview)
+        return preview
+
+    def store(self, parsed: ParsedPlan, choices: dict[str, Any] | None = None) -> Worker:
+        from ..services.plan_import import import_plan
+
+        chosen = dict(choices or {})
+        adopt = bool(chosen.pop("adopt", False))
+        deadline = chosen.pop("deadline", None)
+        level = chosen.pop("level", None)
+        short_name = chosen.pop("short_name", "")
+        for key in ("title", "issuer", "doc_number", "issued_on"):
+            if key in chosen:
+                setattr(parsed, key, chosen[key])
+
+        def job(report: Any, cancelled: Any) -> Any:
+            result = import_plan(self.db, parsed=parsed, level=level, progress=report, is_cancelled=cancelled)
+            if short_name:
+                from ..services.plan_admin import update_plan
+
+                update_plan(self.db, plan_id=result.plan_id, short_name=short_name)
+            adopted = None
+            if adopt:
+                from ..services.adopt import adopt_responsibilities
+
+                adopted = adopt_responsibilities(self.db, plan_id=result.plan_id, deadline=deadline)
+            return result, adopted
+
+        return self._run(job, self.tr("正在写入方案…"), self._on_stored)
+
+    def _on_stored(self, stored: Any) -> None:
+        result, self.adopted = stored
         self._close_progress()
         self.imported.emit(result.plan_id)

@@ -24,7 +24,6 @@ from .. import __version__
 from ..errors import PlanDeskError
 from ..logs import log_path
 from ..services.filters import filter_nodes, with_ancestors
-from ..services.plan_import import load_sample_plans
 from ..services.records import NodeRow, PlanInfo
 from ..services.search import search
 from ..services.status import LEVEL_NAMES
@@ -34,8 +33,10 @@ from ..storage import Database
 from .delegates import HighlightDelegate
 from .detail_pane import DetailPane
 from .filter_bar import FilterBar
+from .plan_actions import PlanActions
 from .settings import UiSettings
 from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
+from .tree_state import expand_ids, expanded_ids
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
 from .window_actions import WindowActions
 
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self.extra = WindowActions(self)  # reports, exchange, supervision
+        self.plan_actions = PlanActions(self)  # 按文件分工, plan properties and life cycle
         self._connect()
         self.resize(1400, 900)
         self._restore_layout()
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
         self.editing.node_changed.connect(self._on_node_changed)
         self.editing.children_changed.connect(self._on_children_changed)
         self.editing.node_selected.connect(self.select_node)
-        self.editing.failed.connect(lambda _field, message: self.show_error(message))
+        self.editing.failed.connect(self._on_edit_failed)
         self.editing.stack.indexChanged.connect(lambda _i: self.clear_error())
 
     def _add_panes(self) -> None:
@@ -244,27 +246,23 @@ class MainWindow(QMainWindow):
 
     # -- startup and plans ---------------------------------------------------------------------------
     def start(self) -> None:
-        """Fill the window; a new, empty database gets the sample plans so it is never empty."""
+        """Fill the window; a new, empty database asks who works here and offers the separate samples."""
         plans = list_plans(self.db)
-        try:
-            if not plans:
-                load_sample_plans(self.db)
-                plans = list_plans(self.db)
-                self.statusBar().showMessage(self.tr("已载入示例方案"), 5000)
-        except PlanDeskError as exc:
-            self.show_error(str(exc))
+        if not plans:
+            self.plan_actions.first_start()
         self.filter_bar.set_units(sorted({u.name for u in list_units(self.db)}))
         self._restore_panes()
         self.reload_plans(self.settings.last_plan_id, plans)
 
     def reload_plans(self, select_plan_id: int | None = None, plans: list[PlanInfo] | None = None) -> None:
-        self.plans = list_plans(self.db) if plans is None else plans
+        self.plans = self.plan_actions.visible(list_plans(self.db) if plans is None else plans)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in self.plans:
             level = LEVEL_NAMES.get(plan.level, plan.level)
             number = f" {plan.doc_number}" if plan.doc_number else ""
-            self.plan_combo.addItem(f"[{level}] {plan.title}{number}", plan.id)
+            archived = self.tr("（已归档）") if plan.archived else ""
+            self.plan_combo.addItem(f"[{level}] {plan.title}{number}{archived}", plan.id)
             self.plan_combo.setItemData(self.plan_combo.count() - 1, plan.title, Qt.ItemDataRole.ToolTipRole)
         chosen = self.plan_combo.findData(select_plan_id) if select_plan_id else -1
         self.plan_combo.setCurrentIndex(chosen if chosen >= 0 else 0 if self.plans else -1)
@@ -338,7 +336,12 @@ class MainWindow(QMainWindow):
         state = self.filter_bar.state()
         unit = state.unit or self._my_unit()
         if plan is None or not (state.active or unit):
-            self.model.set_filter(None)
+            if self.model.visible is not None:  # clearing a filter keeps the branches open and the place
+                keep_open, current = expanded_ids(self.tree), self.current_node()
+                self.model.set_filter(None)
+                expand_ids(self.tree, keep_open)
+                if current is not None:
+                    self.select_node(current.id)
             self.filter_bar.set_hits("")
             self.detail.set_highlight("")
             return
@@ -499,10 +502,14 @@ class MainWindow(QMainWindow):
             self.tree.expand(index)
 
     # -- messages ------------------------------------------------------------------------------------
+    def _on_edit_failed(self, _field: str, message: str) -> None:
+        # An assignment or progress edit is explained under the assignment table; the rest here, once.
+        if self.editing.refused_scope != "detail":
+            self.show_error(message)
+
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setToolTip(message)
-        self.statusBar().showMessage(message, 15000)
 
     def clear_error(self) -> None:
         self.error_label.clear()

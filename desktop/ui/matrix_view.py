@@ -24,8 +24,11 @@ def wrap(text: str, width: int = 4) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
+SECTION_COLUMN, TASK_COLUMN, FIRST_UNIT = 0, 1, 2
+
+
 class MatrixTableModel(QAbstractTableModel):
-    """Column 0 is the task (label + title); the others are units in the matrix's order."""
+    """Column 0 is the task's section, column 1 the task (label + title); the others are units in order."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,12 +43,12 @@ class MatrixTableModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.units) + 1
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.units) + FIRST_UNIT
 
     def unit_at(self, column: int) -> str | None:
-        if self.matrix is None or not 1 <= column <= len(self.matrix.units):
+        if self.matrix is None or not FIRST_UNIT <= column < len(self.matrix.units) + FIRST_UNIT:
             return None
-        return self.matrix.units[column - 1]
+        return self.matrix.units[column - FIRST_UNIT]
 
     def row_of(self, node_id: int) -> int | None:
         rows = self.matrix.rows if self.matrix else []
@@ -61,7 +64,9 @@ class MatrixTableModel(QAbstractTableModel):
             return None
         unit = self.unit_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            if section == 0:
+            if section == SECTION_COLUMN:
+                return self.tr("所属章节")
+            if section == TASK_COLUMN:
                 return self.tr("任务")
             return wrap(self.matrix.short_names.get(unit, unit)) if unit else None
         if role == Qt.ItemDataRole.ToolTipRole and unit:
@@ -80,7 +85,13 @@ class MatrixTableModel(QAbstractTableModel):
             return row.node_id
         if role == ROLE_ROLE:
             return held
-        if index.column() == 0:
+        if index.column() == SECTION_COLUMN:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return row.section
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#666"))
+            return None
+        if index.column() == TASK_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{row.label} {row.title}".strip()
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -163,11 +174,13 @@ class MatrixPane(QWidget):
             return
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         width = self.fontMetrics().horizontalAdvance("市场监管") + 14
-        for column in range(1, self.model.columnCount()):
+        for column in range(FIRST_UNIT, self.model.columnCount()):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.view.resizeColumnToContents(0)
-        header.resizeSection(0, min(header.sectionSize(0), 26 * self.fontMetrics().horizontalAdvance("中")))
+        wide = self.fontMetrics().horizontalAdvance("中")
+        for column, chars in ((SECTION_COLUMN, 10), (TASK_COLUMN, 26)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.view.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), chars * wide))
 
     def _on_activated(self, index: QModelIndex) -> None:
         node_id = index.data(NODE_ROLE)
@@ -179,7 +192,7 @@ class MatrixPane(QWidget):
         row = self.model.row_of(node_id)
         if row is None:
             return False
-        index = self.model.index(row, 0)
+        index = self.model.index(row, TASK_COLUMN)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         return True

@@ -85,7 +85,9 @@ class PreferencesDialog(QDialog):
         self.resize(520, 260)
 
     def choose_font(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("选择字体文件"), "", self.tr("字体 (*.ttf *.ttc *.otf)"))
+        from .file_dialogs import localize
+
+        dialog = localize(QFileDialog(self, self.tr("选择字体文件"), "", self.tr("字体 (*.ttf *.ttc *.otf)")))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.font_path.setText)
         self.file_dialog = dialog

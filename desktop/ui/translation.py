@@ -75,6 +75,25 @@ def read_catalogue(path: Path) -> dict[str, str]:
     return out
 
 
+class QtGaps(QTranslator):
+    """The few words of Qt's file dialog that qtbase_zh_CN does not translate."""
+
+    WORDS = {
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",  # i18n: keep
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",  # i18n: keep
+        ("QAbstractFileIconProvider", "File"): "文件",  # i18n: keep
+        ("QFileSystemModel", "My Computer"): "我的电脑",  # i18n: keep
+    }
+
+    def translate(  # type: ignore[override]  # None: not ours, the next catalogue answers
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.WORDS.get((context, source))
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 _INSTALLED: list[QTranslator] = []
 
 
@@ -104,6 +123,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt.load(qt_name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         installed.append(qt)
+        if language == SOURCE_LANGUAGE:
+            gaps = QtGaps(app)
+            app.installTranslator(gaps)  # installed last, asked first; answers only what qtbase leaves out
+            installed.append(gaps)
     # Dates, numbers and sizes in Qt's widgets (the file dialog's columns) follow the language too.
     QLocale.setDefault(QLocale("en_US" if language == "en" else language))
     return list(installed)

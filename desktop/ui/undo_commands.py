@@ -47,6 +47,7 @@ class Editing(QObject):
     node_changed = Signal(int)  # a node's row or detail changed
     children_changed = Signal(int)  # a node's children were added, removed or reordered
     node_selected = Signal(int)  # the view should select this node (a new or restored one)
+    plan_changed = Signal(int)  # many rows of a plan changed at once (adoption, plan properties)
     failed = Signal(str, str)  # field at fault, message
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -54,6 +55,9 @@ class Editing(QObject):
         self.db = db
         self.stack = QUndoStack(self)
         self.refused = False  # set by a command whose service call was refused
+        # Where the refused command's widget is ("detail": the assignment table), so the message is shown
+        # there and only there.
+        self.refused_scope = ""
 
     def push(self, command: ServiceCommand) -> bool:
         """Run ``command`` now; it lands on the undo stack only if the service accepted it."""
@@ -63,6 +67,8 @@ class Editing(QObject):
 
 
 class ServiceCommand(QUndoCommand):
+    scope = "window"  # where its widget lives: "detail" (assignments, progress) or the window
+
     def __init__(self, editing: Editing, text: str) -> None:
         super().__init__(text)
         self.editing = editing
@@ -81,6 +87,7 @@ class ServiceCommand(QUndoCommand):
             # A refused step leaves the database as it was; the command is dropped from the stack.
             self.setObsolete(True)
             self.editing.refused = True
+            self.editing.refused_scope = self.scope
             self.editing.failed.emit(exc.field or "", str(exc))
 
     def redo(self) -> None:
@@ -91,6 +98,8 @@ class ServiceCommand(QUndoCommand):
 
 
 class EditAssignment(ServiceCommand):
+    scope = "detail"
+
     def __init__(self, editing: Editing, before: AssignmentInfo, changes: dict[str, Any]) -> None:
         super().__init__(editing, editing.tr("修改分工"))
         self.before = before
@@ -117,6 +126,8 @@ class EditAssignment(ServiceCommand):
 
 
 class AddAssignment(ServiceCommand):
+    scope = "detail"
+
     def __init__(self, editing: Editing, node_id: int, values: dict[str, Any]) -> None:
         super().__init__(editing, editing.tr("添加分工"))
         self.node_id = node_id
@@ -137,6 +148,8 @@ class AddAssignment(ServiceCommand):
 class DeleteAssignment(ServiceCommand):
     """Only an assignment without records can be deleted; undo brings the same record back."""
 
+    scope = "detail"
+
     def __init__(self, editing: Editing, info: AssignmentInfo) -> None:
         super().__init__(editing, editing.tr("删除分工"))
         self.info = info
@@ -154,6 +167,8 @@ class DeleteAssignment(ServiceCommand):
 
 class AddProgress(ServiceCommand):
     """Undo removes the entry and puts back the percent and status the entry had moved."""
+
+    scope = "detail"
 
     def __init__(self, editing: Editing, assignment_id: int, values: dict[str, Any]) -> None:
         super().__init__(editing, editing.tr("添加进展"))
@@ -180,6 +195,117 @@ class AddProgress(ServiceCommand):
                 percent=self.before.percent,
             )
         self.editing.node_changed.emit(self.entry.node_id)
+
+
+class AdoptResponsibilities(ServiceCommand):
+    """按文件分工 as one undo step: undo deletes exactly the assignments it created."""
+
+    def __init__(self, editing: Editing, plan_id: int, node_id: int | None, deadline: dt.date | None) -> None:
+        super().__init__(editing, editing.tr("按文件分工"))
+        self.plan_id, self.node_id, self.deadline = plan_id, node_id, deadline
+        self.result: Any = None
+
+    def do(self) -> None:
+        from ..services.adopt import adopt_responsibilities
+
+        self.result = adopt_responsibilities(
+            self.db, plan_id=self.plan_id, node_id=self.node_id, deadline=self.deadline
+        )
+        self.editing.plan_changed.emit(self.plan_id)
+
+    def revert(self) -> None:
+        from ..services.adopt import withdraw_adoption
+
+        assert self.result is not None
+        withdraw_adoption(self.db, plan_id=self.plan_id, assignment_ids=self.result.created_ids)
+        self.editing.plan_changed.emit(self.plan_id)
+
+
+class EditPlan(ServiceCommand):
+    """方案属性 as one undo step; undo puts back exactly the fields it changed."""
+
+    def __init__(
+        self, editing: Editing, plan_id: int, version: int, before: dict[str, Any], changes: dict[str, Any]
+    ) -> None:
+        super().__init__(editing, editing.tr("修改方案属性"))
+        self.plan_id, self.version = plan_id, version
+        self.before = {k: before.get(k) for k in changes}
+        self.changes = changes
+
+    def _set(self, values: dict[str, Any]) -> None:
+        from ..services.plan_admin import update_plan
+
+        self.version = update_plan(
+            self.db, plan_id=self.plan_id, expected_version=self.version, **values
+        ).version
+        self.editing.plan_changed.emit(self.plan_id)
+
+    def do(self) -> None:
+        self._set(self.changes)
+
+    def revert(self) -> None:
+        self._set(self.before)
+
+
+class SetPlanArchived(ServiceCommand):
+    """归档 / 取消归档; undo does the other."""
+
+    def __init__(self, editing: Editing, plan_id: int, archived: bool) -> None:
+        super().__init__(editing, editing.tr("归档方案") if archived else editing.tr("取消归档"))
+        self.plan_id, self.archived = plan_id, archived
+
+    def _set(self, archived: bool) -> None:
+        from ..services.plan_admin import set_archived
+
+        set_archived(self.db, plan_id=self.plan_id, archived=archived)
+        self.editing.plan_changed.emit(self.plan_id)
+
+    def do(self) -> None:
+        self._set(self.archived)
+
+    def revert(self) -> None:
+        self._set(not self.archived)
+
+
+class SetDuties(ServiceCommand):
+    """更正责任单位 as one undo step; undo puts back the list as it was (units created stay, unused)."""
+
+    def __init__(self, editing: Editing, node_id: int, before: list[Any], after: list[Any]) -> None:
+        super().__init__(editing, editing.tr("更正责任单位"))
+        self.node_id, self.before, self.after = node_id, before, after
+        self.created: list[str] = []
+
+    def do(self) -> None:
+        from ..services.duties import set_duties
+
+        self.created = set_duties(self.db, node_id=self.node_id, duties=self.after).new_units
+        self.editing.node_changed.emit(self.node_id)
+
+    def revert(self) -> None:
+        from ..services.duties import set_duties
+
+        set_duties(self.db, node_id=self.node_id, duties=self.before)
+        self.editing.node_changed.emit(self.node_id)
+
+
+class ChangeKind(ServiceCommand):
+    def __init__(self, editing: Editing, row: NodeRow, kind: str) -> None:
+        super().__init__(editing, editing.tr("更改条目类型"))
+        self.node_id, self.old, self.new, self.version = row.id, row.kind, kind, row.version
+
+    def _set(self, kind: str) -> None:
+        from ..services.duties import change_kind
+
+        self.version = change_kind(
+            self.db, node_id=self.node_id, kind=kind, expected_version=self.version
+        ).version
+        self.editing.node_changed.emit(self.node_id)
+
+    def do(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
 
 
 class AddSubtask(ServiceCommand):

@@ -181,7 +181,9 @@ class WindowActions(QObject):
         suggested: str = "",
     ) -> QFileDialog:
         """A non-blocking file dialog; ``on_chosen`` gets the chosen paths."""
-        dialog = QFileDialog(self.window, title, suggested, name_filter)
+        from .file_dialogs import localize
+
+        dialog = localize(QFileDialog(self.window, title, suggested, name_filter))
         if folder:
             dialog.setFileMode(QFileDialog.FileMode.Directory)
         elif save:

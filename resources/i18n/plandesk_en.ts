@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
   <context>
+    <name>AdoptDialog</name>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="42" />
+      <source>按文件分工</source>
+      <translation>Assign as the document lists</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="42" />
+      <source>按文件分工：{0}</source>
+      <translation>Assign as the document lists: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="44" />
+      <source>按方案原文的责任单位清单，为每项任务的每个单位建立一条分工（牵头、配合照原文）。原文写明时限的按原文时限，其余使用下面的默认截止日期（可不填）。已有的分工不重复建立。</source>
+      <translation>Creates one assignment for every unit the document lists for each task (lead and cooperating as printed). Tasks with a deadline in the document get that deadline; the others get the default deadline below (optional). Existing assignments are not created again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="50" />
+      <source>默认截止日期</source>
+      <translation>Default deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="53" />
+      <source>默认截止日期：</source>
+      <translation>Default deadline:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="63" />
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="63" />
+      <source>任务</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="63" />
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="63" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="63" />
+      <source>截止日期</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="71" />
+      <source>新建分工</source>
+      <translation>New assignments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="72" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="108" />
+      <source>未设定</source>
+      <translation>Not set</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="110" />
+      <source>（原文时限）</source>
+      <translation>(deadline in the document)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="116" />
+      <source>牵头</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/adopt_dialog.py" line="116" />
+      <source>配合</source>
+      <translation>Cooperating</translation>
+    </message>
+  </context>
+  <context>
     <name>AssignmentTableModel</name>
     <message>
       <location filename="../../desktop/ui/detail_pane.py" line="57" />
@@ -123,48 +206,48 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="290" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="292" />
       <source>关联所选任务与上级条款</source>
       <translation>Link the selected task to the higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="292" />
-      <location filename="../../desktop/ui/supervision/tables.py" line="293" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="294" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="292" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="294" />
       <source>上级方案中未对接的条款</source>
       <translation>Clauses of the higher-level plan not yet linked</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="293" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
       <source>本方案中未关联上级条款的任务</source>
       <translation>Tasks of this plan not linked to a higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="300" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="302" />
       <source>上级方案：</source>
       <translation>Higher-level plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="326" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="328" />
       <source>请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。</source>
       <translation>Choose a task of this plan on the left and the higher-level clause it carries out on the right.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="346" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="363" />
       <source>（未设置）</source>
       <translation>(not set)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="358" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="375" />
       <source>本方案尚未设置上级方案。</source>
       <translation>No higher-level plan has been set for this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="361" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="378" />
       <source>上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条</source>
       <translation>Higher-level clauses linked: {0}, not linked: {1}; tasks of this plan linked: {2}, not linked: {3}</translation>
     </message>
@@ -272,121 +355,155 @@ The details were written to the log: {1}</translation>
   <context>
     <name>DateDelegate</name>
     <message>
-      <location filename="../../desktop/ui/delegates.py" line="166" />
-      <source>未设定</source>
-      <translation>Not set</translation>
+      <location filename="../../desktop/ui/delegates.py" line="177" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateLineEdit</name>
+    <message>
+      <location filename="../../desktop/ui/date_entry.py" line="22" />
+      <location filename="../../desktop/ui/date_entry.py" line="66" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/date_entry.py" line="68" />
+      <source>例如 2026-10-31</source>
+      <translation>e.g. 2026-10-31</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/date_entry.py" line="69" />
+      <source>选择日期</source>
+      <translation>Choose a date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/date_entry.py" line="80" />
+      <source>2026年10月31日</source>
+      <translation>2026-10-31</translation>
     </message>
   </context>
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="196" />
+      <location filename="../../desktop/ui/detail_pane.py" line="192" />
+      <source>开始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/detail_pane.py" line="193" />
+      <source>截止日期</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/detail_pane.py" line="204" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="197" />
+      <location filename="../../desktop/ui/detail_pane.py" line="205" />
       <source>添加分工</source>
       <translation>Add assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="198" />
+      <location filename="../../desktop/ui/detail_pane.py" line="206" />
       <source>删除分工</source>
       <translation>Delete assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="202" />
+      <location filename="../../desktop/ui/detail_pane.py" line="210" />
       <source>分工：</source>
       <translation>Assignments:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="211" />
+      <location filename="../../desktop/ui/detail_pane.py" line="219" />
       <source>时期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="212" />
+      <location filename="../../desktop/ui/detail_pane.py" line="220" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="213" />
+      <location filename="../../desktop/ui/detail_pane.py" line="221" />
       <source>进展情况</source>
       <translation>Progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="214" />
+      <location filename="../../desktop/ui/detail_pane.py" line="222" />
       <source>进度</source>
       <translation>Progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="215" />
+      <location filename="../../desktop/ui/detail_pane.py" line="223" />
       <source>存在问题</source>
       <translation>Problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="216" />
+      <location filename="../../desktop/ui/detail_pane.py" line="224" />
       <source>下步计划</source>
       <translation>Next steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="217" />
+      <location filename="../../desktop/ui/detail_pane.py" line="225" />
       <source>录入人</source>
       <translation>Entered by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="229" />
+      <location filename="../../desktop/ui/detail_pane.py" line="237" />
       <source>添加进展…</source>
       <translation>Add progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="232" />
+      <location filename="../../desktop/ui/detail_pane.py" line="240" />
       <source>进展记录（最新在前）</source>
       <translation>Progress entries (newest first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="302" />
+      <location filename="../../desktop/ui/detail_pane.py" line="312" />
       <source>请在左侧选择一个条目。</source>
       <translation>Choose an item on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="310" />
+      <location filename="../../desktop/ui/detail_pane.py" line="320" />
       <source>（本单位添加）</source>
       <translation>(added by this office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="311" />
+      <location filename="../../desktop/ui/detail_pane.py" line="321" />
       <source>（已归档，只读）</source>
       <translation>(archived, read-only)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="313" />
-      <location filename="../../desktop/ui/detail_pane.py" line="314" />
+      <location filename="../../desktop/ui/detail_pane.py" line="323" />
+      <location filename="../../desktop/ui/detail_pane.py" line="324" />
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="315" />
+      <location filename="../../desktop/ui/detail_pane.py" line="325" />
       <source>；原文时限：{0}</source>
       <translation>; deadline in the document: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="316" />
+      <location filename="../../desktop/ui/detail_pane.py" line="326" />
       <source>牵头单位：{0}；配合单位：{1}</source>
       <translation>Lead unit: {0}; cooperating units: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="376" />
+      <location filename="../../desktop/ui/detail_pane.py" line="390" />
       <source>请填写要分工的单位名称。</source>
       <translation>Enter the name of the unit to assign.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="387" />
+      <location filename="../../desktop/ui/detail_pane.py" line="401" />
       <source>请先在表格中选择要删除的分工。</source>
       <translation>First select the assignment to delete in the table.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="393" />
+      <location filename="../../desktop/ui/detail_pane.py" line="407" />
       <source>请先添加分工，进展记录属于某个单位的分工。</source>
       <translation>Add an assignment first: progress belongs to a unit's assignment.</translation>
     </message>
@@ -437,6 +554,119 @@ The details were written to the log: {1}</translation>
       <location filename="../../desktop/ui/dashboard.py" line="66" />
       <source>{0} 天</source>
       <translation>{0} days</translation>
+    </message>
+  </context>
+  <context>
+    <name>DutiesDialog</name>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="41" />
+      <source>更正责任单位：{0}</source>
+      <translation>Correct responsible units: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="48" />
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="48" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="48" />
+      <source>原文写法</source>
+      <translation>As printed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="58" />
+      <source>要添加的单位名称</source>
+      <translation>Name of the unit to add</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="62" />
+      <source>添加</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="63" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="64" />
+      <source>上移</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="65" />
+      <source>下移</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="66" />
+      <source>设为牵头</source>
+      <translation>Make lead</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="86" />
+      <source>责任单位（牵头在前，按原文顺序）</source>
+      <translation>Responsible units (lead first, in the document's order)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="94" />
+      <source>原文</source>
+      <translation>Document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="103" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="104" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="120" />
+      <source>牵头</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="121" />
+      <source>配合</source>
+      <translation>Cooperating</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="124" />
+      <source>（本单位添加）</source>
+      <translation>(added by this office)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="148" />
+      <source>请填写要添加的单位名称。</source>
+      <translation>Please enter the name of the unit to add.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="152" />
+      <source>“{0}”已在清单中。</source>
+      <translation>"{0}" is already in the list.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="163" />
+      <source>请先选择要删除的单位。</source>
+      <translation>First choose the unit to remove.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="181" />
+      <source>请先选择要设为牵头的单位。</source>
+      <translation>First choose the unit to make lead.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duties_dialog.py" line="202" />
+      <source>第 {0} 行的单位名称为空。</source>
+      <translation>The unit name on row {0} is empty.</translation>
     </message>
   </context>
   <context>
@@ -762,6 +992,58 @@ The details were written to the log: {1}</translation>
     </message>
   </context>
   <context>
+    <name>FirstStartDialog</name>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="26" />
+      <source>欢迎使用 PlanDesk 规划督办台</source>
+      <translation>Welcome to PlanDesk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="28" />
+      <source>这是一个新的数据库，还没有方案。请填写您的姓名和单位：姓名记入操作记录和进展的“录入人”，单位用于“只看本单位”。
+
+想先看看效果，可打开示例数据库：示例方案放在单独的文件中，不会进入本单位的正式数据。</source>
+      <translation>This is a new database with no plans yet. Please enter your name and unit: your name is recorded in the change log and as "entered by" on progress; your unit is used for "my unit only".
+
+To see PlanDesk at work first, open the sample database: the sample plans live in a separate file and never enter your office's real data.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="36" />
+      <source>例如 张三</source>
+      <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="38" />
+      <source>例如 西安市市场监督管理局</source>
+      <translation>e.g. 西安市市场监督管理局</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="46" />
+      <source>姓名：</source>
+      <translation>Name:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="47" />
+      <source>单位：</source>
+      <translation>Unit:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="51" />
+      <source>开始使用</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="52" />
+      <source>打开示例数据库</source>
+      <translation>Open the sample database</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/first_start.py" line="65" />
+      <source>请填写姓名：操作记录需要知道是谁录入的。</source>
+      <translation>Please enter your name: the change log records who entered what.</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryPane</name>
     <message>
       <location filename="../../desktop/ui/history_pane.py" line="22" />
@@ -813,33 +1095,64 @@ The details were written to the log: {1}</translation>
   <context>
     <name>ImportController</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="27" />
+      <location filename="../../desktop/ui/import_dialog.py" line="36" />
       <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="97" />
-      <location filename="../../desktop/ui/import_dialog.py" line="106" />
-      <source>导入方案</source>
-      <translation>Import plan</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="105" />
+      <location filename="../../desktop/ui/import_dialog.py" line="176" />
+      <location filename="../../desktop/ui/import_dialog.py" line="246" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="127" />
+      <location filename="../../desktop/ui/import_dialog.py" line="177" />
+      <location filename="../../desktop/ui/import_dialog.py" line="168" />
+      <source>导入方案</source>
+      <translation>Import plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="198" />
       <source>正在分析“{0}”…</source>
       <translation>Analysing "{0}"…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="148" />
+      <location filename="../../desktop/ui/import_dialog.py" line="219" />
       <source>导入已取消，未写入任何内容。</source>
       <translation>Import cancelled; nothing was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="166" />
+      <location filename="../../desktop/ui/import_dialog.py" line="239" />
+      <source>方案已存在</source>
+      <translation>The plan already exists</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="240" />
+      <source>{0}要怎样导入？</source>
+      <translation>How should {0} be imported?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="244" />
+      <source>作为该方案的修订版导入</source>
+      <translation>Import as a revision of that plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="245" />
+      <source>作为另一个方案导入</source>
+      <translation>Import as a separate plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="256" />
+      <source>未导入：数据库中已有该方案。</source>
+      <translation>Not imported: the database already holds this plan.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="273" />
+      <source>正在比对修订版…</source>
+      <translation>Comparing with the revision…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="324" />
       <source>正在写入方案…</source>
       <translation>Writing the plan…</translation>
     </message>
@@ -847,37 +1160,62 @@ The details were written to the log: {1}</translation>
   <context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="38" />
+      <location filename="../../desktop/ui/import_dialog.py" line="54" />
       <source>导入预览：{0}</source>
       <translation>Import preview: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="42" />
+      <location filename="../../desktop/ui/import_dialog.py" line="64" />
+      <source>按文件分工：为每项任务的每个责任单位建立分工（牵头、配合照原文）</source>
+      <translation>Assign as the document lists: one assignment for every responsible unit of every task (lead and cooperating as printed)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="69" />
+      <source>默认截止日期</source>
+      <translation>Default deadline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="70" />
+      <source>原文未写时限的任务的截止日期，可不填</source>
+      <translation>Deadline for tasks whose document gives none; may be left empty</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="74" />
+      <source>默认截止日期：</source>
+      <translation>Default deadline:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="42" />
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="42" />
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="42" />
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="59" />
+      <location filename="../../desktop/ui/import_dialog.py" line="100" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="74" />
+      <location filename="../../desktop/ui/import_dialog.py" line="101" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="138" />
       <source>位置不确定，请核对</source>
       <translation>Position uncertain, please check</translation>
     </message>
@@ -1329,198 +1667,198 @@ The details were written to the log: {1}</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="56" />
+      <location filename="../../desktop/ui/main_window.py" line="57" />
       <source>PlanDesk 规划督办台</source>
       <translation>PlanDesk Plan Supervision Desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="89" />
+      <location filename="../../desktop/ui/main_window.py" line="90" />
       <source>详情</source>
       <translation>Details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="98" />
+      <location filename="../../desktop/ui/main_window.py" line="99" />
       <source>方案：</source>
       <translation>Plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="141" />
+      <location filename="../../desktop/ui/main_window.py" line="143" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="143" />
+      <location filename="../../desktop/ui/main_window.py" line="145" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="146" />
+      <location filename="../../desktop/ui/main_window.py" line="148" />
       <source>导入方案…</source>
       <translation>Import plan…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="147" />
+      <location filename="../../desktop/ui/main_window.py" line="149" />
       <source>首选项…</source>
       <translation>Preferences…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="148" />
+      <location filename="../../desktop/ui/main_window.py" line="150" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <location filename="../../desktop/ui/main_window.py" line="151" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="151" />
+      <location filename="../../desktop/ui/main_window.py" line="153" />
       <source>添加子任务</source>
       <translation>Add sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="153" />
+      <location filename="../../desktop/ui/main_window.py" line="155" />
       <source>修改标题</source>
       <translation>Edit title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="154" />
+      <location filename="../../desktop/ui/main_window.py" line="156" />
       <source>删除子任务…</source>
       <translation>Delete sub-task…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <location filename="../../desktop/ui/main_window.py" line="158" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="159" />
+      <location filename="../../desktop/ui/main_window.py" line="161" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="161" />
+      <location filename="../../desktop/ui/main_window.py" line="163" />
       <source>只看本单位</source>
       <translation>My unit only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="164" />
+      <location filename="../../desktop/ui/main_window.py" line="166" />
       <source>清除筛选</source>
       <translation>Clear filters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="165" />
+      <location filename="../../desktop/ui/main_window.py" line="167" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="166" />
-      <location filename="../../desktop/ui/main_window.py" line="513" />
+      <location filename="../../desktop/ui/main_window.py" line="168" />
+      <location filename="../../desktop/ui/main_window.py" line="520" />
       <source>关于 PlanDesk</source>
       <translation>About PlanDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="170" />
+      <location filename="../../desktop/ui/main_window.py" line="172" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="176" />
+      <location filename="../../desktop/ui/main_window.py" line="178" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="190" />
+      <location filename="../../desktop/ui/main_window.py" line="192" />
       <source>视图(&amp;V)</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="193" />
+      <location filename="../../desktop/ui/main_window.py" line="195" />
       <source>报表(&amp;R)</source>
       <translation>&amp;Reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="194" />
+      <location filename="../../desktop/ui/main_window.py" line="196" />
       <source>数据交换(&amp;X)</source>
       <translation>E&amp;xchange</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="195" />
+      <location filename="../../desktop/ui/main_window.py" line="197" />
       <source>督办(&amp;S)</source>
       <translation>&amp;Supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="196" />
+      <location filename="../../desktop/ui/main_window.py" line="198" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="219" />
+      <location filename="../../desktop/ui/main_window.py" line="221" />
       <source>总览</source>
       <translation>Overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="220" />
+      <location filename="../../desktop/ui/main_window.py" line="222" />
       <source>任务分工表</source>
       <translation>Assignment matrix</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="221" />
+      <location filename="../../desktop/ui/main_window.py" line="223" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="222" />
+      <location filename="../../desktop/ui/main_window.py" line="224" />
       <source>评估</source>
       <translation>Evaluation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="253" />
-      <source>已载入示例方案</source>
-      <translation>Sample plans loaded</translation>
+      <location filename="../../desktop/ui/main_window.py" line="264" />
+      <source>（已归档）</source>
+      <translation>(archived)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="364" />
+      <location filename="../../desktop/ui/main_window.py" line="367" />
       <source>搜索命中 {0} 处，</source>
       <translation>{0} search hits, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="372" />
+      <location filename="../../desktop/ui/main_window.py" line="375" />
       <source>{0} 个条目</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="422" />
+      <location filename="../../desktop/ui/main_window.py" line="425" />
       <source>新子任务</source>
       <translation>New sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="436" />
+      <location filename="../../desktop/ui/main_window.py" line="439" />
       <source>方案原文中的条目不能改标题，只有本单位添加的子任务可以修改。</source>
       <translation>Items of the plan document cannot be renamed; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="451" />
+      <location filename="../../desktop/ui/main_window.py" line="454" />
       <source>方案原文中的条目不能删除，只有本单位添加的子任务可以删除。</source>
       <translation>Items of the plan document cannot be deleted; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="455" />
+      <location filename="../../desktop/ui/main_window.py" line="458" />
       <source>删除子任务</source>
       <translation>Delete sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="456" />
+      <location filename="../../desktop/ui/main_window.py" line="459" />
       <source>删除子任务“{0}”？可用“撤销”恢复。</source>
       <translation>Delete sub-task "{0}"? Undo brings it back.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="476" />
+      <location filename="../../desktop/ui/main_window.py" line="479" />
       <source>筛选时不能调整顺序，请先清除筛选。</source>
       <translation>The order cannot be changed while filtering; clear the filters first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="514" />
+      <location filename="../../desktop/ui/main_window.py" line="521" />
       <source>PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。
 
 版本：{0}
@@ -1536,17 +1874,17 @@ Log: {2}</translation>
   <context>
     <name>MatrixPane</name>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="131" />
+      <location filename="../../desktop/ui/matrix_view.py" line="142" />
       <source>● 牵头单位　○ 配合单位（按方案所列，交办记录优先）</source>
       <translation>● Lead unit　○ Cooperating unit (as the plan lists them; assignments take precedence)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="154" />
+      <location filename="../../desktop/ui/matrix_view.py" line="165" />
       <source>请选择方案。</source>
       <translation>Please choose a plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="157" />
+      <location filename="../../desktop/ui/matrix_view.py" line="168" />
       <source>{0} 项任务，{1} 个责任单位</source>
       <translation>{0} tasks, {1} responsible units</translation>
     </message>
@@ -1554,19 +1892,24 @@ Log: {2}</translation>
   <context>
     <name>MatrixTableModel</name>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="65" />
+      <location filename="../../desktop/ui/matrix_view.py" line="68" />
+      <source>所属章节</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matrix_view.py" line="70" />
       <source>任务</source>
       <translation>Task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="70" />
+      <location filename="../../desktop/ui/matrix_view.py" line="75" />
       <source>{0}
 牵头 {1} 项，配合 {2} 项</source>
       <translation>{0}
 Lead on {1}, cooperating on {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="89" />
+      <location filename="../../desktop/ui/matrix_view.py" line="100" />
       <source>{0} {1}
 牵头：{2}
 配合：{3}</source>
@@ -1575,12 +1918,12 @@ Lead: {2}
 Cooperating: {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="98" />
+      <location filename="../../desktop/ui/matrix_view.py" line="109" />
       <source>牵头</source>
       <translation>Lead</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matrix_view.py" line="98" />
+      <location filename="../../desktop/ui/matrix_view.py" line="109" />
       <source>配合</source>
       <translation>Cooperating</translation>
     </message>
@@ -1649,6 +1992,160 @@ Cooperating: {3}</translation>
     </message>
   </context>
   <context>
+    <name>PlanActions</name>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="32" />
+      <source>按文件分工（整个方案）…</source>
+      <translation>Assign as the document lists (whole plan)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="33" />
+      <source>按文件分工（本条目及下级）…</source>
+      <translation>Assign as the document lists (this item and below)…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="34" />
+      <source>更正责任单位…</source>
+      <translation>Correct responsible units…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="35" />
+      <source>更改类型</source>
+      <translation>Change kind</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="43" />
+      <source>方案属性…</source>
+      <translation>Plan properties…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="44" />
+      <location filename="../../desktop/ui/plan_actions.py" line="270" />
+      <source>归档方案</source>
+      <translation>Archive plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="45" />
+      <source>删除方案…</source>
+      <translation>Delete plan…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="46" />
+      <source>打开示例数据库</source>
+      <translation>Open the sample database</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="47" />
+      <source>显示已归档方案</source>
+      <translation>Show archived plans</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="97" />
+      <location filename="../../desktop/ui/plan_actions.py" line="147" />
+      <source>请先在左侧选择一个条目。</source>
+      <translation>First choose an item on the left.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="140" />
+      <location filename="../../desktop/ui/plan_actions.py" line="253" />
+      <location filename="../../desktop/ui/plan_actions.py" line="278" />
+      <location filename="../../desktop/ui/plan_actions.py" line="297" />
+      <source>请先选择一个方案。</source>
+      <translation>Please choose a plan first.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="164" />
+      <source>可用“撤销”恢复。</source>
+      <translation>Undo brings it back.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="186" />
+      <source>数据库中还没有方案：请用“文件 → 导入方案”导入，或“文件 → 打开示例数据库”先看示例。</source>
+      <translation>There is no plan in the database yet: import one with File → Import plan, or look at the samples first with File → Open the sample database.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="216" />
+      <source>当前打开的就是示例数据库。</source>
+      <translation>The sample database is already open.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="220" />
+      <source>正在准备示例数据库…</source>
+      <translation>Preparing the sample database…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="229" />
+      <source>PlanDesk 规划督办台 — 示例数据库（{0}）</source>
+      <translation>PlanDesk — sample database ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="270" />
+      <source>取消归档</source>
+      <translation>Unarchive</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="283" />
+      <source>已归档“{0}”，日常视图中不再显示；可在“视图 → 显示已归档方案”中找到，或撤销。</source>
+      <translation>"{0}" archived and hidden from the daily view; find it under View → Show archived plans, or undo.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="285" />
+      <source>已取消归档“{0}”。</source>
+      <translation>"{0}" is no longer archived.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="307" />
+      <source>不能删除方案</source>
+      <translation>The plan cannot be deleted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="308" />
+      <source>方案“{0}”被其他方案关联（{1}），删除会切断这些对接关系。是否改为归档？</source>
+      <translation>Plan "{0}" is linked to by other plans ({1}); deleting it would cut those links. Archive it instead?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="314" />
+      <source>归档</source>
+      <translation>Archive</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="315" />
+      <location filename="../../desktop/ui/plan_actions.py" line="329" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="322" />
+      <source>删除方案</source>
+      <translation>Delete plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="324" />
+      <source>删除前会自动备份数据库，删除后不能撤销，只能从备份恢复。确定删除吗？</source>
+      <translation>The database is backed up automatically before deleting. Deleting cannot be undone; it can only be restored from the backup. Delete?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="328" />
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="342" />
+      <source>正在备份并删除方案…</source>
+      <translation>Backing up and deleting the plan…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="351" />
+      <source>已删除方案“{0}”。</source>
+      <translation>Plan "{0}" deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_actions.py" line="353" />
+      <source>删除前的备份：{0}</source>
+      <translation>Backup taken before deleting: {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanDesk</name>
     <message>
       <location filename="../../desktop/ui/app.py" line="48" />
@@ -1671,44 +2168,140 @@ Cooperating: {3}</translation>
       <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="95" />
+      <location filename="../../desktop/ui/undo_commands.py" line="104" />
       <source>修改分工</source>
       <translation>Edit assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="121" />
+      <location filename="../../desktop/ui/undo_commands.py" line="132" />
       <source>添加分工</source>
       <translation>Add assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="141" />
+      <location filename="../../desktop/ui/undo_commands.py" line="154" />
       <source>删除分工</source>
       <translation>Delete assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="159" />
+      <location filename="../../desktop/ui/undo_commands.py" line="174" />
       <source>添加进展</source>
       <translation>Add progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="187" />
+      <location filename="../../desktop/ui/undo_commands.py" line="204" />
+      <source>按文件分工</source>
+      <translation>Assign as the document lists</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="230" />
+      <source>修改方案属性</source>
+      <translation>Edit plan properties</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="254" />
+      <source>归档方案</source>
+      <translation>Archive plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="254" />
+      <source>取消归档</source>
+      <translation>Unarchive</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="274" />
+      <source>更正责任单位</source>
+      <translation>Correct responsible units</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="293" />
+      <source>更改条目类型</source>
+      <translation>Change item kind</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="313" />
       <source>添加子任务</source>
       <translation>Add sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="215" />
+      <location filename="../../desktop/ui/undo_commands.py" line="341" />
       <source>删除子任务</source>
       <translation>Delete sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="241" />
+      <location filename="../../desktop/ui/undo_commands.py" line="367" />
       <source>修改标题</source>
       <translation>Edit title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="259" />
+      <location filename="../../desktop/ui/undo_commands.py" line="385" />
       <source>调整顺序</source>
       <translation>Reorder</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanPropertiesDialog</name>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="126" />
+      <source>方案属性</source>
+      <translation>Plan properties</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="136" />
+      <source>来源文件：{0}；第 {1} 版</source>
+      <translation>Source file: {0}; revision {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="141" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="142" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanPropertiesForm</name>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="36" />
+      <source>成文日期</source>
+      <translation>Date of issue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="41" />
+      <source>可不填，列表中代替长标题</source>
+      <translation>Optional; shown in lists instead of the long title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="56" />
+      <source>方案标题：</source>
+      <translation>Plan title:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="57" />
+      <source>发文机关：</source>
+      <translation>Issuer:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="58" />
+      <source>文号：</source>
+      <translation>Document no.:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="59" />
+      <source>成文日期：</source>
+      <translation>Date of issue:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="60" />
+      <source>层级：</source>
+      <translation>Level:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/plan_properties.py" line="61" />
+      <source>简称：</source>
+      <translation>Short name:</translation>
     </message>
   </context>
   <context>
@@ -1822,17 +2415,17 @@ Cooperating: {3}</translation>
       <translation>Language (takes effect at next start)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="88" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="90" />
       <source>选择字体文件</source>
       <translation>Choose a font file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="88" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="90" />
       <source>字体 (*.ttf *.ttc *.otf)</source>
       <translation>Fonts (*.ttf *.ttc *.otf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="98" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="100" />
       <source>找不到字体文件“{0}”。</source>
       <translation>Font file "{0}" not found.</translation>
     </message>
@@ -1938,17 +2531,17 @@ Cooperating: {3}</translation>
       <translation>Scoring period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="259" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="261" />
       <source>导出考核排名</source>
       <translation>Export scoring ranking</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="261" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="263" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="272" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="274" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
@@ -2528,6 +3121,119 @@ Cooperating: {3}</translation>
     </message>
   </context>
   <context>
+    <name>Vocabulary</name>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="15" />
+      <source>未开始</source>
+      <translation>Not started</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="16" />
+      <source>进行中</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="17" />
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="18" />
+      <source>已逾期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="19" />
+      <source>暂缓</source>
+      <translation>Suspended</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="20" />
+      <source>未分配</source>
+      <translation>Unassigned</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="22" />
+      <source>牵头</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="23" />
+      <source>配合</source>
+      <translation>Cooperating</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="25" />
+      <source>国家</source>
+      <translation>National</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="26" />
+      <source>省级</source>
+      <translation>Provincial</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="27" />
+      <source>市级</source>
+      <translation>City</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="28" />
+      <source>区县</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="30" />
+      <source>方案</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="31" />
+      <source>章</source>
+      <translation>Chapter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="32" />
+      <source>节</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="33" />
+      <source>任务</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="34" />
+      <source>专栏</source>
+      <translation>Box</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="35" />
+      <source>条目</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="36" />
+      <source>目标</source>
+      <translation>Goal</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="37" />
+      <source>保障措施</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="39" />
+      <source>约束性</source>
+      <translation>Binding</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/vocabulary.py" line="40" />
+      <source>预期性</source>
+      <translation>Expected</translation>
+    </message>
+  </context>
+  <context>
     <name>WarningsView</name>
     <message>
       <location filename="../../desktop/ui/supervision/tables.py" line="104" />
@@ -2714,177 +3420,177 @@ Cooperating: {3}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/window_actions.py" line="168" />
-      <location filename="../../desktop/ui/window_actions.py" line="435" />
+      <location filename="../../desktop/ui/window_actions.py" line="437" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="200" />
+      <location filename="../../desktop/ui/window_actions.py" line="202" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="228" />
+      <location filename="../../desktop/ui/window_actions.py" line="230" />
       <source>已取消，未写入任何数据。</source>
       <translation>Cancelled; no data was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="255" />
+      <location filename="../../desktop/ui/window_actions.py" line="257" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="261" />
+      <location filename="../../desktop/ui/window_actions.py" line="263" />
       <source>保存催报通知</source>
       <translation>Save report reminders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="262" />
+      <location filename="../../desktop/ui/window_actions.py" line="264" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="265" />
+      <location filename="../../desktop/ui/window_actions.py" line="267" />
       <source>催报通知-{0}.pdf</source>
       <translation>report-reminders-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="272" />
+      <location filename="../../desktop/ui/window_actions.py" line="274" />
       <source>正在生成催报通知…</source>
       <translation>Writing report reminders…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="276" />
+      <location filename="../../desktop/ui/window_actions.py" line="278" />
       <source>已生成催报通知：{0}</source>
       <translation>Report reminders written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="283" />
+      <location filename="../../desktop/ui/window_actions.py" line="285" />
       <source>选择修订后的方案文件</source>
       <translation>Choose the revised plan document</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="284" />
+      <location filename="../../desktop/ui/window_actions.py" line="286" />
       <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="300" />
+      <location filename="../../desktop/ui/window_actions.py" line="302" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="306" />
+      <location filename="../../desktop/ui/window_actions.py" line="308" />
       <source>修订版已导入，原有分工和进展已保留。</source>
       <translation>The revision has been imported; existing assignments and progress were kept.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="313" />
+      <location filename="../../desktop/ui/window_actions.py" line="315" />
       <source>选择保存进展反馈表的文件夹</source>
       <translation>Choose a folder for the progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="326" />
+      <location filename="../../desktop/ui/window_actions.py" line="328" />
       <source>正在导出进展反馈表…</source>
       <translation>Exporting progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="329" />
+      <location filename="../../desktop/ui/window_actions.py" line="331" />
       <source>已导出 {0} 份进展反馈表到 {1}</source>
       <translation>Exported {0} progress workbooks to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="335" />
+      <location filename="../../desktop/ui/window_actions.py" line="337" />
       <source>选择各单位交回的进展反馈表</source>
       <translation>Choose the progress workbooks returned by the units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="336" />
+      <location filename="../../desktop/ui/window_actions.py" line="338" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="345" />
+      <location filename="../../desktop/ui/window_actions.py" line="347" />
       <source>正在检查进展反馈表…</source>
       <translation>Checking the progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="354" />
+      <location filename="../../desktop/ui/window_actions.py" line="356" />
       <source>进展反馈表已导入。</source>
       <translation>The progress workbooks have been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="362" />
+      <location filename="../../desktop/ui/window_actions.py" line="364" />
       <source>保存交换包</source>
       <translation>Save exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="363" />
+      <location filename="../../desktop/ui/window_actions.py" line="365" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="376" />
+      <location filename="../../desktop/ui/window_actions.py" line="378" />
       <source>正在导出交换包…</source>
       <translation>Exporting the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="378" />
+      <location filename="../../desktop/ui/window_actions.py" line="380" />
       <source>已导出交换包：{0}</source>
       <translation>Exchange package exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="383" />
+      <location filename="../../desktop/ui/window_actions.py" line="385" />
       <source>选择交换包</source>
       <translation>Choose an exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="384" />
+      <location filename="../../desktop/ui/window_actions.py" line="386" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="392" />
+      <location filename="../../desktop/ui/window_actions.py" line="394" />
       <source>正在检查交换包…</source>
       <translation>Checking the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="401" />
+      <location filename="../../desktop/ui/window_actions.py" line="403" />
       <source>交换包已导入。</source>
       <translation>The exchange package has been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="409" />
+      <location filename="../../desktop/ui/window_actions.py" line="411" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="411" />
+      <location filename="../../desktop/ui/window_actions.py" line="413" />
       <source>已备份到：{0}</source>
       <translation>Backed up to: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="428" />
+      <location filename="../../desktop/ui/window_actions.py" line="430" />
       <source>已从备份恢复，被替换的数据库已另存为备份。</source>
       <translation>Restored from backup; the replaced database was saved as a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="440" />
+      <location filename="../../desktop/ui/window_actions.py" line="442" />
       <source>关账</source>
       <translation>Close month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="441" />
+      <location filename="../../desktop/ui/window_actions.py" line="443" />
       <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
       <translation>After closing month {0}, its report data is frozen and can be reprinted exactly as issued, and no more progress can be recorded for that month. Closing cannot be undone. Close month {0} of "{1}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="461" />
+      <location filename="../../desktop/ui/window_actions.py" line="463" />
       <source>正在关账…</source>
       <translation>Closing the month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="463" />
+      <location filename="../../desktop/ui/window_actions.py" line="465" />
       <source>{0} 月已关账。</source>
       <translation>Month {0} is closed.</translation>
     </message>
@@ -3118,12 +3824,12 @@ Cooperating: {3}</translation>
       <translation>Deadline:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="273" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="275" />
       <source>选择佐证材料</source>
       <translation>Choose evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="286" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="288" />
       <source>请先登记一条进展，再为它添加佐证材料。</source>
       <translation>Record a progress entry first, then add evidence to it.</translation>
     </message>

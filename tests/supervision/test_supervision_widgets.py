@@ -147,7 +147,8 @@ def test_coverage_view_shows_the_unlinked_clause(qtbot: QtBot, db: Database, pla
     qtbot.addWidget(view)
     view.resize(800, 240)
     view.set_plan(plan["plan"])
-    assert view.parent_table.rowCount() == 1 and view.parent_table.item(0, 1).text() == "3.推进能源计量"
+    assert view.parent_table.rowCount() == 1 and view.parent_table.item(0, 1).text() == "推进能源计量"
+    assert view.parent_table.item(0, 0).text() == "一、（二）3."  # outline labels, not database ids
     assert "未对接 1 条" in view.summary.text()
     shoot(view, "coverage")
 
@@ -172,12 +173,10 @@ def test_coverage_view_sets_the_plan_above_and_links_a_task(
     assert not view.link_selected(), "nothing selected yet"
     assert "请在左侧选择" in view.message.text()
     local = next(
-        r for r in range(view.local_table.rowCount()) if view.local_table.item(r, 0).text() == str(plan["1."])
+        r for r in range(view.local_table.rowCount()) if view.node_at(view.local_table, r) == plan["1."]
     )
     clause = next(
-        r
-        for r in range(view.parent_table.rowCount())
-        if view.parent_table.item(r, 0).text() == str(city["1."])
+        r for r in range(view.parent_table.rowCount()) if view.node_at(view.parent_table, r) == city["1."]
     )
     view.local_table.setCurrentCell(local, 1)
     view.parent_table.setCurrentCell(clause, 1)

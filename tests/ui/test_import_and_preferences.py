@@ -26,6 +26,16 @@ def _window(qtbot: QtBot, db: Database) -> MainWindow:
     return win
 
 
+def _load_again_as_separate_plan(qtbot: QtBot, controller) -> ImportPreviewDialog:
+    """The seed plan is already in the database: answer the question with 作为另一个方案导入."""
+    with qtbot.waitSignal(controller.duplicate_asked, timeout=20000) as asked:
+        controller.load(str(XIAN))
+    separate = next(b for b in asked.args[0].buttons() if b.text() == "作为另一个方案导入")
+    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
+        separate.click()
+    return shown.args[0]
+
+
 def test_import_previews_then_stores_the_plan(qtbot: QtBot, seeded_db: Database) -> None:
     window = _window(qtbot, seeded_db)
     assert window.import_action.shortcuts()[0].toString() == "Ctrl+O"
@@ -33,9 +43,7 @@ def test_import_previews_then_stores_the_plan(qtbot: QtBot, seeded_db: Database)
     controller = window.importer
     assert controller.file_dialog is not None and controller.file_dialog.isVisible()  # not blocking
     controller.file_dialog.reject()
-    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
-        controller.load(str(XIAN))
-    preview: ImportPreviewDialog = shown.args[0]
+    preview = _load_again_as_separate_plan(qtbot, controller)
     assert preview.isVisible()
     assert preview.tree.topLevelItemCount() == 3
     assert "识别结果" in preview.review.toPlainText()
@@ -52,9 +60,8 @@ def test_cancelled_preview_stores_nothing(qtbot: QtBot, seeded_db: Database) -> 
     window = _window(qtbot, seeded_db)
     window.open_import()
     controller = window.importer
-    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
-        controller.load(str(XIAN))
-    shown.args[0].buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    preview = _load_again_as_separate_plan(qtbot, controller)
+    preview.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert len(list_plans(seeded_db)) == 2
 
 

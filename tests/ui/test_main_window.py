@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLineEdit, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services.assignments import list_progress, update_assignment
@@ -15,6 +15,7 @@ from desktop.services.filters import filter_nodes
 from desktop.services.search import search
 from desktop.services.tree import children, list_plans, node_detail
 from desktop.storage import Database
+from desktop.ui.date_entry import DateLineEdit
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tree_model import COL_TITLE, NODE_ROW_ROLE
 
@@ -77,8 +78,8 @@ def test_assign_progress_undo_filter_search(qtbot: QtBot, window: MainWindow, se
         qtbot,
         window,
         4,
-        QDateEdit,
-        lambda e: e.setDate(QDate(last_month.year, last_month.month, last_month.day)),
+        DateLineEdit,
+        lambda e: e.set_date(last_month),
     )
     [a] = node_detail(seeded_db, node_id=task_id).assignments
     assert a.deadline == last_month and a.effective_status == "overdue"

@@ -27,13 +27,15 @@ def column_of(pane: MatrixPane, unit: str) -> int:
 def test_matrix_shows_marks_and_short_unit_headers(qtbot: QtBot, qtmodeltester, db: Database) -> None:
     pane, tasks = open_pane(qtbot, db)
     qtmodeltester.check(pane.model)
-    assert pane.model.rowCount() == 29 and pane.model.columnCount() == 11
-    header = pane.model.headerData(1, Qt.Orientation.Horizontal)
+    assert pane.model.rowCount() == 29 and pane.model.columnCount() == 12
+    assert pane.model.headerData(0, Qt.Orientation.Horizontal) == "所属章节"
+    header = pane.model.headerData(2, Qt.Orientation.Horizontal)
     assert header.replace("\n", "") == "市市场监管局"
     row = pane.model.row_of(tasks["7."])
     assert row is not None
-    assert pane.model.index(row, 0).data() == "7. 服务汽车制造"
-    marks = {pane.model.unit_at(c): pane.model.index(row, c).data() for c in range(1, 11)}
+    assert pane.model.index(row, 1).data() == "7. 服务汽车制造"
+    assert pane.model.index(row, 0).data() == "（二）强化计量应用，推进重点领域产业发展"
+    marks = {pane.model.unit_at(c): pane.model.index(row, c).data() for c in range(2, 12)}
     assert marks[SCJG] == "●" and marks[JTJ] == "○"
     assert sorted(marks.values()) == sorted(["●"] + ["○"] * 5 + [""] * 4)
     assert pane.summary.text() == "29 项任务，10 个责任单位"
@@ -56,7 +58,7 @@ def test_clicking_a_task_title_goes_to_it(qtbot: QtBot, db: Database) -> None:
     pane, tasks = open_pane(qtbot, db)
     row = pane.model.row_of(tasks["24."])
     assert row == 23
-    index = pane.model.index(row, 0)
+    index = pane.model.index(row, 1)
     pane.view.scrollTo(index)
     with qtbot.waitSignal(pane.node_activated) as activated:
         qtbot.mouseClick(

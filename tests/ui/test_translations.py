@@ -51,3 +51,17 @@ def test_the_scan_catches_a_bare_string(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text('label = "未翻译"\nok = tr("已翻译")\n', encoding="utf-8")
     assert [p.split(" ", 1)[1] for p in untranslated(sample)] == ["'未翻译'"]
+
+
+def test_the_vocabulary_list_holds_every_name_the_window_shows() -> None:
+    from desktop import status
+    from desktop.ui.vocabulary import NAMES
+
+    shown = {
+        *status.STATUS_NAMES.values(),
+        *status.ROLE_NAMES.values(),
+        *status.LEVEL_NAMES.values(),
+        *status.KIND_NAMES.values(),
+        *status.ATTRIBUTE_NAMES.values(),
+    }
+    assert shown == set(NAMES)

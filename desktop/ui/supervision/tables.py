@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -256,7 +256,9 @@ class RankingView(_PlanView):
         )
 
     def choose_export(self) -> None:
-        self._dialog = QFileDialog(self, self.tr("导出考核排名"))
+        from ..file_dialogs import localize
+
+        self._dialog = localize(QFileDialog(self, self.tr("导出考核排名")))
         self._dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         self._dialog.setNameFilter(self.tr("Excel 工作簿 (*.xlsx)"))
         self._dialog.setDefaultSuffix("xlsx")
@@ -293,7 +295,7 @@ class CoverageView(_PlanView):
         self.local_table = _table([self.tr("编号"), self.tr("本方案中未关联上级条款的任务")])
         for table in (self.parent_table, self.local_table):
             table.cellDoubleClicked.connect(
-                lambda row, _c, t=table: self.node_activated.emit(int(t.item(row, 0).text()))
+                lambda row, _c, t=table: self.node_activated.emit(self.node_at(t, row))
             )
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -328,8 +330,8 @@ class CoverageView(_PlanView):
         try:
             links.link_nodes(
                 self.db,
-                node_id=int(local_item.text()),
-                target_node_id=int(clause_item.text()),
+                node_id=self.node_at(self.local_table, local),
+                target_node_id=self.node_at(self.parent_table, clause),
             )
         except PlanDeskError as exc:
             self._fail(str(exc))
@@ -340,6 +342,21 @@ class CoverageView(_PlanView):
     def _fail(self, message: str) -> None:
         self.message.setText(message)
         self.failed.emit(message)
+
+    @staticmethod
+    def node_at(table: QTableWidget, row: int) -> int:
+        """The node a row shows (its id is kept out of sight; the row shows the outline labels)."""
+        item = table.item(row, 0)
+        assert item is not None  # _fill_nodes fills every row
+        return int(item.data(Qt.ItemDataRole.UserRole))
+
+    @staticmethod
+    def _fill_nodes(table: QTableWidget, refs: list[links.NodeRef]) -> None:
+        _fill(table, [[n.outline or n.label, n.title] for n in refs])
+        for row, ref in enumerate(refs):
+            item = table.item(row, 0)
+            assert item is not None  # _fill has just filled the row
+            item.setData(Qt.ItemDataRole.UserRole, ref.id)
 
     def _fill_plans(self, plan_id: int, parent_plan_id: int | None) -> None:
         self.parent_plan.clear()
@@ -352,8 +369,8 @@ class CoverageView(_PlanView):
     def load(self, plan_id: int) -> None:
         cov = links.coverage(self.db, plan_id=plan_id)
         self._fill_plans(plan_id, cov.parent_plan_id)
-        _fill(self.parent_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_parent_clauses])
-        _fill(self.local_table, [[str(n.id), f"{n.label}{n.title}"] for n in cov.unlinked_local_tasks])
+        self._fill_nodes(self.parent_table, cov.unlinked_parent_clauses)
+        self._fill_nodes(self.local_table, cov.unlinked_local_tasks)
         if cov.parent_plan_id is None:
             self.summary.setText(self.tr("本方案尚未设置上级方案。"))
         else:

@@ -270,7 +270,9 @@ class WorkflowPanel(QWidget):
         )
 
     def choose_evidence(self) -> None:
-        self._dialog = QFileDialog(self, self.tr("选择佐证材料"))
+        from ..file_dialogs import localize
+
+        self._dialog = localize(QFileDialog(self, self.tr("选择佐证材料")))
         self._dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         self._dialog.fileSelected.connect(self.attach_file)
         self._dialog.open()
