@@ -130,6 +130,11 @@ def _body_line(state: _State, result: Unwrapped, line: str) -> str | None:
     if _DOWNLOAD.match(stripped):
         return None
     atx = _ATX.match(line)
+    if atx and len(atx.group(1)) > 120:
+        # Not a title: a whole page flattened onto one line that starts with one.
+        line = _BOLD.sub(r"\2", re.sub(r"(^|\s)#{1,6}\s+", r"\1", line))
+        state.head = False
+        return line
     if atx:
         title = _BOLD.sub(r"\2", atx.group(1)).strip()
         if title in _SECTION_TITLES or re.match(r"^文档\s*[:：]", title):
