@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from desktop.errors import ImportRefused
 
@@ -129,13 +130,12 @@ def read_html(data: str, name: str) -> str:
 _ROW = "\x01"
 
 
-def _text_of(root) -> str:
+def _text_of(root: Any) -> str:
     """Text with line breaks at block elements and tabs between table cells, without touching the tree.
 
     Walking ``descendants`` is iterative, so 100 000 nested elements cost time, not stack.
     """
-    from bs4 import NavigableString, Tag
-    from bs4.element import PreformattedString
+    from bs4.element import NavigableString, PreformattedString, Tag
 
     parts: list[str] = []
     for node in root.descendants:
@@ -151,7 +151,7 @@ def _text_of(root) -> str:
     return "".join(parts)
 
 
-def _article(soup):
+def _article(soup: Any) -> Any:
     for selector in _ARTICLE_SELECTORS:
         found = soup.select_one(selector)
         if found is not None and len(found.get_text(strip=True)) >= 200:

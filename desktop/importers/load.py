@@ -13,7 +13,7 @@ from desktop.importers.repair import repair_text
 
 
 def load_plan(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     data: bytes | None = None,
     progress: Callable[[int, str], None] | None = None,

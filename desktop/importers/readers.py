@@ -57,7 +57,7 @@ def _looks_like_html(text: str, suffix: str) -> bool:
     )
 
 
-def read_document(path: str | os.PathLike, data: bytes | None = None) -> ExtractedText:
+def read_document(path: str | os.PathLike[str], data: bytes | None = None) -> ExtractedText:
     """Read a plan from ``path`` (or from ``data`` named by ``path``) into plain text."""
     p = Path(path)
     name = p.name or str(path)

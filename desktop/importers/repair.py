@@ -619,12 +619,12 @@ def repair_text(text: str) -> RepairResult:
     lines = _split_title_from_preamble(lines)
     lines = _extract_metadata(lines, result.metadata)
     strict: list[Finding] = []
-    deduped, removed = _dedupe(lines, strict)
+    deduped, dropped = _dedupe(lines, strict)
     if len(strict) >= _SCRAMBLED_PASSAGES:
         # The extraction repeats whole passages: a repeated sentence anywhere is an extraction artefact too.
         strict = []
-        deduped, removed = _dedupe(lines, strict, loose=True)
-    lines, result.duplicates_removed = deduped, removed
+        deduped, dropped = _dedupe(lines, strict, loose=True)
+    lines, result.duplicates_removed = deduped, dropped
     result.findings.extend(strict)
     cleaned: list[str] = []
     for line in lines:
