@@ -62,6 +62,8 @@ _GENERIC_TAIL = re.compile(
 )
 # Admin levels printed after 各X、 that continue a collective unit (各区、县级市).
 _LEVEL_WORDS = ("县级市", "县", "县区", "县（市、区）", "旗", "市", "区", "乡镇", "街道")
+# A deadline or rhythm inside a note (2025年底前完成, 持续推进) says when, not who.
+_TIME_CLAUSE = re.compile(r"^(?:\d{4}年|自\d{4}年|到\d{4}年|持续|长期|每年|每季度|每月|年底前|\d{1,2}月底前)")
 _PAREN = re.compile(r"[（(]([^（）()]{2,400}(?:[（(][^（）()]{0,40}[）)][^（）()]{0,400})*)[）)]")
 _BARE_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{_UNIT_END}$")
 
@@ -77,6 +79,10 @@ def _clean_token(token: str) -> tuple[str, str]:
     """(unit name, role phrase's role or "") of one list item."""
     token = re.sub(r"\s+", "", token).strip("。.:： ")
     role = ""
+    marked = re.search(r"[（(](牵头单位|牵头部门|牵头|配合单位|配合|参与)[）)]$", token)
+    if marked:
+        # 市科委（牵头）、市财政局: the role printed in brackets after the name.
+        return token[: marked.start()], "lead" if marked.group(1).startswith("牵头") else "co"
     m = _ROLE_END.search(token)
     if m and m.start() > 0:
         role = _ROLE_OF[m.group(0)]
@@ -122,7 +128,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             name = label.group(1)
             label_role = "lead" if name in _LEAD_LABELS else "co" if name in _CO_LABELS else ""
             clause = clause[label.end() :]
-        if _CONVENTION.search(clause):
+        if _CONVENTION.search(clause) or _TIME_CLAUSE.search(clause):
             continue
         for item in _items(clause):
             name, role = _clean_token(item)
@@ -202,6 +208,20 @@ def find_responsibility(text: str) -> list[FoundList]:
     found = []
     for m in _PAREN.finditer(text):
         units = parse_responsibility(m.group(1))
+        if not units and is_bare_unit_note(m.group(1)):
+            # （上海海关） closing a paragraph: the brackets hold only unit names, listed by position.
+            closes = text[m.start() - 1 : m.start()] in ("。", "；") and text[m.end() : m.end() + 1] in (
+                "",
+                "\n",
+            )
+            units = (
+                resolve_joint([RawUnit(n, "joint") for n in _items(m.group(1))], joint_lead=False)
+                if closes
+                else None
+            )
+            if units:
+                found.append(FoundList(m.start(), m.end(), units))
+            continue
         if not units:
             continue
         labelled = bool(_LABEL_PART.match(re.sub(r"\s+", "", m.group(1))))

@@ -85,3 +85,23 @@ def test_all_responsible_lead_where_the_document_names_leads_with_qiantou() -> N
 def test_unreadable_notes_are_listed_in_the_review() -> None:
     plan = parse_plan("一、主要任务\n1. 做好工作。（责任单位：2025年底前完成）\n")
     assert [f.code for f in plan.findings if f.code == "unread_note"] == ["unread_note"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("责任单位：市科委（牵头）、市财政局", [("市科委", "lead"), ("市财政局", "co")]),
+        ("市科委牵头，市财政局配合，2025年底前完成", [("市科委", "lead"), ("市财政局", "co")]),
+        ("持续推进；市商务局负责", [("市商务局", "lead")]),
+    ],
+)
+def test_roles_in_brackets_and_deadlines_inside_notes(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None and [(u.raw, u.role) for u in units] == expected
+
+
+def test_bare_unit_names_closing_a_paragraph() -> None:
+    [found] = find_responsibility("加快通关便利化改革。（上海海关、市商务委）\n")
+    assert [(u.raw, u.role) for u in found.units] == [("上海海关", "lead"), ("市商务委", "co")]
+    assert find_responsibility("改造养殖场（小区）和专业户。") == []
+    assert find_responsibility("建设全科医生队伍。（含中医类别）\n") == []
