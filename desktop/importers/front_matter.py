@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 _FIELD = re.compile(r"^[-*+]?\s*\**\s*([\u4e00-\u9fff]{2,8})\s*\**\s*[:：]\s*\**\s*(.*?)\s*$")
-_CRAWLER_FIELD = re.compile(
-    r"^(标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|分类)\s*[:：]\s*(.*)$"
-)
+_CRAWLER_NAMES = "标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|分类"
+_CRAWLER_FIELD = re.compile(rf"^({_CRAWLER_NAMES})\s*[:：]\s*(.*)$")
+_BODY_MARK = re.compile(r"\s*=+\s*正文\s*=+\s*")
 _CRAWLER_BODY = re.compile(r"^=+\s*正文\s*=+$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _ATX = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
@@ -59,6 +59,7 @@ def _is_field_block_line(line: str) -> re.Match[str] | None:
 def unwrap(text: str) -> Unwrapped:
     """Remove front matter and markdown from ``text``; the plan's own wording is kept."""
     result = Unwrapped(text="")
+    text = _unflatten_crawler_header(text)
     lines = text.split("\n")
     if not _looks_wrapped(lines):
         result.text = text
@@ -150,6 +151,17 @@ def _body_line(state: _State, result: Unwrapped, line: str) -> str | None:
     if stripped and not _FIELD.match(stripped):
         state.head = False
     return line
+
+
+def _unflatten_crawler_header(text: str) -> str:
+    """A crawler's header and body flattened onto one line: put the fields and the body on lines again."""
+    marker = _BODY_MARK.search(text)
+    if marker is None or "\n" in text[: marker.start()].strip():
+        return text
+    head = re.sub(
+        rf"\s+(?=(?:{_CRAWLER_NAMES}|页面链接与图片详见)\s*[:：]?)", "\n", text[: marker.start()].strip()
+    )
+    return head + "\n" + marker.group(0).strip() + "\n" + text[marker.end() :].lstrip()
 
 
 def _looks_wrapped(lines: list[str]) -> bool:

@@ -202,7 +202,11 @@ def _split_glued(line: str) -> list[str]:
     s = re.sub(r"(?<=[。！？])(?=附件\s*\d{0,2}\s*[：:])", "\n", s)
     s = re.sub(r"^(附件\s*\d{0,2}\s*[：:][^。\n]{2,60}?)(?=附件)", r"\1\n", s, flags=re.M)
     s = re.sub(r"(?<=\d{4}-\d{2}-\d{2})(?=\S)", "\n", s)
-    s = re.sub(r"(?<=通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)", "\n", s)
+    s = re.sub(
+        r"(?<=通知|意见|方案|规划|计划|办法|决定|纲要|措施|细则|要点)(?!的|通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)",
+        "\n",
+        s,
+    )
     s = re.sub(rf"^([\u4e00-\u9fff]{{1,8}}〔\d{{4}}〕\d{{1,4}}号)(?=[{_CJK}])", r"\1\n", s, flags=re.M)
     s = re.sub(r"^(各[^：:\n]{2,80}[：:])(?=\S)", r"\1\n", s, flags=re.M)
     # A covering notice's title glued to its addressees (…的通知区直各单位，…：).
