@@ -21,6 +21,9 @@ _BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 _DOWNLOAD = re.compile(r"^\s*[【\[]?\s*(原文下载|附件下载|相关下载|下载附件|打印本页|关闭窗口)\s*[】\]]?\s*$")
 # Site chrome a crawler keeps around the article: breadcrumbs and share buttons before, the source after.
 _CHROME_HEAD = re.compile(r"^当前位置\s*[:：].{0,300}?(?:QQ空间|分享到\S{0,10}|打印本页|【打印】)\s*")
+_CHROME_WRAPPED = re.compile(
+    r"^当前位置\s*[:：][\s\S]{0,300}?(?:QQ\s*空间|分享到\S{0,10}|打印本页|【打印】)[ \t]*", re.M
+)
 _CHROME_TAIL = re.compile(r"\s*(?:来源|信息来源)\s*[:：]\s*\S{2,20}(?:\s*附件下载)?\s*$")
 _SECTION_TITLES = ("政策全文", "基本信息", "正文", "全文")
 # Names of front-matter fields, kept as metadata; unknown field names are still removed from the head.
@@ -60,11 +63,16 @@ def unwrap(text: str) -> Unwrapped:
     """Remove front matter and markdown from ``text``; the plan's own wording is kept."""
     result = Unwrapped(text="")
     text = _unflatten_crawler_header(text)
+    chrome = _CHROME_WRAPPED.search(text)
+    if chrome:
+        # Breadcrumbs and share buttons, also when a PDF wrapped them over lines.
+        result.removed.append(re.sub(r"\s+", " ", chrome.group(0)).strip())
+        text = text[: chrome.start()] + "\n" + text[chrome.end() :]
     lines = text.split("\n")
-    if not _looks_wrapped(lines):
+    if not chrome and not _looks_wrapped(lines):
         result.text = text
         return result
-    state = _State(in_yaml=bool(lines) and lines[0].strip() == "---")
+    state = _State(in_yaml=bool(lines) and lines[0].strip() == "---", crawled=bool(chrome))
     out: list[str] = []
     for i, raw in enumerate(lines):
         if state.in_yaml:
@@ -154,13 +162,13 @@ def _body_line(state: _State, result: Unwrapped, line: str) -> str | None:
 
 
 def _unflatten_crawler_header(text: str) -> str:
-    """A crawler's header and body flattened onto one line: put the fields and the body on lines again."""
+    """A crawler's header (flattened onto one line, or wrapped by a PDF): one field a line, then the body."""
     marker = _BODY_MARK.search(text)
-    if marker is None or "\n" in text[: marker.start()].strip():
+    if marker is None or text[: marker.start()].count("\n") > 40:
         return text
-    head = re.sub(
-        rf"\s+(?=(?:{_CRAWLER_NAMES}|页面链接与图片详见)\s*[:：]?)", "\n", text[: marker.start()].strip()
-    )
+    # Everything before the marker is the crawler's header: one field a line, wrapped lines rejoined.
+    head = re.sub(r"\s*\n\s*", "", text[: marker.start()].strip())
+    head = re.sub(rf"\s*(?=(?:{_CRAWLER_NAMES}|页面链接与图片详见)\s*[:：])", "\n", head).strip()
     return head + "\n" + marker.group(0).strip() + "\n" + text[marker.end() :].lstrip()
 
 

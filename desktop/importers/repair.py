@@ -376,6 +376,8 @@ def _join_broken(lines: list[str]) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     if not prev or "\t" in prev or "\t" in line or prev.endswith(_TERMINAL):
         return False
+    if re.match(r"^[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号", line) and re.search(r"[\u4e00-\u9fff]$", prev):
+        return True  # a document number a line wrap cut after its issuer's abbreviation
     if match_heading(line) or _is_title_only(prev) or parse_bare_line(prev):
         return False
     open_bracket = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
