@@ -5,9 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LABELS = r"(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|主责单位|负责单位|承担单位|实施单位|配合单位|协办单位|参与单位|配合部门|参与部门)"
+_LABELS = (
+    r"(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|责任主体|主责单位|主责部门|负责单位|承担单位|实施单位|落实单位"
+    r"|配合单位|协办单位|参与单位|配合部门|参与部门|协同单位|协同部门|协作单位|支持单位)"
+)
 _LABEL_PART = re.compile(rf"({_LABELS})\s*[:：]\s*")
-_CO_LABELS = ("配合单位", "协办单位", "参与单位", "配合部门", "参与部门")
+_CO_LABELS = (
+    "配合单位",
+    "协办单位",
+    "参与单位",
+    "配合部门",
+    "参与部门",
+    "协同单位",
+    "协同部门",
+    "协作单位",
+    "支持单位",
+)
 _LEAD_LABELS = ("牵头单位", "牵头部门")
 # Clauses that state a convention, not units ("排在第一位的部门为牵头部门，下同", "以下均需…配合，不再列出").
 _CONVENTION = re.compile(r"(第一位|第一个|首位|下同|不再列出|以下均需|以下均由|列在首位|为牵头)")
@@ -22,6 +35,9 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
             ("牵头负责", "lead"),
             ("牵头落实", "lead"),
             ("牵头", "lead"),
+            ("负总责", "lead"),
+            ("负主要责任", "lead"),
+            ("主办", "lead"),
             ("按职责分工组织落实", "co"),
             ("按职责组织落实", "co"),
             ("按职责组织配合", "co"),
@@ -41,6 +57,8 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
             ("按职责分工负责", "joint"),
             ("按职责负责", "joint"),
             ("分工负责", "joint"),
+            ("按职责分工", "joint"),
+            ("分别负责", "joint"),
             ("共同负责", "joint"),
             ("具体负责", "joint"),
             ("负责", "joint"),
@@ -130,6 +148,15 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             clause = clause[label.end() :]
         if _CONVENTION.search(clause) or _TIME_CLAUSE.search(clause):
             continue
+        if "会同" in clause:
+            # A会同B、C负责: A leads and brings B and C in.
+            first, _, rest = clause.partition("会同")
+            lead_names = [n for n, _role in map(_clean_token, _items(first)) if n]
+            if not lead_names or not all(_looks_like_unit(n) for n in lead_names):
+                return None
+            units.extend(RawUnit(n, "lead") for n in [*pending, *lead_names])
+            pending = []
+            clause = rest
         for item in _items(clause):
             name, role = _clean_token(item)
             if not name:

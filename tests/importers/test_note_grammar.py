@@ -105,3 +105,22 @@ def test_bare_unit_names_closing_a_paragraph() -> None:
     assert [(u.raw, u.role) for u in found.units] == [("上海海关", "lead"), ("市商务委", "co")]
     assert find_responsibility("改造养殖场（小区）和专业户。") == []
     assert find_responsibility("建设全科医生队伍。（含中医类别）\n") == []
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "市发展改革委会同市财政局、市商务委负责",
+            [("市发展改革委", "lead"), ("市财政局", "co"), ("市商务委", "co")],
+        ),
+        ("各区政府负总责，市有关部门按职责分工", [("各区政府", "lead"), ("市有关部门", "co")]),
+        (
+            "主要责任单位：市科委；协同单位：市教委、市财政局",
+            [("市科委", "lead"), ("市教委", "co"), ("市财政局", "co")],
+        ),
+    ],
+)
+def test_more_role_phrases_and_labels(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None and [(u.raw, u.role) for u in units] == expected

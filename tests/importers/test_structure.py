@@ -59,3 +59,8 @@ def test_notes_under_a_chapter_without_sections_make_one_task_each() -> None:
     chapter = parse_plan(text).nodes[0]
     assert chapter.units == []
     assert [[u.raw for u in t.units] for t in chapter.children] == [["市数据局"], ["市人社局", "市财政局"]]
+
+
+def test_chapter_labels_with_a_full_stop() -> None:
+    plan = parse_plan("一．总体要求\n坚持系统推进。\n二．主要任务\n（一）加强基础建设\n建设平台。\n")
+    assert [(n.label, n.title) for n in plan.nodes] == [("一．", "总体要求"), ("二．", "主要任务")]
