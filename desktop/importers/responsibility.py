@@ -168,8 +168,10 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
                 units.extend(RawUnit(n, role) for n in pending)
                 pending = []
     if pending:
-        if not labelled:
-            # A sentence-form note ends its lists with a role phrase; anything else is not a note.
+        # A sentence-form note ends its lists with a role phrase; anything else is not a note, unless a
+        # stray verb inside the list (A、X负责、B、C) already showed it is one and the rest are unit names.
+        stray = bool(units) and all(_unit_like_end(n) for n in pending)
+        if not labelled and not stray:
             return None
         units.extend(RawUnit(n, label_role) for n in pending)
     return _assign_roles(units) if units else None

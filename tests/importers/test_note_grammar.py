@@ -124,3 +124,15 @@ def test_bare_unit_names_closing_a_paragraph() -> None:
 def test_more_role_phrases_and_labels(content: str, expected: list[tuple[str, str]]) -> None:
     units = parse_responsibility(content)
     assert units is not None and [(u.raw, u.role) for u in units] == expected
+
+
+def test_a_stray_verb_inside_a_list() -> None:
+    units = parse_responsibility("市商务局、市发展改革委负责、市财政局、市税务局")
+    assert units is not None
+    assert [(u.raw, u.role) for u in units] == [
+        ("市商务局", "lead"),
+        ("市发展改革委", "co"),
+        ("市财政局", "co"),
+        ("市税务局", "co"),
+    ]
+    assert parse_responsibility("市商务局负责、其他事项另行安排") is None
