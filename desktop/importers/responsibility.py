@@ -122,7 +122,7 @@ def _items(clause: str) -> list[str]:
 
 
 def _looks_like_unit(token: str) -> bool:
-    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|对|将|的|在|把|按照|根据", token)
+    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据", token)
 
 
 def parse_responsibility(content: str) -> list[RawUnit] | None:
