@@ -4,8 +4,8 @@
     python scripts/score_corpus.py --json     # the same figures as JSON (the shape of ratchet.json)
     python scripts/score_corpus.py --record   # write the current figures into ratchet.json (figures only go up)
 
-Each plan with a truth file is imported from every format present (.txt as UTF-8 and re-encoded as GB18030,
-.html, .docx, .pdf) and scored with the corpus's score.py: headings found, notes right (right node, right
+Each plan with a truth file is imported from every format present (.txt as UTF-8, re-encoded as GB18030,
+flattened onto one line and with blank lines between its lines; .html, .docx, .pdf) and scored with the corpus's score.py: headings found, notes right (right node, right
 lead, names as printed), indicators found. Plans without truth (02–06) are checked for no refusal and a
 heading count.
 """
@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "plans" / "corpus"
 RATCHET = CORPUS / "ratchet.json"
-FORMATS = ("txt", "gb18030", "html", "docx", "pdf")
+FORMATS = ("txt", "gb18030", "flat", "spaced", "html", "docx", "pdf")
 KEYS = ("headings", "notes", "indicators")
 
 if str(ROOT) not in sys.path:
@@ -79,7 +79,11 @@ def sources(stem: str) -> dict[str, tuple[Path, bytes | None]]:
     txt = CORPUS / f"{stem}.txt"
     if txt.exists():
         out["txt"] = (txt, None)
-        out["gb18030"] = (txt, txt.read_text(encoding="utf-8").encode("gb18030"))
+        text = txt.read_text(encoding="utf-8")
+        out["gb18030"] = (txt, text.encode("gb18030"))
+        # How crawlers and editors reshape a page: everything on one line, or a blank line after each line.
+        out["flat"] = (txt, " ".join(line.strip() for line in text.split("\n")).encode("utf-8"))
+        out["spaced"] = (txt, "\n\n".join(text.split("\n")).encode("utf-8"))
     for fmt in ("html", "docx", "pdf"):
         path = CORPUS / f"{stem}.{fmt}"
         if path.exists():

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 _FIELD = re.compile(r"^[-*+]?\s*\**\s*([\u4e00-\u9fff]{2,8})\s*\**\s*[:：]\s*\**\s*(.*?)\s*$")
-_CRAWLER_FIELD = re.compile(
-    r"^(标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|分类)\s*[:：]\s*(.*)$"
-)
+_CRAWLER_NAMES = "标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|分类"
+_CRAWLER_FIELD = re.compile(rf"^({_CRAWLER_NAMES})\s*[:：]\s*(.*)$")
+_BODY_MARK = re.compile(r"\s*=+\s*正文\s*=+\s*")
 _CRAWLER_BODY = re.compile(r"^=+\s*正文\s*=+$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _ATX = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
@@ -21,6 +21,9 @@ _BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 _DOWNLOAD = re.compile(r"^\s*[【\[]?\s*(原文下载|附件下载|相关下载|下载附件|打印本页|关闭窗口)\s*[】\]]?\s*$")
 # Site chrome a crawler keeps around the article: breadcrumbs and share buttons before, the source after.
 _CHROME_HEAD = re.compile(r"^当前位置\s*[:：].{0,300}?(?:QQ空间|分享到\S{0,10}|打印本页|【打印】)\s*")
+_CHROME_WRAPPED = re.compile(
+    r"^当前位置\s*[:：][\s\S]{0,300}?(?:QQ\s*空间|分享到\S{0,10}|打印本页|【打印】)[ \t]*", re.M
+)
 _CHROME_TAIL = re.compile(r"\s*(?:来源|信息来源)\s*[:：]\s*\S{2,20}(?:\s*附件下载)?\s*$")
 _SECTION_TITLES = ("政策全文", "基本信息", "正文", "全文")
 # Names of front-matter fields, kept as metadata; unknown field names are still removed from the head.
@@ -59,11 +62,17 @@ def _is_field_block_line(line: str) -> re.Match[str] | None:
 def unwrap(text: str) -> Unwrapped:
     """Remove front matter and markdown from ``text``; the plan's own wording is kept."""
     result = Unwrapped(text="")
+    text = _unflatten_crawler_header(text)
+    chrome = _CHROME_WRAPPED.search(text)
+    if chrome:
+        # Breadcrumbs and share buttons, also when a PDF wrapped them over lines.
+        result.removed.append(re.sub(r"\s+", " ", chrome.group(0)).strip())
+        text = text[: chrome.start()] + "\n" + text[chrome.end() :]
     lines = text.split("\n")
-    if not _looks_wrapped(lines):
+    if not chrome and not _looks_wrapped(lines):
         result.text = text
         return result
-    state = _State(in_yaml=bool(lines) and lines[0].strip() == "---")
+    state = _State(in_yaml=bool(lines) and lines[0].strip() == "---", crawled=bool(chrome))
     out: list[str] = []
     for i, raw in enumerate(lines):
         if state.in_yaml:
@@ -130,6 +139,11 @@ def _body_line(state: _State, result: Unwrapped, line: str) -> str | None:
     if _DOWNLOAD.match(stripped):
         return None
     atx = _ATX.match(line)
+    if atx and len(atx.group(1)) > 120:
+        # Not a title: a whole page flattened onto one line that starts with one.
+        line = _BOLD.sub(r"\2", re.sub(r"(^|\s)#{1,6}\s+", r"\1", line))
+        state.head = False
+        return line
     if atx:
         title = _BOLD.sub(r"\2", atx.group(1)).strip()
         if title in _SECTION_TITLES or re.match(r"^文档\s*[:：]", title):
@@ -145,6 +159,17 @@ def _body_line(state: _State, result: Unwrapped, line: str) -> str | None:
     if stripped and not _FIELD.match(stripped):
         state.head = False
     return line
+
+
+def _unflatten_crawler_header(text: str) -> str:
+    """A crawler's header (flattened onto one line, or wrapped by a PDF): one field a line, then the body."""
+    marker = _BODY_MARK.search(text)
+    if marker is None or text[: marker.start()].count("\n") > 40:
+        return text
+    # Everything before the marker is the crawler's header: one field a line, wrapped lines rejoined.
+    head = re.sub(r"\s*\n\s*", "", text[: marker.start()].strip())
+    head = re.sub(rf"\s*(?=(?:{_CRAWLER_NAMES}|页面链接与图片详见)\s*[:：])", "\n", head).strip()
+    return head + "\n" + marker.group(0).strip() + "\n" + text[marker.end() :].lstrip()
 
 
 def _looks_wrapped(lines: list[str]) -> bool:

@@ -21,7 +21,7 @@ CN_DIGITS = {
 }
 CN_NUM = "零〇一二两三四五六七八九十百"
 
-_CHAPTER = re.compile(rf"^([{CN_NUM}]{{1,4}})、\s*(.*)$")
+_CHAPTER = re.compile(rf"^([{CN_NUM}]{{1,4}})(?:、|[．.](?=[\u4e00-\u9fff“]))\s*(.*)$")
 _CHAPTER_DI = re.compile(rf"^第([{CN_NUM}]{{1,4}})(?:章|部分)\s*(.*)$")
 _SECTION = re.compile(rf"^[（(]([{CN_NUM}]{{1,4}})[）)]\s*(.*)$")
 _TASK = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")

@@ -33,6 +33,8 @@ class HeadInfo:
 
 def _normalise_doc_number(raw: str) -> str:
     raw = re.sub(r"\s+", "", raw)
+    # Share buttons of a web page (微信 微博 QQ空间) that an extraction ran into the number.
+    raw = re.sub(r"^(?:微信|微博|空间|分享|打印|关闭)+", "", raw)
     return re.sub(r"[\[［【(（](\d{4})[\]］】)）]", r"〔\1〕", raw)
 
 
@@ -67,9 +69,22 @@ def read_head(lines: list[str], first_heading: int) -> HeadInfo:
             notice = line
         if _PLAN_SUFFIX.search(line) and len(line) <= 80 and "。" not in line:
             title_lines.append(i)
+    if not info.doc_number:
+        info.doc_number = _doc_number_in_prose(lines[: max(head_end, 0)])
     _signature(lines, info)
     _choose_title(lines, info, notice, title_lines, head_end)
     return info
+
+
+def _doc_number_in_prose(head: list[str]) -> str:
+    """The issuing number glued into a long head line; numbers cited in brackets or after 《》 are other documents."""
+    for line in head:
+        for m in DOC_NUMBER.finditer(line):
+            before = line[: m.start()]
+            if before.endswith(("（", "(", "》", "、", "和")) or before.count("（") > before.count("）"):
+                continue
+            return _normalise_doc_number(m.group(0))
+    return ""
 
 
 def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:

@@ -202,7 +202,11 @@ def _split_glued(line: str) -> list[str]:
     s = re.sub(r"(?<=[。！？])(?=附件\s*\d{0,2}\s*[：:])", "\n", s)
     s = re.sub(r"^(附件\s*\d{0,2}\s*[：:][^。\n]{2,60}?)(?=附件)", r"\1\n", s, flags=re.M)
     s = re.sub(r"(?<=\d{4}-\d{2}-\d{2})(?=\S)", "\n", s)
-    s = re.sub(r"(?<=通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)", "\n", s)
+    s = re.sub(
+        r"(?<=通知|意见|方案|规划|计划|办法|决定|纲要|措施|细则|要点)(?!的|通知)(?=[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)",
+        "\n",
+        s,
+    )
     s = re.sub(rf"^([\u4e00-\u9fff]{{1,8}}〔\d{{4}}〕\d{{1,4}}号)(?=[{_CJK}])", r"\1\n", s, flags=re.M)
     s = re.sub(r"^(各[^：:\n]{2,80}[：:])(?=\S)", r"\1\n", s, flags=re.M)
     # A covering notice's title glued to its addressees (…的通知区直各单位，…：).
@@ -235,11 +239,10 @@ def _split_glued_labels(s: str) -> str:
     """Labels glued to the text before them (…排放1．狠抓…, 主要任务（一）…) when their number continues
     the numbering seen so far; a number out of sequence is running text, not a heading."""
     out: list[str] = []
+    last_section = last_task = last_subtask = 0
+    carried = 0  # the last task number before the current section
     for line in s.split("\n"):
         cuts: list[int] = []
-        last_section = 0
-        last_task = 0
-        last_subtask = 0
         for m in _GLUED_LABEL.finditer(line):
             label = m.group(0)
             at_start = m.start() == 0 or line[m.start() - 1] in "。！？；）\n"
@@ -262,10 +265,12 @@ def _split_glued_labels(s: str) -> str:
                 if at_start or (fits and _glued_before(line, m.start())):
                     if not at_start:
                         cuts.append(m.start())
+                    carried = last_task or carried
                     last_section, last_task, last_subtask = number, 0, 0
                 continue
             number = int(label[:-1])
-            fits = number in (1, last_task + 1, last_task + 2) if last_task else number == 1
+            # Tasks number per section (1. again) or straight through the sections (4. after 3.).
+            fits = number in (1, last_task + 1, last_task + 2) if last_task else number in (1, carried + 1)
             if at_start or (fits and _glued_before(line, m.start())):
                 if not at_start and fits:
                     cuts.append(m.start())
@@ -371,6 +376,8 @@ def _join_broken(lines: list[str]) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     if not prev or "\t" in prev or "\t" in line or prev.endswith(_TERMINAL):
         return False
+    if re.match(r"^[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号", line) and re.search(r"[\u4e00-\u9fff]$", prev):
+        return True  # a document number a line wrap cut after its issuer's abbreviation
     if match_heading(line) or _is_title_only(prev) or parse_bare_line(prev):
         return False
     open_bracket = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
@@ -444,27 +451,36 @@ _BARE_NUMBER = re.compile(r"^\d{1,2}$")
 _SHORT_LABEL = re.compile(r"^\d{1,2}[.．][^。\t]{0,15}$")
 
 
+def _next_filled(lines: list[str], i: int) -> int:
+    j = i + 1
+    while j < len(lines) and not lines[j]:
+        j += 1
+    return j
+
+
 def _rejoin_split_labels(lines: list[str]) -> list[str]:
     """A task label broken over lines by a web page's inline spans ('2' / '.不断优化' / '签约' / '服务团队。')."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _BARE_NUMBER.match(line) and i + 1 < len(lines) and re.match(r"^[.．]", lines[i + 1]):
-            line = line + lines[i + 1]
-            i += 1
+        if _BARE_NUMBER.match(line):
+            j = _next_filled(lines, i)
+            if j < len(lines) and re.match(r"^[.．]", lines[j]):
+                line = line + lines[j]
+                i = j
         if _SHORT_LABEL.match(line) and not line.endswith("。"):
             # Join the fragments only when they reach the title's full stop within a few short lines.
-            j = i + 1
-            while j < len(lines) and j <= i + 4:
-                nxt = lines[j]
+            filled = [k for k in range(i + 1, min(len(lines), i + 10)) if lines[k]][:4]
+            j = len(lines)
+            for k in filled:
+                nxt = lines[k]
                 if nxt.startswith("。") or (nxt.endswith("。") and len(nxt) <= 15):
+                    j = k
                     break
-                if not nxt or len(nxt) > 15 or "\t" in nxt or match_heading(nxt) or nxt.startswith("附件"):
-                    j = len(lines)
+                if len(nxt) > 15 or "\t" in nxt or match_heading(nxt) or nxt.startswith("附件"):
                     break
-                j += 1
-            if j < len(lines) and j <= i + 4:
+            if j < len(lines):
                 nxt = lines[j]
                 if nxt.startswith("。"):
                     line = line + "".join(lines[i + 1 : j]) + "。"
@@ -610,12 +626,12 @@ def repair_text(text: str) -> RepairResult:
     lines = _split_title_from_preamble(lines)
     lines = _extract_metadata(lines, result.metadata)
     strict: list[Finding] = []
-    deduped, removed = _dedupe(lines, strict)
+    deduped, dropped = _dedupe(lines, strict)
     if len(strict) >= _SCRAMBLED_PASSAGES:
         # The extraction repeats whole passages: a repeated sentence anywhere is an extraction artefact too.
         strict = []
-        deduped, removed = _dedupe(lines, strict, loose=True)
-    lines, result.duplicates_removed = deduped, removed
+        deduped, dropped = _dedupe(lines, strict, loose=True)
+    lines, result.duplicates_removed = deduped, dropped
     result.findings.extend(strict)
     cleaned: list[str] = []
     for line in lines:

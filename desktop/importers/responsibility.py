@@ -5,9 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LABELS = r"(?:责任单位|责任部门|牵头单位|牵头部门|责任主体|主责单位|负责单位|承担单位|实施单位|配合单位|协办单位|参与单位|配合部门|参与部门)"
+_LABELS = (
+    r"(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|责任主体|主责单位|主责部门|负责单位|承担单位|实施单位|落实单位"
+    r"|配合单位|协办单位|参与单位|配合部门|参与部门|协同单位|协同部门|协作单位|支持单位)"
+)
 _LABEL_PART = re.compile(rf"({_LABELS})\s*[:：]\s*")
-_CO_LABELS = ("配合单位", "协办单位", "参与单位", "配合部门", "参与部门")
+_CO_LABELS = (
+    "配合单位",
+    "协办单位",
+    "参与单位",
+    "配合部门",
+    "参与部门",
+    "协同单位",
+    "协同部门",
+    "协作单位",
+    "支持单位",
+)
 _LEAD_LABELS = ("牵头单位", "牵头部门")
 # Clauses that state a convention, not units ("排在第一位的部门为牵头部门，下同", "以下均需…配合，不再列出").
 _CONVENTION = re.compile(r"(第一位|第一个|首位|下同|不再列出|以下均需|以下均由|列在首位|为牵头)")
@@ -22,6 +35,9 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
             ("牵头负责", "lead"),
             ("牵头落实", "lead"),
             ("牵头", "lead"),
+            ("负总责", "lead"),
+            ("负主要责任", "lead"),
+            ("主办", "lead"),
             ("按职责分工组织落实", "co"),
             ("按职责组织落实", "co"),
             ("按职责组织配合", "co"),
@@ -41,6 +57,8 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
             ("按职责分工负责", "joint"),
             ("按职责负责", "joint"),
             ("分工负责", "joint"),
+            ("按职责分工", "joint"),
+            ("分别负责", "joint"),
             ("共同负责", "joint"),
             ("具体负责", "joint"),
             ("负责", "joint"),
@@ -62,6 +80,8 @@ _GENERIC_TAIL = re.compile(
 )
 # Admin levels printed after 各X、 that continue a collective unit (各区、县级市).
 _LEVEL_WORDS = ("县级市", "县", "县区", "县（市、区）", "旗", "市", "区", "乡镇", "街道")
+# A deadline or rhythm inside a note (2025年底前完成, 持续推进) says when, not who.
+_TIME_CLAUSE = re.compile(r"^(?:\d{4}年|自\d{4}年|到\d{4}年|持续|长期|每年|每季度|每月|年底前|\d{1,2}月底前)")
 _PAREN = re.compile(r"[（(]([^（）()]{2,400}(?:[（(][^（）()]{0,40}[）)][^（）()]{0,400})*)[）)]")
 _BARE_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{_UNIT_END}$")
 
@@ -77,6 +97,10 @@ def _clean_token(token: str) -> tuple[str, str]:
     """(unit name, role phrase's role or "") of one list item."""
     token = re.sub(r"\s+", "", token).strip("。.:： ")
     role = ""
+    marked = re.search(r"[（(](牵头单位|牵头部门|牵头|配合单位|配合|参与)[）)]$", token)
+    if marked:
+        # 市科委（牵头）、市财政局: the role printed in brackets after the name.
+        return token[: marked.start()], "lead" if marked.group(1).startswith("牵头") else "co"
     m = _ROLE_END.search(token)
     if m and m.start() > 0:
         role = _ROLE_OF[m.group(0)]
@@ -98,7 +122,7 @@ def _items(clause: str) -> list[str]:
 
 
 def _looks_like_unit(token: str) -> bool:
-    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|对|将|的|在|把|按照|根据", token)
+    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据", token)
 
 
 def parse_responsibility(content: str) -> list[RawUnit] | None:
@@ -122,8 +146,17 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             name = label.group(1)
             label_role = "lead" if name in _LEAD_LABELS else "co" if name in _CO_LABELS else ""
             clause = clause[label.end() :]
-        if _CONVENTION.search(clause):
+        if _CONVENTION.search(clause) or _TIME_CLAUSE.search(clause):
             continue
+        if "会同" in clause:
+            # A会同B、C负责: A leads and brings B and C in.
+            first, _, rest = clause.partition("会同")
+            lead_names = [n for n, _role in map(_clean_token, _items(first)) if n]
+            if not lead_names or not all(_looks_like_unit(n) for n in lead_names):
+                return None
+            units.extend(RawUnit(n, "lead") for n in [*pending, *lead_names])
+            pending = []
+            clause = rest
         for item in _items(clause):
             name, role = _clean_token(item)
             if not name:
@@ -135,8 +168,10 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
                 units.extend(RawUnit(n, role) for n in pending)
                 pending = []
     if pending:
-        if not labelled:
-            # A sentence-form note ends its lists with a role phrase; anything else is not a note.
+        # A sentence-form note ends its lists with a role phrase; anything else is not a note, unless a
+        # stray verb inside the list (A、X负责、B、C) already showed it is one and the rest are unit names.
+        stray = bool(units) and all(_unit_like_end(n) for n in pending)
+        if not labelled and not stray:
             return None
         units.extend(RawUnit(n, label_role) for n in pending)
     return _assign_roles(units) if units else None
@@ -202,6 +237,20 @@ def find_responsibility(text: str) -> list[FoundList]:
     found = []
     for m in _PAREN.finditer(text):
         units = parse_responsibility(m.group(1))
+        if not units and is_bare_unit_note(m.group(1)):
+            # （上海海关） closing a paragraph: the brackets hold only unit names, listed by position.
+            closes = text[m.start() - 1 : m.start()] in ("。", "；") and text[m.end() : m.end() + 1] in (
+                "",
+                "\n",
+            )
+            units = (
+                resolve_joint([RawUnit(n, "joint") for n in _items(m.group(1))], joint_lead=False)
+                if closes
+                else None
+            )
+            if units:
+                found.append(FoundList(m.start(), m.end(), units))
+            continue
         if not units:
             continue
         labelled = bool(_LABEL_PART.match(re.sub(r"\s+", "", m.group(1))))

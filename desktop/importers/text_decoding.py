@@ -77,9 +77,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     text16 = _utf16_without_bom(data)
     if text16 is not None and _mostly_text(text16):
         return text16, "utf-16"
-    guessed = _guess(data)
-    if guessed:
-        return guessed
+    by_guess = _guess(data)
+    if by_guess:
+        return by_guess
     raise ImportRefused(
         f"无法识别文件“{name}”的文字编码（已尝试 UTF-8、UTF-16、GB18030），请另存为 UTF-8 文本后再导入。",
         location=name,

@@ -149,9 +149,11 @@ def _needs_sort(groups: list[list[Draft]]) -> bool:
 def _split_unnumbered_tasks(draft: Draft, review: bool = False) -> None:
     """Several paragraphs under one heading, each closed by its own responsibility note, are unnumbered
     tasks of that heading: one node per note, never one node with the union of the lists."""
-    if draft.node.kind not in ("section", "task", "measure"):
+    if draft.node.kind not in ("chapter", "section", "task", "measure") or draft.node.label.startswith(
+        "附件"
+    ):
         return
-    if draft.node.kind == "section" and any(c.node.kind == "task" and c.number for c in draft.children):
+    if draft.node.kind in ("chapter", "section") and any(c.number for c in draft.children):
         return
     heading_units = bool(units_in_line(draft.lines[0].text)) if draft.lines else False
     body = draft.lines[1:]

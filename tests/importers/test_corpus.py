@@ -49,3 +49,19 @@ def test_scores_do_not_fall(scorer: ModuleType, stem: str, fmt: str) -> None:
     got: dict[str, Any] = score_corpus.score_plan(scorer, truth if truth.exists() else None, plan)
     recorded = RATCHET[stem][fmt]
     assert all(got[k] >= v for k, v in recorded.items()), f"{stem} ({fmt}): {got} below {recorded}"
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in (score_corpus.CORPUS / "truth").glob("*.json")))
+def test_title_and_document_number_in_every_format(stem: str) -> None:
+    truth = json.loads((score_corpus.CORPUS / "truth" / f"{stem}.json").read_text(encoding="utf-8"))
+    plans = {
+        fmt: score_corpus.load_plan(path, data=data)
+        for fmt, (path, data) in score_corpus.sources(stem).items()
+    }
+    assert {fmt: p.doc_number for fmt, p in plans.items()} == dict.fromkeys(plans, truth["doc_number"] or "")
+    title = plans["txt"].title
+    assert title and not any(mark in title for mark in ("*", "#", "标题", "当前位置", "---"))
+    # A page flattened onto one line may lose the title's line of its own; every real format keeps it.
+    assert {fmt: p.title for fmt, p in plans.items() if fmt != "flat"} == dict.fromkeys(
+        [f for f in plans if f != "flat"], title
+    )

@@ -85,3 +85,54 @@ def test_all_responsible_lead_where_the_document_names_leads_with_qiantou() -> N
 def test_unreadable_notes_are_listed_in_the_review() -> None:
     plan = parse_plan("一、主要任务\n1. 做好工作。（责任单位：2025年底前完成）\n")
     assert [f.code for f in plan.findings if f.code == "unread_note"] == ["unread_note"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("责任单位：市科委（牵头）、市财政局", [("市科委", "lead"), ("市财政局", "co")]),
+        ("市科委牵头，市财政局配合，2025年底前完成", [("市科委", "lead"), ("市财政局", "co")]),
+        ("持续推进；市商务局负责", [("市商务局", "lead")]),
+    ],
+)
+def test_roles_in_brackets_and_deadlines_inside_notes(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None and [(u.raw, u.role) for u in units] == expected
+
+
+def test_bare_unit_names_closing_a_paragraph() -> None:
+    [found] = find_responsibility("加快通关便利化改革。（上海海关、市商务委）\n")
+    assert [(u.raw, u.role) for u in found.units] == [("上海海关", "lead"), ("市商务委", "co")]
+    assert find_responsibility("改造养殖场（小区）和专业户。") == []
+    assert find_responsibility("建设全科医生队伍。（含中医类别）\n") == []
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "市发展改革委会同市财政局、市商务委负责",
+            [("市发展改革委", "lead"), ("市财政局", "co"), ("市商务委", "co")],
+        ),
+        ("各区政府负总责，市有关部门按职责分工", [("各区政府", "lead"), ("市有关部门", "co")]),
+        (
+            "主要责任单位：市科委；协同单位：市教委、市财政局",
+            [("市科委", "lead"), ("市教委", "co"), ("市财政局", "co")],
+        ),
+    ],
+)
+def test_more_role_phrases_and_labels(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None and [(u.raw, u.role) for u in units] == expected
+
+
+def test_a_stray_verb_inside_a_list() -> None:
+    units = parse_responsibility("市商务局、市发展改革委负责、市财政局、市税务局")
+    assert units is not None
+    assert [(u.raw, u.role) for u in units] == [
+        ("市商务局", "lead"),
+        ("市发展改革委", "co"),
+        ("市财政局", "co"),
+        ("市税务局", "co"),
+    ]
+    assert parse_responsibility("市商务局负责、其他事项另行安排") is None

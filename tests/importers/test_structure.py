@@ -49,3 +49,18 @@ def test_glued_labels_follow_their_numbering() -> None:
     assert [n.label for n in plan.nodes] == ["三、"]
     assert [s.label for s in chapter.children] == ["（一）", "（二）"]
     assert [t.label for t in chapter.children[0].children] == ["1．", "2．"]
+
+
+def test_notes_under_a_chapter_without_sections_make_one_task_each() -> None:
+    text = (
+        "一、重点任务\n加快建设数据中心。（责任单位：市数据局）\n完善人才政策。（责任单位：市人社局、市财政局）\n"
+        "二、保障措施\n加强组织领导。\n"
+    )
+    chapter = parse_plan(text).nodes[0]
+    assert chapter.units == []
+    assert [[u.raw for u in t.units] for t in chapter.children] == [["市数据局"], ["市人社局", "市财政局"]]
+
+
+def test_chapter_labels_with_a_full_stop() -> None:
+    plan = parse_plan("一．总体要求\n坚持系统推进。\n二．主要任务\n（一）加强基础建设\n建设平台。\n")
+    assert [(n.label, n.title) for n in plan.nodes] == [("一．", "总体要求"), ("二．", "主要任务")]
