@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.importers.text_tables import header_role, header_roles, is_task_header, is_unit_list
+from desktop.importers.text_tables import header_role, header_roles, is_unit_list
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +71,14 @@ def _lines(fragments: list[_Word]) -> list[list[_Word]]:
 
 
 def _header(line: list[_Word]) -> list[str] | None:
-    """Header cells of a task table; some may be cut short where the cell wraps (市卫健委 / 内牵头处室)."""
+    """Header cells of a task or indicator table; some may be cut short where the cell wraps."""
     cells = [w.text for w in line]
     roles = [header_role(c) for c in cells]
     known = [r for r in roles if r]
     if len(known) < 3 or len(known) * 2 < len(cells):
         return None
     full = header_roles([c for c, r in zip(cells, roles, strict=True) if r])
-    return cells if full is not None and is_task_header(full) else None
+    return cells if full is not None else None
 
 
 def _column_of(word: _Word, columns: list[float]) -> int:
@@ -107,8 +107,10 @@ def page_text(page: Any, state: TableState) -> str | None:
     out: list[str] = []
     columns = list(state.columns)
     band: list[list[_Word]] = list(state.band)
+    carried = bool(columns)
     header_cells: list[str] = []
     found = bool(columns)
+    aligned = 0
     previous_y: float | None = None
     for line in lines:
         if len(line) == 1 and _PAGE_MARK.match(line[0].text) and not (columns and _aligned(line, columns)):
@@ -123,24 +125,32 @@ def page_text(page: Any, state: TableState) -> str | None:
             found = True
             previous_y = line[0].y
             continue
-        if columns and header_cells and not band and _header_continues(line, columns, header_cells):
+        close = previous_y is not None and previous_y - line[0].y <= 1.6 * line[0].size
+        if columns and header_cells and not band and close and _header_continues(line, columns, header_cells):
             out[-len(header_cells) :] = header_cells
             previous_y = line[0].y
             continue
         if columns and _aligned(line, columns):
             header_cells = []
             size = line[0].size
-            if band and previous_y is not None and previous_y - line[0].y > 1.6 * size:
+            if band and (
+                previous_y - line[0].y > 1.6 * size if previous_y is not None else _starts_row(line, columns)
+            ):
                 out.extend(_band_cells(band, columns))  # the gap between two rows of cells
                 band = []
             band.append(line)
+            aligned += 1
             previous_y = line[0].y
             continue
         if columns:
             out.extend(_band_cells(band, columns))
             band, columns = [], []
-        out.append(_joined([w.text for w in line]))
+        out.append(" ".join(w.text for w in line))
         previous_y = line[0].y
+    if found and aligned < 2 and not carried:
+        # A header whose rows do not keep to its columns (text set with tab stops): pypdf reads it better.
+        state.columns, state.band = [], []
+        return page.extract_text() or ""
     if not columns:
         out.extend(_band_cells(band, columns))
         band = []
@@ -153,6 +163,12 @@ def finish(state: TableState) -> str:
     text = "\n".join(_band_cells(state.band, state.columns))
     state.band, state.columns = [], []
     return text
+
+
+def _starts_row(line: list[_Word], columns: list[float]) -> bool:
+    """At the top of a page, the cut row goes on unless the first column or most columns start afresh."""
+    used = {_column_of(w, columns) for w in line}
+    return 0 in used or len(used) * 5 >= len(columns) * 3
 
 
 def _header_continues(line: list[_Word], columns: list[float], header: list[str]) -> bool:

@@ -55,3 +55,29 @@ def test_a_task_table_printed_to_pdf_gives_the_same_tasks(tmp_path: Path) -> Non
     # two units one per paragraph in one cell are two units, not one long name
     assert owners(tasks[1]) == [("市税务局", "lead"), ("市财政局", "lead")]
     assert [t.deadline for t in tasks] == [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]
+
+
+@pytest.mark.slow
+def test_an_indicator_table_printed_to_pdf_gives_its_indicators(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in ("某市应急体系规划（2021—2025年）", "一、发展目标", "到2025年，应急体系更加完善。"):
+        document.add_paragraph(line)
+    document.add_paragraph("专栏1 主要指标")
+    rows = [
+        ["序号", "指标", "预期值", "属性"],
+        ["1", "生产安全事故死亡人数", "下降15%", "约束性"],
+        ["2", "年均因自然灾害直接经济损失占国内生产总值比例", "<1%", "预期性"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    source = tmp_path / "指标.docx"
+    document.save(str(source))
+    plan = load_plan(_to_pdf(source, tmp_path))
+    assert [(i.name, i.target, i.year, i.attribute) for i in plan.indicators] == [
+        ("生产安全事故死亡人数", "下降15%", 2025, "binding"),
+        ("年均因自然灾害直接经济损失占国内生产总值比例", "<1%", 2025, "expected"),
+    ]
