@@ -7,6 +7,7 @@ import logging
 import re
 
 from desktop.errors import ImportRefused
+from desktop.importers.pdf_tables import TableState, finish, page_text
 
 MAX_PAGES = 2000
 
@@ -35,8 +36,12 @@ def read_pdf(data: bytes, name: str) -> str:
         if len(pages) > MAX_PAGES:
             raise ImportRefused(f"PDF 文件“{name}”页数过多（{len(pages)} 页），无法导入。", location=name)
         texts = []
+        tables = TableState()
         for page in pages:
-            texts.append(page.extract_text() or "")
+            # A page with a task table is read by position, one cell per paragraph; others as pypdf reads them.
+            with_table = page_text(page, tables)
+            texts.append(with_table if with_table is not None else page.extract_text() or "")
+        texts.append(finish(tables))
     except ImportRefused:
         raise
     except (
