@@ -212,3 +212,21 @@ def test_restore_killed_at_random_moments_leaves_the_old_or_the_restored_databas
         with open_database(db_url) as db:
             assert check_database(db) == []
     print(f"\nrestore kills: {rounds} rounds, outcomes {outcomes}, 0 lost, 0 corrupt")
+
+
+@sqlite_only
+def test_an_open_that_was_refused_does_not_block_a_restore(db_url: str, tmp_path: Path) -> None:
+    import sqlite3
+
+    with open_database(db_url) as db:
+        task_ids(db)
+        saved = backup_now(db, dest=tmp_path / "good.sqlite3")
+    con = sqlite3.connect(db_url)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(PlanDeskError, match="更新版本"):
+        open_database(db_url)
+    restore_file(Path(db_url), saved)
+    with open_database(db_url) as db:
+        assert counts(db)["plan"] == 1
