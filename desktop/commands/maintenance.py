@@ -46,6 +46,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_restore)
 
+    p = sub.add_parser(
+        "unit-login", help="为单位设置 PostgreSQL 登录账号（该账号只能登记本单位的进展和办理步骤）"
+    )
+    p.add_argument("--unit", metavar="NAME", help="单位名称或简称")
+    p.add_argument("--role", metavar="ROLE", help="PostgreSQL 账号名（小写字母、数字、下划线）")
+    p.add_argument("--password", metavar="PASSWORD", help="新建账号时设置的密码")
+    p.add_argument("--list", action="store_true", help="列出已设置的单位账号")
+    p.set_defaults(func=cmd_unit_login)
+
 
 def cmd_history(args: argparse.Namespace) -> int:
     since = parse_date(args.since, field="since", label="起始日期") if args.since else None
@@ -132,4 +141,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
         pass
     print(f"已从 {source} 恢复数据库；被替换的数据库已备份到 {kept}")
     print(f"恢复时间：{dt.datetime.now():%Y-%m-%d %H:%M:%S}")
+    return 0
+
+
+def cmd_unit_login(args: argparse.Namespace) -> int:
+    from ..services.unit_logins import grant_unit_login, unit_logins
+
+    with open_db(args) as db:
+        if args.list:
+            for login in unit_logins(db):
+                print(f"{login.role}\t{login.unit_name}")
+            return 0
+        if not args.unit or not args.role:
+            raise PlanDeskError("请用 --unit 指定单位、用 --role 指定账号名。", field="unit")
+        info = grant_unit_login(db, unit=args.unit, role=args.role, password=args.password)
+    print(f"已设置：账号 {info.role} 代表 {info.unit_name}，只能登记该单位的进展和办理步骤。")
     return 0

@@ -29,7 +29,8 @@ from ..models.indicator import ATTRIBUTES
 LONG_TEXT = 200_000  # a clause, a progress report: far above any real one
 MAX_INT = 2**31 - 1
 MAX_VALUE = 1e15  # indicator figures: anything larger is not a measurement
-MAX_RECORDS = 200_000
+MAX_RECORDS = 100_000  # of any one kind: years of monthly progress on a large plan fit many times over
+MAX_NODES = 20_000  # the largest published plans have a few thousand clauses
 MAX_SHOWN = 10
 UID = re.compile(r"^[0-9A-Za-z_-]{1,32}$")
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -272,9 +273,10 @@ class _Checker:
         if not isinstance(value, list):
             self.fail(KIND_NAMES[kind], "应为记录列表")
             return []
-        if len(value) > MAX_RECORDS:
-            self.fail(KIND_NAMES[kind], f"记录过多（{len(value)} 条，最多 {MAX_RECORDS} 条）")
-            return []
+        cap = MAX_NODES if kind == "nodes" else MAX_RECORDS
+        if len(value) > cap:
+            self.fail(KIND_NAMES[kind], f"记录过多（{len(value)} 条，最多 {cap} 条）")
+            self.stop()
         good = []
         for i, row in enumerate(value, 1):
             if isinstance(row, dict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from desktop.errors import ImportRefused
@@ -87,23 +88,58 @@ _VOID = {
     "param",
     "track",
 }
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
+MAX_TAGS = 500_000  # far above any published plan page; bounds the time the parse below may take
+
+
+class _TooDeep(Exception):
+    pass
+
+
+class _DepthProbe(HTMLParser):
+    """Nesting depth as the parser that builds the page will see it (a "<" inside a quoted attribute
+    does not hide a tag), stopped as soon as the page is too deep or has too many tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = self.deepest = self.tags = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags += 1
+        if tag in _VOID:
+            return
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+        if self.depth > MAX_DEPTH or self.tags > MAX_TAGS:
+            raise _TooDeep
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags += 1
+        if self.tags > MAX_TAGS:
+            raise _TooDeep
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            self.depth = max(0, self.depth - 1)
 
 
 def _nesting_depth(data: str) -> int:
-    """Rough nesting depth from the tags alone: cheap, and enough to refuse hostile pages early."""
-    depth = deepest = 0
-    for m in _TAG.finditer(data):
-        if m.group(2).lower() in _VOID or m.group(3):
-            continue
-        depth = max(0, depth - 1) if m.group(1) else depth + 1
-        deepest = max(deepest, depth)
-    return deepest
+    """Nesting depth from the tags alone (MAX_DEPTH + 1 once past the limits): cheap, and stops early."""
+    probe = _DepthProbe()
+    try:
+        for start in range(0, len(data), 1 << 16):
+            probe.feed(data[start : start + (1 << 16)])
+        probe.close()
+    except _TooDeep:
+        return MAX_DEPTH + 1
+    return probe.deepest
 
 
 def read_html(data: str, name: str) -> str:
     if _nesting_depth(data) > MAX_DEPTH:
-        raise ImportRefused(f"网页“{name}”的标签嵌套过深（超过 {MAX_DEPTH} 层），无法解析。", location=name)
+        raise ImportRefused(
+            f"网页“{name}”的标签嵌套过深（超过 {MAX_DEPTH} 层）或标签过多（超过 {MAX_TAGS} 个），无法解析。",
+            location=name,
+        )
     try:
         from bs4 import BeautifulSoup
     except ImportError as exc:  # pragma: no cover - declared dependency

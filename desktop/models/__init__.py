@@ -8,7 +8,7 @@ from .items import ESCALATION_LEVELS, ITEM_SOURCES, Checkpoint, Escalation, Supe
 from .plan import NODE_KINDS, NODE_ORIGINS, PLAN_LEVELS, NodeLink, Plan, PlanNode, PlanRevision
 from .setting import Setting
 from .supervision import ExtensionRequest, MonthSnapshot, Reminder, WorkflowStep
-from .unit import ROLES, UNIT_KINDS, Responsibility, Unit, UnitAlias
+from .unit import ROLES, UNIT_KINDS, Responsibility, Unit, UnitAlias, UnitLogin
 from .work import ASSIGNMENT_STATUSES, WORKFLOW_STATES, Assignment, Evidence, ProgressEntry
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "Setting",
     "Unit",
     "UnitAlias",
+    "UnitLogin",
     "WorkbookExport",
     "WorkflowStep",
     "utcnow",

@@ -51,3 +51,12 @@ class Responsibility(Timestamped, Base):
 
     node: Mapped[PlanNode] = relationship(back_populates="responsibilities")
     unit: Mapped[Unit] = relationship()
+
+
+class UnitLogin(Base):
+    """A PostgreSQL login that belongs to a unit: row security lets it write only that unit's work."""
+
+    __tablename__ = "unit_login"
+
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)

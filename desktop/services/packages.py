@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..errors import ImportRefused, NotFound
 from ..exchange.package_check import check_content
@@ -33,6 +34,7 @@ from ..models import (
 )
 from ..storage import Database
 from .backups import backup_before
+from .plan_import import reserve_ids
 from .units import clean_unit_name, find_unit
 from .workbooks import database_id
 
@@ -183,11 +185,17 @@ def export_package(
     db: Database, *, plan_id: int, path: str | os.PathLike[str], include_progress: bool = True
 ) -> PackageInfo:
     """Write the plan, its units, assignments, progress and indicators to a package file."""
-    with db.write(cause="导出交换包") as s:
+    with db.read() as s:
+        ready = database_id(s, create=False) is not None and s.get(Setting, SIGNING_KEY) is not None
+    if not ready:  # the first export makes this database's id and signing key
+        with db.write(cause="导出交换包") as s:
+            database_id(s)
+            _signing_key(s)
+    with db.read() as s:  # reading only: nobody waits on an export
         plan = s.get(Plan, plan_id)
         if plan is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
-        source = database_id(s) or ""
+        source = database_id(s, create=False) or ""
         key = _signing_key(s)
         content = _collect(s, plan, include_progress)
     counts = {k: len(v) for k, v in content.items() if isinstance(v, list)}
@@ -208,7 +216,13 @@ def export_package(
 
 
 def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
-    nodes = list(s.scalars(select(PlanNode).where(PlanNode.plan_id == plan.id)))
+    nodes = list(
+        s.scalars(
+            select(PlanNode)
+            .where(PlanNode.plan_id == plan.id)
+            .options(selectinload(PlanNode.responsibilities).joinedload(Responsibility.unit))
+        )
+    )
     by_id = {n.id: n for n in nodes}
     depth: dict[int, int] = {}
 
@@ -243,7 +257,12 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
             }
         )
     assignments = list(
-        s.scalars(select(Assignment).where(Assignment.node_id.in_(list(by_id))).order_by(Assignment.id))
+        s.scalars(
+            select(Assignment)
+            .where(Assignment.node_id.in_(list(by_id)))
+            .options(joinedload(Assignment.unit), selectinload(Assignment.progress))
+            .order_by(Assignment.id)
+        )
     )
     unit_ids.update(a.unit_id for a in assignments)
     progress = []
@@ -258,7 +277,14 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
                 }
                 for p in a.progress
             ]
-    indicators = list(s.scalars(select(Indicator).where(Indicator.plan_id == plan.id).order_by(Indicator.id)))
+    indicators = list(
+        s.scalars(
+            select(Indicator)
+            .where(Indicator.plan_id == plan.id)
+            .options(selectinload(Indicator.values))
+            .order_by(Indicator.id)
+        )
+    )
     units = [s.get(Unit, i) for i in sorted(unit_ids)]
     revisions = s.scalars(
         select(PlanRevision).where(PlanRevision.plan_id == plan.id).order_by(PlanRevision.revision)
@@ -317,6 +343,9 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
 OFFICES_KEY = "exchange.offices"  # public key -> what this database knows of the office that signs with it
 SIGNING_KEY = "exchange.signing_key"
 CHUNK = 500
+# Past this the import stops and rolls back: the write lock is never held for minutes.
+APPLY_SECONDS = 120.0
+CHECK_EVERY = 1000  # rows between looks at the clock
 
 
 def _signing_key(s: Session) -> str:
@@ -350,6 +379,8 @@ class _Merge:
         self.ids: dict[str, int | None] = {}  # uid -> local id for nodes, assignments, indicators
         self.notes: list[str] = []
         self.foreign: list[str] = []
+        self.deadline = time.monotonic() + APPLY_SECONDS
+        self.done = 0
 
     def existing(self, kind: str, model: Any, plan_of: Any, join: list[Any]) -> dict[str, Any]:
         """Rows this database already has under the package's uids, with the plan each belongs to."""
@@ -365,13 +396,38 @@ class _Merge:
                     self.foreign.append(f"{KIND_NAMES[kind]} {row.uid}（属于方案 {plan_id}）")
         return found
 
-    def sync(self, kind: str, model: Any, data: dict[str, Any], values: dict[str, Any], row: Any) -> Any:
+    def reserve(self, kind: str, model: Any, found: dict[str, Any]) -> Iterator[int] | None:
+        """Ids for the rows of ``kind`` this import adds, so they go in without a round trip each."""
+        if not self.apply:
+            return None
+        new = sum(1 for r in self.content[kind] if r["uid"] not in found)
+        ids = reserve_ids(self.s, model, new)
+        return iter(ids) if ids is not None else None
+
+    def sync(
+        self,
+        kind: str,
+        model: Any,
+        data: dict[str, Any],
+        values: dict[str, Any],
+        row: Any,
+        ids: Iterator[int] | None = None,
+    ) -> Any:
         """Add or update one row; the side with the higher revision counter wins when both differ."""
+        self.done += 1
+        if self.done % CHECK_EVERY == 0 and time.monotonic() > self.deadline:
+            raise ImportRefused(
+                f"交换包过大：导入 {APPLY_SECONDS:.0f} 秒后仍未完成，已停止，未写入任何数据。"
+                "请对方分成较小的交换包（例如不含进展记录）后重新导出。",
+                location=self.where,
+            )
         incoming = int(data.get("version") or 1)
         if row is None:
             self.counts[kind]["add"] += 1
             if self.apply:
                 row = model(uid=data["uid"], **values)
+                if ids is not None:
+                    row.id = next(ids)
                 row.version = incoming
                 self.s.add(row)
             return row
@@ -436,29 +492,35 @@ class _Merge:
             self.s.flush()
         plan_id = plan.id if plan is not None else None
         kept_nodes: set[str] = set()
-        for n in c["nodes"]:
-            values = {
-                **{k: n[k] for k in NODE_FIELDS},
-                "plan_id": plan_id,
-                "parent_id": self.ids.get(n["parent_uid"] or ""),
-            }
-            before = self.counts["nodes"]["kept"]
-            node = self.sync("nodes", PlanNode, n, values, nodes.get(n["uid"]))
-            if self.counts["nodes"]["kept"] > before:
-                kept_nodes.add(n["uid"])
-            if node is not None and self.apply:
-                self.s.flush()  # children need the id
-            self.ids[n["uid"]] = node.id if node is not None else None
+        new_ids = self.reserve("nodes", PlanNode, nodes)
+        with self.s.no_autoflush:
+            for n in c["nodes"]:
+                values = {
+                    **{k: n[k] for k in NODE_FIELDS},
+                    "plan_id": plan_id,
+                    "parent_id": self.ids.get(n["parent_uid"] or ""),
+                }
+                before = self.counts["nodes"]["kept"]
+                node = self.sync("nodes", PlanNode, n, values, nodes.get(n["uid"]), new_ids)
+                if self.counts["nodes"]["kept"] > before:
+                    kept_nodes.add(n["uid"])
+                if node is not None and node.id is None:
+                    self.s.flush()  # children need the id (a database that cannot hand ids out)
+                self.ids[n["uid"]] = node.id if node is not None else None
+        if self.apply:
+            self.s.flush()
         if self.apply:
             self.all_responsibilities(c["nodes"], kept_nodes)
+        new_ids = self.reserve("assignments", Assignment, assignments)
         for a in c["assignments"]:
             values = {
                 **{k: a[k] for k in ASSIGNMENT_FIELDS},
                 "node_id": self.ids.get(a["node_uid"]),
                 "unit_id": self.units.get(a["unit_uid"]),
             }
-            self.sync("assignments", Assignment, a, values, assignments.get(a["uid"]))
+            self.sync("assignments", Assignment, a, values, assignments.get(a["uid"]), new_ids)
         self.flush_ids("assignments", Assignment)
+        new_ids = self.reserve("progress", ProgressEntry, progress)
         for p in c["progress"]:
             values = {
                 **{k: p[k] for k in PROGRESS_FIELDS},
@@ -466,7 +528,7 @@ class _Merge:
             }
             if values["entered_at"] is None:
                 values.pop("entered_at")
-            self.sync("progress", ProgressEntry, p, values, progress.get(p["uid"]))
+            self.sync("progress", ProgressEntry, p, values, progress.get(p["uid"]), new_ids)
         for i in c["indicators"]:
             values = {
                 **{k: i[k] for k in INDICATOR_FIELDS},

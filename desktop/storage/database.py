@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -120,7 +120,7 @@ class Database:
                 "保存失败：与已有记录重复或冲突，可能他人刚刚做了同样的修改。请刷新后重试，"
                 f"未写入任何数据。（{_first_line(exc.orig)}）"
             ) from exc
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
             problem = storage_problem(exc)  # a full disk, a read-only file or folder, another's lock
             if problem is not None:
                 raise problem from exc

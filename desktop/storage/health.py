@@ -32,6 +32,10 @@ CANNOT_OPEN = (
     "无法打开数据库：文件或其所在文件夹不可访问或是只读的（PlanDesk 需要在数据库旁建立临时文件）。"
     "请检查权限。数据库未改动。"
 )
+NOT_ALLOWED = (
+    "本账号无权做这项修改：单位账号只能登记本单位的进展和办理步骤，未写入任何数据。"
+    "如需修改其他内容，请由办公室账号操作。"
+)
 LOCKED = "数据库正被另一个 PlanDesk 窗口或程序写入或独占锁定，请稍后重试或关闭该程序。未写入任何数据。"
 
 
@@ -50,6 +54,8 @@ class DatabaseDamaged(PlanDeskError):
 def storage_problem(exc: BaseException) -> StorageProblem | None:
     """The user's words for a database error caused by the disk, permissions or a lock; None otherwise."""
     text = str(getattr(exc, "orig", None) or exc).lower()
+    if "row-level security" in text or "permission denied for" in text:  # PostgreSQL: the login's rights
+        return StorageProblem(NOT_ALLOWED)
     if "disk is full" in text or "no space left" in text or "disk full" in text:
         return StorageProblem(DISK_FULL)
     if "readonly" in text or "read-only" in text or "permission denied" in text:

@@ -49,6 +49,6 @@ def open_database(
     try:
         migrate(db, upgrade=upgrade)
     except BaseException:
-        engine.dispose()
+        db.close()  # the engine and the hold on the file: a refused open keeps nothing open
         raise
     return db

@@ -17,10 +17,11 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from ..errors import PlanDeskError
 from ..storage import Database, open_database
+from ..storage.health import DatabaseDamaged
 from .qt_fonts import install_cjk_font
 from .translation import choose_language, install_translators
 from .workers import Worker
@@ -53,9 +54,34 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     return app
 
 
+def damaged_box(exc: DatabaseDamaged) -> tuple[QMessageBox, QAbstractButton | None]:
+    """The message for a damaged database file, with a button to restore the newest good backup."""
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("数据库文件已损坏"), str(exc))
+    restore = None
+    if exc.backup is not None:
+        restore = box.addButton(
+            tr("用备份 {0} 恢复").format(exc.backup.name), QMessageBox.ButtonRole.AcceptRole
+        )
+    box.addButton(QMessageBox.StandardButton.Close)
+    return box, restore
+
+
 def open_for_gui(db: str | None, operator: str) -> Database | None:
     try:
         return open_database(db, operator=operator)
+    except DatabaseDamaged as exc:
+        box, restore = damaged_box(exc)
+        box.exec()
+        if restore is None or box.clickedButton() is not restore or exc.backup is None:
+            return None
+        try:
+            from ..services.backups import restore_file
+
+            restore_file(Path(exc.location or ""), exc.backup)
+            return open_database(db, operator=operator)
+        except PlanDeskError as again:
+            QMessageBox.critical(None, tr("无法恢复数据库"), str(again))
+            return None
     except PlanDeskError as exc:
         QMessageBox.critical(None, tr("无法打开数据库"), str(exc))
         return None
