@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.models import Plan, PlanNode
+from desktop.services import search as search_module
 from desktop.services.assignments import add_progress, create_assignment, delete_progress, update_assignment
 from desktop.services.plan_import import import_file
 from desktop.services.search import make_snippet, search
@@ -140,3 +141,19 @@ def test_longer_queries_with_punctuation_and_full_width_forms(db: Database, xian
     )
     # The same words typed with half-width punctuation match the document's full-width ones.
     assert search(db, query="(责任部门:市市场监管局").total == result.total
+
+
+def test_totals_above_the_exact_limit_are_estimates(
+    db: Database, xian: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = search(db, query="计量")
+    assert exact.exact and exact.total == len(exact.hits) > 40
+    monkeypatch.setattr(search_module, "EXACT_UP_TO", 10)
+    # A page that holds every hit still counts them exactly.
+    assert search(db, query="计量").total == exact.total and search(db, query="计量").exact
+    rough = search(db, query="计量", limit=5)
+    assert not rough.exact and exact.total / 2 <= rough.total <= exact.total * 2
+    assert [h.node_id for h in rough.hits] == [h.node_id for h in exact.hits[:5]]
+    # Within one plan the count stays exact.
+    in_plan = search(db, query="计量", plan_id=xian, limit=5)
+    assert in_plan.exact and in_plan.total == exact.total

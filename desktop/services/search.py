@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal
 
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -25,22 +27,43 @@ Source = Literal["title", "text", "progress"]
 SNIPPET_CHARS = 80
 _SPACE = re.compile(r"\s")
 ENTRY_ROWID = 1 << 40  # search index row ids: a node's id, or this plus a progress entry's id
+# Searches across all plans count nodes and entries exactly up to this many each; beyond it counting every
+# hit of a common word would cost more than the search, so the total is estimated and marked as such.
+EXACT_UP_TO = 1000
 
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One matching node field or progress entry; its snippet is cut when first read, since a search
+    returns many more hits than anyone looks at."""
+
     node_id: int
     plan_id: int
     source: Source
-    snippet: str
-    spans: list[tuple[int, int]] = field(default_factory=list)  # match offsets within ``snippet``
+    text: str = field(repr=False)  # the title, node text or entry text holding the match
+    needle: str = field(repr=False)  # the folded query
     entry_id: int | None = None  # the progress entry, for progress hits
+
+    @cached_property
+    def _cut(self) -> tuple[str, list[tuple[int, int]]]:
+        return make_snippet(self.text, self.needle, needle=self.needle)
+
+    @property
+    def snippet(self) -> str:
+        """Up to SNIPPET_CHARS characters of the text around the first match."""
+        return self._cut[0]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every match's offsets within ``snippet``."""
+        return self._cut[1]
 
 
 @dataclass(frozen=True)
 class SearchResult:
     total: int  # every matching node and progress entry, not only the hits returned
     hits: list[SearchHit]
+    exact: bool = True  # False: ``total`` is an estimate (shown as 约 N), given above EXACT_UP_TO hits
 
 
 def normalize_query(query: str) -> str:
@@ -48,18 +71,23 @@ def normalize_query(query: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", query or "")).strip()
 
 
-def make_snippet(text: str, query: str) -> tuple[str, list[tuple[int, int]]]:
+def _spaces(text: str) -> str:
+    return text if text.isprintable() else _SPACE.sub(" ", text)  # printable: no whitespace but " "
+
+
+def make_snippet(text: str, query: str, *, needle: str | None = None) -> tuple[str, list[tuple[int, int]]]:
     """Up to SNIPPET_CHARS characters of ``text`` around the first match, with every match's offsets in it."""
     text = text or ""
-    needle = fold(query)
+    if needle is None:
+        needle = fold(query)
     first = text.find(needle)  # most texts need no folding; folding all of a long text is the slow part
     direct = first >= 0
     if not direct:
         first = fold(text).find(needle)
     if first < 0:
-        return _SPACE.sub(" ", text[:SNIPPET_CHARS]), []
+        return _spaces(text[:SNIPPET_CHARS]), []
     start = max(0, min(first - (SNIPPET_CHARS - len(needle)) // 3, len(text) - SNIPPET_CHARS))
-    snippet = _SPACE.sub(" ", text[start : start + SNIPPET_CHARS])
+    snippet = _spaces(text[start : start + SNIPPET_CHARS])
     part = snippet if direct else fold(snippet)
     spans, pos = [], part.find(needle)
     while pos >= 0:
@@ -109,28 +137,41 @@ def _scan(s: Session, query: str, plan_id: int | None, limit: int) -> SearchResu
     return SearchResult(total, hits)
 
 
-def node_hit(node_id: int, plan_id: int, title: str, text: str, query: str) -> SearchHit:
-    snippet, spans = make_snippet(title, query)
-    if spans:
-        return SearchHit(node_id, plan_id, "title", snippet, spans)
-    snippet, spans = make_snippet(text, query)
-    return SearchHit(node_id, plan_id, "text", snippet, spans)
+def node_hit(
+    node_id: int, plan_id: int, title: str, text: str, query: str, *, needle: str | None = None
+) -> SearchHit:
+    """A node's title hit when its title holds the query, else its text hit."""
+    needle = fold(query) if needle is None else needle
+    title = title or ""
+    if needle in title or needle in fold(title):
+        return SearchHit(node_id, plan_id, "title", title, needle)
+    return SearchHit(node_id, plan_id, "text", text or "", needle)
 
 
-def progress_hit(entry_id: int, node_id: int, plan_id: int, text: str, query: str) -> SearchHit:
-    snippet, spans = make_snippet(text, query)
-    return SearchHit(node_id, plan_id, "progress", snippet, spans, entry_id)
+def progress_hit(
+    entry_id: int, node_id: int, plan_id: int, text: str, query: str, *, needle: str | None = None
+) -> SearchHit:
+    needle = fold(query) if needle is None else needle
+    return SearchHit(node_id, plan_id, "progress", text or "", needle, entry_id)
+
+
+def _driver(s: Session) -> sqlite3.Connection:
+    """The session's own SQLite connection: a search is a handful of tiny statements, each worth skipping
+    the ORM's per-statement work for (same transaction, same snapshot)."""
+    conn = s.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
 
 
 def _index_kind(s: Session) -> str:
     """Which search index this database has: "fts5" (SQLite), "gin" (PostgreSQL) or "" (scan)."""
     if s.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
-        names = set(
-            s.scalars(
-                text("SELECT name FROM sqlite_master WHERE name IN (:a, :b)"),
-                {"a": FTS_TABLE, "b": TRIGRAM_TABLE},
+        names = {
+            r[0]
+            for r in _driver(s).execute(
+                "SELECT name FROM sqlite_master WHERE name IN (?, ?)", (FTS_TABLE, TRIGRAM_TABLE)
             )
-        )
+        }
         return ("fts5" if FTS_TABLE in names else "") + ("+tri" if TRIGRAM_TABLE in names else "")
     if s.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
         found = s.execute(
@@ -163,29 +204,88 @@ def _fetch_entries(s: Session, ids: list[int], query: str) -> list[SearchHit]:
     return [progress_hit(*rows[i], query) for i in ids if i in rows]
 
 
+_NODE_PAGE = (
+    "SELECT n.id, n.plan_id, n.title, n.text FROM ({match} AND rowid < ? ORDER BY rowid LIMIT ?) AS m "
+    "JOIN plan_node n ON n.id = m.rowid ORDER BY n.id"
+)
+_ENTRY_PAGE = (
+    "SELECT e.id, a.node_id, n.plan_id, e.text FROM ({match} AND rowid >= ? ORDER BY rowid DESC LIMIT ?) AS m "
+    "JOIN progress_entry e ON e.id = m.rowid - ? JOIN assignment a ON a.id = e.assignment_id "
+    "JOIN plan_node n ON n.id = a.node_id ORDER BY e.id DESC"
+)
+
+
+def estimate(found: int, reached: int, first: int, last: int) -> int:
+    """Hits in the id range first..last from the first ``found`` of them, which end at id ``reached``."""
+    covered = max(1, abs(reached - first) + 1)
+    return max(found, round(found * (abs(last - first) + 1) / covered))
+
+
+def _fts_range_count(conn: sqlite3.Connection, table: str, expr: str, nodes: bool) -> tuple[int, bool]:
+    """Hits among nodes or entries: exact up to EXACT_UP_TO, else extrapolated from where the first ones end.
+
+    Both ranges are walked in row-id order, the direction FTS5 reads fastest.
+    """
+    name = "plan_node" if nodes else "progress_entry"  # min and max apart: each one is a key lookup
+    first, last = conn.execute(
+        f"SELECT (SELECT min(id) FROM {name}), (SELECT max(id) FROM {name})"
+    ).fetchone()
+    found, reached = conn.execute(
+        f"SELECT count(*), max(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? "
+        f"AND rowid {'<' if nodes else '>='} ? ORDER BY rowid LIMIT ?)",
+        (expr, ENTRY_ROWID, EXACT_UP_TO),
+    ).fetchone()
+    if found < EXACT_UP_TO or first is None:
+        return found, True
+    return estimate(found, reached - (0 if nodes else ENTRY_ROWID), first, last), False
+
+
 def _fts_search(
     s: Session, query: str, expr: str, plan_id: int | None, limit: int, table: str = FTS_TABLE
 ) -> SearchResult:
-    """Nodes (rowid below ENTRY_ROWID) and entries (above) are two row-id ranges FTS5 can count separately."""
+    """Nodes (rowid below ENTRY_ROWID) and entries (above) are two row-id ranges FTS5 can walk separately."""
+    if plan_id is not None:
+        return _fts_search_in_plan(s, query, expr, plan_id, limit, table)
+    conn = _driver(s)
+    match = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    # Each page query stops at its page, and a page that is not full holds every hit of its range: a rare
+    # word walks the index once; only where a page overflows are the hits counted (or estimated).
+    nodes = conn.execute(_NODE_PAGE.format(match=match), (expr, ENTRY_ROWID, limit)).fetchall()
+    entries: list[Any] = []
+    room = limit - len(nodes)
+    if room > 0:
+        entries = conn.execute(
+            _ENTRY_PAGE.format(match=match), (expr, ENTRY_ROWID, room, ENTRY_ROWID)
+        ).fetchall()
+    node_total, nodes_exact = (
+        (len(nodes), True) if room > 0 else _fts_range_count(conn, table, expr, nodes=True)
+    )
+    entry_total, entries_exact = (
+        (len(entries), True) if 0 <= len(entries) < room else _fts_range_count(conn, table, expr, nodes=False)
+    )
+    needle = fold(query)
+    hits = [node_hit(i, p, title, body, query, needle=needle) for i, p, title, body in nodes]
+    hits += [progress_hit(e, i, p, body, query, needle=needle) for e, i, p, body in entries]
+    return SearchResult(node_total + entry_total, hits, nodes_exact and entries_exact)
+
+
+def _fts_search_in_plan(
+    s: Session, query: str, expr: str, plan_id: int, limit: int, table: str
+) -> SearchResult:
     match = f"SELECT rowid FROM {table} WHERE {table} MATCH :e"
     params = {"e": expr, "b": ENTRY_ROWID, "p": plan_id, "n": limit}
-    if plan_id is None:
-        total = s.execute(text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :e"), params).scalar()
-        node_ids = list(s.scalars(text(f"{match} AND rowid < :b ORDER BY rowid LIMIT :n"), params))
-        entry_rows = list(s.scalars(text(f"{match} AND rowid >= :b ORDER BY rowid DESC LIMIT :n"), params))
-    else:
-        nodes_sql = f"SELECT id FROM plan_node WHERE plan_id = :p AND id IN ({match} AND rowid < :b)"
-        entries_sql = (
-            f"SELECT e.id + :b FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
-            f"JOIN plan_node n ON n.id = a.node_id WHERE n.plan_id = :p "
-            f"AND e.id + :b IN ({match} AND rowid >= :b)"
-        )
-        total = s.execute(
-            text(f"SELECT (SELECT count(*) FROM ({nodes_sql})) + (SELECT count(*) FROM ({entries_sql}))"),
-            params,
-        ).scalar()
-        node_ids = list(s.scalars(text(f"{nodes_sql} ORDER BY id LIMIT :n"), params))
-        entry_rows = list(s.scalars(text(f"{entries_sql} ORDER BY e.id DESC LIMIT :n"), params))
+    nodes_sql = f"SELECT id FROM plan_node WHERE plan_id = :p AND id IN ({match} AND rowid < :b)"
+    entries_sql = (
+        f"SELECT e.id + :b FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
+        f"JOIN plan_node n ON n.id = a.node_id WHERE n.plan_id = :p "
+        f"AND e.id + :b IN ({match} AND rowid >= :b)"
+    )
+    total = s.execute(
+        text(f"SELECT (SELECT count(*) FROM ({nodes_sql})) + (SELECT count(*) FROM ({entries_sql}))"),
+        params,
+    ).scalar()
+    node_ids = list(s.scalars(text(f"{nodes_sql} ORDER BY id LIMIT :n"), params))
+    entry_rows = list(s.scalars(text(f"{entries_sql} ORDER BY e.id DESC LIMIT :n"), params))
     hits = _fetch_nodes(s, node_ids[:limit], query)
     hits += _fetch_entries(s, [r - ENTRY_ROWID for r in entry_rows[: limit - len(hits)]], query)
     return SearchResult(int(total or 0), hits)
