@@ -174,9 +174,7 @@ def _index_kind(s: Session) -> str:
         }
         return ("fts5" if FTS_TABLE in names else "") + ("+tri" if TRIGRAM_TABLE in names else "")
     if s.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
-        found = s.execute(
-            text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_progress_entry_search'")
-        ).first()
+        found = s.execute(text("SELECT to_regclass('ix_progress_entry_search')")).scalar()
         return "gin" if found else ""
     return ""
 
@@ -336,15 +334,18 @@ _PG_FROM = {
 
 
 def _pg_plan(s: Session, *, ordered: bool) -> None:
-    """Steer the next statements: walk the primary key in order, or take the GIN index (never evaluating
-    pd_grams() row by row, which costs milliseconds a row). Settings end with the read transaction."""
+    """Steer the next statements: walk the primary key in order (LIKE's selectivity is a blind guess), or
+    leave the plan to the server, which keeps to the GIN index since it knows what pd_grams() costs
+    (migration 0011). No JIT or parallel workers for statements this short. Ends with the read transaction."""
+    if s.info.get("search_plan") == ordered:
+        return
+    s.info["search_plan"] = ordered
     s.execute(
         text(
-            "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
-            "set_config('max_parallel_workers_per_gather', '0', true), "
-            "set_config('enable_bitmapscan', :b, true), set_config('enable_indexscan', :i, true)"
+            "SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
+            "set_config('enable_seqscan', :w, true), set_config('enable_bitmapscan', :w, true)"
         ),
-        {"b": "off" if ordered else "on", "i": "on" if ordered else "off"},
+        {"w": "off" if ordered else "on"},
     )
 
 
@@ -417,7 +418,7 @@ def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> Sear
     if not grams:
         return None
     if plan_id is not None:
-        _pg_plan(s, ordered=False)
+        _pg_plan(s, ordered=False)  # no JIT
         return _gin_search_in_plan(s, query, grams, plan_id, limit)
     pattern, confirm = _like(query), len(query) > 2
     # The arrays hold every character and pair exactly, so for 1–2 characters LIKE on the folded text
@@ -435,51 +436,40 @@ def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> Sear
 
 
 def _gin_search_in_plan(s: Session, query: str, grams: list[str], plan_id: int, limit: int) -> SearchResult:
-    """One plan: exact counts (the plan's rows are few); the GIN index narrows, LIKE confirms."""
-    pattern = _like(query)
-    params = {"g": grams, "q": pattern, "p": plan_id, "n": limit}
-    in_plan = " AND n.plan_id = :p" if plan_id is not None else ""
-    # The arrays hold every character and pair exactly, so only longer queries need LIKE to confirm.
-    node_like = (
-        " AND (lower(normalize(n.title, NFKC)) LIKE :q ESCAPE '\\' "
-        "OR lower(normalize(n.text, NFKC)) LIKE :q ESCAPE '\\')"
-        if len(query) > 2
-        else ""
-    )
-    entry_like = " AND lower(normalize(e.text, NFKC)) LIKE :q ESCAPE '\\'" if len(query) > 2 else ""
-    nodes_sql = (
-        "FROM plan_node n WHERE n.parent_id IS NOT NULL AND pd_grams(n.title || E'\\n' || n.text) "
-        f"@> CAST(:g AS text[]){node_like}{in_plan}"
-    )
-    entries_sql = (
-        "FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n "
-        f"ON n.id = a.node_id WHERE pd_grams(e.text) @> CAST(:g AS text[]){entry_like}{in_plan}"
-    )
-    # Every entry belongs to a node (foreign keys): counting across all plans needs no joins.
-    count_entries = (
-        entries_sql
-        if plan_id is not None
-        else f"FROM progress_entry e WHERE pd_grams(e.text) @> CAST(:g AS text[]){entry_like}"
-    )
-    total = s.execute(
-        text(f"SELECT (SELECT count(*) {nodes_sql}) + (SELECT count(*) {count_entries})"), params
-    ).scalar()
-    hits = [
-        node_hit(*r, query)  # type: ignore[call-arg]  # raw-SQL rows carry no column types
-        for r in s.execute(
-            text(f"SELECT n.id, n.plan_id, n.title, n.text {nodes_sql} ORDER BY n.id LIMIT :n"), params
+    """One plan, counted exactly. The GIN index gathers the hits of all plans first (a materialized step,
+    so no plan can filter rows with pd_grams() instead); joins keep the plan's, LIKE confirms 3+ characters."""
+    params: dict[str, Any] = {"g": grams, "q": _like(query), "p": plan_id, "n": limit}
+    confirm = len(query) > 2
+    node_like = " AND " + _PG_LIKE["n"] if confirm else ""
+    entry_like = " AND " + _PG_LIKE["e"] if confirm else ""
+    nodes = list(
+        s.execute(
+            text(
+                f"WITH m AS MATERIALIZED (SELECT n.id FROM plan_node n WHERE {_PG_GRAMS['n']} @> CAST(:g AS text[])) "
+                "SELECT n.id, n.plan_id, n.title, n.text, count(*) OVER () FROM m JOIN plan_node n ON n.id = m.id "
+                f"WHERE n.plan_id = :p AND n.parent_id IS NOT NULL{node_like} ORDER BY n.id LIMIT greatest(:n, 1)"
+            ),
+            params,
         )
-    ]
-    if len(hits) < limit:
-        params["n"] = limit - len(hits)
-        hits += [
-            progress_hit(*r, query)  # type: ignore[call-arg]  # raw-SQL rows carry no column types
-            for r in s.execute(
-                text(f"SELECT e.id, n.id, n.plan_id, e.text {entries_sql} ORDER BY e.id DESC LIMIT :n"),
-                params,
-            )
-        ]
-    return SearchResult(int(total or 0), hits)
+    )
+    nodes_shown = nodes[:limit]  # at least one row is read, to learn the count
+    room = limit - len(nodes_shown)
+    params["n"] = room
+    entries = list(
+        s.execute(
+            text(
+                f"WITH m AS MATERIALIZED (SELECT e.id FROM progress_entry e WHERE {_PG_GRAMS['e']} @> CAST(:g AS text[])) "
+                "SELECT e.id, n.id, n.plan_id, e.text, count(*) OVER () FROM m JOIN progress_entry e ON e.id = m.id "
+                "JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n ON n.id = a.node_id "
+                f"WHERE n.plan_id = :p{entry_like} ORDER BY e.id DESC LIMIT greatest(:n, 1)"
+            ),
+            params,
+        )
+    )
+    total = (nodes[0][4] if nodes else 0) + (entries[0][4] if entries else 0)
+    hits = [node_hit(i, p, title, body, query, needle=query) for i, p, title, body, _ in nodes_shown]
+    hits += [progress_hit(e, i, p, body, query, needle=query) for e, i, p, body, _ in entries[:room]]
+    return SearchResult(int(total), hits)
 
 
 def search(db: Database, *, query: str, plan_id: int | None = None, limit: int = 200) -> SearchResult:
