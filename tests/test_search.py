@@ -157,3 +157,19 @@ def test_totals_above_the_exact_limit_are_estimates(
     # Within one plan the count stays exact.
     in_plan = search(db, query="计量", plan_id=xian, limit=5)
     assert in_plan.exact and in_plan.total == exact.total
+
+
+def test_common_words_give_the_same_page_however_the_rows_are_reached(
+    db: Database, xian: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.engine.dialect.name == "postgresql":  # statistics tell PostgreSQL which words are common
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    full = {q: search(db, query=q) for q in ("计量", "碳")}
+    monkeypatch.setattr(search_module, "WALK_COST", 0)  # walk rows in order wherever statistics allow
+    for q, every in full.items():
+        page = search(db, query=q, limit=7)
+        assert page.total == every.total and page.exact
+        assert [(h.node_id, h.entry_id, h.source, h.snippet) for h in page.hits] == [
+            (h.node_id, h.entry_id, h.source, h.snippet) for h in every.hits[:7]
+        ]
