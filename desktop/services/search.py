@@ -398,16 +398,16 @@ def _pg_range(
     where = _PG_GRAMS[kind] + " @> CAST(:g AS text[])" + (" AND " + _PG_LIKE[kind] if confirm else "")
     if common:
         _pg_plan(s, ordered=False)
-    found, reached = s.execute(
-        text(f"SELECT count(*), max(id) FROM (SELECT {key} AS id {source} AND {where} LIMIT :cap) m"), params
+    table = "plan_node" if kind == "n" else "progress_entry"
+    found, reached, first, last = s.execute(
+        text(
+            f"SELECT count(*), max(id), (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table}) "
+            f"FROM (SELECT {key} AS id {source} AND {where} LIMIT :cap) m"
+        ),
+        params,
     ).one()
     if found < EXACT_UP_TO:
         return page, int(found), True
-    table = "plan_node" if kind == "n" else "progress_entry"
-    _pg_plan(s, ordered=True)  # min and max are one step along the primary key each
-    first, last = s.execute(
-        text(f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})")
-    ).one()
     return page, estimate(int(found), int(reached), int(first), int(last)), False
 
 
