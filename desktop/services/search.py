@@ -320,8 +320,8 @@ _PG_LIKE = {
     "n": "(lower(normalize(n.title, NFKC)) LIKE :q ESCAPE '\\' OR lower(normalize(n.text, NFKC)) LIKE :q ESCAPE '\\')",
     "e": "lower(normalize(e.text, NFKC)) LIKE :q ESCAPE '\\'",
 }
-# The same test for walking rows in order: most rows of a common word hold it as typed, and normalize() is
-# the costly part, so it runs only for the rest.
+# The same test, cheaper where many rows match: most of them hold the query as typed, and normalize() is the
+# costly part, so it runs only for the rest.
 _PG_LIKE_FAST = {
     "n": "(lower(n.title) LIKE :q ESCAPE '\\' OR lower(n.text) LIKE :q ESCAPE '\\' OR " + _PG_LIKE["n"][1:],
     "e": "(lower(e.text) LIKE :q ESCAPE '\\' OR " + _PG_LIKE["e"] + ")",
@@ -379,7 +379,7 @@ def _pg_range(
     key = "n.id" if kind == "n" else "e.id"
     where = _PG_LIKE_FAST[kind] if common else _PG_GRAMS[kind] + " @> CAST(:g AS text[])"
     if confirm and not common:
-        where += " AND " + _PG_LIKE[kind]
+        where += " AND " + _PG_LIKE_FAST[kind]
     columns = "n.id, n.plan_id, n.title, n.text" if kind == "n" else "e.id, n.id, n.plan_id, e.text"
     order = "" if kind == "n" else " DESC"
     params = {"g": grams, "q": pattern, "n": limit, "cap": EXACT_UP_TO}
@@ -395,7 +395,7 @@ def _pg_range(
     # order (close to id order), and no row is checked with LIKE but to confirm 3+ characters.
     # Entries need no joins to be counted: every entry belongs to a node (foreign keys).
     source = _PG_FROM[kind] if kind == "n" else "FROM progress_entry e WHERE true"
-    where = _PG_GRAMS[kind] + " @> CAST(:g AS text[])" + (" AND " + _PG_LIKE[kind] if confirm else "")
+    where = _PG_GRAMS[kind] + " @> CAST(:g AS text[])" + (" AND " + _PG_LIKE_FAST[kind] if confirm else "")
     if common:
         _pg_plan(s, ordered=False)
     table = "plan_node" if kind == "n" else "progress_entry"
@@ -440,8 +440,8 @@ def _gin_search_in_plan(s: Session, query: str, grams: list[str], plan_id: int, 
     so no plan can filter rows with pd_grams() instead); joins keep the plan's, LIKE confirms 3+ characters."""
     params: dict[str, Any] = {"g": grams, "q": _like(query), "p": plan_id, "n": limit}
     confirm = len(query) > 2
-    node_like = " AND " + _PG_LIKE["n"] if confirm else ""
-    entry_like = " AND " + _PG_LIKE["e"] if confirm else ""
+    node_like = " AND " + _PG_LIKE_FAST["n"] if confirm else ""
+    entry_like = " AND " + _PG_LIKE_FAST["e"] if confirm else ""
     nodes = list(
         s.execute(
             text(
