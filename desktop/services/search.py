@@ -312,8 +312,11 @@ def _fts_verified(s: Session, query: str, plan_id: int | None, limit: int) -> Se
 
 
 # Walking rows in id order and checking each with LIKE costs about this many times what gathering one hit
-# from the GIN index does (measured on PostgreSQL 15): the walk pays off only for words common enough.
+# from the GIN index and its row does (measured on PostgreSQL 15): the walk pays off only for common words.
 WALK_COST = 13
+# A count that stops at EXACT_UP_TO visits only that many rows from the index, but still reads the whole
+# list of hits in the index, which costs about 1/130 of a walked row a hit.
+COUNT_WALK_COST = 130
 _PG_INDEX = {"n": "ix_plan_node_search", "e": "ix_progress_entry_search"}
 _PG_GRAMS = {"n": "pd_grams(n.title || E'\\n' || n.text)", "e": "pd_grams(e.text)"}
 _PG_LIKE = {
@@ -349,13 +352,10 @@ def _pg_plan(s: Session, *, ordered: bool) -> None:
     )
 
 
-def _pg_walks(s: Session, grams: list[str], limit: int) -> dict[str, bool]:
-    """Per range (nodes "n", entries "e"): is walking the rows in order cheaper than the GIN index?
-
-    The server's statistics give the share of rows holding each gram; a page then needs about limit/share
-    rows walked, against share × rows hits gathered and sorted from the index.
-    """
-    walks = {"n": False, "e": False}
+def _pg_walks(s: Session, grams: list[str]) -> dict[str, tuple[float, float]]:
+    """Per range (nodes "n", entries "e"): the server's estimate of the share of rows holding every gram, and
+    how many rows the range has."""
+    walks = {"n": (0.0, 0.0), "e": (0.0, 0.0)}
     rows = s.execute(
         text(
             "SELECT s.tablename, s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
@@ -367,15 +367,28 @@ def _pg_walks(s: Session, grams: list[str], limit: int) -> dict[str, bool]:
     for table, elems, freqs, count in rows:
         common = dict(zip(elems or [], freqs or [], strict=False))
         share = min(float(common.get(g, 0.0)) for g in grams)
-        key = "n" if table == _PG_INDEX["n"] else "e"
-        walks[key] = share > 0 and limit / share * WALK_COST < share * float(count or 0)
+        walks["n" if table == _PG_INDEX["n"] else "e"] = (share, float(count or 0))
     return walks
 
 
+def _walk_pays(stats: tuple[float, float], wanted: int, cost: float) -> bool:
+    """Is walking the rows in id order cheaper than the GIN index for ``wanted`` hits? A walk reads about
+    wanted/share rows; the index gathers all share × rows hits."""
+    share, rows = stats
+    return share > 0 and max(wanted, 1) / share * cost < share * rows
+
+
 def _pg_range(
-    s: Session, kind: str, grams: list[str], pattern: str, confirm: bool, common: bool, limit: int
+    s: Session,
+    kind: str,
+    grams: list[str],
+    pattern: str,
+    confirm: bool,
+    stats: tuple[float, float],
+    limit: int,
 ) -> tuple[list[Any], int, bool]:
     """One range (nodes or entries) across all plans: its page of rows, its total and whether that is exact."""
+    common = _walk_pays(stats, limit, WALK_COST)
     key = "n.id" if kind == "n" else "e.id"
     where = _PG_LIKE_FAST[kind] if common else _PG_GRAMS[kind] + " @> CAST(:g AS text[])"
     if confirm and not common:
@@ -391,13 +404,17 @@ def _pg_range(
     )
     if len(page) < limit:
         return page, len(page), True
-    # Counting takes the GIN index whichever way the page was found: its hits come in the table's physical
-    # order (close to id order), and no row is checked with LIKE but to confirm 3+ characters.
-    # Entries need no joins to be counted: every entry belongs to a node (foreign keys).
+    # Counting up to EXACT_UP_TO hits chooses its way apart from the page. The GIN index yields hits in the
+    # table's physical order (close to id order); a walk follows the ids. Entries are counted without
+    # joins: every entry belongs to a node (foreign keys).
+    walk = _walk_pays(stats, EXACT_UP_TO, COUNT_WALK_COST)
     source = _PG_FROM[kind] if kind == "n" else "FROM progress_entry e WHERE true"
-    where = _PG_GRAMS[kind] + " @> CAST(:g AS text[])" + (" AND " + _PG_LIKE_FAST[kind] if confirm else "")
-    if common:
-        _pg_plan(s, ordered=False)
+    where = (
+        _PG_LIKE_FAST[kind] + f" ORDER BY {key}"
+        if walk
+        else _PG_GRAMS[kind] + " @> CAST(:g AS text[])" + (" AND " + _PG_LIKE_FAST[kind] if confirm else "")
+    )
+    _pg_plan(s, ordered=walk)
     table = "plan_node" if kind == "n" else "progress_entry"
     found, reached, first, last = s.execute(
         text(
@@ -423,7 +440,7 @@ def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> Sear
     pattern, confirm = _like(query), len(query) > 2
     # The arrays hold every character and pair exactly, so for 1–2 characters LIKE on the folded text
     # is the same test; longer queries are not walked in order, as their pairs overstate how common they are.
-    walks = _pg_walks(s, grams, max(limit, 1)) if not confirm else {"n": False, "e": False}
+    walks = _pg_walks(s, grams) if not confirm else {"n": (0.0, 0.0), "e": (0.0, 0.0)}
     nodes, node_total, nodes_exact = _pg_range(s, "n", grams, pattern, confirm, walks["n"], limit)
     entries: list[Any] = []
     entry_total, entries_exact = 0, True
