@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import text as sql_text
 
 from desktop.models import PlanNode
+from desktop.services import search as search_module
 from desktop.services.assignments import add_progress, create_assignment, delete_progress, update_assignment
 from desktop.services.plan_import import import_file
-from desktop.services.search import make_snippet, search
+from desktop.services.search import SearchResult, make_snippet, search
 from desktop.storage import Database, open_database
 
 from conftest import XIAN
@@ -148,3 +149,41 @@ def test_longer_queries_with_punctuation_and_full_width_forms(db: Database, xian
     )
     # The same words typed with half-width punctuation match the document's full-width ones.
     assert search(db, query="(责任部门:市市场监管局").total == result.total
+
+
+def test_totals_above_the_exact_limit_are_estimates(
+    db: Database, xian: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = search(db, query="计量")
+    assert exact.exact and exact.total == len(exact.hits) > 40
+    monkeypatch.setattr(search_module, "EXACT_UP_TO", 10)
+    # A page that holds every hit still counts them exactly.
+    assert search(db, query="计量").total == exact.total and search(db, query="计量").exact
+    rough = search(db, query="计量", limit=5)
+    assert not rough.exact and exact.total / 2 <= rough.total <= exact.total * 2
+    assert [h.node_id for h in rough.hits] == [h.node_id for h in exact.hits[:5]]
+    # Within one plan the count stays exact.
+    in_plan = search(db, query="计量", plan_id=xian, limit=5)
+    assert in_plan.exact and in_plan.total == exact.total
+
+
+def test_common_words_give_the_same_page_however_the_rows_are_reached(
+    db: Database, xian: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.engine.dialect.name == "postgresql":  # statistics tell PostgreSQL which words are common
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    full = {q: search(db, query=q) for q in ("计量", "碳")}
+    monkeypatch.setattr(search_module, "WALK_COST", 0)  # walk rows in order wherever statistics allow
+    monkeypatch.setattr(search_module, "COUNT_WALK_COST", 0)
+    monkeypatch.setattr(search_module, "EXACT_UP_TO", 10)
+    for q, every in full.items():
+        page = search(db, query=q, limit=7)
+        assert exact_total_or_near(page, every.total)
+        assert [(h.node_id, h.entry_id, h.source, h.snippet) for h in page.hits] == [
+            (h.node_id, h.entry_id, h.source, h.snippet) for h in every.hits[:7]
+        ]
+
+
+def exact_total_or_near(result: SearchResult, total: int) -> bool:
+    return result.total == total if result.exact else total / 2 <= result.total <= total * 2

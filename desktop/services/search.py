@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal
 
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -25,22 +27,43 @@ Source = Literal["title", "text", "progress"]
 SNIPPET_CHARS = 80
 _SPACE = re.compile(r"\s")
 ENTRY_ROWID = 1 << 40  # search index row ids: a node's id, or this plus a progress entry's id
+# Searches across all plans count nodes and entries exactly up to this many each; beyond it counting every
+# hit of a common word would cost more than the search, so the total is estimated and marked as such.
+EXACT_UP_TO = 1000
 
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One matching node field or progress entry; its snippet is cut when first read, since a search
+    returns many more hits than anyone looks at."""
+
     node_id: int
     plan_id: int
     source: Source
-    snippet: str
-    spans: list[tuple[int, int]] = field(default_factory=list)  # match offsets within ``snippet``
+    text: str = field(repr=False)  # the title, node text or entry text holding the match
+    needle: str = field(repr=False)  # the folded query
     entry_id: int | None = None  # the progress entry, for progress hits
+
+    @cached_property
+    def _cut(self) -> tuple[str, list[tuple[int, int]]]:
+        return make_snippet(self.text, self.needle, needle=self.needle)
+
+    @property
+    def snippet(self) -> str:
+        """Up to SNIPPET_CHARS characters of the text around the first match."""
+        return self._cut[0]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every match's offsets within ``snippet``."""
+        return self._cut[1]
 
 
 @dataclass(frozen=True)
 class SearchResult:
     total: int  # every matching node and progress entry, not only the hits returned
     hits: list[SearchHit]
+    exact: bool = True  # False: ``total`` is an estimate (shown as 约 N), given above EXACT_UP_TO hits
 
 
 def normalize_query(query: str) -> str:
@@ -48,18 +71,23 @@ def normalize_query(query: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", query or "")).strip()
 
 
-def make_snippet(text: str, query: str) -> tuple[str, list[tuple[int, int]]]:
+def _spaces(text: str) -> str:
+    return text if text.isprintable() else _SPACE.sub(" ", text)  # printable: no whitespace but " "
+
+
+def make_snippet(text: str, query: str, *, needle: str | None = None) -> tuple[str, list[tuple[int, int]]]:
     """Up to SNIPPET_CHARS characters of ``text`` around the first match, with every match's offsets in it."""
     text = text or ""
-    needle = fold(query)
+    if needle is None:
+        needle = fold(query)
     first = text.find(needle)  # most texts need no folding; folding all of a long text is the slow part
     direct = first >= 0
     if not direct:
         first = fold(text).find(needle)
     if first < 0:
-        return _SPACE.sub(" ", text[:SNIPPET_CHARS]), []
+        return _spaces(text[:SNIPPET_CHARS]), []
     start = max(0, min(first - (SNIPPET_CHARS - len(needle)) // 3, len(text) - SNIPPET_CHARS))
-    snippet = _SPACE.sub(" ", text[start : start + SNIPPET_CHARS])
+    snippet = _spaces(text[start : start + SNIPPET_CHARS])
     part = snippet if direct else fold(snippet)
     spans, pos = [], part.find(needle)
     while pos >= 0:
@@ -109,33 +137,44 @@ def _scan(s: Session, query: str, plan_id: int | None, limit: int) -> SearchResu
     return SearchResult(total, hits)
 
 
-def node_hit(node_id: int, plan_id: int, title: str, text: str, query: str) -> SearchHit:
-    snippet, spans = make_snippet(title, query)
-    if spans:
-        return SearchHit(node_id, plan_id, "title", snippet, spans)
-    snippet, spans = make_snippet(text, query)
-    return SearchHit(node_id, plan_id, "text", snippet, spans)
+def node_hit(
+    node_id: int, plan_id: int, title: str, text: str, query: str, *, needle: str | None = None
+) -> SearchHit:
+    """A node's title hit when its title holds the query, else its text hit."""
+    needle = fold(query) if needle is None else needle
+    title = title or ""
+    if needle in title or needle in fold(title):
+        return SearchHit(node_id, plan_id, "title", title, needle)
+    return SearchHit(node_id, plan_id, "text", text or "", needle)
 
 
-def progress_hit(entry_id: int, node_id: int, plan_id: int, text: str, query: str) -> SearchHit:
-    snippet, spans = make_snippet(text, query)
-    return SearchHit(node_id, plan_id, "progress", snippet, spans, entry_id)
+def progress_hit(
+    entry_id: int, node_id: int, plan_id: int, text: str, query: str, *, needle: str | None = None
+) -> SearchHit:
+    needle = fold(query) if needle is None else needle
+    return SearchHit(node_id, plan_id, "progress", text or "", needle, entry_id)
+
+
+def _driver(s: Session) -> sqlite3.Connection:
+    """The session's own SQLite connection: a search is a handful of tiny statements, each worth skipping
+    the ORM's per-statement work for (same transaction, same snapshot)."""
+    conn = s.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
 
 
 def _index_kind(s: Session) -> str:
     """Which search index this database has: "fts5" (SQLite), "gin" (PostgreSQL) or "" (scan)."""
     if s.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
-        names = set(
-            s.scalars(
-                text("SELECT name FROM sqlite_master WHERE name IN (:a, :b)"),
-                {"a": FTS_TABLE, "b": TRIGRAM_TABLE},
+        names = {
+            r[0]
+            for r in _driver(s).execute(
+                "SELECT name FROM sqlite_master WHERE name IN (?, ?)", (FTS_TABLE, TRIGRAM_TABLE)
             )
-        )
+        }
         return ("fts5" if FTS_TABLE in names else "") + ("+tri" if TRIGRAM_TABLE in names else "")
     if s.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
-        found = s.execute(
-            text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_progress_entry_search'")
-        ).first()
+        found = s.execute(text("SELECT to_regclass('ix_progress_entry_search')")).scalar()
         return "gin" if found else ""
     return ""
 
@@ -163,29 +202,88 @@ def _fetch_entries(s: Session, ids: list[int], query: str) -> list[SearchHit]:
     return [progress_hit(*rows[i], query) for i in ids if i in rows]
 
 
+_NODE_PAGE = (
+    "SELECT n.id, n.plan_id, n.title, n.text FROM ({match} AND rowid < ? ORDER BY rowid LIMIT ?) AS m "
+    "JOIN plan_node n ON n.id = m.rowid ORDER BY n.id"
+)
+_ENTRY_PAGE = (
+    "SELECT e.id, a.node_id, n.plan_id, e.text FROM ({match} AND rowid >= ? ORDER BY rowid DESC LIMIT ?) AS m "
+    "JOIN progress_entry e ON e.id = m.rowid - ? JOIN assignment a ON a.id = e.assignment_id "
+    "JOIN plan_node n ON n.id = a.node_id ORDER BY e.id DESC"
+)
+
+
+def estimate(found: int, reached: int, first: int, last: int) -> int:
+    """Hits in the id range first..last from the first ``found`` of them, which end at id ``reached``."""
+    covered = max(1, abs(reached - first) + 1)
+    return max(found, round(found * (abs(last - first) + 1) / covered))
+
+
+def _fts_range_count(conn: sqlite3.Connection, table: str, expr: str, nodes: bool) -> tuple[int, bool]:
+    """Hits among nodes or entries: exact up to EXACT_UP_TO, else extrapolated from where the first ones end.
+
+    Both ranges are walked in row-id order, the direction FTS5 reads fastest.
+    """
+    name = "plan_node" if nodes else "progress_entry"  # min and max apart: each one is a key lookup
+    first, last = conn.execute(
+        f"SELECT (SELECT min(id) FROM {name}), (SELECT max(id) FROM {name})"
+    ).fetchone()
+    found, reached = conn.execute(
+        f"SELECT count(*), max(rowid) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? "
+        f"AND rowid {'<' if nodes else '>='} ? ORDER BY rowid LIMIT ?)",
+        (expr, ENTRY_ROWID, EXACT_UP_TO),
+    ).fetchone()
+    if found < EXACT_UP_TO or first is None:
+        return found, True
+    return estimate(found, reached - (0 if nodes else ENTRY_ROWID), first, last), False
+
+
 def _fts_search(
     s: Session, query: str, expr: str, plan_id: int | None, limit: int, table: str = FTS_TABLE
 ) -> SearchResult:
-    """Nodes (rowid below ENTRY_ROWID) and entries (above) are two row-id ranges FTS5 can count separately."""
+    """Nodes (rowid below ENTRY_ROWID) and entries (above) are two row-id ranges FTS5 can walk separately."""
+    if plan_id is not None:
+        return _fts_search_in_plan(s, query, expr, plan_id, limit, table)
+    conn = _driver(s)
+    match = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    # Each page query stops at its page, and a page that is not full holds every hit of its range: a rare
+    # word walks the index once; only where a page overflows are the hits counted (or estimated).
+    nodes = conn.execute(_NODE_PAGE.format(match=match), (expr, ENTRY_ROWID, limit)).fetchall()
+    entries: list[Any] = []
+    room = limit - len(nodes)
+    if room > 0:
+        entries = conn.execute(
+            _ENTRY_PAGE.format(match=match), (expr, ENTRY_ROWID, room, ENTRY_ROWID)
+        ).fetchall()
+    node_total, nodes_exact = (
+        (len(nodes), True) if room > 0 else _fts_range_count(conn, table, expr, nodes=True)
+    )
+    entry_total, entries_exact = (
+        (len(entries), True) if 0 <= len(entries) < room else _fts_range_count(conn, table, expr, nodes=False)
+    )
+    needle = fold(query)
+    hits = [node_hit(i, p, title, body, query, needle=needle) for i, p, title, body in nodes]
+    hits += [progress_hit(e, i, p, body, query, needle=needle) for e, i, p, body in entries]
+    return SearchResult(node_total + entry_total, hits, nodes_exact and entries_exact)
+
+
+def _fts_search_in_plan(
+    s: Session, query: str, expr: str, plan_id: int, limit: int, table: str
+) -> SearchResult:
     match = f"SELECT rowid FROM {table} WHERE {table} MATCH :e"
     params = {"e": expr, "b": ENTRY_ROWID, "p": plan_id, "n": limit}
-    if plan_id is None:
-        total = s.execute(text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :e"), params).scalar()
-        node_ids = list(s.scalars(text(f"{match} AND rowid < :b ORDER BY rowid LIMIT :n"), params))
-        entry_rows = list(s.scalars(text(f"{match} AND rowid >= :b ORDER BY rowid DESC LIMIT :n"), params))
-    else:
-        nodes_sql = f"SELECT id FROM plan_node WHERE plan_id = :p AND id IN ({match} AND rowid < :b)"
-        entries_sql = (
-            f"SELECT e.id + :b FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
-            f"JOIN plan_node n ON n.id = a.node_id WHERE n.plan_id = :p "
-            f"AND e.id + :b IN ({match} AND rowid >= :b)"
-        )
-        total = s.execute(
-            text(f"SELECT (SELECT count(*) FROM ({nodes_sql})) + (SELECT count(*) FROM ({entries_sql}))"),
-            params,
-        ).scalar()
-        node_ids = list(s.scalars(text(f"{nodes_sql} ORDER BY id LIMIT :n"), params))
-        entry_rows = list(s.scalars(text(f"{entries_sql} ORDER BY e.id DESC LIMIT :n"), params))
+    nodes_sql = f"SELECT id FROM plan_node WHERE plan_id = :p AND id IN ({match} AND rowid < :b)"
+    entries_sql = (
+        f"SELECT e.id + :b FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id "
+        f"JOIN plan_node n ON n.id = a.node_id WHERE n.plan_id = :p "
+        f"AND e.id + :b IN ({match} AND rowid >= :b)"
+    )
+    total = s.execute(
+        text(f"SELECT (SELECT count(*) FROM ({nodes_sql})) + (SELECT count(*) FROM ({entries_sql}))"),
+        params,
+    ).scalar()
+    node_ids = list(s.scalars(text(f"{nodes_sql} ORDER BY id LIMIT :n"), params))
+    entry_rows = list(s.scalars(text(f"{entries_sql} ORDER BY e.id DESC LIMIT :n"), params))
     hits = _fetch_nodes(s, node_ids[:limit], query)
     hits += _fetch_entries(s, [r - ENTRY_ROWID for r in entry_rows[: limit - len(hits)]], query)
     return SearchResult(int(total or 0), hits)
@@ -213,56 +311,182 @@ def _fts_verified(s: Session, query: str, plan_id: int | None, limit: int) -> Se
     return SearchResult(len(hits), hits[:limit])
 
 
+# Walking rows in id order and checking each with LIKE costs about this many times what gathering one hit
+# from the GIN index and its row does (measured on PostgreSQL 15): the walk pays off only for common words.
+WALK_COST = 13
+# A count that stops at EXACT_UP_TO visits only that many rows from the index, but still reads the whole
+# list of hits in the index, which costs about 1/130 of a walked row a hit.
+COUNT_WALK_COST = 130
+_PG_INDEX = {"n": "ix_plan_node_search", "e": "ix_progress_entry_search"}
+_PG_GRAMS = {"n": "pd_grams(n.title || E'\\n' || n.text)", "e": "pd_grams(e.text)"}
+_PG_LIKE = {
+    "n": "(lower(normalize(n.title, NFKC)) LIKE :q ESCAPE '\\' OR lower(normalize(n.text, NFKC)) LIKE :q ESCAPE '\\')",
+    "e": "lower(normalize(e.text, NFKC)) LIKE :q ESCAPE '\\'",
+}
+# The same test, cheaper where many rows match: most of them hold the query as typed, and normalize() is the
+# costly part, so it runs only for the rest.
+_PG_LIKE_FAST = {
+    "n": "(lower(n.title) LIKE :q ESCAPE '\\' OR lower(n.text) LIKE :q ESCAPE '\\' OR " + _PG_LIKE["n"][1:],
+    "e": "(lower(e.text) LIKE :q ESCAPE '\\' OR " + _PG_LIKE["e"] + ")",
+}
+_PG_FROM = {
+    "n": "FROM plan_node n WHERE n.parent_id IS NOT NULL",
+    "e": "FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n ON n.id = a.node_id "
+    "WHERE true",
+}
+
+
+def _pg_plan(s: Session, *, ordered: bool) -> None:
+    """Steer the next statements: walk the primary key in order (LIKE's selectivity is a blind guess), or
+    leave the plan to the server, which keeps to the GIN index since it knows what pd_grams() costs
+    (migration 0011). No JIT or parallel workers for statements this short. Ends with the read transaction."""
+    if s.info.get("search_plan") == ordered:
+        return
+    s.info["search_plan"] = ordered
+    s.execute(
+        text(
+            "SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), "
+            "set_config('enable_seqscan', :w, true), set_config('enable_bitmapscan', :w, true)"
+        ),
+        {"w": "off" if ordered else "on"},
+    )
+
+
+def _pg_walks(s: Session, grams: list[str]) -> dict[str, tuple[float, float]]:
+    """Per range (nodes "n", entries "e"): the server's estimate of the share of rows holding every gram, and
+    how many rows the range has."""
+    walks = {"n": (0.0, 0.0), "e": (0.0, 0.0)}
+    rows = s.execute(
+        text(
+            "SELECT s.tablename, s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+            "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+            "WHERE s.schemaname = current_schema() AND s.tablename IN (:n, :e)"
+        ),
+        _PG_INDEX,
+    )
+    for table, elems, freqs, count in rows:
+        common = dict(zip(elems or [], freqs or [], strict=False))
+        share = min(float(common.get(g, 0.0)) for g in grams)
+        walks["n" if table == _PG_INDEX["n"] else "e"] = (share, float(count or 0))
+    return walks
+
+
+def _walk_pays(stats: tuple[float, float], wanted: int, cost: float) -> bool:
+    """Is walking the rows in id order cheaper than the GIN index for ``wanted`` hits? A walk reads about
+    wanted/share rows; the index gathers all share × rows hits."""
+    share, rows = stats
+    return share > 0 and max(wanted, 1) / share * cost < share * rows
+
+
+def _pg_range(
+    s: Session,
+    kind: str,
+    grams: list[str],
+    pattern: str,
+    confirm: bool,
+    stats: tuple[float, float],
+    limit: int,
+) -> tuple[list[Any], int, bool]:
+    """One range (nodes or entries) across all plans: its page of rows, its total and whether that is exact."""
+    common = _walk_pays(stats, limit, WALK_COST)
+    key = "n.id" if kind == "n" else "e.id"
+    where = _PG_LIKE_FAST[kind] if common else _PG_GRAMS[kind] + " @> CAST(:g AS text[])"
+    if confirm and not common:
+        where += " AND " + _PG_LIKE_FAST[kind]
+    columns = "n.id, n.plan_id, n.title, n.text" if kind == "n" else "e.id, n.id, n.plan_id, e.text"
+    order = "" if kind == "n" else " DESC"
+    params = {"g": grams, "q": pattern, "n": limit, "cap": EXACT_UP_TO}
+    _pg_plan(s, ordered=common)
+    page = list(
+        s.execute(
+            text(f"SELECT {columns} {_PG_FROM[kind]} AND {where} ORDER BY {key}{order} LIMIT :n"), params
+        )
+    )
+    if len(page) < limit:
+        return page, len(page), True
+    # Counting up to EXACT_UP_TO hits chooses its way apart from the page. The GIN index yields hits in the
+    # table's physical order (close to id order); a walk follows the ids. Entries are counted without
+    # joins: every entry belongs to a node (foreign keys).
+    walk = _walk_pays(stats, EXACT_UP_TO, COUNT_WALK_COST)
+    source = _PG_FROM[kind] if kind == "n" else "FROM progress_entry e WHERE true"
+    where = (
+        _PG_LIKE_FAST[kind] + f" ORDER BY {key}"
+        if walk
+        else _PG_GRAMS[kind] + " @> CAST(:g AS text[])" + (" AND " + _PG_LIKE_FAST[kind] if confirm else "")
+    )
+    _pg_plan(s, ordered=walk)
+    table = "plan_node" if kind == "n" else "progress_entry"
+    found, reached, first, last = s.execute(
+        text(
+            f"SELECT count(*), max(id), (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table}) "
+            f"FROM (SELECT {key} AS id {source} AND {where} LIMIT :cap) m"
+        ),
+        params,
+    ).one()
+    if found < EXACT_UP_TO:
+        return page, int(found), True
+    return page, estimate(int(found), int(reached), int(first), int(last)), False
+
+
 def _gin_search(s: Session, query: str, plan_id: int | None, limit: int) -> SearchResult | None:
     """PostgreSQL: the GIN index narrows by the query's characters or pairs, LIKE confirms the substring."""
     grams = [query] if len(query) == 1 else [query[i : i + 2] for i in range(len(query) - 1)]
     grams = [g for g in grams if not any(c.isspace() for c in g)]
     if not grams:
         return None
-    pattern = _like(query)
-    params = {"g": grams, "q": pattern, "p": plan_id, "n": limit}
-    in_plan = " AND n.plan_id = :p" if plan_id is not None else ""
-    # The arrays hold every character and pair exactly, so only longer queries need LIKE to confirm.
-    node_like = (
-        " AND (lower(normalize(n.title, NFKC)) LIKE :q ESCAPE '\\' "
-        "OR lower(normalize(n.text, NFKC)) LIKE :q ESCAPE '\\')"
-        if len(query) > 2
-        else ""
-    )
-    entry_like = " AND lower(normalize(e.text, NFKC)) LIKE :q ESCAPE '\\'" if len(query) > 2 else ""
-    nodes_sql = (
-        "FROM plan_node n WHERE n.parent_id IS NOT NULL AND pd_grams(n.title || E'\\n' || n.text) "
-        f"@> CAST(:g AS text[]){node_like}{in_plan}"
-    )
-    entries_sql = (
-        "FROM progress_entry e JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n "
-        f"ON n.id = a.node_id WHERE pd_grams(e.text) @> CAST(:g AS text[]){entry_like}{in_plan}"
-    )
-    # Every entry belongs to a node (foreign keys): counting across all plans needs no joins.
-    count_entries = (
-        entries_sql
-        if plan_id is not None
-        else f"FROM progress_entry e WHERE pd_grams(e.text) @> CAST(:g AS text[]){entry_like}"
-    )
-    total = s.execute(
-        text(f"SELECT (SELECT count(*) {nodes_sql}) + (SELECT count(*) {count_entries})"), params
-    ).scalar()
-    hits = [
-        node_hit(*r, query)  # type: ignore[call-arg]  # raw-SQL rows carry no column types
-        for r in s.execute(
-            text(f"SELECT n.id, n.plan_id, n.title, n.text {nodes_sql} ORDER BY n.id LIMIT :n"), params
+    if plan_id is not None:
+        _pg_plan(s, ordered=False)  # no JIT
+        return _gin_search_in_plan(s, query, grams, plan_id, limit)
+    pattern, confirm = _like(query), len(query) > 2
+    # The arrays hold every character and pair exactly, so for 1–2 characters LIKE on the folded text
+    # is the same test; longer queries are not walked in order, as their pairs overstate how common they are.
+    walks = _pg_walks(s, grams) if not confirm else {"n": (0.0, 0.0), "e": (0.0, 0.0)}
+    nodes, node_total, nodes_exact = _pg_range(s, "n", grams, pattern, confirm, walks["n"], limit)
+    entries: list[Any] = []
+    entry_total, entries_exact = 0, True
+    room = limit - len(nodes)
+    entries, entry_total, entries_exact = _pg_range(s, "e", grams, pattern, confirm, walks["e"], max(room, 0))
+    needle = query
+    hits = [node_hit(i, p, title, body, query, needle=needle) for i, p, title, body in nodes]
+    hits += [progress_hit(e, i, p, body, query, needle=needle) for e, i, p, body in entries]
+    return SearchResult(node_total + entry_total, hits, nodes_exact and entries_exact)
+
+
+def _gin_search_in_plan(s: Session, query: str, grams: list[str], plan_id: int, limit: int) -> SearchResult:
+    """One plan, counted exactly. The GIN index gathers the hits of all plans first (a materialized step,
+    so no plan can filter rows with pd_grams() instead); joins keep the plan's, LIKE confirms 3+ characters."""
+    params: dict[str, Any] = {"g": grams, "q": _like(query), "p": plan_id, "n": limit}
+    confirm = len(query) > 2
+    node_like = " AND " + _PG_LIKE_FAST["n"] if confirm else ""
+    entry_like = " AND " + _PG_LIKE_FAST["e"] if confirm else ""
+    nodes = list(
+        s.execute(
+            text(
+                f"WITH m AS MATERIALIZED (SELECT n.id FROM plan_node n WHERE {_PG_GRAMS['n']} @> CAST(:g AS text[])) "
+                "SELECT n.id, n.plan_id, n.title, n.text, count(*) OVER () FROM m JOIN plan_node n ON n.id = m.id "
+                f"WHERE n.plan_id = :p AND n.parent_id IS NOT NULL{node_like} ORDER BY n.id LIMIT greatest(:n, 1)"
+            ),
+            params,
         )
-    ]
-    if len(hits) < limit:
-        params["n"] = limit - len(hits)
-        hits += [
-            progress_hit(*r, query)  # type: ignore[call-arg]  # raw-SQL rows carry no column types
-            for r in s.execute(
-                text(f"SELECT e.id, n.id, n.plan_id, e.text {entries_sql} ORDER BY e.id DESC LIMIT :n"),
-                params,
-            )
-        ]
-    return SearchResult(int(total or 0), hits)
+    )
+    nodes_shown = nodes[:limit]  # at least one row is read, to learn the count
+    room = limit - len(nodes_shown)
+    params["n"] = room
+    entries = list(
+        s.execute(
+            text(
+                f"WITH m AS MATERIALIZED (SELECT e.id FROM progress_entry e WHERE {_PG_GRAMS['e']} @> CAST(:g AS text[])) "
+                "SELECT e.id, n.id, n.plan_id, e.text, count(*) OVER () FROM m JOIN progress_entry e ON e.id = m.id "
+                "JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n ON n.id = a.node_id "
+                f"WHERE n.plan_id = :p{entry_like} ORDER BY e.id DESC LIMIT greatest(:n, 1)"
+            ),
+            params,
+        )
+    )
+    total = (nodes[0][4] if nodes else 0) + (entries[0][4] if entries else 0)
+    hits = [node_hit(i, p, title, body, query, needle=query) for i, p, title, body, _ in nodes_shown]
+    hits += [progress_hit(e, i, p, body, query, needle=query) for e, i, p, body, _ in entries[:room]]
+    return SearchResult(int(total), hits)
 
 
 def search(db: Database, *, query: str, plan_id: int | None = None, limit: int = 200) -> SearchResult:

@@ -24,13 +24,17 @@ def _fold_char(c: str) -> str:
     return " " if n.isspace() else n
 
 
+def _spaces(text: str) -> str:
+    return text if text.isprintable() else _SPACE.sub(" ", text)  # printable: no whitespace but " "
+
+
 def fold(text: str) -> str:
     """NFKC and lower case character by character, so offsets in the result are offsets in ``text``."""
     if text.isascii():
-        return _SPACE.sub(" ", text.lower())
+        return _spaces(text.lower())
     whole = unicodedata.normalize("NFKC", text).lower()
     if len(whole) == len(text):  # nothing widened or merged: offsets still line up
-        return _SPACE.sub(" ", whole)
+        return _spaces(whole)
     return "".join([_fold_char(c) for c in text])
 
 

@@ -2148,22 +2148,37 @@ Cooperating: {3}</translation>
   <context>
     <name>PlanDesk</name>
     <message>
-      <location filename="../../desktop/ui/app.py" line="48" />
+      <location filename="../../desktop/ui/app.py" line="49" />
       <source>PlanDesk 规划督办台</source>
       <translation>PlanDesk Plan Supervision Desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="60" />
+      <location filename="../../desktop/ui/app.py" line="59" />
+      <source>数据库文件已损坏</source>
+      <translation>The database file is damaged</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/app.py" line="63" />
+      <source>用备份 {0} 恢复</source>
+      <translation>Restore from backup {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/app.py" line="83" />
+      <source>无法恢复数据库</source>
+      <translation>The database cannot be restored</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/app.py" line="86" />
       <source>无法打开数据库</source>
       <translation>Cannot open the database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="117" />
+      <location filename="../../desktop/ui/app.py" line="143" />
       <source>已完成每日备份</source>
       <translation>Daily backup done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="122" />
+      <location filename="../../desktop/ui/app.py" line="148" />
       <source>每日备份失败：{0}</source>
       <translation>Daily backup failed: {0}</translation>
     </message>
