@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         metavar="LANG",
         default=None,
-        help="窗口语言：zh_CN（简体中文）或 en（English）；默认按首选项或系统语言",
+        help="窗口语言：zh_CN（简体中文）或 en（English）；默认按首选项，否则简体中文",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令")
     reset_groups()
