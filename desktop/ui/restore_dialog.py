@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..errors import PlanDeskError
 from ..services.backups import backup_now, backups, check_backup_file, restore_file
 from ..storage import Database, open_database
+from .file_dialogs import localize
 from .workers import Worker
 
 REASON_NAMES = {
@@ -50,6 +51,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.worker: Worker | None = None
+        self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(self.tr("从备份恢复"))
         self.resize(720, 420)
         self.list = QTreeWidget()
@@ -117,12 +119,18 @@ class RestoreDialog(QDialog):
         self.reload()
         self.status.setText(self.tr("已备份到 {0}").format(path))
 
-    def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择备份文件"), "", self.tr("PlanDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)")
+    def _choose_file(self) -> QFileDialog:
+        """Non-blocking: the chosen file is restored when the dialog reports it."""
+        dialog = localize(
+            QFileDialog(
+                self, self.tr("选择备份文件"), "", self.tr("PlanDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)")
+            )
         )
-        if name:
-            self.restore_from(Path(name))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.restore_from(Path(name)) if name else None)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
 
     def restore_selected(self) -> None:
         path = self.selected_path()

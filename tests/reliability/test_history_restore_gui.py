@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from rel_helpers import counts, sqlite_only, task_ids
 
 from desktop.services.assignments import create_assignment, update_assignment
@@ -74,8 +75,13 @@ def test_restore_dialog_refuses_a_bad_file_and_keeps_the_database(
     dialog = RestoreDialog(db)
     qtbot.addWidget(dialog)
     dialog.open()
+    # 从其他文件恢复… opens a file dialog that does not block the window; choosing the file restores from it.
+    qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.isVisible()
     with qtbot.waitSignal(dialog.failed, timeout=10_000) as signal:
-        dialog.restore_from(bad)
+        chooser.fileSelected.emit(str(bad))
+    chooser.reject()
     assert "不是有效的数据库" in signal.args[0] and "不是有效的数据库" in dialog.status.text()
     assert counts(db) == before
 
