@@ -47,6 +47,7 @@ from ..services.evaluation import (
 )
 from ..storage import Database
 from .indicator_chart import IndicatorChart
+from .jobs import BackgroundJob
 from .workers import Worker
 
 RED_ROW = QColor("#FBE3E3")
@@ -396,11 +397,12 @@ class EvaluationPane(QWidget):
         def job(progress: Any, is_cancelled: Any) -> str:
             return str(render_report(data, target, progress=progress, is_cancelled=is_cancelled))
 
-        self.worker = Worker(job)
-        self.worker.signals.finished.connect(self._on_exported)
-        self.worker.signals.failed.connect(self._on_export_failed)
-        self.worker.signals.cancelled.connect(lambda: setattr(self, "worker", None))
-        self.worker.start()
+        background = BackgroundJob(job)
+        background.finished.connect(self._on_exported)
+        background.failed.connect(self._on_export_failed)
+        background.cancelled.connect(lambda: setattr(self, "worker", None))
+        self.worker = background.worker
+        background.start()
         return self.worker
 
     def _on_exported(self, path: str) -> None:

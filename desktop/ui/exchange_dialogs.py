@@ -28,6 +28,7 @@ from ..services.revision import RevisionDiff, apply_revision
 from ..services.status import KIND_NAMES
 from ..services.workbooks import WorkbookPreview, apply_workbooks
 from ..storage import Database
+from .jobs import BackgroundJob
 from .workers import Worker
 
 
@@ -82,12 +83,13 @@ class ExchangePreviewDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("正在应用……"))
-        self.worker = Worker(self.job)
-        self.worker.signals.progress.connect(self._on_progress)
-        self.worker.signals.finished.connect(self._on_finished)
-        self.worker.signals.failed.connect(self._on_failed)
-        self.worker.signals.cancelled.connect(self._on_cancelled)
-        self.worker.start()
+        background = BackgroundJob(self.job)  # progress shows in this dialog's own bar
+        background.progressed.connect(self._on_progress)
+        background.finished.connect(self._on_finished)
+        background.failed.connect(self._on_failed)
+        background.cancelled.connect(self._on_cancelled)
+        self.worker = background.worker
+        background.start()
 
     def _cancel(self) -> None:
         if self.worker is not None:

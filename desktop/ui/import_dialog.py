@@ -30,6 +30,7 @@ from ..services.adopt import ParsedAdoption
 from ..services.plan_import import guess_level
 from ..storage import Database
 from .date_entry import DateLineEdit
+from .jobs import BackgroundJob
 from .plan_properties import PlanPropertiesForm
 from .workers import Worker
 
@@ -173,21 +174,13 @@ class ImportController(QObject):
         return dialog
 
     def _run(self, job, label: str, done) -> Worker:
-        progress = QProgressDialog(label, self.tr("取消"), 0, 100, self.window)
-        progress.setWindowTitle(self.tr("导入方案"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        worker = Worker(job)
-        progress.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.finished.connect(done)
-        worker.signals.failed.connect(self._on_failed)
-        worker.signals.cancelled.connect(self._on_cancelled)
-        self.worker, self.progress = worker, progress
-        worker.start()
-        return worker
+        background = BackgroundJob(job, label=label, window=self.window, title=self.tr("导入方案"))
+        background.finished.connect(done)
+        background.failed.connect(self._on_failed)
+        background.cancelled.connect(self._on_cancelled)
+        self.worker, self.progress = background.worker, background.dialog
+        background.start()
+        return background.worker
 
     def load(self, path: str) -> Worker:
         """Parse ``path`` in the background, then show the preview."""
@@ -199,16 +192,8 @@ class ImportController(QObject):
             self._on_parsed,
         )
 
-    def _on_progress(self, percent: int, message: str) -> None:
-        if self.progress is not None:
-            self.progress.setValue(percent)
-            self.progress.setLabelText(message)
-
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self.progress = None  # the job closes its own progress dialog
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()

@@ -22,6 +22,7 @@ from ..errors import PlanDeskError
 from ..services.backups import backup_now, backups, check_backup_file, restore_file
 from ..storage import Database, open_database
 from .file_dialogs import localize
+from .jobs import BackgroundJob
 from .workers import Worker
 
 REASON_NAMES = {
@@ -155,12 +156,13 @@ class RestoreDialog(QDialog):
             restore_file(db_path, source)
             return open_database(url, operator=operator)
 
-        self.worker = Worker(job)
-        self.worker.signals.finished.connect(self._done)
-        self.worker.signals.failed.connect(self._failed)
+        background = BackgroundJob(job)  # the status line says what happens; a restore is not cancelled
+        background.finished.connect(self._done)
+        background.failed.connect(self._failed)
+        self.worker = background.worker
         self.status.setText(self.tr("正在恢复…"))
         self._update_buttons()
-        self.worker.start()
+        background.start()
 
     def _done(self, new_db: Database) -> None:
         self.worker = None

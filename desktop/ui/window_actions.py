@@ -7,10 +7,11 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from .jobs import BackgroundJob, run_job
 from .workers import Worker
 
 if TYPE_CHECKING:
@@ -199,20 +200,10 @@ class WindowActions(QObject):
 
     def run(self, label: str, job: Callable[..., Any], on_done: Callable[[Any], Any]) -> Worker:
         """Run ``job(progress, is_cancelled)`` off the GUI thread behind a cancellable progress dialog."""
-        progress = QProgressDialog(label, self.tr("取消"), 0, 100, self.window)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        worker = Worker(job)
-
-        def on_progress(pct: int, msg: str) -> None:
-            progress.setValue(pct)
-            progress.setLabelText(msg)
-
-        worker.signals.progress.connect(on_progress)
-        progress.canceled.connect(worker.cancel)
+        started: list[BackgroundJob] = []  # its outcome arrives through the event loop, after it is stored
 
         def done() -> None:
-            progress.reset()
+            worker = started[0].worker
             self.running.discard(worker)
             if self.worker is worker:
                 self.worker = None
@@ -229,13 +220,13 @@ class WindowActions(QObject):
             done()
             self.window.statusBar().showMessage(self.tr("已取消，未写入任何数据。"), 5000)
 
-        worker.signals.finished.connect(finish)
-        worker.signals.failed.connect(fail)
-        worker.signals.cancelled.connect(cancelled)
-        self.progress, self.worker = progress, worker
-        self.running.add(worker)
-        worker.start()
-        return worker
+        background = run_job(
+            job, on_done=finish, on_failed=fail, on_cancelled=cancelled, label=label, window=self.window
+        )
+        started.append(background)
+        self.progress, self.worker = background.dialog, background.worker
+        self.running.add(background.worker)
+        return background.worker
 
     def _open(self, dialog: QWidget) -> QWidget:
         self.dialog = dialog

@@ -128,49 +128,57 @@
     </message>
   </context>
   <context>
+    <name>BackgroundJob</name>
+    <message>
+      <location filename="../../desktop/ui/jobs.py" line="39" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>BaseDialog</name>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="65" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="66" />
       <source>设置基期</source>
       <translation>Set base</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="67" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="68" />
       <source>例如 2020</source>
       <translation>e.g. 2020</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="72" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="73" />
       <source>其他目标年，例如 2030:90；2035:≥95</source>
       <translation>Further target years, e.g. 2030:90；2035:≥95</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="78" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="79" />
       <source>基期年份</source>
       <translation>Base year</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="79" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="80" />
       <source>基期值</source>
       <translation>Base value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="80" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="81" />
       <source>阶段目标</source>
       <translation>Stage targets</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="84" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="85" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="85" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="86" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="96" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="97" />
       <source>基期年份“{0}”应为四位数字年份。</source>
       <translation>Base year "{0}" must be a four-digit year.</translation>
     </message>
@@ -720,197 +728,197 @@ The details were written to the log: {1}</translation>
   <context>
     <name>EvaluationPane</name>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="157" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="158" />
       <source>中期评估</source>
       <translation>Mid-term evaluation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="158" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="159" />
       <source>年度评估</source>
       <translation>Annual evaluation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="162" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="163" />
       <source>设置基期…</source>
       <translation>Set base…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="164" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="165" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="165" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="166" />
       <source>导出 Word…</source>
       <translation>Export Word…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="172" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="173" />
       <source>序号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="173" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="174" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="174" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="175" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="175" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="176" />
       <source>属性</source>
       <translation>Attribute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="176" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="177" />
       <source>基期</source>
       <translation>Base</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="177" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="178" />
       <source>目标</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="178" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="179" />
       <source>最新</source>
       <translation>Latest</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="179" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="180" />
       <source>预计</source>
       <translation>Forecast</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="180" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="181" />
       <source>结论</source>
       <translation>Verdict</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="186" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="187" />
       <source>章节</source>
       <translation>Chapter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="187" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="188" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="188" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="189" />
       <source>滞后任务</source>
       <translation>Tasks behind schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="188" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="189" />
       <source>牵头单位</source>
       <translation>Lead unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="188" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="189" />
       <source>情况</source>
       <translation>Situation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="202" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="203" />
       <source>任务数</source>
       <translation>Tasks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="203" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="204" />
       <source>已完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="204" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="205" />
       <source>序时推进</source>
       <translation>On schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="205" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="206" />
       <source>滞后</source>
       <translation>Behind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="206" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="207" />
       <source>暂缓</source>
       <translation>Suspended</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="207" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="208" />
       <source>平均完成</source>
       <translation>Average completion</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="213" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="214" />
       <source>评估日期</source>
       <translation>Evaluation date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="234" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="235" />
       <source>四、存在问题（每段一行，可修改）</source>
       <translation>IV. Problems (one paragraph per line, editable)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="236" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="237" />
       <source>五、下一步建议（每段一行，可修改）</source>
       <translation>V. Suggestions for the next steps (one paragraph per line, editable)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="239" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="240" />
       <source>主要指标</source>
       <translation>Main indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="240" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="241" />
       <source>重点任务</source>
       <translation>Key tasks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="241" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="242" />
       <source>问题与建议</source>
       <translation>Problems and suggestions</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="332" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="333" />
       <source>完成目标进度 {0}，序时进度 {1}；尚需年均 {2}，趋势年均 {3}。{4}</source>
       <translation>Progress towards the target {0}, scheduled {1}; still needed per year {2}, trend per year {3}. {4}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="346" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="347" />
       <source>请先选择一项指标。</source>
       <translation>Please choose an indicator first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="371" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="372" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="373" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="374" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="373" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="374" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="374" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="375" />
       <source>保存评估报告</source>
       <translation>Save the evaluation report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="393" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="394" />
       <source>评估报告只能保存为 .pdf 或 .docx：{0}</source>
       <translation>The evaluation report can only be saved as .pdf or .docx: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="408" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="410" />
       <source>已生成 {0}</source>
       <translation>Written: {0}</translation>
     </message>
@@ -918,22 +926,22 @@ The details were written to the log: {1}</translation>
   <context>
     <name>ExchangePreviewDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="59" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="85" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="95" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="97" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
@@ -1095,64 +1103,63 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportController</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="36" />
+      <location filename="../../desktop/ui/import_dialog.py" line="37" />
       <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="176" />
-      <location filename="../../desktop/ui/import_dialog.py" line="246" />
-      <source>取消</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="169" />
       <location filename="../../desktop/ui/import_dialog.py" line="177" />
-      <location filename="../../desktop/ui/import_dialog.py" line="168" />
       <source>导入方案</source>
       <translation>Import plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="198" />
+      <location filename="../../desktop/ui/import_dialog.py" line="191" />
       <source>正在分析“{0}”…</source>
       <translation>Analysing "{0}"…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="219" />
+      <location filename="../../desktop/ui/import_dialog.py" line="204" />
       <source>导入已取消，未写入任何内容。</source>
       <translation>Import cancelled; nothing was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="239" />
+      <location filename="../../desktop/ui/import_dialog.py" line="224" />
       <source>方案已存在</source>
       <translation>The plan already exists</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="240" />
+      <location filename="../../desktop/ui/import_dialog.py" line="225" />
       <source>{0}要怎样导入？</source>
       <translation>How should {0} be imported?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="244" />
+      <location filename="../../desktop/ui/import_dialog.py" line="229" />
       <source>作为该方案的修订版导入</source>
       <translation>Import as a revision of that plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="245" />
+      <location filename="../../desktop/ui/import_dialog.py" line="230" />
       <source>作为另一个方案导入</source>
       <translation>Import as a separate plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="256" />
+      <location filename="../../desktop/ui/import_dialog.py" line="231" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="241" />
       <source>未导入：数据库中已有该方案。</source>
       <translation>Not imported: the database already holds this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="273" />
+      <location filename="../../desktop/ui/import_dialog.py" line="258" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="324" />
+      <location filename="../../desktop/ui/import_dialog.py" line="309" />
       <source>正在写入方案…</source>
       <translation>Writing the plan…</translation>
     </message>
@@ -1160,62 +1167,62 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="54" />
+      <location filename="../../desktop/ui/import_dialog.py" line="55" />
       <source>导入预览：{0}</source>
       <translation>Import preview: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="64" />
+      <location filename="../../desktop/ui/import_dialog.py" line="65" />
       <source>按文件分工：为每项任务的每个责任单位建立分工（牵头、配合照原文）</source>
       <translation>Assign as the document lists: one assignment for every responsible unit of every task (lead and cooperating as printed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="69" />
+      <location filename="../../desktop/ui/import_dialog.py" line="70" />
       <source>默认截止日期</source>
       <translation>Default deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="70" />
+      <location filename="../../desktop/ui/import_dialog.py" line="71" />
       <source>原文未写时限的任务的截止日期，可不填</source>
       <translation>Deadline for tasks whose document gives none; may be left empty</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="74" />
+      <location filename="../../desktop/ui/import_dialog.py" line="75" />
       <source>默认截止日期：</source>
       <translation>Default deadline:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="83" />
+      <location filename="../../desktop/ui/import_dialog.py" line="84" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="83" />
+      <location filename="../../desktop/ui/import_dialog.py" line="84" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="83" />
+      <location filename="../../desktop/ui/import_dialog.py" line="84" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="83" />
+      <location filename="../../desktop/ui/import_dialog.py" line="84" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="100" />
+      <location filename="../../desktop/ui/import_dialog.py" line="101" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="101" />
+      <location filename="../../desktop/ui/import_dialog.py" line="102" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="138" />
+      <location filename="../../desktop/ui/import_dialog.py" line="139" />
       <source>位置不确定，请核对</source>
       <translation>Position uncertain, please check</translation>
     </message>
@@ -1347,7 +1354,7 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>IndicatorWarningsBox</name>
     <message>
-      <location filename="../../desktop/ui/evaluation_view.py" line="429" />
+      <location filename="../../desktop/ui/evaluation_view.py" line="431" />
       <source>约束性指标预警 {0} 项：</source>
       <translation>Binding indicators at risk: {0}</translation>
     </message>
@@ -1931,62 +1938,62 @@ Cooperating: {3}</translation>
   <context>
     <name>PackageDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="59" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="85" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="95" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="97" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="264" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
       <source>导入交换包</source>
       <translation>Import exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="266" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="268" />
       <source>方案：{0}（本库没有，将新建）</source>
       <translation>Plan: {0} (not in this database; will be created)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="268" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="270" />
       <source>方案：{0}（本库已有，合并更新）</source>
       <translation>Plan: {0} (already in this database; will be merged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
       <source>新增</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
       <source>更新</source>
       <translation>Updated</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
       <source>相同</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="274" />
       <source>本库较新保留</source>
       <translation>Kept: this database is newer</translation>
     </message>
@@ -2816,107 +2823,107 @@ Cooperating: {3}</translation>
   <context>
     <name>RestoreDialog</name>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="27" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="29" />
       <source>每日自动备份</source>
       <translation>Automatic daily backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="28" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="30" />
       <source>导入前</source>
       <translation>Before import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="29" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="31" />
       <source>手动备份</source>
       <translation>Manual backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="30" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="32" />
       <source>恢复前</source>
       <translation>Before restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="31" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="33" />
       <source>修订前</source>
       <translation>Before revision</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="32" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="34" />
       <source>损坏的数据库</source>
       <translation>Damaged database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="53" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="56" />
       <source>从备份恢复</source>
       <translation>Restore from backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="56" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="59" />
       <source>备份时间</source>
       <translation>Backed up at</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="56" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="59" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="56" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="59" />
       <source>大小</source>
       <translation>Size</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="56" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="59" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="63" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="66" />
       <source>恢复所选备份</source>
       <translation>Restore the chosen backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="65" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="68" />
       <source>从其他文件恢复…</source>
       <translation>Restore from another file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="66" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="69" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="76" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="79" />
       <source>恢复会用所选备份替换当前数据库；被替换的数据库会先自动备份。</source>
       <translation>Restoring replaces the current database with the chosen backup; the replaced database is backed up first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="85" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="88" />
       <source>服务器数据库由服务器的备份工具备份和恢复。</source>
       <translation>A server database is backed up and restored with the server's own backup tools.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="118" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="121" />
       <source>已备份到 {0}</source>
       <translation>Backed up to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="122" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="127" />
       <source>选择备份文件</source>
       <translation>Choose a backup file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="122" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="127" />
       <source>PlanDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
       <translation>PlanDesk database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="153" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="163" />
       <source>正在恢复…</source>
       <translation>Restoring…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/restore_dialog.py" line="161" />
+      <location filename="../../desktop/ui/restore_dialog.py" line="171" />
       <source>已恢复。被替换的数据库已备份。</source>
       <translation>Restored. The replaced database was backed up.</translation>
     </message>
@@ -2924,88 +2931,88 @@ Cooperating: {3}</translation>
   <context>
     <name>RevisionDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="59" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="85" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="95" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="97" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="133" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="135" />
       <source>导入修订版：{0}</source>
       <translation>Import revision: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="134" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="136" />
       <source>第{0}版 → 第{1}版。对应条目 {2} 条，新增 {3}，删除 {4}（其中归档 {5}），移动 {6}，改写 {7}。已有的分工和进展都保留在对应条目上。</source>
       <translation>Revision {0} → revision {1}. Matched items: {2}; added {3}, removed {4} (archived {5}), moved {6}, reworded {7}. Existing assignments and progress stay on the matched items.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="147" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="149" />
       <source>条目</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="147" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="149" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="156" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="158" />
       <source>新增</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="160" />
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="164" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="162" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="166" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="164" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="166" />
       <source>有分工或进展，归档保留</source>
       <translation>Has assignments or progress; kept as archived</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="170" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="172" />
       <source>移动</source>
       <translation>Moved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="172" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="174" />
       <source>改写</source>
       <translation>Reworded</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="173" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="175" />
       <source>重新编号</source>
       <translation>Renumbered</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="175" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="177" />
       <source>责任单位变化</source>
       <translation>Responsible units changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="195" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="197" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="197" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="199" />
       <source>两版内容一致，没有变化。</source>
       <translation>Both versions are identical; nothing changed.</translation>
     </message>
@@ -3324,288 +3331,283 @@ Cooperating: {3}</translation>
   <context>
     <name>WindowActions</name>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="56" />
+      <location filename="../../desktop/ui/window_actions.py" line="57" />
       <source>生成报表…</source>
       <translation>Generate report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="58" />
+      <location filename="../../desktop/ui/window_actions.py" line="59" />
       <source>评估报告…</source>
       <translation>Evaluation report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="60" />
+      <location filename="../../desktop/ui/window_actions.py" line="61" />
       <source>导入方案修订版…</source>
       <translation>Import plan revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="62" />
+      <location filename="../../desktop/ui/window_actions.py" line="63" />
       <source>导出进展反馈表…</source>
       <translation>Export progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="63" />
+      <location filename="../../desktop/ui/window_actions.py" line="64" />
       <source>导入进展反馈表…</source>
       <translation>Import progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="65" />
+      <location filename="../../desktop/ui/window_actions.py" line="66" />
       <source>导出交换包…</source>
       <translation>Export exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="66" />
+      <location filename="../../desktop/ui/window_actions.py" line="67" />
       <source>导入交换包…</source>
       <translation>Import exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="70" />
+      <location filename="../../desktop/ui/window_actions.py" line="71" />
       <source>登记督办事项…</source>
       <translation>Register supervision item…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="71" />
+      <location filename="../../desktop/ui/window_actions.py" line="72" />
       <source>导入放假安排…</source>
       <translation>Import holiday schedule…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="73" />
+      <location filename="../../desktop/ui/window_actions.py" line="74" />
       <source>关账（冻结上月报表）…</source>
       <translation>Close month (freeze last month's report)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="74" />
+      <location filename="../../desktop/ui/window_actions.py" line="75" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="76" />
+      <location filename="../../desktop/ui/window_actions.py" line="77" />
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="78" />
+      <location filename="../../desktop/ui/window_actions.py" line="79" />
       <source>操作记录</source>
       <translation>Change log</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="91" />
+      <location filename="../../desktop/ui/window_actions.py" line="92" />
       <source>预警</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="92" />
+      <location filename="../../desktop/ui/window_actions.py" line="93" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="93" />
+      <location filename="../../desktop/ui/window_actions.py" line="94" />
       <source>考核</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="94" />
+      <location filename="../../desktop/ui/window_actions.py" line="95" />
       <source>对接情况</source>
       <translation>Plan links</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="95" />
+      <location filename="../../desktop/ui/window_actions.py" line="96" />
       <source>办理</source>
       <translation>Handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="126" />
+      <location filename="../../desktop/ui/window_actions.py" line="127" />
       <source>已登记督办事项。</source>
       <translation>Supervision item registered.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="127" />
+      <location filename="../../desktop/ui/window_actions.py" line="128" />
       <source>督办事项</source>
       <translation>Supervision items</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="132" />
+      <location filename="../../desktop/ui/window_actions.py" line="133" />
       <source>报送台账</source>
       <translation>Reporting ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="147" />
+      <location filename="../../desktop/ui/window_actions.py" line="148" />
       <source>历史</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="168" />
-      <location filename="../../desktop/ui/window_actions.py" line="437" />
+      <location filename="../../desktop/ui/window_actions.py" line="169" />
+      <location filename="../../desktop/ui/window_actions.py" line="428" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="202" />
-      <source>取消</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/window_actions.py" line="230" />
+      <location filename="../../desktop/ui/window_actions.py" line="221" />
       <source>已取消，未写入任何数据。</source>
       <translation>Cancelled; no data was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="257" />
+      <location filename="../../desktop/ui/window_actions.py" line="248" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="263" />
+      <location filename="../../desktop/ui/window_actions.py" line="254" />
       <source>保存催报通知</source>
       <translation>Save report reminders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="264" />
+      <location filename="../../desktop/ui/window_actions.py" line="255" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="267" />
+      <location filename="../../desktop/ui/window_actions.py" line="258" />
       <source>催报通知-{0}.pdf</source>
       <translation>report-reminders-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="274" />
+      <location filename="../../desktop/ui/window_actions.py" line="265" />
       <source>正在生成催报通知…</source>
       <translation>Writing report reminders…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="278" />
+      <location filename="../../desktop/ui/window_actions.py" line="269" />
       <source>已生成催报通知：{0}</source>
       <translation>Report reminders written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="285" />
+      <location filename="../../desktop/ui/window_actions.py" line="276" />
       <source>选择修订后的方案文件</source>
       <translation>Choose the revised plan document</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="286" />
+      <location filename="../../desktop/ui/window_actions.py" line="277" />
       <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="302" />
+      <location filename="../../desktop/ui/window_actions.py" line="293" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="308" />
+      <location filename="../../desktop/ui/window_actions.py" line="299" />
       <source>修订版已导入，原有分工和进展已保留。</source>
       <translation>The revision has been imported; existing assignments and progress were kept.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="315" />
+      <location filename="../../desktop/ui/window_actions.py" line="306" />
       <source>选择保存进展反馈表的文件夹</source>
       <translation>Choose a folder for the progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="328" />
+      <location filename="../../desktop/ui/window_actions.py" line="319" />
       <source>正在导出进展反馈表…</source>
       <translation>Exporting progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="331" />
+      <location filename="../../desktop/ui/window_actions.py" line="322" />
       <source>已导出 {0} 份进展反馈表到 {1}</source>
       <translation>Exported {0} progress workbooks to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="337" />
+      <location filename="../../desktop/ui/window_actions.py" line="328" />
       <source>选择各单位交回的进展反馈表</source>
       <translation>Choose the progress workbooks returned by the units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="338" />
+      <location filename="../../desktop/ui/window_actions.py" line="329" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="347" />
+      <location filename="../../desktop/ui/window_actions.py" line="338" />
       <source>正在检查进展反馈表…</source>
       <translation>Checking the progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="356" />
+      <location filename="../../desktop/ui/window_actions.py" line="347" />
       <source>进展反馈表已导入。</source>
       <translation>The progress workbooks have been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="364" />
+      <location filename="../../desktop/ui/window_actions.py" line="355" />
       <source>保存交换包</source>
       <translation>Save exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="365" />
+      <location filename="../../desktop/ui/window_actions.py" line="356" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="378" />
+      <location filename="../../desktop/ui/window_actions.py" line="369" />
       <source>正在导出交换包…</source>
       <translation>Exporting the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="380" />
+      <location filename="../../desktop/ui/window_actions.py" line="371" />
       <source>已导出交换包：{0}</source>
       <translation>Exchange package exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="385" />
+      <location filename="../../desktop/ui/window_actions.py" line="376" />
       <source>选择交换包</source>
       <translation>Choose an exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="386" />
+      <location filename="../../desktop/ui/window_actions.py" line="377" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="394" />
+      <location filename="../../desktop/ui/window_actions.py" line="385" />
       <source>正在检查交换包…</source>
       <translation>Checking the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="403" />
+      <location filename="../../desktop/ui/window_actions.py" line="394" />
       <source>交换包已导入。</source>
       <translation>The exchange package has been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="411" />
+      <location filename="../../desktop/ui/window_actions.py" line="402" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="413" />
+      <location filename="../../desktop/ui/window_actions.py" line="404" />
       <source>已备份到：{0}</source>
       <translation>Backed up to: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="430" />
+      <location filename="../../desktop/ui/window_actions.py" line="421" />
       <source>已从备份恢复，被替换的数据库已另存为备份。</source>
       <translation>Restored from backup; the replaced database was saved as a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="442" />
+      <location filename="../../desktop/ui/window_actions.py" line="433" />
       <source>关账</source>
       <translation>Close month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="443" />
+      <location filename="../../desktop/ui/window_actions.py" line="434" />
       <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
       <translation>After closing month {0}, its report data is frozen and can be reprinted exactly as issued, and no more progress can be recorded for that month. Closing cannot be undone. Close month {0} of "{1}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="463" />
+      <location filename="../../desktop/ui/window_actions.py" line="454" />
       <source>正在关账…</source>
       <translation>Closing the month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="465" />
+      <location filename="../../desktop/ui/window_actions.py" line="456" />
       <source>{0} 月已关账。</source>
       <translation>Month {0} is closed.</translation>
     </message>
@@ -3613,97 +3615,97 @@ Cooperating: {3}</translation>
   <context>
     <name>WorkbookDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="59" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="85" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="95" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="97" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="216" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="218" />
       <source>导入进展反馈表</source>
       <translation>Import progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="217" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="219" />
       <source>共 {0} 个文件：{1} 个可导入，{2} 个有问题将整份退回。每个文件要么全部导入，要么不导入。</source>
       <translation>{0} files: {1} can be imported, {2} have problems and will be returned whole. Each file is imported completely or not at all.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="220" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="222" />
       <source>文件 / 行</source>
       <translation>File / row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="220" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="222" />
       <source>任务</source>
       <translation>Task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="220" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="222" />
       <source>处理</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="220" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="222" />
       <source>本月进展</source>
       <translation>Progress this month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="220" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="222" />
       <source>完成%</source>
       <translation>Done %</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="226" />
       <source>新增</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="226" />
       <source>更正</source>
       <translation>Correct</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="226" />
       <source>已导入过</source>
       <translation>Already imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="226" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="228" />
       <source>拒绝导入</source>
       <translation>Refused</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="226" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="228" />
       <source>可导入</source>
       <translation>Can be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="232" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="234" />
       <source>第{0}行</source>
       <translation>Row {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="243" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="245" />
       <source>问题</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="243" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="245" />
       <source>提示</source>
       <translation>Notice</translation>
     </message>

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from desktop.logs import log_path
+from desktop.logs import log_path, setup_logging
 from desktop.ui.crash_dialog import CrashDialog, report_exception
 
 
@@ -22,6 +22,7 @@ def _fault() -> tuple[type[BaseException], BaseException, object]:
 
 
 def test_fault_shows_a_dialog_that_copies_its_details(qtbot: QtBot) -> None:
+    setup_logging()  # as `plandesk` does before it opens the window
     window = QMainWindow()
     qtbot.addWidget(window)
     window.show()
