@@ -128,6 +128,7 @@ class WarningsView(_PlanView):
             "no_feedback": self.tr("本期未报送"),
             "due_soon": self.tr("临近截止"),
             "lagging": self.tr("序时进度滞后"),
+            "checkpoint": self.tr("节点目标未达成"),
         }
         _fill(
             self.table,
