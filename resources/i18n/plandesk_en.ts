@@ -206,48 +206,48 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="293" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="320" />
       <source>关联所选任务与上级条款</source>
       <translation>Link the selected task to the higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
-      <location filename="../../desktop/ui/supervision/tables.py" line="296" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="322" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="323" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="322" />
       <source>上级方案中未对接的条款</source>
       <translation>Clauses of the higher-level plan not yet linked</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="296" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="323" />
       <source>本方案中未关联上级条款的任务</source>
       <translation>Tasks of this plan not linked to a higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="303" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="330" />
       <source>上级方案：</source>
       <translation>Higher-level plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="329" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="356" />
       <source>请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。</source>
       <translation>Choose a task of this plan on the left and the higher-level clause it carries out on the right.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="364" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="391" />
       <source>（未设置）</source>
       <translation>(not set)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="376" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="403" />
       <source>本方案尚未设置上级方案。</source>
       <translation>No higher-level plan has been set for this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="379" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="406" />
       <source>上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条</source>
       <translation>Higher-level clauses linked: {0}, not linked: {1}; tasks of this plan linked: {2}, not linked: {3}</translation>
     </message>
@@ -2541,22 +2541,37 @@ Cooperating: {3}</translation>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="231" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="232" />
+      <source>按权重计分</source>
+      <translation>By weights</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="233" />
+      <source>按计分办法计分</source>
+      <translation>By the point rule</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="239" />
       <source>考核期</source>
       <translation>Scoring period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="262" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="241" />
+      <source>计分方法</source>
+      <translation>Scoring method</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="284" />
       <source>导出考核排名</source>
       <translation>Export scoring ranking</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="264" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="286" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="275" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="302" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
