@@ -25,7 +25,7 @@ from ..models import (
     WORKFLOW_STATES,
 )
 from ..models.indicator import ATTRIBUTES
-from ..models.items import ITEM_SOURCES
+from ..models.items import ESCALATION_LEVELS, ITEM_SOURCES
 
 LONG_TEXT = 200_000  # a clause, a progress report: far above any real one
 MAX_INT = 2**31 - 1
@@ -46,6 +46,8 @@ KIND_NAMES = {
     "values": "指标值",
     "revisions": "修订原文",
     "item_sources": "督办来源",
+    "checkpoints": "节点目标",
+    "escalations": "督查单",
 }
 
 Check = Callable[[Any], Any]
@@ -258,6 +260,26 @@ ITEM_SOURCE: dict[str, Check] = {
     "proposal_number": text(50),
     "sender": text(100),
 }
+CHECKPOINT: dict[str, Check] = {
+    "due": date(optional=False),
+    "expected_percent": integer(0, 100),
+    "title": text(LONG_TEXT),
+}
+
+
+def required_moment(value: Any) -> Any:
+    if value is None:
+        raise _Bad("缺少时间")
+    return moment(value)
+
+
+ESCALATION: dict[str, Check] = {
+    "level": choice(ESCALATION_LEVELS),
+    "at": required_moment,
+    "reason": text(LONG_TEXT),
+    "rule": text(40),
+    "actor": text(100),
+}
 FIELDS = {
     "plan": PLAN,
     "nodes": NODE,
@@ -457,6 +479,29 @@ def _item_sources(c: _Checker, content: dict[str, Any], inner: set[str]) -> list
     return out
 
 
+def _attached(
+    c: _Checker,
+    content: dict[str, Any],
+    kind: str,
+    link: str,
+    known: set[str],
+    what: str,
+    checks: dict[str, Check],
+) -> list[dict[str, Any]]:
+    """Records without a uid of their own (节点目标, 督查单), each attached to a record of the package."""
+    out = []
+    for n, row in enumerate(c.records(content, kind), 1):
+        place = f"{KIND_NAMES[kind]}第 {n} 条"
+        record: dict[str, Any] = {link: c.ref(place, row.get(link), known, what)}
+        for name, check in checks.items():
+            try:
+                record[name] = check(row.get(name))
+            except _Bad as bad:
+                c.fail(f"{place}字段 {name}", bad.message)
+        out.append(record)
+    return out
+
+
 def check_content(content: dict[str, Any], where: str) -> dict[str, Any]:
     """The content with every value typed and checked; ImportRefused listing the first faults otherwise."""
     c = _Checker(where)
@@ -475,6 +520,8 @@ def check_content(content: dict[str, Any], where: str) -> dict[str, Any]:
     values, _ = _children(c, content, "values", {"indicator_uid": (indicator_uids, "指标")})
     revisions = _revisions(c, content)
     item_sources = _item_sources(c, content, inner)
+    checkpoints = _attached(c, content, "checkpoints", "node_uid", inner, "条目", CHECKPOINT)
+    escalations = _attached(c, content, "escalations", "assignment_uid", assignment_uids, "分工", ESCALATION)
     if c.problems:
         c.stop()
     return {
@@ -487,4 +534,6 @@ def check_content(content: dict[str, Any], where: str) -> dict[str, Any]:
         "values": values,
         "revisions": revisions,
         "item_sources": item_sources,
+        "checkpoints": checkpoints,
+        "escalations": escalations,
     }

@@ -15,11 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..errors import ImportRefused, NotFound
-from ..exchange.package_check import ITEM_SOURCE, check_content
+from ..exchange.package_check import CHECKPOINT, ESCALATION, ITEM_SOURCE, check_content
 from ..exchange.package_format import PackageFile, fingerprint, new_signing_key, public_key_of, write_package
 from ..exchange.package_format import read_package as read_package_file
 from ..models import (
     Assignment,
+    Checkpoint,
+    Escalation,
     ImportBatch,
     Indicator,
     IndicatorValue,
@@ -50,6 +52,8 @@ KINDS = (
     "values",
     "revisions",
     "item_sources",
+    "checkpoints",
+    "escalations",
 )
 KIND_NAMES = {
     "plan": "方案",
@@ -61,6 +65,8 @@ KIND_NAMES = {
     "values": "指标值",
     "revisions": "修订原文",
     "item_sources": "督办来源",
+    "checkpoints": "节点目标",
+    "escalations": "督查单",
 }
 DATES = {
     "issued_on",
@@ -353,6 +359,22 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
     }
     if is_collection(plan):
         content["item_sources"] = _item_sources(s, plan.id)
+    content["checkpoints"] = [
+        {"node_uid": by_id[c.node_id].uid, **{k: _plain(getattr(c, k)) for k in CHECKPOINT}}
+        for c in s.scalars(
+            select(Checkpoint).where(Checkpoint.node_id.in_(list(by_id))).order_by(Checkpoint.id)
+        )
+        if by_id[c.node_id].kind != "root"
+    ]
+    by_assignment = {a.id: a.uid for a in assignments}
+    content["escalations"] = [
+        {"assignment_uid": by_assignment[e.assignment_id], **{k: _plain(getattr(e, k)) for k in ESCALATION}}
+        for e in s.scalars(
+            select(Escalation)
+            .where(Escalation.assignment_id.in_(list(by_assignment)))
+            .order_by(Escalation.id)
+        )
+    ]
     return content
 
 
@@ -574,6 +596,8 @@ class _Merge:
             self.sync("values", IndicatorValue, v, values, values_found.get(v["uid"]))
         self.revisions(plan_id, c["revisions"])
         self.item_sources(c["item_sources"])
+        self.checkpoints(c["checkpoints"])
+        self.escalations(c["escalations"])
         if self.apply:
             self.s.flush()
         return plan
@@ -658,6 +682,54 @@ class _Merge:
                         if getattr(row, k) != v:
                             setattr(row, k, v)
                     row.version = r["version"]
+
+    def checkpoints(self, rows: list[dict[str, Any]]) -> None:
+        """节点目标 by task and date: new ones added; where this database set a different one, it is kept."""
+        node_ids = [i for i in (self.ids.get(r["node_uid"]) for r in rows) if i is not None]
+        have: dict[tuple[int, dt.date], Checkpoint] = {}
+        for chunk in range(0, len(node_ids), CHUNK):
+            for c in self.s.scalars(
+                select(Checkpoint).where(Checkpoint.node_id.in_(node_ids[chunk : chunk + CHUNK]))
+            ):
+                have[(c.node_id, c.due)] = c
+        counts = self.counts["checkpoints"]
+        for r in rows:
+            node_id = self.ids.get(r["node_uid"])
+            row = have.get((node_id, r["due"])) if node_id is not None else None
+            if row is None:
+                counts["add"] += 1
+                if self.apply and node_id is not None:
+                    new = Checkpoint(node_id=node_id, **{k: r[k] for k in CHECKPOINT})
+                    self.s.add(new)
+                    have[(node_id, r["due"])] = new
+            elif (row.expected_percent, row.title) == (r["expected_percent"], r["title"]):
+                counts["same"] += 1
+            else:
+                counts["kept"] += 1
+
+    def escalations(self, rows: list[dict[str, Any]]) -> None:
+        """督查单 are records of what was issued, never edited: the ones this database lacks are added."""
+        ids = [i for i in (self.ids.get(r["assignment_uid"]) for r in rows) if i is not None]
+        have: set[tuple[int, str, dt.datetime]] = set()
+        for chunk in range(0, len(ids), CHUNK):
+            have.update(
+                (aid, level, at)
+                for aid, level, at in self.s.execute(
+                    select(Escalation.assignment_id, Escalation.level, Escalation.at).where(
+                        Escalation.assignment_id.in_(ids[chunk : chunk + CHUNK])
+                    )
+                )
+            )
+        counts = self.counts["escalations"]
+        for r in rows:
+            assignment_id = self.ids.get(r["assignment_uid"])
+            if assignment_id is not None and (assignment_id, r["level"], r["at"]) in have:
+                counts["same"] += 1
+                continue
+            counts["add"] += 1
+            if self.apply and assignment_id is not None:
+                self.s.add(Escalation(assignment_id=assignment_id, **{k: r[k] for k in ESCALATION}))
+                have.add((assignment_id, r["level"], r["at"]))
 
     def revisions(self, plan_id: int | None, revisions: list[dict[str, Any]]) -> None:
         have = (

@@ -1,4 +1,5 @@
-"""A year's 督办事项 sent to another office arrive with their sources: 批示人, 批示日期, 原件文号, 会议名称."""
+"""A year's 督办事项 sent to another office arrive with their sources (批示人, 原件文号, 会议名称…),
+节点目标 and 督查单."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop.errors import ImportRefused
 from desktop.exchange.package_format import write_package
-from desktop.models import Setting
+from desktop.models import Assignment, PlanNode, Setting
+from desktop.services.checkpoints import add_checkpoints, list_checkpoints
+from desktop.services.escalation import escalate, escalation_history
 from desktop.services.items import ItemDraft, list_items, register_item
 from desktop.services.packages import SIGNING_KEY, apply_package, export_package, read_package
 from desktop.storage import Database, open_database
@@ -137,3 +141,28 @@ def test_a_signed_package_with_a_wrong_source_field_is_refused_and_says_where(
         assert "督办来源第 1 条" in message and "received_on" in message and "不是有效日期" in message
         assert "督办来源第 2 条" in message and "“rumour”不是有效取值" in message
         assert list_items(other) == []
+
+
+def test_checkpoints_and_the_supervision_sheets_issued_travel_too(db: Database, tmp_path: Path) -> None:
+    plan_id = _register(db)
+    meeting = next(i for i in list_items(db) if i.source_name == "会议议定事项")
+    add_checkpoints(db, node_id=meeting.node_id, targets=[("2026-03-31", 30, "完成方案编制")])
+    escalate(db, assignment_id=meeting.assignment_ids[0], level="urge", reason="进度滞后", at="2026-04-02")
+    pkg = tmp_path / "items.pdpkg"
+    export_package(db, plan_id=plan_id, path=pkg)
+    with db.read() as s:
+        node_uid = s.get(PlanNode, meeting.node_id).uid  # type: ignore[union-attr]
+        assignment_uid = s.get(Assignment, meeting.assignment_ids[0]).uid  # type: ignore[union-attr]
+    with open_database(tmp_path / "other.sqlite3") as other:
+        apply_package(other, path=pkg)
+        with other.read() as s:
+            node_id = s.scalar(select(PlanNode.id).where(PlanNode.uid == node_uid))
+            assignment_id = s.scalar(select(Assignment.id).where(Assignment.uid == assignment_uid))
+        assert node_id is not None and assignment_id is not None
+        [target] = list_checkpoints(other, node_id=node_id, as_of="2026-03-06")
+        assert (target.due, target.expected_percent, target.title) == (D(2026, 3, 31), 30, "完成方案编制")
+        [sheet] = escalation_history(other, assignment_id=assignment_id)
+        assert (sheet.level_name, sheet.reason, sheet.at.date()) == ("催办", "进度滞后", D(2026, 4, 2))
+        again = apply_package(other, path=pkg)  # nothing doubles on a second import
+        assert again.counts["checkpoints"]["same"] == 1 and again.counts["escalations"]["same"] == 1
+        assert len(escalation_history(other, assignment_id=assignment_id)) == 1
