@@ -42,7 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--method",
         choices=("weights", "points"),
         default=None,
-        help="计分方法：weights 按权重，points 按计分办法；不指定则按设置 scoring.method（考核页所选）",
+        help="本次按此计分方法：weights 按权重，points 按计分办法；不指定则按设置 scoring.method（考核页所选）",
+    )
+    p.add_argument(
+        "--set-method",
+        choices=("weights", "points"),
+        default=None,
+        help="把本办公室的考核计分方法改为此项并保存（考核页、月报随之改变）",
     )
     p.add_argument("--xlsx", metavar="PATH", help="同时导出排名表到 Excel 文件")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -156,6 +162,8 @@ def cmd_reporting(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     with open_db(args) as db:
+        if args.set_method:
+            scoring.set_scoring_method(db, method=args.set_method)
         ranked = scoring.ranking(db, plan_id=args.plan, period=args.period, method=args.method)
     rows = ranked.scores
     if args.xlsx:

@@ -97,3 +97,13 @@ def test_plandesk_score_prints_the_method_and_follows_the_setting(
     assert main([*args, "--xlsx", str(xlsx)]) == 0
     sheet = load_workbook(xlsx).active
     assert sheet is not None and sheet["B3"].value == REFORM and "被退回 -5分/次" in str(sheet["A6"].value)
+
+
+def test_plandesk_score_can_change_the_offices_method(
+    db: Database, db_url: str, month: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_setting(db, "scoring.points", {"returned": -5})
+    args = ["--db", db_url, "score", "--plan", str(month), "--period", MONTH]
+    assert main([*args, "--set-method", "weights"]) == 0
+    assert capsys.readouterr().out.startswith("计分办法（按权重）")
+    assert scoring_method(db) == "weights" and ranking(db, plan_id=month, period=MONTH).method == "weights"
