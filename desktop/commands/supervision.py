@@ -38,6 +38,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("score", help="考核：各单位按时反馈率、办结率、逾期、退回与得分排名")
     p.add_argument("--plan", type=int, default=None, metavar="PLAN_ID", help="不指定则统计全部方案")
     p.add_argument("--period", required=True, metavar="YYYY-MM")
+    p.add_argument(
+        "--method",
+        choices=("weights", "points"),
+        default=None,
+        help="本次按此计分方法：weights 按权重，points 按计分办法；不指定则按设置 scoring.method（考核页所选）",
+    )
+    p.add_argument(
+        "--set-method",
+        choices=("weights", "points"),
+        default=None,
+        help="把本办公室的考核计分方法改为此项并保存（考核页、月报随之改变）",
+    )
     p.add_argument("--xlsx", metavar="PATH", help="同时导出排名表到 Excel 文件")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_score)
@@ -150,12 +162,16 @@ def cmd_reporting(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        rows = scoring.unit_scores(db, plan_id=args.plan, period=args.period)
+        if args.set_method:
+            scoring.set_scoring_method(db, method=args.set_method)
+        ranked = scoring.ranking(db, plan_id=args.plan, period=args.period, method=args.method)
+    rows = ranked.scores
     if args.xlsx:
-        scoring.export_scores(rows, args.xlsx, period=args.period)
+        scoring.export_scores(rows, args.xlsx, period=args.period, method_text=ranked.method_text)
     if args.json:
         print_json(_plain(rows))
         return 0
+    print(ranked.method_text)
     print("名次\t单位\t分工数\t按时反馈率\t办结率\t逾期\t退回\t得分")
     for r in rows:
         print(

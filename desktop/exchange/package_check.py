@@ -25,6 +25,7 @@ from ..models import (
     WORKFLOW_STATES,
 )
 from ..models.indicator import ATTRIBUTES
+from ..models.items import ESCALATION_LEVELS, ITEM_SOURCES
 
 LONG_TEXT = 200_000  # a clause, a progress report: far above any real one
 MAX_INT = 2**31 - 1
@@ -44,6 +45,9 @@ KIND_NAMES = {
     "indicators": "指标",
     "values": "指标值",
     "revisions": "修订原文",
+    "item_sources": "督办来源",
+    "checkpoints": "节点目标",
+    "escalations": "督查单",
 }
 
 Check = Callable[[Any], Any]
@@ -241,6 +245,41 @@ VALUE: dict[str, Check] = {
     "note": text(LONG_TEXT),
     "entered_by": text(100),
 }
+# The source of a 督办事项 (table supervision_item), one per item node of a 督办事项 collection.
+ITEM_SOURCE: dict[str, Check] = {
+    "source": choice(ITEM_SOURCES),
+    "received_on": date(optional=False),
+    "rule_days": integer(0, 3660),
+    "rule_unit": choice(("workday", "day")),
+    "deadline": date(),
+    "leader": text(100),
+    "instructed_on": date(),
+    "doc_ref": text(100),
+    "meeting_name": text(200),
+    "meeting_session": text(50),
+    "proposal_number": text(50),
+    "sender": text(100),
+}
+CHECKPOINT: dict[str, Check] = {
+    "due": date(optional=False),
+    "expected_percent": integer(0, 100),
+    "title": text(LONG_TEXT),
+}
+
+
+def required_moment(value: Any) -> Any:
+    if value is None:
+        raise _Bad("缺少时间")
+    return moment(value)
+
+
+ESCALATION: dict[str, Check] = {
+    "level": choice(ESCALATION_LEVELS),
+    "at": required_moment,
+    "reason": text(LONG_TEXT),
+    "rule": text(40),
+    "actor": text(100),
+}
 FIELDS = {
     "plan": PLAN,
     "nodes": NODE,
@@ -416,6 +455,53 @@ def _revisions(c: _Checker, content: dict[str, Any]) -> list[dict[str, Any]]:
     return revisions
 
 
+def _item_sources(c: _Checker, content: dict[str, Any], inner: set[str]) -> list[dict[str, Any]]:
+    """督办来源: every field typed, each pointing at an item of the package, at most one per item."""
+    out, seen = [], set[str]()
+    for n, row in enumerate(c.records(content, "item_sources"), 1):
+        node_uid = row.get("node_uid")
+        place = f"督办来源第 {n} 条（条目 uid {str(node_uid)[:32]}）"
+        c.ref(place, node_uid, inner, "条目")
+        if node_uid in seen:
+            c.fail(place, "同一督办事项的来源重复出现")
+        seen.add(str(node_uid))
+        source: dict[str, Any] = {"node_uid": node_uid}
+        for name, check in ITEM_SOURCE.items():
+            try:
+                source[name] = check(row.get(name))
+            except _Bad as bad:
+                c.fail(f"{place}字段 {name}", bad.message)
+        try:
+            source["version"] = VERSION(row.get("version", 1))
+        except _Bad as bad:
+            c.fail(f"{place}字段 version", bad.message)
+        out.append(source)
+    return out
+
+
+def _attached(
+    c: _Checker,
+    content: dict[str, Any],
+    kind: str,
+    link: str,
+    known: set[str],
+    what: str,
+    checks: dict[str, Check],
+) -> list[dict[str, Any]]:
+    """Records without a uid of their own (节点目标, 督查单), each attached to a record of the package."""
+    out = []
+    for n, row in enumerate(c.records(content, kind), 1):
+        place = f"{KIND_NAMES[kind]}第 {n} 条"
+        record: dict[str, Any] = {link: c.ref(place, row.get(link), known, what)}
+        for name, check in checks.items():
+            try:
+                record[name] = check(row.get(name))
+            except _Bad as bad:
+                c.fail(f"{place}字段 {name}", bad.message)
+        out.append(record)
+    return out
+
+
 def check_content(content: dict[str, Any], where: str) -> dict[str, Any]:
     """The content with every value typed and checked; ImportRefused listing the first faults otherwise."""
     c = _Checker(where)
@@ -433,6 +519,9 @@ def check_content(content: dict[str, Any], where: str) -> dict[str, Any]:
     indicators, indicator_uids = _children(c, content, "indicators", {"node_uid": (node_uids, "条目")})
     values, _ = _children(c, content, "values", {"indicator_uid": (indicator_uids, "指标")})
     revisions = _revisions(c, content)
+    item_sources = _item_sources(c, content, inner)
+    checkpoints = _attached(c, content, "checkpoints", "node_uid", inner, "条目", CHECKPOINT)
+    escalations = _attached(c, content, "escalations", "assignment_uid", assignment_uids, "分工", ESCALATION)
     if c.problems:
         c.stop()
     return {
@@ -444,4 +533,7 @@ def check_content(content: dict[str, Any], where: str) -> dict[str, Any]:
         "indicators": indicators,
         "values": values,
         "revisions": revisions,
+        "item_sources": item_sources,
+        "checkpoints": checkpoints,
+        "escalations": escalations,
     }

@@ -465,11 +465,14 @@ def _scores(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Fl
                 ),
             ]
         )
-    return [
+    out: list[Flowable] = [
         CondPageBreak(40 * mm),
         Paragraph(f"{number}、单位综合评分排名", st["h1"]),
         _table(rows, [12 * mm, 58 * mm, 16 * mm, 20 * mm, 18 * mm, 14 * mm, 14 * mm, 18 * mm]),
     ]
+    if data.score_method:
+        out.append(Paragraph(text(data.score_method), st["note"]))
+    return out
 
 
 def story(data: MonthlyReportData, step: Any) -> list[Flowable]:

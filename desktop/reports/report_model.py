@@ -182,6 +182,7 @@ class MonthlyReportData:
     tasks: list[TaskLine] = field(default_factory=list)
     indicators: list[IndicatorLine] = field(default_factory=list)
     scores: list[ScoreLine] = field(default_factory=list)
+    score_method: str = ""  # the 考核 method the ranking was scored by, printed under it
     frozen: bool = False  # read back from a closed month
     due_days: int = DUE_DAYS
 

@@ -276,6 +276,8 @@ def monthly_document(data: MonthlyReportData) -> Any:
                 for sc in sorted(data.scores, key=lambda x: x.rank)
             ],
         )
+        if data.score_method:
+            doc.add_paragraph(data.score_method, style="注释")
     return doc
 
 

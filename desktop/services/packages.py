@@ -15,11 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..errors import ImportRefused, NotFound
-from ..exchange.package_check import check_content
+from ..exchange.package_check import CHECKPOINT, ESCALATION, ITEM_SOURCE, check_content
 from ..exchange.package_format import PackageFile, fingerprint, new_signing_key, public_key_of, write_package
 from ..exchange.package_format import read_package as read_package_file
 from ..models import (
     Assignment,
+    Checkpoint,
+    Escalation,
     ImportBatch,
     Indicator,
     IndicatorValue,
@@ -29,16 +31,30 @@ from ..models import (
     ProgressEntry,
     Responsibility,
     Setting,
+    SupervisionItem,
     Unit,
     UnitAlias,
 )
 from ..storage import Database
 from .backups import backup_before
+from .items import is_collection, item_sources_for_package
 from .plan_import import reserve_ids
 from .units import clean_unit_name, find_unit
 from .workbooks import database_id
 
-KINDS = ("plan", "units", "nodes", "assignments", "progress", "indicators", "values", "revisions")
+KINDS = (
+    "plan",
+    "units",
+    "nodes",
+    "assignments",
+    "progress",
+    "indicators",
+    "values",
+    "revisions",
+    "item_sources",
+    "checkpoints",
+    "escalations",
+)
 KIND_NAMES = {
     "plan": "方案",
     "units": "单位",
@@ -48,6 +64,9 @@ KIND_NAMES = {
     "indicators": "指标",
     "values": "指标值",
     "revisions": "修订原文",
+    "item_sources": "督办来源",
+    "checkpoints": "节点目标",
+    "escalations": "督查单",
 }
 DATES = {
     "issued_on",
@@ -289,7 +308,7 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
     revisions = s.scalars(
         select(PlanRevision).where(PlanRevision.plan_id == plan.id).order_by(PlanRevision.revision)
     )
-    return {
+    content: dict[str, Any] = {
         "plan": {"uid": plan.uid, "updated_at": _plain(plan.updated_at), **_row(plan, PLAN_FIELDS)},
         "units": [
             {"uid": u.uid, "name": u.name, "kind": u.kind, "aliases": [a.alias for a in u.aliases]}
@@ -338,6 +357,41 @@ def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
             for r in revisions
         ],
     }
+    if is_collection(plan):
+        content["item_sources"] = _item_sources(s, plan.id)
+    content["checkpoints"] = [
+        {"node_uid": by_id[c.node_id].uid, **{k: _plain(getattr(c, k)) for k in CHECKPOINT}}
+        for c in s.scalars(
+            select(Checkpoint).where(Checkpoint.node_id.in_(list(by_id))).order_by(Checkpoint.id)
+        )
+        if by_id[c.node_id].kind != "root"
+    ]
+    by_assignment = {a.id: a.uid for a in assignments}
+    content["escalations"] = [
+        {"assignment_uid": by_assignment[e.assignment_id], **{k: _plain(getattr(e, k)) for k in ESCALATION}}
+        for e in s.scalars(
+            select(Escalation)
+            .where(Escalation.assignment_id.in_(list(by_assignment)))
+            .order_by(Escalation.id)
+        )
+    ]
+    return content
+
+
+def _item_sources(s: Session, plan_id: int) -> list[dict[str, Any]]:
+    """The 督办事项 source fields (批示人, 原件文号, 会议名称…) of a collection, one record per item node."""
+    versions: dict[str, int] = {
+        uid: version
+        for uid, version in s.execute(
+            select(PlanNode.uid, SupervisionItem.version)
+            .join(SupervisionItem, SupervisionItem.node_id == PlanNode.id)
+            .where(PlanNode.plan_id == plan_id)
+        )
+    }
+    return [
+        {"node_uid": uid, **values, "version": versions.get(uid, 1)}
+        for uid, values in sorted(item_sources_for_package(s, plan_id).items())
+    ]
 
 
 OFFICES_KEY = "exchange.offices"  # public key -> what this database knows of the office that signs with it
@@ -541,6 +595,9 @@ class _Merge:
             values = {**{k: v[k] for k in VALUE_FIELDS}, "indicator_id": self.ids.get(v["indicator_uid"])}
             self.sync("values", IndicatorValue, v, values, values_found.get(v["uid"]))
         self.revisions(plan_id, c["revisions"])
+        self.item_sources(c["item_sources"])
+        self.checkpoints(c["checkpoints"])
+        self.escalations(c["escalations"])
         if self.apply:
             self.s.flush()
         return plan
@@ -593,6 +650,86 @@ class _Merge:
         for unit_id, row in existing.items():
             if unit_id not in keep:
                 self.s.delete(row)
+
+    def item_sources(self, sources: list[dict[str, Any]]) -> None:
+        """督办来源 onto the package's own item nodes; the higher revision counter wins as for every record."""
+        node_ids = [i for i in (self.ids.get(r["node_uid"]) for r in sources) if i is not None]
+        existing: dict[int, SupervisionItem] = {}
+        for chunk in range(0, len(node_ids), CHUNK):
+            for item in self.s.scalars(
+                select(SupervisionItem).where(SupervisionItem.node_id.in_(node_ids[chunk : chunk + CHUNK]))
+            ):
+                existing[item.node_id] = item
+        counts = self.counts["item_sources"]
+        for r in sources:
+            node_id = self.ids.get(r["node_uid"])
+            values = {k: r[k] for k in ITEM_SOURCE}
+            row = existing.get(node_id) if node_id is not None else None
+            if row is None:
+                counts["add"] += 1
+                if self.apply and node_id is not None:
+                    item = SupervisionItem(node_id=node_id, **values)
+                    item.version = r["version"]
+                    self.s.add(item)
+            elif all(getattr(row, k) == v for k, v in values.items()):
+                counts["same"] += 1
+            elif r["version"] <= row.version:
+                counts["kept"] += 1
+            else:
+                counts["update"] += 1
+                if self.apply:
+                    for k, v in values.items():
+                        if getattr(row, k) != v:
+                            setattr(row, k, v)
+                    row.version = r["version"]
+
+    def checkpoints(self, rows: list[dict[str, Any]]) -> None:
+        """节点目标 by task and date: new ones added; where this database set a different one, it is kept."""
+        node_ids = [i for i in (self.ids.get(r["node_uid"]) for r in rows) if i is not None]
+        have: dict[tuple[int, dt.date], Checkpoint] = {}
+        for chunk in range(0, len(node_ids), CHUNK):
+            for c in self.s.scalars(
+                select(Checkpoint).where(Checkpoint.node_id.in_(node_ids[chunk : chunk + CHUNK]))
+            ):
+                have[(c.node_id, c.due)] = c
+        counts = self.counts["checkpoints"]
+        for r in rows:
+            node_id = self.ids.get(r["node_uid"])
+            row = have.get((node_id, r["due"])) if node_id is not None else None
+            if row is None:
+                counts["add"] += 1
+                if self.apply and node_id is not None:
+                    new = Checkpoint(node_id=node_id, **{k: r[k] for k in CHECKPOINT})
+                    self.s.add(new)
+                    have[(node_id, r["due"])] = new
+            elif (row.expected_percent, row.title) == (r["expected_percent"], r["title"]):
+                counts["same"] += 1
+            else:
+                counts["kept"] += 1
+
+    def escalations(self, rows: list[dict[str, Any]]) -> None:
+        """督查单 are records of what was issued, never edited: the ones this database lacks are added."""
+        ids = [i for i in (self.ids.get(r["assignment_uid"]) for r in rows) if i is not None]
+        have: set[tuple[int, str, dt.datetime]] = set()
+        for chunk in range(0, len(ids), CHUNK):
+            have.update(
+                (aid, level, at)
+                for aid, level, at in self.s.execute(
+                    select(Escalation.assignment_id, Escalation.level, Escalation.at).where(
+                        Escalation.assignment_id.in_(ids[chunk : chunk + CHUNK])
+                    )
+                )
+            )
+        counts = self.counts["escalations"]
+        for r in rows:
+            assignment_id = self.ids.get(r["assignment_uid"])
+            if assignment_id is not None and (assignment_id, r["level"], r["at"]) in have:
+                counts["same"] += 1
+                continue
+            counts["add"] += 1
+            if self.apply and assignment_id is not None:
+                self.s.add(Escalation(assignment_id=assignment_id, **{k: r[k] for k in ESCALATION}))
+                have.add((assignment_id, r["level"], r["at"]))
 
     def revisions(self, plan_id: int | None, revisions: list[dict[str, Any]]) -> None:
         have = (

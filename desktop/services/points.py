@@ -263,22 +263,26 @@ def export_point_ranking(ranking: PointRanking, path: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from ..reports import cell_text  # user text stays text, never a formula
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None  # a new workbook always has its first sheet
     ws.title = "考核排名"
-    ws.append([f"考核排名（{ranking.first} 至 {ranking.last}，统计至 {ranking.as_of.isoformat()}）"])
+    cell_text.append(
+        ws, [f"考核排名（{ranking.first} 至 {ranking.last}，统计至 {ranking.as_of.isoformat()}）"]
+    )
     ws["A1"].font = Font(bold=True)
-    ws.append([ranking.method])
+    cell_text.append(ws, [ranking.method])
     ws["A2"].alignment = Alignment(wrap_text=True)
-    ws.append(["名次", "单位", "得分", *(name for name, _ in EVENTS.values())])
+    cell_text.append(ws, ["名次", "单位", "得分", *(name for name, _ in EVENTS.values())])
     for u in ranking.units:
-        ws.append([u.rank, u.unit, u.points, *(u.counts[k] for k in EVENTS)])
+        cell_text.append(ws, [u.rank, u.unit, u.points, *(u.counts[k] for k in EVENTS)])
     ws.column_dimensions["B"].width = 28
     detail = wb.create_sheet("计分明细")
-    detail.append(["单位", "日期", "事项", "分值", "分工记录", "条目", "说明"])
+    cell_text.append(detail, ["单位", "日期", "事项", "分值", "分工记录", "条目", "说明"])
     for e in ranking.events:
-        detail.append([e.unit, e.on, e.name, e.points, e.assignment_id, e.node, e.detail])
+        cell_text.append(detail, [e.unit, e.on, e.name, e.points, e.assignment_id, e.node, e.detail])
     for cells in detail.iter_rows(min_row=2, min_col=2, max_col=2):
         cells[0].number_format = "yyyy-mm-dd"
     detail.auto_filter.ref = detail.dimensions

@@ -315,10 +315,11 @@ def _indicators(s: Session, plan_ids: list[int], as_of: dt.date) -> list[Indicat
     return out
 
 
-def _scores(db: Database, plan_id: int | None, month: str, as_of: dt.date) -> list[ScoreLine]:
-    """Unit ranking from the scoring service, counted on the report's own day."""
-    rows = scoring.unit_scores(db, plan_id=plan_id, period=month, as_of=as_of)
-    return [
+def _scores(db: Database, plan_id: int | None, month: str, as_of: dt.date) -> tuple[list[ScoreLine], str]:
+    """Unit ranking from the scoring service by the office's method (as the 考核 tab), on the report's day."""
+    ranked = scoring.ranking(db, plan_id=plan_id, period=month, as_of=as_of)
+    rows = ranked.scores
+    lines = [
         ScoreLine(
             r.unit,
             r.assignments,
@@ -331,6 +332,7 @@ def _scores(db: Database, plan_id: int | None, month: str, as_of: dt.date) -> li
         )
         for r in rows
     ]
+    return lines, ranked.method_text
 
 
 def report_unit(db: Database, unit: str | None) -> str | None:
@@ -403,6 +405,7 @@ def gather_monthly(
             )
         tasks = _tasks(s, plan_ids, month, as_of, every_plan=plan_id is None)
         indicators = _indicators(s, plan_ids, as_of) if plan_ids else []
+    scores, score_method = _scores(db, plan_id, month, as_of)
     full = MonthlyReportData(
         plan_id,
         title,
@@ -412,7 +415,8 @@ def gather_monthly(
         issued,
         tasks=tasks,
         indicators=indicators,
-        scores=_scores(db, plan_id, month, as_of),
+        scores=scores,
+        score_method=score_method,
         due_days=due_days,
     )
     return full.restricted(unit=unit, include_done=include_done, brief=brief)

@@ -276,6 +276,8 @@ def export_reporting_ledger(ledger: ReportingLedger, path: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from ..reports import cell_text  # user text stays text, never a formula
+
     fills = {
         "on_time": PatternFill("solid", fgColor="D9EAD3"),
         "late": PatternFill("solid", fgColor="FFF2CC"),
@@ -285,9 +287,9 @@ def export_reporting_ledger(ledger: ReportingLedger, path: str | Path) -> Path:
     ws = wb.active
     assert ws is not None  # a new workbook always has its first sheet
     ws.title = "报送台账"
-    ws.append([f"报送台账（{ledger.rule}，统计至 {ledger.as_of.isoformat()}）"])
+    cell_text.append(ws, [f"报送台账（{ledger.rule}，统计至 {ledger.as_of.isoformat()}）"])
     ws["A1"].font = Font(bold=True)
-    ws.append(["单位", *ledger.periods, "按时", "迟报", "未报"])
+    cell_text.append(ws, ["单位", *ledger.periods, "按时", "迟报", "未报"])
     for unit in ledger.units:
         row: list[Any] = [unit]
         for period in ledger.periods:
@@ -299,7 +301,7 @@ def export_reporting_ledger(ledger: ReportingLedger, path: str | Path) -> Path:
             else:
                 row.append(c.state_name)
         counts = ledger.counts(unit)
-        ws.append([*row, counts["on_time"], counts["late"], counts["missing"]])
+        cell_text.append(ws, [*row, counts["on_time"], counts["late"], counts["missing"]])
         for j, period in enumerate(ledger.periods, start=2):
             c = ledger.cell(unit, period)
             if c is not None and c.state in fills:
@@ -309,7 +311,8 @@ def export_reporting_ledger(ledger: ReportingLedger, path: str | Path) -> Path:
         col[0].alignment = Alignment(horizontal="center")
     ws.column_dimensions["A"].width = 28
     detail = wb.create_sheet("明细")
-    detail.append(
+    cell_text.append(
+        detail,
         [
             "单位",
             "月份",
@@ -320,10 +323,11 @@ def export_reporting_ledger(ledger: ReportingLedger, path: str | Path) -> Path:
             "应报项",
             "已报项",
             "未报分工记录",
-        ]
+        ],
     )
     for c in ledger.cells:
-        detail.append(
+        cell_text.append(
+            detail,
             [
                 c.unit,
                 c.period,
@@ -334,7 +338,7 @@ def export_reporting_ledger(ledger: ReportingLedger, path: str | Path) -> Path:
                 c.assignments,
                 c.reported,
                 "、".join(str(i) for i in c.missing_assignment_ids),
-            ]
+            ],
         )
     for cells in detail.iter_rows(min_row=2, min_col=4, max_col=5):
         for cell in cells:

@@ -1,4 +1,11 @@
-"""考核: per-unit feedback timeliness, 办结率, overdue and returned reports, weighted into a ranked score."""
+"""考核: per-unit feedback timeliness, 办结率, overdue and returned reports, ranked by the office's method.
+
+Two methods (Setting ``scoring.method``): ``weights`` scores the rates and counts with ``scoring.weights``;
+``points`` totals the published point rule (``scoring.points``, the 报送台账's 计分办法). Without the
+setting, an office that has configured a point rule ranks by it and any other office by the weights.
+Whatever the method, the columns of the table (rates, overdue and returned counts) are counted the same
+way, so the overdue count always agrees with the warnings and the monthly report.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +19,9 @@ from sqlalchemy import select
 
 from ..errors import NotFound, PlanDeskError
 from ..fileio import atomic_path
-from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit, WorkflowStep
+from ..models import Assignment, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkflowStep
 from ..storage import Database
+from .points import POINTS_SETTING, point_ranking
 from .settings import get_setting
 from .status import is_overdue
 from .validation import parse_period, period_end
@@ -27,6 +35,11 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "returned": 2,
     "grace_days": 5,
 }
+
+
+METHOD_SETTING = "scoring.method"
+METHODS = {"weights": "按权重计分", "points": "按计分办法计分"}
+METHOD_CODES = {name: code for code, name in METHODS.items()} | {"权重": "weights", "计分办法": "points"}
 
 
 @dataclass(frozen=True)
@@ -133,6 +146,100 @@ def _tallies(
         return out
 
 
+def scoring_method(db: Database) -> str:
+    """``weights`` or ``points``: the setting, else ``points`` once a point rule is configured."""
+    with db.read() as s:
+        chosen = s.get(Setting, METHOD_SETTING)
+        has_rule = s.get(Setting, POINTS_SETTING) is not None
+        value = chosen.value if chosen is not None else None
+    if value is None:
+        return "points" if has_rule else "weights"
+    if value not in METHODS:
+        raise PlanDeskError(
+            f"设置 scoring.method 应为 weights（按权重）或 points（按计分办法），现为“{value}”。",
+            field=METHOD_SETTING,
+        )
+    return str(value)
+
+
+def set_scoring_method(db: Database, *, method: str) -> str:
+    """Choose how the 考核 ranking is scored (``weights``/``points`` or their Chinese names); returns the code."""
+    code = METHOD_CODES.get(method.strip(), method.strip())
+    if code not in METHODS:
+        raise PlanDeskError(
+            f"考核计分方法“{method}”无效，可选：按权重计分（weights）、按计分办法计分（points）。",
+            field=METHOD_SETTING,
+        )
+    with db.write(cause="修改考核计分方法") as s:
+        row = s.get(Setting, METHOD_SETTING)
+        if row is None:
+            s.add(Setting(key=METHOD_SETTING, value=code))
+        else:
+            row.value = code
+    return code
+
+
+def weights_text(w: dict[str, float]) -> str:
+    """The weights method as printed beside the ranking."""
+    return (
+        f"计分办法（按权重）：按时反馈率×{w['feedback']:g} + 办结率×{w['completion']:g}"
+        f" − 逾期 {w['overdue']:g}分/项 − 被退回 {w['returned']:g}分/次，最低 0 分；"
+        f"月末后 {w['grace_days']:g} 天内报送为按时；逾期按统计日仍未完成且已过截止日期计。"
+    )
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The 考核 ranking as the office scores it: the same one in the 考核 tab, the CLI and the monthly report."""
+
+    method: str  # weights | points
+    method_text: str
+    scores: list[UnitScore]
+
+
+def ranking(
+    db: Database,
+    *,
+    plan_id: int | None,
+    period: str,
+    as_of: dt.date | None = None,
+    method: str | None = None,
+) -> Ranking:
+    """Units ranked for ``period`` by ``method`` (default: the office's ``scoring.method``), best first."""
+    period = parse_period(period)
+    code = method or scoring_method(db)
+    if code not in METHODS:
+        raise PlanDeskError(f"考核计分方法“{code}”无效，可选：weights、points。", field="method")
+    base = unit_scores(db, plan_id=plan_id, period=period, as_of=as_of)
+    if code == "weights":
+        return Ranking(code, weights_text(scoring_weights(db)), base)
+    day = scoring_day(period, as_of)
+    pts = point_ranking(db, first=period, last=period, plan_id=plan_id, as_of=day)
+    totals = {u.unit: u.points for u in pts.units}
+    by_unit = {sc.unit: sc for sc in base}
+    units = sorted(set(by_unit) | set(totals), key=lambda u: (-totals.get(u, 0.0), u))
+    out: list[UnitScore] = []
+    for i, unit in enumerate(units):
+        score = round(totals.get(unit, 0.0), 2)
+        rank = out[-1].rank if out and out[-1].score == score else i + 1
+        sc = by_unit.get(unit)
+        out.append(
+            UnitScore(unit, 0, 1.0, 0.0, 0, 0, score, rank)
+            if sc is None
+            else UnitScore(
+                unit,
+                sc.assignments,
+                sc.feedback_on_time_rate,
+                sc.completion_rate,
+                sc.overdue,
+                sc.returned,
+                score,
+                rank,
+            )
+        )
+    return Ranking(code, pts.method, out)
+
+
 def unit_scores(
     db: Database, *, plan_id: int | None, period: str, as_of: dt.date | None = None
 ) -> list[UnitScore]:
@@ -180,7 +287,12 @@ SCORE_HEADERS = ["名次", "单位", "分工任务数", "按时反馈率", "办�
 
 
 def export_scores(
-    scores: list[UnitScore], path: str | os.PathLike[str], *, period: str, title: str = ""
+    scores: list[UnitScore],
+    path: str | os.PathLike[str],
+    *,
+    period: str,
+    title: str = "",
+    method_text: str = "",
 ) -> Path:
     """Write the ranking table to an Excel workbook (atomically: a temp file in the same folder, then replace)."""
     from openpyxl import Workbook
@@ -218,6 +330,8 @@ def export_scores(
     for cells in ws.iter_rows(min_row=3, min_col=4, max_col=5):
         for cell in cells:
             cell.number_format = "0.0%"
+    if method_text:  # under the table, where the method is read with the figures
+        put(ws, len(scores) + 4, 1, method_text).alignment = Alignment(wrap_text=False)
     for letter, width in zip("ABCDEFGH", (6, 28, 12, 12, 10, 8, 10, 8), strict=True):
         ws.column_dimensions[letter].width = width
     with atomic_path(target) as tmp:

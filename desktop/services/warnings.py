@@ -12,11 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
-from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
+from ..models import Assignment, Plan, PlanNode, ProgressEntry, SupervisionItem, Unit
 from ..storage import Database
+from .checkpoints import missed_checkpoints
 from .settings import get_setting
 from .statistics import unassigned_work
 from .validation import parse_date, parse_period, period_end
+from .workdays import WorkCalendar, remaining_text, work_calendar
 from .workflow import FINAL_STATES
 
 DEFAULT_RULES: dict[str, Any] = {"due_days": 7, "lag_points": 20, "overdue": True, "no_feedback": True}
@@ -27,6 +29,7 @@ RULE_NAMES = {
     "no_feedback": "本期未报送",
     "due_soon": "临近截止",
     "lagging": "序时进度滞后",
+    "checkpoint": "节点目标未达成",
 }
 
 
@@ -36,7 +39,7 @@ class Warning:
     assignment_id: int
     unit: str
     colour: str  # red | orange | yellow
-    rule: str  # overdue | no_feedback | due_soon | lagging
+    rule: str  # overdue | no_feedback | due_soon | lagging | checkpoint
     reason: str
     node_label: str = ""
     node_title: str = ""
@@ -120,18 +123,31 @@ def assess(
     reported_this_period: bool,
     as_of: dt.date,
     rules: dict[str, Any],
+    workdays: WorkCalendar | None = None,
 ) -> list[tuple[str, str, str]]:
-    """(colour, rule, reason) for one open assignment; pure, so the boundaries are easy to test."""
+    """(colour, rule, reason) for one open assignment; pure, so the boundaries are easy to test.
+
+    With ``workdays`` (a 督办事项 whose period is in working days) the time left or overdue is told in
+    working days, as the item's rule counts it; which warnings fire does not change.
+    """
     out: list[tuple[str, str, str]] = []
     if deadline is not None and deadline < as_of:
         if rules.get("overdue", True):
-            out.append(
-                ("red", "overdue", f"已逾期 {(as_of - deadline).days} 天（截止日期 {deadline.isoformat()}）")
+            late = (
+                f"已逾期 {(as_of - deadline).days} 天"
+                if workdays is None
+                else remaining_text(workdays, as_of, deadline, "workday")
             )
+            out.append(("red", "overdue", f"{late}（截止日期 {deadline.isoformat()}）"))
     else:
         if deadline is not None and (deadline - as_of).days <= rules["due_days"]:
             left = (deadline - as_of).days
-            when = "今天到期" if left == 0 else f"距截止日期还有 {left} 天"
+            if left == 0:
+                when = "今天到期"
+            elif workdays is None:
+                when = f"距截止日期还有 {left} 天"
+            else:
+                when = remaining_text(workdays, as_of, deadline, "workday")
             out.append(("yellow", "due_soon", f"{when}（截止日期 {deadline.isoformat()}），完成 {percent}%"))
         expected = expected_percent(start, deadline, as_of)
         if expected is not None and expected - percent > rules["lag_points"]:
@@ -161,8 +177,19 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
     day = parse_date(as_of, field="as_of", label="日期") or dt.date.today()
     rules = warning_rules(db)
     period = f"{day:%Y-%m}"
+    calendar: WorkCalendar | None = None
     with db.read() as s:
         _plan(s, plan_id)
+        in_workdays = set(
+            s.scalars(
+                select(SupervisionItem.node_id)
+                .join(PlanNode, PlanNode.id == SupervisionItem.node_id)
+                .where(PlanNode.plan_id == plan_id, SupervisionItem.rule_unit == "workday")
+            )
+        )
+    if in_workdays:
+        calendar = work_calendar(db)
+    with db.read() as s:
         rows = s.execute(
             select(Assignment, Unit.name, PlanNode.label, PlanNode.title)
             .join(Unit, Unit.id == Assignment.unit_id)
@@ -198,8 +225,34 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
                 reported_this_period=a.id in reported,
                 as_of=day,
                 rules=rules,
+                workdays=calendar if a.node_id in in_workdays else None,
             ):
                 out.append(Warning(a.node_id, a.id, unit, colour, rule, reason, label, title, deadline))
+        open_work = {
+            (a.node_id, unit): (a.id, a.deadline, label, title) for a, unit, label, title in reversed(rows)
+        }
+    # 节点目标 passed without the expected percent: yellow, on the lead unit's open assignment.
+    for missed in missed_checkpoints(db, plan_id=plan_id, as_of=day):
+        c = missed.checkpoint
+        found = open_work.get((missed.node_id, c.unit))
+        if found is None:  # the lead unit's work is finished, suspended or archived: nothing to warn
+            continue
+        assignment_id, deadline, label, title = found
+        reached = "尚未报送进度" if c.actual_percent is None else f"实际完成 {c.actual_percent}%"
+        out.append(
+            Warning(
+                missed.node_id,
+                assignment_id,
+                c.unit,
+                "yellow",
+                "checkpoint",
+                f"节点目标“{c.title or '节点'}”未达成：{c.due.isoformat()} 前应完成 "
+                f"{c.expected_percent}%，{reached}",
+                label,
+                title,
+                deadline,
+            )
+        )
     out.sort(key=lambda w: (colour_rank(w.colour), w.node_id, w.assignment_id))
     return out
 

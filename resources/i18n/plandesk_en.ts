@@ -214,48 +214,48 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="292" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="320" />
       <source>关联所选任务与上级条款</source>
       <translation>Link the selected task to the higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="294" />
-      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="322" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="323" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="294" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="322" />
       <source>上级方案中未对接的条款</source>
       <translation>Clauses of the higher-level plan not yet linked</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="323" />
       <source>本方案中未关联上级条款的任务</source>
       <translation>Tasks of this plan not linked to a higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="302" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="330" />
       <source>上级方案：</source>
       <translation>Higher-level plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="328" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="356" />
       <source>请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。</source>
       <translation>Choose a task of this plan on the left and the higher-level clause it carries out on the right.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="363" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="391" />
       <source>（未设置）</source>
       <translation>(not set)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="375" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="403" />
       <source>本方案尚未设置上级方案。</source>
       <translation>No higher-level plan has been set for this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="378" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="406" />
       <source>上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条</source>
       <translation>Higher-level clauses linked: {0}, not linked: {1}; tasks of this plan linked: {2}, not linked: {3}</translation>
     </message>
@@ -2503,67 +2503,82 @@ Cooperating: {3}</translation>
   <context>
     <name>RankingView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="213" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="214" />
       <source>导出 Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="217" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="218" />
       <source>名次</source>
       <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="218" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="219" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="219" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="220" />
       <source>任务数</source>
       <translation>Tasks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="220" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="221" />
       <source>按时反馈率</source>
       <translation>On-time reporting rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="221" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="222" />
       <source>办结率</source>
       <translation>Completion rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="222" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="223" />
       <source>逾期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="223" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="224" />
       <source>退回</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="224" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="225" />
       <source>得分</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="230" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="232" />
+      <source>按权重计分</source>
+      <translation>By weights</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="233" />
+      <source>按计分办法计分</source>
+      <translation>By the point rule</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="239" />
       <source>考核期</source>
       <translation>Scoring period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="261" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="241" />
+      <source>计分方法</source>
+      <translation>Scoring method</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="284" />
       <source>导出考核排名</source>
       <translation>Export scoring ranking</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="263" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="286" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="274" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="302" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
@@ -2775,47 +2790,47 @@ Cooperating: {3}</translation>
   <context>
     <name>ReportingView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="157" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="158" />
       <source>为未报送单位印发催报通知</source>
       <translation>Issue report reminders to units that have not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
       <source>应报</source>
       <translation>Due to report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
       <source>情况</source>
       <translation>Situation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="162" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="163" />
       <source>报告期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="181" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="182" />
       <source>已报送</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="183" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="184" />
       <source>未报送 {0} 项</source>
       <translation>{0} not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="190" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="191" />
       <source>{0} 个单位已全部报送，{1} 个单位未报送</source>
       <translation>{0} units have reported in full, {1} have not reported</translation>
     </message>
@@ -3323,7 +3338,12 @@ Cooperating: {3}</translation>
       <translation>Behind schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="142" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="131" />
+      <source>节点目标未达成</source>
+      <translation>Checkpoint missed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="143" />
       <source>红色 {0}　橙色 {1}　黄色 {2}</source>
       <translation>Red {0}　Orange {1}　Yellow {2}</translation>
     </message>

@@ -115,3 +115,23 @@ def test_exports_of_a_real_month_keep_formula_like_reports_as_text(db, tmp_path)
     progress = next(c for c in ws["M"] if c.value == "［2026-03］-1")
     problems = ws.cell(row=progress.row, column=14)
     assert problems.value == "-1" and problems.quotePrefix  # stays text when edited in Excel or Calc
+
+
+@SETTINGS
+@given(value=texts)
+def test_supervision_exports_keep_text(tmp_path, value):
+    """报送台账 and the point ranking carry unit names and task titles as typed: they stay text."""
+    from desktop.services.points import EVENTS, PointEvent, PointRanking, UnitPoints, export_point_ranking
+    from desktop.services.reporting_ledger import LedgerCell, ReportingLedger, export_reporting_ledger
+
+    day = dt.date(2026, 3, 25)
+    cell = LedgerCell(value, "2026-03", "on_time", day, day, 0, 1, 1, ())
+    ledger = ReportingLedger(["2026-03"], [value], [cell], "每月25日前报送当月进展", day)
+    path = export_reporting_ledger(ledger, tmp_path / f"报送台账{next(counter)}.xlsx")
+    assert value in no_formulas(path)
+    event = PointEvent(value, next(iter(EVENTS)), "按时反馈", 1, day, 7, value, value)
+    ranking = PointRanking(
+        [UnitPoints(value, 1, {k: 0 for k in EVENTS}, 1)], [event], value, "2026-03", "2026-03", day
+    )
+    path = export_point_ranking(ranking, tmp_path / f"考核排名{next(counter)}.xlsx")
+    assert value in no_formulas(path)

@@ -128,6 +128,7 @@ class WarningsView(_PlanView):
             "no_feedback": self.tr("本期未报送"),
             "due_soon": self.tr("临近截止"),
             "lagging": self.tr("序时进度滞后"),
+            "checkpoint": self.tr("节点目标未达成"),
         }
         _fill(
             self.table,
@@ -225,19 +226,41 @@ class RankingView(_PlanView):
             ]
         )
         self.scores: list[scoring.UnitScore] = []
+        self.ranking: scoring.Ranking | None = None
+        # 计分方法: the office's choice, kept in the settings; the ranking below follows it everywhere.
+        self.method = QComboBox()
+        self.method.addItem(self.tr("按权重计分"), "weights")
+        self.method.addItem(self.tr("按计分办法计分"), "points")
+        self.method.activated.connect(lambda _i: self.choose_method(str(self.method.currentData())))
+        self.method_text = QLabel()
+        self.method_text.setWordWrap(True)
         self._dialog: QFileDialog | None = None
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("考核期")))
         head.addWidget(self.period)
+        head.addWidget(QLabel(self.tr("计分方法")))
+        head.addWidget(self.method)
         head.addStretch(1)
         head.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.method_text)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
 
+    def choose_method(self, method: str) -> None:
+        try:
+            scoring.set_scoring_method(self.db, method=method)
+        except PlanDeskError as exc:
+            self.message.setText(str(exc))
+            return
+        self.refresh()
+
     def load(self, plan_id: int) -> None:
-        self.scores = scoring.unit_scores(self.db, plan_id=plan_id, period=self.period.text())
+        self.ranking = scoring.ranking(self.db, plan_id=plan_id, period=self.period.text())
+        self.scores = self.ranking.scores
+        self.method.setCurrentIndex(max(self.method.findData(self.ranking.method), 0))
+        self.method_text.setText(self.ranking.method_text)
         _fill(
             self.table,
             [
@@ -267,7 +290,12 @@ class RankingView(_PlanView):
 
     def export_to(self, path: str) -> bool:
         try:
-            scoring.export_scores(self.scores, path, period=self.period.text())
+            scoring.export_scores(
+                self.scores,
+                path,
+                period=self.period.text(),
+                method_text=self.ranking.method_text if self.ranking else "",
+            )
         except PlanDeskError as exc:
             self.message.setText(str(exc))
             return False
