@@ -206,48 +206,48 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="292" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="314" />
       <source>关联所选任务与上级条款</source>
       <translation>Link the selected task to the higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="294" />
-      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="316" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="317" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="294" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="316" />
       <source>上级方案中未对接的条款</source>
       <translation>Clauses of the higher-level plan not yet linked</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="295" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="317" />
       <source>本方案中未关联上级条款的任务</source>
       <translation>Tasks of this plan not linked to a higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="302" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="324" />
       <source>上级方案：</source>
       <translation>Higher-level plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="328" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="350" />
       <source>请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。</source>
       <translation>Choose a task of this plan on the left and the higher-level clause it carries out on the right.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="363" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="385" />
       <source>（未设置）</source>
       <translation>(not set)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="375" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="397" />
       <source>本方案尚未设置上级方案。</source>
       <translation>No higher-level plan has been set for this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="378" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="400" />
       <source>上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条</source>
       <translation>Higher-level clauses linked: {0}, not linked: {1}; tasks of this plan linked: {2}, not linked: {3}</translation>
     </message>
@@ -313,7 +313,7 @@ The details were written to the log: {1}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="143" />
-      <source>未分配</source>
+      <source>未分工</source>
       <translation>Unassigned</translation>
     </message>
     <message>
@@ -323,8 +323,8 @@ The details were written to the log: {1}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="151" />
-      <source>逾期任务（按牵头单位）</source>
-      <translation>Overdue tasks (by lead unit)</translation>
+      <source>逾期任务（按责任单位，含牵头和配合）</source>
+      <translation>Overdue tasks (by responsible unit, lead and cooperating)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="228" />
@@ -338,8 +338,8 @@ The details were written to the log: {1}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="230" />
-      <source>{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项。</source>
-      <translation>{0} as of {1}: {2} tasks, {3} done, {4} overdue.</translation>
+      <source>{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项，未分工 {5} 项。</source>
+      <translation>{0} as of {1}: {2} tasks, {3} done, {4} overdue, {5} unassigned.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="234" />
@@ -2501,67 +2501,67 @@ Cooperating: {3}</translation>
   <context>
     <name>RankingView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="213" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="235" />
       <source>导出 Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="217" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="239" />
       <source>名次</source>
       <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="218" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="240" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="219" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="241" />
       <source>任务数</source>
       <translation>Tasks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="220" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="242" />
       <source>按时反馈率</source>
       <translation>On-time reporting rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="221" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="243" />
       <source>办结率</source>
       <translation>Completion rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="222" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="244" />
       <source>逾期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="223" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="245" />
       <source>退回</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="224" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="246" />
       <source>得分</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="230" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="252" />
       <source>考核期</source>
       <translation>Scoring period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="261" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="283" />
       <source>导出考核排名</source>
       <translation>Export scoring ranking</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="263" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="285" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="274" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="296" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
@@ -2773,47 +2773,47 @@ Cooperating: {3}</translation>
   <context>
     <name>ReportingView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="157" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="179" />
       <source>为未报送单位印发催报通知</source>
       <translation>Issue report reminders to units that have not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="181" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="181" />
       <source>应报</source>
       <translation>Due to report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="181" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="181" />
       <source>情况</source>
       <translation>Situation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="162" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="184" />
       <source>报告期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="181" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="203" />
       <source>已报送</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="183" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="205" />
       <source>未报送 {0} 项</source>
       <translation>{0} not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="190" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="212" />
       <source>{0} 个单位已全部报送，{1} 个单位未报送</source>
       <translation>{0} units have reported in full, {1} have not reported</translation>
     </message>
@@ -3256,74 +3256,90 @@ Cooperating: {3}</translation>
   <context>
     <name>WarningsView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>预警</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="112" />
       <source>条目</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>规则</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>说明</source>
       <translation>Explanation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="110" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="112" />
+      <source>文件所列责任单位</source>
+      <translation>Units named in the document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="120" />
       <source>预警日期</source>
       <translation>Warning date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="125" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="136" />
       <source>红色</source>
       <translation>Red</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="125" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="136" />
       <source>橙色</source>
       <translation>Orange</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="125" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="136" />
       <source>黄色</source>
       <translation>Yellow</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="127" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="138" />
       <source>逾期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="128" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="139" />
       <source>本期未报送</source>
       <translation>Not reported this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="129" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="140" />
       <source>临近截止</source>
       <translation>Deadline near</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="130" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="141" />
       <source>序时进度滞后</source>
       <translation>Behind schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="142" />
-      <source>红色 {0}　橙色 {1}　黄色 {2}</source>
-      <translation>Red {0}　Orange {1}　Yellow {2}</translation>
+      <location filename="../../desktop/ui/supervision/tables.py" line="152" />
+      <source>文件未列单位</source>
+      <translation>No unit named in the document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="158" />
+      <source>未分工（{0} 项）</source>
+      <translation>Unassigned ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="162" />
+      <source>红色 {0}　橙色 {1}　黄色 {2}　未分工 {3}</source>
+      <translation>Red {0}　Orange {1}　Yellow {2}　Unassigned {3}</translation>
     </message>
   </context>
   <context>
