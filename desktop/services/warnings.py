@@ -64,14 +64,18 @@ class UnassignedTask:
     node_id: int
     title: str
     doc_units: list[str]
+    label: str = ""  # the node's own number (3.), as the warnings show it
 
 
 def unassigned_tasks(db: Database, *, plan_id: int) -> list[UnassignedTask]:
     """The plan's 未分工 tasks (the same ones the report, the dashboard and the ledger count)."""
     with db.read() as s:
         _plan(s, plan_id)
+        query = select(PlanNode.id, PlanNode.label).where(PlanNode.plan_id == plan_id)
+        labels: dict[int, str] = {nid: label for nid, label in s.execute(query)}
         return [
-            UnassignedTask(nid, title, units) for nid, _pid, title, units in unassigned_work(s, [plan_id])
+            UnassignedTask(nid, title, units, labels.get(nid) or "")
+            for nid, _pid, title, units in unassigned_work(s, [plan_id])
         ]
 
 

@@ -112,7 +112,7 @@ def test_warnings_view_lists_unassigned_work_apart_with_the_documents_units(
     view.set_plan(plan["plan"])
     table = view.unassigned_table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
-    assert rows == [["完善计量标准体系", "区发展改革委"], ["推进能源计量", "文件未列单位"]]
+    assert rows == [["2.完善计量标准体系", "区发展改革委"], ["3.推进能源计量", "文件未列单位"]]
     assert table.item(0, 0).background().color().name() == "#dde5f0"  # its own colour, not a warning's
     assert not view.unassigned_box.isHidden() and view.unassigned_box.title() == "未分工（2 项）"
     assert view.counts.text().endswith("未分工 2")

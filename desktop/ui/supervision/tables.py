@@ -152,7 +152,7 @@ class WarningsView(_PlanView):
         nobody = self.tr("文件未列单位")
         _fill(
             self.unassigned_table,
-            [[t.title, "、".join(t.doc_units) or nobody] for t in self.unassigned],
+            [[f"{t.label}{t.title}", "、".join(t.doc_units) or nobody] for t in self.unassigned],
             [UNASSIGNED_COLOUR] * len(self.unassigned),
         )
         self.unassigned_box.setTitle(self.tr("未分工（{0} 项）").format(len(self.unassigned)))
