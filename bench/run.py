@@ -257,13 +257,12 @@ class Suite:
     # 5. reports, with LibreOffice's ledger PDF as the reference
     def reports(self) -> None:
         def monthly(plan_id: int | None, brief: bool) -> dict[str, Any]:
-            from desktop.reports.monthly import render_monthly
-            from desktop.services.report_data import gather_monthly
+            from desktop.services.reporting import write_monthly_report
 
             out = self.work / f"monthly-{plan_id}.pdf"
             return timed(
-                lambda: render_monthly(
-                    gather_monthly(self.db, plan_id=plan_id, month="2025-06", brief=brief, live=True), out
+                lambda: write_monthly_report(
+                    self.db, plan_id=plan_id, month="2025-06", path=out, brief=brief, live=True
                 ),
                 1 if plan_id is None else 3,
                 warm_up=False,

@@ -149,8 +149,10 @@ def test_dashboard_counts_match_the_hand_count(db: Database, xian: tuple[int, di
         "unassigned": 21,
     }
     assert data.stats.overdue == 2
-    # Only lead assignments count against a unit; the cooperating 工信局 on task 5 does not.
-    assert data.overdue_by_unit == [(SCJG, 1), (KJJ, 1)]  # ties by name
+    # Lead and cooperating assignments both count against their unit: the cooperating 工信局 on task 5 too.
+    assert data.overdue_by_unit == [(GXJ, 1), (SCJG, 1), (KJJ, 1)]  # ties by name
+    assert data.stats.overdue_by_unit == {SCJG: 1, KJJ: 1}  # the lead-only count is still there
+    assert data.unassigned == 21
     assert [(d.node_id, d.unit, d.days_left) for d in data.due_soon] == [
         (t["2."], SCJG, 0),
         (t["7."], JTJ, 5),

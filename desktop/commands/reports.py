@@ -7,12 +7,11 @@ import sys
 
 from ..errors import PlanDeskError
 from ..reports.bulletin import render_bulletin
-from ..reports.monthly import render_monthly
-from ..reports.word import write_bulletin_docx, write_monthly_docx
+from ..reports.word import write_bulletin_docx
 from ..services.bulletin import draft_bulletin
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
-from ..services.report_data import gather_monthly
+from ..services.reporting import write_monthly_report
 from ..services.validation import parse_date
 from . import group, open_db
 
@@ -64,25 +63,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_monthly(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        data = gather_monthly(
+        written = write_monthly_report(
             db,
             plan_id=args.plan,
             month=args.month,
+            path=args.output,
             unit=args.unit,
             brief=args.brief,
             include_done=not args.exclude_done,
             office=args.office,
             as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
         )
-    if str(args.output).lower().endswith(".docx"):  # the extension chooses Word or PDF
-        out = write_monthly_docx(data, args.output)
-    else:
-        out = render_monthly(data, args.output)
-    sm = data.summary
-    print(
-        f"已生成 {out}：任务 {sm.tasks} 项，逾期 {sm.overdue} 项，本月完成 {sm.completed_this_month} 项",
-        file=sys.stderr,
-    )
+    print(f"已生成 {written.path}：{written.summary_text}", file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The overview (总览): counts by status, overdue work by lead unit, and what falls due soon."""
+"""The overview (总览): counts by status and 未分工, overdue work by responsible unit, and what falls due soon."""
 
 from __future__ import annotations
 
@@ -36,8 +36,13 @@ class DashboardData:
     as_of: dt.date
     horizon_days: int
     stats: PlanStats
-    overdue_by_unit: list[tuple[str, int]]  # lead assignments past their deadline, most first
+    overdue_by_unit: list[tuple[str, int]]  # lead and cooperating assignments past their deadline, most first
     due_soon: list[DueItem] = field(default_factory=list)  # soonest first
+
+    @property
+    def unassigned(self) -> int:
+        """未分工: work the document gives out that nobody has been assigned yet."""
+        return self.stats.by_status.get("unassigned", 0)
 
 
 def dashboard_data(
@@ -85,5 +90,5 @@ def dashboard_data(
                 )
             )
     due.sort(key=lambda d: (d.deadline, d.role != "lead", d.node_id, d.unit))
-    overdue = sorted(stats.overdue_by_unit.items(), key=lambda kv: (-kv[1], kv[0]))
+    overdue = sorted(stats.overdue_by_unit_all.items(), key=lambda kv: (-kv[1], kv[0]))
     return DashboardData(plan_id, as_of, horizon_days, stats, overdue, due)

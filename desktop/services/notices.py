@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import PlanDeskError
@@ -53,7 +53,9 @@ def _issued_today(s: Session, notice: UnitNotice, day: dt.date, prefix: str) -> 
     ids = sorted(i.assignment_id for i in notice.items)
     same_day = (
         Reminder.channel == "notice",
-        func.date(Reminder.sent_at) == day.isoformat(),
+        # A range on the stored (naive UTC) timestamp: the same SQL on SQLite and PostgreSQL.
+        Reminder.sent_at >= dt.datetime.combine(day, dt.time()),
+        Reminder.sent_at < dt.datetime.combine(day + dt.timedelta(days=1), dt.time()),
         Reminder.doc_number.like(f"{prefix}〔%"),
     )
     candidates = set(s.scalars(select(Reminder.doc_number).where(*same_day, Reminder.assignment_id.in_(ids))))

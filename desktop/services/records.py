@@ -156,7 +156,8 @@ class PlanStats:
     overdue: int
     due_soon: int
     done: int
-    overdue_by_unit: dict[str, int]
+    overdue_by_unit: dict[str, int]  # lead assignments past their deadline
+    overdue_by_unit_all: dict[str, int] = field(default_factory=dict)  # lead and cooperating alike
 
 
 @dataclass

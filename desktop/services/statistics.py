@@ -39,7 +39,7 @@ def work_node_ids(s: Session, plan_id: int | None = None) -> set[int]:
 def plan_statistics(
     db: Database, *, plan_id: int | None = None, as_of: dt.date | None = None, due_within_days: int = 7
 ) -> PlanStats:
-    """Tasks by status (each task counted once, by its worst assignment), overdue by lead unit."""
+    """Tasks by status (each task counted once, by its worst assignment), overdue by lead unit and by any unit."""
     as_of = as_of or dt.date.today()
     with db.read() as s:
         task_ids = work_node_ids(s, plan_id)
@@ -60,12 +60,15 @@ def plan_statistics(
             aq = aq.where(PlanNode.plan_id == plan_id)
         per_node: dict[int, list[str]] = {}
         overdue_by_unit: Counter[str] = Counter()
+        overdue_any_role: Counter[str] = Counter()
         due_soon_nodes: set[int] = set()
         for node_id, role, status, deadline, unit, workflow_state in s.execute(aq):
             eff = supervised_status(status, workflow_state, deadline, as_of)
             per_node.setdefault(node_id, []).append(eff)
-            if eff == "overdue" and role == "lead":
-                overdue_by_unit[unit] += 1
+            if eff == "overdue":
+                overdue_any_role[unit] += 1
+                if role == "lead":
+                    overdue_by_unit[unit] += 1
             if (
                 eff in ("not_started", "in_progress")
                 and deadline is not None
@@ -84,6 +87,7 @@ def plan_statistics(
         len(due_soon_nodes),
         by_status.get("done", 0),
         dict(overdue_by_unit.most_common()),
+        dict(overdue_any_role.most_common()),
     )
 
 

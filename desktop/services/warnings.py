@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
-from ..models import Assignment, Plan, PlanNode, ProgressEntry, SupervisionItem, Unit
+from ..models import Assignment, Plan, PlanNode, ProgressEntry, Setting, SupervisionItem, Unit
 from ..storage import Database
 from .checkpoints import missed_checkpoints
 from .settings import get_setting
@@ -21,6 +21,8 @@ from .validation import parse_date, parse_period, period_end
 from .workdays import WorkCalendar, remaining_text, work_calendar
 from .workflow import FINAL_STATES
 
+RULES_KEY = "warnings.rules"
+MAX_DUE_DAYS = 90
 DEFAULT_RULES: dict[str, Any] = {"due_days": 7, "lag_points": 20, "overdue": True, "no_feedback": True}
 COLOURS = ("red", "orange", "yellow")  # worst first
 COLOUR_NAMES = {"red": "红色", "orange": "橙色", "yellow": "黄色"}
@@ -65,14 +67,18 @@ class UnassignedTask:
     node_id: int
     title: str
     doc_units: list[str]
+    label: str = ""  # the node's own number (3.), as the warnings show it
 
 
 def unassigned_tasks(db: Database, *, plan_id: int) -> list[UnassignedTask]:
     """The plan's 未分工 tasks (the same ones the report, the dashboard and the ledger count)."""
     with db.read() as s:
         _plan(s, plan_id)
+        query = select(PlanNode.id, PlanNode.label).where(PlanNode.plan_id == plan_id)
+        labels: dict[int, str] = {nid: label for nid, label in s.execute(query)}
         return [
-            UnassignedTask(nid, title, units) for nid, _pid, title, units in unassigned_work(s, [plan_id])
+            UnassignedTask(nid, title, units, labels.get(nid) or "")
+            for nid, _pid, title, units in unassigned_work(s, [plan_id])
         ]
 
 
@@ -96,6 +102,42 @@ def warning_rules(db: Database) -> dict[str, Any]:
 def due_soon_days(db: Database) -> int:
     """临期: how many days before its deadline work counts as due soon — the one setting every count reads."""
     return int(warning_rules(db)["due_days"])
+
+
+def set_due_soon_days(db: Database, *, days: int) -> int:
+    """Change 临期 (warnings.rules["due_days"]) for everyone using the database; returns the days now in force."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DUE_DAYS:
+        raise PlanDeskError(f"临期天数应为 0 到 {MAX_DUE_DAYS} 之间的整数，现为“{days}”。", field="due_days")
+    with db.write(cause="修改临期天数") as s:
+        _store_due_days(s, days, only_if_unset=False)
+    return days
+
+
+def adopt_due_soon_days(db: Database, *, days: int) -> bool:
+    """Take over a due-soon window kept elsewhere (an older window preference) once: only when the database
+    has no 临期 of its own and ``days`` differs from the default. True when it was taken over."""
+    if isinstance(days, bool) or not 0 <= days <= MAX_DUE_DAYS or days == DEFAULT_RULES["due_days"]:
+        return False
+    with db.write(cause="沿用原窗口设置的临期天数") as s:
+        return _store_due_days(s, days, only_if_unset=True)
+
+
+def _store_due_days(s: Session, days: int, *, only_if_unset: bool) -> bool:
+    row = s.get(Setting, RULES_KEY)
+    stored = row.value if row is not None else None
+    if stored is not None and not isinstance(stored, dict):
+        raise PlanDeskError(
+            '设置 warnings.rules 应为键值表，例如 {"due_days": 7, "lag_points": 20}。', field="warnings.rules"
+        )
+    rules = dict(stored or {})
+    if only_if_unset and "due_days" in rules:
+        return False
+    rules["due_days"] = days
+    if row is None:
+        s.add(Setting(key=RULES_KEY, value=rules))
+    else:
+        row.value = rules  # a new dict, so the JSON column sees the change
+    return True
 
 
 def colour_rank(colour: str) -> int:

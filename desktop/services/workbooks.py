@@ -197,9 +197,18 @@ def _export(
         if unit:
             query = query.where(Assignment.unit_id == resolve_unit(s, unit).id)
         by_unit: dict[int, list[Assignment]] = {}
+        closed = 0
         for a in s.scalars(query):
+            if _closed(a):  # nothing left to report on: 已完成, 已办结 or 已销号 work gets no row to fill
+                closed += 1
+                continue
             by_unit.setdefault(a.unit_id, []).append(a)
         if not by_unit:
+            if closed:
+                raise PlanDeskError(
+                    f"{unit or '各单位'}在该方案中的 {closed} 项分工都已完成或办结，没有需要填报的任务，未导出反馈表。",
+                    field="unit",
+                )
             raise PlanDeskError(f"{unit or '各单位'}在该方案中没有分工任务，未导出反馈表。", field="unit")
         secret = _exchange_setting(s, SECRET_KEY, create=True) or ""
         db_id = database_id(s) or ""
@@ -252,6 +261,20 @@ def _export(
             pending = path.with_name(f".{path.name}.pending")
             write_workbook(pending, meta, rows)
             staged.append((pending, path))
+
+
+def _closed(a: Assignment) -> bool:
+    """Work a unit no longer reports on: done, or 办结/销号 in the workflow."""
+    return a.status == "done" or a.workflow_state in FINAL_STATES
+
+
+def _first_filled(row: RawRow) -> str:
+    """The cell a refusal points at: the first one the unit filled in, else the row's key."""
+    for header in FILL_HEADERS:
+        cell = row.cells.get(header)
+        if cell is not None and cell.value is not None and str(cell.value).strip():
+            return cell.ref
+    return row.key_ref
 
 
 def _order_key(node: PlanNode, nodes: dict[int, PlanNode]) -> tuple[int, ...]:
@@ -534,7 +557,9 @@ def _check_row(
     if a.archived or (node is not None and node.archived):
         problems.append(Problem(row.key_ref, "该任务已在方案修订中删除并归档，不能再登记进展"))
     if a.workflow_state in FINAL_STATES:
-        problems.append(Problem(row.key_ref, f"该任务已{state_name(a.workflow_state)}，不能再登记进展"))
+        problems.append(Problem(_first_filled(row), f"该任务{state_name(a.workflow_state)}，不能再登记进展"))
+    elif a.status == "done" and a.id not in facts.entries:  # done since the export, not by this workbook
+        problems.append(Problem(_first_filled(row), "该任务已完成，不能再登记进展"))
     if node is not None and export.period in facts.closed_periods(s, node.plan_id):
         problems.append(Problem(row.key_ref, f"{export.period} 月已关账，不能再登记该月进展"))
     preview.problems.extend(problems)

@@ -140,7 +140,7 @@ class DashboardPane(QWidget):
             "not_started": self.tr("未开始"),
             "done": self.tr("已完成"),
             "suspended": self.tr("暂缓"),
-            "unassigned": self.tr("未分配"),
+            "unassigned": self.tr("未分工"),
             "due_soon": self.tr("近期到期"),
         }
         self.cards = {key: StatusCard(captions[key], color) for key, color in CARDS}
@@ -148,7 +148,7 @@ class DashboardPane(QWidget):
         for i, card in enumerate(self.cards.values()):
             cards.addWidget(card, 0, i)
         self.chart = BarChart()
-        chart_box = QGroupBox(self.tr("逾期任务（按牵头单位）"))
+        chart_box = self.chart_box = QGroupBox(self.tr("逾期任务（按责任单位，含牵头和配合）"))
         chart_scroll = QScrollArea()
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -227,8 +227,8 @@ class DashboardPane(QWidget):
             card.set_value(counts.get(key, 0))
         scope = self.tr("全部方案") if self.plan_id is None else self.tr("本方案")
         self.caption.setText(
-            self.tr("{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项。").format(
-                scope, data.as_of.isoformat(), stats.tasks, stats.done, stats.overdue
+            self.tr("{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项，未分工 {5} 项。").format(
+                scope, data.as_of.isoformat(), stats.tasks, stats.done, stats.overdue, data.unassigned
             )
         )
         self.chart.set_data(list(data.overdue_by_unit), self.tr("没有逾期任务"))

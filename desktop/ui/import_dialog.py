@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..importers.parsed import ParsedNode, ParsedPlan
-from ..importers.review import KIND_NAMES
 from ..services.adopt import ParsedAdoption
+from ..services.documents import KIND_NAMES, ParsedNode, ParsedPlan
 from ..services.plan_import import guess_level
 from ..storage import Database
 from .date_entry import DateLineEdit
@@ -184,10 +183,10 @@ class ImportController(QObject):
 
     def load(self, path: str) -> Worker:
         """Parse ``path`` in the background, then show the preview."""
-        from ..importers.load import load_plan
+        from ..services.documents import read_plan_document
 
         return self._run(
-            lambda report, cancelled: load_plan(path, progress=report, is_cancelled=cancelled),
+            lambda report, cancelled: read_plan_document(path, progress=report, is_cancelled=cancelled),
             self.tr("正在分析“{0}”…").format(Path(path).name),
             self._on_parsed,
         )
@@ -270,8 +269,8 @@ class ImportController(QObject):
         self.revision_shown.emit(dialog)
 
     def show_preview(self, parsed: ParsedPlan) -> ImportPreviewDialog:
-        from ..importers.review import review_lines
         from ..services.adopt import parsed_adoption
+        from ..services.documents import review_lines
 
         adoption = parsed_adoption(self.db, parsed=parsed)
         self.preview = ImportPreviewDialog(parsed, review_lines(parsed), self.window, adoption=adoption)

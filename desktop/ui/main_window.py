@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -29,6 +30,7 @@ from ..services.search import search
 from ..services.status import LEVEL_NAMES
 from ..services.tree import list_plans, node_path
 from ..services.units import list_units
+from ..services.warnings import adopt_due_soon_days, due_soon_days
 from ..storage import Database
 from .delegates import HighlightDelegate
 from .detail_pane import DetailPane
@@ -39,6 +41,8 @@ from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
 from .tree_state import expand_ids, expanded_ids
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
 from .window_actions import WindowActions
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .import_dialog import ImportController
@@ -66,7 +70,6 @@ class MainWindow(QMainWindow):
         self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter_bar = FilterBar()
         self.model = PlanTreeModel(db, self)
-        self.model.due_soon_days = self.settings.due_soon_days
         self.tree = QTreeView()
         self.tree.setObjectName("planTree")
         self.tree.setModel(self.model)
@@ -85,6 +88,8 @@ class MainWindow(QMainWindow):
         for col, width in enumerate((110, 320, 150, 90, 80, 50)):
             self.tree.setColumnWidth(col, width)
         self.detail = DetailPane(db, self.editing)
+        self._adopt_legacy_due_soon_days()
+        self._apply_due_soon_days()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.detail, self.tr("详情"))
@@ -552,10 +557,25 @@ class MainWindow(QMainWindow):
     def _on_preferences_changed(self) -> None:
         self.db.operator = self.settings.operator or self.db.operator
         self.my_unit_action.setChecked(self.settings.my_unit_only and bool(self.settings.my_unit))
-        self.model.due_soon_days = self.settings.due_soon_days
-        self.detail.assignments.due_soon_days = self.settings.due_soon_days
+        self._apply_due_soon_days()
+        self._pane_plans.clear()  # 预警 and 总览 count with the new 临期 when next shown
+        self._sync_pane()
         self.model.reload()
         self.apply_filters()
+
+    def _apply_due_soon_days(self) -> None:
+        """The yellow light follows the database's 临期, the same days the warnings and the reports use."""
+        days = due_soon_days(self.db)
+        self.model.due_soon_days = days
+        self.detail.assignments.due_soon_days = days
+
+    def _adopt_legacy_due_soon_days(self) -> None:
+        legacy = self.settings.take_legacy_due_soon_days()
+        if legacy is not None:
+            try:
+                adopt_due_soon_days(self.db, days=legacy)
+            except PlanDeskError as exc:
+                logger.warning("old due-soon preference not taken over: %s", exc)
 
     # -- window state --------------------------------------------------------------------------------
     def _restore_layout(self) -> None:

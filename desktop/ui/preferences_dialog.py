@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..errors import PlanDeskError
 from ..services.settings import get_setting, set_setting
 from ..services.units import list_units
+from ..services.warnings import MAX_DUE_DAYS, due_soon_days, set_due_soon_days
 from ..storage import Database
 from .settings import UiSettings
 from .translation import LANGUAGES, available_languages, choose_language
@@ -32,7 +33,7 @@ FONT_SETTING = "report.font_path"
 
 
 class PreferencesDialog(QDialog):
-    """Window preferences live in QSettings; the report font is a domain setting kept in the database."""
+    """Window preferences live in QSettings; the report font and 临期 are domain settings kept in the database."""
 
     def __init__(self, db: Database, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,9 +50,12 @@ class PreferencesDialog(QDialog):
         self.my_unit_only = QCheckBox(self.tr("启动时只看本单位负责的条目"))
         self.my_unit_only.setChecked(settings.my_unit_only)
         self.due_days = QSpinBox()
-        self.due_days.setRange(0, 90)
+        self.due_days.setRange(0, MAX_DUE_DAYS)
         self.due_days.setSuffix(self.tr(" 天"))
-        self.due_days.setValue(settings.due_soon_days)
+        self.due_days.setToolTip(
+            self.tr("树形列表的黄灯、预警的“临近截止”和月度报告都按这一天数计算，对使用本数据库的所有人生效")
+        )
+        self.due_days.setValue(due_soon_days(db))
         self.font_path = QLineEdit(str(get_setting(db, FONT_SETTING, "") or ""))
         self.font_path.setPlaceholderText(self.tr("留空则自动查找中文字体"))
         browse = QPushButton(self.tr("选择…"))
@@ -103,13 +107,14 @@ class PreferencesDialog(QDialog):
         try:
             if font != (get_setting(self.db, FONT_SETTING, "") or ""):
                 set_setting(self.db, FONT_SETTING, font or None)
+            if self.due_days.value() != due_soon_days(self.db):
+                set_due_soon_days(self.db, days=self.due_days.value())
         except PlanDeskError as exc:
             self.error_label.setText(str(exc))
             return
         self.settings.operator = self.operator.text()
         self.settings.my_unit = self.my_unit.text()
         self.settings.my_unit_only = self.my_unit_only.isChecked()
-        self.settings.due_soon_days = self.due_days.value()
         self.settings.language = str(self.language.currentData())
         self.settings.sync()
         super().accept()

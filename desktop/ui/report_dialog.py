@@ -30,11 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..reports.monthly import render_monthly
-from ..reports.word import write_monthly_docx
 from ..services.ledger import export_ledger
 from ..services.notices import issue_notices
-from ..services.report_data import gather_monthly
+from ..services.reporting import write_monthly_report
 from ..services.tree import list_plans
 from ..services.units import list_units
 from ..services.warnings import due_soon_days
@@ -228,12 +226,17 @@ class ReportDialog(QDialog):
             brief, include_done = self.brief.isChecked(), not self.exclude_done.isChecked()
 
             def monthly(progress: Any, is_cancelled: Any) -> Path:
-                data = gather_monthly(
-                    db, plan_id=plan_id, month=month, unit=unit, brief=brief, include_done=include_done
-                )
-                if str(out).lower().endswith(".docx"):
-                    return write_monthly_docx(data, out)
-                return render_monthly(data, out, progress=progress, is_cancelled=is_cancelled)
+                return write_monthly_report(
+                    db,
+                    plan_id=plan_id,
+                    month=month,
+                    path=out,
+                    unit=unit,
+                    brief=brief,
+                    include_done=include_done,
+                    progress=progress,
+                    is_cancelled=is_cancelled,
+                ).path
 
             return monthly
         if kind == NOTICES:

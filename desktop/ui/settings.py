@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-DEFAULT_DUE_SOON_DAYS = 7
+LEGACY_DUE_SOON_KEY = "view/due_soon_days"  # now the database's 临期 (warnings.rules due_days)
 
 
 class UiSettings:
@@ -67,13 +67,13 @@ class UiSettings:
     def my_unit_only(self, value: bool) -> None:
         self._s.setValue("user/my_unit_only", "true" if value else "false")
 
-    @property
-    def due_soon_days(self) -> int:
-        return max(0, self._int("view/due_soon_days", DEFAULT_DUE_SOON_DAYS))
-
-    @due_soon_days.setter
-    def due_soon_days(self, value: int) -> None:
-        self._s.setValue("view/due_soon_days", int(value))
+    def take_legacy_due_soon_days(self) -> int | None:
+        """The due-soon days older versions kept per window, removed as they are read (None: none kept)."""
+        if not self._s.contains(LEGACY_DUE_SOON_KEY):
+            return None
+        value = self._int(LEGACY_DUE_SOON_KEY, -1)
+        self._s.remove(LEGACY_DUE_SOON_KEY)
+        return value if value >= 0 else None
 
     @property
     def language(self) -> str:

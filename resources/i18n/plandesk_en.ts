@@ -214,48 +214,48 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="320" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="342" />
       <source>关联所选任务与上级条款</source>
       <translation>Link the selected task to the higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="322" />
-      <location filename="../../desktop/ui/supervision/tables.py" line="323" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="344" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="345" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="322" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="344" />
       <source>上级方案中未对接的条款</source>
       <translation>Clauses of the higher-level plan not yet linked</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="323" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="345" />
       <source>本方案中未关联上级条款的任务</source>
       <translation>Tasks of this plan not linked to a higher-level clause</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="330" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="352" />
       <source>上级方案：</source>
       <translation>Higher-level plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="356" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="378" />
       <source>请在左侧选择本方案的任务，在右侧选择它所落实的上级条款。</source>
       <translation>Choose a task of this plan on the left and the higher-level clause it carries out on the right.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="391" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="413" />
       <source>（未设置）</source>
       <translation>(not set)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="403" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="425" />
       <source>本方案尚未设置上级方案。</source>
       <translation>No higher-level plan has been set for this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="406" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="428" />
       <source>上级条款已对接 {0} 条、未对接 {1} 条；本方案任务已关联 {2} 条、未关联 {3} 条</source>
       <translation>Higher-level clauses linked: {0}, not linked: {1}; tasks of this plan linked: {2}, not linked: {3}</translation>
     </message>
@@ -321,7 +321,7 @@ The details were written to the log: {1}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="143" />
-      <source>未分配</source>
+      <source>未分工</source>
       <translation>Unassigned</translation>
     </message>
     <message>
@@ -331,8 +331,8 @@ The details were written to the log: {1}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="151" />
-      <source>逾期任务（按牵头单位）</source>
-      <translation>Overdue tasks (by lead unit)</translation>
+      <source>逾期任务（按责任单位，含牵头和配合）</source>
+      <translation>Overdue tasks (by responsible unit, lead and cooperating)</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="228" />
@@ -346,8 +346,8 @@ The details were written to the log: {1}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="230" />
-      <source>{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项。</source>
-      <translation>{0} as of {1}: {2} tasks, {3} done, {4} overdue.</translation>
+      <source>{0}截至 {1}：共 {2} 项任务，已完成 {3} 项，已逾期 {4} 项，未分工 {5} 项。</source>
+      <translation>{0} as of {1}: {2} tasks, {3} done, {4} overdue, {5} unassigned.</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/dashboard.py" line="234" />
@@ -1103,63 +1103,63 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportController</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="37" />
+      <location filename="../../desktop/ui/import_dialog.py" line="36" />
       <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="169" />
-      <location filename="../../desktop/ui/import_dialog.py" line="177" />
+      <location filename="../../desktop/ui/import_dialog.py" line="168" />
+      <location filename="../../desktop/ui/import_dialog.py" line="176" />
       <source>导入方案</source>
       <translation>Import plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="191" />
+      <location filename="../../desktop/ui/import_dialog.py" line="190" />
       <source>正在分析“{0}”…</source>
       <translation>Analysing "{0}"…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="204" />
+      <location filename="../../desktop/ui/import_dialog.py" line="203" />
       <source>导入已取消，未写入任何内容。</source>
       <translation>Import cancelled; nothing was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="224" />
+      <location filename="../../desktop/ui/import_dialog.py" line="223" />
       <source>方案已存在</source>
       <translation>The plan already exists</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="225" />
+      <location filename="../../desktop/ui/import_dialog.py" line="224" />
       <source>{0}要怎样导入？</source>
       <translation>How should {0} be imported?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="229" />
+      <location filename="../../desktop/ui/import_dialog.py" line="228" />
       <source>作为该方案的修订版导入</source>
       <translation>Import as a revision of that plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="230" />
+      <location filename="../../desktop/ui/import_dialog.py" line="229" />
       <source>作为另一个方案导入</source>
       <translation>Import as a separate plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="231" />
+      <location filename="../../desktop/ui/import_dialog.py" line="230" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="241" />
+      <location filename="../../desktop/ui/import_dialog.py" line="240" />
       <source>未导入：数据库中已有该方案。</source>
       <translation>Not imported: the database already holds this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="258" />
+      <location filename="../../desktop/ui/import_dialog.py" line="257" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="309" />
+      <location filename="../../desktop/ui/import_dialog.py" line="308" />
       <source>正在写入方案…</source>
       <translation>Writing the plan…</translation>
     </message>
@@ -1167,62 +1167,62 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="55" />
+      <location filename="../../desktop/ui/import_dialog.py" line="54" />
       <source>导入预览：{0}</source>
       <translation>Import preview: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="65" />
+      <location filename="../../desktop/ui/import_dialog.py" line="64" />
       <source>按文件分工：为每项任务的每个责任单位建立分工（牵头、配合照原文）</source>
       <translation>Assign as the document lists: one assignment for every responsible unit of every task (lead and cooperating as printed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="70" />
+      <location filename="../../desktop/ui/import_dialog.py" line="69" />
       <source>默认截止日期</source>
       <translation>Default deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="71" />
+      <location filename="../../desktop/ui/import_dialog.py" line="70" />
       <source>原文未写时限的任务的截止日期，可不填</source>
       <translation>Deadline for tasks whose document gives none; may be left empty</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="75" />
+      <location filename="../../desktop/ui/import_dialog.py" line="74" />
       <source>默认截止日期：</source>
       <translation>Default deadline:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="83" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="101" />
+      <location filename="../../desktop/ui/import_dialog.py" line="100" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="102" />
+      <location filename="../../desktop/ui/import_dialog.py" line="101" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="139" />
+      <location filename="../../desktop/ui/import_dialog.py" line="138" />
       <source>位置不确定，请核对</source>
       <translation>Position uncertain, please check</translation>
     </message>
@@ -1674,198 +1674,198 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="57" />
+      <location filename="../../desktop/ui/main_window.py" line="61" />
       <source>PlanDesk 规划督办台</source>
       <translation>PlanDesk Plan Supervision Desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="90" />
+      <location filename="../../desktop/ui/main_window.py" line="95" />
       <source>详情</source>
       <translation>Details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="99" />
+      <location filename="../../desktop/ui/main_window.py" line="104" />
       <source>方案：</source>
       <translation>Plan:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="143" />
+      <location filename="../../desktop/ui/main_window.py" line="148" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="145" />
+      <location filename="../../desktop/ui/main_window.py" line="150" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="148" />
+      <location filename="../../desktop/ui/main_window.py" line="153" />
       <source>导入方案…</source>
       <translation>Import plan…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="149" />
+      <location filename="../../desktop/ui/main_window.py" line="154" />
       <source>首选项…</source>
       <translation>Preferences…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="150" />
+      <location filename="../../desktop/ui/main_window.py" line="155" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="151" />
+      <location filename="../../desktop/ui/main_window.py" line="156" />
       <source>查找…</source>
       <translation>Find…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="153" />
+      <location filename="../../desktop/ui/main_window.py" line="158" />
       <source>添加子任务</source>
       <translation>Add sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="155" />
+      <location filename="../../desktop/ui/main_window.py" line="160" />
       <source>修改标题</source>
       <translation>Edit title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="156" />
+      <location filename="../../desktop/ui/main_window.py" line="161" />
       <source>删除子任务…</source>
       <translation>Delete sub-task…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="158" />
+      <location filename="../../desktop/ui/main_window.py" line="163" />
       <source>上移</source>
       <translation>Move up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="161" />
+      <location filename="../../desktop/ui/main_window.py" line="166" />
       <source>下移</source>
       <translation>Move down</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="163" />
+      <location filename="../../desktop/ui/main_window.py" line="168" />
       <source>只看本单位</source>
       <translation>My unit only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="166" />
+      <location filename="../../desktop/ui/main_window.py" line="171" />
       <source>清除筛选</source>
       <translation>Clear filters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="167" />
+      <location filename="../../desktop/ui/main_window.py" line="172" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="168" />
-      <location filename="../../desktop/ui/main_window.py" line="520" />
+      <location filename="../../desktop/ui/main_window.py" line="173" />
+      <location filename="../../desktop/ui/main_window.py" line="525" />
       <source>关于 PlanDesk</source>
       <translation>About PlanDesk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="172" />
+      <location filename="../../desktop/ui/main_window.py" line="177" />
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="178" />
+      <location filename="../../desktop/ui/main_window.py" line="183" />
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="192" />
+      <location filename="../../desktop/ui/main_window.py" line="197" />
       <source>视图(&amp;V)</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="195" />
+      <location filename="../../desktop/ui/main_window.py" line="200" />
       <source>报表(&amp;R)</source>
       <translation>&amp;Reports</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="196" />
+      <location filename="../../desktop/ui/main_window.py" line="201" />
       <source>数据交换(&amp;X)</source>
       <translation>E&amp;xchange</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="197" />
+      <location filename="../../desktop/ui/main_window.py" line="202" />
       <source>督办(&amp;S)</source>
       <translation>&amp;Supervision</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="198" />
+      <location filename="../../desktop/ui/main_window.py" line="203" />
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="221" />
+      <location filename="../../desktop/ui/main_window.py" line="226" />
       <source>总览</source>
       <translation>Overview</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="222" />
+      <location filename="../../desktop/ui/main_window.py" line="227" />
       <source>任务分工表</source>
       <translation>Assignment matrix</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="223" />
+      <location filename="../../desktop/ui/main_window.py" line="228" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="224" />
+      <location filename="../../desktop/ui/main_window.py" line="229" />
       <source>评估</source>
       <translation>Evaluation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="264" />
+      <location filename="../../desktop/ui/main_window.py" line="269" />
       <source>（已归档）</source>
       <translation>(archived)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="367" />
+      <location filename="../../desktop/ui/main_window.py" line="372" />
       <source>搜索命中 {0} 处，</source>
       <translation>{0} search hits, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="375" />
+      <location filename="../../desktop/ui/main_window.py" line="380" />
       <source>{0} 个条目</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="425" />
+      <location filename="../../desktop/ui/main_window.py" line="430" />
       <source>新子任务</source>
       <translation>New sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="439" />
+      <location filename="../../desktop/ui/main_window.py" line="444" />
       <source>方案原文中的条目不能改标题，只有本单位添加的子任务可以修改。</source>
       <translation>Items of the plan document cannot be renamed; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="454" />
+      <location filename="../../desktop/ui/main_window.py" line="459" />
       <source>方案原文中的条目不能删除，只有本单位添加的子任务可以删除。</source>
       <translation>Items of the plan document cannot be deleted; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="458" />
+      <location filename="../../desktop/ui/main_window.py" line="463" />
       <source>删除子任务</source>
       <translation>Delete sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="459" />
+      <location filename="../../desktop/ui/main_window.py" line="464" />
       <source>删除子任务“{0}”？可用“撤销”恢复。</source>
       <translation>Delete sub-task "{0}"? Undo brings it back.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="479" />
+      <location filename="../../desktop/ui/main_window.py" line="484" />
       <source>筛选时不能调整顺序，请先清除筛选。</source>
       <translation>The order cannot be changed while filtering; clear the filters first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="521" />
+      <location filename="../../desktop/ui/main_window.py" line="526" />
       <source>PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。
 
 版本：{0}
@@ -2382,72 +2382,77 @@ Cooperating: {3}</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="41" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="42" />
       <source>首选项</source>
       <translation>Preferences</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="43" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="44" />
       <source>记录在修改日志中的姓名</source>
       <translation>The name recorded in the change log</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="49" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="50" />
       <source>启动时只看本单位负责的条目</source>
       <translation>At start, show only the items my unit is responsible for</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="53" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="54" />
       <source> 天</source>
       <translation> days</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/preferences_dialog.py" line="56" />
+      <source>树形列表的黄灯、预警的“临近截止”和月度报告都按这一天数计算，对使用本数据库的所有人生效</source>
+      <translation>The tree's yellow light, the "due soon" warnings and the monthly report all count with these days, for everyone using this database</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="60" />
       <source>留空则自动查找中文字体</source>
       <translation>Leave empty to find a Chinese font automatically</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="57" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="61" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="76" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="80" />
       <source>操作人姓名</source>
       <translation>Operator name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="77" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="81" />
       <source>本单位</source>
       <translation>My unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="79" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="83" />
       <source>即将到期提醒（黄灯）</source>
       <translation>Due-soon warning (yellow light)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="80" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="84" />
       <source>报表字体文件</source>
       <translation>Report font file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="81" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="85" />
       <source>界面语言（下次启动生效）</source>
       <translation>Language (takes effect at next start)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="90" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="94" />
       <source>选择字体文件</source>
       <translation>Choose a font file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="90" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="94" />
       <source>字体 (*.ttf *.ttc *.otf)</source>
       <translation>Fonts (*.ttf *.ttc *.otf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="100" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="104" />
       <source>找不到字体文件“{0}”。</source>
       <translation>Font file "{0}" not found.</translation>
     </message>
@@ -2503,82 +2508,82 @@ Cooperating: {3}</translation>
   <context>
     <name>RankingView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="214" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="236" />
       <source>导出 Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="218" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="240" />
       <source>名次</source>
       <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="219" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="241" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="220" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="242" />
       <source>任务数</source>
       <translation>Tasks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="221" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="243" />
       <source>按时反馈率</source>
       <translation>On-time reporting rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="222" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="244" />
       <source>办结率</source>
       <translation>Completion rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="223" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="245" />
       <source>逾期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="224" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="246" />
       <source>退回</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="225" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="247" />
       <source>得分</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="232" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="254" />
       <source>按权重计分</source>
       <translation>By weights</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="233" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="255" />
       <source>按计分办法计分</source>
       <translation>By the point rule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="239" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="261" />
       <source>考核期</source>
       <translation>Scoring period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="241" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="263" />
       <source>计分方法</source>
       <translation>Scoring method</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="284" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="306" />
       <source>导出考核排名</source>
       <translation>Export scoring ranking</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="286" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="308" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="302" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="324" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
@@ -2586,203 +2591,203 @@ Cooperating: {3}</translation>
   <context>
     <name>ReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="68" />
+      <location filename="../../desktop/ui/report_dialog.py" line="66" />
       <source>生成报表</source>
       <translation>Generate report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="72" />
+      <location filename="../../desktop/ui/report_dialog.py" line="70" />
       <source>月度报告</source>
       <translation>Monthly report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="72" />
+      <location filename="../../desktop/ui/report_dialog.py" line="70" />
       <source>催办单</source>
       <translation>Reminder notice</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="72" />
+      <location filename="../../desktop/ui/report_dialog.py" line="70" />
       <source>工作台账</source>
       <translation>Work ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="74" />
+      <location filename="../../desktop/ui/report_dialog.py" line="72" />
       <source>全部方案</source>
       <translation>All plans</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="88" />
+      <location filename="../../desktop/ui/report_dialog.py" line="86" />
       <source>全部单位</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="91" />
+      <location filename="../../desktop/ui/report_dialog.py" line="89" />
       <source>领导简报（只含总体情况和逾期任务）</source>
       <translation>Leaders' brief (summary and overdue tasks only)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="92" />
+      <location filename="../../desktop/ui/report_dialog.py" line="90" />
       <source>不列已完成的任务</source>
       <translation>Leave out finished tasks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="93" />
+      <location filename="../../desktop/ui/report_dialog.py" line="91" />
       <source>每个单位一个文件</source>
       <translation>One file per unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="94" />
+      <location filename="../../desktop/ui/report_dialog.py" line="92" />
       <source>只生成预览稿（不编文号、不记催办）</source>
       <translation>Preview only (no document number, no reminder recorded)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="99" />
+      <location filename="../../desktop/ui/report_dialog.py" line="97" />
       <source> 天</source>
       <translation> days</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="101" />
+      <location filename="../../desktop/ui/report_dialog.py" line="99" />
       <source>浏览…</source>
       <translation>Browse…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="107" />
+      <location filename="../../desktop/ui/report_dialog.py" line="105" />
       <source>报表类型</source>
       <translation>Report type</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="108" />
+      <location filename="../../desktop/ui/report_dialog.py" line="106" />
       <source>方案</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="109" />
+      <location filename="../../desktop/ui/report_dialog.py" line="107" />
       <source>报告月份</source>
       <translation>Report month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="110" />
+      <location filename="../../desktop/ui/report_dialog.py" line="108" />
       <source>统计截止日期</source>
       <translation>Figures as of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="111" />
+      <location filename="../../desktop/ui/report_dialog.py" line="109" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="112" />
+      <location filename="../../desktop/ui/report_dialog.py" line="110" />
       <source>催办临期任务</source>
       <translation>Remind units of tasks nearing their deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="113" />
+      <location filename="../../desktop/ui/report_dialog.py" line="111" />
       <source>选项</source>
       <translation>Options</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="117" />
+      <location filename="../../desktop/ui/report_dialog.py" line="115" />
       <source>保存到</source>
       <translation>Save to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="124" />
+      <location filename="../../desktop/ui/report_dialog.py" line="122" />
       <source>生成</source>
       <translation>Generate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="126" />
+      <location filename="../../desktop/ui/report_dialog.py" line="124" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="127" />
+      <location filename="../../desktop/ui/report_dialog.py" line="125" />
       <source>打开</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="128" />
-      <location filename="../../desktop/ui/report_dialog.py" line="324" />
+      <location filename="../../desktop/ui/report_dialog.py" line="126" />
+      <location filename="../../desktop/ui/report_dialog.py" line="327" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="129" />
+      <location filename="../../desktop/ui/report_dialog.py" line="127" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="174" />
+      <location filename="../../desktop/ui/report_dialog.py" line="172" />
       <source>月度进展报告_{0}.pdf</source>
       <translation>monthly-progress-report_{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="176" />
+      <location filename="../../desktop/ui/report_dialog.py" line="174" />
       <source>催办通知</source>
       <translation>Reminder notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="176" />
+      <location filename="../../desktop/ui/report_dialog.py" line="174" />
       <source>催办通知.pdf</source>
       <translation>reminder-notices.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="178" />
+      <location filename="../../desktop/ui/report_dialog.py" line="176" />
       <source>工作台账.xlsx</source>
       <translation>work-ledger.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="185" />
+      <location filename="../../desktop/ui/report_dialog.py" line="183" />
       <source>选择保存催办通知的文件夹</source>
       <translation>Choose a folder for the reminder notices</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="189" />
+      <location filename="../../desktop/ui/report_dialog.py" line="187" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="191" />
+      <location filename="../../desktop/ui/report_dialog.py" line="189" />
       <source>PDF 文件 (*.pdf);;Word 文档 (*.docx)</source>
       <translation>PDF file (*.pdf);;Word document (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="192" />
+      <location filename="../../desktop/ui/report_dialog.py" line="190" />
       <source>保存为</source>
       <translation>Save as</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="270" />
+      <location filename="../../desktop/ui/report_dialog.py" line="273" />
       <source>请选择保存位置。</source>
       <translation>Please choose where to save.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="273" />
+      <location filename="../../desktop/ui/report_dialog.py" line="276" />
       <source>催办单需选择一个方案。</source>
       <translation>A reminder notice needs a plan: please choose one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="277" />
+      <location filename="../../desktop/ui/report_dialog.py" line="280" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="289" />
+      <location filename="../../desktop/ui/report_dialog.py" line="292" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="299" />
+      <location filename="../../desktop/ui/report_dialog.py" line="302" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="306" />
+      <location filename="../../desktop/ui/report_dialog.py" line="309" />
       <source>已取消，未生成文件。</source>
       <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_dialog.py" line="324" />
+      <location filename="../../desktop/ui/report_dialog.py" line="327" />
       <source>本机没有可直接调用的打印命令，将打开文件，请在阅读器中打印。</source>
       <translation>This computer has no print command PlanDesk can call; the file will be opened so you can print it from the viewer.</translation>
     </message>
@@ -2790,47 +2795,47 @@ Cooperating: {3}</translation>
   <context>
     <name>ReportingView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="158" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="180" />
       <source>为未报送单位印发催报通知</source>
       <translation>Issue report reminders to units that have not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="182" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="182" />
       <source>应报</source>
       <translation>Due to report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="182" />
       <source>已报</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="160" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="182" />
       <source>情况</source>
       <translation>Situation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="163" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="185" />
       <source>报告期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="182" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="204" />
       <source>已报送</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="184" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="206" />
       <source>未报送 {0} 项</source>
       <translation>{0} not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="191" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="213" />
       <source>{0} 个单位已全部报送，{1} 个单位未报送</source>
       <translation>{0} units have reported in full, {1} have not reported</translation>
     </message>
@@ -3273,79 +3278,95 @@ Cooperating: {3}</translation>
   <context>
     <name>WarningsView</name>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>预警</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="112" />
       <source>条目</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>规则</source>
       <translation>Rule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="104" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="106" />
       <source>说明</source>
       <translation>Explanation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="110" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="112" />
+      <source>文件所列责任单位</source>
+      <translation>Units named in the document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="120" />
       <source>预警日期</source>
       <translation>Warning date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="125" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="136" />
       <source>红色</source>
       <translation>Red</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="125" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="136" />
       <source>橙色</source>
       <translation>Orange</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="125" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="136" />
       <source>黄色</source>
       <translation>Yellow</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="127" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="138" />
       <source>逾期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="128" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="139" />
       <source>本期未报送</source>
       <translation>Not reported this period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="129" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="140" />
       <source>临近截止</source>
       <translation>Deadline near</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="130" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="141" />
       <source>序时进度滞后</source>
       <translation>Behind schedule</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="131" />
+      <location filename="../../desktop/ui/supervision/tables.py" line="142" />
       <source>节点目标未达成</source>
       <translation>Checkpoint missed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/tables.py" line="143" />
-      <source>红色 {0}　橙色 {1}　黄色 {2}</source>
-      <translation>Red {0}　Orange {1}　Yellow {2}</translation>
+      <location filename="../../desktop/ui/supervision/tables.py" line="153" />
+      <source>文件未列单位</source>
+      <translation>No unit named in the document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="159" />
+      <source>未分工（{0} 项）</source>
+      <translation>Unassigned ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/supervision/tables.py" line="163" />
+      <source>红色 {0}　橙色 {1}　黄色 {2}　未分工 {3}</source>
+      <translation>Red {0}　Orange {1}　Yellow {2}　Unassigned {3}</translation>
     </message>
   </context>
   <context>

@@ -339,3 +339,67 @@ def test_a_workbook_import_is_preceded_by_a_backup(
     path = fill(_export_one(db, plan, tmp_path), {1: {"本月进展": "已完成调研", "完成百分比": 40}})
     assert not apply_workbooks(db, paths=[path]).refused
     assert [b.reason for b in backups(db)] == ["import"]
+
+
+def _close_task(db: Database, assignment_id: int) -> None:
+    from desktop.services.assignments import add_progress
+    from desktop.services.workflow import close, review
+
+    add_progress(db, assignment_id=assignment_id, period="2024-05", text="已完成", percent=100)
+    review(db, assignment_id=assignment_id, accept=True)
+    close(db, assignment_id=assignment_id)
+
+
+def test_done_and_closed_work_gets_no_row_to_fill(db: Database, plan: dict[str, int], tmp_path: Path) -> None:
+    from desktop.errors import PlanDeskError
+    from desktop.services.assignments import update_assignment
+
+    update_assignment(db, assignment_id=plan["a2"], status="done", percent=100)
+    [path] = export_workbooks(
+        db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "a.xlsx", period="2024-06"
+    )
+    ws = load_workbook(path)[DATA_SHEET]
+    tasks = [ws.cell(row=r, column=columns(ws)["任务"]).value for r in range(HEAD + 1, ws.max_row + 1)]
+    assert [t for t in tasks if t] == ["加强计量科技创新"]  # 完善计量标准体系 is done
+
+    _close_task(db, plan["a1"])
+    with pytest.raises(PlanDeskError, match="区市场监管局在该方案中的 2 项分工都已完成或办结"):
+        export_workbooks(
+            db, plan_id=plan["plan"], unit="区市场监管局", out=tmp_path / "b.xlsx", period="2024-06"
+        )
+    files = export_workbooks(db, plan_id=plan["plan"], all_units=True, out=tmp_path / "all", period="2024-06")
+    assert [p.name for p in files] == ["区科委_2024-06_进展反馈表.xlsx"]
+
+
+def test_a_row_for_work_closed_or_done_since_the_export_is_refused_at_the_filled_cell(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    from desktop.services.assignments import update_assignment
+
+    path = _export_one(db, plan, tmp_path)
+    ws = load_workbook(path)[DATA_SHEET]
+    cols = columns(ws)
+    fill(path, {1: {"完成百分比": 80, "本月进展": "完成验收"}, 2: {"完成百分比": 60}})
+    _close_task(db, plan["a1"])
+    update_assignment(db, assignment_id=plan["a2"], status="done", percent=100)
+    preview = read_workbooks(db, paths=[path])
+    assert preview.blocked
+    text_col = ws.cell(row=HEAD, column=cols["本月进展"]).column_letter
+    pct_col = ws.cell(row=HEAD, column=cols["完成百分比"]).column_letter
+    problems = [(p.location, p.message) for p in preview.files[0].problems]
+    assert (f"{DATA_SHEET}!{text_col}{HEAD + 1}", "该任务已办结，不能再登记进展") in problems
+    assert (f"{DATA_SHEET}!{pct_col}{HEAD + 2}", "该任务已完成，不能再登记进展") in problems
+    assert apply_workbooks(db, paths=[path]).refused
+    assert [e.text for e in list_progress(db, assignment_id=plan["a2"])] == []
+
+
+def test_work_completed_by_the_workbook_itself_reimports_as_the_same(
+    db: Database, plan: dict[str, int], tmp_path: Path
+) -> None:
+    path = fill(
+        _export_one(db, plan, tmp_path), {2: {"本月进展": "全部完成", "完成百分比": 100, "状态": "已完成"}}
+    )
+    assert not apply_workbooks(db, paths=[path]).refused
+    assert get_assignment(db, assignment_id=plan["a2"]).status == "done"
+    again = read_workbooks(db, paths=[path])
+    assert not again.blocked and [e.action for e in again.files[0].entries] == ["same"]

@@ -93,11 +93,33 @@ def test_warnings_view_colours_rows_and_rolls_up(qtbot: QtBot, db: Database, pla
     assert view.table.item(0, 0).text() == "红色" and view.table.item(0, 2).text() == "区市场监管局"
     assert view.table.item(0, 0).background().color().name() == "#f8d0d0"
     assert view.colours[plan["chapter"]] == "red"
-    assert view.counts.text() == "红色 1　橙色 1　黄色 0"
+    assert view.counts.text() == "红色 1　橙色 1　黄色 0　未分工 1"
     with qtbot.waitSignal(view.node_activated) as signal:
         view.table.cellDoubleClicked.emit(0, 1)
     assert signal.args == [plan["1."]]
     shoot(view, "warnings")
+
+
+def test_warnings_view_lists_unassigned_work_apart_with_the_documents_units(
+    qtbot: QtBot, db: Database, plan: dict[str, int]
+) -> None:
+    from desktop.services.assignments import delete_assignment
+
+    delete_assignment(db, assignment_id=plan["a2"])  # 2. goes back to nobody; the document names 区发展改革委
+    view = WarningsView(db)
+    qtbot.addWidget(view)
+    view.set_as_of(dt.date(2025, 7, 1))
+    view.set_plan(plan["plan"])
+    table = view.unassigned_table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert rows == [["2.完善计量标准体系", "区发展改革委"], ["3.推进能源计量", "文件未列单位"]]
+    assert table.item(0, 0).background().color().name() == "#dde5f0"  # its own colour, not a warning's
+    assert not view.unassigned_box.isHidden() and view.unassigned_box.title() == "未分工（2 项）"
+    assert view.counts.text().endswith("未分工 2")
+    assert all(view.table.item(r, 1).text() != "2.完善计量标准体系" for r in range(view.table.rowCount()))
+    with qtbot.waitSignal(view.node_activated) as signal:
+        table.cellDoubleClicked.emit(1, 0)
+    assert signal.args == [plan["3."]]
 
 
 def test_reporting_view_asks_to_remind_the_missing_units(

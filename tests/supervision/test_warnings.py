@@ -208,3 +208,15 @@ def test_reminder_notices_go_to_the_units_that_have_not_reported(
     add_progress(db, assignment_id=plan["a3"], period="2025-07", text="补报", percent=60)
     with pytest.raises(PlanDeskError, match="均已报送"):
         issue_missing_report_notices(db, plan_id=plan["plan"], period="2025-07", path=tmp_path / "再.pdf")
+
+
+def test_due_soon_days_change_keeps_the_other_rules_and_refuses_nonsense(db: Database) -> None:
+    from desktop.services.settings import get_setting
+    from desktop.services.warnings import due_soon_days, set_due_soon_days
+
+    set_setting(db, "warnings.rules", {"lag_points": 30, "no_feedback": False})
+    assert set_due_soon_days(db, days=12) == 12
+    assert get_setting(db, "warnings.rules") == {"lag_points": 30, "no_feedback": False, "due_days": 12}
+    with pytest.raises(PlanDeskError, match="临期天数"):
+        set_due_soon_days(db, days=-3)
+    assert due_soon_days(db) == 12

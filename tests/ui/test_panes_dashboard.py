@@ -1,10 +1,10 @@
-"""The 总览 pane: status counts, overdue bars by lead unit, and the list of work falling due."""
+"""The 总览 pane: status counts with 未分工, overdue bars by responsible unit, and the list of work falling due."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
-from test_matrix_dashboard_services import AS_OF, KJJ, SCJG, day, import_xian_with_work
+from test_matrix_dashboard_services import AS_OF, GXJ, KJJ, SCJG, day, import_xian_with_work
 
 from desktop.storage import Database
 from desktop.ui.dashboard import DashboardPane, DueTableModel
@@ -35,7 +35,9 @@ def test_cards_bars_and_due_list_show_the_plans_state(qtbot: QtBot, qtmodelteste
         "unassigned": "21",
         "due_soon": "3",
     }
-    assert pane.chart.bars == [(SCJG, 1), (KJJ, 1)]
+    assert pane.chart.bars == [(GXJ, 1), (SCJG, 1), (KJJ, 1)]  # the cooperating 工信局 is late too
+    assert pane.chart_box.title() == "逾期任务（按责任单位，含牵头和配合）"
+    assert "未分工 21 项" in pane.caption.text()
     assert pane.due_box.title() == "30 天内到期（3 项）"
     assert [pane.due_model.index(r, DueTableModel.TASK).data() for r in range(3)] == [
         "2. 开展新型量值传递溯源技术研究",
@@ -63,11 +65,13 @@ def test_clicking_a_bar_names_the_full_unit(qtbot: QtBot, db: Database) -> None:
     pane.chart.resize(400, 120)
     with qtbot.waitSignal(pane.unit_clicked) as clicked:
         qtbot.mouseClick(pane.chart, Qt.MouseButton.LeftButton, pos=pane.chart.bar_rect(0).center())
-    assert clicked.args == [SCJG]
+    assert clicked.args == [GXJ]
     # Below the last bar nothing is hit.
     with qtbot.assertNotEmitted(pane.unit_clicked):
         qtbot.mouseClick(
-            pane.chart, Qt.MouseButton.LeftButton, pos=QPoint(50, pane.chart.bar_rect(1).bottom() + 20)
+            pane.chart,
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(50, pane.chart.bar_rect(len(pane.chart.bars) - 1).bottom() + 20),
         )
 
 
@@ -75,7 +79,7 @@ def test_a_later_day_moves_work_into_overdue(qtbot: QtBot, db: Database) -> None
     pane, tasks = open_pane(qtbot, db)
     pane.set_as_of(day(1))
     assert pane.cards["overdue"].number.text() == "3"
-    assert pane.chart.bars == [(SCJG, 2), (KJJ, 1)]
+    assert pane.chart.bars == [(SCJG, 2), (GXJ, 1), (KJJ, 1)]
     assert [r.node_id for r in pane.due_model.rows] == [tasks["7."], tasks["3."], tasks["4."]]
 
 

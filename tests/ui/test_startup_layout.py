@@ -31,7 +31,7 @@ def test_due_list_keeps_the_task_readable_beside_full_unit_names(qtbot: QtBot, d
     qtbot.waitUntil(lambda: pane.due_view.columnWidth(DueTableModel.TASK) >= chars(pane, 8))
     unit = pane.due_model.index(0, DueTableModel.UNIT)
     assert unit.data() == SCJG and unit.data(Qt.ItemDataRole.ToolTipRole) == SCJG
-    assert pane.chart.bars[0][0] == SCJG, "the chart names units as every other view does"
+    assert SCJG in [name for name, _ in pane.chart.bars], "the chart names units as every other view does"
 
 
 def test_progress_text_takes_the_width_and_shows_in_full_on_hover(qtbot: QtBot, seeded_db: Database) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +28,7 @@ from ...storage import Database
 
 MAX_COLUMN_CHARS = 11
 COLOURS = {"red": QColor("#f8d0d0"), "orange": QColor("#fde2c4"), "yellow": QColor("#fff4b8")}
+UNASSIGNED_COLOUR = QColor("#dde5f0")  # 未分工: not late, nobody's yet — its own group and colour
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -106,13 +108,22 @@ class WarningsView(_PlanView):
         self.table.cellDoubleClicked.connect(lambda row, _c: self.node_activated.emit(self.rows[row].node_id))
         self.rows: list[warnings.Warning] = []
         self.colours: dict[int, str] = {}
+        # 未分工: tasks the document gives to units that nobody has assigned yet, with the document's units.
+        self.unassigned_table = _table([self.tr("条目"), self.tr("文件所列责任单位")])
+        self.unassigned_table.cellDoubleClicked.connect(
+            lambda row, _c: self.node_activated.emit(self.unassigned[row].node_id)
+        )
+        self.unassigned: list[warnings.UnassignedTask] = []
+        self.unassigned_box = QGroupBox()
+        QVBoxLayout(self.unassigned_box).addWidget(self.unassigned_table)
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("预警日期")))
         head.addWidget(self.as_of)
         head.addWidget(self.counts, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.unassigned_box, 1)
         layout.addWidget(self.message)
 
     def set_as_of(self, day: dt.date) -> None:
@@ -138,9 +149,20 @@ class WarningsView(_PlanView):
             ],
             [COLOURS[w.colour] for w in self.rows],
         )
+        self.unassigned = warnings.unassigned_tasks(self.db, plan_id=plan_id)
+        nobody = self.tr("文件未列单位")
+        _fill(
+            self.unassigned_table,
+            [[f"{t.label}{t.title}", "、".join(t.doc_units) or nobody] for t in self.unassigned],
+            [UNASSIGNED_COLOUR] * len(self.unassigned),
+        )
+        self.unassigned_box.setTitle(self.tr("未分工（{0} 项）").format(len(self.unassigned)))
+        self.unassigned_box.setVisible(bool(self.unassigned))
         tally = {c: sum(1 for w in self.rows if w.colour == c) for c in COLOURS}
         self.counts.setText(
-            self.tr("红色 {0}　橙色 {1}　黄色 {2}").format(tally["red"], tally["orange"], tally["yellow"])
+            self.tr("红色 {0}　橙色 {1}　黄色 {2}　未分工 {3}").format(
+                tally["red"], tally["orange"], tally["yellow"], len(self.unassigned)
+            )
         )
 
 
