@@ -400,25 +400,32 @@ _CONTACT = re.compile(r"^[（(]?联系人[:：]")
 def _split_title_from_preamble(lines: list[str]) -> list[str]:
     """Separate a plan title glued to its preamble, and the preamble from the first body sentence."""
     out: list[str] = []
+    last = ""  # the last line kept that is neither empty nor a contact line: one pass, whatever the length
+
+    def keep(piece: str) -> None:
+        nonlocal last
+        out.append(piece)
+        if piece and not _CONTACT.match(piece):
+            last = piece
+
     for line in lines:
-        previous = [x for x in out if x and not _CONTACT.match(x)]
-        after_date = bool(previous) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", previous[-1]))
+        after_date = bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", last))
         m = (
             re.match(rf"^(.{{4,80}}?{_PLAN_NAME})(?=为|根据|按照|现|近年来|当前)", line)
             if after_date
             else None
         )
         if m and "。" not in m.group(1):
-            out.append(m.group(1))
+            keep(m.group(1))
             line = line[m.end() :]
         m = re.match(
             r"^(.{10,400}?(?:现制定以下[^。]{0,10}|制定本[^。]{0,10}|现提出以下意见|提出以下意见)[。：:])(?=\S)",
             line,
         )
         if m:
-            out.append(m.group(1))
+            keep(m.group(1))
             line = line[m.end() :]
-        out.append(line)
+        keep(line)
     return out
 
 
