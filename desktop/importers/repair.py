@@ -341,6 +341,10 @@ def _wrap_width(lines: list[str]) -> int | None:
     return top - 4 if near >= len(widths) * 0.3 else None
 
 
+_CUT_LABEL_HEAD = re.compile(r"(?<=[\s。；）)])(\d{1,2})$")
+_CUT_LABEL_TAIL = re.compile(r"^\d{1,2}[.．](?!\d)")
+
+
 def _join_broken(lines: list[str]) -> list[str]:
     """Rejoin lines a page break or a PDF line wrap cut, also across blank lines."""
     out: list[str] = []
@@ -351,6 +355,11 @@ def _join_broken(lines: list[str]) -> list[str]:
         if not line:
             pending_blank = True
             continue
+        cut = _CUT_LABEL_HEAD.search(out[-1]) if out and not pending_blank and "\t" not in out[-1] else None
+        if cut and _CUT_LABEL_TAIL.match(line):
+            # A line wrap inside a task label: '…信用建设。 2' / '4.创新金融信用产品' is task 24.
+            line = cut.group(1) + line
+            out[-1] = out[-1][: cut.start(1)].rstrip()
         wrapped = (
             full is not None
             and out
@@ -374,7 +383,11 @@ def _join_broken(lines: list[str]) -> list[str]:
 
 
 def _continues(prev: str, line: str) -> bool:
-    if not prev or "\t" in prev or "\t" in line or prev.endswith(_TERMINAL):
+    if not prev or "\t" in prev or "\t" in line:
+        return False
+    if re.search(r"[（(][^（）()]{0,12}[:：]$", prev) and not match_heading(line):
+        return True  # a line wrap right after '（责任单位：': the names follow on the next line
+    if prev.endswith(_TERMINAL):
         return False
     if re.match(r"^[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号", line) and re.search(r"[\u4e00-\u9fff]$", prev):
         return True  # a document number a line wrap cut after its issuer's abbreviation
