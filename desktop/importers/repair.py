@@ -514,12 +514,21 @@ def _rejoin_split_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def _closes_earlier_bracket(line: str) -> bool:
+    """'）' or '负责）' on a line of its own: the wrapped end of a note, however often it recurs, not a page header."""
+    return line.count("）") + line.count(")") > line.count("（") + line.count("(")
+
+
 def _drop_page_furniture(lines: list[str]) -> list[str]:
     counts = Counter(line for line in lines if line and len(line) <= 40)
     repeated = {
         line
         for line, n in counts.items()
-        if n >= 3 and not match_heading(line) and not find_responsibility(line) and "\t" not in line
+        if n >= 3
+        and not match_heading(line)
+        and not find_responsibility(line)
+        and "\t" not in line
+        and not _closes_earlier_bracket(line)
     }
     return [line for line in lines if line not in repeated and not (line and _PAGE_NUMBER.match(line))]
 

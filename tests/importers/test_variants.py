@@ -131,6 +131,16 @@ def test_text_variant_imports_like_the_original(scorer: ModuleType, stem: str, v
     assert (got["headings"], got["notes"]) == (got["total"]["headings"], got["total"]["notes"])
 
 
+@pytest.mark.parametrize("stem", [s for s in STEMS if not s.startswith(("28_", "29_"))])
+def test_all_text_variants_at_once_import_like_the_original(scorer: ModuleType, stem: str) -> None:
+    """Re-wrapped, then spaced out, full-width and with CRLF: a PDF of a justified Word file, saved on Windows."""
+    text = _original(stem)
+    original = _score(scorer, stem, f"{stem}.txt", text.encode("utf-8"))
+    variant = crlf(full_width(spaced_out(rewrapped(text))))
+    got = _score(scorer, stem, f"{stem}.txt", variant.encode("utf-8"))
+    assert (got["headings"], got["notes"]) == (original["headings"], original["notes"]), got["misses"]
+
+
 @pytest.mark.parametrize("stem", STEMS)
 def test_word_file_with_heading_styles_imports_like_the_text(scorer: ModuleType, stem: str) -> None:
     text = _original(stem)
