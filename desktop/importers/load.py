@@ -11,9 +11,9 @@ from desktop.importers.plan_parser import parse_repaired
 from desktop.importers.readers import read_document
 from desktop.importers.repair import repair_text
 
-# The longest published plans run to some 200 000 characters; a text 25 times that long is not one plan, and
+# The longest published plans run to some 200 000 characters; a text ten times that long is not one plan, and
 # importing it would keep the user waiting for minutes.
-MAX_TEXT_CHARS = 5_000_000
+MAX_TEXT_CHARS = 2_000_000
 
 
 def load_plan(

@@ -63,4 +63,4 @@ def test_a_text_past_the_limit_is_refused_before_any_parsing(tmp_path: Path) -> 
     with pytest.raises(ImportRefused) as refused:
         load_plan(path)
     message = str(refused.value)
-    assert "far-too-long.txt" in message and "过长" in message and "500 万字" in message
+    assert "far-too-long.txt" in message and "过长" in message and "200 万字" in message
