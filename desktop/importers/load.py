@@ -11,6 +11,10 @@ from desktop.importers.plan_parser import parse_repaired
 from desktop.importers.readers import read_document
 from desktop.importers.repair import repair_text
 
+# The longest published plans run to some 200 000 characters; a text ten times that long is not one plan, and
+# importing it would keep the user waiting for minutes.
+MAX_TEXT_CHARS = 2_000_000
+
 
 def load_plan(
     path: str | os.PathLike[str],
@@ -29,6 +33,13 @@ def load_plan(
 
     step(0, "正在读取文件…")
     extracted = read_document(path, data)
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        raise ImportRefused(
+            f"文件“{extracted.source_name}”的文字过长（约 {len(extracted.text) // 10_000} 万字，"
+            f"上限为 {MAX_TEXT_CHARS // 10_000} 万字），不像是一份规划文件，无法导入。"
+            "请确认选择的文件是否正确，或将其拆分后分别导入。",
+            location=extracted.source_name,
+        )
     step(30, "正在修复文字（分页、重复段落、异体字符）…")
     repaired = repair_text(extracted.text)
     if not repaired.text.strip():

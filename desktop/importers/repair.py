@@ -341,6 +341,10 @@ def _wrap_width(lines: list[str]) -> int | None:
     return top - 4 if near >= len(widths) * 0.3 else None
 
 
+_CUT_LABEL_HEAD = re.compile(r"(?<=[\s。；）)])(\d{1,2})$")
+_CUT_LABEL_TAIL = re.compile(r"^\d{1,2}[.．](?!\d)")
+
+
 def _join_broken(lines: list[str]) -> list[str]:
     """Rejoin lines a page break or a PDF line wrap cut, also across blank lines."""
     out: list[str] = []
@@ -351,6 +355,11 @@ def _join_broken(lines: list[str]) -> list[str]:
         if not line:
             pending_blank = True
             continue
+        cut = _CUT_LABEL_HEAD.search(out[-1]) if out and not pending_blank and "\t" not in out[-1] else None
+        if cut and _CUT_LABEL_TAIL.match(line):
+            # A line wrap inside a task label: '…信用建设。 2' / '4.创新金融信用产品' is task 24.
+            line = cut.group(1) + line
+            out[-1] = out[-1][: cut.start(1)].rstrip()
         wrapped = (
             full is not None
             and out
@@ -374,7 +383,11 @@ def _join_broken(lines: list[str]) -> list[str]:
 
 
 def _continues(prev: str, line: str) -> bool:
-    if not prev or "\t" in prev or "\t" in line or prev.endswith(_TERMINAL):
+    if not prev or "\t" in prev or "\t" in line:
+        return False
+    if re.search(r"[（(][^（）()]{0,12}[:：]$", prev) and not match_heading(line):
+        return True  # a line wrap right after '（责任单位：': the names follow on the next line
+    if prev.endswith(_TERMINAL):
         return False
     if re.match(r"^[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号", line) and re.search(r"[\u4e00-\u9fff]$", prev):
         return True  # a document number a line wrap cut after its issuer's abbreviation
@@ -400,25 +413,32 @@ _CONTACT = re.compile(r"^[（(]?联系人[:：]")
 def _split_title_from_preamble(lines: list[str]) -> list[str]:
     """Separate a plan title glued to its preamble, and the preamble from the first body sentence."""
     out: list[str] = []
+    last = ""  # the last line kept that is neither empty nor a contact line: one pass, whatever the length
+
+    def keep(piece: str) -> None:
+        nonlocal last
+        out.append(piece)
+        if piece and not _CONTACT.match(piece):
+            last = piece
+
     for line in lines:
-        previous = [x for x in out if x and not _CONTACT.match(x)]
-        after_date = bool(previous) and bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", previous[-1]))
+        after_date = bool(re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", last))
         m = (
             re.match(rf"^(.{{4,80}}?{_PLAN_NAME})(?=为|根据|按照|现|近年来|当前)", line)
             if after_date
             else None
         )
         if m and "。" not in m.group(1):
-            out.append(m.group(1))
+            keep(m.group(1))
             line = line[m.end() :]
         m = re.match(
             r"^(.{10,400}?(?:现制定以下[^。]{0,10}|制定本[^。]{0,10}|现提出以下意见|提出以下意见)[。：:])(?=\S)",
             line,
         )
         if m:
-            out.append(m.group(1))
+            keep(m.group(1))
             line = line[m.end() :]
-        out.append(line)
+        keep(line)
     return out
 
 
@@ -494,12 +514,21 @@ def _rejoin_split_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def _closes_earlier_bracket(line: str) -> bool:
+    """'）' or '负责）' on a line of its own: the wrapped end of a note, however often it recurs, not a page header."""
+    return line.count("）") + line.count(")") > line.count("（") + line.count("(")
+
+
 def _drop_page_furniture(lines: list[str]) -> list[str]:
     counts = Counter(line for line in lines if line and len(line) <= 40)
     repeated = {
         line
         for line, n in counts.items()
-        if n >= 3 and not match_heading(line) and not find_responsibility(line) and "\t" not in line
+        if n >= 3
+        and not match_heading(line)
+        and not find_responsibility(line)
+        and "\t" not in line
+        and not _closes_earlier_bracket(line)
     }
     return [line for line in lines if line not in repeated and not (line and _PAGE_NUMBER.match(line))]
 

@@ -63,3 +63,14 @@ def test_an_appendix_restating_the_plan_is_not_a_repeat() -> None:
     para = "推进计量数据融合共享与应用，强化计量数据的溯源性和安全性。"
     repaired = repair_text(f"一、任务\n1.数据共享。\n{para}\n附件2\n任务分工表\n1\n数据共享\n{para}\n")
     assert repaired.text.count(para) == 2 and not repaired.findings
+
+
+def test_a_wrapped_note_end_that_recurs_is_not_taken_for_a_page_header() -> None:
+    # A PDF-like wrap leaves '负责）' on a line of its own after every note: three times is not a page header.
+    owners = {"一": "人力资源社会保障部", "二": "财政部", "三": "教育部"}
+    sections = "".join(
+        f"（{n}）推进第{n}项工作。\n由{owner}会同有关方面加快推进第{n}项工作，确保按期完成。\n（{owner}\n负责）\n"
+        for n, owner in owners.items()
+    )
+    text = repair_text("一、总体要求\n" + sections).text
+    assert all(f"（{owner}负责）" in text for owner in owners.values()), text
