@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -37,6 +36,8 @@ from ..services.tree import list_plans
 from ..services.units import list_units
 from ..services.warnings import due_soon_days
 from ..storage import Database
+from .file_dialogs import localize
+from .jobs import BackgroundJob
 from .workers import Worker
 
 MONTHLY, NOTICES, LEDGER = range(3)
@@ -62,6 +63,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.worker: Worker | None = None
+        self.file_dialog: QFileDialog | None = None
         self.result_path: Path | None = None
         self.setWindowTitle(self.tr("生成报表"))
         self.setMinimumWidth(520)
@@ -176,20 +178,25 @@ class ReportDialog(QDialog):
             name = self.tr("工作台账.xlsx")
         self.output.setText(str(folder / name))
 
-    def _browse(self) -> None:
+    def _browse(self) -> QFileDialog:
+        """Non-blocking: the chosen place lands in the output field when the file dialog reports it."""
         kind = self.kind.currentIndex()
         if kind == NOTICES and self.per_unit.isChecked():
-            path = QFileDialog.getExistingDirectory(
-                self, self.tr("选择保存催办通知的文件夹"), self.output.text()
-            )
+            dialog = QFileDialog(self, self.tr("选择保存催办通知的文件夹"), self.output.text())
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         else:
             if kind == LEDGER:
                 flt = self.tr("Excel 工作簿 (*.xlsx)")
             else:
                 flt = self.tr("PDF 文件 (*.pdf);;Word 文档 (*.docx)")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为"), self.output.text(), flt)
-        if path:
-            self.output.setText(path)
+            dialog = QFileDialog(self, self.tr("保存为"), self.output.text(), flt)
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        localize(dialog)
+        dialog.fileSelected.connect(lambda path: self.output.setText(path) if path else None)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _set_running(self, running: bool) -> None:
         for w in (
@@ -278,13 +285,14 @@ class ReportDialog(QDialog):
         self.result_path = None
         self.progress.setValue(0)
         self.status.setText(self.tr("正在生成…"))
-        self.worker = Worker(self._job())
-        self.worker.signals.progress.connect(self._on_progress)
-        self.worker.signals.finished.connect(self._on_finished)
-        self.worker.signals.failed.connect(self._fail)
-        self.worker.signals.cancelled.connect(self._on_cancelled)
+        background = BackgroundJob(self._job())  # progress shows in this dialog's own bar
+        background.progressed.connect(self._on_progress)
+        background.finished.connect(self._on_finished)
+        background.failed.connect(self._fail)
+        background.cancelled.connect(self._on_cancelled)
+        self.worker = background.worker
         self._set_running(True)
-        self.worker.start()
+        background.start()
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -323,9 +331,8 @@ class ReportDialog(QDialog):
         if self.result_path is None:
             return
         if not print_file(self.result_path):
-            QMessageBox.information(
-                self, self.tr("打印"), self.tr("本机没有可直接调用的打印命令，将打开文件，请在阅读器中打印。")
-            )
+            # Said in the dialog's own status line (not a blocking box), then the file opens in its viewer.
+            self.status.setText(self.tr("本机没有可直接调用的打印命令，将打开文件，请在阅读器中打印。"))
             self.open_result()
 
     def reject(self) -> None:

@@ -111,3 +111,17 @@ def test_notices_need_a_plan_and_cancel_leaves_no_file(qtbot: QtBot, db, tmp_pat
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=30000)
     assert "已取消" in dialog.status.text()
     assert not target.exists() and not dialog.open_button.isEnabled()
+
+
+def test_choosing_where_to_save_does_not_block_the_window(qtbot: QtBot, db, tmp_path):
+    from PySide6.QtCore import Qt
+
+    seed = seed_xian(db)
+    dialog = open_dialog(qtbot, db, seed.plan_id)
+    dialog.kind.setCurrentIndex(LEDGER)
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.isVisible() and "xlsx" in ";".join(chooser.nameFilters())
+    chooser.fileSelected.emit(str(tmp_path / "台账.xlsx"))
+    chooser.reject()
+    assert dialog.output.text() == str(tmp_path / "台账.xlsx")
