@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..errors import ImportRefused, NotFound
 from ..exchange.package_check import CHECKPOINT, ESCALATION, ITEM_SOURCE, check_content
+from ..exchange.package_check import KIND_NAMES as KIND_NAMES  # the window and the CLI name kinds with it
 from ..exchange.package_format import PackageFile, fingerprint, new_signing_key, public_key_of, write_package
 from ..exchange.package_format import read_package as read_package_file
 from ..models import (
@@ -55,19 +56,6 @@ KINDS = (
     "checkpoints",
     "escalations",
 )
-KIND_NAMES = {
-    "plan": "方案",
-    "units": "单位",
-    "nodes": "条目",
-    "assignments": "分工",
-    "progress": "进展",
-    "indicators": "指标",
-    "values": "指标值",
-    "revisions": "修订原文",
-    "item_sources": "督办来源",
-    "checkpoints": "节点目标",
-    "escalations": "督查单",
-}
 DATES = {
     "issued_on",
     "deadline_hint",
