@@ -43,7 +43,14 @@ from .pdf_common import (
     styles,
     text,
 )
-from .report_model import UNASSIGNED_NAME, AssignmentLine, MonthlyReportData, TaskLine
+from .report_model import (
+    UNASSIGNED_NAME,
+    UNIT_FIELDS,
+    UNIT_HEADERS,
+    AssignmentLine,
+    MonthlyReportData,
+    TaskLine,
+)
 
 WIDTH = A4[0] - 40 * mm
 STATUS_ORDER = ("done", "in_progress", "not_started", "overdue", "suspended")
@@ -267,20 +274,7 @@ def _attention(data: MonthlyReportData, st: dict[str, Any], number: str) -> list
 
 
 def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flowable]:
-    names = [
-        "序号",
-        "责任单位",
-        "分工数",
-        "牵头",
-        "配合",
-        "已完成",
-        "进行中",
-        "未开始",
-        "已逾期",
-        "暂缓",
-        "未报送",
-    ]
-    rows: list[list[Any]] = [_heads(st, names)]
+    rows: list[list[Any]] = [_heads(st, list(UNIT_HEADERS))]
     extra: list[tuple[Any, ...]] = []
     for i, u in enumerate(data.units, start=1):
         rows.append(
@@ -307,19 +301,6 @@ def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flo
     else:
         out.append(Paragraph("暂无分工。", st["body"]))
     return out
-
-
-UNIT_FIELDS = (
-    "tasks",
-    "lead",
-    "co",
-    "done",
-    "in_progress",
-    "not_started",
-    "overdue",
-    "suspended",
-    "not_reported",
-)
 
 
 def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowable]:

@@ -14,6 +14,21 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T", bound="DataclassInstance")
 
+# The unit table of every report (PDF and Word, monthly report and 通报): its columns and the UnitLine fields.
+UNIT_COLUMNS = (
+    ("分工数", "tasks"),
+    ("牵头", "lead"),
+    ("配合", "co"),
+    ("已完成", "done"),
+    ("进行中", "in_progress"),
+    ("未开始", "not_started"),
+    ("已逾期", "overdue"),
+    ("暂缓", "suspended"),
+    ("未报送", "not_reported"),
+)
+UNIT_FIELDS = tuple(field for _, field in UNIT_COLUMNS)
+UNIT_HEADERS = ("序号", "责任单位", *(header for header, _ in UNIT_COLUMNS))
+
 # "Due soon" (临期): the default of the one setting, warnings.rules["due_days"], that every report reads.
 DUE_DAYS = 7
 AT_RISK_DAYS = DUE_DAYS

@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt, RGBColor
 from ..fileio import atomic_path
 from ..status import ATTRIBUTE_NAMES, ROLE_NAMES, STATUS_NAMES
 from .pdf_common import cn_date, cn_month
-from .report_model import UNASSIGNED_NAME, MonthlyReportData, UnitNotice
+from .report_model import UNASSIGNED_NAME, UNIT_FIELDS, UNIT_HEADERS, MonthlyReportData, UnitNotice
 
 BODY_FONT, TITLE_FONT, HEI_FONT, KAI_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"
 RED_HEX = RGBColor(0xC0, 0x00, 0x00)
@@ -202,17 +202,7 @@ def monthly_document(data: MonthlyReportData) -> Any:
     if data.brief:
         return doc
     heading("各单位推进情况")
-    fields = (
-        "tasks",
-        "lead",
-        "co",
-        "done",
-        "in_progress",
-        "not_started",
-        "overdue",
-        "suspended",
-        "not_reported",
-    )
+    fields = UNIT_FIELDS
     rows: list[list[Any]] = [
         [i, u.unit, *(getattr(u, f) for f in fields)] for i, u in enumerate(data.units, 1)
     ]
@@ -220,19 +210,7 @@ def monthly_document(data: MonthlyReportData) -> Any:
         rows.append(["", "合计", *(sum(getattr(u, f) for u in data.units) for f in fields)])
         _table(
             doc,
-            [
-                "序号",
-                "责任单位",
-                "分工数",
-                "牵头",
-                "配合",
-                "已完成",
-                "进行中",
-                "未开始",
-                "已逾期",
-                "暂缓",
-                "未报送",
-            ],
+            list(UNIT_HEADERS),
             rows,
         )
     heading("本月工作进展")
@@ -375,33 +353,11 @@ def write_bulletin_docx(b: Any, path: str | os.PathLike[str]) -> Path:
             doc.add_paragraph(text, style="正文")
     doc.add_paragraph("附件：1．各单位推进情况　2．逾期及临期任务清单", style="正文")
     data = b.data
-    fields = (
-        "tasks",
-        "lead",
-        "co",
-        "done",
-        "in_progress",
-        "not_started",
-        "overdue",
-        "suspended",
-        "not_reported",
-    )
+    fields = UNIT_FIELDS
     doc.add_paragraph("附件1　各单位推进情况", style="一级标题")
     _table(
         doc,
-        [
-            "序号",
-            "责任单位",
-            "分工数",
-            "牵头",
-            "配合",
-            "已完成",
-            "进行中",
-            "未开始",
-            "已逾期",
-            "暂缓",
-            "未报送",
-        ],
+        list(UNIT_HEADERS),
         [[i, u.unit, *(getattr(u, f) for f in fields)] for i, u in enumerate(data.units, 1)],
     )
     doc.add_paragraph("附件2　逾期及临期任务清单", style="一级标题")
