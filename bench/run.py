@@ -26,17 +26,24 @@ ROOT = generate.ROOT
 PY = sys.executable
 # (key, what, target, unit of the target)
 TARGETS: dict[str, tuple[str, float, str]] = {
-    "cold_start": ("cold start to a filled tree", 1.0, "s"),
-    "gui_peak_rss": ("GUI peak memory", 300, "MB"),
+    "cold_start": ("cold start to a filled tree (first of the day)", 0.8, "s"),
+    "gui_peak_rss": ("GUI peak memory, daily backup included", 200, "MB"),
+    "backup_stall": ("longest window stall during the daily backup", 0.1, "s"),
     "expand": ("expand a node with 100 children", 0.010, "s"),
-    "select": ("select a task, fill the detail pane", 0.030, "s"),
-    "filter": ("overdue tasks of one unit, all plans", 0.050, "s"),
+    "select": ("select a task, fill the detail pane", 0.010, "s"),
+    "filter": ("overdue tasks of one unit, all plans", 0.010, "s"),
     "monthly_report": ("monthly PDF, plan with 2 000 tasks", 3.0, "s"),
+    "monthly_peak_rss": ("monthly PDF, peak memory", 300, "MB"),
+    "bulletin_docx": ("通报 .docx, plan with 2 000 tasks", 2.0, "s"),
+    "monthly_docx": ("monthly .docx, plan with 2 000 tasks", 2.0, "s"),
     "province_brief": ("province-wide brief report", 10.0, "s"),
-    "ledger_export": ("Excel ledger, all assignments", 15.0, "s"),
+    "ledger_export": ("Excel ledger, all assignments", 8.0, "s"),
     "workbook_import": ("feedback workbooks, 1 000 rows", 1.0, "s"),
     "seed_import": ("import of a seed plan (slowest)", 0.100, "s"),
 }
+# The interactive calls compared between PostgreSQL and SQLite (same scale, same run): at most 2×.
+PG_RATIO = 2.0
+PG_CALLS = ["expand", "select", "filter"]
 SEARCHES = [
     ("search_1_common", "碳"),
     ("search_1_rare", RARE_ONE),
@@ -103,31 +110,54 @@ class Suite:
 
     # 1. cold start
     def cold_start(self) -> None:
+        """Start `plandesk` on the file as on the first start of a day: the daily backup runs each time.
+
+        Bytecode is compiled as an installed PlanDesk has it (pip compiles on install): the warm-up start
+        writes it; the runs after are measured from the moment the process is launched.
+        """
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        walls, rss = [], []
-        for _ in range(max(3, self.runs // 2)):
-            t = time.perf_counter()
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        backups = self.path.with_name(self.path.stem + "-backups")
+        walls, rss, copies, stalls = [], [], [], []
+        for run in range(max(3, self.runs // 2) + 1):
+            shutil.rmtree(backups, ignore_errors=True)  # no backup of today yet: the first start of the day
+            launched = time.time()
             out = subprocess.run(
                 [PY, "-m", "bench.gui_probe", str(self.path)],
                 cwd=ROOT,
                 env=env,
                 capture_output=True,
                 text=True,
-                timeout=120,
+                timeout=900,
             )
-            wall = time.perf_counter() - t
             if out.returncode != 0:
                 self.record("cold_start", {"error": out.stderr[-300:]})
                 return
             data = json.loads(out.stdout.strip().splitlines()[-1])
-            walls.append(wall)
+            if run == 0:
+                continue  # the warm-up: bytecode written, files in the OS cache
+            walls.append(data["shown_at"] - launched)
             rss.append(data["peak_rss_mb"])
+            copies.append(data.get("backup_s") or 0.0)
+            stalls.append(data.get("longest_stall_s") or 0.0)
+        shutil.rmtree(backups, ignore_errors=True)
         self.record(
             "cold_start",
             {"median": statistics.median(walls), "min": min(walls), "max": max(walls), "runs": len(walls)},
         )
         self.results["gui_peak_rss"] = {"value": max(rss)}
+        self.results["daily_backup"] = {
+            "median": statistics.median(copies),
+            "min": min(copies),
+            "max": max(copies),
+        }
+        self.results["backup_stall"] = {"value": max(stalls)}
         print(f"  {'gui_peak_rss':24s} {max(rss):9.1f} MB", flush=True)
+        print(
+            f"  {'daily_backup':24s} {statistics.median(copies) * 1000:9.1f} ms (in the background)",
+            flush=True,
+        )
+        print(f"  {'backup_stall':24s} {max(stalls) * 1000:9.1f} ms (longest event-loop gap)", flush=True)
 
     # 2. expand and select
     def tree(self) -> None:
@@ -268,9 +298,43 @@ class Suite:
                 warm_up=False,
             )
 
+        def word(kind: str) -> dict[str, Any]:
+            from desktop.reports.word import write_bulletin_docx
+            from desktop.services.bulletin import draft_bulletin
+            from desktop.services.reporting import write_monthly_report
+
+            out = self.work / f"{kind}.docx"
+            if kind == "bulletin":
+                return timed(
+                    lambda: write_bulletin_docx(draft_bulletin(self.db, plan_id=1, month="2025-06"), out),
+                    3,
+                    warm_up=False,
+                )
+            return timed(
+                lambda: write_monthly_report(self.db, plan_id=1, month="2025-06", path=out, live=True),
+                3,
+                warm_up=False,
+            )
+
         self.attempt("monthly_report", lambda: monthly(1, False))
+        self.attempt("monthly_peak_rss", self.monthly_memory)
+        self.attempt("bulletin_docx", lambda: word("bulletin"))
+        self.attempt("monthly_docx", lambda: word("monthly"))
         if not self.only_monthly:
             self.attempt("province_brief", lambda: monthly(None, True))
+
+    def monthly_memory(self) -> dict[str, Any]:
+        """The monthly PDF of plan 1 in a process of its own, for its peak memory."""
+        out = subprocess.run(
+            [PY, "-m", "bench.report_probe", str(self.path), str(self.work / "probe.pdf")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        return {"value": data["peak_rss_mb"], "seconds": data["seconds"], "before_mb": data["before_mb"]}
 
     def monthly_only(self) -> None:
         self.only_monthly = True
@@ -548,9 +612,39 @@ def summary(results: dict[str, Any]) -> list[dict[str, Any]]:
                 "key": "monthly_vs_libreoffice",
                 "what": "monthly PDF ÷ LibreOffice ledger PDF",
                 "figure": report / lo,
-                "target": 0.5,
+                "target": 0.4,
                 "unit": "×",
-                "ok": report / lo <= 0.5,
+                "ok": report / lo <= 0.4,
+            }
+        )
+    pg = results.get("postgresql", {})
+    for key in PG_CALLS + [k for k, _q in SEARCHES]:
+        value, base = pg.get("pg_" + key, {}).get("median"), results.get(key, {}).get("median")
+        if value is None or not base:
+            continue
+        rows.append(
+            {
+                "key": "pg_" + key,
+                "what": f"PostgreSQL {key}",
+                "figure": value,
+                "target": PG_RATIO * base,
+                "unit": "s",
+                "ok": value <= PG_RATIO * base,
+                "reference": base,
+                "ratio": value / base,
+                "ratio_target": PG_RATIO,
+            }
+        )
+    if pg.get("pg_search_2_common"):
+        value = pg["pg_search_2_common"]["median"]
+        rows.append(
+            {
+                "key": "pg_search_2_common_abs",
+                "what": "PostgreSQL 2-character common search",
+                "figure": value,
+                "target": 0.100,
+                "unit": "s",
+                "ok": value <= 0.100,
             }
         )
     return rows
@@ -566,7 +660,7 @@ def print_table(rows: list[dict[str, Any]]) -> None:
             shown = f"{fig * 1000:.1f} ms"
         else:
             shown = f"{fig:.2f} {r['unit']}"
-        target = f"{r['target'] * 1000:.0f} ms" if r["unit"] == "s" else f"{r['target']} {r['unit']}"
+        target = f"{r['target'] * 1000:.1f} ms" if r["unit"] == "s" else f"{r['target']} {r['unit']}"
         ratio = (
             f"{r['ratio']:.2f} ≤ {r['ratio_target']} (ref {r['reference'] * 1000:.1f} ms)"
             if r.get("ratio")
@@ -645,9 +739,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.pg:
         print("[postgresql]", flush=True)
         try:
-            suite.results["postgresql"] = pg_scenarios(
-                args.pg, params if scale != 1.0 else Params().scaled(0.1), runs
-            )
+            suite.results["postgresql"] = pg_scenarios(args.pg, params, runs)
         except Exception as exc:
             suite.results["postgresql"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             print("  ", suite.results["postgresql"])

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import PlanDeskError
@@ -31,7 +32,7 @@ def backup_before(db: Database, reason: str) -> Path | None:
     return take_backup(path, reason, keep=_keep(db))
 
 
-def daily_backup(db: Database) -> Path | None:
+def daily_backup(db: Database, *, should_stop: Callable[[], bool] | None = None) -> Path | None:
     """The first open of each day leaves a backup (skipped when one from today exists)."""
     path = db.path
     if path is None or not path.exists():
@@ -40,7 +41,7 @@ def daily_backup(db: Database) -> Path | None:
     # Only a daily backup counts: the chain must not have a gap because an import was backed up first.
     if any(b.taken_at.date() == today and b.reason == "daily" for b in list_backups(path)):
         return None
-    return take_backup(path, "daily", keep=_keep(db))
+    return take_backup(path, "daily", keep=_keep(db), should_stop=should_stop)
 
 
 def backup_now(db: Database, *, dest: str | os.PathLike[str] | None = None) -> Path:

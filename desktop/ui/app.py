@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -113,23 +112,14 @@ class _FirstPaint(QObject):
 def _daily_backup_job(
     database: Database,
 ) -> Callable[[Callable[[int, str], None], Callable[[], bool]], Path | None]:
-    """The day's first backup, taken while holding SQLite's write lock so no edit lands before the copy."""
+    """The day's first backup: one snapshot of the file copied in steps, so edits never wait for it."""
 
-    def job(_progress: Callable[[int, str], None], _is_cancelled: Callable[[], bool]) -> Path | None:
+    def job(_progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]) -> Path | None:
         from ..services.backups import daily_backup
 
         if database.path is None or not database.path.exists():
             return None
-        lock = sqlite3.connect(database.path, timeout=30, isolation_level=None)
-        try:
-            lock.execute("BEGIN IMMEDIATE")  # writers wait (busy timeout) until the backup exists
-            return daily_backup(database)
-        except sqlite3.Error as exc:
-            raise PlanDeskError(str(exc), location=str(database.path)) from exc
-        finally:
-            if lock.in_transaction:
-                lock.execute("ROLLBACK")
-            lock.close()
+        return daily_backup(database, should_stop=is_cancelled)
 
     return job
 
@@ -176,8 +166,9 @@ def run(db: str | None = None, operator: str = "", language: str | None = None) 
     database = open_for_gui(db, operator or UiSettings().operator)
     if database is None:
         return 1
-    _window, _backup = show_main_window(database)
+    _window, backup = show_main_window(database)
     code = app.exec()
-    QThreadPool.globalInstance().waitForDone()  # a backup still copying finishes before the engine goes
+    backup.cancel()  # a copy still running stops at its next step; the next start takes the day's backup
+    QThreadPool.globalInstance().waitForDone()
     database.close()
     return int(code)
