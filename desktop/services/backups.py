@@ -11,7 +11,16 @@ from pathlib import Path
 
 from ..errors import PlanDeskError
 from ..storage import Database
-from ..storage.backup import BackupInfo, backup_dir_for, copy_database, list_backups, quick_check, take_backup
+from ..storage.backup import (
+    BackupInfo,
+    SourceDamaged,
+    backup_dir_for,
+    copy_database,
+    list_backups,
+    quick_check,
+    take_backup,
+)
+from ..storage.health import DatabaseDamaged, newest_good_backup
 from ..storage.hold import exclusive_hold
 from ..storage.swap import finish_interrupted, install_staged, staged_path
 
@@ -33,7 +42,10 @@ def backup_before(db: Database, reason: str) -> Path | None:
 
 
 def daily_backup(db: Database, *, should_stop: Callable[[], bool] | None = None) -> Path | None:
-    """The first open of each day leaves a backup (skipped when one from today exists)."""
+    """The first open of each day leaves a backup (skipped when one from today exists).
+
+    Raises DatabaseDamaged when the file fails the integrity check made before the copy.
+    """
     path = db.path
     if path is None or not path.exists():
         return None
@@ -41,7 +53,23 @@ def daily_backup(db: Database, *, should_stop: Callable[[], bool] | None = None)
     # Only a daily backup counts: the chain must not have a gap because an import was backed up first.
     if any(b.taken_at.date() == today and b.reason == "daily" for b in list_backups(path)):
         return None
-    return take_backup(path, "daily", keep=_keep(db), should_stop=should_stop)
+    try:
+        return take_backup(path, "daily", keep=_keep(db), should_stop=should_stop)
+    except SourceDamaged as exc:  # the start checks a large file only in part; this check read all of it
+        good = newest_good_backup(path)
+        offer = (
+            f"最新的完好备份是 {good.path.name}（{good.taken_at:%Y-%m-%d %H:%M}），"
+            "请在“文件 → 从备份恢复…”中用它恢复。"
+            if good
+            else "旁边没有找到完好的备份，请联系管理员。"
+        )
+        detail = exc.problems[0].splitlines()[-1][:120] if exc.problems else ""
+        raise DatabaseDamaged(
+            f"每日备份前的完整性检查发现数据库文件已损坏（{detail}），没有做备份。请不要继续录入，尽快从备份恢复。"
+            + offer,
+            location=str(path),
+            backup=good.path if good else None,
+        ) from exc
 
 
 def backup_now(db: Database, *, dest: str | os.PathLike[str] | None = None) -> Path:

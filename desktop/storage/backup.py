@@ -66,6 +66,14 @@ class _Stopped(Exception):
     pass
 
 
+class SourceDamaged(PlanDeskError):
+    """The integrity check of the file being backed up failed; no backup was written."""
+
+    def __init__(self, src: Path, problems: list[str]) -> None:
+        super().__init__("数据库完整性检查未通过，未做备份：" + "；".join(problems[:5]), location=str(src))
+        self.problems = problems
+
+
 def copy_database(
     src: Path,
     dest: Path,
@@ -102,9 +110,7 @@ def copy_database(
                     raise
                 problems = [str(exc)]
             if problems:
-                raise PlanDeskError(
-                    "数据库完整性检查未通过，未做备份：" + "；".join(problems[:5]), location=str(src)
-                )
+                raise SourceDamaged(src, problems)
             source.backup(target, pages=STEP_PAGES, progress=step)
             # A plain file: checking it opens no -wal/-shm beside it, and it travels as one file.
             target.execute("PRAGMA journal_mode=DELETE")

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QObject,
+    Qt,
     QThreadPool,
     QTimer,
 )
@@ -53,11 +54,13 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     return app
 
 
-def damaged_box(exc: DatabaseDamaged) -> tuple[QMessageBox, QAbstractButton | None]:
+def damaged_box(
+    exc: DatabaseDamaged, *, offer_restore: bool = True
+) -> tuple[QMessageBox, QAbstractButton | None]:
     """The message for a damaged database file, with a button to restore the newest good backup."""
     box = QMessageBox(QMessageBox.Icon.Critical, tr("数据库文件已损坏"), str(exc))
     restore = None
-    if exc.backup is not None:
+    if exc.backup is not None and offer_restore:
         restore = box.addButton(
             tr("用备份 {0} 恢复").format(exc.backup.name), QMessageBox.ButtonRole.AcceptRole
         )
@@ -111,15 +114,20 @@ class _FirstPaint(QObject):
 
 def _daily_backup_job(
     database: Database,
-) -> Callable[[Callable[[int, str], None], Callable[[], bool]], Path | None]:
+) -> Callable[[Callable[[int, str], None], Callable[[], bool]], Path | DatabaseDamaged | None]:
     """The day's first backup: one snapshot of the file copied in steps, so edits never wait for it."""
 
-    def job(_progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]) -> Path | None:
+    def job(
+        _progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]
+    ) -> Path | DatabaseDamaged | None:
         from ..services.backups import daily_backup
 
         if database.path is None or not database.path.exists():
             return None
-        return daily_backup(database, should_stop=is_cancelled)
+        try:
+            return daily_backup(database, should_stop=is_cancelled)
+        except DatabaseDamaged as exc:  # a finding for the user, not a failed job
+            return exc
 
     return job
 
@@ -129,6 +137,13 @@ def start_daily_backup(window: QWidget, database: Database) -> Worker:
     worker = Worker(_daily_backup_job(database))
 
     def done(path: object) -> None:
+        if isinstance(path, DatabaseDamaged):
+            log.error("daily backup: %s", path)
+            box, _restore = damaged_box(path, offer_restore=False)
+            box.setParent(window, box.windowFlags())
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            box.show()  # not modal: the window stays usable: the user may still read and export; the window owns the box
+            return
         if path is not None and hasattr(window, "statusBar"):
             window.statusBar().showMessage(tr("已完成每日备份"), 5000)
 

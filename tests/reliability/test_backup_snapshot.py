@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 from rel_helpers import counts, sqlite_only, task_ids
 
 from desktop.errors import Cancelled
 from desktop.services.assignments import create_assignment
-from desktop.services.backups import daily_backup
-from desktop.storage import Database, open_database
+from desktop.services.backups import backup_now, daily_backup
+from desktop.storage import Database, health, open_database
 from desktop.storage import backup as backup_module
 from desktop.storage.backup import backup_dir_for, copy_database, list_backups
+from desktop.storage.health import DatabaseDamaged
+from desktop.ui.app import show_main_window
 
 
 @sqlite_only
@@ -55,3 +61,59 @@ def test_a_stopped_daily_backup_leaves_no_file_and_is_taken_next_time(
     assert not [p for p in folder.iterdir()] if folder.exists() else True, "no partial copy left behind"
     taken = daily_backup(db)
     assert taken is not None and [b.reason for b in list_backups(db.path)] == ["daily"]
+
+
+def damage_the_tail(path: Path) -> None:
+    """Fill the file's last pages with a table of its own, then overwrite those pages: the plan stays readable."""
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE filler(x BLOB)")
+    con.executemany("INSERT INTO filler VALUES (?)", [(b"\x01" * 1500,) for _ in range(400)])
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(path.read_bytes())
+    for start in range(len(data) - 40 * 4096, len(data), 4096):
+        data[start + 8 : start + 400] = b"\xa5" * 392
+    path.write_bytes(bytes(data))
+
+
+@sqlite_only
+def test_damage_the_start_did_not_reach_is_found_by_the_daily_backup(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_database(db_url) as db:
+        task_ids(db)
+        good = backup_now(db)
+    damage_the_tail(Path(db_url))
+    # A large file is checked at start only as far as a quarter second allows: here, not as far as the damage.
+    monkeypatch.setattr(health, "_bounded_quick_check", lambda _path, _seconds: [])
+    with open_database(db_url) as db, pytest.raises(DatabaseDamaged) as found:
+        daily_backup(db)
+    assert "已损坏" in str(found.value) and good.name in str(found.value)
+    assert found.value.backup == good
+    assert [b.reason for b in list_backups(Path(db_url))] == ["manual"], "no backup of a damaged file"
+
+
+@sqlite_only
+def test_the_window_says_so_when_the_daily_backup_finds_damage(
+    qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_database(db_url) as db:
+        task_ids(db)
+        good = backup_now(db)
+    damage_the_tail(Path(db_url))
+    monkeypatch.setattr(health, "_bounded_quick_check", lambda _path, _seconds: [])
+    db = open_database(db_url, operator="测试员")
+    window, worker = show_main_window(db)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(worker.signals.finished, timeout=20_000):
+            pass
+        qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+        box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+        assert "已损坏" in box.text() and good.name in box.text()
+        assert not box.isModal(), "the window stays usable to read and export"
+        assert window.model.rowCount() > 0
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        db.close()
