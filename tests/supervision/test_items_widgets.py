@@ -93,6 +93,8 @@ def test_overdue_items_are_marked_and_a_notice_file_is_loaded(
     register_item(district, draft=draft)
     pane = ItemsPane(district, today=D(2027, 1, 20))
     qtbot.addWidget(pane)
+    assert pane.table.rowCount() == 0, "read when shown, not when the window is built"
+    pane.show()
     assert pane.table.item(0, 7).text() == "已逾期7个工作日（按周一至周五估算）"  # due Mon 11 Jan
     assert "没有2027年" in pane.message.text()
     f = tmp_path / "2027.csv"
@@ -115,6 +117,7 @@ def test_the_window_has_the_items_tab_and_menu_and_opens_an_item(qtbot: QtBot, d
     )
     window = MainWindow(district)
     qtbot.addWidget(window)
+    window.show()
     window.start()
     pane = window.extra.items
     titles = [a.text() for a in window.menu_supervision.actions()]
@@ -170,6 +173,7 @@ def test_an_item_is_withdrawn_from_the_tab_after_asking(qtbot: QtBot, district: 
     )
     pane = ItemsPane(district, today=D(2026, 3, 3))
     qtbot.addWidget(pane)
+    pane.show()
     assert pane.confirm_withdraw() is None and "请先在表中选择" in pane.message.text()
     pane.table.setCurrentCell(0, 2)
     box = pane.confirm_withdraw()

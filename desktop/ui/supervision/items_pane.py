@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -237,9 +237,15 @@ class ItemsPane(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
-        self.reload_years()
+        self._loaded = False  # read when first shown: a tab behind others costs the window's start nothing
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._loaded:
+            self.reload_years()
+        super().showEvent(event)
 
     def reload_years(self) -> None:
+        self._loaded = True
         current = self.year.currentData()
         years = sorted({c.year for c in items.list_collections(self.db)}, reverse=True)
         self.year.blockSignals(True)
