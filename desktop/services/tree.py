@@ -158,12 +158,18 @@ def _rollup_of(s: Session, roots: list[int], as_of: dt.date) -> dict[int, str]:
     return {top: SEVERITY[r] for top, r in rows if r is not None and r < len(SEVERITY) and SEVERITY[r]}
 
 
-def node_rows(s: Session, nodes: list[PlanNode], as_of: dt.date) -> list[NodeRow]:
-    """Tree rows for ``nodes`` with child counts, lead unit, deadline, status and roll-up in a few queries."""
+def node_rows(
+    s: Session, nodes: list[PlanNode], as_of: dt.date, *, rollup_of: list[int] | None = None
+) -> list[NodeRow]:
+    """Tree rows for ``nodes`` with child counts, lead unit, deadline, status and roll-up in a few queries.
+
+    ``rollup_of`` limits the roll-up to those nodes (the others get none): a task's path needs no walk over
+    the whole plan below its root.
+    """
     ids = [n.id for n in nodes]
     if not ids:
         return []
-    rollup = subtree_status(s, {n.plan_id for n in nodes}, as_of, ids)
+    rollup = subtree_status(s, {n.plan_id for n in nodes}, as_of, ids if rollup_of is None else rollup_of)
     child_counts = dict(
         s.execute(
             select(PlanNode.parent_id, func.count())
@@ -314,7 +320,7 @@ def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> 
     with db.read() as s:
         node = _load_node(s, node_id)
         chain = path_nodes(s, node)
-        rows = node_rows(s, chain, as_of)
+        rows = node_rows(s, chain, as_of, rollup_of=[node.id])  # the path shows labels and titles
         units = [
             UnitRole(r.unit_id, name, r.role)
             for r, name in s.execute(
