@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -163,8 +165,23 @@ def _driver(s: Session) -> sqlite3.Connection:
     return conn
 
 
+# What each engine's database holds, asked once per engine: on a server every question is a round trip.
+_KINDS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+# The server's gram statistics change only with ANALYZE: read again after this many seconds.
+STATS_SECONDS = 300.0
+_STATS: weakref.WeakKeyDictionary[Any, tuple[float, list[Any]]] = weakref.WeakKeyDictionary()
+
+
 def _index_kind(s: Session) -> str:
     """Which search index this database has: "fts5" (SQLite), "gin" (PostgreSQL) or "" (scan)."""
+    engine = s.get_bind()
+    known = _KINDS.get(engine)
+    if known is None:
+        known = _KINDS[engine] = _ask_index_kind(s)
+    return known
+
+
+def _ask_index_kind(s: Session) -> str:
     if s.bind.dialect.name == "sqlite":  # type: ignore[union-attr]
         names = {
             r[0]
@@ -356,15 +373,19 @@ def _pg_walks(s: Session, grams: list[str]) -> dict[str, tuple[float, float]]:
     """Per range (nodes "n", entries "e"): the server's estimate of the share of rows holding every gram, and
     how many rows the range has."""
     walks = {"n": (0.0, 0.0), "e": (0.0, 0.0)}
-    rows = s.execute(
-        text(
-            "SELECT s.tablename, s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
-            "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
-            "WHERE s.schemaname = current_schema() AND s.tablename IN (:n, :e)"
-        ),
-        _PG_INDEX,
-    )
-    for table, elems, freqs, count in rows:
+    engine = s.get_bind()
+    cached = _STATS.get(engine)
+    if cached is None or time.monotonic() - cached[0] > STATS_SECONDS:
+        rows = s.execute(
+            text(
+                "SELECT s.tablename, s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+                "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+                "WHERE s.schemaname = current_schema() AND s.tablename IN (:n, :e)"
+            ),
+            _PG_INDEX,
+        ).all()
+        cached = _STATS[engine] = (time.monotonic(), list(rows))
+    for table, elems, freqs, count in cached[1]:
         common = dict(zip(elems or [], freqs or [], strict=False))
         share = min(float(common.get(g, 0.0)) for g in grams)
         walks["n" if table == _PG_INDEX["n"] else "e"] = (share, float(count or 0))
@@ -397,11 +418,26 @@ def _pg_range(
     order = "" if kind == "n" else " DESC"
     params = {"g": grams, "q": pattern, "n": limit, "cap": EXACT_UP_TO}
     _pg_plan(s, ordered=common)
-    page = list(
-        s.execute(
-            text(f"SELECT {columns} {_PG_FROM[kind]} AND {where} ORDER BY {key}{order} LIMIT :n"), params
+    if common:
+        sql = f"SELECT {columns} {_PG_FROM[kind]} AND {where} ORDER BY {key}{order} LIMIT :n"
+    else:
+        # The page's ids from the index first, sorted by "id + 0" so that the planner cannot walk the
+        # primary key instead (it did, and ran pd_grams() on every row it passed: 3 s for 碳 at province
+        # scale), then only those rows are read and joined.
+        table, alias, keep = (
+            ("plan_node", "n", "n.parent_id IS NOT NULL") if kind == "n" else ("progress_entry", "e", "true")
         )
-    )
+        joins = (
+            ""
+            if kind == "n"
+            else " JOIN assignment a ON a.id = e.assignment_id JOIN plan_node n ON n.id = a.node_id"
+        )
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT {alias}.id FROM {table} {alias} WHERE {keep} AND {where} "
+            f"ORDER BY {alias}.id + 0{order} LIMIT :n) "
+            f"SELECT {columns} FROM m JOIN {table} {alias} ON {alias}.id = m.id{joins} ORDER BY {key}{order}"
+        )
+    page = list(s.execute(text(sql), params))
     if len(page) < limit:
         return page, len(page), True
     # Counting up to EXACT_UP_TO hits chooses its way apart from the page. The GIN index yields hits in the
