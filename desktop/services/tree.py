@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import case, func, select, true
+from sqlalchemy import case, func, literal, select, true
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -268,10 +268,19 @@ def _load_node(s: Session, node_id: int) -> PlanNode:
 
 
 def path_nodes(s: Session, node: PlanNode) -> list[PlanNode]:
-    chain = [node]
-    while chain[-1].parent_id is not None:
-        chain.append(s.get(PlanNode, chain[-1].parent_id))  # type: ignore[arg-type]
-    return list(reversed(chain))
+    """The root first, ``node`` last: its ancestors in one query (on a server each query is a round trip)."""
+    if node.parent_id is None:
+        return [node]
+    up = (
+        select(PlanNode.id, PlanNode.parent_id, literal(1).label("depth"))
+        .where(PlanNode.id == node.parent_id)
+        .cte("up", recursive=True)
+    )
+    up = up.union_all(
+        select(PlanNode.id, PlanNode.parent_id, up.c.depth + 1).join(up, PlanNode.id == up.c.parent_id)
+    )
+    ancestors = s.scalars(select(PlanNode).join(up, PlanNode.id == up.c.id).order_by(up.c.depth.desc()))
+    return [*ancestors, node]
 
 
 def node_path(db: Database, *, node_id: int, as_of: dt.date | None = None) -> list[NodeRow]:
