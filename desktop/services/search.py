@@ -332,8 +332,9 @@ def _fts_verified(s: Session, query: str, plan_id: int | None, limit: int) -> Se
 # from the GIN index and its row does (measured on PostgreSQL 15): the walk pays off only for common words.
 WALK_COST = 13
 # A count that stops at EXACT_UP_TO visits only that many rows from the index, but still reads the whole
-# list of hits in the index, which costs about 1/130 of a walked row a hit.
-COUNT_WALK_COST = 130
+# list of hits in the index, which costs about 1/40 of a walked row a hit (province scale, PostgreSQL 15:
+# 1 112 rows walked for 1 000 nodes holding 计量 in 3.8 ms; the index's 99 000 hits in 7–17 ms).
+COUNT_WALK_COST = 40
 _PG_INDEX = {"n": "ix_plan_node_search", "e": "ix_progress_entry_search"}
 _PG_GRAMS = {"n": "pd_grams(n.title || E'\\n' || n.text)", "e": "pd_grams(e.text)"}
 _PG_LIKE = {
