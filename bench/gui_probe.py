@@ -16,14 +16,20 @@ import time
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.storage.opening import begin_start_check
+
+    begin_start_check(sys.argv[1])  # as `plandesk` does before it loads the window's code
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    from desktop.storage import open_database
-    from desktop.ui.app import make_application, show_main_window
+    from desktop.ui.app import start_window
 
-    app = make_application([sys.argv[0]])
-    db = open_database(sys.argv[1], operator="基准测试")
-    window, backup = show_main_window(db)
+    started = start_window(sys.argv[1], "基准测试")
+    if started is None:
+        return 1
+    db, window, backup = started
+    app = QApplication.instance()
+    assert app is not None
     result: dict[str, float | None] = {}
     ticks: list[float] = []
 

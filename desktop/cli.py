@@ -87,6 +87,9 @@ def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             file=sys.stderr,
         )
         return 1
+    from .storage.opening import begin_start_check
+
+    begin_start_check(args.db)  # the file's check runs while the window's code loads
     from .ui.app import run
 
     return run(db=args.db, operator=args.operator, language=args.lang)

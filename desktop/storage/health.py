@@ -108,6 +108,45 @@ def _bounded_quick_check(path: Path, seconds: float) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+# A start check begun early (begin_start_check) runs in a thread while the window's code loads: SQLite
+# releases the interpreter while it reads the pages. Keyed by file, with the size and time it was checked at.
+_EARLY: dict[Path, tuple[tuple[int, int], threading.Thread, list[list[str]]]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def begin_start_check(path: Path) -> None:
+    """Start the bounded check of ``path`` now; opening it takes the answer (or checks again if it changed)."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        stamp = _stamp(path)
+    except OSError:
+        return
+    answer: list[list[str]] = []
+    thread = threading.Thread(
+        target=lambda: answer.append(_bounded_quick_check(path, QUICK_CHECK_SECONDS)),
+        name="plandesk-start-check",
+        daemon=True,
+    )
+    thread.start()
+    _EARLY[path.resolve()] = (stamp, thread, answer)
+
+
+def _start_check(path: Path) -> list[str]:
+    early = _EARLY.pop(path.resolve(), None)
+    if early is not None:
+        stamp, thread, answer = early
+        thread.join()
+        with contextlib.suppress(OSError):
+            if answer and _stamp(path) == stamp:
+                return answer[0]
+    return _bounded_quick_check(path, QUICK_CHECK_SECONDS)
+
+
 def newest_good_backup(db_path: Path) -> GoodBackup | None:
     from .backup import list_backups
 
@@ -159,7 +198,7 @@ def check_before_open(db_path: Path) -> None:
             location=str(db_path),
             backup=backup,
         )
-    problems = _bounded_quick_check(db_path, QUICK_CHECK_SECONDS)
+    problems = _start_check(db_path)
     if problems:
         offer, backup = offer_backup(db_path)
         raise DatabaseDamaged(

@@ -15,10 +15,22 @@ from sqlalchemy.engine import make_url
 from ..errors import PlanDeskError
 from .database import Database, resolve_url
 from .engine import make_engine
+from .health import begin_start_check as begin_check
 from .health import check_before_open
 from .hold import DatabaseInUse, exclusive_hold
 from .migrate import migrate
 from .swap import finish_interrupted, marker_path
+
+
+def begin_start_check(url_or_path: str | os.PathLike[str] | None) -> None:
+    """Begin the integrity check that opening a SQLite file makes, in the background, so that it overlaps
+    loading the window's code. Nothing happens for a server database or a file a restore is finishing."""
+    with contextlib.suppress(PlanDeskError, ValueError):
+        parsed = make_url(resolve_url(url_or_path))
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            path = Path(parsed.database)
+            if not marker_path(path).exists():
+                begin_check(path)
 
 
 def open_database(

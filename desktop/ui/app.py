@@ -168,10 +168,17 @@ def show_main_window(database: Database) -> tuple[MainWindow, Worker]:
     return window, start_daily_backup(window, database)
 
 
-def run(db: str | None = None, operator: str = "", language: str | None = None) -> int:
+_RUNNING: list[QApplication] = []
+
+
+def start_window(
+    db: str | None = None, operator: str = "", language: str | None = None
+) -> tuple[Database, MainWindow, Worker] | None:
+    """The application, the database opened (or None after telling the user why not), the filled window
+    shown and the day's backup begun."""
     from . import main_window  # noqa: F401 - loaded before the app so gc.freeze() covers its modules
 
-    app = make_application(language=language)
+    _RUNNING.append(make_application(language=language))  # held for as long as the program runs
     from .crash_dialog import install_excepthook
     from .settings import UiSettings
 
@@ -180,9 +187,17 @@ def run(db: str | None = None, operator: str = "", language: str | None = None) 
     # The name given on the command line wins; otherwise the one saved in the preferences.
     database = open_for_gui(db, operator or UiSettings().operator)
     if database is None:
+        return None
+    window, backup = show_main_window(database)
+    return database, window, backup
+
+
+def run(db: str | None = None, operator: str = "", language: str | None = None) -> int:
+    started = start_window(db, operator, language)
+    if started is None:
         return 1
-    _window, backup = show_main_window(database)
-    code = app.exec()
+    database, _window, backup = started
+    code = QApplication.exec()
     backup.cancel()  # a copy still running stops at its next step; the next start takes the day's backup
     QThreadPool.globalInstance().waitForDone()
     database.close()
