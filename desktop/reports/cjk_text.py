@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.flowables import Flowable
 
 # Marks that may not begin a line (they hang in the margin) and marks that may not end one.
@@ -25,6 +28,79 @@ class Run(NamedTuple):
 @cache
 def _width(font: str, ch: str) -> float:
     return stringWidth(ch, font, 1000) / 1000.0
+
+
+@cache
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    ascent, descent = getAscentDescent(font, size)
+    return ascent, descent
+
+
+class _Encoder:
+    """One document's text in one TrueType font, encoded as reportlab's drawString encodes it.
+
+    reportlab gives each character a code in one of the font's 256-glyph subsets the first time a document
+    uses it, and the code never changes after; so each character's subset and escaped byte, each subset's
+    font name and each text's operators are worked out once per document.
+    """
+
+    def __init__(self, font: Any) -> None:
+        self.font = font  # not the document, which holds this: no reference cycle to wait for the collector
+        self.glyphs: dict[str, tuple[int, str]] = {}
+        self.names: dict[int, str] = {}
+        self.ops: dict[tuple[float, float, str], str] = {}
+
+    def _learn(self, text: str, doc: Any) -> None:
+        """Let reportlab code the characters of ``text`` it has not seen, then note every character's code."""
+        font = self.font
+        font.splitString(text, doc)
+        state = font.state[doc]
+        assigned = state.assignments
+        for ch in text:
+            code = 32 if ch == "\xa0" else ord(ch)  # reportlab draws a no-break space as a space
+            n = assigned.get(code, 0)  # a character the font lacks is drawn as glyph 0
+            self.glyphs[ch] = (n >> 8, escapePDF(bytes((n & 0xFF,))))
+
+    def text_ops(self, doc: Any, size: float, leading: float, text: str) -> str:
+        key = (size, leading, text)
+        ops = self.ops.get(key)
+        if ops is not None:
+            return ops
+        glyphs = self.glyphs
+        try:
+            coded = [glyphs[ch] for ch in text]
+        except KeyError:
+            self._learn(text, doc)
+            coded = [glyphs[ch] for ch in text]
+        parts: list[str] = []
+        tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        for subset, run in groupby(coded, itemgetter(0)):
+            name = self.names.get(subset)
+            if name is None:
+                name = self.names[subset] = self.font.getSubsetInternalName(subset, doc)
+            parts.append(f"{name} {tmpl} ({''.join(map(itemgetter(1), run))}) Tj")
+        ops = self.ops[key] = " ".join(parts)
+        return ops
+
+
+def _encoder(canv: Any) -> _Encoder:
+    doc = canv._doc
+    encoders: dict[str, _Encoder] | None = getattr(doc, "_plandesk_encoders", None)
+    if encoders is None:
+        encoders = doc._plandesk_encoders = {}
+    encoder = encoders.get(canv._fontname)
+    if encoder is None:
+        encoder = encoders[canv._fontname] = _Encoder(getFont(canv._fontname))
+    return encoder
+
+
+def draw_string(canv: Any, x: float, y: float, text: str) -> None:
+    """``canv.drawString(x, y, text)`` in the report font, writing the same bytes in a fraction of the time."""
+    if not canv.bottomup or not getattr(getFont(canv._fontname), "_dynamicFont", False):
+        canv.drawString(x, y, text)
+        return
+    ops = _encoder(canv).text_ops(canv._doc, canv._fontsize, canv._leading, text)
+    canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {ops} T* ET")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -46,6 +122,9 @@ def _may_break(chars: list[tuple[str, float, Any]], at: int) -> bool:
 
 def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[list[tuple[str, float, Any]]]:
     """Lines of (text, size, color) pieces: CJK breaks anywhere, Latin words and numbers stay whole."""
+    one_line = _one_line(runs, font, first)
+    if one_line is not None:
+        return one_line
     chars: list[tuple[str, float, Any]] = [(ch, r.size, r.color) for r in runs for ch in r.text]
     lines: list[list[tuple[str, float, Any]]] = []
     start, n = 0, len(chars)
@@ -85,6 +164,31 @@ def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[l
         lines.append(_pieces(chars[start:end]))
         start = end + 1 if end < n and chars[end][0] == "\n" else end
     return lines or [[]]
+
+
+def _one_line(runs: list[Run], font: str, avail: float) -> list[list[tuple[str, float, Any]]] | None:
+    """The lines of text that fits on its first line whole (most table cells), else None.
+
+    The widths add up in the order break_lines adds them, so the text fits here exactly when it fits there.
+    """
+    used = 0.0
+    for r in runs:
+        if "\n" in r.text:
+            return None
+        size = r.size
+        for ch in r.text:
+            used += _width(font, ch) * size
+        if used > avail + 0.01:
+            return None
+    line: list[tuple[str, float, Any]] = []
+    for r in runs:
+        if not r.text:
+            continue
+        if line and line[-1][1] == r.size and line[-1][2] is r.color:
+            line[-1] = (line[-1][0] + r.text, r.size, r.color)
+        else:
+            line.append((r.text, r.size, r.color))
+    return [line] if line else [[]]
 
 
 def _pieces(chars: list[tuple[str, float, Any]]) -> list[tuple[str, float, Any]]:
@@ -170,7 +274,7 @@ class CJKText(Flowable):
         font_size, fill = None, None
         for i, line in enumerate(lines):
             size = max((p[1] for p in line), default=9)
-            ascent, descent = getAscentDescent(self.font, size)
+            ascent, descent = _ascent_descent(self.font, size)
             y = self.height - i * self.leading - (self.leading + ascent + descent) / 2
             x = self.left_indent + (self.first_indent if i == 0 else 0)
             if self.align != "left":
@@ -183,6 +287,6 @@ class CJKText(Flowable):
                 if color is not fill:
                     canv.setFillColor(color)
                     fill = color
-                canv.drawString(x, y, text)
+                draw_string(canv, x, y, text)
                 if j + 1 < len(line):
                     x += sum(_width(self.font, ch) for ch in text) * s
