@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -112,97 +113,124 @@ def _glued(a: str, b: str) -> bool:
     return _is_word_char(a) and a not in "%" and (_is_word_char(b) or b in NUMBER_UNITS)
 
 
-def _may_break(chars: list[tuple[str, float, Any]], at: int) -> bool:
-    """Whether a line may end before ``chars[at]``."""
-    if at >= len(chars) or chars[at][0] == "\n":
+def _may_break(text: str, at: int) -> bool:
+    """Whether a line may end before ``text[at]``."""
+    if at >= len(text) or text[at] == "\n":
         return True
-    before, after = chars[at - 1][0], chars[at][0]
+    before, after = text[at - 1], text[at]
     return after not in CANNOT_START and before not in CANNOT_END and not _glued(before, after)
 
 
+class _Widths(dict[str, float]):
+    """One font's advance widths at size 1, character by character (as ``_width`` gives them)."""
+
+    def __init__(self, font: str) -> None:
+        super().__init__()
+        self.font = font
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = _width(self.font, ch)
+        return width
+
+
+@cache
+def _widths(font: str) -> _Widths:
+    return _Widths(font)
+
+
+WINDOW = 48  # characters added up at a time while looking for the end of a line
+
+
 def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[list[tuple[str, float, Any]]]:
-    """Lines of (text, size, color) pieces: CJK breaks anywhere, Latin words and numbers stay whole."""
+    """Lines of (text, size, color) pieces: CJK breaks anywhere, Latin words and numbers stay whole.
+
+    A line takes characters while their widths, added up one by one from the line's start, stay within the
+    width (the first always); a closing mark may hang past it, and a break inside a word, a number with its
+    unit or after an opening mark moves back to the nearest place a line may end.
+    """
     one_line = _one_line(runs, font, first)
     if one_line is not None:
         return one_line
-    chars: list[tuple[str, float, Any]] = [(ch, r.size, r.color) for r in runs for ch in r.text]
+    text = "".join(r.text for r in runs)
+    widths = _widths(font)
+    ws: list[float] = []
+    for r in runs:
+        size = r.size
+        ws += [widths[ch] * size for ch in r.text]
     lines: list[list[tuple[str, float, Any]]] = []
-    start, n = 0, len(chars)
+    start, n = 0, len(text)
     while start < n:
-        avail = first if not lines else rest
-        used, i = 0.0, start
-        while i < n:
-            ch, size, _ = chars[i]
-            if ch == "\n":
-                break
-            w = _width(font, ch) * size
-            if used + w > avail + 0.01 and i > start:
-                break
-            used += w
-            i += 1
-        end = i
-        if end < n and chars[end][0] != "\n":
+        limit = (first if not lines else rest) + 0.01
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = n
+        end = stop
+        if start < stop:
+            used, i = ws[start], start + 1  # the first character always goes on the line
+            while i < stop:
+                j = min(stop, i + WINDOW)
+                sums = list(accumulate(ws[i:j], initial=used))  # the same sums, in the same order
+                over = bisect_right(sums, limit, 1)  # widths are not negative: the sums never fall
+                if over < len(sums):
+                    end = i + over - 1
+                    break
+                used, i = sums[-1], j
+        if end < n and text[end] != "\n":
             hung, hang = end, 0
-            while (
-                hung < n and chars[hung][0] in CANNOT_START and hang < 2
-            ):  # closing marks hang in the margin
+            while hung < n and text[hung] in CANNOT_START and hang < 2:  # closing marks hang in the margin
                 hung += 1
                 hang += 1
-            if hang and (hung >= n or _may_break(chars, hung)):
+            if hang and (hung >= n or _may_break(text, hung)):
                 end = hung
             else:  # carry an opening mark, a word or a number with its unit down to the next line
                 back = end
-                while back - 1 > start and not _may_break(chars, back):
+                while back - 1 > start and not _may_break(text, back):
                     back -= 1
-                if _may_break(chars, back):
+                if _may_break(text, back):
                     end = back
                 else:  # nothing to break at on the line: let a short word overflow rather than split it
                     ahead = next(
-                        (k for k in range(end + 1, min(n, end + 4) + 1) if _may_break(chars, k)), None
+                        (k for k in range(end + 1, min(n, end + 4) + 1) if _may_break(text, k)), None
                     )
                     end = ahead if ahead is not None else end
-        lines.append(_pieces(chars[start:end]))
-        start = end + 1 if end < n and chars[end][0] == "\n" else end
+        lines.append(_pieces(runs, start, end))
+        start = end + 1 if end < n and text[end] == "\n" else end
     return lines or [[]]
 
 
 def _one_line(runs: list[Run], font: str, avail: float) -> list[list[tuple[str, float, Any]]] | None:
-    """The lines of text that fits on its first line whole (most table cells), else None.
+    """The lines of text that plainly fits on its first line whole (most table cells), else None.
 
-    The widths add up in the order break_lines adds them, so the text fits here exactly when it fits there.
+    reportlab's width of a run rounds differently from adding the characters' widths one by one, by far less
+    than the margin left here, so what fits here fits in break_lines too.
     """
-    used = 0.0
+    total = 0.0
     for r in runs:
         if "\n" in r.text:
             return None
-        size = r.size
-        for ch in r.text:
-            used += _width(font, ch) * size
-        if used > avail + 0.01:
-            return None
-    line: list[tuple[str, float, Any]] = []
-    for r in runs:
-        if not r.text:
-            continue
-        if line and line[-1][1] == r.size and line[-1][2] is r.color:
-            line[-1] = (line[-1][0] + r.text, r.size, r.color)
-        else:
-            line.append((r.text, r.size, r.color))
+        total += stringWidth(r.text, font, r.size)
+    if total > avail + 0.01 - 1e-6:
+        return None
+    line = _pieces(runs, 0, sum(len(r.text) for r in runs))
     return [line] if line else [[]]
 
 
-def _pieces(chars: list[tuple[str, float, Any]]) -> list[tuple[str, float, Any]]:
+def _pieces(runs: list[Run], start: int, end: int) -> list[tuple[str, float, Any]]:
+    """Characters ``start:end`` of the runs' text, in pieces of one size and colour."""
     out: list[tuple[str, float, Any]] = []
-    text: list[str] = []
-    size, color = None, None
-    for ch, s, c in chars:
-        if s != size or c is not color:  # identity: Color.__eq__ is slow and runs share their colour objects
-            if text:
-                out.append(("".join(text), size, color))  # type: ignore[arg-type]
-            text, size, color = [], s, c
-        text.append(ch)
-    if text:
-        out.append(("".join(text), size, color))  # type: ignore[arg-type]
+    if start >= end:
+        return out
+    at = 0
+    for r in runs:
+        a, at = at, at + len(r.text)
+        if at <= start or a >= end or a == at:
+            continue
+        part = r.text[max(start - a, 0) : end - a]
+        # identity: Color.__eq__ is slow and runs share their colour objects
+        if out and out[-1][1] == r.size and out[-1][2] is r.color:
+            out[-1] = (out[-1][0] + part, r.size, r.color)
+        else:
+            out.append((part, r.size, r.color))
     return out
 
 
@@ -271,6 +299,7 @@ class CJKText(Flowable):
     def draw(self) -> None:
         canv = self.canv
         lines = self._lines or []
+        widths = _widths(self.font)
         font_size, fill = None, None
         for i, line in enumerate(lines):
             size = max((p[1] for p in line), default=9)
@@ -278,8 +307,9 @@ class CJKText(Flowable):
             y = self.height - i * self.leading - (self.leading + ascent + descent) / 2
             x = self.left_indent + (self.first_indent if i == 0 else 0)
             if self.align != "left":
-                width = sum(_width(self.font, ch) * s for text, s, _ in line for ch in text)
+                width = sum(widths[ch] * s for text, s, _ in line for ch in text)
                 x = (self.width - width) / 2 if self.align == "center" else self.width - width
+            last = len(line) - 1
             for j, (text, s, color) in enumerate(line):
                 if s != font_size:
                     canv.setFont(self.font, s)
@@ -288,5 +318,5 @@ class CJKText(Flowable):
                     canv.setFillColor(color)
                     fill = color
                 draw_string(canv, x, y, text)
-                if j + 1 < len(line):
-                    x += sum(_width(self.font, ch) for ch in text) * s
+                if j < last:
+                    x += sum(map(widths.__getitem__, text)) * s
