@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate, groupby
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
@@ -47,7 +46,8 @@ class _Encoder:
 
     def __init__(self, font: Any) -> None:
         self.font = font  # not the document, which holds this: no reference cycle to wait for the collector
-        self.glyphs: dict[str, tuple[int, str]] = {}
+        self.subsets: dict[str, int] = {}  # each character's subset
+        self.escaped: dict[str, str] = {}  # and its byte in the subset, escaped for a PDF string
         self.names: dict[int, str] = {}
         self.ops: dict[tuple[float, float, str], str] = {}
 
@@ -60,28 +60,44 @@ class _Encoder:
         for ch in text:
             code = 32 if ch == "\xa0" else ord(ch)  # reportlab draws a no-break space as a space
             n = assigned.get(code, 0)  # a character the font lacks is drawn as glyph 0
-            self.glyphs[ch] = (n >> 8, escapePDF(bytes((n & 0xFF,))))
+            self.subsets[ch] = n >> 8
+            self.escaped[ch] = escapePDF(bytes((n & 0xFF,)))
 
     def text_ops(self, doc: Any, size: float, leading: float, text: str) -> str:
         key = (size, leading, text)
         ops = self.ops.get(key)
         if ops is not None:
             return ops
-        glyphs = self.glyphs
         try:
-            coded = [glyphs[ch] for ch in text]
+            subsets = list(map(self.subsets.__getitem__, text))
         except KeyError:
             self._learn(text, doc)
-            coded = [glyphs[ch] for ch in text]
-        parts: list[str] = []
+            subsets = list(map(self.subsets.__getitem__, text))
+        escaped = self.escaped
         tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-        for subset, run in groupby(coded, itemgetter(0)):
-            name = self.names.get(subset)
-            if name is None:
-                name = self.names[subset] = self.font.getSubsetInternalName(subset, doc)
-            parts.append(f"{name} {tmpl} ({''.join(map(itemgetter(1), run))}) Tj")
-        ops = self.ops[key] = " ".join(parts)
+        first = subsets[0] if subsets else 0
+        if subsets.count(first) == len(subsets):  # one subset: one run of glyphs
+            if not text:
+                ops = ""
+            else:
+                ops = f"{self._name(first, doc)} {tmpl} ({''.join(map(escaped.__getitem__, text))}) Tj"
+        else:
+            parts: list[str] = []
+            at = 0
+            for subset, run in groupby(subsets):
+                n = len(list(run))
+                glyphs = "".join(map(escaped.__getitem__, text[at : at + n]))
+                parts.append(f"{self._name(subset, doc)} {tmpl} ({glyphs}) Tj")
+                at += n
+            ops = " ".join(parts)
+        self.ops[key] = ops
         return ops
+
+    def _name(self, subset: int, doc: Any) -> str:
+        name = self.names.get(subset)
+        if name is None:
+            name = self.names[subset] = self.font.getSubsetInternalName(subset, doc)
+        return name
 
 
 def _encoder(canv: Any) -> _Encoder:
@@ -271,6 +287,10 @@ class CJKText(Flowable):
         self.width = avail_width
         self.height = len(self._lines or []) * self.leading
         return self.width, self.height
+
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803 (reportlab's)
+        """As Flowable.wrapOn, without lending the canvas: the text is measured by the font alone."""
+        return self.wrap(aW, aH)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._layout(avail_width)
