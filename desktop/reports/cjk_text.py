@@ -101,13 +101,17 @@ class _Encoder:
 
 
 def _encoder(canv: Any) -> _Encoder:
+    return _encoder_for(canv, canv._fontname)
+
+
+def _encoder_for(canv: Any, font: str) -> _Encoder:
     doc = canv._doc
     encoders: dict[str, _Encoder] | None = getattr(doc, "_plandesk_encoders", None)
     if encoders is None:
         encoders = doc._plandesk_encoders = {}
-    encoder = encoders.get(canv._fontname)
+    encoder = encoders.get(font)
     if encoder is None:
-        encoder = encoders[canv._fontname] = _Encoder(getFont(canv._fontname))
+        encoder = encoders[font] = _Encoder(getFont(font))
     return encoder
 
 
@@ -157,7 +161,14 @@ def _widths(font: str) -> _Widths:
 WINDOW = 48  # characters added up at a time while looking for the end of a line
 
 
-def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[list[tuple[str, float, Any]]]:
+Lines = list[list[tuple[str, float, Any]]]
+# Text laid out at a width, by font, widths and runs (colours by identity): a report repeats its unit names
+# and dates in row after row. Each entry keeps its runs' colours alive, so no other colour takes their ids.
+_LAID_OUT: dict[tuple[Any, ...], tuple[Lines, tuple[Any, ...]]] = {}
+LAID_OUT_SIZE = 4096
+
+
+def break_lines(runs: list[Run], font: str, first: float, rest: float) -> Lines:
     """Lines of (text, size, color) pieces: CJK breaks anywhere, Latin words and numbers stay whole.
 
     A line takes characters while their widths, added up one by one from the line's start, stay within the
@@ -167,6 +178,18 @@ def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[l
     one_line = _one_line(runs, font, first)
     if one_line is not None:
         return one_line
+    key = (font, first, rest, *[(r.text, r.size, id(r.color)) for r in runs])
+    known = _LAID_OUT.get(key)
+    if known is not None:
+        return known[0]
+    lines = _break_lines(runs, font, first, rest)
+    if len(_LAID_OUT) >= LAID_OUT_SIZE:
+        _LAID_OUT.clear()
+    _LAID_OUT[key] = (lines, tuple(r.color for r in runs))
+    return lines
+
+
+def _break_lines(runs: list[Run], font: str, first: float, rest: float) -> Lines:
     text = "".join(r.text for r in runs)
     widths = _widths(font)
     ws: list[float] = []
@@ -317,10 +340,14 @@ class CJKText(Flowable):
         return part
 
     def draw(self) -> None:
-        canv = self.canv
+        canv: Any = self.canv  # reportlab's private text state is not in the stubs
         lines = self._lines or []
         widths = _widths(self.font)
-        font_size, fill = None, None
+        # PlanDesk's TrueType font drawn bottom-up: the operators drawString would write, written directly.
+        fast = canv.bottomup and getattr(getFont(self.font), "_dynamicFont", False)
+        encoder = _encoder_for(canv, self.font) if fast else None
+        code, doc = canv._code, canv._doc
+        font_size, fill, leading = None, None, 0.0
         for i, line in enumerate(lines):
             size = max((p[1] for p in line), default=9)
             ascent, descent = _ascent_descent(self.font, size)
@@ -333,10 +360,15 @@ class CJKText(Flowable):
             for j, (text, s, color) in enumerate(line):
                 if s != font_size:
                     canv.setFont(self.font, s)
-                    font_size = s
+                    font_size, leading = s, canv._leading
                 if color is not fill:
                     canv.setFillColor(color)
                     fill = color
-                draw_string(canv, x, y, text)
+                if encoder is None:
+                    canv.drawString(x, y, text)
+                else:
+                    code.append(
+                        f"BT 1 0 0 1 {fp_str(x, y)} Tm {encoder.text_ops(doc, s, leading, text)} T* ET"
+                    )
                 if j < last:
                     x += sum(map(widths.__getitem__, text)) * s
