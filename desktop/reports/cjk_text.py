@@ -48,7 +48,7 @@ class _Encoder:
         self.font = font  # not the document, which holds this: no reference cycle to wait for the collector
         self.subsets: dict[str, int] = {}  # each character's subset
         self.escaped: dict[str, str] = {}  # and its byte in the subset, escaped for a PDF string
-        self.names: dict[int, str] = {}
+        self.prefixes: dict[tuple[int, float, float], str] = {}
         self.ops: dict[tuple[float, float, str], str] = {}
 
     def _learn(self, text: str, doc: Any) -> None:
@@ -74,30 +74,32 @@ class _Encoder:
             self._learn(text, doc)
             subsets = list(map(self.subsets.__getitem__, text))
         escaped = self.escaped
-        tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-        first = subsets[0] if subsets else 0
-        if subsets.count(first) == len(subsets):  # one subset: one run of glyphs
-            if not text:
-                ops = ""
-            else:
-                ops = f"{self._name(first, doc)} {tmpl} ({''.join(map(escaped.__getitem__, text))}) Tj"
+        if subsets.count(subsets[0] if subsets else 0) == len(subsets):  # one subset: one run of glyphs
+            ops = (
+                f"{self._prefix(subsets[0], size, leading, doc)}{''.join(map(escaped.__getitem__, text))}) Tj"
+                if text
+                else ""
+            )
         else:
             parts: list[str] = []
             at = 0
             for subset, run in groupby(subsets):
-                n = len(list(run))
-                glyphs = "".join(map(escaped.__getitem__, text[at : at + n]))
-                parts.append(f"{self._name(subset, doc)} {tmpl} ({glyphs}) Tj")
-                at += n
+                n = at + sum(1 for _ in run)
+                glyphs = "".join(map(escaped.__getitem__, text[at:n]))
+                parts.append(f"{self._prefix(subset, size, leading, doc)}{glyphs}) Tj")
+                at = n
             ops = " ".join(parts)
         self.ops[key] = ops
         return ops
 
-    def _name(self, subset: int, doc: Any) -> str:
-        name = self.names.get(subset)
-        if name is None:
-            name = self.names[subset] = self.font.getSubsetInternalName(subset, doc)
-        return name
+    def _prefix(self, subset: int, size: float, leading: float, doc: Any) -> str:
+        """The subset's font at the size, then the opening of the string: '/F2+3 9 Tf 10.8 TL ('."""
+        key = (subset, size, leading)
+        prefix = self.prefixes.get(key)
+        if prefix is None:
+            name = self.font.getSubsetInternalName(subset, doc)
+            prefix = self.prefixes[key] = f"{name} {fp_str(size)} Tf {fp_str(leading)} TL ("
+        return prefix
 
 
 def _encoder(canv: Any) -> _Encoder:

@@ -63,6 +63,7 @@ STATUS_COLORS = {
     "suspended": "#B7950B",
 }
 CN_NUMBERS = "一二三四五六七八九十"
+GREY = colors.HexColor("#404040")
 
 
 def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ...]] | None = None) -> Table:
@@ -307,7 +308,7 @@ def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flo
 def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowable]:
     late = t.status == "overdue"
     colour = RED if late else colors.black
-    grey = colors.HexColor("#404040")
+    grey = GREY
     deadline = t.deadline.isoformat() if t.deadline else "未定"
     who = "牵头：" + "、".join(dict.fromkeys(t.lead_units))
     if t.co_units and t.lead_units != [a.unit for a in t.assignments]:
