@@ -107,9 +107,12 @@ def embeddable(path: Path, subfont_index: int = 0) -> bool:
             return False
     except Exception:
         return False
-    with _lock:
-        _probed.clear()
-        _probed[(path, subfont_index)] = font
+    from reportlab.pdfbase import pdfmetrics
+
+    if REPORT_FONT not in pdfmetrics.getRegisteredFontNames():  # once registered, no other is taken
+        with _lock:
+            _probed.clear()
+            _probed[(path, subfont_index)] = font
     return True
 
 
