@@ -49,7 +49,7 @@ class _Encoder:
         self.subsets: dict[str, int] = {}  # each character's subset
         self.escaped: dict[str, str] = {}  # and its byte in the subset, escaped for a PDF string
         self.prefixes: dict[tuple[int, float, float], str] = {}
-        self.ops: dict[tuple[float, float, str], str] = {}
+        self.ops: dict[tuple[float, float], dict[str, str]] = {}
 
     def _learn(self, text: str, doc: Any) -> None:
         """Let reportlab code the characters of ``text`` it has not seen, then note every character's code."""
@@ -64,8 +64,10 @@ class _Encoder:
             self.escaped[ch] = escapePDF(bytes((n & 0xFF,)))
 
     def text_ops(self, doc: Any, size: float, leading: float, text: str) -> str:
-        key = (size, leading, text)
-        ops = self.ops.get(key)
+        memo = self.ops.get((size, leading))
+        if memo is None:  # keyed by text alone: plain strings, nothing for the cycle collector to trace
+            memo = self.ops[(size, leading)] = {}
+        ops = memo.get(text)
         if ops is not None:
             return ops
         try:
@@ -89,7 +91,7 @@ class _Encoder:
                 parts.append(f"{self._prefix(subset, size, leading, doc)}{glyphs}) Tj")
                 at = n
             ops = " ".join(parts)
-        self.ops[key] = ops
+        memo[text] = ops
         return ops
 
     def _prefix(self, subset: int, size: float, leading: float, doc: Any) -> str:
