@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate, groupby
@@ -34,6 +35,9 @@ def _width(font: str, ch: str) -> float:
 def _ascent_descent(font: str, size: float) -> tuple[float, float]:
     ascent, descent = getAscentDescent(font, size)
     return ascent, descent
+
+
+_SAME = re.compile(rb"(.)\1*", re.DOTALL)  # a run of one repeated byte
 
 
 class _Encoder:
@@ -84,12 +88,18 @@ class _Encoder:
             )
         else:
             parts: list[str] = []
-            at = 0
-            for subset, run in groupby(subsets):
-                n = at + sum(1 for _ in run)
-                glyphs = "".join(map(escaped.__getitem__, text[at:n]))
-                parts.append(f"{self._prefix(subset, size, leading, doc)}{glyphs}) Tj")
-                at = n
+            if max(subsets) < 256:  # runs of one subset found by a regular expression over the subset numbers
+                for run in _SAME.finditer(bytes(subsets)):
+                    a, b = run.span()
+                    glyphs = "".join(map(escaped.__getitem__, text[a:b]))
+                    parts.append(f"{self._prefix(subsets[a], size, leading, doc)}{glyphs}) Tj")
+            else:
+                at = 0
+                for subset, same in groupby(subsets):
+                    n = at + len(list(same))
+                    glyphs = "".join(map(escaped.__getitem__, text[at:n]))
+                    parts.append(f"{self._prefix(subset, size, leading, doc)}{glyphs}) Tj")
+                    at = n
             ops = " ".join(parts)
         memo[text] = ops
         return ops

@@ -21,6 +21,8 @@ TEXTS = [
     "中文abc（）\\(",  # again: the same operators from the document's memo
     "𠀀罕见字与常用字混排 2026年",
     "全角　空格、标点。‘引号’“双引号”",
+    "".join(chr(0x4E00 + i) for i in range(600)),  # more characters than one 256-glyph subset holds
+    "".join(chr(0x4E00 + i) for i in range(0, 600, 37)) + "中文abc" + chr(0x4E00 + 599),  # across subsets
 ]
 
 
