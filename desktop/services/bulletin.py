@@ -89,7 +89,7 @@ def draft_bulletin(
     db: Database, *, plan_id: int, month: str, as_of: dt.date | None = None, issue: bool = False
 ) -> Bulletin:
     """The bulletin for one plan and month; ``issue`` takes its 第N期 number (a reprint keeps it)."""
-    with collector_paused():  # two months' report data: many small objects, no cycles worth collecting
+    with collector_paused():  # two months' report data: many small objects, collected once at the end
         return _draft(db, plan_id=plan_id, month=month, as_of=as_of, issue=issue)
 
 

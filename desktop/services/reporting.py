@@ -45,7 +45,7 @@ def write_monthly_report(
     is_cancelled: IsCancelled = None,
 ) -> WrittenReport:
     """Write the monthly report for (plan, month, unit) to ``path``; a name ending in .docx gives Word, else PDF."""
-    with collector_paused():  # the report's many small objects would set off collections that find nothing
+    with collector_paused():  # the report's many small objects would set off collections again and again
         data = gather_monthly(
             db,
             plan_id=plan_id,
