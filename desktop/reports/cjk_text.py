@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate, groupby
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.flowables import Flowable
 
 # Marks that may not begin a line (they hang in the margin) and marks that may not end one.
@@ -27,6 +31,113 @@ def _width(font: str, ch: str) -> float:
     return stringWidth(ch, font, 1000) / 1000.0
 
 
+@cache
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    ascent, descent = getAscentDescent(font, size)
+    return ascent, descent
+
+
+_SAME = re.compile(rb"(.)\1*", re.DOTALL)  # a run of one repeated byte
+
+
+class _Encoder:
+    """One document's text in one TrueType font, encoded as reportlab's drawString encodes it.
+
+    reportlab gives each character a code in one of the font's 256-glyph subsets the first time a document
+    uses it, and the code never changes after; so each character's subset and escaped byte, each subset's
+    font name and each text's operators are worked out once per document.
+    """
+
+    def __init__(self, font: Any) -> None:
+        self.font = font  # not the document, which holds this: no reference cycle to wait for the collector
+        self.subsets: dict[str, int] = {}  # each character's subset
+        self.escaped: dict[str, str] = {}  # and its byte in the subset, escaped for a PDF string
+        self.prefixes: dict[tuple[int, float, float], str] = {}
+        self.ops: dict[tuple[float, float], dict[str, str]] = {}
+
+    def _learn(self, text: str, doc: Any) -> None:
+        """Let reportlab code the characters of ``text`` it has not seen, then note every character's code."""
+        font = self.font
+        font.splitString(text, doc)
+        state = font.state[doc]
+        assigned = state.assignments
+        for ch in text:
+            code = 32 if ch == "\xa0" else ord(ch)  # reportlab draws a no-break space as a space
+            n = assigned.get(code, 0)  # a character the font lacks is drawn as glyph 0
+            self.subsets[ch] = n >> 8
+            self.escaped[ch] = escapePDF(bytes((n & 0xFF,)))
+
+    def text_ops(self, doc: Any, size: float, leading: float, text: str) -> str:
+        memo = self.ops.get((size, leading))
+        if memo is None:  # keyed by text alone: plain strings, nothing for the cycle collector to trace
+            memo = self.ops[(size, leading)] = {}
+        ops = memo.get(text)
+        if ops is not None:
+            return ops
+        try:
+            subsets = list(map(self.subsets.__getitem__, text))
+        except KeyError:
+            self._learn(text, doc)
+            subsets = list(map(self.subsets.__getitem__, text))
+        escaped = self.escaped
+        if subsets.count(subsets[0] if subsets else 0) == len(subsets):  # one subset: one run of glyphs
+            ops = (
+                f"{self._prefix(subsets[0], size, leading, doc)}{''.join(map(escaped.__getitem__, text))}) Tj"
+                if text
+                else ""
+            )
+        else:
+            parts: list[str] = []
+            if max(subsets) < 256:  # runs of one subset found by a regular expression over the subset numbers
+                for run in _SAME.finditer(bytes(subsets)):
+                    a, b = run.span()
+                    glyphs = "".join(map(escaped.__getitem__, text[a:b]))
+                    parts.append(f"{self._prefix(subsets[a], size, leading, doc)}{glyphs}) Tj")
+            else:
+                at = 0
+                for subset, same in groupby(subsets):
+                    n = at + len(list(same))
+                    glyphs = "".join(map(escaped.__getitem__, text[at:n]))
+                    parts.append(f"{self._prefix(subset, size, leading, doc)}{glyphs}) Tj")
+                    at = n
+            ops = " ".join(parts)
+        memo[text] = ops
+        return ops
+
+    def _prefix(self, subset: int, size: float, leading: float, doc: Any) -> str:
+        """The subset's font at the size, then the opening of the string: '/F2+3 9 Tf 10.8 TL ('."""
+        key = (subset, size, leading)
+        prefix = self.prefixes.get(key)
+        if prefix is None:
+            name = self.font.getSubsetInternalName(subset, doc)
+            prefix = self.prefixes[key] = f"{name} {fp_str(size)} Tf {fp_str(leading)} TL ("
+        return prefix
+
+
+def _encoder(canv: Any) -> _Encoder:
+    return _encoder_for(canv, canv._fontname)
+
+
+def _encoder_for(canv: Any, font: str) -> _Encoder:
+    doc = canv._doc
+    encoders: dict[str, _Encoder] | None = getattr(doc, "_plandesk_encoders", None)
+    if encoders is None:
+        encoders = doc._plandesk_encoders = {}
+    encoder = encoders.get(font)
+    if encoder is None:
+        encoder = encoders[font] = _Encoder(getFont(font))
+    return encoder
+
+
+def draw_string(canv: Any, x: float, y: float, text: str) -> None:
+    """``canv.drawString(x, y, text)`` in the report font, writing the same bytes in a fraction of the time."""
+    if not canv.bottomup or not getattr(getFont(canv._fontname), "_dynamicFont", False):
+        canv.drawString(x, y, text)
+        return
+    ops = _encoder(canv).text_ops(canv._doc, canv._fontsize, canv._leading, text)
+    canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {ops} T* ET")
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "-_./%")
 
@@ -36,69 +147,143 @@ def _glued(a: str, b: str) -> bool:
     return _is_word_char(a) and a not in "%" and (_is_word_char(b) or b in NUMBER_UNITS)
 
 
-def _may_break(chars: list[tuple[str, float, Any]], at: int) -> bool:
-    """Whether a line may end before ``chars[at]``."""
-    if at >= len(chars) or chars[at][0] == "\n":
+def _may_break(text: str, at: int) -> bool:
+    """Whether a line may end before ``text[at]``."""
+    if at >= len(text) or text[at] == "\n":
         return True
-    before, after = chars[at - 1][0], chars[at][0]
+    before, after = text[at - 1], text[at]
     return after not in CANNOT_START and before not in CANNOT_END and not _glued(before, after)
 
 
-def break_lines(runs: list[Run], font: str, first: float, rest: float) -> list[list[tuple[str, float, Any]]]:
-    """Lines of (text, size, color) pieces: CJK breaks anywhere, Latin words and numbers stay whole."""
-    chars: list[tuple[str, float, Any]] = [(ch, r.size, r.color) for r in runs for ch in r.text]
+class _Widths(dict[str, float]):
+    """One font's advance widths at size 1, character by character (as ``_width`` gives them)."""
+
+    def __init__(self, font: str) -> None:
+        super().__init__()
+        self.font = font
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = _width(self.font, ch)
+        return width
+
+
+@cache
+def _widths(font: str) -> _Widths:
+    return _Widths(font)
+
+
+WINDOW = 48  # characters added up at a time while looking for the end of a line
+
+
+Lines = list[list[tuple[str, float, Any]]]
+# Text laid out at a width, by font, widths and runs (colours by identity): a report repeats its unit names
+# and dates in row after row. Each entry keeps its runs' colours alive, so no other colour takes their ids.
+_LAID_OUT: dict[tuple[Any, ...], tuple[Lines, tuple[Any, ...]]] = {}
+LAID_OUT_SIZE = 4096
+
+
+def break_lines(runs: list[Run], font: str, first: float, rest: float) -> Lines:
+    """Lines of (text, size, color) pieces: CJK breaks anywhere, Latin words and numbers stay whole.
+
+    A line takes characters while their widths, added up one by one from the line's start, stay within the
+    width (the first always); a closing mark may hang past it, and a break inside a word, a number with its
+    unit or after an opening mark moves back to the nearest place a line may end.
+    """
+    one_line = _one_line(runs, font, first)
+    if one_line is not None:
+        return one_line
+    key = (font, first, rest, *[(r.text, r.size, id(r.color)) for r in runs])
+    known = _LAID_OUT.get(key)
+    if known is not None:
+        return known[0]
+    lines = _break_lines(runs, font, first, rest)
+    if len(_LAID_OUT) >= LAID_OUT_SIZE:
+        _LAID_OUT.clear()
+    _LAID_OUT[key] = (lines, tuple(r.color for r in runs))
+    return lines
+
+
+def _break_lines(runs: list[Run], font: str, first: float, rest: float) -> Lines:
+    text = "".join(r.text for r in runs)
+    widths = _widths(font)
+    ws: list[float] = []
+    for r in runs:
+        size = r.size
+        ws += [widths[ch] * size for ch in r.text]
     lines: list[list[tuple[str, float, Any]]] = []
-    start, n = 0, len(chars)
+    start, n = 0, len(text)
     while start < n:
-        avail = first if not lines else rest
-        used, i = 0.0, start
-        while i < n:
-            ch, size, _ = chars[i]
-            if ch == "\n":
-                break
-            w = _width(font, ch) * size
-            if used + w > avail + 0.01 and i > start:
-                break
-            used += w
-            i += 1
-        end = i
-        if end < n and chars[end][0] != "\n":
+        limit = (first if not lines else rest) + 0.01
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = n
+        end = stop
+        if start < stop:
+            used, i = ws[start], start + 1  # the first character always goes on the line
+            while i < stop:
+                j = min(stop, i + WINDOW)
+                sums = list(accumulate(ws[i:j], initial=used))  # the same sums, in the same order
+                over = bisect_right(sums, limit, 1)  # widths are not negative: the sums never fall
+                if over < len(sums):
+                    end = i + over - 1
+                    break
+                used, i = sums[-1], j
+        if end < n and text[end] != "\n":
             hung, hang = end, 0
-            while (
-                hung < n and chars[hung][0] in CANNOT_START and hang < 2
-            ):  # closing marks hang in the margin
+            while hung < n and text[hung] in CANNOT_START and hang < 2:  # closing marks hang in the margin
                 hung += 1
                 hang += 1
-            if hang and (hung >= n or _may_break(chars, hung)):
+            if hang and (hung >= n or _may_break(text, hung)):
                 end = hung
             else:  # carry an opening mark, a word or a number with its unit down to the next line
                 back = end
-                while back - 1 > start and not _may_break(chars, back):
+                while back - 1 > start and not _may_break(text, back):
                     back -= 1
-                if _may_break(chars, back):
+                if _may_break(text, back):
                     end = back
                 else:  # nothing to break at on the line: let a short word overflow rather than split it
                     ahead = next(
-                        (k for k in range(end + 1, min(n, end + 4) + 1) if _may_break(chars, k)), None
+                        (k for k in range(end + 1, min(n, end + 4) + 1) if _may_break(text, k)), None
                     )
                     end = ahead if ahead is not None else end
-        lines.append(_pieces(chars[start:end]))
-        start = end + 1 if end < n and chars[end][0] == "\n" else end
+        lines.append(_pieces(runs, start, end))
+        start = end + 1 if end < n and text[end] == "\n" else end
     return lines or [[]]
 
 
-def _pieces(chars: list[tuple[str, float, Any]]) -> list[tuple[str, float, Any]]:
+def _one_line(runs: list[Run], font: str, avail: float) -> list[list[tuple[str, float, Any]]] | None:
+    """The lines of text that plainly fits on its first line whole (most table cells), else None.
+
+    reportlab's width of a run rounds differently from adding the characters' widths one by one, by far less
+    than the margin left here, so what fits here fits in break_lines too.
+    """
+    total = 0.0
+    for r in runs:
+        if "\n" in r.text:
+            return None
+        total += stringWidth(r.text, font, r.size)
+    if total > avail + 0.01 - 1e-6:
+        return None
+    line = _pieces(runs, 0, sum(len(r.text) for r in runs))
+    return [line] if line else [[]]
+
+
+def _pieces(runs: list[Run], start: int, end: int) -> list[tuple[str, float, Any]]:
+    """Characters ``start:end`` of the runs' text, in pieces of one size and colour."""
     out: list[tuple[str, float, Any]] = []
-    text: list[str] = []
-    size, color = None, None
-    for ch, s, c in chars:
-        if s != size or c is not color:  # identity: Color.__eq__ is slow and runs share their colour objects
-            if text:
-                out.append(("".join(text), size, color))  # type: ignore[arg-type]
-            text, size, color = [], s, c
-        text.append(ch)
-    if text:
-        out.append(("".join(text), size, color))  # type: ignore[arg-type]
+    if start >= end:
+        return out
+    at = 0
+    for r in runs:
+        a, at = at, at + len(r.text)
+        if at <= start or a >= end or a == at:
+            continue
+        part = r.text[max(start - a, 0) : end - a]
+        # identity: Color.__eq__ is slow and runs share their colour objects
+        if out and out[-1][1] == r.size and out[-1][2] is r.color:
+            out[-1] = (out[-1][0] + part, r.size, r.color)
+        else:
+            out.append((part, r.size, r.color))
     return out
 
 
@@ -140,6 +325,10 @@ class CJKText(Flowable):
         self.height = len(self._lines or []) * self.leading
         return self.width, self.height
 
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803 (reportlab's)
+        """As Flowable.wrapOn, without lending the canvas: the text is measured by the font alone."""
+        return self.wrap(aW, aH)
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._layout(avail_width)
         lines = self._lines or []
@@ -165,24 +354,35 @@ class CJKText(Flowable):
         return part
 
     def draw(self) -> None:
-        canv = self.canv
+        canv: Any = self.canv  # reportlab's private text state is not in the stubs
         lines = self._lines or []
-        font_size, fill = None, None
+        widths = _widths(self.font)
+        # PlanDesk's TrueType font drawn bottom-up: the operators drawString would write, written directly.
+        fast = canv.bottomup and getattr(getFont(self.font), "_dynamicFont", False)
+        encoder = _encoder_for(canv, self.font) if fast else None
+        code, doc = canv._code, canv._doc
+        font_size, fill, leading = None, None, 0.0
         for i, line in enumerate(lines):
             size = max((p[1] for p in line), default=9)
-            ascent, descent = getAscentDescent(self.font, size)
+            ascent, descent = _ascent_descent(self.font, size)
             y = self.height - i * self.leading - (self.leading + ascent + descent) / 2
             x = self.left_indent + (self.first_indent if i == 0 else 0)
             if self.align != "left":
-                width = sum(_width(self.font, ch) * s for text, s, _ in line for ch in text)
+                width = sum(widths[ch] * s for text, s, _ in line for ch in text)
                 x = (self.width - width) / 2 if self.align == "center" else self.width - width
+            last = len(line) - 1
             for j, (text, s, color) in enumerate(line):
                 if s != font_size:
                     canv.setFont(self.font, s)
-                    font_size = s
+                    font_size, leading = s, canv._leading
                 if color is not fill:
                     canv.setFillColor(color)
                     fill = color
-                canv.drawString(x, y, text)
-                if j + 1 < len(line):
-                    x += sum(_width(self.font, ch) for ch in text) * s
+                if encoder is None:
+                    canv.drawString(x, y, text)
+                else:
+                    code.append(
+                        f"BT 1 0 0 1 {fp_str(x, y)} Tm {encoder.text_ops(doc, s, leading, text)} T* ET"
+                    )
+                if j < last:
+                    x += sum(map(widths.__getitem__, text)) * s

@@ -6,9 +6,11 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import PlanDeskError
 
@@ -43,6 +45,11 @@ INSTALL_HINT = (
     "· Windows：系统自带微软雅黑（msyh.ttc）或宋体（simsun.ttc），请检查 C:\\Windows\\Fonts\n"
     "· 也可在“首选项 → 报表字体”中选择任一 .ttf/.ttc 中文字体文件（Noto CJK 等 OTF 字体无法嵌入 PDF）。"
 )
+
+
+# The last font embeddable() accepted, parsed as the report font, until register_report_font() takes it.
+_probed: dict[tuple[Path, int], Any] = {}
+_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -94,10 +101,19 @@ def embeddable(path: Path, subfont_index: int = 0) -> bool:
     try:
         from reportlab.pdfbase.ttfonts import TTFont
 
-        font = TTFont("probe", str(path), subfontIndex=subfont_index)
-        return 0x4E2D in font.face.charToGlyph  # 中
+        # Parsed as the report font would be: if it is the one chosen, registering it need not parse it again.
+        font = TTFont(REPORT_FONT, str(path), subfontIndex=subfont_index)
+        if 0x4E2D not in font.face.charToGlyph:  # 中
+            return False
     except Exception:
         return False
+    from reportlab.pdfbase import pdfmetrics
+
+    if REPORT_FONT not in pdfmetrics.getRegisteredFontNames():  # once registered, no other is taken
+        with _lock:
+            _probed.clear()
+            _probed[(path, subfont_index)] = font
+    return True
 
 
 @cache
@@ -172,5 +188,10 @@ def register_report_font(choice: FontChoice | None = None) -> str:
     if REPORT_FONT in pdfmetrics.getRegisteredFontNames():
         return REPORT_FONT
     choice = choice or find_cjk_font()
-    pdfmetrics.registerFont(TTFont(REPORT_FONT, str(choice.path), subfontIndex=choice.subfont_index))
+    with _lock:
+        font = _probed.pop((choice.path, choice.subfont_index), None)
+        _probed.clear()
+    if font is None:
+        font = TTFont(REPORT_FONT, str(choice.path), subfontIndex=choice.subfont_index)
+    pdfmetrics.registerFont(font)
     return REPORT_FONT

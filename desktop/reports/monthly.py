@@ -21,6 +21,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
+from reportlab.rl_config import _FUZZ, listWrapOnFakeWidth
 
 from ..status import ATTRIBUTE_NAMES, ROLE_NAMES, STATUS_NAMES
 from .cjk_text import CJKText, Run
@@ -62,6 +63,7 @@ STATUS_COLORS = {
     "suspended": "#B7950B",
 }
 CN_NUMBERS = "一二三四五六七八九十"
+GREY = colors.HexColor("#404040")
 
 
 def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ...]] | None = None) -> Table:
@@ -306,7 +308,7 @@ def _units(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Flo
 def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowable]:
     late = t.status == "overdue"
     colour = RED if late else colors.black
-    grey = colors.HexColor("#404040")
+    grey = GREY
     deadline = t.deadline.isoformat() if t.deadline else "未定"
     who = "牵头：" + "、".join(dict.fromkeys(t.lead_units))
     if t.co_units and t.lead_units != [a.unit for a in t.assignments]:
@@ -344,6 +346,41 @@ def _task_block(t: TaskLine, data: MonthlyReportData, font: str) -> list[Flowabl
     return out
 
 
+class _KeepText(KeepTogether):
+    """KeepTogether for plain text flowables, sized without the copy of the frame KeepTogether makes per wrap.
+
+    The copy collects content that flowables generate while wrapping; plain text generates none, so the sizes
+    are those of reportlab's own list wrapping, the page breaks the same, at a fraction of the cost.
+    """
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        content: list[Flowable] = self._content  # type: ignore[attr-defined]  # reportlab's, not in the stubs
+        if not all(isinstance(f, CJKText) for f in content):
+            return super().wrap(aW, aH)
+        dims: list[tuple[float, float]] = []
+        width: float = 0
+        height: float = 0
+        space: float = 0
+        at_top = True
+        for f in content:
+            w, h = f.wrapOn(self.canv, aW, 0xFFFFFFF)
+            dims.append((w, h))
+            if h <= _FUZZ:
+                continue
+            width = max(width, min(w, aW) if listWrapOnFakeWidth else w)
+            height += h
+            if at_top:
+                at_top = False
+            else:
+                height += max(f.getSpaceBefore() - space, 0)
+            space = f.getSpaceAfter()
+            height += space
+        self._H = height - space
+        self._H0 = dims and dims[0][1] or 0
+        self._wrapInfo = aW, aH
+        return width, 0xFFFFFF  # force a split, as KeepTogether does
+
+
 def _unassigned(data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
     tasks = data.unassigned_tasks()
     if not tasks:
@@ -372,7 +409,7 @@ def _progress(
         if i % 200 == 0:
             step(20 + 50 * i // max(len(tasks), 1), f"正在排版任务进展（{i}/{len(tasks)}）…")
         block = _task_block(t, data, font)
-        out.append(KeepTogether(block[:2]))
+        out.append(_KeepText(block[:2]))
         out.extend(block[2:])
     out += _unassigned(data, st)
     return out

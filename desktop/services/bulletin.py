@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..errors import PlanDeskError
 from ..models import Plan, WorkflowStep
 from ..reports.bulletin_model import Bulletin
+from ..reports.gc_pause import collector_paused
 from ..reports.pdf_common import cn_date, cn_month
 from ..reports.report_model import MonthlyReportData
 from ..storage import Database
@@ -88,6 +89,11 @@ def draft_bulletin(
     db: Database, *, plan_id: int, month: str, as_of: dt.date | None = None, issue: bool = False
 ) -> Bulletin:
     """The bulletin for one plan and month; ``issue`` takes its 第N期 number (a reprint keeps it)."""
+    with collector_paused():  # two months' report data: many small objects, collected once at the end
+        return _draft(db, plan_id=plan_id, month=month, as_of=as_of, issue=issue)
+
+
+def _draft(db: Database, *, plan_id: int, month: str, as_of: dt.date | None, issue: bool) -> Bulletin:
     data = gather_monthly(db, plan_id=plan_id, month=month, as_of=as_of, live=True)
     before = gather_monthly(db, plan_id=plan_id, month=previous_month(month))
     settings: dict[str, Any] = get_setting(db, SETTING, {}) or {}

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reports.gc_pause import collector_paused
 from ..reports.monthly import render_monthly
 from ..reports.pdf_common import IsCancelled, Progress
 from ..reports.report_model import MonthlyReportData
@@ -44,19 +45,20 @@ def write_monthly_report(
     is_cancelled: IsCancelled = None,
 ) -> WrittenReport:
     """Write the monthly report for (plan, month, unit) to ``path``; a name ending in .docx gives Word, else PDF."""
-    data = gather_monthly(
-        db,
-        plan_id=plan_id,
-        month=month,
-        unit=unit,
-        brief=brief,
-        include_done=include_done,
-        as_of=as_of,
-        office=office,
-        live=live,
-    )
-    if str(path).lower().endswith(".docx"):  # the extension chooses Word or PDF
-        out = write_monthly_docx(data, path)
-    else:
-        out = render_monthly(data, path, progress=progress, is_cancelled=is_cancelled)
+    with collector_paused():  # the report's many small objects would set off collections again and again
+        data = gather_monthly(
+            db,
+            plan_id=plan_id,
+            month=month,
+            unit=unit,
+            brief=brief,
+            include_done=include_done,
+            as_of=as_of,
+            office=office,
+            live=live,
+        )
+        if str(path).lower().endswith(".docx"):  # the extension chooses Word or PDF
+            out = write_monthly_docx(data, path)
+        else:
+            out = render_monthly(data, path, progress=progress, is_cancelled=is_cancelled)
     return WrittenReport(path=out, data=data)
