@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import sqlite3
@@ -25,6 +26,7 @@ from ..storage.hold import exclusive_hold
 from ..storage.swap import finish_interrupted, install_staged, staged_path
 
 KEEP_SETTING = "backup.keep"
+log = logging.getLogger(__name__)
 
 
 def _keep(db: Database) -> int:
@@ -63,9 +65,9 @@ def daily_backup(db: Database, *, should_stop: Callable[[], bool] | None = None)
             if good
             else "旁边没有找到完好的备份，请联系管理员。"
         )
-        detail = exc.problems[0].splitlines()[-1][:120] if exc.problems else ""
+        log.error("integrity check of %s before the daily backup: %s", path, "; ".join(exc.problems[:20]))
         raise DatabaseDamaged(
-            f"每日备份前的完整性检查发现数据库文件已损坏（{detail}），没有做备份。请不要继续录入，尽快从备份恢复。"
+            "每日备份前的完整性检查发现数据库文件已损坏，没有做备份。请不要继续录入，尽快从备份恢复。"
             + offer,
             location=str(path),
             backup=good.path if good else None,
