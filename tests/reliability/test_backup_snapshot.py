@@ -77,16 +77,23 @@ def damage_the_tail(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@sqlite_only
-def test_damage_the_start_did_not_reach_is_found_by_the_daily_backup(
-    db_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def damaged_past_the_start_check(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file with a good backup beside it and damage the bounded start check does not reach; the backup."""
     with open_database(db_url) as db:
         task_ids(db)
         good = backup_now(db)
     damage_the_tail(Path(db_url))
-    # A large file is checked at start only as far as a quarter second allows: here, not as far as the damage.
+    # A large file is checked at start only as far as a tenth of a second allows: here, not as far as the damage.
     monkeypatch.setattr(health, "_bounded_quick_check", lambda _path, _seconds: [])
+    return good
+
+
+@sqlite_only
+def test_damage_the_start_did_not_reach_is_found_by_the_daily_backup(
+    db_url: str, damaged_past_the_start_check: Path
+) -> None:
+    good = damaged_past_the_start_check
     with open_database(db_url) as db, pytest.raises(DatabaseDamaged) as found:
         daily_backup(db)
     assert "已损坏" in str(found.value) and good.name in str(found.value)
@@ -96,13 +103,9 @@ def test_damage_the_start_did_not_reach_is_found_by_the_daily_backup(
 
 @sqlite_only
 def test_the_window_says_so_when_the_daily_backup_finds_damage(
-    qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db_url: str, damaged_past_the_start_check: Path
 ) -> None:
-    with open_database(db_url) as db:
-        task_ids(db)
-        good = backup_now(db)
-    damage_the_tail(Path(db_url))
-    monkeypatch.setattr(health, "_bounded_quick_check", lambda _path, _seconds: [])
+    good = damaged_past_the_start_check
     db = open_database(db_url, operator="测试员")
     window, worker = show_main_window(db)
     qtbot.addWidget(window)
