@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.utils.exceptions import InvalidFileException
-from sqlalchemy import func, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
@@ -45,6 +45,7 @@ from ..models import (
 )
 from ..storage import Database
 from .backups import backup_before
+from .plan_import import reserve_ids
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from .units import resolve_unit
 from .validation import parse_period
@@ -654,23 +655,17 @@ def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) ->
 
 
 def _number_new_rows(s: Session) -> None:
-    """Give the new entries and steps the row ids SQLite would give them, so they go in as one batch.
+    """Give the new entries and steps their row ids up front, so each table's rows go in as one batch.
 
-    Without a known id each row is inserted alone to read its id back. Within this write transaction SQLite
-    holds the write lock and a table without AUTOINCREMENT takes the largest id plus one, so numbering the
-    pending rows in the order they were added gives exactly the ids the one-by-one inserts would.
+    Without a known id the ORM inserts row by row to read each id back. The ids are handed out in the order
+    the rows were added, as the one-by-one inserts would have numbered them (see reserve_ids).
     """
-    if s.get_bind().dialect.name != "sqlite":
-        return
     for model in (ProgressEntry, WorkflowStep):
         pending = sorted(
             (o for o in s.new if type(o) is model and o.id is None),
             key=lambda o: inspect(o).insert_order,
         )
-        if not pending:
-            continue
-        start = (s.scalar(select(func.max(model.id))) or 0) + 1
-        for number, row in enumerate(pending, start=start):
+        for row, number in zip(pending, reserve_ids(s, model, len(pending)) or [], strict=False):
             row.id = number
 
 
