@@ -16,6 +16,7 @@ from ..reports.ledger import write_ledger
 from ..reports.pdf_common import IsCancelled, Progress, checker
 from ..status import ROLE_NAMES, STATUS_NAMES
 from ..storage import Database
+from .bulk_work import cyclic_gc_paused
 from .report_data import path_labels
 from .statistics import unassigned_work
 from .status import supervised_status
@@ -205,11 +206,12 @@ def export_ledger(
     if plan_id is not None:
         with db.read() as s:
             title = s.scalar(select(Plan.title).where(Plan.id == plan_id)) or ""
-    return write_ledger(
-        ledger_rows(db, plan_id=plan_id, as_of=as_of),
-        path,
-        step,
-        plan_title=title,
-        made_on=as_of,
-        every_plan=plan_id is None,
-    )
+    with cyclic_gc_paused():
+        return write_ledger(
+            ledger_rows(db, plan_id=plan_id, as_of=as_of),
+            path,
+            step,
+            plan_title=title,
+            made_on=as_of,
+            every_plan=plan_id is None,
+        )
