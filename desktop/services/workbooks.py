@@ -45,6 +45,7 @@ from ..models import (
 )
 from ..storage import Database
 from .backups import backup_before
+from .bulk_work import cyclic_gc_paused
 from .plan_import import reserve_ids
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from .units import resolve_unit
@@ -608,6 +609,11 @@ def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) 
 
 def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) -> WorkbookResult:
     """Apply each workbook wholly or not at all (one transaction per file)."""
+    with cyclic_gc_paused():
+        return _apply_workbooks(db, paths)
+
+
+def _apply_workbooks(db: Database, paths: Sequence[str | os.PathLike[str]]) -> WorkbookResult:
     results: list[FileResult] = []
     parsed = [(Path(p), *_read_file(Path(p))) for p in paths]
     if any(raw is not None for _path, _preview, raw in parsed):
