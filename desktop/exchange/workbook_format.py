@@ -14,8 +14,9 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -381,6 +382,11 @@ class _PlainBook:
         book = ET.fromstring(archive.read("xl/workbook.xml"))
         if book.tag != f"{_NS}workbook":
             raise _Unusual(book.tag)  # e.g. Strict Open XML
+        properties = book.find(f"{_NS}workbookPr")
+        flag = properties.get("date1904") if properties is not None else None
+        # As openpyxl reads the flag: only "false", "f" and "0" (or nothing) mean the 1900 calendar.
+        mac = flag is not None and flag not in ("false", "f", "0") and bool(flag)
+        self.epoch = CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900
         rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
         targets = {
             r.get("Id"): (r.get("Type", ""), _part("xl/workbook.xml", r.get("Target", "")))
@@ -471,6 +477,14 @@ class _PlainSheet:
             return _PlainCell(raw, style)
         if kind == "b":
             return _PlainCell(bool(int(raw)), style)
-        if kind != "n" or is_date_format(style):
-            raise _Unusual(f"cell type {kind} / format {style}")  # dates are openpyxl's to convert
-        return _PlainCell(float(raw) if any(ch in raw for ch in ".eE") else int(raw), style)
+        if kind != "n":
+            raise _Unusual(f"cell type {kind}")  # e.g. ISO 8601 dates ("d"): openpyxl's to convert
+        number = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
+        if is_date_format(style):  # a serial date or time, converted as openpyxl converts it
+            try:
+                return _PlainCell(
+                    from_excel(number, self.book.epoch, timedelta=is_timedelta_format(style)), style
+                )
+            except (OverflowError, ValueError):
+                return _PlainCell("#VALUE!", style)  # outside the dates Excel can show: an error value
+        return _PlainCell(number, style)

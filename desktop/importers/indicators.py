@@ -105,18 +105,18 @@ def _header_roles(cells: list[str], default_year: int | None) -> dict[str, int] 
 
 
 def _year_of(cell: str) -> int | None:
-    m = re.search(r"(\d{4})", re.sub(r"\s+", "", cell))
+    m = re.search(r"(\d{4})", "".join(cell.split()))
     return int(m.group(1)) if m else None
 
 
 def _column_name(cell: str) -> str:
     year = _year_of(cell)
-    return f"{year}年" if year else re.sub(r"\s+", "", cell)
+    return f"{year}年" if year else "".join(cell.split())
 
 
 def period_end(title: str) -> int | None:
     """The end year of a plan's period from its title: （2021—2025年）, “十四五” → 2025."""
-    t = re.sub(r"\s+", "", title)
+    t = "".join(title.split())
     m = re.search(r"(\d{4})年?[-—–－~～至到](\d{4})年", t)
     if m:
         return int(m.group(2))
@@ -203,7 +203,7 @@ def _indicator(
     line: TableLine,
 ) -> ParsedIndicator:
     # 1.重点人群签约服务覆盖率: the number orders the rows, it is not part of the name.
-    name = re.sub(r"^\d{1,3}\s*[.．、](?!\d)", "", re.sub(r"\s+", "", name))
+    name = re.sub(r"^\d{1,3}\s*[.．、](?!\d)", "", "".join(name.split()))
     unit = _cell(cells, roles.get("unit", -1))
     m = _UNIT_IN_NAME.search(name)
     if m and not unit:
@@ -219,7 +219,7 @@ def _indicator(
     return ParsedIndicator(
         name=name,
         target=target,
-        field=re.sub(r"\s+", "", field),
+        field="".join(field.split()),
         unit=unit,
         operator=operator,
         target_value=value,

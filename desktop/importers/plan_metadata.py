@@ -32,14 +32,14 @@ class HeadInfo:
 
 
 def _normalise_doc_number(raw: str) -> str:
-    raw = re.sub(r"\s+", "", raw)
+    raw = "".join(raw.split())
     # Share buttons of a web page (微信 微博 QQ空间) that an extraction ran into the number.
     raw = re.sub(r"^(?:微信|微博|空间|分享|打印|关闭)+", "", raw)
     return re.sub(r"[\[［【(（](\d{4})[\]］】)）]", r"〔\1〕", raw)
 
 
 def _plain_title(title: str) -> str:
-    title = re.sub(r"\s+", "", title).strip("《》")
+    title = "".join(title.split()).strip("《》")
     return title.replace("〈", "《").replace("〉", "》")
 
 

@@ -142,30 +142,44 @@ class RepairResult:
     title_hint: str = ""  # a title the front matter of a public copy gave
 
 
+def _normalised_char(ch: str) -> str:
+    """What normalise_chars makes of one character ("" drops it)."""
+    code = ord(ch)
+    if (
+        0x2F00 <= code <= 0x2FDF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF10 <= code <= 0xFF19
+        or 0xFF21 <= code <= 0xFF3A
+        or 0xFF41 <= code <= 0xFF5A
+    ):
+        return unicodedata.normalize("NFKC", ch)
+    if 0x2E80 <= code <= 0x2EFF:
+        return _RADICAL_SUPPLEMENT.get(ch, unicodedata.normalize("NFKC", ch))
+    if ch in "\u00a0\u2002\u2003\u2009\u3000":
+        return " "
+    if ch == "\r":
+        return "\n"
+    if (code < 32 and ch not in "\n\t") or 0x7F <= code < 0xA0:
+        return ""
+    return ch
+
+
+class _CharTable(dict[int, str]):
+    """str.translate table filled on first sight of each character (a document uses a few thousand)."""
+
+    def __missing__(self, code: int) -> str:
+        out = _normalised_char(chr(code))
+        if len(self) < 65536:  # a hostile text of every code point does not grow it without bound
+            self[code] = out
+        return out
+
+
+_NORMALISED = _CharTable()
+
+
 def normalise_chars(text: str) -> str:
     """Kangxi radicals and compatibility forms to ordinary characters; Chinese punctuation stays full-width."""
-    out = []
-    for ch in text.translate(_ZERO_WIDTH):
-        code = ord(ch)
-        if (
-            0x2F00 <= code <= 0x2FDF
-            or 0xF900 <= code <= 0xFAFF
-            or 0xFF10 <= code <= 0xFF19
-            or 0xFF21 <= code <= 0xFF3A
-            or 0xFF41 <= code <= 0xFF5A
-        ):
-            out.append(unicodedata.normalize("NFKC", ch))
-        elif 0x2E80 <= code <= 0x2EFF:
-            out.append(_RADICAL_SUPPLEMENT.get(ch, unicodedata.normalize("NFKC", ch)))
-        elif ch in "\u00a0\u2002\u2003\u2009\u3000":
-            out.append(" ")
-        elif ch == "\r":
-            out.append("\n")
-        elif (code < 32 and ch not in "\n\t") or 0x7F <= code < 0xA0:
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_ZERO_WIDTH).translate(_NORMALISED)
 
 
 def _tidy_line(line: str) -> str:
@@ -327,13 +341,17 @@ def _split_heading_title(line: str) -> list[str]:
     return [line]
 
 
+_NARROW = re.compile("[\x00-\u2e7f]+")
+
+
 def _width(line: str) -> int:
-    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in line)
+    """Columns of a line: CJK and everything above counts two, the rest one."""
+    return 2 * len(line) - sum(map(len, _NARROW.findall(line)))
 
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The width of a wrapped layout (PDF): many lines end at the same right margin."""
-    widths = [_width(line) for line in lines if line and "\t" not in line and _width(line) >= 40]
+    widths = [w for w in (_width(line) for line in lines if line and "\t" not in line) if w >= 40]
     if len(widths) < 10:
         return None
     top = sorted(widths)[int(len(widths) * 0.9)]
@@ -597,7 +615,7 @@ def _dedupe(lines: list[str], findings: list[Finding], loose: bool = False) -> t
             out.append(line)
             continue
         segments = [seg for seg in _SENTENCE.findall(line) if seg]
-        keys = [re.sub(r"\s+", "", seg) for seg in segments]
+        keys = ["".join(seg.split()) for seg in segments]
         protected = [
             (i == 0 and match_heading(line) is not None)
             or bool(find_responsibility(seg))

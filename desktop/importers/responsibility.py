@@ -93,11 +93,16 @@ class RawUnit:
     joint: bool = False  # named by 负责 without a lead: the document may read it as all leading
 
 
+_ROLE_IN_BRACKETS = re.compile(r"[（(](牵头单位|牵头部门|牵头|配合单位|配合|参与)[）)]$")
+_BY_PREFIX = re.compile(r"^(?:由|请)")
+_NOT_A_UNIT = re.compile(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据")
+
+
 def _clean_token(token: str) -> tuple[str, str]:
     """(unit name, role phrase's role or "") of one list item."""
-    token = re.sub(r"\s+", "", token).strip("。.:： ")
+    token = "".join(token.split()).strip("。.:： ")
     role = ""
-    marked = re.search(r"[（(](牵头单位|牵头部门|牵头|配合单位|配合|参与)[）)]$", token)
+    marked = _ROLE_IN_BRACKETS.search(token)
     if marked:
         # 市科委（牵头）、市财政局: the role printed in brackets after the name.
         return token[: marked.start()], "lead" if marked.group(1).startswith("牵头") else "co"
@@ -106,7 +111,7 @@ def _clean_token(token: str) -> tuple[str, str]:
         role = _ROLE_OF[m.group(0)]
         token = token[: m.start()]
     token = _GENERIC_TAIL.sub("", token)
-    token = re.sub(r"^(?:由|请)", "", token)
+    token = _BY_PREFIX.sub("", token)
     return token.strip("。.:： "), role
 
 
@@ -122,7 +127,7 @@ def _items(clause: str) -> list[str]:
 
 
 def _looks_like_unit(token: str) -> bool:
-    return 2 <= len(token) <= 30 and not re.search(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据", token)
+    return 2 <= len(token) <= 30 and not _NOT_A_UNIT.search(token)
 
 
 def parse_responsibility(content: str) -> list[RawUnit] | None:
@@ -131,7 +136,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
     The note is a sequence of clauses separated by ，；。; each clause is a list of units (、 和 与 及)
     followed by an optional role phrase; a label such as 牵头单位： sets the role of the units after it.
     """
-    content = re.sub(r"\s+", "", content)
+    content = "".join(content.split())
     if not content:
         return None
     labelled = bool(_LABEL_PART.match(content))
@@ -221,7 +226,7 @@ def resolve_joint(units: list[RawUnit], *, joint_lead: bool) -> list[RawUnit]:
 
 def is_bare_unit_note(content: str) -> bool:
     """（上海海关）: brackets holding only unit names."""
-    items = _items(re.sub(r"\s+", "", content))
+    items = _items("".join(content.split()))
     return bool(items) and all(_BARE_UNIT.match(i) and not re.search(r"等|有关|相关|含|如", i) for i in items)
 
 
@@ -253,7 +258,7 @@ def find_responsibility(text: str) -> list[FoundList]:
             continue
         if not units:
             continue
-        labelled = bool(_LABEL_PART.match(re.sub(r"\s+", "", m.group(1))))
+        labelled = bool(_LABEL_PART.match("".join(m.group(1).split())))
         after = text[m.end() : m.end() + 1]
         before = text[m.start() - 1 : m.start()] if m.start() else ""
         # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what,
@@ -284,7 +289,7 @@ def unread_notes(text: str) -> list[str]:
     """Parentheticals that look like responsibility notes but could not be read as one."""
     out: list[str] = []
     for m in _PAREN.finditer(text):
-        content = re.sub(r"\s+", "", m.group(1))
+        content = "".join(m.group(1).split())
         if _NOTE_HINT.search(content) and parse_responsibility(content) is None:
             out.append(m.group(0))
     return out
@@ -304,7 +309,7 @@ def find_prose_owners(text: str) -> list[FoundList]:
         units: list[RawUnit] = []
         seen: set[str] = set()
         for clause in re.split(r"[，,；;]", m.group(1)):
-            actors = _prose_actors(re.sub(r"\s+", "", clause))
+            actors = _prose_actors("".join(clause.split()))
             role = "co" if units else "lead"
             for name in actors:
                 if name not in seen:

@@ -20,7 +20,7 @@ def _header_cells(line: str) -> list[str] | None:
     rest = _HEADER_TOKEN.sub("", line).strip()
     joined = re.sub(r"\s+", "", "".join(tokens))
     if len(tokens) >= 3 and not rest and "指标" in joined and re.search(r"\d{4}年|目标", joined):
-        return [re.sub(r"\s+", "", t) for t in tokens]
+        return ["".join(t.split()) for t in tokens]
     return None
 
 

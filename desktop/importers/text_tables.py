@@ -79,7 +79,7 @@ _BIG = 20.0
 
 def squeeze(text: str) -> str:
     """The text without any whitespace, for matching."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def header_role(cell: str) -> str | None:

@@ -123,7 +123,7 @@ for _canon, _aliases in OTHER_ALIASES.items():
 
 def normalize_name(raw: str) -> str:
     """Drop whitespace and unify bracket forms so printed variants compare equal."""
-    return re.sub(r"\s+", "", raw).translate(_BRACKETS).strip("，,、；;。:：")
+    return "".join(raw.split()).translate(_BRACKETS).strip("，,、；;。:：")
 
 
 def _city_key(name: str, city: str | None) -> tuple[str | None, str | None]:

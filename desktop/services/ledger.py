@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Assignment, ExtensionRequest, Plan, PlanNode, ProgressEntry, Unit
@@ -16,6 +16,7 @@ from ..reports.ledger import write_ledger
 from ..reports.pdf_common import IsCancelled, Progress, checker
 from ..status import ROLE_NAMES, STATUS_NAMES
 from ..storage import Database
+from .bulk_work import cyclic_gc_paused
 from .report_data import path_labels
 from .statistics import unassigned_work
 from .status import supervised_status
@@ -24,29 +25,28 @@ from .workflow import state_name
 
 def _latest_progress(s: Session, plan_ids: list[int]) -> dict[int, tuple[str, str, str]]:
     """The newest report of each assignment: its text prefixed with the period, problems, next steps."""
-    ranked = (
+    # Newest = latest period, then the last entered; one index probe per assignment along
+    # (assignment_id, period, id), instead of ranking every entry of the plans.
+    newest = (
+        select(ProgressEntry.id)
+        .where(ProgressEntry.assignment_id == Assignment.id)
+        .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc())
+        .limit(1)
+        .correlate(Assignment)
+        .scalar_subquery()
+    )
+    rows = s.connection().execute(
         select(
             ProgressEntry.assignment_id,
             ProgressEntry.period,
             ProgressEntry.text,
             ProgressEntry.problems,
             ProgressEntry.next_steps,
-            func.row_number()
-            .over(
-                partition_by=ProgressEntry.assignment_id,
-                order_by=(ProgressEntry.period.desc(), ProgressEntry.id.desc()),
-            )
-            .label("rn"),
         )
-        .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+        .select_from(Assignment)
         .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .join(ProgressEntry, ProgressEntry.id == newest)
         .where(PlanNode.plan_id.in_(plan_ids))
-        .subquery()
-    )
-    rows = s.connection().execute(
-        select(
-            ranked.c.assignment_id, ranked.c.period, ranked.c.text, ranked.c.problems, ranked.c.next_steps
-        ).where(ranked.c.rn == 1)
     )
     return {
         aid: (f"［{period}］{txt}", problems or "", steps or "") for aid, period, txt, problems, steps in rows
@@ -206,11 +206,12 @@ def export_ledger(
     if plan_id is not None:
         with db.read() as s:
             title = s.scalar(select(Plan.title).where(Plan.id == plan_id)) or ""
-    return write_ledger(
-        ledger_rows(db, plan_id=plan_id, as_of=as_of),
-        path,
-        step,
-        plan_title=title,
-        made_on=as_of,
-        every_plan=plan_id is None,
-    )
+    with cyclic_gc_paused():
+        return write_ledger(
+            ledger_rows(db, plan_id=plan_id, as_of=as_of),
+            path,
+            step,
+            plan_title=title,
+            made_on=as_of,
+            every_plan=plan_id is None,
+        )

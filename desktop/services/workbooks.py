@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.utils.exceptions import InvalidFileException
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PlanDeskError
@@ -32,9 +32,21 @@ from ..exchange.workbook_format import (
     write_workbook,
 )
 from ..fileio import ZipTooLarge
-from ..models import Assignment, ImportBatch, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkbookExport
+from ..models import (
+    Assignment,
+    ImportBatch,
+    Plan,
+    PlanNode,
+    ProgressEntry,
+    Setting,
+    Unit,
+    WorkbookExport,
+    WorkflowStep,
+)
 from ..storage import Database
 from .backups import backup_before
+from .bulk_work import cyclic_gc_paused
+from .plan_import import reserve_ids
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from .units import resolve_unit
 from .validation import parse_period
@@ -597,6 +609,11 @@ def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) 
 
 def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) -> WorkbookResult:
     """Apply each workbook wholly or not at all (one transaction per file)."""
+    with cyclic_gc_paused():
+        return _apply_workbooks(db, paths)
+
+
+def _apply_workbooks(db: Database, paths: Sequence[str | os.PathLike[str]]) -> WorkbookResult:
     results: list[FileResult] = []
     parsed = [(Path(p), *_read_file(Path(p))) for p in paths]
     if any(raw is not None for _path, _preview, raw in parsed):
@@ -628,6 +645,7 @@ def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) ->
                 with s.no_autoflush:
                     for e in todo:
                         _apply_entry(s, e, db.operator, facts)
+                    _number_new_rows(s)
             results.append(
                 FileResult(
                     str(path),
@@ -640,6 +658,21 @@ def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) ->
                 )
             )
     return WorkbookResult(results)
+
+
+def _number_new_rows(s: Session) -> None:
+    """Give the new entries and steps their row ids up front, so each table's rows go in as one batch.
+
+    Without a known id the ORM inserts row by row to read each id back. The ids are handed out in the order
+    the rows were added, as the one-by-one inserts would have numbered them (see reserve_ids).
+    """
+    for model in (ProgressEntry, WorkflowStep):
+        pending = sorted(
+            (o for o in s.new if type(o) is model and o.id is None),
+            key=lambda o: inspect(o).insert_order,
+        )
+        for row, number in zip(pending, reserve_ids(s, model, len(pending)) or [], strict=False):
+            row.id = number
 
 
 def _file_sha256(path: Path) -> str:

@@ -187,11 +187,15 @@ def _entries(session: Session) -> list[dict[str, Any]]:
         if isinstance(obj, AUDITED):
             add(obj, "insert", new=_columns(obj))
     for obj in session.dirty:
-        if not isinstance(obj, AUDITED) or not session.is_modified(obj, include_collections=False):
+        if not isinstance(obj, AUDITED):
             continue
         state: InstanceState[Any] = inspect(obj)
+        # Only a column set since the row was loaded can have history: the others need no look.
+        touched = state.committed_state
+        if not touched:
+            continue
         for attr in state.mapper.column_attrs:
-            if attr.key in SKIPPED_FIELDS:
+            if attr.key in SKIPPED_FIELDS or attr.key not in touched:
                 continue
             hist = state.attrs[attr.key].history
             if hist.has_changes():
