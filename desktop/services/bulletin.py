@@ -12,10 +12,10 @@ from sqlalchemy import select
 from ..errors import PlanDeskError
 from ..models import Plan, WorkflowStep
 from ..reports.bulletin_model import Bulletin
-from ..reports.gc_pause import collector_paused
 from ..reports.pdf_common import cn_date, cn_month
 from ..reports.report_model import MonthlyReportData
 from ..storage import Database
+from .gc_pause import collector_paused
 from .report_data import gather_monthly, month_bounds
 from .settings import get_setting, set_setting
 

@@ -16,7 +16,7 @@ from ..reports.ledger import write_ledger
 from ..reports.pdf_common import IsCancelled, Progress, checker
 from ..status import ROLE_NAMES, STATUS_NAMES
 from ..storage import Database
-from .bulk_work import cyclic_gc_paused
+from .gc_pause import collector_paused
 from .report_data import path_labels
 from .statistics import unassigned_work
 from .status import supervised_status
@@ -206,7 +206,7 @@ def export_ledger(
     if plan_id is not None:
         with db.read() as s:
             title = s.scalar(select(Plan.title).where(Plan.id == plan_id)) or ""
-    with cyclic_gc_paused():
+    with collector_paused():
         return write_ledger(
             ledger_rows(db, plan_id=plan_id, as_of=as_of),
             path,

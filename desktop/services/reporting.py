@@ -7,12 +7,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..reports.gc_pause import collector_paused
 from ..reports.monthly import render_monthly
 from ..reports.pdf_common import IsCancelled, Progress
 from ..reports.report_model import MonthlyReportData
 from ..reports.word import write_monthly_docx
 from ..storage import Database
+from .gc_pause import collector_paused
 from .report_data import gather_monthly
 
 

@@ -45,7 +45,7 @@ from ..models import (
 )
 from ..storage import Database
 from .backups import backup_before
-from .bulk_work import cyclic_gc_paused
+from .gc_pause import collector_paused
 from .plan_import import reserve_ids
 from .status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from .units import resolve_unit
@@ -609,7 +609,7 @@ def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) 
 
 def apply_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) -> WorkbookResult:
     """Apply each workbook wholly or not at all (one transaction per file)."""
-    with cyclic_gc_paused():
+    with collector_paused():
         return _apply_workbooks(db, paths)
 
 

@@ -1,4 +1,4 @@
-"""Reports build hundreds of thousands of small objects: the cycle collector paused while one is made."""
+"""Bulk work (reports, the ledger, workbook imports) makes many small objects: the cycle collector paused meanwhile."""
 
 from __future__ import annotations
 
