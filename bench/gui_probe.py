@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
+
+from bench.memory import peak_mb
 
 
 def main() -> int:
@@ -57,7 +58,7 @@ def main() -> int:
     app.exec()
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     result["longest_stall_s"] = max(gaps) if gaps else None
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb"] = peak_mb()
     print(json.dumps(result))
     db.close()
     return 0 if "shown_at" in result else 1

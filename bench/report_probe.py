@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
+
+from bench.memory import peak_mb
 
 
 def main() -> int:
@@ -13,12 +14,12 @@ def main() -> int:
     from desktop.storage import open_database
 
     db = open_database(sys.argv[1], operator="基准测试")
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    baseline = peak_mb()
     started = time.perf_counter()
     write_monthly_report(db, plan_id=1, month="2025-06", path=sys.argv[2], live=True)
     seconds = time.perf_counter() - started
     db.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     print(json.dumps({"seconds": seconds, "peak_rss_mb": peak, "before_mb": baseline}))
     return 0
 

@@ -85,8 +85,9 @@ def copy_database(
 
     The copy is one snapshot: a read transaction is opened first and every step copies from it, so edits
     committed meanwhile by PlanDesk's own connections (WAL mode) neither wait for the copy nor restart it.
-    With ``check_source`` the snapshot is checked before it is copied. ``should_stop`` is asked between
-    steps; a stopped copy leaves nothing behind and raises Cancelled.
+    The copy is checked; it is the snapshot page for page, so the snapshot itself is read again only when
+    the copy fails, to tell (``check_source``) a damaged database (SourceDamaged) from a bad copy.
+    ``should_stop`` is asked between steps; a stopped copy leaves nothing behind and raises Cancelled.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
@@ -97,29 +98,39 @@ def copy_database(
         if should_stop is not None and should_stop():
             raise _Stopped
 
+    def source_problems(exc: sqlite3.DatabaseError | None = None) -> list[str]:
+        if exc is not None:
+            return [str(exc)]
+        try:
+            return _checked(source)
+        except sqlite3.DatabaseError as again:
+            return [str(again)]
+
     try:
         source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=15, isolation_level=None)
-        target = sqlite3.connect(tmp)
         try:
             source.execute("BEGIN")
             try:
                 source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
-                problems = _checked(source) if check_source else []
             except sqlite3.DatabaseError as exc:
-                if not check_source:
-                    raise
-                problems = [str(exc)]
+                if check_source:
+                    raise SourceDamaged(src, source_problems(exc)) from exc
+                raise
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target, pages=STEP_PAGES, progress=step)
+                # A plain file: checking it opens no -wal/-shm beside it, and it travels as one file.
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+            problems = quick_check(tmp)
             if problems:
-                raise SourceDamaged(src, problems)
-            source.backup(target, pages=STEP_PAGES, progress=step)
-            # A plain file: checking it opens no -wal/-shm beside it, and it travels as one file.
-            target.execute("PRAGMA journal_mode=DELETE")
+                damaged = source_problems() if check_source else []
+                if damaged:
+                    raise SourceDamaged(src, damaged)
+                raise PlanDeskError("备份文件校验未通过：" + "；".join(problems[:5]), location=str(src))
         finally:
-            target.close()
             source.close()
-        problems = quick_check(tmp)
-        if problems:
-            raise PlanDeskError("备份文件校验未通过：" + "；".join(problems[:5]), location=str(src))
         os.replace(tmp, dest)
     except _Stopped:
         raise Cancelled() from None
