@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
-from sqlalchemy import case, func, literal, select, true
+from sqlalchemy import Integer, any_, bindparam, case, func, literal, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -102,6 +104,14 @@ def get_plan(db: Database, *, plan_id: int) -> PlanInfo:
         return _plan_info(plan, root, max(count - 1, 0))
 
 
+def _among(s: Session, column: Any, ids: list[int]) -> Any:
+    """``column IN ids``; on PostgreSQL as ``= ANY(array)``, one parameter: the statement's text is then the
+    same for any number of ids, so neither SQLAlchemy nor the driver parses it again for each list."""
+    if s.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, ids, type_=ARRAY(Integer)))
+    return column.in_(ids)
+
+
 def subtree_status(
     s: Session, plan_ids: set[int], as_of: dt.date, roots: list[int] | None = None
 ) -> dict[int, str]:
@@ -139,7 +149,7 @@ def _rollup_of(s: Session, roots: list[int], as_of: dt.date) -> dict[int, str]:
     """effective_status() and worst() in SQL over each root's subtree (a recursive walk down the parent index)."""
     sub = (
         select(PlanNode.id.label("top"), PlanNode.id.label("id"))
-        .where(PlanNode.id.in_(roots))
+        .where(_among(s, PlanNode.id, roots))
         .cte("subtree", recursive=True)
     )
     if s.get_bind().dialect.name == "postgresql":
@@ -181,7 +191,7 @@ def node_rows(
     child_counts = dict(
         s.execute(
             select(PlanNode.parent_id, func.count())
-            .where(PlanNode.parent_id.in_(ids))
+            .where(_among(s, PlanNode.parent_id, ids))
             .group_by(PlanNode.parent_id)
         )
         .tuples()
@@ -198,7 +208,7 @@ def node_rows(
             Assignment.percent,
         )
         .join(Unit, Unit.id == Assignment.unit_id)
-        .where(Assignment.node_id.in_(ids), Assignment.archived.is_(False))
+        .where(_among(s, Assignment.node_id, ids), Assignment.archived.is_(False))
         .order_by(Assignment.id)
     ):
         assignments[node_id].append((role, name, deadline, status, percent))
@@ -206,7 +216,7 @@ def node_rows(
     for node_id, name in s.execute(
         select(Responsibility.node_id, Unit.name)
         .join(Unit, Unit.id == Responsibility.unit_id)
-        .where(Responsibility.node_id.in_(ids), Responsibility.role == "lead")
+        .where(_among(s, Responsibility.node_id, ids), Responsibility.role == "lead")
         .order_by(Responsibility.position)
     ):
         doc_leads.setdefault(node_id, name)
@@ -260,33 +270,26 @@ def get_nodes(db: Database, *, node_ids: list[int], as_of: dt.date | None = None
         return [by_id[i] for i in node_ids if i in by_id]
 
 
-def _load_node(s: Session, node_id: int) -> PlanNode:
-    node = s.get(PlanNode, node_id)
-    if node is None:
-        raise NotFound(f"找不到编号为 {node_id} 的条目。", field="node_id")
-    return node
-
-
-def path_nodes(s: Session, node: PlanNode) -> list[PlanNode]:
-    """The root first, ``node`` last: its ancestors in one query (on a server each query is a round trip)."""
-    if node.parent_id is None:
-        return [node]
+def path_nodes(s: Session, node_id: int) -> list[PlanNode]:
+    """The root first, the node itself last, in one query (on a server each query is a round trip)."""
     up = (
-        select(PlanNode.id, PlanNode.parent_id, literal(1).label("depth"))
-        .where(PlanNode.id == node.parent_id)
+        select(PlanNode.id, PlanNode.parent_id, literal(0).label("depth"))
+        .where(PlanNode.id == node_id)
         .cte("up", recursive=True)
     )
     up = up.union_all(
         select(PlanNode.id, PlanNode.parent_id, up.c.depth + 1).join(up, PlanNode.id == up.c.parent_id)
     )
-    ancestors = s.scalars(select(PlanNode).join(up, PlanNode.id == up.c.id).order_by(up.c.depth.desc()))
-    return [*ancestors, node]
+    chain = list(s.scalars(select(PlanNode).join(up, PlanNode.id == up.c.id).order_by(up.c.depth.desc())))
+    if not chain:
+        raise NotFound(f"找不到编号为 {node_id} 的条目。", field="node_id")
+    return chain
 
 
 def node_path(db: Database, *, node_id: int, as_of: dt.date | None = None) -> list[NodeRow]:
     """Root first, the node itself last."""
     with db.read() as s:
-        return node_rows(s, path_nodes(s, _load_node(s, node_id)), as_of or today())
+        return node_rows(s, path_nodes(s, node_id), as_of or today())
 
 
 def assignment_info(a: Assignment, unit_name: str, as_of: dt.date) -> AssignmentInfo:
@@ -335,8 +338,8 @@ def progress_info(p: ProgressEntry, node_id: int, unit_name: str) -> ProgressInf
 def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> NodeDetail:
     as_of = as_of or today()
     with db.read() as s:
-        node = _load_node(s, node_id)
-        chain = path_nodes(s, node)
+        chain = path_nodes(s, node_id)
+        node = chain[-1]
         rows = node_rows(s, chain, as_of, rollup_of=[node.id])  # the path shows labels and titles
         units = [
             UnitRole(r.unit_id, name, r.role)
