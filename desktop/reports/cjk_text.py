@@ -9,6 +9,7 @@ from itertools import accumulate, groupby
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.flowables import Flowable
@@ -287,6 +288,17 @@ def _pieces(runs: list[Run], start: int, end: int) -> list[tuple[str, float, Any
     return out
 
 
+def _rg(color: Color) -> str:
+    """The fill operator Canvas.setFillColor writes for an RGB colour."""
+    return f"{fp_str((color.red, color.green, color.blue))} rg"
+
+
+def _opaque(color: Color, canv: Any) -> bool:
+    """Whether the colour is opaque and the canvas's fill too: setFillColor then writes no transparency state."""
+    alpha = getattr(color, "alpha", None)
+    return alpha == 1 and isinstance(alpha, int | float) and canv._extgstate._d.get("ca", 1) == 1
+
+
 class CJKText(Flowable):
     """Wrapped text in one font, in runs of their own size and colour; splits across pages by lines."""
 
@@ -353,6 +365,36 @@ class CJKText(Flowable):
         part._lines, part._for_width = lines, self._for_width
         return part
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's)
+        """As Flowable.drawOn, writing its save, move and restore directly when the text is drawn directly.
+
+        Flowable.drawOn saves the whole graphics state, moves the origin and restores the state; text drawn by
+        ``draw``'s direct path changes only the font, size, leading and fill colour, so those are what is put
+        back, and the page gets the same q, cm and Q operators.
+        """
+        if not (
+            canvas.bottomup
+            and getattr(getFont(self.font), "_dynamicFont", False)
+            and canvas._enforceColorSpace is None
+            and not getattr(self, "_showBoundary", False)
+        ):
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs lack _sW
+            return
+        x = self._hAlignAdjust(x, _sW)  # type: ignore[attr-defined]  # reportlab's, not in the stubs
+        d = canvas.__dict__
+        saved = d["_fontname"], d["_fontsize"], d["_leading"], d["_fillColorObj"], d["_extgstate"]
+        code = canvas._code
+        code.append("q")
+        code.append(
+            f"{fp_str(1, 0, 0, 1, x, y)} cm"
+        )  # Canvas.translate after a 'q', which it never merges into
+        d["_extgstate"] = saved[4].pushCopy()  # as saveState: transparency set inside is undone after
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        code.append("Q")
+        d["_fontname"], d["_fontsize"], d["_leading"], d["_fillColorObj"], d["_extgstate"] = saved
+
     def draw(self) -> None:
         canv: Any = self.canv  # reportlab's private text state is not in the stubs
         lines = self._lines or []
@@ -376,7 +418,13 @@ class CJKText(Flowable):
                     canv.setFont(self.font, s)
                     font_size, leading = s, canv._leading
                 if color is not fill:
-                    canv.setFillColor(color)
+                    if encoder is not None and type(color) is Color and _opaque(color, canv):
+                        # what Canvas.setFillColor writes and notes for an opaque RGB colour
+                        canv._fillColorObj = color
+                        code.append(_rg(color))
+                        doc.ensureMinPdfVersion("transparency")
+                    else:
+                        canv.setFillColor(color)
                     fill = color
                 if encoder is None:
                     canv.drawString(x, y, text)
