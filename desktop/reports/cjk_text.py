@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from itertools import accumulate, groupby
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
@@ -38,7 +38,7 @@ def _ascent_descent(font: str, size: float) -> tuple[float, float]:
     return ascent, descent
 
 
-_SAME = re.compile(rb"(.)\1*", re.DOTALL)  # a run of one repeated byte
+_SAME = re.compile(r"(.)\1*", re.DOTALL)  # a run of one repeated character
 
 
 class _Encoder:
@@ -51,8 +51,11 @@ class _Encoder:
 
     def __init__(self, font: Any) -> None:
         self.font = font  # not the document, which holds this: no reference cycle to wait for the collector
-        self.subsets: dict[str, int] = {}  # each character's subset
-        self.escaped: dict[str, str] = {}  # and its byte in the subset, escaped for a PDF string
+        # By code point, for str.translate: each known character dropped (to find unknown ones), its subset as
+        # one character chr(subset), and its byte in the subset escaped for a PDF string.
+        self.known: dict[int, None] = {}
+        self.subsets: dict[int, str] = {}
+        self.escaped: dict[int, str] = {}
         self.prefixes: dict[tuple[int, float, float], str] = {}
         self.ops: dict[tuple[float, float], dict[str, str]] = {}
 
@@ -65,8 +68,9 @@ class _Encoder:
         for ch in text:
             code = 32 if ch == "\xa0" else ord(ch)  # reportlab draws a no-break space as a space
             n = assigned.get(code, 0)  # a character the font lacks is drawn as glyph 0
-            self.subsets[ch] = n >> 8
-            self.escaped[ch] = escapePDF(bytes((n & 0xFF,)))
+            self.known[ord(ch)] = None
+            self.subsets[ord(ch)] = chr(n >> 8)
+            self.escaped[ord(ch)] = escapePDF(bytes((n & 0xFF,)))
 
     def text_ops(self, doc: Any, size: float, leading: float, text: str) -> str:
         memo = self.ops.get((size, leading))
@@ -75,33 +79,20 @@ class _Encoder:
         ops = memo.get(text)
         if ops is not None:
             return ops
-        try:
-            subsets = list(map(self.subsets.__getitem__, text))
-        except KeyError:
+        if not text:
+            memo[text] = ""
+            return ""
+        if text.translate(self.known):
             self._learn(text, doc)
-            subsets = list(map(self.subsets.__getitem__, text))
+        subsets = text.translate(self.subsets)  # one character per character of text: its subset
         escaped = self.escaped
-        if subsets.count(subsets[0] if subsets else 0) == len(subsets):  # one subset: one run of glyphs
-            ops = (
-                f"{self._prefix(subsets[0], size, leading, doc)}{''.join(map(escaped.__getitem__, text))}) Tj"
-                if text
-                else ""
+        if subsets.count(subsets[0]) == len(subsets):  # one subset: one run of glyphs
+            ops = f"{self._prefix(ord(subsets[0]), size, leading, doc)}{text.translate(escaped)}) Tj"
+        else:  # runs of one subset found by a regular expression over the subsets
+            ops = " ".join(
+                f"{self._prefix(ord(subsets[a]), size, leading, doc)}{text[a:b].translate(escaped)}) Tj"
+                for a, b in map(re.Match.span, _SAME.finditer(subsets))
             )
-        else:
-            parts: list[str] = []
-            if max(subsets) < 256:  # runs of one subset found by a regular expression over the subset numbers
-                for run in _SAME.finditer(bytes(subsets)):
-                    a, b = run.span()
-                    glyphs = "".join(map(escaped.__getitem__, text[a:b]))
-                    parts.append(f"{self._prefix(subsets[a], size, leading, doc)}{glyphs}) Tj")
-            else:
-                at = 0
-                for subset, same in groupby(subsets):
-                    n = at + len(list(same))
-                    glyphs = "".join(map(escaped.__getitem__, text[at:n]))
-                    parts.append(f"{self._prefix(subset, size, leading, doc)}{glyphs}) Tj")
-                    at = n
-            ops = " ".join(parts)
         memo[text] = ops
         return ops
 
