@@ -56,7 +56,7 @@ class _Encoder:
         self.known: dict[int, None] = {}
         self.subsets: dict[int, str] = {}
         self.escaped: dict[int, str] = {}
-        self.prefixes: dict[tuple[int, float, float], str] = {}
+        self.prefixes: dict[tuple[float, float], dict[str, str]] = {}  # by size and leading, then subset
         self.ops: dict[tuple[float, float], dict[str, str]] = {}
 
     def _learn(self, text: str, doc: Any) -> None:
@@ -86,24 +86,31 @@ class _Encoder:
             self._learn(text, doc)
         subsets = text.translate(self.subsets)  # one character per character of text: its subset
         escaped = self.escaped
-        if subsets.count(subsets[0]) == len(subsets):  # one subset: one run of glyphs
-            ops = f"{self._prefix(ord(subsets[0]), size, leading, doc)}{text.translate(escaped)}) Tj"
-        else:  # runs of one subset found by a regular expression over the subsets
-            ops = " ".join(
-                f"{self._prefix(ord(subsets[a]), size, leading, doc)}{text[a:b].translate(escaped)}) Tj"
-                for a, b in map(re.Match.span, _SAME.finditer(subsets))
-            )
+        prefixes = self.prefixes.get((size, leading))
+        if prefixes is None:
+            prefixes = self.prefixes[(size, leading)] = {}
+        try:
+            if subsets.count(subsets[0]) == len(subsets):  # one subset: one run of glyphs
+                ops = f"{prefixes[subsets[0]]}{text.translate(escaped)}) Tj"
+            else:  # runs of one subset found by a regular expression over the subsets
+                ops = " ".join(
+                    [
+                        f"{prefixes[subsets[a]]}{text[a:b].translate(escaped)}) Tj"
+                        for a, b in map(re.Match.span, _SAME.finditer(subsets))
+                    ]
+                )
+        except KeyError:  # a subset not yet used at this size: its font operators, then the text again
+            for subset in dict.fromkeys(subsets):
+                if subset not in prefixes:
+                    prefixes[subset] = self._prefix(ord(subset), size, leading, doc)
+            return self.text_ops(doc, size, leading, text)
         memo[text] = ops
         return ops
 
     def _prefix(self, subset: int, size: float, leading: float, doc: Any) -> str:
         """The subset's font at the size, then the opening of the string: '/F2+3 9 Tf 10.8 TL ('."""
-        key = (subset, size, leading)
-        prefix = self.prefixes.get(key)
-        if prefix is None:
-            name = self.font.getSubsetInternalName(subset, doc)
-            prefix = self.prefixes[key] = f"{name} {fp_str(size)} Tf {fp_str(leading)} TL ("
-        return prefix
+        name = self.font.getSubsetInternalName(subset, doc)
+        return f"{name} {fp_str(size)} Tf {fp_str(leading)} TL ("
 
 
 def _encoder(canv: Any) -> _Encoder:
