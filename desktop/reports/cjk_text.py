@@ -160,6 +160,9 @@ class _Widths(dict[str, float]):
     def __init__(self, font: str) -> None:
         super().__init__()
         self.font = font
+        self.measured: dict[
+            tuple[str, float], float
+        ] = {}  # width of a text at a size, summed as draw sums it
 
     def __missing__(self, ch: str) -> float:
         width = self[ch] = _width(self.font, ch)
@@ -408,12 +411,23 @@ class CJKText(Flowable):
             y = self.height - i * self.leading - (self.leading + ascent + descent) / 2
             x = self.left_indent + (self.first_indent if i == 0 else 0)
             if self.align != "left":
-                width = sum(widths[ch] * s for text, s, _ in line for ch in text)
+                if len(line) == 1:  # most centred cells: one piece, measured once per text and size
+                    key = line[0][0], line[0][1]
+                    width = widths.measured.get(key, -1.0)
+                    if width < 0:
+                        if len(widths.measured) >= LAID_OUT_SIZE:
+                            widths.measured.clear()
+                        width = widths.measured[key] = sum(widths[ch] * key[1] for ch in key[0])
+                else:
+                    width = sum(widths[ch] * s for text, s, _ in line for ch in text)
                 x = (self.width - width) / 2 if self.align == "center" else self.width - width
             last = len(line) - 1
             for j, (text, s, color) in enumerate(line):
                 if s != font_size:
-                    canv.setFont(self.font, s)
+                    if encoder is None:
+                        canv.setFont(self.font, s)
+                    else:  # what Canvas.setFont does for a subset font: it writes nothing
+                        canv._fontname, canv._fontsize, canv._leading = self.font, s, s * 1.2
                     font_size, leading = s, canv._leading
                 if color is not fill:
                     if encoder is not None and type(color) is Color and _opaque(color, canv):
