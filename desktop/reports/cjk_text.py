@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from itertools import accumulate, groupby
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.flowables import Flowable
@@ -37,7 +38,7 @@ def _ascent_descent(font: str, size: float) -> tuple[float, float]:
     return ascent, descent
 
 
-_SAME = re.compile(rb"(.)\1*", re.DOTALL)  # a run of one repeated byte
+_SAME = re.compile(r"(.)\1*", re.DOTALL)  # a run of one repeated character
 
 
 class _Encoder:
@@ -50,9 +51,12 @@ class _Encoder:
 
     def __init__(self, font: Any) -> None:
         self.font = font  # not the document, which holds this: no reference cycle to wait for the collector
-        self.subsets: dict[str, int] = {}  # each character's subset
-        self.escaped: dict[str, str] = {}  # and its byte in the subset, escaped for a PDF string
-        self.prefixes: dict[tuple[int, float, float], str] = {}
+        # By code point, for str.translate: each known character dropped (to find unknown ones), its subset as
+        # one character chr(subset), and its byte in the subset escaped for a PDF string.
+        self.known: dict[int, None] = {}
+        self.subsets: dict[int, str] = {}
+        self.escaped: dict[int, str] = {}
+        self.prefixes: dict[tuple[float, float], dict[str, str]] = {}  # by size and leading, then subset
         self.ops: dict[tuple[float, float], dict[str, str]] = {}
 
     def _learn(self, text: str, doc: Any) -> None:
@@ -64,8 +68,9 @@ class _Encoder:
         for ch in text:
             code = 32 if ch == "\xa0" else ord(ch)  # reportlab draws a no-break space as a space
             n = assigned.get(code, 0)  # a character the font lacks is drawn as glyph 0
-            self.subsets[ch] = n >> 8
-            self.escaped[ch] = escapePDF(bytes((n & 0xFF,)))
+            self.known[ord(ch)] = None
+            self.subsets[ord(ch)] = chr(n >> 8)
+            self.escaped[ord(ch)] = escapePDF(bytes((n & 0xFF,)))
 
     def text_ops(self, doc: Any, size: float, leading: float, text: str) -> str:
         memo = self.ops.get((size, leading))
@@ -74,44 +79,38 @@ class _Encoder:
         ops = memo.get(text)
         if ops is not None:
             return ops
-        try:
-            subsets = list(map(self.subsets.__getitem__, text))
-        except KeyError:
+        if not text:
+            memo[text] = ""
+            return ""
+        if text.translate(self.known):
             self._learn(text, doc)
-            subsets = list(map(self.subsets.__getitem__, text))
+        subsets = text.translate(self.subsets)  # one character per character of text: its subset
         escaped = self.escaped
-        if subsets.count(subsets[0] if subsets else 0) == len(subsets):  # one subset: one run of glyphs
-            ops = (
-                f"{self._prefix(subsets[0], size, leading, doc)}{''.join(map(escaped.__getitem__, text))}) Tj"
-                if text
-                else ""
-            )
-        else:
-            parts: list[str] = []
-            if max(subsets) < 256:  # runs of one subset found by a regular expression over the subset numbers
-                for run in _SAME.finditer(bytes(subsets)):
-                    a, b = run.span()
-                    glyphs = "".join(map(escaped.__getitem__, text[a:b]))
-                    parts.append(f"{self._prefix(subsets[a], size, leading, doc)}{glyphs}) Tj")
-            else:
-                at = 0
-                for subset, same in groupby(subsets):
-                    n = at + len(list(same))
-                    glyphs = "".join(map(escaped.__getitem__, text[at:n]))
-                    parts.append(f"{self._prefix(subset, size, leading, doc)}{glyphs}) Tj")
-                    at = n
-            ops = " ".join(parts)
+        prefixes = self.prefixes.get((size, leading))
+        if prefixes is None:
+            prefixes = self.prefixes[(size, leading)] = {}
+        try:
+            if subsets.count(subsets[0]) == len(subsets):  # one subset: one run of glyphs
+                ops = f"{prefixes[subsets[0]]}{text.translate(escaped)}) Tj"
+            else:  # runs of one subset found by a regular expression over the subsets
+                ops = " ".join(
+                    [
+                        f"{prefixes[subsets[a]]}{text[a:b].translate(escaped)}) Tj"
+                        for a, b in map(re.Match.span, _SAME.finditer(subsets))
+                    ]
+                )
+        except KeyError:  # a subset not yet used at this size: its font operators, then the text again
+            for subset in dict.fromkeys(subsets):
+                if subset not in prefixes:
+                    prefixes[subset] = self._prefix(ord(subset), size, leading, doc)
+            return self.text_ops(doc, size, leading, text)
         memo[text] = ops
         return ops
 
     def _prefix(self, subset: int, size: float, leading: float, doc: Any) -> str:
         """The subset's font at the size, then the opening of the string: '/F2+3 9 Tf 10.8 TL ('."""
-        key = (subset, size, leading)
-        prefix = self.prefixes.get(key)
-        if prefix is None:
-            name = self.font.getSubsetInternalName(subset, doc)
-            prefix = self.prefixes[key] = f"{name} {fp_str(size)} Tf {fp_str(leading)} TL ("
-        return prefix
+        name = self.font.getSubsetInternalName(subset, doc)
+        return f"{name} {fp_str(size)} Tf {fp_str(leading)} TL ("
 
 
 def _encoder(canv: Any) -> _Encoder:
@@ -161,6 +160,9 @@ class _Widths(dict[str, float]):
     def __init__(self, font: str) -> None:
         super().__init__()
         self.font = font
+        self.measured: dict[
+            tuple[str, float], float
+        ] = {}  # width of a text at a size, summed as draw sums it
 
     def __missing__(self, ch: str) -> float:
         width = self[ch] = _width(self.font, ch)
@@ -287,6 +289,17 @@ def _pieces(runs: list[Run], start: int, end: int) -> list[tuple[str, float, Any
     return out
 
 
+def _rg(color: Color) -> str:
+    """The fill operator Canvas.setFillColor writes for an RGB colour."""
+    return f"{fp_str((color.red, color.green, color.blue))} rg"
+
+
+def _opaque(color: Color, canv: Any) -> bool:
+    """Whether the colour is opaque and the canvas's fill too: setFillColor then writes no transparency state."""
+    alpha = getattr(color, "alpha", None)
+    return alpha == 1 and isinstance(alpha, int | float) and canv._extgstate._d.get("ca", 1) == 1
+
+
 class CJKText(Flowable):
     """Wrapped text in one font, in runs of their own size and colour; splits across pages by lines."""
 
@@ -353,6 +366,36 @@ class CJKText(Flowable):
         part._lines, part._for_width = lines, self._for_width
         return part
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's)
+        """As Flowable.drawOn, writing its save, move and restore directly when the text is drawn directly.
+
+        Flowable.drawOn saves the whole graphics state, moves the origin and restores the state; text drawn by
+        ``draw``'s direct path changes only the font, size, leading and fill colour, so those are what is put
+        back, and the page gets the same q, cm and Q operators.
+        """
+        if not (
+            canvas.bottomup
+            and getattr(getFont(self.font), "_dynamicFont", False)
+            and canvas._enforceColorSpace is None
+            and not getattr(self, "_showBoundary", False)
+        ):
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs lack _sW
+            return
+        x = self._hAlignAdjust(x, _sW)  # type: ignore[attr-defined]  # reportlab's, not in the stubs
+        d = canvas.__dict__
+        saved = d["_fontname"], d["_fontsize"], d["_leading"], d["_fillColorObj"], d["_extgstate"]
+        code = canvas._code
+        code.append("q")
+        code.append(
+            f"{fp_str(1, 0, 0, 1, x, y)} cm"
+        )  # Canvas.translate after a 'q', which it never merges into
+        d["_extgstate"] = saved[4].pushCopy()  # as saveState: transparency set inside is undone after
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        code.append("Q")
+        d["_fontname"], d["_fontsize"], d["_leading"], d["_fillColorObj"], d["_extgstate"] = saved
+
     def draw(self) -> None:
         canv: Any = self.canv  # reportlab's private text state is not in the stubs
         lines = self._lines or []
@@ -368,15 +411,32 @@ class CJKText(Flowable):
             y = self.height - i * self.leading - (self.leading + ascent + descent) / 2
             x = self.left_indent + (self.first_indent if i == 0 else 0)
             if self.align != "left":
-                width = sum(widths[ch] * s for text, s, _ in line for ch in text)
+                if len(line) == 1:  # most centred cells: one piece, measured once per text and size
+                    key = line[0][0], line[0][1]
+                    width = widths.measured.get(key, -1.0)
+                    if width < 0:
+                        if len(widths.measured) >= LAID_OUT_SIZE:
+                            widths.measured.clear()
+                        width = widths.measured[key] = sum(widths[ch] * key[1] for ch in key[0])
+                else:
+                    width = sum(widths[ch] * s for text, s, _ in line for ch in text)
                 x = (self.width - width) / 2 if self.align == "center" else self.width - width
             last = len(line) - 1
             for j, (text, s, color) in enumerate(line):
                 if s != font_size:
-                    canv.setFont(self.font, s)
+                    if encoder is None:
+                        canv.setFont(self.font, s)
+                    else:  # what Canvas.setFont does for a subset font: it writes nothing
+                        canv._fontname, canv._fontsize, canv._leading = self.font, s, s * 1.2
                     font_size, leading = s, canv._leading
                 if color is not fill:
-                    canv.setFillColor(color)
+                    if encoder is not None and type(color) is Color and _opaque(color, canv):
+                        # what Canvas.setFillColor writes and notes for an opaque RGB colour
+                        canv._fillColorObj = color
+                        code.append(_rg(color))
+                        doc.ensureMinPdfVersion("transparency")
+                    else:
+                        canv.setFillColor(color)
                     fill = color
                 if encoder is None:
                     canv.drawString(x, y, text)

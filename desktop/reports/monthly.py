@@ -66,8 +66,33 @@ CN_NUMBERS = "一二三四五六七八九十"
 GREY = colors.HexColor("#404040")
 
 
+TOP, BOTTOM, LEFT, RIGHT = 2.5, 2.5, 3, 3  # every cell's padding
+
+
+def _row_heights(rows: list[list[CJKText]], widths: list[float]) -> list[float]:
+    """Each row's height as reportlab's Table works it out for cells of one CJKText and the padding above.
+
+    reportlab works the heights out again each time it lays a table out and for what is left after each page
+    break; given here once, the same figures, summed the same way, give the same pages.
+    """
+    out: list[float] = []
+    for row in rows:
+        h: float = 0
+        for cell, w in zip(row, widths, strict=True):
+            t = cell.wrap(w - LEFT - RIGHT, 0)[1]  # Table._listCellGeom: the text's height, no space around
+            t += BOTTOM + TOP
+            if t > h:
+                h = t
+        out.append(h)
+    return out
+
+
 def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ...]] | None = None) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    plain = all(cmd[0] == "BACKGROUND" for cmd in extra or []) and all(
+        type(c) is CJKText and not c.spaceBefore and not c.spaceAfter for row in rows for c in row
+    )
+    heights = _row_heights(rows, widths) if plain else None
+    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -80,10 +105,10 @@ def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ..
                 ("GRID", (0, 0), (-1, -1), 0.5, GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), TOP),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM),
+                ("LEFTPADDING", (0, 0), (-1, -1), LEFT),
+                ("RIGHTPADDING", (0, 0), (-1, -1), RIGHT),
                 *(extra or []),
             ]
         )
