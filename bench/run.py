@@ -520,24 +520,12 @@ def fifty_page_plan() -> str:
     return "\n".join(lines) + "\n"
 
 
-def pg_scenarios(url: str, params: Params, runs: int) -> dict[str, Any]:
-    """The same service calls against PostgreSQL (filled once; reused while the plan count matches)."""
+def _calls(db: Any) -> dict[str, Callable[[], Any]]:
+    """The interactive calls compared between the two databases, on the same rows of each."""
     from desktop.services.filters import filter_nodes
     from desktop.services.search import search
     from desktop.services.tree import children, node_detail
-    from desktop.storage import open_database
 
-    db = open_database(url, operator="基准测试")
-    with db.engine.connect() as conn:
-        have = conn.execute(text("SELECT count(*) FROM plan")).scalar()
-    db.close()
-    if have != params.plans:
-        if have:
-            return unavailable(f"{url} holds other data ({have} plans); give an empty database")
-        print("  filling PostgreSQL …", flush=True)
-        print("  ", generate.build_database(url, params), flush=True)
-    db = open_database(url, operator="基准测试")
-    out: dict[str, Any] = {}
     with db.engine.connect() as conn:
         wide = conn.execute(
             text(
@@ -557,13 +545,53 @@ def pg_scenarios(url: str, params: Params, runs: int) -> dict[str, Any]:
                 "ORDER BY count(*) DESC LIMIT 1"
             )
         ).scalar()
-    out["pg_expand"] = timed(lambda: children(db, node_id=wide, as_of=TODAY), runs)
-    out["pg_select"] = timed(lambda: node_detail(db, node_id=task, as_of=TODAY), runs)
+    calls: dict[str, Callable[[], Any]] = {
+        "expand": lambda: children(db, node_id=wide, as_of=TODAY),
+        "select": lambda: node_detail(db, node_id=task, as_of=TODAY),
+        "filter": lambda: filter_nodes(db, plan_id=None, unit=unit, overdue=True, as_of=TODAY),
+    }
     for key, query in SEARCHES:
-        out["pg_" + key] = timed(lambda q=query: search(db, query=q), runs)
-    out["pg_filter"] = timed(
-        lambda: filter_nodes(db, plan_id=None, unit=unit, overdue=True, as_of=TODAY), runs
-    )
+        calls[key] = lambda q=query: search(db, query=q)
+    return calls
+
+
+def pg_scenarios(url: str, params: Params, runs: int, sqlite_db: Any) -> dict[str, Any]:
+    """The same service calls against PostgreSQL (filled once; reused while the plan count matches).
+
+    Each call alternates with the same call on the SQLite file, run for run, so that both figures of a
+    ratio are taken under the same conditions (this machine's load varies); "base_<key>" holds SQLite's.
+    """
+    from desktop.storage import open_database
+
+    db = open_database(url, operator="基准测试")
+    with db.engine.connect() as conn:
+        have = conn.execute(text("SELECT count(*) FROM plan")).scalar()
+    db.close()
+    if have != params.plans:
+        if have:
+            return unavailable(f"{url} holds other data ({have} plans); give an empty database")
+        print("  filling PostgreSQL …", flush=True)
+        print("  ", generate.build_database(url, params), flush=True)
+    db = open_database(url, operator="基准测试")
+    out: dict[str, Any] = {}
+    pg_calls, base_calls = _calls(db), _calls(sqlite_db)
+    for key, pg_call in pg_calls.items():
+        base_call = base_calls[key]
+        pg_call(), base_call()  # warm-up
+        times: dict[str, list[float]] = {"pg": [], "base": []}
+        for _ in range(runs):
+            for side, call in (("base", base_call), ("pg", pg_call)):
+                t = time.perf_counter()
+                call()
+                times[side].append(time.perf_counter() - t)
+        for side, prefix in (("pg", "pg_"), ("base", "base_")):
+            values = times[side]
+            out[prefix + key] = {
+                "median": statistics.median(values),
+                "min": min(values),
+                "max": max(values),
+                "runs": runs,
+            }
     db.close()
     for key, value in out.items():
         print(
@@ -646,7 +674,8 @@ def summary(results: dict[str, Any]) -> list[dict[str, Any]]:
         )
     pg = results.get("postgresql", {})
     for key in PG_CALLS + [k for k, _q in SEARCHES]:
-        value, base = pg.get("pg_" + key, {}).get("median"), results.get(key, {}).get("median")
+        value = pg.get("pg_" + key, {}).get("median")
+        base = pg.get("base_" + key, results.get(key, {})).get("median")
         if value is None or not base:
             continue
         rows.append(
@@ -772,7 +801,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.pg:
         print("[postgresql]", flush=True)
         try:
-            suite.results["postgresql"] = pg_scenarios(args.pg, params, runs)
+            suite.results["postgresql"] = pg_scenarios(args.pg, params, runs, suite.db)
         except Exception as exc:
             suite.results["postgresql"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
             print("  ", suite.results["postgresql"])

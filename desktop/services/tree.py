@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Integer, any_, bindparam, case, func, literal, select, true
@@ -176,13 +177,23 @@ def _rollup_of(s: Session, roots: list[int], as_of: dt.date) -> dict[int, str]:
     return {top: SEVERITY[r] for top, r in rows if r is not None and r < len(SEVERITY) and SEVERITY[r]}
 
 
+# The assignments and responsibilities of some nodes with their units' names, already read by the caller.
+Known = tuple[Sequence[tuple[Assignment, str]], Sequence[tuple[Responsibility, str]]]
+
+
 def node_rows(
-    s: Session, nodes: list[PlanNode], as_of: dt.date, *, rollup_of: list[int] | None = None
+    s: Session,
+    nodes: list[PlanNode],
+    as_of: dt.date,
+    *,
+    rollup_of: list[int] | None = None,
+    known: Known | None = None,
 ) -> list[NodeRow]:
     """Tree rows for ``nodes`` with child counts, lead unit, deadline, status and roll-up in a few queries.
 
     ``rollup_of`` limits the roll-up to those nodes (the others get none): a task's path needs no walk over
-    the whole plan below its root.
+    the whole plan below its root. ``known``: the nodes' assignments (in id order) and responsibilities (in
+    position order), when the caller has read them anyway.
     """
     ids = [n.id for n in nodes]
     if not ids:
@@ -198,28 +209,36 @@ def node_rows(
         .all()
     )
     assignments: dict[int, list[tuple[str, str, dt.date | None, str, int]]] = defaultdict(list)
-    for node_id, role, name, deadline, status, percent in s.execute(
-        select(
-            Assignment.node_id,
-            Assignment.role,
-            Unit.name,
-            Assignment.deadline,
-            Assignment.status,
-            Assignment.percent,
-        )
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .where(_among(s, Assignment.node_id, ids), Assignment.archived.is_(False))
-        .order_by(Assignment.id)
-    ):
-        assignments[node_id].append((role, name, deadline, status, percent))
     doc_leads: dict[int, str] = {}
-    for node_id, name in s.execute(
-        select(Responsibility.node_id, Unit.name)
-        .join(Unit, Unit.id == Responsibility.unit_id)
-        .where(_among(s, Responsibility.node_id, ids), Responsibility.role == "lead")
-        .order_by(Responsibility.position)
-    ):
-        doc_leads.setdefault(node_id, name)
+    if known is not None:
+        for a, name in known[0]:
+            if not a.archived:
+                assignments[a.node_id].append((a.role, name, a.deadline, a.status, a.percent))
+        for r, name in known[1]:
+            if r.role == "lead":
+                doc_leads.setdefault(r.node_id, name)
+    else:
+        for node_id, role, name, deadline, status, percent in s.execute(
+            select(
+                Assignment.node_id,
+                Assignment.role,
+                Unit.name,
+                Assignment.deadline,
+                Assignment.status,
+                Assignment.percent,
+            )
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(_among(s, Assignment.node_id, ids), Assignment.archived.is_(False))
+            .order_by(Assignment.id)
+        ):
+            assignments[node_id].append((role, name, deadline, status, percent))
+        for node_id, name in s.execute(
+            select(Responsibility.node_id, Unit.name)
+            .join(Unit, Unit.id == Responsibility.unit_id)
+            .where(_among(s, Responsibility.node_id, ids), Responsibility.role == "lead")
+            .order_by(Responsibility.position)
+        ):
+            doc_leads.setdefault(node_id, name)
     rows = []
     for n in nodes:
         own = assignments.get(n.id, [])
@@ -340,25 +359,31 @@ def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> 
     with db.read() as s:
         chain = path_nodes(s, node_id)
         node = chain[-1]
-        rows = node_rows(s, chain, as_of, rollup_of=[node.id])  # the path shows labels and titles
-        units = [
-            UnitRole(r.unit_id, name, r.role)
-            for r, name in s.execute(
-                select(Responsibility, Unit.name)
-                .join(Unit, Unit.id == Responsibility.unit_id)
-                .where(Responsibility.node_id == node_id)
-                .order_by(Responsibility.position)
-            )
-        ]
-        assignments = [
-            assignment_info(a, name, as_of)
-            for a, name in s.execute(
+        ids = [n.id for n in chain]
+        # The path's assignments and responsibilities read once: for its rows and for the node's own lists.
+        assigned = (
+            s.execute(
                 select(Assignment, Unit.name)
                 .join(Unit, Unit.id == Assignment.unit_id)
-                .where(Assignment.node_id == node_id)
+                .where(_among(s, Assignment.node_id, ids))
                 .order_by(Assignment.id)
             )
-        ]
+            .tuples()
+            .all()
+        )
+        duties = (
+            s.execute(
+                select(Responsibility, Unit.name)
+                .join(Unit, Unit.id == Responsibility.unit_id)
+                .where(_among(s, Responsibility.node_id, ids))
+                .order_by(Responsibility.position)
+            )
+            .tuples()
+            .all()
+        )
+        rows = node_rows(s, chain, as_of, rollup_of=[node.id], known=(assigned, duties))  # the path: labels
+        units = [UnitRole(r.unit_id, name, r.role) for r, name in duties if r.node_id == node_id]
+        assignments = [assignment_info(a, name, as_of) for a, name in assigned if a.node_id == node_id]
         progress = [
             progress_info(p, node_id, name)
             for p, name in s.execute(
