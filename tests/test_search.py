@@ -187,3 +187,12 @@ def test_common_words_give_the_same_page_however_the_rows_are_reached(
 
 def exact_total_or_near(result: SearchResult, total: int) -> bool:
     return result.total == total if result.exact else total / 2 <= result.total <= total * 2
+
+
+def test_a_word_the_server_calls_common_is_estimated_from_its_statistics_not_counted() -> None:
+    from desktop.services.search import EXACT_UP_TO, stats_total
+
+    assert stats_total((0.07, 110_000)) == 7_700, "far above the exact count: the statistics' estimate"
+    assert stats_total((0.02, 110_000)) is None, "within five times the exact count: counted"
+    assert stats_total((0.0, 1_000_000)) is None, "a word the statistics do not list: counted"
+    assert stats_total((1.0, 5 * EXACT_UP_TO)) == 5 * EXACT_UP_TO

@@ -393,6 +393,15 @@ def _pg_walks(s: Session, grams: list[str]) -> dict[str, tuple[float, float]]:
     return walks
 
 
+def stats_total(stats: tuple[float, float]) -> int | None:
+    """A word's hits in a range as the server's statistics tell them (its share of the sampled rows times the
+    rows), when that is at least five times EXACT_UP_TO: counting the first thousand hits would then only
+    confirm that the total is an estimate, and it costs more than the page."""
+    share, rows = stats
+    total = round(share * rows)
+    return total if total >= 5 * EXACT_UP_TO else None
+
+
 def _walk_pays(stats: tuple[float, float], wanted: int, cost: float) -> bool:
     """Is walking the rows in id order cheaper than the GIN index for ``wanted`` hits? A walk reads about
     wanted/share rows; the index gathers all share × rows hits."""
@@ -441,6 +450,9 @@ def _pg_range(
     page = list(s.execute(text(sql), params))
     if len(page) < limit:
         return page, len(page), True
+    common_total = stats_total(stats)
+    if common_total is not None:  # far above what is counted exactly: the server's statistics say how far
+        return page, common_total, False
     # Counting up to EXACT_UP_TO hits chooses its way apart from the page. The GIN index yields hits in the
     # table's physical order (close to id order); a walk follows the ids. Entries are counted without
     # joins: every entry belongs to a node (foreign keys).
