@@ -55,9 +55,9 @@ SEARCHES = [
 ]
 
 
-def timed(fn: Callable[[], Any], runs: int, warm_up: bool = True) -> dict[str, Any]:
-    """Median and spread over ``runs`` calls (after one warm-up call), and the process's peak RSS."""
-    if warm_up:
+def timed(fn: Callable[[], Any], runs: int, warm_up: bool = True, warm_ups: int = 1) -> dict[str, Any]:
+    """Median and spread over ``runs`` calls (after ``warm_ups`` warm-up calls), and the process's peak RSS."""
+    for _ in range(warm_ups if warm_up else 0):
         fn()
     times = []
     for _ in range(runs):
@@ -484,7 +484,9 @@ class Suite:
                     import_file(db, path=p, backup=False)
 
             key = "import_" + ("fifty_pages" if path == big else path.stem)
-            self.attempt(key, lambda f=once: timed(f, max(2, self.runs // 2)))
+            self.attempt(
+                key, lambda f=once: timed(f, max(5, self.runs), warm_ups=3)
+            )  # cheap; its first runs warm up
         seeds = [
             v["median"]
             for k, v in self.results.items()
