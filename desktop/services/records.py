@@ -102,7 +102,7 @@ class ProgressInfo:
 class NodeDetail:
     node: NodeRow
     text: str
-    path: list[NodeRow]
+    path: list[NodeRow]  # root first, the node last; only the node's own row carries a roll-up
     units: list[UnitRole]
     assignments: list[AssignmentInfo]
     progress: list[ProgressInfo]  # newest first

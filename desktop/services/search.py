@@ -452,7 +452,7 @@ def _pg_range(
         return page, len(page), True
     common_total = stats_total(stats)
     if common_total is not None:  # far above what is counted exactly: the server's statistics say how far
-        return page, common_total, False
+        return page, max(common_total, len(page)), False
     # Counting up to EXACT_UP_TO hits chooses its way apart from the page. The GIN index yields hits in the
     # table's physical order (close to id order); a walk follows the ids. Entries are counted without
     # joins: every entry belongs to a node (foreign keys).

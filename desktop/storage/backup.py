@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Cancelled, PlanDeskError
+from .interrupt import stopped_when
 
 DEFAULT_KEEP = 30
 DAILY_KEEP = 7
@@ -40,11 +41,15 @@ def backup_dir_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.stem + "-backups")
 
 
-def quick_check(path: Path) -> list[str]:
-    """PRAGMA quick_check; an empty list means the file is sound."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def quick_check(path: Path, *, should_stop: Callable[[], bool] | None = None) -> list[str]:
+    """PRAGMA quick_check; an empty list means the file is sound. ``should_stop`` may end it early (then its
+    answer means nothing: the caller asks should_stop again)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=should_stop is None)
     try:
-        return _checked(con)
+        if should_stop is None:
+            return _checked(con)
+        with stopped_when(con, should_stop):
+            return _checked(con)
     finally:
         con.close()
 
@@ -87,48 +92,17 @@ def copy_database(
     committed meanwhile by PlanDesk's own connections (WAL mode) neither wait for the copy nor restart it.
     The copy is checked; it is the snapshot page for page, so the snapshot itself is read again only when
     the copy fails, to tell (``check_source``) a damaged database (SourceDamaged) from a bad copy.
-    ``should_stop`` is asked between steps; a stopped copy leaves nothing behind and raises Cancelled.
+    ``should_stop`` is asked between steps and during the check; a stopped copy leaves nothing behind and
+    raises Cancelled.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     tmp = Path(tmp_name)
-
-    def step(_status: int, _remaining: int, _total: int) -> None:
-        if should_stop is not None and should_stop():
-            raise _Stopped
-
-    def source_problems(exc: sqlite3.DatabaseError | None = None) -> list[str]:
-        if exc is not None:
-            return [str(exc)]
-        try:
-            return _checked(source)
-        except sqlite3.DatabaseError as again:
-            return [str(again)]
-
     try:
         source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=15, isolation_level=None)
         try:
-            source.execute("BEGIN")
-            try:
-                source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
-            except sqlite3.DatabaseError as exc:
-                if check_source:
-                    raise SourceDamaged(src, source_problems(exc)) from exc
-                raise
-            target = sqlite3.connect(tmp)
-            try:
-                source.backup(target, pages=STEP_PAGES, progress=step)
-                # A plain file: checking it opens no -wal/-shm beside it, and it travels as one file.
-                target.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                target.close()
-            problems = quick_check(tmp)
-            if problems:
-                damaged = source_problems() if check_source else []
-                if damaged:
-                    raise SourceDamaged(src, damaged)
-                raise PlanDeskError("备份文件校验未通过：" + "；".join(problems[:5]), location=str(src))
+            _copy_snapshot(source, src, tmp, check_source, should_stop)
         finally:
             source.close()
         os.replace(tmp, dest)
@@ -139,6 +113,58 @@ def copy_database(
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
+
+
+def _copy_snapshot(
+    source: sqlite3.Connection,
+    src: Path,
+    tmp: Path,
+    check_source: bool,
+    should_stop: Callable[[], bool] | None,
+) -> None:
+    """The snapshot of ``source`` copied to ``tmp`` in steps and checked there (see copy_database)."""
+    stop = should_stop or (lambda: False)
+
+    def step(_status: int, _remaining: int, _total: int) -> None:
+        if stop():
+            raise _Stopped
+
+    def damaged(exc: sqlite3.DatabaseError | None = None) -> list[str]:
+        """The snapshot's own problems, when asked to tell damage from a failed copy."""
+        if not check_source or isinstance(exc, sqlite3.OperationalError):  # locked, busy, I/O: not damage
+            return []
+        try:
+            return _checked(source)
+        except sqlite3.DatabaseError as again:
+            return [str(again)]
+
+    source.execute("BEGIN")
+    try:
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+    except sqlite3.DatabaseError as exc:
+        if check_source:
+            raise SourceDamaged(src, [str(exc)]) from exc
+        raise
+    target = sqlite3.connect(tmp)
+    try:
+        source.backup(target, pages=STEP_PAGES, progress=step)
+        # A plain file: checking it opens no -wal/-shm beside it, and it travels as one file.
+        target.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.DatabaseError as exc:  # a page the copy could not read
+        found = damaged(exc)
+        if found:
+            raise SourceDamaged(src, found) from exc
+        raise
+    finally:
+        target.close()
+    problems = quick_check(tmp, should_stop=stop)
+    if stop():
+        raise _Stopped
+    if problems:
+        found = damaged()
+        if found:
+            raise SourceDamaged(src, found)
+        raise PlanDeskError("备份文件校验未通过：" + "；".join(problems[:5]), location=str(src))
 
 
 def take_backup(

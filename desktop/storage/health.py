@@ -12,10 +12,12 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import PlanDeskError
+from .interrupt import stopped_when
 
 log = logging.getLogger(__name__)
 
@@ -81,18 +83,10 @@ class GoodBackup:
 def _bounded_quick_check(path: Path, seconds: float) -> list[str]:
     """PRAGMA quick_check, stopped after ``seconds`` (then only what was checked counts)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, check_same_thread=False)
-
-    # The walk over a table's pages is one step of SQLite's program, which a progress handler cannot stop;
-    # an interrupt from a timer thread can.
-    def stop() -> None:
-        with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile: the check is over
-            con.interrupt()
-
-    timer = threading.Timer(seconds, stop)
-    timer.daemon = True
-    timer.start()
+    deadline = time.monotonic() + seconds
     try:
-        rows = [r[0] for r in con.execute("PRAGMA quick_check(20)")]
+        with stopped_when(con, lambda: time.monotonic() > deadline):
+            rows = [r[0] for r in con.execute("PRAGMA quick_check(20)")]
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc).lower():
             log.info("quick_check of %s stopped after %.1f s", path, seconds)
@@ -103,19 +97,18 @@ def _bounded_quick_check(path: Path, seconds: float) -> list[str]:
     except sqlite3.DatabaseError as exc:  # "malformed", "not a database"
         return [str(exc)]
     finally:
-        timer.cancel()
         con.close()
     return [] if rows == ["ok"] else rows
 
 
 # A start check begun early (begin_start_check) runs in a thread while the window's code loads: SQLite
 # releases the interpreter while it reads the pages. Keyed by file, with the size and time it was checked at.
-_EARLY: dict[Path, tuple[tuple[int, int], threading.Thread, list[list[str]]]] = {}
+_EARLY: dict[Path, tuple[tuple[int, int, int, int], threading.Thread, list[list[str]]]] = {}
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _stamp(path: Path) -> tuple[int, int, int, int]:
     st = path.stat()
-    return st.st_size, st.st_mtime_ns
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def begin_start_check(path: Path) -> None:

@@ -1,0 +1,37 @@
+"""Stopping a long SQLite statement (an integrity check) from outside when its time is up or a stop is asked."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+
+
+@contextlib.contextmanager
+def stopped_when(
+    con: sqlite3.Connection, should_stop: Callable[[], bool], every: float = 0.02
+) -> Iterator[None]:
+    """While the block runs, interrupt ``con``'s statement as soon as ``should_stop()`` is true.
+
+    The walk over a table's pages is one step of SQLite's program, which a progress handler cannot stop; an
+    interrupt from another thread can, but SQLite forgets one that arrives before the statement starts, so
+    the watcher interrupts again at every tick until the block ends. (``con`` needs check_same_thread=False.)
+    """
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(every):
+            if should_stop():
+                with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile: the work is over
+                    con.interrupt()
+
+    con.set_progress_handler(lambda: int(should_stop()), 10000)
+    watcher = threading.Thread(target=watch, name="plandesk-sqlite-stop", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+        con.set_progress_handler(None, 0)
