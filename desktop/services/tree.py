@@ -354,6 +354,12 @@ def progress_info(p: ProgressEntry, node_id: int, unit_name: str) -> ProgressInf
     )
 
 
+def _with_unit(s: Session, model: Any, ids: list[int], order: Any) -> list[Any]:
+    """The ``model`` rows (assignments or responsibilities) of the nodes ``ids``, each with its unit's name."""
+    stmt = select(model, Unit.name).join(Unit, Unit.id == model.unit_id).where(_among(s, model.node_id, ids))
+    return list(s.execute(stmt.order_by(order)).tuples().all())
+
+
 def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> NodeDetail:
     as_of = as_of or today()
     with db.read() as s:
@@ -361,26 +367,8 @@ def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> 
         node = chain[-1]
         ids = [n.id for n in chain]
         # The path's assignments and responsibilities read once: for its rows and for the node's own lists.
-        assigned = (
-            s.execute(
-                select(Assignment, Unit.name)
-                .join(Unit, Unit.id == Assignment.unit_id)
-                .where(_among(s, Assignment.node_id, ids))
-                .order_by(Assignment.id)
-            )
-            .tuples()
-            .all()
-        )
-        duties = (
-            s.execute(
-                select(Responsibility, Unit.name)
-                .join(Unit, Unit.id == Responsibility.unit_id)
-                .where(_among(s, Responsibility.node_id, ids))
-                .order_by(Responsibility.position)
-            )
-            .tuples()
-            .all()
-        )
+        assigned: list[tuple[Assignment, str]] = _with_unit(s, Assignment, ids, Assignment.id)
+        duties: list[tuple[Responsibility, str]] = _with_unit(s, Responsibility, ids, Responsibility.position)
         rows = node_rows(s, chain, as_of, rollup_of=[node.id], known=(assigned, duties))  # the path: labels
         units = [UnitRole(r.unit_id, name, r.role) for r, name in duties if r.node_id == node_id]
         assignments = [assignment_info(a, name, as_of) for a, name in assigned if a.node_id == node_id]
