@@ -43,7 +43,6 @@ TARGETS: dict[str, tuple[str, float, str]] = {
 }
 # The interactive calls compared between PostgreSQL and SQLite (same scale, same run): at most 2×.
 PG_RATIO = 2.0
-PG_CALLS = ["expand", "select", "filter"]
 SEARCHES = [
     ("search_1_common", "碳"),
     ("search_1_rare", RARE_ONE),
@@ -675,7 +674,7 @@ def summary(results: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     pg = results.get("postgresql", {})
-    for key in PG_CALLS + [k for k, _q in SEARCHES]:
+    for key in [k.removeprefix("pg_") for k in pg if k.startswith("pg_")]:  # the calls _calls() names
         value = pg.get("pg_" + key, {}).get("median")
         base = pg.get("base_" + key, results.get(key, {})).get("median")
         if value is None or not base:

@@ -101,7 +101,7 @@ def _bounded_quick_check(path: Path, seconds: float) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-# A start check begun early (begin_start_check) runs in a thread while the window's code loads: SQLite
+# A start check begun early (begin_check) runs in a thread while the window's code loads: SQLite
 # releases the interpreter while it reads the pages. Keyed by file, with the size and time it was checked at.
 _EARLY: dict[Path, tuple[tuple[int, int, int, int], threading.Thread, list[list[str]]]] = {}
 
@@ -111,7 +111,7 @@ def _stamp(path: Path) -> tuple[int, int, int, int]:
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def begin_start_check(path: Path) -> None:
+def begin_check(path: Path) -> None:
     """Start the bounded check of ``path`` now; opening it takes the answer (or checks again if it changed)."""
     try:
         if not path.is_file() or path.stat().st_size == 0:
@@ -149,7 +149,7 @@ def newest_good_backup(db_path: Path) -> GoodBackup | None:
     return None
 
 
-def offer_backup(db_path: Path) -> tuple[str, Path | None]:
+def _offer(db_path: Path) -> tuple[str, Path | None]:
     good = newest_good_backup(db_path)
     if good is None:
         return "旁边没有找到完好的备份，请联系管理员。", None
@@ -170,7 +170,7 @@ def check_before_open(db_path: Path) -> None:
     size = db_path.stat().st_size
     if size == 0:
         wal = Path(str(db_path) + "-wal")
-        offer, backup = offer_backup(db_path)
+        offer, backup = _offer(db_path)
         if backup is None and not (wal.exists() and wal.stat().st_size > 0):
             return
         raise DatabaseDamaged(
@@ -185,7 +185,7 @@ def check_before_open(db_path: Path) -> None:
     except OSError as exc:
         raise StorageProblem(f"无法读取数据库文件：{exc.strerror or exc}。数据库未改动。") from exc
     if head != HEADER:
-        offer, backup = offer_backup(db_path)
+        offer, backup = _offer(db_path)
         raise DatabaseDamaged(
             f"该文件不是 SQLite 数据库（文件头不符），可能已损坏或选错了文件。PlanDesk 没有写入它。{offer}",
             location=str(db_path),
@@ -193,7 +193,7 @@ def check_before_open(db_path: Path) -> None:
         )
     problems = _start_check(db_path)
     if problems:
-        offer, backup = offer_backup(db_path)
+        offer, backup = _offer(db_path)
         raise DatabaseDamaged(
             "数据库文件已损坏（完整性检查：" + "；".join(problems[:3])[:300] + "）。"
             f"PlanDesk 没有写入它。{offer}",

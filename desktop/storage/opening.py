@@ -15,8 +15,7 @@ from sqlalchemy.engine import make_url
 from ..errors import PlanDeskError
 from .database import Database, resolve_url
 from .engine import make_engine
-from .health import begin_start_check as begin_check
-from .health import check_before_open
+from .health import begin_check, check_before_open
 from .hold import DatabaseInUse, exclusive_hold
 from .migrate import migrate
 from .swap import finish_interrupted, marker_path
