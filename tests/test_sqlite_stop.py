@@ -30,6 +30,18 @@ def test_a_stop_asked_before_the_statement_starts_still_stops_it(tmp_path: Path)
         con.close()
 
 
+def test_a_stop_asked_before_the_statement_stops_it_before_the_watchers_first_tick(tmp_path: Path) -> None:
+    con = filled(tmp_path / "x.sqlite3")
+    try:
+        with (
+            stopped_when(con, lambda: True, every=60),
+            pytest.raises(sqlite3.OperationalError, match="interrupt"),
+        ):
+            con.execute("PRAGMA quick_check").fetchall()
+    finally:
+        con.close()
+
+
 def test_without_a_stop_the_check_runs_and_the_connection_is_left_as_it_was(tmp_path: Path) -> None:
     con = filled(tmp_path / "x.sqlite3")
     try:
