@@ -403,7 +403,7 @@ def _join_broken(lines: list[str]) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     if not prev or "\t" in prev or "\t" in line:
         return False
-    if re.search(r"[（(][^（）()]{0,12}[:：]$", prev) and not match_heading(line):
+    if re.search(r"[（(〔【［][^（）()〔〕【】［］]{0,12}[:：]$", prev) and not match_heading(line):
         return True  # a line wrap right after '（责任单位：': the names follow on the next line
     if prev.endswith(_TERMINAL):
         return False

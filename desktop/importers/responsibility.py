@@ -23,7 +23,10 @@ _CO_LABELS = (
 )
 _LEAD_LABELS = ("牵头单位", "牵头部门")
 # Clauses that state a convention, not units ("排在第一位的部门为牵头部门，下同", "以下均需…配合，不再列出").
-_CONVENTION = re.compile(r"(第一位|第一个|首位|下同|不再列出|以下均需|以下均由|列在首位|为牵头)")
+_CONVENTION = re.compile(
+    r"(第一位|第一个|首位|下同|以下均需|以下均由|列在首位|为牵头"
+    r"|不再(?:做|作|进行|重复|一一|单独|另行)?(?:分工|列出|列明|单列|标注|注明))"
+)
 
 # The role lexicon: phrases that close a list of units, longest first. "joint" units are responsible
 # together: the first leads unless the document reads them otherwise (see tree_finish).
@@ -68,8 +71,8 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
 )
 _ROLE_END = re.compile("(?:" + "|".join(re.escape(p) for p, _ in ROLE_PHRASES) + ")$")
 _ROLE_OF = dict(ROLE_PHRASES)
-_CLAUSE_SEPARATORS = re.compile(r"[，,；;。]")
-_LIST_SEPARATORS = re.compile(r"[、]")
+_CLAUSE_SEPARATORS = "，,；;。"
+_LIST_SEPARATORS = "、"
 # 和 / 与 / 及 join two units only between complete names (住房和城乡建设局 is one unit).
 _UNIT_END = r"(?:局|委|办|部|厅|署|会|院|政府|中心|公司|集团|单位|部门|海关|银行|支行|办事处|乡镇|街道|镇|所|站|队|室)"
 _CONJUNCTION = re.compile(
@@ -82,7 +85,14 @@ _GENERIC_TAIL = re.compile(
 _LEVEL_WORDS = ("县级市", "县", "县区", "县（市、区）", "旗", "市", "区", "乡镇", "街道")
 # A deadline or rhythm inside a note (2025年底前完成, 持续推进) says when, not who.
 _TIME_CLAUSE = re.compile(r"^(?:\d{4}年|自\d{4}年|到\d{4}年|持续|长期|每年|每季度|每月|年底前|\d{1,2}月底前)")
-_PAREN = re.compile(r"[（(]([^（）()]{2,400}(?:[（(][^（）()]{0,40}[）)][^（）()]{0,400})*)[）)]")
+# A note in round brackets (which may hold one level of round brackets: 各县（市、区）) or in 〔〕 【】 ［］,
+# which some offices print notes in and which may hold round brackets freely. Each kind has one group.
+_PAREN = re.compile(
+    r"[（(]([^（）()]{2,400}(?:[（(][^（）()]{0,40}[）)][^（）()]{0,400})*)[）)]"
+    r"|〔([^〔〕\n]{2,600})〕|【([^【】\n]{2,600})】|［([^［］\n]{2,600})］"
+)
+_OPENERS = "（(〔【［"
+_CLOSERS = "）)〕】］"
 _BARE_UNIT = re.compile(rf"^[\u4e00-\u9fff]{{2,24}}{_UNIT_END}$")
 
 
@@ -117,12 +127,30 @@ def _clean_token(token: str) -> tuple[str, str]:
 
 def _items(clause: str) -> list[str]:
     out: list[str] = []
-    for part in _LIST_SEPARATORS.split(clause):
+    for part in _split_outside_brackets(clause, _LIST_SEPARATORS):
         for item in _CONJUNCTION.split(part):
             if item in _LEVEL_WORDS and out and out[-1].startswith("各"):
                 out[-1] = f"{out[-1]}、{item}"
             elif item:
                 out.append(item)
+    return out
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    """``text`` split at any of ``separators`` that is not inside round brackets: 各县（市、区）人民政府 is one."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch in separators and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    if depth:  # an opening bracket never closed (a broken extraction): brackets cannot be trusted
+        return re.split(f"[{re.escape(separators)}]", text)
     return out
 
 
@@ -139,6 +167,14 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
     content = "".join(content.split())
     if not content:
         return None
+    # A later sentence that states a convention is a remark about the lists, not one of them: (责任单位：A、B
+    # 按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。)
+    sentences = [p for p in content.split("。") if p]
+    if len(sentences) > 1:
+        kept = sentences[:1] + [
+            p for p in sentences[1:] if not _CONVENTION.search(p) or _LABEL_PART.search(p)
+        ]
+        content = "。".join(kept)
     labelled = bool(_LABEL_PART.match(content))
     units: list[RawUnit] = []
     pending: list[str] = []  # units waiting for the role phrase that closes their list
@@ -185,7 +221,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
 def _clauses(content: str) -> list[str]:
     """Clauses split at ，；。 but a label keeps the list after it: 牵头单位：A，B。配合单位：C."""
     out: list[str] = []
-    for piece in _CLAUSE_SEPARATORS.split(content):
+    for piece in _split_outside_brackets(content, _CLAUSE_SEPARATORS):
         if piece:
             out.append(piece)
     return out
@@ -237,19 +273,25 @@ class FoundList:
     units: list[RawUnit]
 
 
+def _inside(m: re.Match[str]) -> str:
+    """The text inside the brackets of a _PAREN match, whichever kind they are."""
+    return m.group(m.lastindex or 1)
+
+
 def find_responsibility(text: str) -> list[FoundList]:
-    """All responsibility parentheticals in ``text`` (full- or half-width brackets)."""
+    """All responsibility parentheticals in ``text`` (round brackets of either width, or 〔〕 【】 ［］)."""
     found = []
     for m in _PAREN.finditer(text):
-        units = parse_responsibility(m.group(1))
-        if not units and is_bare_unit_note(m.group(1)):
+        inside = _inside(m)
+        units = parse_responsibility(inside)
+        if not units and is_bare_unit_note(inside):
             # （上海海关） closing a paragraph: the brackets hold only unit names, listed by position.
             closes = text[m.start() - 1 : m.start()] in ("。", "；") and text[m.end() : m.end() + 1] in (
                 "",
                 "\n",
             )
             units = (
-                resolve_joint([RawUnit(n, "joint") for n in _items(m.group(1))], joint_lead=False)
+                resolve_joint([RawUnit(n, "joint") for n in _items(inside)], joint_lead=False)
                 if closes
                 else None
             )
@@ -258,7 +300,7 @@ def find_responsibility(text: str) -> list[FoundList]:
             continue
         if not units:
             continue
-        labelled = bool(_LABEL_PART.match("".join(m.group(1).split())))
+        labelled = bool(_LABEL_PART.match("".join(inside.split())))
         after = text[m.end() : m.end() + 1]
         before = text[m.start() - 1 : m.start()] if m.start() else ""
         # A sentence-form list closes a paragraph; one in mid-sentence is an aside about who does what,
@@ -267,8 +309,10 @@ def find_responsibility(text: str) -> list[FoundList]:
         if (
             labelled
             or explicit
-            or after in ("", "\n", "。", "；", "（", "(", " ")
-            or before in ("", "\n", "。", "；", "）")
+            or after in ("", "\n", "。", "；", " ")
+            or after in _OPENERS
+            or before in ("", "\n", "。", "；")
+            or before in _CLOSERS
         ):
             found.append(FoundList(m.start(), m.end(), units))
     return found
@@ -289,7 +333,7 @@ def unread_notes(text: str) -> list[str]:
     """Parentheticals that look like responsibility notes but could not be read as one."""
     out: list[str] = []
     for m in _PAREN.finditer(text):
-        content = "".join(m.group(1).split())
+        content = "".join(_inside(m).split())
         if _NOTE_HINT.search(content) and parse_responsibility(content) is None:
             out.append(m.group(0))
     return out

@@ -222,6 +222,11 @@ class TreeBuilder:
             # Scrambled text: a list after a chapter heading belongs to the section it closed.
             target = self.last_section
             target.node.needs_review = True
+        if only_units and not self.scrambled and target is self.subtask and self._closes_group(target):
+            # （1）…（2）…（3）… then （责任单位：…） on a line of its own: the note is the task's, not (3)'s.
+            target = target.parent
+            assert target is not None
+            self.subtask = None
         if target.closed and not only_units and self.scrambled:
             target.node.needs_review = True
             self.findings.append(
@@ -234,6 +239,15 @@ class TreeBuilder:
             )
         target.lines.append(line)
         self._take_units(target, line)
+
+    @staticmethod
+    def _closes_group(last: Draft) -> bool:
+        """Is ``last`` the last of two or more sub-items of a task, none of which (nor the task) has a note?"""
+        parent = last.parent
+        if parent is None or parent.raw_units or parent.node.kind != "task":
+            return False
+        items = parent.children
+        return len(items) >= 2 and items[-1] is last and not any(d.raw_units for d in items)
 
     def _goal_context(self, target: Draft) -> bool:
         if target.node.kind not in ("chapter", "section"):

@@ -136,3 +136,50 @@ def test_a_stray_verb_inside_a_list() -> None:
         ("市税务局", "co"),
     ]
     assert parse_responsibility("市商务局负责、其他事项另行安排") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施市场准入负面清单制度。〔责任单位：省市场监管局、商务厅〕", ["省市场监管局", "商务厅"]),
+        ("推进“一网通办”。【牵头单位：市政务服务局；配合单位：各区政府】", ["市政务服务局", "各区政府"]),
+        ("完善物流枢纽。［责任单位：省发展改革委牵头，交通运输厅配合］", ["省发展改革委", "交通运输厅"]),
+    ],
+)
+def test_notes_in_hexagonal_and_square_brackets(text: str, expected: list[str]) -> None:
+    [found] = find_responsibility(text)
+    assert [u.raw for u in found.units] == expected
+    assert text[found.start] in "〔【［" and found.end == len(text)
+
+
+def test_a_document_number_in_hexagonal_brackets_is_not_a_note() -> None:
+    assert find_responsibility("根据《实施意见》（国发〔2021〕36号）。") == []
+
+
+def test_a_remark_after_the_list_names_no_unit() -> None:
+    units = parse_responsibility(
+        "责任单位：省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。"
+    )
+    assert units is not None
+    assert [u.raw for u in units] == ["省发展改革委", "省市场监管局"]
+
+
+def test_a_list_comma_inside_brackets_stays_in_the_name() -> None:
+    units = parse_responsibility("责任单位：市应急局、各县（市、区）人民政府、各开发区管委会")
+    assert units is not None
+    assert [u.raw for u in units] == ["市应急局", "各县（市、区）人民政府", "各开发区管委会"]
+
+
+def test_a_note_after_numbered_sub_items_belongs_to_their_task() -> None:
+    text = (
+        "（一）一案三制建设\n1.完善应急预案体系\n（1）加强应急预案管理。\n（2）推进应急预案精编化。\n"
+        "（责任单位：市应急局、市公安局）\n2.健全应急管理机制\n（1）推进机构建设。（责任单位：市委编办）\n"
+        "（2）完善联动机制。\n（责任单位：市应急局）\n"
+    )
+    section = parse_plan(text).nodes[0]
+    first, second = section.children
+    assert [u.raw for u in first.units] == ["市应急局", "市公安局"]
+    assert [c.units for c in first.children] == [[], []]
+    # where a sub-item has a note of its own, each note stays with its item
+    assert second.units == []
+    assert [[u.raw for u in c.units] for c in second.children] == [["市委编办"], ["市应急局"]]
