@@ -6,7 +6,12 @@ import calendar
 import datetime as dt
 import re
 
-_MONTH_END = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:底|末)?(?:前|以前|之前)")
+_MONTH_END = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)")
+# 完成时限：2024年12月 — a date under a deadline label is the deadline even without 底前.
+_LABELLED = re.compile(
+    r"(?:完成时限|完成时间|完成期限|办结时限|时间节点|时限要求|时间要求|截止时间|时限)\s*[:：]\s*"
+    r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?"
+)
 _YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:年底|底|末|年末)(?:前|以前|之前)?")
 _BY_YEAR = re.compile(r"(?:到|至|于|在)\s*(\d{4})\s*年")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -34,7 +39,22 @@ def _month_end(year: int, month: int) -> dt.date | None:
 
 
 def find_deadline(text: str) -> dt.date | None:
-    """The first deadline phrase in ``text`` as a date (end of the month or year it names)."""
+    """The deadline ``text`` names under a label (完成时限：…), else its first deadline phrase, as a date (the
+    end of the month or year it names)."""
+    for m in _LABELLED.finditer(text):
+        year, month, day = (int(g) if g else None for g in m.groups())
+        assert year is not None
+        if month is None:
+            if _valid_year(year):
+                return dt.date(year, 12, 31)
+        elif day is None:
+            if date := _month_end(year, month):
+                return date
+        else:
+            try:
+                return dt.date(year, month, day) if _valid_year(year) else None
+            except ValueError:
+                pass
     candidates: list[tuple[int, dt.date]] = []
     for m in _MONTH_END.finditer(text):
         date = _month_end(int(m.group(1)), int(m.group(2)))

@@ -22,6 +22,13 @@ _CO_LABELS = (
     "支持单位",
 )
 _LEAD_LABELS = ("牵头单位", "牵头部门")
+# Labels inside a note that say when or which person, not which unit: their clauses name no unit, up to the
+# next unit label (…；完成时限：2024年底前；责任领导：分管副市长).
+_OTHER_LABEL = re.compile(
+    r"^(?:完成时限|完成时间|完成期限|办结时限|时间节点|时限要求|时间要求|截止时间|时限|进度安排"
+    r"|责任领导|分管领导|牵头领导|联系领导|包抓领导|分管市领导|分管区领导|分管县领导|责任人|具体责任人|联系人"
+    r"|联系电话|电话)\s*[:：]"
+)
 # Clauses that state a convention, not units ("排在第一位的部门为牵头部门，下同", "以下均需…配合，不再列出").
 _CONVENTION = re.compile(
     r"(第一位|第一个|首位|下同|以下均需|以下均由|列在首位|为牵头"
@@ -167,21 +174,22 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
     content = "".join(content.split())
     if not content:
         return None
-    # A later sentence that states a convention is a remark about the lists, not one of them: (责任单位：A、B
-    # 按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。)
-    sentences = [p for p in content.split("。") if p]
-    if len(sentences) > 1:
-        kept = sentences[:1] + [
-            p for p in sentences[1:] if not _CONVENTION.search(p) or _LABEL_PART.search(p)
-        ]
-        content = "。".join(kept)
+    content = _without_remarks(content)
     labelled = bool(_LABEL_PART.match(content))
     units: list[RawUnit] = []
     pending: list[str] = []  # units waiting for the role phrase that closes their list
     label_role = ""
+    skipping = False  # inside the clauses of a time or person label
     for clause in _clauses(content):
         label = _LABEL_PART.match(clause)
+        if not label and _OTHER_LABEL.match(clause):
+            units.extend(RawUnit(n, label_role) for n in pending)
+            pending, skipping = [], True
+            continue
+        if skipping and not label:
+            continue
         if label:
+            skipping = False
             units.extend(RawUnit(n, label_role) for n in pending)
             pending = []
             name = label.group(1)
@@ -216,6 +224,16 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             return None
         units.extend(RawUnit(n, label_role) for n in pending)
     return _assign_roles(units) if units else None
+
+
+def _without_remarks(content: str) -> str:
+    """A later sentence that states a convention is a remark about the lists, not one of them: (责任单位：A、B
+    按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。)"""
+    sentences = [p for p in content.split("。") if p]
+    if len(sentences) < 2:
+        return content
+    kept = sentences[:1] + [p for p in sentences[1:] if not _CONVENTION.search(p) or _LABEL_PART.search(p)]
+    return "。".join(kept)
 
 
 def _clauses(content: str) -> list[str]:

@@ -58,7 +58,7 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
 
 def _reads_joint_as_lead(roots: list[Draft], text: str) -> bool:
     """A document that names leads with 牵头 and states no 'first listed leads' rule: 负责 means all lead."""
-    if re.search(r"第一位|首位|列第一|排第一|排在第一", text):
+    if re.search(r"第一位|首位|(?:列|排|排在|排名|位列|名列|列在)第一|第一个(?:单位|部门)?为", text):
         return False
     return any(u.role == "lead" and not u.joint for d in _walk(roots) for u, _ in d.raw_units)
 

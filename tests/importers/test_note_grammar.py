@@ -183,3 +183,32 @@ def test_a_note_after_numbered_sub_items_belongs_to_their_task() -> None:
     # where a sub-item has a note of its own, each note stays with its item
     assert second.units == []
     assert [[u.raw for u in c.units] for c in second.children] == [["市委编办"], ["市应急局"]]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "牵头单位：市发展改革委；配合单位：市财政局、市数据局；完成时限：2024年12月底前",
+            [("市发展改革委", "lead"), ("市财政局", "co"), ("市数据局", "co")],
+        ),
+        ("责任单位：市数据局；责任领导：分管副市长", [("市数据局", "lead")]),
+        (
+            "牵头单位：市商务局；联系人：王明，电话：12345678；配合单位：市财政局",
+            [("市商务局", "lead"), ("市财政局", "co")],
+        ),
+    ],
+)
+def test_time_and_person_labels_name_no_unit(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None
+    assert [(u.raw, u.role) for u in units] == expected
+
+
+def test_a_first_listed_rule_stated_as_paiming_diyi_makes_the_first_lead() -> None:
+    text = (
+        "一、重点任务\n1.优化营商环境。（责任单位：市发展改革委、市市场监管局，排名第一的为牵头单位，下同）\n"
+        "2.建设数据中心。（市政务服务局牵头，市财政局配合）\n"
+    )
+    first = parse_plan(text).nodes[0].children[0]
+    assert [(u.raw, u.role) for u in first.units] == [("市发展改革委", "lead"), ("市市场监管局", "co")]

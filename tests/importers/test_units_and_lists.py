@@ -112,6 +112,20 @@ def test_deadlines_and_recurrence() -> None:
     assert find_deadline("2019年6月底前，研究") == dt.date(2019, 6, 30)
     assert find_deadline("2024年年底前完成") == dt.date(2024, 12, 31)
     assert find_deadline("加强管理") is None
+    assert find_deadline("2025年6月底完成") == dt.date(2025, 6, 30)
+    assert find_deadline("2023年6月，市政府印发") is None  # a month mentioned is not a deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（牵头单位：市商务局；完成时限：2024年12月）", dt.date(2024, 12, 31)),
+        ("（责任单位：市商务局；完成时间：2025年9月30日）", dt.date(2025, 9, 30)),
+        ("到2027年，建成体系。（责任单位：市商务局；完成时限：2025年）", dt.date(2025, 12, 31)),
+    ],
+)
+def test_a_deadline_under_its_label_is_the_deadline(text: str, expected: dt.date) -> None:
+    assert find_deadline(text) == expected
     assert find_recurrence("每年开展一次") == "每年"
     assert find_recurrence("长期坚持") == "长期"
     assert find_recurrence("持续推进诚信建设") == "持续"
