@@ -50,8 +50,9 @@ def _fragments(page: Any) -> list[_Word]:
     return out
 
 
-def _lines(fragments: list[_Word]) -> list[list[_Word]]:
-    """Fragments on one baseline, left to right, runs of touching fragments joined into words."""
+def _lines(fragments: list[_Word]) -> tuple[list[list[_Word]], bool]:
+    """Fragments on one baseline, left to right, runs of touching fragments joined into words; and whether
+    glyphs of another font had to be put back into the gaps left for them (see _embedded)."""
     rows: list[list[_Word]] = []
     for f in sorted(fragments, key=lambda w: (-w.y, w.x)):
         if rows and abs(rows[-1][0].y - f.y) <= 0.3 * f.size:
@@ -59,15 +60,54 @@ def _lines(fragments: list[_Word]) -> list[list[_Word]]:
         else:
             rows.append([f])
     out: list[list[_Word]] = []
+    embedded = False
     for row in rows:
+        row, moved = _embedded(row)
+        embedded = embedded or moved
         words: list[_Word] = []
-        for f in sorted(row, key=lambda w: w.x):
+        for f in row:
             if words and f.x - words[-1].end < 0.6 * f.size:
                 words[-1] = _Word(words[-1].x, words[-1].y, words[-1].size, words[-1].text + f.text)
             else:
                 words.append(f)
         out.append(words)
-    return out
+    return out, embedded
+
+
+def _embedded(row: list[_Word]) -> tuple[list[_Word], bool]:
+    """One baseline's fragments left to right, with glyphs drawn inside another run put into its gaps.
+
+    A writer may draw a line's CJK run with a gap for each character of another font (curly quotes in a
+    Latin font: '推行 一件事一' and '“' at the gap) and those characters apart, before or after the run; in
+    the order of the page's drawing they land at the line's start or end."""
+    out: list[_Word] = []
+    moved = False
+    for f in sorted(row, key=lambda w: w.x):
+        host = out[-1] if out else None
+        at = _gap_at(host, f.x) if host is not None and host.x < f.x < host.end - 0.25 * f.size else None
+        # The guest's own gaps ('“ ”') stand for the host's text between its characters: one gap each.
+        pieces = f.text.split()
+        gaps = (
+            [i for i, ch in enumerate(host.text) if ch == " " and i >= at] if host and at is not None else []
+        )
+        if host is None or len(gaps) < len(pieces):
+            out.append(_Word(f.x, f.y, f.size, f.text))
+            continue
+        for i, piece in reversed(list(zip(gaps, pieces, strict=False))):
+            host.text = host.text[:i] + piece + host.text[i + 1 :]
+        moved = True
+    return out, moved
+
+
+def _gap_at(host: _Word, x: float) -> int | None:
+    """The index of the space in ``host`` nearest to ``x`` (characters as wide as _Word.end counts them)."""
+    best: tuple[float, int] | None = None
+    pos = host.x
+    for i, ch in enumerate(host.text):
+        if ch == " " and (best is None or abs(pos - x) < best[0]):
+            best = (abs(pos - x), i)
+        pos += (1.0 if ord(ch) > 0x2E80 else 0.5) * host.size
+    return best[1] if best is not None and best[0] <= 2 * host.size else None
 
 
 def _header(line: list[_Word]) -> list[str] | None:
@@ -102,8 +142,9 @@ def _aligned(line: list[_Word], columns: list[float]) -> bool:
 
 
 def page_text(page: Any, state: TableState) -> str | None:
-    """The page's text with its task table one cell per paragraph, or None when the page has no such table."""
-    lines = _lines(_fragments(page))
+    """The page's text with its task table one cell per paragraph, or read by position where glyphs had to
+    be put back in their place; None when pypdf's own reading of the page is as good."""
+    lines, embedded = _lines(_fragments(page))
     out: list[str] = []
     columns = list(state.columns)
     band: list[list[_Word]] = list(state.band)
@@ -155,7 +196,7 @@ def page_text(page: Any, state: TableState) -> str | None:
         out.extend(_band_cells(band, columns))
         band = []
     state.columns, state.band = columns, band
-    return "\n".join(out) if found else None
+    return "\n".join(out) if found or embedded else None
 
 
 def finish(state: TableState) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,21 @@ def test_docx_table_rows_become_indicator_rows(tmp_path: Path) -> None:
     task = next(n for n in plan.walk() if n.kind == "task")
     assert [u.raw for u in task.units] == ["市市场监管局", "市科技局"]
     assert plan.nodes[1].title == "重点任务"
+
+
+def test_quotes_set_in_another_font_stay_in_their_place_in_a_pdf() -> None:
+    """A writer that draws curly quotes in a Latin font apart from the Chinese run: in drawing order they
+    land at the line's start, which hid headings such as （一）; PlanDesk puts them back into their gaps."""
+    docx = load_plan(FIXTURES / "quotes_latin_font.docx")
+    pdf = load_plan(FIXTURES / "quotes_latin_font.pdf")
+    assert pdf.title == docx.title == "某市“十五五”数字政府建设实施方案"
+    assert tree_signature(pdf) == tree_signature(docx)
+    chapter = pdf.nodes[0]
+    assert [c.title for c in chapter.children] == ["推进“高效办成一件事”", "深化“跨省通办”"]
+    assert "落实“一网通办”“一网统管”要求" in pdf.text
+    table_tasks = pdf.nodes[1].children
+    assert [t.title for t in table_tasks][1] == "推广“随申拍”式“市民随手拍”应用"
+    assert [(t.deadline, [u.name for u in t.units]) for t in table_tasks] == [
+        (dt.date(2026, 12, 31), ["市数据局"]),
+        (dt.date(2027, 6, 30), ["市城管执法局"]),
+    ]
