@@ -189,7 +189,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
         if skipping and not label:
             continue
         if label:
-            skipping = False
+            skipping, labelled = False, True
             units.extend(RawUnit(n, label_role) for n in pending)
             pending = []
             name = label.group(1)
@@ -339,7 +339,9 @@ def find_responsibility(text: str) -> list[FoundList]:
 def parse_bare_line(line: str) -> list[RawUnit] | None:
     """A line such as 牵头单位：市发展改革委；配合单位：市财政局 without brackets."""
     stripped = line.strip()
-    if _LABEL_PART.match(stripped) and len(stripped) < 300:
+    # 牵头领导：副区长；牵头单位：区文化旅游局: a person's label may come first
+    starts = _LABEL_PART.match(stripped) or (_OTHER_LABEL.match(stripped) and _LABEL_PART.search(stripped))
+    if starts and len(stripped) < 300:
         return parse_responsibility(stripped.rstrip("。"))
     return None
 

@@ -212,3 +212,9 @@ def test_a_first_listed_rule_stated_as_paiming_diyi_makes_the_first_lead() -> No
     )
     first = parse_plan(text).nodes[0].children[0]
     assert [(u.raw, u.role) for u in first.units] == [("市发展改革委", "lead"), ("市市场监管局", "co")]
+
+
+def test_a_bare_line_that_names_the_leader_first() -> None:
+    text = "一、发展乡村产业\n1、推进农文旅融合。打造精品线路3条。\n牵头领导：副区长；牵头单位：区文化旅游局；配合单位：区农业农村局\n"
+    task = parse_plan(text).nodes[0].children[0]
+    assert [(u.raw, u.role) for u in task.units] == [("区文化旅游局", "lead"), ("区农业农村局", "co")]
