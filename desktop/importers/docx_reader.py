@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.errors import ImportRefused
 from desktop.fileio import ZipTooLarge, inflated_size
+from desktop.importers.docx_numbering import Numbering
 from desktop.importers.text_tables import header_roles, is_unit_list
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
@@ -34,17 +35,21 @@ def _check_zip(data: bytes, name: str) -> None:
         raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
 
 
-def _cell_text(tc: Any, document: Any) -> str:
-    """A cell's paragraphs on one line: units one per paragraph joined with 、, other text run together."""
+def _cell_text(tc: Any, document: Any, numbering: Numbering) -> str:
+    """A cell's paragraphs on one line: units one per paragraph joined with 、, other text run together.
+    A numbered paragraph keeps its label, even alone (a 序号 column numbered by Word)."""
     from docx.text.paragraph import Paragraph
 
-    parts = [t for t in (Paragraph(p, document).text.strip() for p in tc.p_lst) if t]
+    texts = [(numbering.label(p), Paragraph(p, document).text.strip()) for p in tc.p_lst]
+    parts = [
+        t for t in (_with_label(label, text) if text else label.rstrip(".．、") for label, text in texts) if t
+    ]
     if len(parts) > 1 and all(is_unit_list(p) for p in parts):
         return "、".join(parts)
     return "".join(parts) if any(_CJK_END.search(p) for p in parts) else " ".join(parts)
 
 
-def _table_lines(tbl: Any, document: Any) -> list[str]:
+def _table_lines(tbl: Any, document: Any, numbering: Numbering) -> list[str]:
     """One tab-separated line per row, each cell at its grid column: a horizontally merged cell is printed
     once followed by empty cells, a vertically merged cell repeats its text on every row it spans."""
     lines: list[str] = []
@@ -55,7 +60,7 @@ def _table_lines(tbl: Any, document: Any) -> list[str]:
         for tc in tr.tc_lst:
             col = len(cells)
             merge = tc.vMerge
-            text = above.get(col, "") if merge == "continue" else _cell_text(tc, document)
+            text = above.get(col, "") if merge == "continue" else _cell_text(tc, document, numbering)
             above[col] = text
             cells.append(text)
             cells.extend([""] * (tc.grid_span - 1))
@@ -69,6 +74,17 @@ def _table_lines(tbl: Any, document: Any) -> list[str]:
     return lines
 
 
+def _with_label(label: str, text: str) -> str:
+    """A paragraph's text after the label Word numbers it with (一、 （一） 1.): joined directly after a
+    label that ends in punctuation, as the label would be typed, else after a space."""
+    if not label or not text.strip():
+        return text
+    text = text.lstrip()
+    if text.startswith(label.strip()):  # the label typed as well
+        return text
+    return label + text if label[-1] in "、.．）)：:" else f"{label} {text}"
+
+
 def read_docx(data: bytes, name: str) -> str:
     """Text of a .docx; refuses broken files with a clear message instead of a traceback."""
     _check_zip(data, name)
@@ -77,14 +93,15 @@ def read_docx(data: bytes, name: str) -> str:
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
+        numbering = Numbering(document)
         lines: list[str] = []
         body = document.element.body
         for child in body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(Paragraph(child, document).text)
+                lines.append(_with_label(numbering.label(child), Paragraph(child, document).text))
             elif tag == "tbl":
-                lines.extend(_table_lines(child, document))
+                lines.extend(_table_lines(child, document, numbering))
         return "\n".join(lines)
     except ImportRefused:
         raise

@@ -125,3 +125,23 @@ def test_quotes_set_in_another_font_stay_in_their_place_in_a_pdf() -> None:
         (dt.date(2026, 12, 31), ["市数据局"]),
         (dt.date(2027, 6, 30), ["市城管执法局"]),
     ]
+
+
+def test_word_automatic_numbering_gives_the_headings() -> None:
+    """Labels drawn by Word's list numbering (一、 （一） 1., chapters through their style) are read as typed."""
+    plan = load_plan(FIXTURES / "auto_numbered.docx")
+    assert [(c.label, c.title) for c in plan.nodes] == [
+        ("一、", "提升政务服务"),
+        ("二、", "优化市场环境"),
+        ("三、", "保障措施"),
+    ]
+    first = plan.nodes[0]
+    assert [s.label for s in first.children] == ["（一）", "（二）"]
+    # tasks restart under every section, as Word counts them
+    assert [[t.label for t in s.children] for s in first.children] == [["1.", "2."], ["1."]]
+    tasks = [t for c in plan.nodes[:2] for s in c.children for t in s.children]
+    assert [[(u.name, u.role) for u in t.units] for t in tasks][2] == [
+        ("县政务服务中心", "lead"),
+        ("各乡镇人民政府", "co"),
+    ]
+    assert [t.label for t in plan.nodes[1].children[0].children] == ["1.", "2.", "3."]
