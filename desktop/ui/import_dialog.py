@@ -85,7 +85,7 @@ class ImportPreviewDialog(QDialog):
         for node in parsed.nodes:
             self.tree.addTopLevelItem(self._item(node))
         self.tree.expandToDepth(1)
-        self.tree.setColumnWidth(0, 70)
+        self.tree.setColumnWidth(0, self._label_width(parsed.nodes))
         self.tree.setColumnWidth(1, 380)
         self.tree.setColumnWidth(2, 60)
         self.review = QPlainTextEdit("\n".join(review))
@@ -128,6 +128,23 @@ class ImportPreviewDialog(QDialog):
     def _on_ok(self) -> None:
         if self.choices() is not None:
             self.accept()
+
+    def _label_width(self, nodes: list[ParsedNode]) -> int:
+        """Wide enough for the deepest label after its indentation (a fixed width elided （一） to …)."""
+        metrics, step = self.tree.fontMetrics(), self.tree.indentation()
+
+        def widest(level: list[ParsedNode], depth: int) -> int:
+            return max(
+                (
+                    max(
+                        step * (depth + 1) + metrics.horizontalAdvance(n.label), widest(n.children, depth + 1)
+                    )
+                    for n in level
+                ),
+                default=0,
+            )
+
+        return min(max(70, widest(nodes, 0) + 16), 280)
 
     def _item(self, node: ParsedNode) -> QTreeWidgetItem:
         units = "、".join(u.name for u in node.units)

@@ -47,6 +47,14 @@ def test_import_previews_then_stores_the_plan(qtbot: QtBot, seeded_db: Database)
     assert preview.isVisible()
     assert preview.tree.topLevelItemCount() == 3
     assert "识别结果" in preview.review.toPlainText()
+    # every label, （一） under its chapter and 1. under its section, fits beside its indentation unelided
+    metrics, step = preview.tree.fontMetrics(), preview.tree.indentation()
+    needed, stack = 0, [(preview.tree.topLevelItem(i), 1) for i in range(preview.tree.topLevelItemCount())]
+    while stack:
+        item, depth = stack.pop()
+        needed = max(needed, depth * step + metrics.horizontalAdvance(item.text(0)))
+        stack.extend((item.child(k), depth + 1) for k in range(item.childCount()))
+    assert preview.tree.columnWidth(0) >= needed
     assert len(list_plans(seeded_db)) == 2  # nothing stored before OK
     with qtbot.waitSignal(controller.imported, timeout=20000) as imported:
         preview.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
