@@ -384,6 +384,25 @@ def find_prose_owners(text: str) -> list[FoundList]:
     return found
 
 
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[。；]))([^。；（）()]{4,120})。?\s*$")
+
+
+def find_closing_owners(text: str) -> list[FoundList]:
+    """A paragraph's last sentence that is a note without brackets: 市发展改革委牵头，市能源局配合。
+
+    Read only when every name ends as a unit's name does and one of them leads by 牵头 in so many words, so
+    that prose (各区政府负责组织实施) is never taken for a list."""
+    m = _LAST_SENTENCE.search(text)
+    if m is None or m.start(1) == 0:
+        return []
+    units = parse_responsibility(m.group(1))
+    if not units or not all(_unit_like_end(u.raw) for u in units):
+        return []
+    if not any(u.role == "lead" and not u.joint for u in units) or "牵头" not in m.group(1):
+        return []
+    return [FoundList(m.start(1), m.end(), units)]
+
+
 def _unit_like_end(name: str) -> bool:
     return bool(re.search(rf"{_UNIT_END}$|公司[）)]?$", name))
 

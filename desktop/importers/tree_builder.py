@@ -11,6 +11,7 @@ from desktop.importers.parsed import Finding, ParsedNode
 from desktop.importers.responsibility import (
     FoundList,
     RawUnit,
+    find_closing_owners,
     find_prose_owners,
     find_responsibility,
     parse_bare_line,
@@ -57,6 +58,7 @@ class TreeBuilder:
         self.section: Draft | None = None
         self.task: Draft | None = None
         self.subtask: Draft | None = None
+        self.task_from_subtask = False  # the current task is a （1） with no 1. above it
         self.column: Draft | None = None
         self.last_section: Draft | None = None
         self.preamble: list[Line] = []
@@ -139,10 +141,11 @@ class TreeBuilder:
     def _task_parent(self) -> Draft | None:
         return self.section or self.chapter
 
-    def _task(self, line: Line, h: Heading) -> None:
+    def _task(self, line: Line, h: Heading, *, from_subtask: bool = False) -> None:
         parent = self._task_parent()
         key = ("task", id(parent), h.number)
         self.column = self.subtask = None
+        self.task_from_subtask = from_subtask
         if key in self.registry:
             self.task = self.registry[key]
             self._switch(self.task, line)
@@ -153,8 +156,9 @@ class TreeBuilder:
         self.task = draft
 
     def _subtask(self, line: Line, h: Heading) -> None:
-        if self.task is None:
-            self._task(line, h)
+        if self.task is None or self.task_from_subtask:
+            # （1）（2）… with no 1. above them are the tasks of their section or chapter, side by side
+            self._task(line, h, from_subtask=True)
             return
         parent = self.task
         key = ("subtask", id(parent), h.number)
@@ -290,7 +294,8 @@ def units_in_line(text: str) -> list[FoundList]:
     bare = parse_bare_line(text)
     if bare:
         return [FoundList(0, len(text), bare)]
-    return sorted(find_responsibility(text) + find_prose_owners(text), key=lambda f: f.start)
+    found = sorted(find_responsibility(text) + find_prose_owners(text), key=lambda f: f.start)
+    return found or find_closing_owners(text)
 
 
 def _only_responsibility(text: str) -> bool:

@@ -218,3 +218,30 @@ def test_a_bare_line_that_names_the_leader_first() -> None:
     text = "一、发展乡村产业\n1、推进农文旅融合。打造精品线路3条。\n牵头领导：副区长；牵头单位：区文化旅游局；配合单位：区农业农村局\n"
     task = parse_plan(text).nodes[0].children[0]
     assert [(u.raw, u.role) for u in task.units] == [("区文化旅游局", "lead"), ("区农业农村局", "co")]
+
+
+def test_sub_item_numbers_with_no_task_above_them_are_sibling_tasks() -> None:
+    text = (
+        "一、深入打好污染防治攻坚战\n（1）推进大气污染治理。（责任单位：市生态环境局）\n"
+        "（2）推进水污染治理。（责任单位：市水务局）\n（3）推进土壤污染防治。（责任单位：市农业农村局）\n"
+    )
+    chapter = parse_plan(text).nodes[0]
+    assert [(t.label, [u.raw for u in t.units]) for t in chapter.children] == [
+        ("（1）", ["市生态环境局"]),
+        ("（2）", ["市水务局"]),
+        ("（3）", ["市农业农村局"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("市发展改革委牵头，市能源局配合。", [("市发展改革委", "lead"), ("市能源局", "co")]),
+        ("各区政府负责组织实施。", []),  # prose: no unit leads by 牵头
+        ("市政府统一领导，市发展改革委牵头。", []),  # 市政府统一领导 is no unit's name
+    ],
+)
+def test_a_closing_sentence_without_brackets(sentence: str, expected: list[tuple[str, str]]) -> None:
+    text = f"一、重点任务\n1.推进能源结构调整。有序推进煤电机组改造。{sentence}\n"
+    task = parse_plan(text).nodes[0].children[0]
+    assert [(u.raw, u.role) for u in task.units] == expected
