@@ -24,6 +24,7 @@ CN_NUM = "零〇一二两三四五六七八九十百"
 _CHAPTER = re.compile(rf"^([{CN_NUM}]{{1,4}})(?:、|[．.](?=[\u4e00-\u9fff“]))\s*(.*)$")
 _CHAPTER_DI = re.compile(rf"^第([{CN_NUM}]{{1,4}})(?:章|部分)\s*(.*)$")
 _SECTION = re.compile(rf"^[（(]([{CN_NUM}]{{1,4}})[）)]\s*(.*)$")
+_SECTION_DI = re.compile(rf"^第([{CN_NUM}]{{1,4}})节\s*(.*)$")
 _TASK = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
 _SUBTASK = re.compile(r"^[（(](\d{1,3})[）)]\s*(.*)$")
 _COLUMN = re.compile(r"^专栏\s*(\d{1,3})\s*[:：]?\s*(.*)$")
@@ -80,17 +81,19 @@ class Heading:
     number: int
     label: str  # as printed
     rest: str  # the text after the label on the same line
+    form: str = ""  # the label's form: "第章" "第节" "一、" "（一）" "1." "（1）" "专栏"
 
 
 def match_heading(line: str) -> Heading | None:
     """Recognise a heading at the start of ``line`` (already stripped)."""
-    for kind, pattern, cn in (
-        ("chapter", _CHAPTER, True),
-        ("chapter", _CHAPTER_DI, True),
-        ("section", _SECTION, True),
-        ("column", _COLUMN, False),
-        ("subtask", _SUBTASK, False),
-        ("task", _TASK, False),
+    for kind, pattern, cn, form in (
+        ("chapter", _CHAPTER, True, "一、"),
+        ("chapter", _CHAPTER_DI, True, "第章"),
+        ("section", _SECTION_DI, True, "第节"),
+        ("section", _SECTION, True, "（一）"),
+        ("column", _COLUMN, False, "专栏"),
+        ("subtask", _SUBTASK, False, "（1）"),
+        ("task", _TASK, False, "1."),
     ):
         m = pattern.match(line)
         if not m:
@@ -104,8 +107,46 @@ def match_heading(line: str) -> Heading | None:
         if kind == "chapter" and (number > 40 or _looks_like_enumeration(rest)):
             continue
         label = line[: len(line) - len(m.group(2))].strip() if m.group(2) else line.strip()
-        return Heading(kind, number, label, rest)
+        return Heading(kind, number, label, rest, form)
     return None
+
+
+# A document divided into 第一章 (and 第一节) puts 一、 and （一） a level or two lower than one divided by
+# 一、: the levels each form stands for there. None: the form is running text at that depth (kept in the
+# text of the node above it).
+_LEVELS_UNDER_DI_CHAPTERS: dict[str, str | None] = {
+    "一、": "section",
+    "（一）": "task",
+    "1.": "subtask",
+    "（1）": None,
+}
+_LEVELS_UNDER_DI_SECTIONS: dict[str, str | None] = {
+    "一、": "task",
+    "（一）": "subtask",
+    "1.": None,
+    "（1）": None,
+}
+
+
+@dataclass
+class HeadingLevels:
+    """Which level each label form stands for in one document."""
+
+    di_chapters: bool = False  # 第一章 … divide the document
+    di_sections: bool = False  # and 第一节 … divide the chapters
+
+    @classmethod
+    def of(cls, lines: list[str]) -> HeadingLevels:
+        forms = [h.form for h in (match_heading(t.strip()) for t in lines) if h is not None]
+        chapters = forms.count("第章") >= 2
+        return cls(chapters, chapters and forms.count("第节") >= 2)
+
+    def apply(self, h: Heading | None) -> Heading | None:
+        if h is None or not self.di_chapters or h.form in ("第章", "第节", "专栏"):
+            return h
+        levels = _LEVELS_UNDER_DI_SECTIONS if self.di_sections else _LEVELS_UNDER_DI_CHAPTERS
+        kind = levels.get(h.form, h.kind)
+        return None if kind is None else Heading(kind, h.number, h.label, h.rest, h.form)
 
 
 def _looks_like_quantity(rest: str) -> bool:

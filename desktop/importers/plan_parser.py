@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.importers import tree_finish
+from desktop.importers.numbering import HeadingLevels
 from desktop.importers.parsed import Finding, ParsedPlan
 from desktop.importers.plan_metadata import read_head
 from desktop.importers.repair import RepairResult, repair_text
@@ -44,12 +45,12 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def _straight_sections(lines: list[Line]) -> bool:
+def _straight_sections(lines: list[Line], levels: HeadingLevels) -> bool:
     """True when sections are numbered straight through the chapters (（十四） under 五、)."""
     first_after_chapter: list[int] = []
     expecting = False
     for line in lines:
-        h = heading_of(line.text)
+        h = levels.apply(heading_of(line.text))
         if h is None:
             continue
         if h.kind == "chapter":
@@ -63,17 +64,18 @@ def _straight_sections(lines: list[Line]) -> bool:
 def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPlan:
     text = repaired.text
     lines = split_lines(text)
+    levels = HeadingLevels.of([line.text for line in lines if "\t" not in line.text])
     first_heading = next(
         (
             i
             for i, line in enumerate(lines)
-            if (h := heading_of(line.text)) and h.kind in ("chapter", "section")
+            if (h := levels.apply(heading_of(line.text))) and h.kind in ("chapter", "section")
         ),
         -1,
     )
     head = read_head([line.text for line in lines], first_heading)
     city = city_of(head.issuer) or city_of(head.title)
-    builder = TreeBuilder(_straight_sections(lines), scrambled=repaired.duplicates_removed > 0)
+    builder = TreeBuilder(_straight_sections(lines, levels), scrambled=repaired.duplicates_removed > 0)
     listing = False
     for i, line in enumerate(lines):
         if not line.text.strip() or i in head.skip_lines:
@@ -94,7 +96,7 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
         if builder.in_appendix:
             builder.body(line)
             continue
-        h = heading_of(line.text)
+        h = levels.apply(heading_of(line.text))
         if h is not None and (i >= first_heading or h.kind == "column"):
             builder.heading(line, h)
         elif i >= first_heading >= 0:

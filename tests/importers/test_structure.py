@@ -64,3 +64,42 @@ def test_notes_under_a_chapter_without_sections_make_one_task_each() -> None:
 def test_chapter_labels_with_a_full_stop() -> None:
     plan = parse_plan("一．总体要求\n坚持系统推进。\n二．主要任务\n（一）加强基础建设\n建设平台。\n")
     assert [(n.label, n.title) for n in plan.nodes] == [("一．", "总体要求"), ("二．", "主要任务")]
+
+
+def test_a_plan_divided_into_di_chapters_and_di_sections() -> None:
+    """十四五 plans number 第一章 › 第一节 › 一、: 一、 are the tasks there, never chapters of their own."""
+    text = (
+        "第一章 发展基础\n第一节 发展成效\n全市数字经济规模持续扩大。\n"
+        "第二章 重点任务\n第一节 建设数字基础设施\n一、加快5G网络建设。（责任单位：市通信管理办）\n"
+        "（一）建设基站。建成5G基站1万个。\n二、布局算力设施。（责任单位：市发展改革委）\n"
+        "第二节 发展数字产业\n一、培育软件产业。（责任单位：市软件园管委会）\n"
+    )
+    chapters = parse_plan(text).nodes
+    assert [(c.label, c.title) for c in chapters] == [("第一章", "发展基础"), ("第二章", "重点任务")]
+    sections = chapters[1].children
+    assert [(s.kind, s.label) for s in sections] == [("section", "第一节"), ("section", "第二节")]
+    tasks = sections[0].children
+    assert [(t.kind, t.label, [u.raw for u in t.units]) for t in tasks] == [
+        ("task", "一、", ["市通信管理办"]),
+        ("task", "二、", ["市发展改革委"]),
+    ]
+    assert [(c.label, c.title) for c in tasks[0].children] == [("（一）", "建设基站")]
+    assert [t.title for t in sections[1].children] == ["培育软件产业"]
+
+
+def test_a_plan_divided_into_di_chapters_only() -> None:
+    text = (
+        "第一章 总体要求\n一、指导思想\n坚持稳中求进。\n第二章 主要任务\n一、优化政务服务\n"
+        "（一）推行一网通办。（责任单位：市政务服务局）\n1.建设办事平台。\n二、优化市场环境\n"
+        "（一）维护公平竞争。（责任单位：市市场监管局）\n"
+    )
+    chapters = parse_plan(text).nodes
+    assert [c.label for c in chapters] == ["第一章", "第二章"]
+    sections = chapters[1].children
+    assert [(s.kind, s.label, s.title) for s in sections] == [
+        ("section", "一、", "优化政务服务"),
+        ("section", "二、", "优化市场环境"),
+    ]
+    first = sections[0].children[0]
+    assert (first.kind, first.label, [u.raw for u in first.units]) == ("task", "（一）", ["市政务服务局"])
+    assert [c.label for c in first.children] == ["1."]
