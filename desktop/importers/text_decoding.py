@@ -1,4 +1,5 @@
-"""Decoding plain-text plans: UTF-8 (with or without BOM), UTF-16, GB18030, detected without asking."""
+"""Decoding plain-text plans: UTF-8 (with or without BOM), UTF-16, UTF-32 with a BOM, GB18030, detected without
+asking."""
 
 from __future__ import annotations
 
@@ -46,6 +47,11 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
                 f"文件“{name}”声明为 UTF-8 编码，但内容无法按 UTF-8 解码。",
                 location=f"{name} 第{exc.start}字节",
             ) from exc
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise ImportRefused(f"文件“{name}”声明为 UTF-32 编码，但内容无法解码。", location=name) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")

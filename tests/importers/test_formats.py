@@ -48,7 +48,7 @@ def test_text_pdf_gives_the_same_tree(seed: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig"])
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig", "utf-32"])
 def test_other_encodings_parse_identically(tmp_path: Path, encoding: str) -> None:
     source = SEEDS["xian"].read_text(encoding="utf-8")
     path = tmp_path / "plan.txt"
