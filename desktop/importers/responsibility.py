@@ -77,6 +77,7 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
     )
 )
 _ROLE_END = re.compile("(?:" + "|".join(re.escape(p) for p, _ in ROLE_PHRASES) + ")$")
+_ROLE_START = re.compile("(?:" + "|".join(re.escape(p) for p, _ in ROLE_PHRASES) + "|等|按职责)")
 _ROLE_OF = dict(ROLE_PHRASES)
 _CLAUSE_SEPARATORS = "，,；;。"
 _LIST_SEPARATORS = "、"
@@ -171,7 +172,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
     The note is a sequence of clauses separated by ，；。; each clause is a list of units (、 和 与 及)
     followed by an optional role phrase; a label such as 牵头单位： sets the role of the units after it.
     """
-    content = "".join(content.split())
+    content = _spaces_read(content)
     if not content:
         return None
     content = _without_remarks(content)
@@ -224,6 +225,34 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             return None
         units.extend(RawUnit(n, label_role) for n in pending)
     return _assign_roles(units) if units else None
+
+
+_SPACE = re.compile(r"\s+")
+_ENDS_AS_UNIT = re.compile(rf"{_UNIT_END}$")
+
+
+def _spaces_read(content: str) -> str:
+    """Spaces dropped, except where they part two lists or two names: 市发改委 市财政局 (a PDF or a form
+    that lists units without 、) is two units, 牵头单位：A 配合单位：B two clauses, but 市住房和城乡 建设局 (a
+    name wrapped at the line's end) is one."""
+    out: list[str] = []
+    last = 0
+    for m in _SPACE.finditer(content):
+        left, right = content[last : m.start()], content[m.end() :]
+        out.append(left)
+        last = m.end()
+        if not out or not right:
+            continue
+        if _LABEL_PART.match(right) and "".join(out).strip():
+            out.append("；")
+        elif (
+            _ENDS_AS_UNIT.search(left)
+            and re.match(r"[\u4e00-\u9fff]", right)
+            and not _ROLE_START.match(right)
+        ):
+            out.append("、")
+    out.append(content[last:])
+    return "".join(out).strip("、；")
 
 
 def _without_remarks(content: str) -> str:

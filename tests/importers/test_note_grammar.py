@@ -245,3 +245,18 @@ def test_a_closing_sentence_without_brackets(sentence: str, expected: list[tuple
     text = f"一、重点任务\n1.推进能源结构调整。有序推进煤电机组改造。{sentence}\n"
     task = parse_plan(text).nodes[0].children[0]
     assert [(u.raw, u.role) for u in task.units] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("责任单位：市发改委 市财政局 市商务局", ["市发改委", "市财政局", "市商务局"]),
+        ("责任单位：市发改委\u3000市财政局", ["市发改委", "市财政局"]),
+        ("牵头单位：市发改委 配合单位：市财政局", ["市发改委", "市财政局"]),
+        ("责任单位：市住房和城乡 建设局", ["市住房和城乡建设局"]),  # a name wrapped at the line's end
+        ("市发展和改革委员会 负责", ["市发展和改革委员会"]),
+    ],
+)
+def test_spaces_between_names_part_them(content: str, expected: list[str]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None and [u.raw for u in units] == expected
