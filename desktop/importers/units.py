@@ -104,7 +104,10 @@ _BRACKETS = str.maketrans(
 )
 _CITY_PREFIX = re.compile(r"^(北京|天津|上海|重庆|[\u4e00-\u9fff]{2,3})市(?!场)")
 _DISTRICT_GOV = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:区|县|旗|市))(?:人民)?政府$")
-_COLLECTIVE = re.compile(r"^(各|有关|相关|其他|其它|试点)|各有关|等有关")
+_COLLECTIVE = re.compile(
+    r"^(各|有关|相关|其他|其它|试点)|各有关|等有关"
+    r"|^(?:省|市|区|县)(?:级|直)?各?(?:有关|相关|其他|其它)(?:部门|单位|机构)$"  # 市有关部门, 区直相关单位
+)
 
 _ALIAS_TO_KEY: dict[str, str] = {}
 for _key, (_full, _aliases) in CITY_BUREAUS.items():
@@ -151,7 +154,13 @@ def canonical_unit(raw: str, city: str | None = None) -> str:
     m = _DISTRICT_GOV.match(name)
     if m and not is_collective(name):
         return f"{m.group(1)}人民政府"
-    if city and name.startswith("市") and not name.startswith(("市场", "市级")) and len(name) > 2:
+    if (
+        city
+        and name.startswith("市")
+        and not name.startswith(("市场", "市级"))
+        and len(name) > 2
+        and not is_collective(name)
+    ):
         # 市自来水集团 in a Beijing plan is 北京市自来水集团: one unit whichever way it is printed.
         return f"{city}{name}"
     return name

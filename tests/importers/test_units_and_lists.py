@@ -137,3 +137,13 @@ def test_unknown_units_are_reported_once() -> None:
     )
     unknown = [f for f in plan.findings if f.code == "unknown_unit"]
     assert [f.excerpt for f in unknown] == ["市新设局"]
+
+
+@pytest.mark.parametrize("name", ["市直各有关单位", "市有关部门", "区直相关单位", "县级其他部门"])
+def test_a_citys_collective_wording_is_no_single_unit_and_gets_no_city_name(name: str) -> None:
+    assert is_collective(name)
+    assert canonical_unit(name, "运城") == name
+
+
+def test_a_single_city_unit_gets_the_citys_name() -> None:
+    assert canonical_unit("市直机关工委", "运城") == "运城市直机关工委"
