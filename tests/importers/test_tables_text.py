@@ -420,3 +420,16 @@ def test_a_two_column_task_list_and_cells_that_say_who_leads() -> None:
     assert owners(tasks[0]) == [("市政务服务数据管理局", "lead"), ("各区政府", "co")]
     # a 责任单位 list without a word on roles: the first unit leads
     assert owners(tasks[1]) == [("市司法局", "lead"), ("市市场监管局", "co")]
+
+
+def test_a_table_of_projects_headed_xiangmu_neirong_gives_tasks() -> None:
+    plan = parse_plan(
+        "某区2026年为民办实事项目实施方案\n一、医疗类项目\n"
+        "序号\t项目内容\t责任单位\t完成时限\n"
+        "1\t建设社区卫生服务站5个\t区卫生健康委\t2026年10月底\n"
+        "2\t开展老年人免费体检\t区卫生健康委、各街道办事处\t2026年12月底\n"
+    )
+    assert [(t.title, owners(t), t.deadline) for t in tasks_of(plan)] == [
+        ("建设社区卫生服务站5个", [("区卫生健康委", "lead")], dt.date(2026, 10, 31)),
+        ("开展老年人免费体检", [("区卫生健康委", "lead"), ("各街道办事处", "co")], dt.date(2026, 12, 31)),
+    ]
