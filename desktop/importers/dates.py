@@ -10,8 +10,10 @@ _MONTH_END = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:(?:底|末)(?:前|�
 # 完成时限：2024年12月 — a date under a deadline label is the deadline even without 底前.
 _LABELLED = re.compile(
     r"(?:完成时限|完成时间|完成期限|办结时限|时间节点|时限要求|时间要求|截止时间|时限)\s*[:：]\s*"
-    r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?"
+    r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(上半年|下半年|第?[一二三四]季度))?"
+    r"(?:底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?(?=$|[，,。；;）)\s、])"  # not 2023年起 / 2024年3月启动
 )
+_PART_END = {"上半年": (6, 30), "下半年": (12, 31), "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30)}
 _YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:年底|底|末|年末)(?:前|以前|之前)?")
 _BY_YEAR = re.compile(r"(?:到|至|于|在)\s*(\d{4})\s*年")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -42,8 +44,12 @@ def find_deadline(text: str) -> dt.date | None:
     """The deadline ``text`` names under a label (完成时限：…), else its first deadline phrase, as a date (the
     end of the month or year it names)."""
     for m in _LABELLED.finditer(text):
-        year, month, day = (int(g) if g else None for g in m.groups())
+        year, month, day = (int(g) if g else None for g in m.groups()[:3])
         assert year is not None
+        part = (m.group(4) or "").removeprefix("第")
+        if part and _valid_year(year):
+            month_day = _PART_END.get(part, (12, 31))
+            return dt.date(year, *month_day)
         if month is None:
             if _valid_year(year):
                 return dt.date(year, 12, 31)

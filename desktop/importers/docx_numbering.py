@@ -20,6 +20,11 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NOT_NUMBERS = ("bullet", "none")
 
 
+def _int(value: str | None, default: int = 0) -> int:
+    """A level or count as Word writes it; a damaged value counts as ``default``."""
+    return int(value) if value is not None and value.strip().isdigit() else default
+
+
 def _attr(el: Any, name: str) -> str | None:
     return None if el is None else el.get(f"{_W}{name}")
 
@@ -137,7 +142,7 @@ class Numbering:
             key = _attr(abstract, "abstractNumId")
             if key is not None:
                 self._abstract[key] = {
-                    int(_attr(lvl, "ilvl") or 0): _level(lvl) for lvl in abstract.findall(f"{_W}lvl")
+                    _int(_attr(lvl, "ilvl")): _level(lvl) for lvl in abstract.findall(f"{_W}lvl")
                 }
         for num in root.findall(f"{_W}num"):
             key, abstract_id = _attr(num, "numId"), _val(num, "abstractNumId")
@@ -145,7 +150,7 @@ class Numbering:
                 continue
             entry = _List(abstract_id)
             for override in num.findall(f"{_W}lvlOverride"):
-                ilvl = int(_attr(override, "ilvl") or 0)
+                ilvl = _int(_attr(override, "ilvl"))
                 start = _val(override, "startOverride")
                 if start is not None and start.lstrip("-").isdigit():
                     entry.starts[ilvl] = int(start)

@@ -40,7 +40,7 @@ def _cell_text(tc: Any, document: Any, numbering: Numbering) -> str:
     A numbered paragraph keeps its label, even alone (a 序号 column numbered by Word)."""
     from docx.text.paragraph import Paragraph
 
-    texts = [(numbering.label(p), Paragraph(p, document).text.strip()) for p in tc.p_lst]
+    texts = [(_label(numbering, p), Paragraph(p, document).text.strip()) for p in tc.p_lst]
     parts = [
         t for t in (_with_label(label, text) if text else label.rstrip(".．、") for label, text in texts) if t
     ]
@@ -74,6 +74,14 @@ def _table_lines(tbl: Any, document: Any, numbering: Numbering) -> list[str]:
     return lines
 
 
+def _label(numbering: Numbering, p: Any) -> str:
+    """The paragraph's label; a list definition PlanDesk cannot read costs the label, never the document."""
+    try:
+        return numbering.label(p)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return ""
+
+
 def _with_label(label: str, text: str) -> str:
     """A paragraph's text after the label Word numbers it with (一、 （一） 1.): joined directly after a
     label that ends in punctuation, as the label would be typed, else after a space."""
@@ -99,7 +107,7 @@ def read_docx(data: bytes, name: str) -> str:
         for child in body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(_with_label(numbering.label(child), Paragraph(child, document).text))
+                lines.append(_with_label(_label(numbering, child), Paragraph(child, document).text))
             elif tag == "tbl":
                 lines.extend(_table_lines(child, document, numbering))
         return "\n".join(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CN_DIGITS = {
     "零": 0,
@@ -111,41 +111,45 @@ def match_heading(line: str) -> Heading | None:
     return None
 
 
-# A document divided into 第一章 (and 第一节) puts 一、 and （一） a level or two lower than one divided by
-# 一、: the levels each form stands for there. None: the form is running text at that depth (kept in the
-# text of the node above it).
-_LEVELS_UNDER_DI_CHAPTERS: dict[str, str | None] = {
-    "一、": "section",
-    "（一）": "task",
-    "1.": "subtask",
-    "（1）": None,
-}
-_LEVELS_UNDER_DI_SECTIONS: dict[str, str | None] = {
-    "一、": "task",
-    "（一）": "subtask",
-    "1.": None,
-    "（1）": None,
-}
+# The forms below 第一章 in the order they nest, each with the level it has in a plan divided by 一、.
+_NESTING = (
+    ("第节", "section"),
+    ("一、", "section"),
+    ("（一）", "section"),
+    ("1.", "task"),
+    ("（1）", "subtask"),
+)
+_DEPTH = ("section", "task", "subtask")
 
 
 @dataclass
 class HeadingLevels:
-    """Which level each label form stands for in one document."""
+    """Which level each label form stands for in one document.
 
-    di_chapters: bool = False  # 第一章 … divide the document
-    di_sections: bool = False  # and 第一节 … divide the chapters
+    A plan divided into 第一章 puts the forms it uses below them one level under the other, in their usual order
+    (第一节, 一、, （一）, 1., （1））: 第一章 › 一、 › （一） › 1., or 第一章 › 第一节 › 一、 › （一）. A form with no level
+    left is running text, kept in the text of the node above it."""
+
+    kinds: dict[str, str | None] = field(default_factory=dict)  # empty: every form keeps its own level
 
     @classmethod
     def of(cls, lines: list[str]) -> HeadingLevels:
         forms = [h.form for h in (match_heading(t.strip()) for t in lines) if h is not None]
-        chapters = forms.count("第章") >= 2
-        return cls(chapters, chapters and forms.count("第节") >= 2)
+        if forms.count("第章") < 2:
+            return cls()
+        kinds: dict[str, str | None] = {}
+        depth = -1
+        for form, usual in _NESTING:
+            if form not in forms:
+                continue
+            depth = max(_DEPTH.index(usual), depth + 1)
+            kinds[form] = _DEPTH[depth] if depth < len(_DEPTH) else None
+        return cls(kinds)
 
     def apply(self, h: Heading | None) -> Heading | None:
-        if h is None or not self.di_chapters or h.form in ("第章", "第节", "专栏"):
+        if h is None or h.form not in self.kinds:
             return h
-        levels = _LEVELS_UNDER_DI_SECTIONS if self.di_sections else _LEVELS_UNDER_DI_CHAPTERS
-        kind = levels.get(h.form, h.kind)
+        kind = self.kinds[h.form]
         return None if kind is None else Heading(kind, h.number, h.label, h.rest, h.form)
 
 

@@ -18,6 +18,7 @@ class _Word:
     y: float
     size: float
     text: str
+    font: str = ""  # the PDF font's name, to tell a run from glyphs drawn into its gaps
 
     @property
     def end(self) -> float:
@@ -38,13 +39,17 @@ class TableState:
 def _fragments(page: Any) -> list[_Word]:
     out: list[_Word] = []
 
-    def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if not text.strip():
             return
+        try:
+            name = str(font.get("/BaseFont", "")) if font is not None else ""
+        except AttributeError:
+            name = ""
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(cm[0]) or 1.0
-        out.append(_Word(x, y, (size or 10.0) * scale * (abs(tm[0]) or 1.0), text.strip()))
+        out.append(_Word(x, y, (size or 10.0) * scale * (abs(tm[0]) or 1.0), text.strip(), name))
 
     page.extract_text(visitor_text=visit)
     return out
@@ -67,7 +72,9 @@ def _lines(fragments: list[_Word]) -> tuple[list[list[_Word]], bool]:
         words: list[_Word] = []
         for f in row:
             if words and f.x - words[-1].end < 0.6 * f.size:
-                words[-1] = _Word(words[-1].x, words[-1].y, words[-1].size, words[-1].text + f.text)
+                words[-1] = _Word(
+                    words[-1].x, words[-1].y, words[-1].size, words[-1].text + f.text, words[-1].font
+                )
             else:
                 words.append(f)
         out.append(words)
@@ -87,11 +94,18 @@ def _embedded(row: list[_Word]) -> tuple[list[_Word], bool]:
         at = _gap_at(host, f.x) if host is not None and host.x < f.x < host.end - 0.25 * f.size else None
         # The guest's own gaps ('“ ”') stand for the host's text between its characters: one gap each.
         pieces = f.text.split()
+        # only a few characters of another font (quotes, a dash) are drawn into a run's gaps
+        guest = (
+            host is not None
+            and bool(host.font)
+            and f.font != host.font
+            and max(map(len, pieces), default=9) <= 2
+        )
         gaps = (
             [i for i, ch in enumerate(host.text) if ch == " " and i >= at] if host and at is not None else []
         )
-        if host is None or len(gaps) < len(pieces):
-            out.append(_Word(f.x, f.y, f.size, f.text))
+        if host is None or not guest or len(gaps) < len(pieces):
+            out.append(_Word(f.x, f.y, f.size, f.text, f.font))
             continue
         for i, piece in reversed(list(zip(gaps, pieces, strict=False))):
             host.text = host.text[:i] + piece + host.text[i + 1 :]

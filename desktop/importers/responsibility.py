@@ -187,10 +187,11 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             units.extend(RawUnit(n, label_role) for n in pending)
             pending, skipping = [], True
             continue
-        if skipping and not label:
-            continue
+        if skipping and not label and not _ROLE_END.search(clause):
+            continue  # 市财政局配合 after 责任领导：… is a list again
+        skipping = False
         if label:
-            skipping, labelled = False, True
+            labelled = True
             units.extend(RawUnit(n, label_role) for n in pending)
             pending = []
             name = label.group(1)
@@ -228,6 +229,12 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
 
 
 _SPACE = re.compile(r"\s+")
+# A name that stands alone opens with its level or place (市财政局, 各区政府, 国家税务总局, 北京市税务局); 办公室
+# or 和市财政局 after a space continue the name or the list before it.
+_STARTS_AS_UNIT = re.compile(
+    r"(?!和|与|及|以及|或)(?:省|市|区|县|州|盟|旗|乡|镇|街道|各|国家|中央|中共|共青团|团|自治区|"
+    r"[\u4e00-\u9fff]{2,4}(?:省|市|区|县|镇|乡))"
+)
 _ENDS_AS_UNIT = re.compile(rf"{_UNIT_END}$")
 
 
@@ -245,11 +252,7 @@ def _spaces_read(content: str) -> str:
             continue
         if _LABEL_PART.match(right) and "".join(out).strip():
             out.append("；")
-        elif (
-            _ENDS_AS_UNIT.search(left)
-            and re.match(r"[\u4e00-\u9fff]", right)
-            and not _ROLE_START.match(right)
-        ):
+        elif _ENDS_AS_UNIT.search(left) and _STARTS_AS_UNIT.match(right) and not _ROLE_START.match(right):
             out.append("、")
     out.append(content[last:])
     return "".join(out).strip("、；")
@@ -261,8 +264,18 @@ def _without_remarks(content: str) -> str:
     sentences = [p for p in content.split("。") if p]
     if len(sentences) < 2:
         return content
-    kept = sentences[:1] + [p for p in sentences[1:] if not _CONVENTION.search(p) or _LABEL_PART.search(p)]
+    kept = sentences[:1] + [p for p in sentences[1:] if not _is_remark(p)]
     return "。".join(kept)
+
+
+def _is_remark(sentence: str) -> bool:
+    """A sentence stating a convention whose other clauses name no units (市财政局配合，下同 is a list)."""
+    if not _CONVENTION.search(sentence) or _LABEL_PART.search(sentence):
+        return False
+    rest = "，".join(
+        c for c in _split_outside_brackets(sentence, "，,；;") if c and not _CONVENTION.search(c)
+    )
+    return not rest or parse_responsibility(rest) is None
 
 
 def _clauses(content: str) -> list[str]:
@@ -309,7 +322,7 @@ def resolve_joint(units: list[RawUnit], *, joint_lead: bool) -> list[RawUnit]:
 
 def is_bare_unit_note(content: str) -> bool:
     """（上海海关）: brackets holding only unit names."""
-    items = _items("".join(content.split()))
+    items = _items(_spaces_read(content))
     return bool(items) and all(_BARE_UNIT.match(i) and not re.search(r"等|有关|相关|含|如", i) for i in items)
 
 
@@ -338,7 +351,7 @@ def find_responsibility(text: str) -> list[FoundList]:
                 "\n",
             )
             units = (
-                resolve_joint([RawUnit(n, "joint") for n in _items(inside)], joint_lead=False)
+                resolve_joint([RawUnit(n, "joint") for n in _items(_spaces_read(inside))], joint_lead=False)
                 if closes
                 else None
             )
@@ -413,6 +426,7 @@ def find_prose_owners(text: str) -> list[FoundList]:
     return found
 
 
+_LEVEL_START = re.compile(r"(?:省|市|区|县|州|乡|镇|街道|各|国家|中央|中共|共青团|团)")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[。；]))([^。；（）()]{4,120})。?\s*$")
 
 
@@ -425,7 +439,7 @@ def find_closing_owners(text: str) -> list[FoundList]:
     if m is None or m.start(1) == 0:
         return []
     units = parse_responsibility(m.group(1))
-    if not units or not all(_unit_like_end(u.raw) for u in units):
+    if not units or not all(_unit_like_end(u.raw) and _LEVEL_START.match(u.raw) for u in units):
         return []
     if not any(u.role == "lead" and not u.joint for u in units) or "牵头" not in m.group(1):
         return []

@@ -143,7 +143,8 @@ class TreeBuilder:
 
     def _task(self, line: Line, h: Heading, *, from_subtask: bool = False) -> None:
         parent = self._task_parent()
-        key = ("task", id(parent), h.number)
+        # a （1） standing as a task is numbered apart from the 1. tasks that may follow it
+        key = ("task", id(parent), h.number, from_subtask)
         self.column = self.subtask = None
         self.task_from_subtask = from_subtask
         if key in self.registry:

@@ -58,7 +58,10 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
 
 def _reads_joint_as_lead(roots: list[Draft], text: str) -> bool:
     """A document that names leads with 牵头 and states no 'first listed leads' rule: 负责 means all lead."""
-    if re.search(r"第一位|首位|(?:列|排|排在|排名|位列|名列|列在)第一|第一个(?:单位|部门)?为", text):
+    if re.search(
+        r"第一位|首位|列第一|排第一|排在第一|(?:排名|位列|名列|列在)第一(?=的|为|位|个|单位|部门)|第一个(?:单位|部门)?为",
+        text,
+    ):
         return False
     return any(u.role == "lead" and not u.joint for d in _walk(roots) for u, _ in d.raw_units)
 
@@ -117,8 +120,8 @@ def _sort_tree(drafts: list[Draft], parent: Draft | None) -> bool:
     if _needs_sort(numbered):
         # Sort each kind among the positions that kind occupies, so tasks and columns keep interleaving.
         result = list(numbered)
-        for kind in {g[0].node.kind for g in numbered}:
-            slots = [i for i, g in enumerate(numbered) if g[0].node.kind == kind]
+        for kind in {_series(g[0]) for g in numbered}:
+            slots = [i for i, g in enumerate(numbered) if _series(g[0]) == kind]
             ordered_kind = sorted(
                 (numbered[i] for i in slots), key=lambda g: (g[0].number or 0, g[0].first_line)
             )
@@ -132,12 +135,17 @@ def _sort_tree(drafts: list[Draft], parent: Draft | None) -> bool:
     return changed
 
 
+def _series(draft: Draft) -> tuple[str, bool]:
+    """Siblings numbered in one series: same kind and same label form (（1）（2） and 1. 2. are two series)."""
+    return draft.node.kind, draft.node.label[:1] in "（("
+
+
 def _needs_sort(groups: list[list[Draft]]) -> bool:
     """Only numbering of one kind that goes backwards is a scrambled order."""
-    last: dict[str, int] = {}
+    last: dict[tuple[str, bool], int] = {}
     for g in groups:
-        kind = g[0].node.kind
-        if kind == "column":
+        kind = _series(g[0])
+        if kind[0] == "column":
             continue
         n = g[0].number or 0
         if n < last.get(kind, 0):

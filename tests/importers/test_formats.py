@@ -145,3 +145,16 @@ def test_word_automatic_numbering_gives_the_headings() -> None:
         ("各乡镇人民政府", "co"),
     ]
     assert [t.label for t in plan.nodes[1].children[0].children] == ["1.", "2.", "3."]
+
+
+def test_only_a_few_characters_of_another_font_are_put_into_a_runs_gaps() -> None:
+    from desktop.importers.pdf_tables import _embedded, _Word
+
+    host = _Word(0.0, 100.0, 10.0, "推进 建设工作", "/WenQuanYi")
+    quote = _Word(20.0, 100.0, 10.0, "“", "/DejaVuSerif")
+    same_font = _Word(20.0, 100.0, 10.0, "市发改委", "/WenQuanYi")
+    row, moved = _embedded([quote, host])
+    assert moved and [w.text for w in row] == ["推进“建设工作"]
+    host = _Word(0.0, 100.0, 10.0, "推进 建设工作", "/WenQuanYi")
+    row, moved = _embedded([host, same_font])
+    assert not moved and [w.text for w in row] == ["推进 建设工作", "市发改委"]

@@ -260,3 +260,57 @@ def test_a_closing_sentence_without_brackets(sentence: str, expected: list[tuple
 def test_spaces_between_names_part_them(content: str, expected: list[str]) -> None:
     units = parse_responsibility(content)
     assert units is not None and [u.raw for u in units] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("市发改委牵头。市财政局配合，下同", [("市发改委", "lead"), ("市财政局", "co")]),
+        (
+            "牵头单位：市发改委。市财政局、市商务局配合，不再列出",
+            [("市发改委", "lead"), ("市财政局", "co"), ("市商务局", "co")],
+        ),
+        ("责任单位：市发改委 和 市财政局", [("市发改委", "lead"), ("市财政局", "co")]),
+        ("市发改委 及各区政府负责", [("市发改委", "lead"), ("各区政府", "co")]),
+        ("责任单位：区政府 办公室", [("区政府办公室", "lead")]),
+        ("市发改委牵头；责任领导：张副市长；市财政局配合", [("市发改委", "lead"), ("市财政局", "co")]),
+        (
+            "责任单位：市发改委、市财政局；完成时限：2024年底前；市商务局配合",
+            [("市发改委", "lead"), ("市财政局", "co"), ("市商务局", "co")],
+        ),
+    ],
+)
+def test_lists_around_remarks_spaces_and_labels_keep_every_unit(
+    content: str, expected: list[tuple[str, str]]
+) -> None:
+    units = parse_responsibility(content)
+    assert units is not None
+    assert [(u.raw, u.role) for u in units] == expected
+
+
+def test_a_ranking_in_the_text_is_no_first_listed_rule() -> None:
+    text = (
+        "一、重点任务\n1.营商环境评价连续三年排名第一。（市发改委、市财政局负责）\n"
+        "2.建设数据中心。（市商务局牵头，市财政局配合）\n"
+    )
+    first = parse_plan(text).nodes[0].children[0]
+    assert [(u.raw, u.role) for u in first.units] == [("市发改委", "lead"), ("市财政局", "lead")]
+
+
+def test_a_closing_sentence_must_name_units_not_a_verb_and_a_unit() -> None:
+    text = "一、重点任务\n1.完善机制。实行市发改委牵头，市财政局配合。\n"
+    assert parse_plan(text).nodes[0].children[0].units == []
+
+
+def test_sub_item_tasks_and_numbered_tasks_after_them_keep_their_order() -> None:
+    text = (
+        "一、任务\n（一）交通\n（1）甲。（责任单位：市交通局）\n（2）乙。（责任单位：市住建局）\n"
+        "1.丙。（责任单位：市水务局）\n2.丁。（责任单位：市工信局）\n"
+    )
+    section = parse_plan(text).nodes[0].children[0]
+    assert [(t.label, [u.raw for u in t.units]) for t in section.children] == [
+        ("（1）", ["市交通局"]),
+        ("（2）", ["市住建局"]),
+        ("1.", ["市水务局"]),
+        ("2.", ["市工信局"]),
+    ]

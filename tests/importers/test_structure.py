@@ -103,3 +103,25 @@ def test_a_plan_divided_into_di_chapters_only() -> None:
     first = sections[0].children[0]
     assert (first.kind, first.label, [u.raw for u in first.units]) == ("task", "（一）", ["市政务服务局"])
     assert [c.label for c in first.children] == ["1."]
+
+
+def test_below_di_chapters_the_forms_present_take_the_levels_in_order() -> None:
+    """第一章 › 1. › （1）: the sub-items stay tasks of their own; 第一章 › 第一节 › （一） › 1. likewise."""
+    text = (
+        "第一章 交通\n1.推进道路建设。（责任单位：市交通局）\n（1）建设甲路。（责任单位：市住建局）\n"
+        "（2）建设乙路。（责任单位：市水务局）\n第二章 水利\n1.治理河道。（责任单位：市水务局）\n"
+    )
+    task = parse_plan(text).nodes[0].children[0]
+    assert [u.raw for u in task.units] == ["市交通局"]
+    assert [(c.label, [u.raw for u in c.units]) for c in task.children] == [
+        ("（1）", ["市住建局"]),
+        ("（2）", ["市水务局"]),
+    ]
+    text = (
+        "第一章 交通\n第一节 道路\n（一）推进道路建设。（责任单位：市交通局）\n1.建设甲路。（责任单位：市住建局）\n"
+        "第二章 水利\n第一节 河道\n（一）治理河道。（责任单位：市水务局）\n"
+    )
+    section = parse_plan(text).nodes[0].children[0]
+    assert (section.kind, section.label) == ("section", "第一节")
+    task = section.children[0]
+    assert (task.kind, task.label, [c.label for c in task.children]) == ("task", "（一）", ["1."])

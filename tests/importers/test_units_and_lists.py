@@ -122,9 +122,16 @@ def test_deadlines_and_recurrence() -> None:
         ("（牵头单位：市商务局；完成时限：2024年12月）", dt.date(2024, 12, 31)),
         ("（责任单位：市商务局；完成时间：2025年9月30日）", dt.date(2025, 9, 30)),
         ("到2027年，建成体系。（责任单位：市商务局；完成时限：2025年）", dt.date(2025, 12, 31)),
+        ("完成时限：2025年上半年", dt.date(2025, 6, 30)),
+        ("完成时限：2025年第三季度）", dt.date(2025, 9, 30)),
+        (
+            "时间节点：2024年3月启动，2024年12月底前完成",
+            dt.date(2024, 12, 31),
+        ),  # when it starts is no deadline
+        ("完成时限：2023年起持续推进", None),
     ],
 )
-def test_a_deadline_under_its_label_is_the_deadline(text: str, expected: dt.date) -> None:
+def test_a_deadline_under_its_label_is_the_deadline(text: str, expected: dt.date | None) -> None:
     assert find_deadline(text) == expected
     assert find_recurrence("每年开展一次") == "每年"
     assert find_recurrence("长期坚持") == "长期"
