@@ -24,6 +24,11 @@ def _check_zip(data: bytes, name: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
     if "word/document.xml" not in names:
+        if "content.xml" in names and "mimetype" in names:
+            raise ImportRefused(
+                f"文件“{name}”是 OpenDocument 文档（.odt 等），请用 WPS、Word 或 LibreOffice 另存为 .docx 后再导入。",
+                location=name,
+            )
         raise ImportRefused(f"文件“{name}”是压缩包，但不是 Word（.docx）文档，无法导入。", location=name)
     try:
         inflated_size(io.BytesIO(data), limit=MAX_UNCOMPRESSED)

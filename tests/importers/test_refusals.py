@@ -33,6 +33,14 @@ def _random_zip() -> bytes:
     return buffer.getvalue()
 
 
+def _odt() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
 def _zip_bomb() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
@@ -46,6 +54,7 @@ CASES = {
     "blank.txt": (b"   \n\n  ", "空文件"),
     "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(200), "图片"),
     "archive.zip": (_random_zip(), "不是 Word"),
+    "plan.odt": (_odt(), "另存为 .docx"),
     "binary.txt": (bytes(range(256)) * 20 + b"\x00" * 500, "二进制"),
     "truncated.docx": ((FIXTURES / "xian_jiliang_2024.docx").read_bytes()[:4000], "损坏"),
     "truncated.pdf": ((FIXTURES / "xian_jiliang_2024.pdf").read_bytes()[:3000], "PDF"),
