@@ -14,7 +14,8 @@ _LABELLED = re.compile(
     r"(?:底|末|年底|年末)?(?:前|以前|之前)?(?:完成)?(?=$|[，,。；;）)\s、])"  # not 2023年起 / 2024年3月启动
 )
 _PART_END = {"上半年": (6, 30), "下半年": (12, 31), "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30)}
-_YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:年底|底|末|年末)(?:前|以前|之前)?")
+# …前 followed by a few characters and 的 describes something (2000年底前建成的老旧小区): no deadline.
+_YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:年底|底|末|年末)(?:前|以前|之前)?(?![\u4e00-\u9fff]{1,3}的)")
 _BY_YEAR = re.compile(r"(?:到|至|于|在)\s*(\d{4})\s*年")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -78,9 +79,36 @@ def find_deadline(text: str) -> dt.date | None:
 
 def find_recurrence(text: str) -> str:
     for phrase, value in _RECURRENCE:
-        if phrase in text:
+        # 超长期特别国债 or 中长期规划 name a kind of bond or plan, not a rhythm of work
+        if re.search(f"(?<![超中短较]){phrase}", text):
             return value
     return ""
+
+
+# Deadlines an annual plan writes without the year: 6月底前, 三季度末前, 上半年, 年内, 全年.
+_MONTH_ONLY = re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)")
+_QUARTER = re.compile(r"第?([一二三四1-4])季度(?:末)?(?:前|以前|之前|完成|底)")
+_HALF = re.compile(r"上半年(?:前|内|完成|底)?")
+_YEAR_WHOLE = re.compile(r"年内|年底前|全年|年底完成|当年完成")
+
+
+def find_deadline_in_year(text: str, year: int) -> dt.date | None:
+    """The first year-less deadline phrase in ``text``, read in ``year`` (the plan's own year)."""
+    if not _valid_year(year):
+        return None
+    candidates: list[tuple[int, dt.date]] = []
+    for m in _MONTH_ONLY.finditer(text):
+        date = _month_end(year, int(m.group(1)))
+        if date:
+            candidates.append((m.start(), date))
+    for m in _QUARTER.finditer(text):
+        quarter = "一二三四".find(m.group(1)) + 1 or int(m.group(1))
+        candidates.append((m.start(), _month_end(year, quarter * 3) or dt.date(year, 12, 31)))
+    for m in _HALF.finditer(text):
+        candidates.append((m.start(), dt.date(year, 6, 30)))
+    for m in _YEAR_WHOLE.finditer(text):
+        candidates.append((m.start(), dt.date(year, 12, 31)))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 def goal_year(text: str) -> int | None:
@@ -89,8 +117,33 @@ def goal_year(text: str) -> int | None:
     return int(m.group(1)) if m and _valid_year(int(m.group(1))) else None
 
 
+_CN_DATE = re.compile(
+    r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def _cn_small(text: str) -> int:
+    """一 … 三十一 as a number."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+
+
+def _digits(text: str) -> str:
+    """二〇二四年四月十日 written 2024年4月10日, as older documents date themselves."""
+    return _CN_DATE.sub(
+        lambda m: (
+            f"{''.join(str(_CN_DIGIT[c]) for c in m.group(1))}年{_cn_small(m.group(2))}月{_cn_small(m.group(3))}日"
+        ),
+        text,
+    )
+
+
 def parse_date(text: str) -> dt.date | None:
-    """A full date written 2024年4月28日 or 2022-12-30, or None."""
+    """A full date written 2024年4月28日, 二〇二四年四月二十八日 or 2022-12-30, or None."""
+    text = _digits(text)
     for pattern in (_DATE, _ISO_DATE):
         m = pattern.search(text)
         if m:
@@ -102,4 +155,5 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def is_date_line(line: str) -> bool:
+    line = _digits(line)
     return bool(re.fullmatch(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", line))

@@ -88,11 +88,15 @@ _CONJUNCTION = re.compile(
 )
 _GENERIC_TAIL = re.compile(
     r"等(?:区直|市直|县直)?(?:有关|相关|其他)?(?:区直)?(?:责任)?(?:部门|单位|机构)?(?:和单位)?$"
+    r"|等(?:有关|相关|其他)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"  # 等有关行业主管部门
 )
 # Admin levels printed after 各X、 that continue a collective unit (各区、县级市).
 _LEVEL_WORDS = ("县级市", "县", "县区", "县（市、区）", "旗", "市", "区", "乡镇", "街道")
 # A deadline or rhythm inside a note (2025年底前完成, 持续推进) says when, not who.
-_TIME_CLAUSE = re.compile(r"^(?:\d{4}年|自\d{4}年|到\d{4}年|持续|长期|每年|每季度|每月|年底前|\d{1,2}月底前)")
+_TIME_CLAUSE = re.compile(
+    r"^(?:\d{4}年|自\d{4}年|到\d{4}年|持续|长期|每年|每季度|每月|年底前|\d{1,2}月底前|\d{1,2}月(?:底|末)?前|"
+    r"年内|年底|年末|全年|当年|上半年|下半年|第?[一二三四]季度|按期|限期|同步推进)"
+)
 # A note in round brackets (which may hold one level of round brackets: 各县（市、区）) or in 〔〕 【】 ［］,
 # which some offices print notes in and which may hold round brackets freely. Each kind has one group.
 _PAREN = re.compile(
@@ -113,7 +117,7 @@ class RawUnit:
 
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头单位|牵头部门|牵头|配合单位|配合|参与)[）)]$")
 _BY_PREFIX = re.compile(r"^(?:由|请)")
-_NOT_A_UNIT = re.compile(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据")
+_NOT_A_UNIT = re.compile(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据|(?:完成|前)$")
 
 
 def _clean_token(token: str) -> tuple[str, str]:
@@ -135,7 +139,7 @@ def _clean_token(token: str) -> tuple[str, str]:
 
 def _items(clause: str) -> list[str]:
     out: list[str] = []
-    for part in _split_outside_brackets(clause, _LIST_SEPARATORS):
+    for part in split_outside_brackets(clause, _LIST_SEPARATORS):
         for item in _CONJUNCTION.split(part):
             if item in _LEVEL_WORDS and out and out[-1].startswith("各"):
                 out[-1] = f"{out[-1]}、{item}"
@@ -144,7 +148,7 @@ def _items(clause: str) -> list[str]:
     return out
 
 
-def _split_outside_brackets(text: str, separators: str) -> list[str]:
+def split_outside_brackets(text: str, separators: str) -> list[str]:
     """``text`` split at any of ``separators`` that is not inside round brackets: 各县（市、区）人民政府 is one."""
     out: list[str] = []
     depth, start = 0, 0
@@ -181,6 +185,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
     pending: list[str] = []  # units waiting for the role phrase that closes their list
     label_role = ""
     skipping = False  # inside the clauses of a time or person label
+    timed = False  # a clause said when: （区商务局、区财政局，2024年6月底前） lists its units bare
     for clause in _clauses(content):
         label = _LABEL_PART.match(clause)
         if not label and _OTHER_LABEL.match(clause):
@@ -197,7 +202,10 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             name = label.group(1)
             label_role = "lead" if name in _LEAD_LABELS else "co" if name in _CO_LABELS else ""
             clause = clause[label.end() :]
-        if _CONVENTION.search(clause) or _TIME_CLAUSE.search(clause):
+        if _TIME_CLAUSE.search(clause):
+            timed = True
+            continue
+        if _CONVENTION.search(clause):
             continue
         if "会同" in clause:
             # A会同B、C负责: A leads and brings B and C in.
@@ -208,24 +216,31 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             units.extend(RawUnit(n, "lead") for n in [*pending, *lead_names])
             pending = []
             clause = rest
-        for item in _items(clause):
-            name, role = _clean_token(item)
-            if not name:
-                continue
-            if not _looks_like_unit(name):
-                return None
-            pending.append(name)
-            if role:
-                units.extend(RawUnit(n, role) for n in pending)
-                pending = []
+        if not _take_items(clause, pending, units):
+            return None
     if pending:
         # A sentence-form note ends its lists with a role phrase; anything else is not a note, unless a
         # stray verb inside the list (A、X负责、B、C) already showed it is one and the rest are unit names.
-        stray = bool(units) and all(_unit_like_end(n) for n in pending)
+        stray = (bool(units) or timed) and all(_unit_like_end(n) for n in pending)
         if not labelled and not stray:
             return None
         units.extend(RawUnit(n, label_role) for n in pending)
     return _assign_roles(units) if units else None
+
+
+def _take_items(clause: str, pending: list[str], units: list[RawUnit]) -> bool:
+    """The clause's names join ``pending``; a role phrase closes the list into ``units``. False: not units."""
+    for item in _items(clause):
+        name, role = _clean_token(item)
+        if not name:
+            continue
+        if not _looks_like_unit(name):
+            return False
+        pending.append(name)
+        if role:
+            units.extend(RawUnit(n, role) for n in pending)
+            pending.clear()
+    return True
 
 
 _SPACE = re.compile(r"\s+")
@@ -272,16 +287,14 @@ def _is_remark(sentence: str) -> bool:
     """A sentence stating a convention whose other clauses name no units (市财政局配合，下同 is a list)."""
     if not _CONVENTION.search(sentence) or _LABEL_PART.search(sentence):
         return False
-    rest = "，".join(
-        c for c in _split_outside_brackets(sentence, "，,；;") if c and not _CONVENTION.search(c)
-    )
+    rest = "，".join(c for c in split_outside_brackets(sentence, "，,；;") if c and not _CONVENTION.search(c))
     return not rest or parse_responsibility(rest) is None
 
 
 def _clauses(content: str) -> list[str]:
     """Clauses split at ，；。 but a label keeps the list after it: 牵头单位：A，B。配合单位：C."""
     out: list[str] = []
-    for piece in _split_outside_brackets(content, _CLAUSE_SEPARATORS):
+    for piece in split_outside_brackets(content, _CLAUSE_SEPARATORS):
         if piece:
             out.append(piece)
     return out
@@ -388,6 +401,7 @@ def parse_bare_line(line: str) -> list[RawUnit] | None:
     return None
 
 
+_ROLE_ONLY = re.compile(r"牵头单位|牵头部门|牵头|配合单位|配合|参与|主办|协办")
 _NOTE_HINT = re.compile(rf"{_LABELS}\s*[:：]|(?:牵头|负责|配合|参与)[）)]?$")
 
 
@@ -396,6 +410,8 @@ def unread_notes(text: str) -> list[str]:
     out: list[str] = []
     for m in _PAREN.finditer(text):
         content = "".join(_inside(m).split())
+        if _ROLE_ONLY.fullmatch(content):
+            continue  # 市住建局（牵头）: the role of the name before it, read with that name
         if _NOTE_HINT.search(content) and parse_responsibility(content) is None:
             out.append(m.group(0))
     return out
@@ -424,6 +440,22 @@ def find_prose_owners(text: str) -> list[FoundList]:
         if units:
             found.append(FoundList(m.start(), m.end(), units))
     return found
+
+
+_LABEL_AFTER_SENTENCE = re.compile(rf"(?<=[。；;])\s*(?={_LABELS}\s*[:：])")
+
+
+def find_trailing_labelled(text: str) -> list[FoundList]:
+    """A labelled note without brackets at the end of a paragraph: …新改建农村户厕2000座。牵头单位：县农业农村局；
+    配合单位：县卫健局；完成时间：2024年10月31日前。"""
+    for m in _LABEL_AFTER_SENTENCE.finditer(text):
+        rest = text[m.end() :].strip().rstrip("。")
+        if len(rest) > 300:
+            continue
+        units = parse_responsibility(rest)
+        if units:
+            return [FoundList(m.end(), len(text), units)]
+    return []
 
 
 _LEVEL_START = re.compile(r"(?:省|市|区|县|州|乡|镇|街道|各|国家|中央|中共|共青团|团)")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.importers.dates import find_deadline, find_recurrence
 from desktop.importers.numbering import match_heading, split_title
 from desktop.importers.parsed import ParsedNode
-from desktop.importers.responsibility import RawUnit, parse_responsibility
+from desktop.importers.responsibility import RawUnit, parse_responsibility, split_outside_brackets
 from desktop.importers.text_tables import header_roles, is_task_header, squeeze
 from desktop.importers.tree_builder import Draft, Line
 
@@ -51,7 +51,7 @@ def cell_deadline(text: str) -> dt.date | None:
 def split_units(cell: str) -> list[str]:
     """Unit names in a table cell: separated by 、，; or line breaks; '/' and '无' are an empty cell."""
     out: list[str] = []
-    for token in re.split(r"[、，,；;\s]+", cell):
+    for token in split_outside_brackets(cell, "、，,；; \t\n\u3000"):  # 各县（市、区）人民政府 is one
         token = re.sub(r"等(?:有关|相关)?(?:部门|单位)?$", "", token.strip("。.:： "))
         if token and not _EMPTY_CELL.fullmatch(token):
             out.append(token)

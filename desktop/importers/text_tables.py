@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.importers.numbering import match_heading
+from desktop.importers.responsibility import split_outside_brackets
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,11 @@ def is_unit_list(text: str) -> bool:
     c = squeeze(text).rstrip("。；;")
     if not c or len(c) > 120 or "。" in c:
         return False
-    tokens = [re.sub(r"(?:牵头|配合|参与|负责|协助|协办)$", "", t) for t in re.split(r"[、，,；;]", c) if t]
+    tokens = [
+        re.sub(r"(?:牵头|配合|参与|负责|协助|协办)$", "", t)
+        for t in split_outside_brackets(c, "、，,；;")
+        if t
+    ]
     return bool(tokens) and all(2 <= len(t) <= 25 and _UNIT_SUFFIX.search(t) for t in tokens)
 
 

@@ -14,6 +14,7 @@ from desktop.importers.responsibility import (
     find_closing_owners,
     find_prose_owners,
     find_responsibility,
+    find_trailing_labelled,
     parse_bare_line,
 )
 
@@ -296,7 +297,7 @@ def units_in_line(text: str) -> list[FoundList]:
     if bare:
         return [FoundList(0, len(text), bare)]
     found = sorted(find_responsibility(text) + find_prose_owners(text), key=lambda f: f.start)
-    return found or find_closing_owners(text)
+    return found or find_trailing_labelled(text) or find_closing_owners(text)
 
 
 def _only_responsibility(text: str) -> bool:

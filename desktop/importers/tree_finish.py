@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from desktop.importers.dates import find_deadline, find_recurrence
+from desktop.importers.dates import find_deadline, find_deadline_in_year, find_recurrence
 from desktop.importers.indicators import TableLine, parse_table, period_end, prose_indicators
 from desktop.importers.numbering import split_title
 from desktop.importers.parsed import Finding, ParsedNode, ParsedPlan, ParsedUnit
@@ -50,10 +50,32 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
                 (RawUnit(u.raw, "lead", joint=True) if u.joint else u, line) for u, line in draft.raw_units
             ]
     plan.nodes = [_to_node(d, plan.text, city) for d in roots]
+    _deadlines_in_plan_years(plan)
     _report_gaps(plan, roots, builder.straight_sections)
     plan.findings.extend(builder.findings)
     _collect_indicators(plan, roots)
     _report_unknown_units(plan, roots, city)
+
+
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:[—–\-－~至到]\s*((?:19|20)\d{2})\s*)?年")
+
+
+def _deadlines_in_plan_years(plan: ParsedPlan) -> None:
+    """Deadlines read against the plan's years: a plan for one year (2024年…工作要点) writes 6月底前 without the
+    year; a year long before the plan (重点改造2000年底前建成的老旧小区) describes, it sets no deadline."""
+    found = _YEAR_IN_TITLE.search(plan.title or "")
+    single = int(found.group(1)) if found and not found.group(2) else None
+    starts = [
+        y
+        for y in (int(found.group(1)) if found else None, plan.issued_on.year if plan.issued_on else None)
+        if y
+    ]
+    floor = min(starts) - 1 if starts else None
+    for node in plan.walk():
+        if node.deadline and floor and node.deadline.year < floor:
+            node.deadline = None
+        if node.deadline is None and single and node.kind in ("task", "measure", "section", "item"):
+            node.deadline = find_deadline_in_year(node.text, single)
 
 
 def _reads_joint_as_lead(roots: list[Draft], text: str) -> bool:

@@ -314,3 +314,47 @@ def test_sub_item_tasks_and_numbered_tasks_after_them_keep_their_order() -> None
         ("1.", ["市水务局"]),
         ("2.", ["市工信局"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "（一）推进厕所革命。新改建农村户厕2000座。牵头单位：县农业农村局；配合单位：县卫健局；"
+            "完成时间：2024年10月31日前。",
+            [("县农业农村局", "lead"), ("县卫健局", "co")],
+        ),
+        (
+            "1.建设旅游公路。建成旅游环线公路120公里。责任单位：县交通运输局、县文旅局。",
+            [("县交通运输局", "lead"), ("县文旅局", "co")],
+        ),
+    ],
+)
+def test_a_labelled_note_without_brackets_closing_the_paragraph(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    node = parse_plan(f"一、重点任务\n{paragraph}\n").nodes[0].children[0]
+    assert [(u.raw, u.role) for u in node.units] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("区工信局牵头，区财政局配合，年内完成", [("区工信局", "lead"), ("区财政局", "co")]),
+        ("人民银行长宁支行、区商务局，2024年6月底前", [("人民银行长宁支行", "lead"), ("区商务局", "co")]),
+        (
+            "责任单位：县应急管理局、各乡镇人民政府，第三季度末前完成",
+            [("县应急管理局", "lead"), ("各乡镇人民政府", "co")],
+        ),
+        ("县市场监管局等有关行业主管部门负责", [("县市场监管局", "lead")]),
+    ],
+)
+def test_when_inside_a_note_is_no_unit(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None and [(u.raw, u.role) for u in units] == expected
+
+
+def test_a_role_in_brackets_after_a_name_is_no_unread_note() -> None:
+    from desktop.importers.responsibility import unread_notes
+
+    assert unread_notes("1\t推进老旧小区改造\t市住建局（牵头）、市发改委\t2025年底前") == []

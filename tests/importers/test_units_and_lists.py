@@ -154,3 +154,44 @@ def test_a_citys_collective_wording_is_no_single_unit_and_gets_no_city_name(name
 
 def test_a_single_city_unit_gets_the_citys_name() -> None:
     assert canonical_unit("市直机关工委", "运城") == "运城市直机关工委"
+
+
+def test_an_annual_plan_writes_its_deadlines_without_the_year() -> None:
+    plan = parse_plan(
+        "2024年全县安全生产工作要点\n一、重点工作\n1.道路交通安全。6月底前完成隐患车辆清零。（责任单位：县交警大队）\n"
+        "2.应急队伍建设。第三季度末前完成队伍组建。（责任单位：县应急管理局）\n3.消防安全。全年开展检查。（责任单位：县消防救援大队）\n"
+    )
+    assert [t.deadline for t in plan.nodes[0].children] == [
+        dt.date(2024, 6, 30),
+        dt.date(2024, 9, 30),
+        dt.date(2024, 12, 31),
+    ]
+
+
+def test_a_year_that_describes_sets_no_deadline_and_a_bond_is_no_rhythm() -> None:
+    plan = parse_plan(
+        "某市推进城市更新行动实施方案（2024—2026年）\n一、重点任务\n"
+        "1.推进老旧小区改造。重点改造2000年底前建成的老旧小区，用好超长期特别国债资金。（责任单位：市住建局）\n"
+    )
+    task = plan.nodes[0].children[0]
+    assert (task.deadline, task.recurrence) == (None, "")
+
+
+def test_a_date_in_chinese_numerals() -> None:
+    from desktop.importers.dates import parse_date
+
+    assert parse_date("二〇二四年四月十日") == dt.date(2024, 4, 10)
+    assert parse_date("二○一五年十二月三十一日") == dt.date(2015, 12, 31)
+
+
+def test_a_serial_cell_list_keeps_a_bracketed_name_whole() -> None:
+    from desktop.importers.table_tasks import split_units
+    from desktop.importers.text_tables import is_unit_list
+
+    assert split_units("市住建局、各县（市、区）人民政府 市财政局") == [
+        "市住建局",
+        "各县（市、区）人民政府",
+        "市财政局",
+    ]
+    assert is_unit_list("各县（市、区）人民政府、市财政局")
+    assert canonical_unit("市直各执法部门", "青川") == "市直各执法部门"
