@@ -16,6 +16,7 @@ from desktop.importers.responsibility import (
     find_responsibility,
     find_trailing_labelled,
     parse_bare_line,
+    parse_responsibility,
 )
 
 MEASURE_TITLE = re.compile(r"保障措施|组织实施|保障机制|组织保障|实施保障|工作保障|组织领导|保障条件")
@@ -219,6 +220,8 @@ class TreeBuilder:
         if target is None:
             self.preamble.append(line)
             return
+        if self._note_for_the_above(target, line):
+            return
         only_units = _only_responsibility(line.text)
         year = goal_year(line.text)
         if year and not only_units and self._goal_context(target):
@@ -245,6 +248,29 @@ class TreeBuilder:
             )
         target.lines.append(line)
         self._take_units(target, line)
+
+    def _note_for_the_above(self, target: Draft, line: Line) -> bool:
+        """以上任务由A牵头，B配合。 / 以上任务责任单位：A、B: the note of every task above it that has none, back
+        to the last one with a note of its own."""
+        m = _ABOVE.match(line.text.strip())
+        if m is None or target.node.kind != "task" or target.parent is None:
+            return False
+        units = parse_responsibility(line.text.strip()[m.end() :].rstrip("。；"))
+        if not units:
+            return False
+        group: list[Draft] = []
+        for sibling in reversed(target.parent.children):
+            if sibling.raw_units:
+                break
+            if sibling.node.kind == "task":
+                group.append(sibling)
+        if not group:
+            return False
+        for draft in group:
+            draft.raw_units.extend((u, line.number) for u in units)
+            draft.closed = True
+        target.lines.append(line)
+        return True
 
     @staticmethod
     def _closes_group(last: Draft) -> bool:
@@ -290,6 +316,9 @@ class TreeBuilder:
         if found:
             draft.raw_units.extend((u, line.number) for f in found for u in f.units)
             draft.closed = True
+
+
+_ABOVE = re.compile(r"^以上(?:各项|几项|\d+项)?(?:任务|工作|措施|事项|项目|内容)?(?:均|统一)?(?:由)?")
 
 
 def units_in_line(text: str) -> list[FoundList]:

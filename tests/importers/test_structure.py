@@ -125,3 +125,17 @@ def test_below_di_chapters_the_forms_present_take_the_levels_in_order() -> None:
     assert (section.kind, section.label) == ("section", "第一节")
     task = section.children[0]
     assert (task.kind, task.label, [c.label for c in task.children]) == ("task", "（一）", ["1."])
+
+
+def test_a_note_for_the_tasks_above_reaches_each_back_to_the_last_with_its_own() -> None:
+    text = (
+        "一、发展工业\n1.培育龙头企业。（责任单位：市商务局）\n2.发展专精特新。\n3.推进技术改造。\n"
+        "以上任务由市工业和信息化局牵头，市金融办、市财政局配合。\n4.招商引资。\n"
+    )
+    tasks = parse_plan(text).nodes[0].children
+    assert [[(u.raw, u.role) for u in t.units] for t in tasks] == [
+        [("市商务局", "lead")],
+        [("市工业和信息化局", "lead"), ("市金融办", "co"), ("市财政局", "co")],
+        [("市工业和信息化局", "lead"), ("市金融办", "co"), ("市财政局", "co")],
+        [],
+    ]
