@@ -92,7 +92,8 @@ def _take_from(draft: Draft, roots: list[Draft]) -> None:
             ):
                 break
             end += 1
-        appendix = _appendix_before(draft, i)
+        # inside an appendix's own node its table is its own, whatever 附件 lines precede it
+        appendix = None if draft.node.label.startswith("附件") else _appendix_before(draft, i)
         if appendix is not None:
             root = _appendix_root(draft, appendix, i, end)
             roots.append(root)

@@ -191,9 +191,24 @@ class TreeBuilder:
 
     def appendix(self, line: Line, number: str, title: str) -> None:
         """附件N: a node of its own after the plan; the lines after it belong to it, not to the last measure."""
-        node = ParsedNode(kind="chapter", label=f"附件{number}", title=title, text="")
-        draft = Draft(node, 1, None, [line], first_line=line.number)
-        self._attach(None, draft)
+        seen = next(
+            (
+                d
+                for d in self.roots
+                if d.node.label == f"附件{number}"
+                and d.node.title == title
+                and not d.children
+                and len(d.lines) <= 1
+            ),
+            None,
+        )
+        if seen is not None:  # 附件：…分工表 named it at the end of the text; here the appendix itself begins
+            draft = seen
+            draft.lines.append(line)
+        else:
+            node = ParsedNode(kind="chapter", label=f"附件{number}", title=title, text="")
+            draft = Draft(node, 1, None, [line], first_line=line.number)
+            self._attach(None, draft)
         self.chapter, self.section, self.task, self.subtask, self.column = draft, None, None, None, None
         self.in_appendix = True
         self._appendix_title_pending = bool(title) and not line.text.rstrip().endswith(title)

@@ -139,3 +139,14 @@ def test_a_note_for_the_tasks_above_reaches_each_back_to_the_last_with_its_own()
         [("市工业和信息化局", "lead"), ("市金融办", "co"), ("市财政局", "co")],
         [],
     ]
+
+
+def test_an_appendix_named_at_the_end_of_the_text_and_then_printed_is_one_node() -> None:
+    text = (
+        "一、主要任务\n（一）推进老旧小区改造。\n附件：重点任务分工表\n附件\n重点任务分工表\n"
+        "序号\t任务内容\t责任单位\t完成时限\n1\t推进老旧小区改造\t市住建局（牵头），市财政局\t2025年12月\n"
+    )
+    appendices = [n for n in parse_plan(text).nodes if n.label.startswith("附件")]
+    assert [(a.label, a.title) for a in appendices] == [("附件", "重点任务分工表")]
+    [task] = appendices[0].children
+    assert [(u.raw, u.role) for u in task.units] == [("市住建局", "lead"), ("市财政局", "co")]
