@@ -28,6 +28,8 @@ _SECTION_DI = re.compile(rf"^第([{CN_NUM}]{{1,4}})节\s*(.*)$")
 _TASK = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
 _SUBTASK = re.compile(r"^[（(](\d{1,3})[）)]\s*(.*)$")
 _COLUMN = re.compile(r"^专栏\s*(\d{1,3})\s*[:：]?\s*(.*)$")
+# 专栏 县域商业体系建设重点项目: a box without a number, its title alone on the line (专栏中… is running text)
+_COLUMN_UNNUMBERED = re.compile(r"^专栏[\s:：]*(?![中内里])([^\s。，；,;：:的\d]{2,24})$")
 
 # Words that start chapter/section titles of the "要求/措施" kind; used to split "一、指导思想坚持以…".
 TITLE_WORDS = (
@@ -108,6 +110,9 @@ def match_heading(line: str) -> Heading | None:
             continue
         label = line[: len(line) - len(m.group(2))].strip() if m.group(2) else line.strip()
         return Heading(kind, number, label, rest, form)
+    m = _COLUMN_UNNUMBERED.match(line)
+    if m:
+        return Heading("column", 0, "专栏", m.group(1), "专栏")
     return None
 
 

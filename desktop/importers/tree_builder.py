@@ -83,7 +83,38 @@ class TreeBuilder:
         if h.kind == "section" and last is not None and last.kind == "chapter":
             self.chapter_starts.append((last.number, h.number))
         self._last_heading = h
+        if h.kind == "task" and self.column is not None and not self.scrambled and self._in_column(h):
+            self._column_item(line, h)
+            return
         handler(line, h)
+
+    def _in_column(self, h: Heading) -> bool:
+        """Is a numbered line inside a 专栏 one of its items rather than the plan's next task?
+
+        The plan's tasks never repeat a number under one heading and go on from the last one; the box's items
+        count from 1 on their own."""
+        assert self.column is not None
+        parent = self._task_parent()
+        tasks = [d.number or 0 for d in (parent.children if parent else self.roots) if d.node.kind == "task"]
+        items = [d.number or 0 for d in self.column.children if d.node.kind == "item"]
+        if h.number in tasks:
+            return True
+        expected = items[-1] + 1 if items else 1
+        if h.number != expected:
+            return False
+        if h.number != max(tasks, default=0) + 1:
+            return True
+        # Either the box's next item or the plan's next task: an item is a short name (县城商贸综合体改造项目),
+        # a task a sentence or more, most often with its note.
+        return len(h.rest) <= 40 and "。" not in h.rest.rstrip("。") and not units_in_line(h.rest)
+
+    def _column_item(self, line: Line, h: Heading) -> None:
+        assert self.column is not None
+        title, _ = split_title(_without_units(h.rest))
+        node = ParsedNode(kind="item", label=h.label, title=title, text="")
+        draft = Draft(node, 4, h.number, [line], first_line=line.number)
+        self._take_units(draft, line)
+        self._attach(self.column, draft)
 
     def _new(self, kind: str, line: Line, h: Heading, level: int) -> Draft:
         title, _rest = split_title(_without_units(h.rest))
@@ -177,13 +208,15 @@ class TreeBuilder:
 
     def _column(self, line: Line, h: Heading) -> None:
         parent = self._task_parent()
-        key = ("column", h.number)
+        key = ("column", h.number) if h.number else ("column", 0, line.number)
         if key in self.registry:
             self.column = self.registry[key]
             self._switch(self.column, line)
             return
         title = h.rest.split("\t")[0].strip()
-        node = ParsedNode(kind="column", label=f"专栏{h.number}", title=title, text="")
+        node = ParsedNode(
+            kind="column", label=f"专栏{h.number}" if h.number else "专栏", title=title, text=""
+        )
         draft = Draft(node, 3, h.number, [line], first_line=line.number)
         self.registry[key] = draft
         self._attach(parent, draft)

@@ -150,3 +150,30 @@ def test_an_appendix_named_at_the_end_of_the_text_and_then_printed_is_one_node()
     assert [(a.label, a.title) for a in appendices] == [("附件", "重点任务分工表")]
     [task] = appendices[0].children
     assert [(u.raw, u.role) for u in task.units] == [("市住建局", "lead"), ("市财政局", "co")]
+
+
+def test_numbered_items_in_a_box_are_its_items_and_the_next_task_stays_a_task() -> None:
+    text = (
+        "一、重点任务\n（一）健全物流体系\n1.推进共同配送。建设物流中心1个。（责任单位：县商务局）\n"
+        "专栏 重点项目\n1.县城商贸综合体改造项目\n2.电商物流园项目\n"
+        "2.建设乡镇商贸中心。改造8个。（责任单位：县供销社）\n"
+        "（二）改善大气环境\n专栏1 大气污染治理重点工程\n1.工业源治理工程：完成50家重点企业深度治理。\n"
+        "2.移动源治理工程：淘汰柴油货车3000辆。\n"
+    )
+    first, second = parse_plan(text).nodes[0].children
+    assert [(c.kind, c.label) for c in first.children] == [("task", "1."), ("column", "专栏"), ("task", "2.")]
+    box = first.children[1]
+    assert (box.title, [(i.kind, i.label, i.title) for i in box.children]) == (
+        "重点项目",
+        [("item", "1.", "县城商贸综合体改造项目"), ("item", "2.", "电商物流园项目")],
+    )
+    assert [u.raw for u in first.children[2].units] == ["县供销社"]
+    [column] = second.children
+    assert [i.kind for i in column.children] == ["item", "item"]
+
+
+def test_running_text_that_begins_with_zhuanlan_is_no_box() -> None:
+    from desktop.importers.numbering import match_heading
+
+    assert match_heading("专栏中列出的项目要抓紧推进") is None
+    assert match_heading("专栏 重点项目").kind == "column"
