@@ -41,9 +41,38 @@ def _month_end(year: int, month: int) -> dt.date | None:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# 2024年1月—12月: a span of months ends at its last month
+_MONTH_SPAN = re.compile(
+    r"(\d{4})\s*年\s*\d{1,2}\s*月\s*[—–\-－~～至到]\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月"
+)
+
+
 def find_deadline(text: str) -> dt.date | None:
     """The deadline ``text`` names under a label (完成时限：…), else its first deadline phrase, as a date (the
     end of the month or year it names)."""
+    labelled = _labelled_deadline(text)
+    if labelled:
+        return labelled
+    candidates: list[tuple[int, dt.date]] = []
+    for m in _MONTH_SPAN.finditer(text):
+        date = _month_end(int(m.group(2) or m.group(1)), int(m.group(3)))
+        if date:
+            candidates.append((m.start(), date))
+    for m in _MONTH_END.finditer(text):
+        date = _month_end(int(m.group(1)), int(m.group(2)))
+        if date:
+            candidates.append((m.start(), date))
+    for pattern in (_YEAR_END, _BY_YEAR):
+        for m in pattern.finditer(text):
+            year = int(m.group(1))
+            if _valid_year(year):
+                candidates.append((m.start(), dt.date(year, 12, 31)))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def _labelled_deadline(text: str) -> dt.date | None:
     for m in _LABELLED.finditer(text):
         year, month, day = (int(g) if g else None for g in m.groups()[:3])
         assert year is not None
@@ -62,19 +91,7 @@ def find_deadline(text: str) -> dt.date | None:
                 return dt.date(year, month, day) if _valid_year(year) else None
             except ValueError:
                 pass
-    candidates: list[tuple[int, dt.date]] = []
-    for m in _MONTH_END.finditer(text):
-        date = _month_end(int(m.group(1)), int(m.group(2)))
-        if date:
-            candidates.append((m.start(), date))
-    for pattern in (_YEAR_END, _BY_YEAR):
-        for m in pattern.finditer(text):
-            year = int(m.group(1))
-            if _valid_year(year):
-                candidates.append((m.start(), dt.date(year, 12, 31)))
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: c[0])[1]
+    return None
 
 
 def find_recurrence(text: str) -> str:
@@ -89,7 +106,9 @@ def find_recurrence(text: str) -> str:
 _MONTH_ONLY = re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度(?:末)?(?:前|以前|之前|完成|底)")
 _HALF = re.compile(r"上半年(?:前|内|完成|底)?")
-_YEAR_WHOLE = re.compile(r"年内|年底前|全年|年底完成|当年完成")
+_YEAR_WHOLE = re.compile(
+    r"年内|年底前|年底完成|当年完成|全年完成|(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*全年"
+)
 
 
 def find_deadline_in_year(text: str, year: int) -> dt.date | None:

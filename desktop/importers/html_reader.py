@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from desktop.errors import ImportRefused
+from desktop.importers.plan_metadata import DOC_NUMBER
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -156,6 +157,7 @@ def read_html(data: str, name: str) -> str:
         text = _text_of(root)
     except RecursionError as exc:
         raise ImportRefused(f"网页“{name}”的标签嵌套过深，无法解析。", location=name) from exc
+    text = _with_site_number(data, text)
     lines = []
     for raw in text.split("\n"):
         # A table row starts with the marker and one tab too many (every cell is preceded by a tab).
@@ -167,6 +169,18 @@ def read_html(data: str, name: str) -> str:
 
 
 _ROW = "\x01"
+_SITE_NUMBER = re.compile(r"(?:发文字号|文\s*号)\s*[:：]?\s*(?:<[^>]*>\s*)*([^<>]{2,40}?号)")
+
+
+def _with_site_number(page: str, text: str) -> str:
+    """The 文号 a government site prints in its table of the document's data, outside the article: put before the
+    text as 文号：… when the text does not carry one itself."""
+    head = "\n".join(text.split("\n")[:40])
+    if DOC_NUMBER.search(head):
+        return text
+    m = _SITE_NUMBER.search(page)
+    number = DOC_NUMBER.search(m.group(1)) if m else None
+    return f"文号：{number.group(0)}\n{text}" if number else text
 
 
 def _text_of(root: Tag) -> str:

@@ -73,6 +73,17 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
         ),
         -1,
     )
+    if (
+        first_heading < 0
+    ):  # a list of tasks with no chapter or section above them: the text starts at the first
+        first_heading = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if (h := levels.apply(heading_of(line.text))) and h.kind == "task"
+            ),
+            -1,
+        )
     head = read_head([line.text for line in lines], first_heading)
     city = city_of(head.issuer) or city_of(head.title)
     builder = TreeBuilder(_straight_sections(lines, levels), scrambled=repaired.duplicates_removed > 0)

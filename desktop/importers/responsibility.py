@@ -56,6 +56,10 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
             ("组织落实", "co"),
             ("负责落实", "co"),
             ("配合落实", "co"),
+            ("具体落实", "co"),
+            ("抓好落实", "co"),
+            ("抓落实", "co"),
+            ("落实", "co"),
             ("积极配合", "co"),
             ("全力配合", "co"),
             ("协同配合", "co"),
@@ -115,7 +119,9 @@ class RawUnit:
     joint: bool = False  # named by 负责 without a lead: the document may read it as all leading
 
 
-_ROLE_IN_BRACKETS = re.compile(r"[（(](牵头单位|牵头部门|牵头|配合单位|配合|参与)[）)]$")
+_ROLE_IN_BRACKETS = re.compile(
+    r"[（(]((?:按职责)?(?:分工)?(?:牵头单位|牵头部门|牵头负责|牵头|配合单位|配合|参与|负责))[）)]$"
+)
 _BY_PREFIX = re.compile(r"^(?:由|请)")
 _NOT_A_UNIT = re.compile(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据|(?:完成|前)$")
 
@@ -127,7 +133,9 @@ def _clean_token(token: str) -> tuple[str, str]:
     marked = _ROLE_IN_BRACKETS.search(token)
     if marked:
         # 市科委（牵头）、市财政局: the role printed in brackets after the name.
-        return token[: marked.start()], "lead" if marked.group(1).startswith("牵头") else "co"
+        word = marked.group(1)
+        role = "lead" if "牵头" in word else "" if word.endswith("负责") else "co"
+        return token[: marked.start()], role
     m = _ROLE_END.search(token)
     if m and m.start() > 0:
         role = _ROLE_OF[m.group(0)]

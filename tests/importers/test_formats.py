@@ -158,3 +158,17 @@ def test_only_a_few_characters_of_another_font_are_put_into_a_runs_gaps() -> Non
     host = _Word(0.0, 100.0, 10.0, "推进 建设工作", "/WenQuanYi")
     row, moved = _embedded([host, same_font])
     assert not moved and [w.text for w in row] == ["推进 建设工作", "市发改委"]
+
+
+def test_the_document_number_a_site_prints_beside_the_article(tmp_path: Path) -> None:
+    page = (
+        "<html><body><table class='info'><tr><td>发文字号：</td><td>汾政办发〔2024〕21号</td>"
+        "<td>成文日期：</td><td>2024年06月18日</td></tr></table><div class='article'>"
+        "<p>某市农村人居环境整治提升行动实施方案</p><p>一、重点任务</p>"
+        + "<p>（一）推进农村厕所革命。到2025年，农村卫生厕所普及率达到85%。（市农业农村局牵头，市卫生健康局配合）</p>"
+        * 3
+        + "</div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_plan(path).doc_number == "汾政办发〔2024〕21号"

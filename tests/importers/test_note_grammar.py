@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop.importers.plan_parser import parse_plan
@@ -358,3 +360,37 @@ def test_a_role_in_brackets_after_a_name_is_no_unread_note() -> None:
     from desktop.importers.responsibility import unread_notes
 
     assert unread_notes("1\t推进老旧小区改造\t市住建局（牵头）、市发改委\t2025年底前") == []
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("县水务局牵头，各镇人民政府落实", [("县水务局", "lead"), ("各镇人民政府", "co")]),
+        (
+            "县水务局牵头，县林业局配合，各镇人民政府抓好落实",
+            [("县水务局", "lead"), ("县林业局", "co"), ("各镇人民政府", "co")],
+        ),
+        (
+            "责任单位：区农业农村局、区委组织部（按职责分工负责）",
+            [("区农业农村局", "lead"), ("区委组织部", "co")],
+        ),
+    ],
+)
+def test_luoshi_and_a_role_remark_in_brackets(content: str, expected: list[tuple[str, str]]) -> None:
+    units = parse_responsibility(content)
+    assert units is not None and [(u.raw, u.role) for u in units] == expected
+
+
+def test_a_list_of_tasks_with_no_chapter_above_keeps_its_note_lines() -> None:
+    text = (
+        "测试区任务分工方案\n1．实施高标准农田建设2万亩。\n牵头单位：区农业农村局\n配合单位：区财政局、区水务局\n"
+        "完成时限：2024年12月底前\n2．稳定粮食播种面积。\n责任单位：区农业农村局\n"
+    )
+    first, second = parse_plan(text).nodes
+    assert [(u.raw, u.role) for u in first.units] == [
+        ("区农业农村局", "lead"),
+        ("区财政局", "co"),
+        ("区水务局", "co"),
+    ]
+    assert first.deadline == dt.date(2024, 12, 31)
+    assert [u.raw for u in second.units] == ["区农业农村局"]

@@ -129,6 +129,7 @@ def test_deadlines_and_recurrence() -> None:
             dt.date(2024, 12, 31),
         ),  # when it starts is no deadline
         ("完成时限：2023年起持续推进", None),
+        ("（县林业局牵头，县水务局参与，2024年1月—12月）", dt.date(2024, 12, 31)),
     ],
 )
 def test_a_deadline_under_its_label_is_the_deadline(text: str, expected: dt.date | None) -> None:
@@ -159,12 +160,13 @@ def test_a_single_city_unit_gets_the_citys_name() -> None:
 def test_an_annual_plan_writes_its_deadlines_without_the_year() -> None:
     plan = parse_plan(
         "2024年全县安全生产工作要点\n一、重点工作\n1.道路交通安全。6月底前完成隐患车辆清零。（责任单位：县交警大队）\n"
-        "2.应急队伍建设。第三季度末前完成队伍组建。（责任单位：县应急管理局）\n3.消防安全。全年开展检查。（责任单位：县消防救援大队）\n"
+        "2.应急队伍建设。第三季度末前完成队伍组建。（责任单位：县应急管理局）\n3.消防安全。年内完成检查。（责任单位：县消防救援大队）\n4.经济运行。全年增长6%。（责任单位：县统计局）\n"
     )
     assert [t.deadline for t in plan.nodes[0].children] == [
         dt.date(2024, 6, 30),
         dt.date(2024, 9, 30),
         dt.date(2024, 12, 31),
+        None,  # 全年 in prose says how much in the year, not by when
     ]
 
 
