@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 
@@ -15,7 +16,9 @@ _LABELLED = re.compile(
 )
 _PART_END = {"上半年": (6, 30), "下半年": (12, 31), "一季度": (3, 31), "二季度": (6, 30), "三季度": (9, 30)}
 # …前 followed by a few characters and 的 describes something (2000年底前建成的老旧小区): no deadline.
-_YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:年底|底|末|年末)(?:前|以前|之前)?(?![\u4e00-\u9fff]{1,3}的)")
+_YEAR_END = re.compile(
+    r"(\d{4})\s*年\s*(?:年底|底|末|年末)(?:前|以前|之前)?(?!(?:前|以前|之前)?(?:建成|建设|竣工|修建|投用|投产|登记|注册|认定|批准|取得)的)"
+)
 _BY_YEAR = re.compile(r"(?:到|至|于|在)\s*(\d{4})\s*年")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -103,11 +106,14 @@ def find_recurrence(text: str) -> str:
 
 
 # Deadlines an annual plan writes without the year: 6月底前, 三季度末前, 上半年, 年内, 全年.
-_MONTH_ONLY = re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)")
+_MONTH_ONLY = re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)(?!后)")
+_DAY_ONLY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:前|以前|之前)(?!后)")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度(?:末)?(?:前|以前|之前|完成|底)")
-_HALF = re.compile(r"上半年(?:前|内|完成|底)?")
+_HALF = re.compile(r"上半年(?:前|内|完成|底)")
+# not 三年内, 明年底前, or the 年底前 of 2025年底前
 _YEAR_WHOLE = re.compile(
-    r"年内|年底前|年底完成|当年完成|全年完成|(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*全年"
+    r"(?<![\d一二两三四五六七八九十明次今几数])(?:年内|年底前|年底完成)|当年完成|全年完成"
+    r"|(?:完成时限|完成时间|时间节点|时限)\s*[:：]\s*全年"
 )
 
 
@@ -120,6 +126,9 @@ def find_deadline_in_year(text: str, year: int) -> dt.date | None:
         date = _month_end(year, int(m.group(1)))
         if date:
             candidates.append((m.start(), date))
+    for m in _DAY_ONLY.finditer(text):
+        with contextlib.suppress(ValueError):  # 2月30日
+            candidates.append((m.start(), dt.date(year, int(m.group(1)), int(m.group(2)))))
     for m in _QUARTER.finditer(text):
         quarter = "一二三四".find(m.group(1)) + 1 or int(m.group(1))
         candidates.append((m.start(), _month_end(year, quarter * 3) or dt.date(year, 12, 31)))

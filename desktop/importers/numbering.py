@@ -27,9 +27,11 @@ _SECTION = re.compile(rf"^[（(]([{CN_NUM}]{{1,4}})[）)]\s*(.*)$")
 _SECTION_DI = re.compile(rf"^第([{CN_NUM}]{{1,4}})节\s*(.*)$")
 _TASK = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
 _SUBTASK = re.compile(r"^[（(](\d{1,3})[）)]\s*(.*)$")
-_COLUMN = re.compile(r"^专栏\s*(\d{1,3})\s*[:：]?\s*(.*)$")
+_COLUMN = re.compile(r"^专栏\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*(.*)$")
 # 专栏 县域商业体系建设重点项目: a box without a number, its title alone on the line (专栏中… is running text)
-_COLUMN_UNNUMBERED = re.compile(r"^专栏[\s:：]*(?![中内里])([^\s。，；,;：:的\d]{2,24})$")
+_COLUMN_UNNUMBERED = re.compile(
+    r"^专栏[\s:：]*(?![中内里所报作一二三四五六七八九十])([^\s。，；,;：:的由所\d]{2,24})$"
+)
 
 # Words that start chapter/section titles of the "要求/措施" kind; used to split "一、指导思想坚持以…".
 TITLE_WORDS = (
@@ -100,7 +102,7 @@ def match_heading(line: str) -> Heading | None:
         m = pattern.match(line)
         if not m:
             continue
-        number = cn_to_int(m.group(1)) if cn else int(m.group(1))
+        number = cn_to_int(m.group(1)) if cn or not m.group(1).isdigit() else int(m.group(1))
         if not number:
             continue
         rest = m.group(2).strip()
@@ -109,6 +111,8 @@ def match_heading(line: str) -> Heading | None:
         if kind == "chapter" and (number > 40 or _looks_like_enumeration(rest)):
             continue
         label = line[: len(line) - len(m.group(2))].strip() if m.group(2) else line.strip()
+        if kind == "column":
+            label = label.rstrip(":：").strip()
         return Heading(kind, number, label, rest, form)
     m = _COLUMN_UNNUMBERED.match(line)
     if m:

@@ -211,7 +211,8 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             label_role = "lead" if name in _LEAD_LABELS else "co" if name in _CO_LABELS else ""
             clause = clause[label.end() :]
         if _TIME_CLAUSE.search(clause):
-            timed = True
+            # a deadline (2024年6月底前, 年内完成) makes bare names a note; 2020年 or 全年 cites a source
+            timed = timed or bool(re.search(r"前|完成|底$|末$", clause))
             continue
         if _CONVENTION.search(clause):
             continue
@@ -229,7 +230,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
     if pending:
         # A sentence-form note ends its lists with a role phrase; anything else is not a note, unless a
         # stray verb inside the list (A、X负责、B、C) already showed it is one and the rest are unit names.
-        stray = (bool(units) or timed) and all(_unit_like_end(n) for n in pending)
+        stray = (bool(units) or timed) and all(unit_like_end(n) for n in pending)
         if not labelled and not stray:
             return None
         units.extend(RawUnit(n, label_role) for n in pending)
@@ -457,11 +458,21 @@ def find_trailing_labelled(text: str) -> list[FoundList]:
     """A labelled note without brackets at the end of a paragraph: …新改建农村户厕2000座。牵头单位：县农业农村局；
     配合单位：县卫健局；完成时间：2024年10月31日前。"""
     for m in _LABEL_AFTER_SENTENCE.finditer(text):
-        rest = text[m.end() :].strip().rstrip("。")
-        if len(rest) > 300:
-            continue
-        units = parse_responsibility(rest)
-        if units:
+        rest = text[m.end() :].strip()
+        # the note ends at its sentence, unless the next sentence is another label (…。配合单位：…)
+        end = next(
+            (
+                k.start()
+                for k in re.finditer("。", rest)
+                if not (_LABEL_PART.match(rest[k.end() :]) or _OTHER_LABEL.match(rest[k.end() :]))
+            ),
+            len(rest),
+        )
+        note = rest[:end].rstrip("。")
+        if len(note) > 300 or rest[end:].strip("。 "):
+            continue  # prose goes on after it: no closing note
+        units = parse_responsibility(note)
+        if units and all(unit_like_end(u.raw) for u in units):
             return [FoundList(m.end(), len(text), units)]
     return []
 
@@ -479,14 +490,14 @@ def find_closing_owners(text: str) -> list[FoundList]:
     if m is None or m.start(1) == 0:
         return []
     units = parse_responsibility(m.group(1))
-    if not units or not all(_unit_like_end(u.raw) and _LEVEL_START.match(u.raw) for u in units):
+    if not units or not all(unit_like_end(u.raw) and _LEVEL_START.match(u.raw) for u in units):
         return []
     if not any(u.role == "lead" and not u.joint for u in units) or "牵头" not in m.group(1):
         return []
     return [FoundList(m.start(1), m.end(), units)]
 
 
-def _unit_like_end(name: str) -> bool:
+def unit_like_end(name: str) -> bool:
     return bool(re.search(rf"{_UNIT_END}$|公司[）)]?$", name))
 
 
@@ -501,7 +512,7 @@ def _prose_actors(clause: str) -> list[str]:
     names = []
     for item in _items(subject):
         name = _GENERIC_TAIL.sub("", item).strip()
-        unit_like = _unit_like_end(name) and len(name) <= 30
+        unit_like = unit_like_end(name) and len(name) <= 30
         if not name or not (
             unit_like or (_looks_like_unit(name) and not re.search(r"要求|规划|项目|工作", name))
         ):

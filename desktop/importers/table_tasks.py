@@ -251,7 +251,9 @@ def _task_draft(task: _Task, col: dict[str, int], parent: Draft, all_lead: bool)
     deadlines = cells("deadline")
     if deadlines:
         joined = "；".join(deadlines)
-        node.deadline = cell_deadline(joined)
+        # a task over several rows (one measure each) is done when its last measure is
+        dates = [d for d in map(cell_deadline, deadlines) if d]
+        node.deadline = max(dates) if dates else cell_deadline(joined)
         node.recurrence = find_recurrence(joined)
         lines.insert(1, Line(f"完成时限：{joined}", first.start, first.end, first.number))
     number = int(serial) if serial.isdigit() else None

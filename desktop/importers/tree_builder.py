@@ -17,6 +17,7 @@ from desktop.importers.responsibility import (
     find_trailing_labelled,
     parse_bare_line,
     parse_responsibility,
+    unit_like_end,
 )
 
 MEASURE_TITLE = re.compile(r"保障措施|组织实施|保障机制|组织保障|实施保障|工作保障|组织领导|保障条件")
@@ -104,9 +105,9 @@ class TreeBuilder:
             return False
         if h.number != max(tasks, default=0) + 1:
             return True
-        # Either the box's next item or the plan's next task: an item is a short name (县城商贸综合体改造项目),
-        # a task a sentence or more, most often with its note.
-        return len(h.rest) <= 40 and "。" not in h.rest.rstrip("。") and not units_in_line(h.rest)
+        # Either the box's next item or the plan's next task: an item names a project (县城商贸综合体改造项目,
+        # 工业源治理工程：…), a task says what to do, most often with its note.
+        return bool(_PROJECT_NAME.search(h.rest)) and not units_in_line(h.rest)
 
     def _column_item(self, line: Line, h: Heading) -> None:
         assert self.column is not None
@@ -304,7 +305,7 @@ class TreeBuilder:
         if m is None or target.node.kind != "task" or target.parent is None:
             return False
         units = parse_responsibility(line.text.strip()[m.end() :].rstrip("。；"))
-        if not units:
+        if not units or not all(unit_like_end(u.raw) for u in units):
             return False
         group: list[Draft] = []
         for sibling in reversed(target.parent.children):
@@ -366,7 +367,15 @@ class TreeBuilder:
             draft.closed = True
 
 
-_ABOVE = re.compile(r"^以上(?:各项|几项|\d+项)?(?:任务|工作|措施|事项|项目|内容)?(?:均|统一)?(?:由)?")
+# 县城商贸综合体改造项目 / 工业源治理工程：… / 高精度监测预警产品：…
+_PROJECT_NAME = re.compile(
+    r"^[^。；，]{2,30}?(?:项目|工程|行动|中心|基地|园区|平台|专项)(?:[:：]|。?$)|^[^。；，：:]{2,20}[:：]"
+)
+# 以上任务由A牵头，B配合 / 以上任务责任单位：A、B — never 以上各项任务要明确责任人…
+_ABOVE = re.compile(
+    r"^以上(?:各项|几项|\d+项)?(?:任务|工作|措施|事项|项目|内容)?(?:均|统一)?"
+    r"(?:由|(?=(?:责任单位|牵头单位|责任部门|牵头部门)\s*[:：]))"
+)
 
 
 def units_in_line(text: str) -> list[FoundList]:

@@ -57,19 +57,20 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
     _report_unknown_units(plan, roots, city)
 
 
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*(?:[—–\-－~至到]\s*((?:19|20)\d{2})\s*)?年")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年")
+# 2024年全县安全生产工作要点; not 2030年前碳达峰 or 2035年远景目标
+_ONE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?!\s*(?:前|以前|之前|远景|[—–\-－~～至到]))")
 
 
 def _deadlines_in_plan_years(plan: ParsedPlan) -> None:
     """Deadlines read against the plan's years: a plan for one year (2024年…工作要点) writes 6月底前 without the
     year; a year long before the plan (重点改造2000年底前建成的老旧小区) describes, it sets no deadline."""
-    found = _YEAR_IN_TITLE.search(plan.title or "")
-    single = int(found.group(1)) if found and not found.group(2) else None
-    starts = [
-        y
-        for y in (int(found.group(1)) if found else None, plan.issued_on.year if plan.issued_on else None)
-        if y
-    ]
+    title = plan.title or ""
+    span = _YEAR_RANGE.search(title)
+    years = {int(y) for y in _ONE_YEAR.findall(title)}
+    single = years.pop() if not span and len(years) == 1 else None
+    first = int(span.group(1)) if span else single
+    starts = [y for y in (first, plan.issued_on.year if plan.issued_on else None) if y]
     floor = min(starts) - 1 if starts else None
     for node in plan.walk():
         if node.deadline and floor and node.deadline.year < floor:

@@ -394,3 +394,20 @@ def test_a_list_of_tasks_with_no_chapter_above_keeps_its_note_lines() -> None:
     ]
     assert first.deadline == dt.date(2024, 12, 31)
     assert [u.raw for u in second.units] == ["区农业农村局"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "1.改厕。改造户厕2000座。牵头单位：县农业农村局。各乡镇要加强配合。",
+        "1.协调。加强协调。责任单位：要切实履行主体责任，县财政局要保障经费。",
+        "1.森林。森林覆盖率达到45%（2020年，省林业局）。",
+    ],
+)
+def test_prose_after_a_label_and_a_cited_source_name_no_unit(paragraph: str) -> None:
+    assert parse_plan(f"一、任务\n{paragraph}\n").nodes[0].children[0].units == []
+
+
+def test_a_line_beginning_with_yishang_that_is_no_note() -> None:
+    text = "一、任务\n1.甲。\n2.乙。\n以上各项任务要明确责任人，各责任单位负责落实。\n"
+    assert [t.units for t in parse_plan(text).nodes[0].children] == [[], []]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.importers.plan_parser import parse_plan
 
 
@@ -177,3 +179,34 @@ def test_running_text_that_begins_with_zhuanlan_is_no_box() -> None:
 
     assert match_heading("专栏中列出的项目要抓紧推进") is None
     assert match_heading("专栏 重点项目").kind == "column"
+
+
+def test_the_plans_tasks_after_or_before_a_box_stay_tasks() -> None:
+    after = (
+        "一、发展商贸\n1.建设乡镇商贸中心。（责任单位：县商务局）\n2.发展农村电商。（责任单位：县商务局）\n"
+        "专栏1 商贸重点项目\n1.县城商贸综合体改造项目\n2.电商物流园项目\n3.完善物流配送体系\n"
+        "加快建设配送网络。（责任单位：县邮政局）\n"
+    )
+    chapter = parse_plan(after).nodes[0]
+    assert [(c.kind, c.label) for c in chapter.children] == [
+        ("task", "1."),
+        ("task", "2."),
+        ("column", "专栏1"),
+        ("task", "3."),
+    ]
+    before = "二、扩大消费\n专栏2 消费提升重点\n围绕重点领域扩大消费。\n1.举办消费季活动\n2.发展夜间经济\n"
+    assert [c.kind for c in parse_plan(before).nodes[0].children] == ["column", "task", "task"]
+
+
+@pytest.mark.parametrize("line", ["专栏所列项目由县发改委牵头组织实施", "专栏报道", "专栏作家访谈录"])
+def test_words_beginning_with_zhuanlan_are_no_box(line: str) -> None:
+    from desktop.importers.numbering import match_heading
+
+    assert match_heading(line) is None
+
+
+def test_a_box_numbered_in_chinese() -> None:
+    from desktop.importers.numbering import match_heading
+
+    h = match_heading("专栏一：重点工程")
+    assert h is not None and (h.kind, h.number, h.label, h.rest) == ("column", 1, "专栏一", "重点工程")

@@ -197,3 +197,41 @@ def test_a_serial_cell_list_keeps_a_bracketed_name_whole() -> None:
     ]
     assert is_unit_list("各县（市、区）人民政府、市财政局")
     assert canonical_unit("市直各执法部门", "青川") == "市直各执法部门"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("力争三年内完成", None),
+        ("明年底前完成", None),
+        ("上半年经济运行平稳", None),
+        ("上半年启动，年底前完成", dt.date(2024, 12, 31)),
+        ("4月前后", None),
+        ("6月30日前完成", dt.date(2024, 6, 30)),
+    ],
+)
+def test_year_less_phrases_in_an_annual_plan(text: str, expected: dt.date | None) -> None:
+    from desktop.importers.dates import find_deadline_in_year
+
+    assert find_deadline_in_year(text, 2024) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "某县2030年前碳达峰实施方案",
+            dt.date(2025, 12, 31),
+        ),  # no plan for one year: the dated phrase stands
+        ("某县三年行动方案（2024年—2026年）", None),  # a span of years: 6月底前 has no year
+    ],
+)
+def test_only_a_plan_for_one_year_lends_its_year(title: str, expected: dt.date | None) -> None:
+    body = "2025年底前完成。" if "2030" in title else "6月底前启动，两年内完成。"
+    plan = parse_plan(f"{title}\n一、任务\n1.甲。{body}（责任单位：县发改局）\n")
+    assert plan.nodes[0].children[0].deadline == expected
+
+
+def test_a_year_end_before_a_verb_that_is_no_description() -> None:
+    assert find_deadline("2024年底前全县的农村公路完成改造") == dt.date(2024, 12, 31)
+    assert find_deadline("重点改造2000年底前建成的老旧小区") is None
