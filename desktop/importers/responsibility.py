@@ -117,6 +117,7 @@ class RawUnit:
     raw: str  # as printed, role phrase and generic tail removed
     role: str  # "lead" or "co"; "joint" (responsible together) while parsing, resolved by position
     joint: bool = False  # named by 负责 without a lead: the document may read it as all leading
+    listed: bool = False  # listed after 责任单位： with no role phrase: the first leads, whatever 负责 means
 
 
 _ROLE_IN_BRACKETS = re.compile(
@@ -208,7 +209,7 @@ def parse_responsibility(content: str) -> list[RawUnit] | None:
             units.extend(RawUnit(n, label_role) for n in pending)
             pending = []
             name = label.group(1)
-            label_role = "lead" if name in _LEAD_LABELS else "co" if name in _CO_LABELS else ""
+            label_role = "lead" if name in _LEAD_LABELS else "co" if name in _CO_LABELS else "listed"
             clause = clause[label.end() :]
         if _TIME_CLAUSE.search(clause):
             # a deadline (2024年6月底前, 年内完成) makes bare names a note; 2020年 or 全年 cites a source
@@ -331,11 +332,12 @@ def resolve_joint(units: list[RawUnit], *, joint_lead: bool) -> list[RawUnit]:
     first_joint = True
     for unit in units:
         role = unit.role
-        joint = role == "joint" or unit.joint
+        joint = role in ("joint", "listed") or unit.joint
         if joint:
             role = "co" if explicit else ("lead" if joint_lead or first_joint else "co")
             first_joint = False
-        out.append(RawUnit(unit.raw, role, joint=joint and not explicit))
+        listed = unit.listed or unit.role == "listed"
+        out.append(RawUnit(unit.raw, role, joint=joint and not explicit, listed=listed))
     if out and not any(u.role == "lead" for u in out):
         # Only co-operating phrases (…指导): the first listed unit still answers for the task.
         out[0].role = "lead"

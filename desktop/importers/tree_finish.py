@@ -47,7 +47,8 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
     if _reads_joint_as_lead(roots, plan.text):
         for draft in _walk(roots):
             draft.raw_units = [
-                (RawUnit(u.raw, "lead", joint=True) if u.joint else u, line) for u, line in draft.raw_units
+                (RawUnit(u.raw, "lead", joint=True) if u.joint and not u.listed else u, line)
+                for u, line in draft.raw_units
             ]
     plan.nodes = [_to_node(d, plan.text, city) for d in roots]
     _deadlines_in_plan_years(plan)

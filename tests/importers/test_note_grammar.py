@@ -411,3 +411,19 @@ def test_prose_after_a_label_and_a_cited_source_name_no_unit(paragraph: str) -> 
 def test_a_line_beginning_with_yishang_that_is_no_note() -> None:
     text = "一、任务\n1.甲。\n2.乙。\n以上各项任务要明确责任人，各责任单位负责落实。\n"
     assert [t.units for t in parse_plan(text).nodes[0].children] == [[], []]
+
+
+def test_a_zerenbumen_list_has_its_first_lead_even_where_other_notes_name_leads() -> None:
+    """（A、B负责） may mean all lead in a plan that names leads with 牵头 elsewhere; （责任单位：A、B） keeps the
+    rule that the first listed unit leads."""
+    text = (
+        "一、主要任务\n（一）实施智能化改造。〔责任单位：市工业和信息化局、市发展改革委，各区县（市）人民政府〕\n"
+        "（二）培育平台。〔牵头单位：市工业和信息化局；配合单位：市科技局〕\n（三）强化支撑。（市数据局、市财政局负责）\n"
+    )
+    first, _, third = parse_plan(text).nodes[0].children
+    assert [(u.raw, u.role) for u in first.units] == [
+        ("市工业和信息化局", "lead"),
+        ("市发展改革委", "co"),
+        ("各区县（市）人民政府", "co"),
+    ]
+    assert [(u.raw, u.role) for u in third.units] == [("市数据局", "lead"), ("市财政局", "lead")]
