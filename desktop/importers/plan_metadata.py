@@ -95,6 +95,10 @@ def _doc_number_in_prose(head: list[str]) -> str:
     return ""
 
 
+# 东湖区人民政府办公室 under a complete title is the issuer, not the title's second line
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|办公厅|委员会|领导小组)$")
+
+
 def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:
     """The first lines up to the document number or salutation: a title printed over several lines."""
     parts: list[str] = []
@@ -120,6 +124,8 @@ def _top_title(lines: list[str], head_end: int) -> tuple[str, list[int]]:
             or line.startswith("发布日期")
             or len(parts) >= 4
             or match_heading(line)
+            or is_date_line(line)
+            or (parts and _ISSUER_LINE.search(line))
         ):
             break
         parts.append(line)

@@ -10,6 +10,7 @@ from desktop.importers.parsed import Finding, ParsedPlan
 from desktop.importers.plan_metadata import read_head
 from desktop.importers.repair import RepairResult, repair_text
 from desktop.importers.responsibility import unread_notes
+from desktop.importers.text_tables import header_roles, is_task_header
 from desktop.importers.tree_builder import Line, TreeBuilder, heading_of
 from desktop.importers.units import city_of
 
@@ -45,6 +46,28 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _text_start(lines: list[Line], levels: HeadingLevels) -> tuple[int, int]:
+    """Where the plan's text begins (its first chapter or section, else its first task, else the header of the
+    task table it consists of), and that table's header line or -1."""
+    kinds = [h.kind if (h := levels.apply(heading_of(line.text))) else "" for line in lines]
+    for wanted in (("chapter", "section"), ("task",)):
+        found = next((i for i, kind in enumerate(kinds) if kind in wanted), -1)
+        if found >= 0:
+            return found, -1
+    table = _task_table_start(lines)
+    return table, table
+
+
+def _task_table_start(lines: list[Line]) -> int:
+    """The header line of a task table in a document without headings, or -1."""
+    for i, line in enumerate(lines):
+        if "\t" in line.text:
+            roles = header_roles(line.text.split("\t"))
+            if roles is not None and is_task_header(roles):
+                return i
+    return -1
+
+
 def _straight_sections(lines: list[Line], levels: HeadingLevels) -> bool:
     """True when sections are numbered straight through the chapters (（十四） under 五、)."""
     first_after_chapter: list[int] = []
@@ -65,25 +88,7 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
     text = repaired.text
     lines = split_lines(text)
     levels = HeadingLevels.of([line.text for line in lines if "\t" not in line.text])
-    first_heading = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if (h := levels.apply(heading_of(line.text))) and h.kind in ("chapter", "section")
-        ),
-        -1,
-    )
-    if (
-        first_heading < 0
-    ):  # a list of tasks with no chapter or section above them: the text starts at the first
-        first_heading = next(
-            (
-                i
-                for i, line in enumerate(lines)
-                if (h := levels.apply(heading_of(line.text))) and h.kind == "task"
-            ),
-            -1,
-        )
+    first_heading, table_start = _text_start(lines, levels)
     head = read_head([line.text for line in lines], first_heading)
     city = city_of(head.issuer) or city_of(head.title)
     builder = TreeBuilder(_straight_sections(lines, levels), scrambled=repaired.duplicates_removed > 0)
@@ -106,6 +111,9 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
             continue
         if builder.in_appendix:
             builder.body(line)
+            continue
+        if i == table_start:
+            builder.table_root(line, head.title)
             continue
         h = levels.apply(heading_of(line.text))
         if h is not None and (i >= first_heading or h.kind == "column"):

@@ -223,6 +223,13 @@ class TreeBuilder:
         self._attach(parent, draft)
         self.column = draft
 
+    def table_root(self, line: Line, title: str) -> None:
+        """The node a plan that is one task table (its title, then the table) hangs its rows under."""
+        node = ParsedNode(kind="chapter", label="", title=title or "任务清单", text="")
+        draft = Draft(node, 1, None, [line], first_line=line.number)
+        self._attach(None, draft)
+        self.chapter, self.section, self.task, self.subtask, self.column = draft, None, None, None, None
+
     def appendix(self, line: Line, number: str, title: str) -> None:
         """附件N: a node of its own after the plan; the lines after it belong to it, not to the last measure."""
         seen = next(

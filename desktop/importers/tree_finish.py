@@ -208,7 +208,7 @@ def _split_unnumbered_tasks(draft: Draft, review: bool = False) -> None:
         task.raw_units = [u for u in draft.raw_units if chunk[0].number <= u[1] <= chunk[-1].number]
         tasks.append(task)
     kept = set(id(line) for t in tasks for line in t.lines)
-    draft.lines = [draft.lines[0]] + [line for line in body if id(line) not in kept]
+    draft.lines = draft.lines[:1] + [line for line in body if id(line) not in kept]
     draft.raw_units = [u for u in draft.raw_units if all(u not in t.raw_units for t in tasks)]
     draft.children = tasks + draft.children
 

@@ -433,3 +433,21 @@ def test_a_table_of_projects_headed_xiangmu_neirong_gives_tasks() -> None:
         ("建设社区卫生服务站5个", [("区卫生健康委", "lead")], dt.date(2026, 10, 31)),
         ("开展老年人免费体检", [("区卫生健康委", "lead"), ("各街道办事处", "co")], dt.date(2026, 12, 31)),
     ]
+
+
+def test_a_plan_that_is_one_task_table_under_its_title() -> None:
+    plan = parse_plan(
+        "东湖区2024年城市更新行动任务清单\n东湖区人民政府办公室\n2024年3月15日\n"
+        "序号\t工作任务\t具体措施\t牵头单位\t责任单位\t完成时限\n"
+        "1\t老旧小区改造\t完成老旧小区改造30个\t区住房城乡建设局\t各街道办事处\t2024年12月底前\n"
+        "2\t城中村改造\t启动城中村改造项目3个\t区城市更新中心\t区财政局\t2024年6月底前\n"
+    )
+    assert (plan.title, plan.issuer, plan.issued_on) == (
+        "东湖区2024年城市更新行动任务清单",
+        "东湖区人民政府办公室",
+        dt.date(2024, 3, 15),
+    )
+    assert [(t.title, owners(t), t.deadline) for t in tasks_of(plan)] == [
+        ("老旧小区改造", [("区住房城乡建设局", "lead"), ("各街道办事处", "co")], dt.date(2024, 12, 31)),
+        ("城中村改造", [("区城市更新中心", "lead"), ("区财政局", "co")], dt.date(2024, 6, 30)),
+    ]
