@@ -162,12 +162,22 @@ def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Li
         serial = cells[col["serial"]].strip() if "serial" in col else ""
         name = cells[col["name"]].strip() if "name" in col else ""
         current = tasks[-1] if tasks else None
-        key = serial if "serial" in col else name
-        if current is None or (key and key != (current.serial if "serial" in col else current.name)):
+        key = _row_key(cells, col)
+        known = _row_key(current.rows[-1].cells, col) if current is not None and current.rows else ""
+        if current is None or (key and key != known):
             current = _Task(serial, name)
             tasks.append(current)
         current.rows.append(_Row(cells, line))
     _flush(tasks, col, home, all_lead)
+
+
+def _row_key(cells: list[str], col: dict[str, int]) -> str:
+    """What tells a row's task apart: its 序号, else its task's name, else (a 项目内容 table) its content; a
+    row whose cell is empty (merged from the row above) goes on the task above."""
+    for role in ("serial", "name", "content"):
+        if role in col:
+            return cells[col[role]].strip()
+    return ""
 
 
 def _flush(tasks: list[_Task], col: dict[str, int], home: Draft, all_lead: bool) -> None:

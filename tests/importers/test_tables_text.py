@@ -451,3 +451,18 @@ def test_a_plan_that_is_one_task_table_under_its_title() -> None:
         ("老旧小区改造", [("区住房城乡建设局", "lead"), ("各街道办事处", "co")], dt.date(2024, 12, 31)),
         ("城中村改造", [("区城市更新中心", "lead"), ("区财政局", "co")], dt.date(2024, 6, 30)),
     ]
+
+
+def test_a_table_of_projects_without_serial_numbers_gives_one_task_per_row() -> None:
+    plan = parse_plan(
+        "南湖县2024年重点民生实事项目责任分解表\n一、民生实事\n"
+        "类别\t项目内容\t责任领导\t牵头单位\t责任单位\t完成时限\n"
+        "教育\t新建城南小学，新增学位1800个\t陈志强\t县教育局\t县财政局\t2024年8月底前\n"
+        "教育\t改造农村薄弱学校10所\t陈志强\t县教育局\t各乡镇人民政府\t2024年12月底前\n"
+        "医疗\t建设县域医共体信息平台\t李华\t县卫生健康局\t县大数据中心\t2024年11月底前\n"
+    )
+    assert [(owners(t)[0], t.deadline) for t in tasks_of(plan)] == [
+        (("县教育局", "lead"), dt.date(2024, 8, 31)),
+        (("县教育局", "lead"), dt.date(2024, 12, 31)),
+        (("县卫生健康局", "lead"), dt.date(2024, 11, 30)),
+    ]
