@@ -427,3 +427,10 @@ def test_a_zerenbumen_list_has_its_first_lead_even_where_other_notes_name_leads(
         ("各区县（市）人民政府", "co"),
     ]
     assert [(u.raw, u.role) for u in third.units] == [("市数据局", "lead"), ("市财政局", "lead")]
+
+
+def test_a_supply_cooperative_and_a_library_are_units() -> None:
+    units = parse_responsibility("区商务局、区供销社，6月底前完成")
+    assert units is not None and [u.raw for u in units] == ["区商务局", "区供销社"]
+    units = parse_responsibility("县文化馆和县图书馆负责")
+    assert units is not None and [u.raw for u in units] == ["县文化馆", "县图书馆"]
