@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.importers.numbering import chinese_number
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CN_DIGITS = "〇一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Formats whose labels are words, not numbering: nothing is added for them.
@@ -31,27 +32,6 @@ def _attr(el: Any, name: str) -> str | None:
 
 def _val(parent: Any, tag: str) -> str | None:
     return _attr(parent.find(f"{_W}{tag}"), "val") if parent is not None else None
-
-
-def chinese_number(n: int) -> str:
-    """一 … 十 十一 … 九十九 一百 一百零五 一百一十: how Word's chineseCounting writes 1–999."""
-    d = _CN_DIGITS
-    if n <= 0 or n >= 1000:
-        return str(n)
-    if n < 10:
-        return d[n]
-    if n < 20:
-        return "十" + (d[n - 10] if n > 10 else "")
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return d[tens] + "十" + (d[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return d[hundreds] + "百"
-    if rest < 10:
-        return d[hundreds] + "百零" + d[rest]
-    tens, ones = divmod(rest, 10)
-    return d[hundreds] + "百" + d[tens] + "十" + (d[ones] if ones else "")
 
 
 def _roman(n: int) -> str:

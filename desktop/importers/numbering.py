@@ -79,6 +79,28 @@ def cn_to_int(text: str) -> int | None:
     return total or None
 
 
+def chinese_number(n: int) -> str:
+    """一 … 十 十一 … 九十九 一百 一百零五 一百一十: as labels (and Word's chineseCounting) write 1–999;
+    the inverse of cn_to_int."""
+    d = "〇一二三四五六七八九"
+    if n <= 0 or n >= 1000:
+        return str(n)
+    if n < 10:
+        return d[n]
+    if n < 20:
+        return "十" + (d[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return d[tens] + "十" + (d[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    if rest == 0:
+        return d[hundreds] + "百"
+    if rest < 10:
+        return d[hundreds] + "百零" + d[rest]
+    tens, ones = divmod(rest, 10)
+    return d[hundreds] + "百" + d[tens] + "十" + (d[ones] if ones else "")
+
+
 @dataclass
 class Heading:
     kind: str  # "chapter", "section", "task", "subtask", "column"
@@ -142,8 +164,8 @@ class HeadingLevels:
     kinds: dict[str, str | None] = field(default_factory=dict)  # empty: every form keeps its own level
 
     @classmethod
-    def of(cls, lines: list[str]) -> HeadingLevels:
-        forms = [h.form for h in (match_heading(t.strip()) for t in lines) if h is not None]
+    def of(cls, forms: list[str]) -> HeadingLevels:
+        """From the forms of every heading the document has."""
         if forms.count("第章") < 2:
             return cls()
         kinds: dict[str, str | None] = {}

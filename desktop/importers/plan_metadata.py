@@ -54,14 +54,6 @@ def read_head(lines: list[str], first_heading: int) -> HeadInfo:
         notice = top
         info.skip_lines.update(top_lines)
     for i, line in enumerate(lines[: max(head_end, 0)]):
-        if "\t" in line and not info.doc_number:
-            # a site's table of the document's data: 发文字号： | 汾政办发〔2024〕21号 | 成文日期： | …
-            cells = [c.strip() for c in line.split("\t")]
-            for label, value in zip(cells, cells[1:], strict=False):
-                if re.fullmatch(r"(?:发文字号|文号|发文号|文件编号)\s*[:：]?", label) and DOC_NUMBER.search(
-                    value
-                ):
-                    info.doc_number = _normalise_doc_number(DOC_NUMBER.search(value).group(0))  # type: ignore[union-attr]
         if not line or "\t" in line:
             continue
         number = DOC_NUMBER.search(line)

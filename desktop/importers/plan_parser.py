@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.importers import tree_finish
-from desktop.importers.numbering import HeadingLevels
+from desktop.importers.numbering import Heading, HeadingLevels
 from desktop.importers.parsed import Finding, ParsedPlan
 from desktop.importers.plan_metadata import read_head
 from desktop.importers.repair import RepairResult, repair_text
@@ -46,10 +46,10 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def _text_start(lines: list[Line], levels: HeadingLevels) -> tuple[int, int]:
+def _text_start(lines: list[Line], headings: list[Heading | None]) -> tuple[int, int]:
     """Where the plan's text begins (its first chapter or section, else its first task, else the header of the
     task table it consists of), and that table's header line or -1."""
-    kinds = [h.kind if (h := levels.apply(heading_of(line.text))) else "" for line in lines]
+    kinds = [h.kind if h else "" for h in headings]
     for wanted in (("chapter", "section"), ("task",)):
         found = next((i for i, kind in enumerate(kinds) if kind in wanted), -1)
         if found >= 0:
@@ -68,12 +68,11 @@ def _task_table_start(lines: list[Line]) -> int:
     return -1
 
 
-def _straight_sections(lines: list[Line], levels: HeadingLevels) -> bool:
+def _straight_sections(headings: list[Heading | None]) -> bool:
     """True when sections are numbered straight through the chapters (（十四） under 五、)."""
     first_after_chapter: list[int] = []
     expecting = False
-    for line in lines:
-        h = levels.apply(heading_of(line.text))
+    for h in headings:
         if h is None:
             continue
         if h.kind == "chapter":
@@ -87,11 +86,14 @@ def _straight_sections(lines: list[Line], levels: HeadingLevels) -> bool:
 def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPlan:
     text = repaired.text
     lines = split_lines(text)
-    levels = HeadingLevels.of([line.text for line in lines if "\t" not in line.text])
-    first_heading, table_start = _text_start(lines, levels)
+    # each line's heading, read once, at the level its form has in this document
+    found = [heading_of(line.text) for line in lines]
+    levels = HeadingLevels.of([h.form for h in found if h is not None])
+    headings = [levels.apply(h) for h in found]
+    first_heading, table_start = _text_start(lines, headings)
     head = read_head([line.text for line in lines], first_heading)
     city = city_of(head.issuer) or city_of(head.title)
-    builder = TreeBuilder(_straight_sections(lines, levels), scrambled=repaired.duplicates_removed > 0)
+    builder = TreeBuilder(_straight_sections(headings), scrambled=repaired.duplicates_removed > 0)
     listing = False
     for i, line in enumerate(lines):
         if not line.text.strip() or i in head.skip_lines:
@@ -115,7 +117,7 @@ def parse_repaired(repaired: RepairResult, *, source_name: str = "") -> ParsedPl
         if i == table_start:
             builder.table_root(line, head.title)
             continue
-        h = levels.apply(heading_of(line.text))
+        h = headings[i]
         if h is not None and (i >= first_heading or h.kind == "column"):
             builder.heading(line, h)
         elif i >= first_heading >= 0:

@@ -121,7 +121,7 @@ class RawUnit:
 
 
 _ROLE_IN_BRACKETS = re.compile(
-    r"[（(]((?:按职责)?(?:分工)?(?:牵头单位|牵头部门|牵头负责|牵头|配合单位|配合|参与|负责))[）)]$"
+    r"[（(]((?:按职责)?(?:分工)?(?:牵头单位|牵头部门|牵头负责|牵头|主办|配合单位|配合|参与|协办|负责))[）)]$"
 )
 _BY_PREFIX = re.compile(r"^(?:由|请)")
 _NOT_A_UNIT = re.compile(r"[。！？%]|\d{4}年|由|对|将|的|在|把|按照|根据|(?:完成|前)$")
@@ -135,7 +135,7 @@ def _clean_token(token: str) -> tuple[str, str]:
     if marked:
         # 市科委（牵头）、市财政局: the role printed in brackets after the name.
         word = marked.group(1)
-        role = "lead" if "牵头" in word else "" if word.endswith("负责") else "co"
+        role = "lead" if "牵头" in word or word == "主办" else "" if word.endswith("负责") else "co"
         return token[: marked.start()], role
     m = _ROLE_END.search(token)
     if m and m.start() > 0:
@@ -273,7 +273,7 @@ def _spaces_read(content: str) -> str:
         left, right = content[last : m.start()], content[m.end() :]
         out.append(left)
         last = m.end()
-        if not out or not right:
+        if not right:
             continue
         if _LABEL_PART.match(right) and "".join(out).strip():
             out.append("；")
@@ -412,7 +412,6 @@ def parse_bare_line(line: str) -> list[RawUnit] | None:
     return None
 
 
-_ROLE_ONLY = re.compile(r"牵头单位|牵头部门|牵头|配合单位|配合|参与|主办|协办")
 _NOTE_HINT = re.compile(rf"{_LABELS}\s*[:：]|(?:牵头|负责|配合|参与)[）)]?$")
 
 
@@ -420,9 +419,9 @@ def unread_notes(text: str) -> list[str]:
     """Parentheticals that look like responsibility notes but could not be read as one."""
     out: list[str] = []
     for m in _PAREN.finditer(text):
-        content = "".join(_inside(m).split())
-        if _ROLE_ONLY.fullmatch(content):
+        if _ROLE_IN_BRACKETS.fullmatch(m.group(0)):
             continue  # 市住建局（牵头）: the role of the name before it, read with that name
+        content = "".join(_inside(m).split())
         if _NOTE_HINT.search(content) and parse_responsibility(content) is None:
             out.append(m.group(0))
     return out

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from desktop.importers.dates import find_deadline, find_deadline_in_year, find_recurrence
 from desktop.importers.indicators import TableLine, parse_table, period_end, prose_indicators
-from desktop.importers.numbering import split_title
+from desktop.importers.numbering import chinese_number, split_title
 from desktop.importers.parsed import Finding, ParsedNode, ParsedPlan, ParsedUnit
 from desktop.importers.responsibility import RawUnit
 from desktop.importers.table_tasks import take_task_tables
@@ -21,15 +21,6 @@ from desktop.importers.tree_builder import (
     units_in_line,
 )
 from desktop.importers.units import canonical_unit, is_known_unit
-
-_CN = "零一二三四五六七八九十"
-
-
-def cn_label(n: int) -> str:
-    if n < 11:
-        return _CN[n]
-    tens, ones = divmod(n, 10)
-    return (_CN[tens] if tens > 1 else "") + "十" + (_CN[ones] if ones else "")
 
 
 def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
@@ -161,7 +152,7 @@ def _sort_tree(drafts: list[Draft], parent: Draft | None) -> bool:
 
 def _series(draft: Draft) -> tuple[str, bool]:
     """Siblings numbered in one series: same kind and same label form (（1）（2） and 1. 2. are two series)."""
-    return draft.node.kind, draft.node.label[:1] in "（("
+    return draft.node.kind, draft.node.label.startswith(("（", "("))
 
 
 def _needs_sort(groups: list[list[Draft]]) -> bool:
@@ -262,7 +253,7 @@ def _to_node(draft: Draft, text: str, city: str | None) -> ParsedNode:
 
 def _report_gaps(plan: ParsedPlan, roots: list[Draft], straight: bool) -> None:
     chapters = [d for d in roots if d.node.kind == "chapter"]
-    _gap(plan, [d.number for d in chapters if d.number], "章", lambda n: f"{cn_label(n)}、")
+    _gap(plan, [d.number for d in chapters if d.number], "章", lambda n: f"{chinese_number(n)}、")
     if straight:
         numbers = [
             c.number
@@ -270,7 +261,7 @@ def _report_gaps(plan: ParsedPlan, roots: list[Draft], straight: bool) -> None:
             for c in ch.children
             if c.node.kind in ("section", "measure") and c.number
         ]
-        _gap(plan, numbers, "节", lambda n: f"（{cn_label(n)}）")
+        _gap(plan, numbers, "节", lambda n: f"（{chinese_number(n)}）")
     else:
         for ch in chapters:
             numbers = [c.number for c in ch.children if c.node.kind in ("section", "measure") and c.number]
@@ -278,7 +269,7 @@ def _report_gaps(plan: ParsedPlan, roots: list[Draft], straight: bool) -> None:
                 plan,
                 numbers,
                 "节",
-                lambda n: f"（{cn_label(n)}）",
+                lambda n: f"（{chinese_number(n)}）",
                 where=f"“{ch.node.label}{ch.node.title}”中",
             )
 

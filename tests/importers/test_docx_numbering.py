@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.importers.docx_numbering import chinese_number, format_number
+from desktop.importers.docx_numbering import format_number
+from desktop.importers.numbering import chinese_number
 
 
 @pytest.mark.parametrize(
