@@ -10,7 +10,7 @@ from bench.memory import peak_mb
 
 
 def main() -> int:
-    from desktop.services.reporting import write_monthly_report
+    from desktop.services.reporting.monthly import write_monthly_report
     from desktop.storage import open_database
 
     db = open_database(sys.argv[1], operator="基准测试")

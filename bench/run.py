@@ -160,7 +160,7 @@ class Suite:
 
     # 2. expand and select
     def tree(self) -> None:
-        from desktop.services.tree import children, node_detail
+        from desktop.services.core.tree import children, node_detail
 
         wide = self.scalar(
             "SELECT parent_id FROM plan_node WHERE parent_id IS NOT NULL GROUP BY parent_id "
@@ -177,7 +177,7 @@ class Suite:
 
     # 3. search, with its references
     def search(self) -> None:
-        from desktop.services.search import search
+        from desktop.services.plans.search import search
 
         for key, query in SEARCHES:
             found: list[Any] = []
@@ -265,7 +265,7 @@ class Suite:
 
     # 4. filter
     def filter(self) -> None:
-        from desktop.services.filters import filter_nodes
+        from desktop.services.core.filters import filter_nodes
 
         unit = self.scalar(
             "SELECT u.name FROM unit u JOIN assignment a ON a.unit_id = u.id GROUP BY u.id "
@@ -286,7 +286,7 @@ class Suite:
     # 5. reports, with LibreOffice's ledger PDF as the reference
     def reports(self) -> None:
         def monthly(plan_id: int | None, brief: bool) -> dict[str, Any]:
-            from desktop.services.reporting import write_monthly_report
+            from desktop.services.reporting.monthly import write_monthly_report
 
             out = self.work / f"monthly-{plan_id}.pdf"
             return timed(
@@ -299,8 +299,8 @@ class Suite:
 
         def word(kind: str) -> dict[str, Any]:
             from desktop.reports.word import write_bulletin_docx
-            from desktop.services.bulletin import draft_bulletin
-            from desktop.services.reporting import write_monthly_report
+            from desktop.services.reporting.bulletin import draft_bulletin
+            from desktop.services.reporting.monthly import write_monthly_report
 
             out = self.work / f"{kind}.docx"
             if kind == "bulletin":
@@ -386,7 +386,7 @@ class Suite:
     # 6. ledger export and workbook import
     def exchange(self) -> None:
         def ledger() -> dict[str, Any]:
-            from desktop.services.ledger import export_ledger
+            from desktop.services.reporting.ledger import export_ledger
 
             return timed(
                 lambda: export_ledger(self.db, plan_id=None, path=self.work / "ledger.xlsx", as_of=TODAY),
@@ -401,7 +401,7 @@ class Suite:
         """Export plan 1's feedback workbooks for all units, fill 1 000 rows, import them into a copy."""
         from openpyxl import load_workbook
 
-        from desktop.services.workbooks import apply_workbooks, export_workbooks
+        from desktop.services.exchange.workbooks import apply_workbooks, export_workbooks
         from desktop.storage import open_database
 
         folder = self.work / "workbooks"
@@ -466,7 +466,7 @@ class Suite:
 
     # 7. plan import
     def imports(self) -> None:
-        from desktop.services.plan_import import import_file
+        from desktop.services.plans.plan_import import import_file
         from desktop.storage import open_database
 
         template = self.work / "empty.sqlite3"
@@ -523,9 +523,9 @@ def fifty_page_plan() -> str:
 
 def _calls(db: Any) -> dict[str, Callable[[], Any]]:
     """The interactive calls compared between the two databases, on the same rows of each."""
-    from desktop.services.filters import filter_nodes
-    from desktop.services.search import search
-    from desktop.services.tree import children, node_detail
+    from desktop.services.core.filters import filter_nodes
+    from desktop.services.core.tree import children, node_detail
+    from desktop.services.plans.search import search
 
     with db.engine.connect() as conn:
         wide = conn.execute(

@@ -27,9 +27,9 @@ def main() -> int:  # noqa: PLR0915 - one screenshot after another
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         from desktop.importers.load import load_plan
         from desktop.importers.review import review_lines
-        from desktop.services.adopt import parsed_adoption
-        from desktop.services.plan_admin import find_duplicate
-        from desktop.services.plan_import import import_file
+        from desktop.services.plans.adopt import parsed_adoption
+        from desktop.services.plans.plan_admin import find_duplicate
+        from desktop.services.plans.plan_import import import_file
         from desktop.storage import open_database
         from desktop.ui.import_dialog import ImportController, ImportPreviewDialog
         from desktop.ui.main_window import MainWindow
@@ -86,7 +86,7 @@ def main() -> int:  # noqa: PLR0915 - one screenshot after another
         dialog.ok_button.click()
         app.processEvents()
 
-        from desktop.services.tree import children, list_plans
+        from desktop.services.core.tree import children, list_plans
 
         plan = list_plans(db)[0]
         chapter = children(db, node_id=plan.root_id)[1]

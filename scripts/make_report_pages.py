@@ -19,10 +19,10 @@ from report_fixtures import AS_OF, MONTH, seed_xian_month  # noqa: E402
 
 from desktop.reports.bulletin import render_bulletin  # noqa: E402
 from desktop.reports.monthly import render_monthly  # noqa: E402
-from desktop.services.bulletin import draft_bulletin  # noqa: E402
-from desktop.services.ledger import export_ledger  # noqa: E402
-from desktop.services.notices import issue_notices  # noqa: E402
-from desktop.services.report_data import gather_monthly  # noqa: E402
+from desktop.services.reporting.bulletin import draft_bulletin  # noqa: E402
+from desktop.services.reporting.ledger import export_ledger  # noqa: E402
+from desktop.services.reporting.notices import issue_notices  # noqa: E402
+from desktop.services.reporting.report_data import gather_monthly  # noqa: E402
 from desktop.storage import open_database  # noqa: E402
 
 OUT = ROOT / "docs" / "reports"

@@ -17,9 +17,9 @@ PLANS = ROOT / "resources" / "plans"
 
 def build_demo(path: Path):
     """Both sample plans, a few assignments with deadlines behind and ahead, and progress entries."""
-    from desktop.services.assignments import add_progress, create_assignment
-    from desktop.services.plan_import import import_file
-    from desktop.services.tree import children, list_plans
+    from desktop.services.core.tree import children, list_plans
+    from desktop.services.plans.plan_import import import_file
+    from desktop.services.supervision.assignments import add_progress, create_assignment
     from desktop.storage import open_database
 
     db = open_database(path, operator="王敏")

@@ -13,8 +13,8 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> int:
     from bench.run import fifty_page_plan
-    from desktop.services.adopt import adopt_responsibilities, preview_adoption, withdraw_adoption
-    from desktop.services.plan_import import import_file
+    from desktop.services.plans.adopt import adopt_responsibilities, preview_adoption, withdraw_adoption
+    from desktop.services.plans.plan_import import import_file
     from desktop.storage import open_database
 
     with tempfile.TemporaryDirectory() as tmp:

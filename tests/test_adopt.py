@@ -10,17 +10,17 @@ from sqlalchemy import func, select
 from desktop.cli import main
 from desktop.errors import PlanDeskError
 from desktop.models import AuditEntry, Responsibility
-from desktop.services.adopt import (
+from desktop.services.core.tree import children, node_detail
+from desktop.services.plans.adopt import (
     adopt_responsibilities,
     parsed_adoption,
     preview_adoption,
     withdraw_adoption,
 )
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.ledger import ledger_rows
-from desktop.services.plan_import import import_file, import_plan
-from desktop.services.report_data import gather_monthly
-from desktop.services.tree import children, node_detail
+from desktop.services.plans.plan_import import import_file, import_plan
+from desktop.services.reporting.ledger import ledger_rows
+from desktop.services.reporting.report_data import gather_monthly
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 
 from conftest import XIAN
@@ -160,7 +160,7 @@ def test_cli_adopt_dry_run_then_for_real(db_url: str, capsys: pytest.CaptureFixt
 
 
 def _root(db: Database, plan_id: int) -> int:
-    from desktop.services.tree import get_plan
+    from desktop.services.core.tree import get_plan
 
     root = get_plan(db, plan_id=plan_id).root_id
     assert root is not None

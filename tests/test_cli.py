@@ -12,8 +12,8 @@ import pytest
 
 from desktop import __version__
 from desktop.cli import main
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, list_plans
+from desktop.services.core.tree import children, list_plans
+from desktop.services.plans.plan_import import import_plan
 from desktop.storage import open_database
 
 from factories import small_plan
@@ -198,7 +198,7 @@ def test_edit_changes_only_the_given_fields(
     )
     assert code == 0 and "2027-03-31" in out and "50%" in out
     with open_database(url) as db:
-        from desktop.services.tree import node_detail
+        from desktop.services.core.tree import node_detail
 
         [a] = node_detail(db, node_id=task).assignments
     assert (a.contact_person, a.status, a.percent) == ("李四", "in_progress", 50)

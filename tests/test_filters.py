@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from desktop.errors import PlanDeskError
-from desktop.services.assignments import create_assignment
-from desktop.services.filters import filter_nodes, with_ancestors
-from desktop.services.plan_import import import_file
-from desktop.services.search import search
-from desktop.services.tree import node_path
+from desktop.services.core.filters import filter_nodes, with_ancestors
+from desktop.services.core.tree import node_path
+from desktop.services.plans.plan_import import import_file
+from desktop.services.plans.search import search
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import Database
 
 from conftest import XIAN

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from desktop.services.gc_pause import collector_paused
+from desktop.services.core.gc_pause import collector_paused
 
 
 def test_nested_pauses_resume_the_collector_once_at_the_end() -> None:

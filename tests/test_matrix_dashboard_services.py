@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from desktop.errors import NotFound
 from desktop.models import PlanNode, Responsibility
-from desktop.services.assignments import create_assignment, update_assignment
-from desktop.services.dashboard import dashboard_data
-from desktop.services.matrix import responsibility_matrix
-from desktop.services.plan_import import import_file
+from desktop.services.plans.matrix import responsibility_matrix
+from desktop.services.plans.plan_import import import_file
+from desktop.services.reporting.dashboard import dashboard_data
+from desktop.services.supervision.assignments import create_assignment, update_assignment
 from desktop.storage import Database
 
 from conftest import BEIJING, XIAN

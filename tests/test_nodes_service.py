@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from desktop.errors import ConflictError, PlanDeskError
-from desktop.services.assignments import create_assignment
-from desktop.services.nodes import add_subtask, delete_node, move_node, node_uid, rename_node
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, list_plans
+from desktop.services.core.tree import children, list_plans
+from desktop.services.plans.nodes import add_subtask, delete_node, move_node, node_uid, rename_node
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import Database
 
 from factories import small_plan

@@ -12,22 +12,22 @@ from sqlalchemy import select
 from desktop.cli import main
 from desktop.errors import ConflictError, PlanDeskError
 from desktop.models import AuditEntry
-from desktop.services.adopt import adopt_responsibilities
-from desktop.services.assignments import add_progress
-from desktop.services.backups import backups
-from desktop.services.ledger import ledger_rows
-from desktop.services.links import link_nodes
-from desktop.services.plan_admin import (
+from desktop.services.core.backups import backups
+from desktop.services.core.tree import children, get_plan, list_plans
+from desktop.services.exchange.workbooks import export_workbooks
+from desktop.services.plans.adopt import adopt_responsibilities
+from desktop.services.plans.links import link_nodes
+from desktop.services.plans.plan_admin import (
     delete_plan,
     find_duplicate,
     plan_footprint,
     set_archived,
     update_plan,
 )
-from desktop.services.plan_import import import_file, import_plan
-from desktop.services.report_data import gather_monthly
-from desktop.services.tree import children, get_plan, list_plans
-from desktop.services.workbooks import export_workbooks
+from desktop.services.plans.plan_import import import_file, import_plan
+from desktop.services.reporting.ledger import ledger_rows
+from desktop.services.reporting.report_data import gather_monthly
+from desktop.services.supervision.assignments import add_progress
 from desktop.storage import Database, open_database
 
 from conftest import XIAN

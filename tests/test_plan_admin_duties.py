@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from desktop.errors import PlanDeskError
 from desktop.models import AuditEntry
-from desktop.services.adopt import preview_adoption
-from desktop.services.duties import Duty, change_kind, node_duties, set_duties
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, get_plan, node_detail
+from desktop.services.core.tree import children, get_plan, node_detail
+from desktop.services.plans.adopt import preview_adoption
+from desktop.services.plans.duties import Duty, change_kind, node_duties, set_duties
+from desktop.services.plans.plan_import import import_plan
 from desktop.storage import Database
 
 from factories import small_plan

@@ -9,10 +9,15 @@ import pytest
 from sqlalchemy import text as sql_text
 
 from desktop.models import PlanNode
-from desktop.services import search as search_module
-from desktop.services.assignments import add_progress, create_assignment, delete_progress, update_assignment
-from desktop.services.plan_import import import_file
-from desktop.services.search import SearchResult, make_snippet, search
+from desktop.services.plans import search as search_module
+from desktop.services.plans.plan_import import import_file
+from desktop.services.plans.search import SearchResult, make_snippet, search
+from desktop.services.supervision.assignments import (
+    add_progress,
+    create_assignment,
+    delete_progress,
+    update_assignment,
+)
 from desktop.storage import Database, open_database
 
 from conftest import XIAN
@@ -190,7 +195,7 @@ def exact_total_or_near(result: SearchResult, total: int) -> bool:
 
 
 def test_a_word_the_server_calls_common_is_estimated_from_its_statistics_not_counted() -> None:
-    from desktop.services.search import EXACT_UP_TO, stats_total
+    from desktop.services.plans.search import EXACT_UP_TO, stats_total
 
     assert stats_total((0.07, 110_000)) == 7_700, "far above the exact count: the statistics' estimate"
     assert stats_total((0.02, 110_000)) is None, "within five times the exact count: counted"

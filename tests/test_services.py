@@ -10,17 +10,17 @@ from sqlalchemy import func, select
 from desktop.errors import ConflictError, NotFound, PlanDeskError
 from desktop.importers.parsed import ParsedUnit
 from desktop.models import Assignment, AuditEntry, Plan, PlanNode, ProgressEntry
-from desktop.services.assignments import (
+from desktop.services.core.statistics import plan_statistics
+from desktop.services.core.tree import children, list_plans, node_detail, node_path
+from desktop.services.plans.indicators import list_indicators, set_indicator_value
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import (
     add_progress,
     create_assignment,
     delete_assignment,
     get_assignment,
     update_assignment,
 )
-from desktop.services.indicators import list_indicators, set_indicator_value
-from desktop.services.plan_import import import_plan
-from desktop.services.statistics import plan_statistics
-from desktop.services.tree import children, list_plans, node_detail, node_path
 from desktop.storage import Database
 
 from factories import small_plan
@@ -248,7 +248,7 @@ def test_lateness_rolls_up_to_sections_and_chapters(db: Database, plan: dict[str
 def test_an_assignment_with_records_cannot_be_deleted_and_a_deleted_one_comes_back_whole(
     db: Database, plan: dict[str, int]
 ) -> None:
-    from desktop.services.assignments import restore_assignment
+    from desktop.services.supervision.assignments import restore_assignment
 
     kept = create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2030-06-30")
     add_progress(db, assignment_id=kept.id, period="2026-01", text="完成调研", percent=20)
@@ -291,7 +291,7 @@ def test_one_rule_moves_status_with_percent_whichever_way_it_arrives(
 
 
 def test_short_local_unit_names_resolve_when_they_can_mean_only_one_unit(db: Database) -> None:
-    from desktop.services.units import add_unit
+    from desktop.services.core.units import add_unit
 
     plan = import_plan(db, parsed=small_plan())
     task = task_ids(db, list_plans(db)[0].root_id)["1."]  # type: ignore[arg-type]

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from desktop.errors import Cancelled
 from desktop.importers.parsed import ParsedNode, ParsedUnit
 from desktop.models import AuditEntry, PlanNode, PlanRevision, Responsibility, Unit, UnitAlias
-from desktop.services.plan_import import import_file, import_plan
-from desktop.services.units import add_unit
+from desktop.services.core.units import add_unit
+from desktop.services.plans.plan_import import import_file, import_plan
 from desktop.storage import Database
 
 from conftest import XIAN

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from desktop.models import PlanNode
 from desktop.reports.monthly import render_monthly
-from desktop.services.assignments import add_progress, create_assignment, update_assignment
-from desktop.services.plan_import import import_file, import_plan
-from desktop.services.report_data import gather_monthly
+from desktop.services.plans.plan_import import import_file, import_plan
+from desktop.services.reporting.report_data import gather_monthly
+from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
 from desktop.storage import Database
 
 from conftest import XIAN

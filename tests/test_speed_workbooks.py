@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from desktop.exchange.workbook_format import DATA_SHEET
 from desktop.models import AuditEntry, ProgressEntry
-from desktop.services.assignments import create_assignment, get_assignment
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, get_plan
-from desktop.services.workbooks import apply_workbooks, export_workbooks, read_workbooks
+from desktop.services.core.tree import children, get_plan
+from desktop.services.exchange.workbooks import apply_workbooks, export_workbooks, read_workbooks
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import create_assignment, get_assignment
 from desktop.storage import Database
 
 from factories import small_plan

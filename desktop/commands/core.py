@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from ..errors import PlanDeskError
 from ..logs import log_path
 from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
-from ..services.assignments import add_progress, create_assignment, update_assignment
-from ..services.status import LEVEL_NAMES
-from ..services.tree import list_plans
-from ..services.units import list_units
+from ..services.core.status import LEVEL_NAMES
+from ..services.core.tree import list_plans
+from ..services.core.units import list_units
+from ..services.supervision.assignments import add_progress, create_assignment, update_assignment
 from ..storage.migrate import current_revision, head_revision
 from . import open_db, print_json
 

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from ..errors import PlanDeskError
 from ..reports.evaluation_text import base_text, forecast_text
-from ..services.evaluation import gather_evaluation, parse_stage_targets, render_report, set_indicator_base
+from ..services.evaluation.assessment import (
+    gather_evaluation,
+    parse_stage_targets,
+    render_report,
+    set_indicator_base,
+)
 from . import open_db, print_json
 
 

@@ -7,8 +7,8 @@ import dataclasses
 from typing import Any
 
 from ..errors import PlanDeskError
-from ..services.packages import KIND_NAMES, apply_package, export_package, read_package
-from ..services.workbooks import WorkbookPreview, apply_workbooks, export_workbooks, read_workbooks
+from ..services.exchange.packages import KIND_NAMES, apply_package, export_package, read_package
+from ..services.exchange.workbooks import WorkbookPreview, apply_workbooks, export_workbooks, read_workbooks
 from . import group, open_db, print_json
 
 
@@ -60,7 +60,7 @@ def cmd_import_preview(args: argparse.Namespace) -> int:
             for line in review_lines(parsed):
                 print(line)
         return 0
-    from ..services.revision import apply_revision, diff_revision
+    from ..services.plans.revision import apply_revision, diff_revision
 
     with open_db(args) as db:
         if args.dry_run:

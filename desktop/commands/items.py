@@ -7,8 +7,9 @@ import dataclasses
 import datetime as dt
 
 from ..errors import PlanDeskError
-from ..services import item_import, items, workdays
-from ..services.validation import parse_date, parse_period
+from ..services.core import workdays
+from ..services.core.validation import parse_date, parse_period
+from ..services.supervision import item_import, items
 from . import group, open_db, print_json
 
 

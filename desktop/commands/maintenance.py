@@ -11,10 +11,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import PlanDeskError
-from ..services.backups import backup_now, backups, check_backup_file, restore_file
-from ..services.history import DEFAULT_LIMIT, display_value, history
-from ..services.integrity import Problem, check_database
-from ..services.validation import parse_date
+from ..services.core.backups import backup_now, backups, check_backup_file, restore_file
+from ..services.core.integrity import Problem, check_database
+from ..services.core.validation import parse_date
+from ..services.supervision.history import DEFAULT_LIMIT, display_value, history
 from ..storage import Database, open_database, resolve_url
 from ..storage.engine import make_engine
 from ..storage.health import storage_problem
@@ -145,7 +145,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_unit_login(args: argparse.Namespace) -> int:
-    from ..services.unit_logins import grant_unit_login, unit_logins
+    from ..services.core.unit_logins import grant_unit_login, unit_logins
 
     with open_db(args) as db:
         if args.list:

@@ -6,7 +6,8 @@ import argparse
 import dataclasses
 
 from ..errors import PlanDeskError
-from ..services import checkpoints, escalation, points, reporting_ledger
+from ..services.supervision import checkpoints, escalation, points
+from ..services.supervision import report_register as reporting_ledger
 from . import group, open_db, print_json
 from .items import pairs
 

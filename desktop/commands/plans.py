@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..errors import PlanDeskError
 from ..fileio import write_text_atomically
-from ..services.plan_export import plan_as_json
-from ..services.plan_import import import_plan
+from ..services.plans.plan_export import plan_as_json
+from ..services.plans.plan_import import import_plan
 from ..status import LEVEL_NAMES
 from . import group, open_db, print_json
 
@@ -88,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         return cmd_import_preview(args)
     from ..importers.load import load_plan
-    from ..services.plan_admin import find_duplicate
+    from ..services.plans.plan_admin import find_duplicate
 
     parsed = load_plan(args.file)
     with open_db(args, create=True) as db:
@@ -102,7 +102,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_plan(db, parsed=parsed, level=args.level, parent_plan_id=args.parent)
         adopted = None
         if args.adopt:
-            from ..services.adopt import adopt_responsibilities
+            from ..services.plans.adopt import adopt_responsibilities
 
             adopted = adopt_responsibilities(db, plan_id=result.plan_id)
     if args.json:
@@ -127,7 +127,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_edit(args: argparse.Namespace) -> int:
-    from ..services.plan_admin import PLAN_FIELDS, update_plan
+    from ..services.plans.plan_admin import PLAN_FIELDS, update_plan
 
     changes = {k: getattr(args, k) for k in PLAN_FIELDS if getattr(args, k, None) is not None}
     if not changes:
@@ -141,7 +141,7 @@ def cmd_plan_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_delete(args: argparse.Namespace) -> int:
-    from ..services.plan_admin import delete_plan, plan_footprint
+    from ..services.plans.plan_admin import delete_plan, plan_footprint
 
     with open_db(args) as db:
         footprint = plan_footprint(db, plan_id=args.plan_id)
@@ -163,7 +163,7 @@ def cmd_plan_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_archive(args: argparse.Namespace) -> int:
-    from ..services.plan_admin import set_archived
+    from ..services.plans.plan_admin import set_archived
 
     with open_db(args) as db:
         plan = set_archived(db, plan_id=args.plan_id, archived=args.archived)
@@ -172,7 +172,7 @@ def cmd_plan_archive(args: argparse.Namespace) -> int:
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:
-    from ..services.adopt import adopt_responsibilities, preview_adoption
+    from ..services.plans.adopt import adopt_responsibilities, preview_adoption
 
     with open_db(args) as db:
         call = preview_adoption if args.dry_run else adopt_responsibilities
@@ -191,7 +191,7 @@ def cmd_adopt(args: argparse.Namespace) -> int:
 
 
 def cmd_node_units(args: argparse.Namespace) -> int:
-    from ..services.duties import Duty, node_duties, set_duties
+    from ..services.plans.duties import Duty, node_duties, set_duties
 
     with open_db(args) as db:
         if args.units is None:
@@ -213,7 +213,7 @@ def cmd_node_units(args: argparse.Namespace) -> int:
 
 
 def cmd_node_kind(args: argparse.Namespace) -> int:
-    from ..services.duties import change_kind
+    from ..services.plans.duties import change_kind
     from ..status import KIND_NAMES
 
     codes = {name: code for code, name in KIND_NAMES.items()}

@@ -8,11 +8,11 @@ import sys
 from ..errors import PlanDeskError
 from ..reports.bulletin import render_bulletin
 from ..reports.word import write_bulletin_docx
-from ..services.bulletin import draft_bulletin
-from ..services.ledger import export_ledger
-from ..services.notices import issue_notices
-from ..services.reporting import write_monthly_report
-from ..services.validation import parse_date
+from ..services.core.validation import parse_date
+from ..services.reporting.bulletin import draft_bulletin
+from ..services.reporting.ledger import export_ledger
+from ..services.reporting.monthly import write_monthly_report
+from ..services.reporting.notices import issue_notices
 from . import group, open_db
 
 

@@ -7,10 +7,11 @@ import dataclasses
 from typing import Any
 
 from ..errors import PlanDeskError
-from ..services import assignments, notices, scoring, snapshots, warnings, workflow
-from ..services import evidence as ev
-from ..services import links as lk
-from ..services.validation import parse_date
+from ..services.core.validation import parse_date
+from ..services.plans import links as lk
+from ..services.reporting import notices, snapshots
+from ..services.supervision import assignments, scoring, warnings, workflow
+from ..services.supervision import evidence as ev
 from . import group, open_db, print_json
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.adopt import AdoptPlan, preview_adoption
+from ..services.plans.adopt import AdoptPlan, preview_adoption
 from ..storage import Database
 from .date_entry import DateLineEdit
 

@@ -77,7 +77,7 @@ def open_for_gui(db: str | None, operator: str) -> Database | None:
         if restore is None or box.clickedButton() is not restore or exc.backup is None:
             return None
         try:
-            from ..services.backups import restore_file
+            from ..services.core.backups import restore_file
 
             restore_file(Path(exc.location or ""), exc.backup)
             return open_database(db, operator=operator)
@@ -120,7 +120,7 @@ def _daily_backup_job(
     def job(
         _progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]
     ) -> Path | DatabaseDamaged | None:
-        from ..services.backups import daily_backup
+        from ..services.core.backups import daily_backup
 
         if database.path is None or not database.path.exists():
             return None

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.dashboard import DashboardData, DueItem, dashboard_data
-from ..services.status import ROLE_NAMES, STATUS_NAMES
+from ..services.core.status import ROLE_NAMES, STATUS_NAMES
+from ..services.reporting.dashboard import DashboardData, DueItem, dashboard_data
 from ..storage import Database
 from .charts import BarChart
 from .row_table_model import RowTableModel

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap, QVali
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from ..errors import PlanDeskError
-from ..services.validation import parse_date
+from ..services.core.validation import parse_date
 
 # Characters a date may be typed with; anything else is refused at the keystroke.
 _DATE_CHARS = re.compile(r"^[0-9\-/.\u5e74\u6708\u65e5\s]*$")  # digits, separators, 年 月 日

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.status import STATUS_NAMES
+from ..services.core.status import STATUS_NAMES
 
 Index = QModelIndex | QPersistentModelIndex
 LIGHT_COLORS = {"green": "#2e9d46", "yellow": "#e0a800", "red": "#d0342c", "grey": "#9a9a9a"}

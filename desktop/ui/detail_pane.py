@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.records import AssignmentInfo, NodeDetail
-from ..services.status import KIND_NAMES, ROLE_NAMES, STATUS_NAMES
-from ..services.tree import node_detail
-from ..services.units import list_units
+from ..services.core.records import AssignmentInfo, NodeDetail
+from ..services.core.status import KIND_NAMES, ROLE_NAMES, STATUS_NAMES
+from ..services.core.tree import node_detail
+from ..services.core.units import list_units
 from ..storage import Database
 from .delegates import (
     EDIT_VALUE_ROLE,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.duties import Duty, NodeDuties
+from ..services.plans.duties import Duty, NodeDuties
 from .delegates import highlight_html
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.evaluation import (
+from ..services.evaluation.assessment import (
     EvaluationReportData,
     IndicatorEvaluation,
     detail_row,

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.documents import ParsedPlan
-from ..services.packages import KIND_NAMES as PACKAGE_KIND_NAMES
-from ..services.packages import KINDS as PACKAGE_KINDS
-from ..services.packages import PackagePreview, apply_package
-from ..services.revision import RevisionDiff, apply_revision
-from ..services.status import KIND_NAMES
-from ..services.workbooks import WorkbookPreview, apply_workbooks
+from ..services.core.status import KIND_NAMES
+from ..services.exchange.packages import KIND_NAMES as PACKAGE_KIND_NAMES
+from ..services.exchange.packages import KINDS as PACKAGE_KINDS
+from ..services.exchange.packages import PackagePreview, apply_package
+from ..services.exchange.workbooks import WorkbookPreview, apply_workbooks
+from ..services.plans.documents import ParsedPlan
+from ..services.plans.revision import RevisionDiff, apply_revision
 from ..storage import Database
 from .jobs import BackgroundJob
 from .workers import Worker

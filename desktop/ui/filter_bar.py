@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.status import STATUS_NAMES
+from ..services.core.status import STATUS_NAMES
 
 FILTER_STATUSES = ("not_started", "in_progress", "overdue", "done", "suspended")
 

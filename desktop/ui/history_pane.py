@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..errors import PlanDeskError
-from ..services.history import HistoryEntry, display_value, history
+from ..services.supervision.history import HistoryEntry, display_value, history
 from ..storage import Database
 
 SHOWN = 300  # the newest changes; the CLI (plandesk history --json) gives the whole trail

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.adopt import ParsedAdoption
-from ..services.documents import KIND_NAMES, ParsedNode, ParsedPlan
-from ..services.plan_import import guess_level
+from ..services.plans.adopt import ParsedAdoption
+from ..services.plans.documents import KIND_NAMES, ParsedNode, ParsedPlan
+from ..services.plans.plan_import import guess_level
 from ..storage import Database
 from .date_entry import DateLineEdit
 from .jobs import BackgroundJob
@@ -200,7 +200,7 @@ class ImportController(QObject):
 
     def load(self, path: str) -> Worker:
         """Parse ``path`` in the background, then show the preview."""
-        from ..services.documents import read_plan_document
+        from ..services.plans.documents import read_plan_document
 
         return self._run(
             lambda report, cancelled: read_plan_document(path, progress=report, is_cancelled=cancelled),
@@ -220,7 +220,7 @@ class ImportController(QObject):
         self.failed.emit(self.tr("导入已取消，未写入任何内容。"))
 
     def _on_parsed(self, parsed: ParsedPlan) -> None:
-        from ..services.plan_admin import find_duplicate
+        from ..services.plans.plan_admin import find_duplicate
 
         self._close_progress()
         try:
@@ -264,7 +264,7 @@ class ImportController(QObject):
 
     def revise(self, plan_id: int, parsed: ParsedPlan) -> Worker:
         """Compare with the plan in the database and show the revision preview (services/revision.py)."""
-        from ..services.revision import diff_revision
+        from ..services.plans.revision import diff_revision
 
         reload_plans = getattr(self.window, "reload_plans", None)
         if reload_plans is not None:
@@ -286,8 +286,8 @@ class ImportController(QObject):
         self.revision_shown.emit(dialog)
 
     def show_preview(self, parsed: ParsedPlan) -> ImportPreviewDialog:
-        from ..services.adopt import parsed_adoption
-        from ..services.documents import review_lines
+        from ..services.plans.adopt import parsed_adoption
+        from ..services.plans.documents import review_lines
 
         adoption = parsed_adoption(self.db, parsed=parsed)
         self.preview = ImportPreviewDialog(parsed, review_lines(parsed), self.window, adoption=adoption)
@@ -298,7 +298,7 @@ class ImportController(QObject):
         return preview
 
     def store(self, parsed: ParsedPlan, choices: dict[str, Any] | None = None) -> Worker:
-        from ..services.plan_import import import_plan
+        from ..services.plans.plan_import import import_plan
 
         chosen = dict(choices or {})
         adopt = bool(chosen.pop("adopt", False))
@@ -312,12 +312,12 @@ class ImportController(QObject):
         def job(report: Any, cancelled: Any) -> Any:
             result = import_plan(self.db, parsed=parsed, level=level, progress=report, is_cancelled=cancelled)
             if short_name:
-                from ..services.plan_admin import update_plan
+                from ..services.plans.plan_admin import update_plan
 
                 update_plan(self.db, plan_id=result.plan_id, short_name=short_name)
             adopted = None
             if adopt:
-                from ..services.adopt import adopt_responsibilities
+                from ..services.plans.adopt import adopt_responsibilities
 
                 adopted = adopt_responsibilities(self.db, plan_id=result.plan_id, deadline=deadline)
             return result, adopted

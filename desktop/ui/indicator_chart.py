@@ -6,7 +6,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from ..services.evaluation import IndicatorEvaluation, chart_ranges, nice_ticks, number, planned_path
+from ..services.evaluation.assessment import (
+    IndicatorEvaluation,
+    chart_ranges,
+    nice_ticks,
+    number,
+    planned_path,
+)
 
 VALUE = QColor("#1F5FA8")
 BAND = QColor("#CFE2F3")

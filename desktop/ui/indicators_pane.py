@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.indicators import list_indicators, set_indicator_value
-from ..services.records import IndicatorInfo
-from ..services.status import ATTRIBUTE_NAMES
+from ..services.core.records import IndicatorInfo
+from ..services.core.status import ATTRIBUTE_NAMES
+from ..services.plans.indicators import list_indicators, set_indicator_value
 from ..storage import Database
 from .charts import paint_sparkline
 from .row_table_model import RowTableModel

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..errors import PlanDeskError
 from ..logs import log_path
-from ..services.filters import filter_nodes, with_ancestors
-from ..services.records import NodeRow, PlanInfo
-from ..services.search import search
-from ..services.status import LEVEL_NAMES
-from ..services.tree import list_plans, node_path
-from ..services.units import list_units
-from ..services.warnings import adopt_due_soon_days, due_soon_days
+from ..services.core.filters import filter_nodes, with_ancestors
+from ..services.core.records import NodeRow, PlanInfo
+from ..services.core.status import LEVEL_NAMES
+from ..services.core.tree import list_plans, node_path
+from ..services.core.units import list_units
+from ..services.plans.search import search
+from ..services.supervision.warnings import adopt_due_soon_days, due_soon_days
 from ..storage import Database
 from .delegates import HighlightDelegate
 from .detail_pane import DetailPane

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..errors import PlanDeskError
-from ..services.matrix import Matrix, responsibility_matrix
+from ..services.plans.matrix import Matrix, responsibility_matrix
 from ..storage import Database
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1

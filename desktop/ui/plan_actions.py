@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from ..errors import PlanDeskError
-from ..services.duties import EDITABLE_KINDS
-from ..services.records import NodeRow, PlanInfo
+from ..services.core.records import NodeRow, PlanInfo
+from ..services.plans.duties import EDITABLE_KINDS
 from ..status import KIND_NAMES
 from .undo_commands import AdoptResponsibilities, ChangeKind, EditPlan, SetDuties, SetPlanArchived
 
@@ -99,8 +99,8 @@ class PlanActions(QObject):
         return node
 
     def open_duties(self) -> QWidget | None:
-        from ..services.duties import node_duties
-        from ..services.units import list_units
+        from ..services.core.units import list_units
+        from ..services.plans.duties import node_duties
         from .duties_dialog import DutiesDialog
 
         node = self._node()
@@ -187,7 +187,7 @@ class PlanActions(QObject):
                 15000,
             )
             return None
-        from ..services.units import list_units
+        from ..services.core.units import list_units
         from .first_start import FirstStartDialog
 
         dialog = FirstStartDialog(sorted({u.name for u in list_units(self.db)}), w)
@@ -209,7 +209,7 @@ class PlanActions(QObject):
 
     def open_demo(self) -> Any:
         """The sample plans in their own database, in a window of their own (created on first use)."""
-        from ..services.demo import demo_path, open_demo_database
+        from ..services.plans.demo import demo_path, open_demo_database
 
         path = demo_path(self.db)
         if self.db.path is not None and path.resolve() == self.db.path.resolve():
@@ -245,7 +245,7 @@ class PlanActions(QObject):
 
     # -- 方案属性 --------------------------------------------------------------------------------------
     def open_properties(self) -> QWidget | None:
-        from ..services.tree import get_plan
+        from ..services.core.tree import get_plan
         from .plan_properties import PlanPropertiesDialog
 
         plan = self.window.current_plan()
@@ -290,7 +290,7 @@ class PlanActions(QObject):
     # -- 删除 ----------------------------------------------------------------------------------------
     def confirm_delete(self) -> QMessageBox | None:
         """Name what goes with the plan, then delete after a backup; a plan others rely on is archived."""
-        from ..services.plan_admin import plan_footprint
+        from ..services.plans.plan_admin import plan_footprint
 
         plan = self.window.current_plan()
         if plan is None:
@@ -336,7 +336,7 @@ class PlanActions(QObject):
         return box
 
     def delete(self, plan_id: int) -> Any:
-        from ..services.plan_admin import delete_plan
+        from ..services.plans.plan_admin import delete_plan
 
         return self.window.extra.run(
             self.tr("正在备份并删除方案…"),

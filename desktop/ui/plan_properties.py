@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.plan_admin import clean_properties
-from ..services.records import PlanInfo
-from ..services.status import PLAN_LEVELS
+from ..services.core.records import PlanInfo
+from ..services.core.status import PLAN_LEVELS
+from ..services.plans.plan_admin import clean_properties
 from ..status import LEVEL_NAMES
 from .date_entry import DateLineEdit
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.settings import get_setting, set_setting
-from ..services.units import list_units
-from ..services.warnings import MAX_DUE_DAYS, due_soon_days, set_due_soon_days
+from ..services.core.settings import get_setting, set_setting
+from ..services.core.units import list_units
+from ..services.supervision.warnings import MAX_DUE_DAYS, due_soon_days, set_due_soon_days
 from ..storage import Database
 from .settings import UiSettings
 from .translation import LANGUAGES, available_languages, choose_language

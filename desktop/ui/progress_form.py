@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.records import AssignmentInfo
-from ..services.status import ROLE_NAMES
+from ..services.core.records import AssignmentInfo
+from ..services.core.status import ROLE_NAMES
 from .undo_commands import progress_values
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ..services.fonts import SCREEN_SUFFIXES, find_screen_font
+from ..services.reporting.fonts import SCREEN_SUFFIXES, find_screen_font
 
 
 def install_cjk_font(app: QApplication, preferred: str | None = None) -> str | None:

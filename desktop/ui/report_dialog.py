@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.ledger import export_ledger
-from ..services.notices import issue_notices
-from ..services.reporting import write_monthly_report
-from ..services.tree import list_plans
-from ..services.units import list_units
-from ..services.warnings import due_soon_days
+from ..services.core.tree import list_plans
+from ..services.core.units import list_units
+from ..services.reporting.ledger import export_ledger
+from ..services.reporting.monthly import write_monthly_report
+from ..services.reporting.notices import issue_notices
+from ..services.supervision.warnings import due_soon_days
 from ..storage import Database
 from .file_dialogs import localize
 from .jobs import BackgroundJob

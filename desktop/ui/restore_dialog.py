@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.backups import backup_now, backups, check_backup_file, restore_file
+from ..services.core.backups import backup_now, backups, check_backup_file, restore_file
 from ..storage import Database, open_database
 from .file_dialogs import localize
 from .jobs import BackgroundJob

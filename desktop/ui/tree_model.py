@@ -1,4 +1,4 @@
-"""The plan tree as a lazily loaded Qt item model over desktop.services.tree."""
+"""The plan tree as a lazily loaded Qt item model over desktop.services.core.tree."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..services.records import NodeRow
-from ..services.status import STATUS_NAMES
-from ..services.tree import children, get_nodes
+from ..services.core.records import NodeRow
+from ..services.core.status import STATUS_NAMES
+from ..services.core.tree import children, get_nodes
 from ..storage import Database
 from .delegates import HIGHLIGHT_ROLE, light_for, light_icon
 

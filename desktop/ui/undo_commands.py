@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..errors import PlanDeskError
-from ..services import assignments as asg
-from ..services import nodes
-from ..services.records import AssignmentInfo, NodeRow, ProgressInfo
+from ..services.core.records import AssignmentInfo, NodeRow, ProgressInfo
+from ..services.plans import nodes
+from ..services.supervision import assignments as asg
 from ..storage import Database
 
 FIELDS = (
@@ -206,7 +206,7 @@ class AdoptResponsibilities(ServiceCommand):
         self.result: Any = None
 
     def do(self) -> None:
-        from ..services.adopt import adopt_responsibilities
+        from ..services.plans.adopt import adopt_responsibilities
 
         self.result = adopt_responsibilities(
             self.db, plan_id=self.plan_id, node_id=self.node_id, deadline=self.deadline
@@ -214,7 +214,7 @@ class AdoptResponsibilities(ServiceCommand):
         self.editing.plan_changed.emit(self.plan_id)
 
     def revert(self) -> None:
-        from ..services.adopt import withdraw_adoption
+        from ..services.plans.adopt import withdraw_adoption
 
         assert self.result is not None
         withdraw_adoption(self.db, plan_id=self.plan_id, assignment_ids=self.result.created_ids)
@@ -233,7 +233,7 @@ class EditPlan(ServiceCommand):
         self.changes = changes
 
     def _set(self, values: dict[str, Any]) -> None:
-        from ..services.plan_admin import update_plan
+        from ..services.plans.plan_admin import update_plan
 
         self.version = update_plan(
             self.db, plan_id=self.plan_id, expected_version=self.version, **values
@@ -255,7 +255,7 @@ class SetPlanArchived(ServiceCommand):
         self.plan_id, self.archived = plan_id, archived
 
     def _set(self, archived: bool) -> None:
-        from ..services.plan_admin import set_archived
+        from ..services.plans.plan_admin import set_archived
 
         set_archived(self.db, plan_id=self.plan_id, archived=archived)
         self.editing.plan_changed.emit(self.plan_id)
@@ -276,13 +276,13 @@ class SetDuties(ServiceCommand):
         self.created: list[str] = []
 
     def do(self) -> None:
-        from ..services.duties import set_duties
+        from ..services.plans.duties import set_duties
 
         self.created = set_duties(self.db, node_id=self.node_id, duties=self.after).new_units
         self.editing.node_changed.emit(self.node_id)
 
     def revert(self) -> None:
-        from ..services.duties import set_duties
+        from ..services.plans.duties import set_duties
 
         set_duties(self.db, node_id=self.node_id, duties=self.before)
         self.editing.node_changed.emit(self.node_id)
@@ -294,7 +294,7 @@ class ChangeKind(ServiceCommand):
         self.node_id, self.old, self.new, self.version = row.id, row.kind, kind, row.version
 
     def _set(self, kind: str) -> None:
-        from ..services.duties import change_kind
+        from ..services.plans.duties import change_kind
 
         self.version = change_kind(
             self.db, node_id=self.node_id, kind=kind, expected_version=self.version

@@ -259,7 +259,7 @@ class WindowActions(QObject):
         )
 
     def issue_reminders(self, plan_id: int, period: str, path: str) -> Worker:
-        from ..services.notices import issue_missing_report_notices
+        from ..services.reporting.notices import issue_missing_report_notices
 
         return self.run(
             self.tr("正在生成催报通知…"),
@@ -279,8 +279,8 @@ class WindowActions(QObject):
             )
 
     def preview_revision(self, path: str) -> Worker | None:
-        from ..services.documents import read_plan_document
-        from ..services.revision import diff_revision
+        from ..services.plans.documents import read_plan_document
+        from ..services.plans.revision import diff_revision
 
         plan_id = self._plan_id()
         if plan_id is None:
@@ -310,7 +310,7 @@ class WindowActions(QObject):
             )
 
     def export_workbooks(self, folder: str) -> Worker | None:
-        from ..services.workbooks import export_workbooks
+        from ..services.exchange.workbooks import export_workbooks
 
         plan_id = self._plan_id()
         if plan_id is None:
@@ -332,7 +332,7 @@ class WindowActions(QObject):
         )
 
     def preview_workbooks(self, paths: list[str]) -> Worker:
-        from ..services.workbooks import read_workbooks
+        from ..services.exchange.workbooks import read_workbooks
 
         return self.run(
             self.tr("正在检查进展反馈表…"),
@@ -360,7 +360,7 @@ class WindowActions(QObject):
             )
 
     def export_package(self, path: str) -> Worker | None:
-        from ..services.packages import export_package
+        from ..services.exchange.packages import export_package
 
         plan_id = self._plan_id()
         if plan_id is None:
@@ -379,7 +379,7 @@ class WindowActions(QObject):
         )
 
     def preview_package(self, path: str) -> Worker:
-        from ..services.packages import read_package
+        from ..services.exchange.packages import read_package
 
         return self.run(
             self.tr("正在检查交换包…"),
@@ -396,7 +396,7 @@ class WindowActions(QObject):
 
     # -- backups -------------------------------------------------------------------------------------
     def backup_now(self) -> Worker:
-        from ..services.backups import backup_now
+        from ..services.core.backups import backup_now
 
         return self.run(
             self.tr("正在备份…"),
@@ -448,7 +448,7 @@ class WindowActions(QObject):
         return box
 
     def close_month(self, plan_id: int, period: str) -> Worker:
-        from ..services.snapshots import close_month
+        from ..services.reporting.snapshots import close_month
 
         return self.run(
             self.tr("正在关账…"),

@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import select
 
 from desktop.models import Indicator, PlanNode
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.evaluation import set_indicator_base
-from desktop.services.indicators import set_indicator_value
-from desktop.services.plan_import import import_plan
+from desktop.services.evaluation.assessment import set_indicator_base
+from desktop.services.plans.indicators import set_indicator_value
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 
 from factories import small_plan

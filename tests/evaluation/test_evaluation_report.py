@@ -19,8 +19,8 @@ from desktop.models import Assignment, Indicator, IndicatorValue, PlanNode, Unit
 from desktop.reports.evaluation_docx import render_evaluation_docx
 from desktop.reports.evaluation_model import exact
 from desktop.reports.evaluation_pdf import render_evaluation_pdf
-from desktop.services.evaluation import gather_evaluation
-from desktop.services.evaluation_math import t_quantile, year_of
+from desktop.services.evaluation.assessment import gather_evaluation
+from desktop.services.evaluation.figures import t_quantile, year_of
 from desktop.storage import Database
 
 MIDTERM = dt.date(2025, 2, 28)  # half way from 2024-04-28 (issued) to the end of 2025

@@ -9,7 +9,7 @@ from eval_setup import load_evaluated_plan
 
 from desktop.errors import PlanDeskError
 from desktop.reports.evaluation_model import AHEAD, WILL_MISS
-from desktop.services.evaluation import (
+from desktop.services.evaluation.assessment import (
     evaluate_indicators,
     evaluate_tasks,
     gather_evaluation,

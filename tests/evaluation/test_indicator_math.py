@@ -21,7 +21,7 @@ from desktop.reports.evaluation_model import (
     WILL_MISS,
     WILL_REACH,
 )
-from desktop.services.evaluation_math import IndicatorInput, evaluate_indicator, target_form, year_of
+from desktop.services.evaluation.figures import IndicatorInput, evaluate_indicator, target_form, year_of
 
 
 def yearly(*pairs: tuple[int, float]) -> list[tuple[int, dt.date, float, str]]:

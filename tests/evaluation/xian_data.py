@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.models import Indicator, PlanNode, Responsibility, Unit
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.evaluation import set_indicator_base
-from desktop.services.indicators import set_indicator_value
-from desktop.services.plan_import import import_file
+from desktop.services.evaluation.assessment import set_indicator_base
+from desktop.services.plans.indicators import set_indicator_value
+from desktop.services.plans.plan_import import import_file
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 
 XIAN = Path(__file__).resolve().parents[2] / "resources" / "plans" / "xian_jiliang_2024.txt"

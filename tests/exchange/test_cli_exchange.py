@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 
 from desktop.cli import main
 from desktop.exchange.workbook_format import DATA_SHEET
-from desktop.services.assignments import create_assignment, list_progress
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, get_plan
+from desktop.services.core.tree import children, get_plan
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import create_assignment, list_progress
 from desktop.storage import Database
 
 from factories import small_plan

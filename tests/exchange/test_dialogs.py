@@ -8,12 +8,12 @@ from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.workbook_format import DATA_SHEET
-from desktop.services.assignments import create_assignment, list_progress
-from desktop.services.packages import export_package, read_package
-from desktop.services.plan_import import import_plan
-from desktop.services.revision import diff_revision
-from desktop.services.tree import children, get_plan
-from desktop.services.workbooks import export_workbooks, read_workbooks
+from desktop.services.core.tree import children, get_plan
+from desktop.services.exchange.packages import export_package, read_package
+from desktop.services.exchange.workbooks import export_workbooks, read_workbooks
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.plans.revision import diff_revision
+from desktop.services.supervision.assignments import create_assignment, list_progress
 from desktop.storage import Database, open_database
 from desktop.ui.exchange_dialogs import PackageDialog, RevisionDialog, WorkbookDialog
 

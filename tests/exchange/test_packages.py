@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 
 from desktop.errors import ImportRefused
 from desktop.models import Assignment, IndicatorValue, ProgressEntry
-from desktop.services.assignments import add_progress, create_assignment, update_assignment
-from desktop.services.indicators import list_indicators, set_indicator_value
-from desktop.services.packages import apply_package, export_package, read_package
-from desktop.services.plan_export import plan_as_json
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, get_plan, list_plans
+from desktop.services.core.tree import children, get_plan, list_plans
+from desktop.services.exchange.packages import apply_package, export_package, read_package
+from desktop.services.plans.indicators import list_indicators, set_indicator_value
+from desktop.services.plans.plan_export import plan_as_json
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
 from desktop.storage import Database, open_database
 
 from factories import small_plan

@@ -9,9 +9,9 @@ from sqlalchemy import Row, select
 from desktop.importers.load import load_plan
 from desktop.importers.parsed import ParsedNode, ParsedUnit
 from desktop.models import Assignment, PlanNode, PlanRevision
-from desktop.services.assignments import add_progress, create_assignment, list_progress
-from desktop.services.plan_import import import_file, import_plan
-from desktop.services.revision import apply_revision, diff_revision, revision_text
+from desktop.services.plans.plan_import import import_file, import_plan
+from desktop.services.plans.revision import apply_revision, diff_revision, revision_text
+from desktop.services.supervision.assignments import add_progress, create_assignment, list_progress
 from desktop.storage import Database
 
 from conftest import XIAN
@@ -188,7 +188,7 @@ def test_removed_node_without_records_is_deleted_and_office_subtask_kept(db: Dat
 
 def test_a_removed_clause_that_a_district_task_carries_out_is_archived_with_its_link(db: Database) -> None:
     from desktop.models import NodeLink
-    from desktop.services.links import link_nodes
+    from desktop.services.plans.links import link_nodes
 
     city = import_plan(db, parsed=small_plan("某市实施方案"), backup=False).plan_id
     district = import_plan(db, parsed=small_plan("某区实施方案"), backup=False).plan_id

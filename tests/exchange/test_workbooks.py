@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 
 from desktop.exchange.workbook_format import DATA_SHEET, META_SHEET
 from desktop.models import ProgressEntry, WorkbookExport
-from desktop.services.assignments import create_assignment, get_assignment, list_progress
-from desktop.services.plan_import import import_plan
-from desktop.services.workbooks import apply_workbooks, export_workbooks, read_workbooks
+from desktop.services.exchange.workbooks import apply_workbooks, export_workbooks, read_workbooks
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import create_assignment, get_assignment, list_progress
 from desktop.storage import Database
 
 from factories import small_plan
@@ -26,7 +26,7 @@ HEAD = 3  # header row of the data sheet
 def plan(db: Database) -> dict[str, int]:
     """A plan with two assignments for 区市场监管局 and one for 区科委."""
     plan_id = import_plan(db, parsed=small_plan(), backup=False).plan_id
-    from desktop.services.tree import children, get_plan
+    from desktop.services.core.tree import children, get_plan
 
     root = get_plan(db, plan_id=plan_id).root_id
     chapter = children(db, node_id=root)[0]  # type: ignore[arg-type]
@@ -234,7 +234,7 @@ def test_file_that_is_not_a_workbook_is_named_as_a_problem(db: Database, tmp_pat
 def test_a_failed_export_leaves_no_workbook_behind(
     db: Database, plan: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop.services.workbooks as workbooks
+    import desktop.services.exchange.workbooks as workbooks
 
     calls = []
     real = workbooks.write_workbook
@@ -257,9 +257,9 @@ def test_a_failed_export_leaves_no_workbook_behind(
 def test_rows_for_a_closed_month_or_a_closed_task_are_named_and_refused(
     db: Database, plan: dict[str, int], tmp_path: Path
 ) -> None:
-    from desktop.services.assignments import add_progress
-    from desktop.services.snapshots import close_month
-    from desktop.services.workflow import close, review
+    from desktop.services.reporting.snapshots import close_month
+    from desktop.services.supervision.assignments import add_progress
+    from desktop.services.supervision.workflow import close, review
 
     add_progress(db, assignment_id=plan["a2"], period="2024-05", text="已完成", percent=100)
     review(db, assignment_id=plan["a2"], accept=True)
@@ -334,7 +334,7 @@ def test_two_rows_with_swapped_keys_are_refused_cell_exact(
 def test_a_workbook_import_is_preceded_by_a_backup(
     db: Database, plan: dict[str, int], tmp_path: Path
 ) -> None:
-    from desktop.services.backups import backups
+    from desktop.services.core.backups import backups
 
     path = fill(_export_one(db, plan, tmp_path), {1: {"本月进展": "已完成调研", "完成百分比": 40}})
     assert not apply_workbooks(db, paths=[path]).refused
@@ -342,8 +342,8 @@ def test_a_workbook_import_is_preceded_by_a_backup(
 
 
 def _close_task(db: Database, assignment_id: int) -> None:
-    from desktop.services.assignments import add_progress
-    from desktop.services.workflow import close, review
+    from desktop.services.supervision.assignments import add_progress
+    from desktop.services.supervision.workflow import close, review
 
     add_progress(db, assignment_id=assignment_id, period="2024-05", text="已完成", percent=100)
     review(db, assignment_id=assignment_id, accept=True)
@@ -352,7 +352,7 @@ def _close_task(db: Database, assignment_id: int) -> None:
 
 def test_done_and_closed_work_gets_no_row_to_fill(db: Database, plan: dict[str, int], tmp_path: Path) -> None:
     from desktop.errors import PlanDeskError
-    from desktop.services.assignments import update_assignment
+    from desktop.services.supervision.assignments import update_assignment
 
     update_assignment(db, assignment_id=plan["a2"], status="done", percent=100)
     [path] = export_workbooks(
@@ -374,7 +374,7 @@ def test_done_and_closed_work_gets_no_row_to_fill(db: Database, plan: dict[str, 
 def test_a_row_for_work_closed_or_done_since_the_export_is_refused_at_the_filled_cell(
     db: Database, plan: dict[str, int], tmp_path: Path
 ) -> None:
-    from desktop.services.assignments import update_assignment
+    from desktop.services.supervision.assignments import update_assignment
 
     path = _export_one(db, plan, tmp_path)
     ws = load_workbook(path)[DATA_SHEET]

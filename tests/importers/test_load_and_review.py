@@ -58,8 +58,8 @@ def test_review_counts_and_json() -> None:
 
 
 def test_export_carries_the_printed_name_beside_the_canonical_unit(tmp_path: Path) -> None:
-    from desktop.services.plan_export import plan_as_json
-    from desktop.services.plan_import import import_plan
+    from desktop.services.plans.plan_export import plan_as_json
+    from desktop.services.plans.plan_import import import_plan
     from desktop.storage import open_database
 
     source = tmp_path / "plan.txt"

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.models import Assignment, AuditEntry, Plan, PlanNode, ProgressEntry
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, list_plans
+from desktop.services.core.tree import children, list_plans
+from desktop.services.plans.plan_import import import_plan
 from desktop.storage import Database
 
 from factories import small_plan

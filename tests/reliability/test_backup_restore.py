@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from rel_helpers import PG_URL, cli, counts, sqlite_only, task_ids
 
-from desktop.services.assignments import create_assignment
-from desktop.services.backups import KEEP_SETTING, backup_before, backup_now, backups, daily_backup
-from desktop.services.settings import set_setting
+from desktop.services.core.backups import KEEP_SETTING, backup_before, backup_now, backups, daily_backup
+from desktop.services.core.settings import set_setting
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import Database, open_database
 from desktop.storage.backup import backup_dir_for
 

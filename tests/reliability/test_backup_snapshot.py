@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from rel_helpers import counts, sqlite_only, task_ids
 
 from desktop.errors import Cancelled
-from desktop.services.assignments import create_assignment
-from desktop.services.backups import backup_now, daily_backup
+from desktop.services.core.backups import backup_now, daily_backup
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import Database, health, open_database
 from desktop.storage import backup as backup_module
 from desktop.storage.backup import backup_dir_for, copy_database, list_backups

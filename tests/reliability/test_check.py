@@ -10,8 +10,8 @@ import pytest
 from rel_helpers import cli, sqlite_only, task_ids
 from sqlalchemy import create_engine, text
 
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.integrity import check_database
+from desktop.services.core.integrity import check_database
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database, resolve_url
 
 

@@ -12,14 +12,14 @@ from sqlalchemy import func, select
 
 from desktop.errors import ConflictError
 from desktop.models import Assignment, AuditEntry, ProgressEntry
-from desktop.services.assignments import create_assignment, get_assignment, update_assignment
-from desktop.services.integrity import check_database
+from desktop.services.core.integrity import check_database
+from desktop.services.supervision.assignments import create_assignment, get_assignment, update_assignment
 from desktop.storage import Database, open_database
 
 ENTRIES = 100
 WRITER = """
 import sys
-from desktop.services.assignments import add_progress
+from desktop.services.supervision.assignments import add_progress
 from desktop.storage import open_database
 
 url, name, assignment_id, n = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.models import Plan, PlanNode
-from desktop.services.integrity import check_database
+from desktop.services.core.integrity import check_database
 from desktop.storage import open_database
 from desktop.storage.backup import list_backups
 

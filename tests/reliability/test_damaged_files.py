@@ -14,9 +14,9 @@ from sqlalchemy import Engine, event
 
 from desktop.errors import ImportRefused
 from desktop.importers.load import load_plan
-from desktop.services.assignments import create_assignment
-from desktop.services.backups import backup_now
-from desktop.services.workbooks import export_workbooks
+from desktop.services.core.backups import backup_now
+from desktop.services.exchange.workbooks import export_workbooks
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import engine as engine_module
 from desktop.storage import open_database
 from desktop.storage.health import DatabaseDamaged

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from rel_helpers import counts, sqlite_only, task_ids
 
-from desktop.services.backups import backup_now
+from desktop.services.core.backups import backup_now
 from desktop.storage import open_database
 from desktop.ui import app
 

@@ -12,8 +12,13 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.errors import PlanDeskError
 from desktop.models import AuditEntry
-from desktop.services.assignments import add_progress, create_assignment, delete_progress, update_assignment
-from desktop.services.history import display_value, history
+from desktop.services.supervision.assignments import (
+    add_progress,
+    create_assignment,
+    delete_progress,
+    update_assignment,
+)
+from desktop.services.supervision.history import display_value, history
 from desktop.storage import Database, open_database
 
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from rel_helpers import counts, sqlite_only, task_ids
 
-from desktop.services.assignments import create_assignment, update_assignment
-from desktop.services.backups import backup_now
+from desktop.services.core.backups import backup_now
+from desktop.services.supervision.assignments import create_assignment, update_assignment
 from desktop.storage import Database
 from desktop.ui.history_pane import HistoryPane
 from desktop.ui.restore_dialog import RestoreDialog

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from rel_helpers import counts, task_ids
 
 from desktop.errors import PlanDeskError
-from desktop.services.integrity import check_database
-from desktop.services.plan_import import import_file
+from desktop.services.core.integrity import check_database
+from desktop.services.plans.plan_import import import_file
 from desktop.storage import Database
 
 MEMORY_GROWTH_LIMIT_KB = 500 * 1024  # generous: a bomb that was unpacked would need gigabytes
@@ -68,7 +68,7 @@ def test_hostile_plan_document_is_refused_and_nothing_is_written(
 def test_hostile_workbook_is_refused_and_nothing_is_written(
     db: Database, corpus: dict[str, Path], name: str
 ) -> None:
-    from desktop.services.workbooks import apply_workbooks
+    from desktop.services.exchange.workbooks import apply_workbooks
 
     task_ids(db)
     before, peak = counts(db), peak_kb()

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from desktop.errors import PlanDeskError
 from desktop.models import MonthSnapshot, ProgressEntry
-from desktop.services import report_data
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.snapshots import close_month
+from desktop.services.reporting import report_data
+from desktop.services.reporting.snapshots import close_month
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database, open_database
 
 MONTH = "2025-03"
@@ -76,7 +76,7 @@ def test_an_entry_saved_while_the_month_is_gathered_is_frozen_or_refused(
 WRITER = """
 import sys, time
 from desktop.errors import PlanDeskError
-from desktop.services.assignments import add_progress
+from desktop.services.supervision.assignments import add_progress
 from desktop.storage import open_database
 
 url, assignment_id, month = sys.argv[1], int(sys.argv[2]), sys.argv[3]

@@ -15,12 +15,12 @@ from sqlalchemy import func, select
 from desktop.errors import ImportRefused
 from desktop.exchange.package_format import new_signing_key, write_package
 from desktop.models import Assignment, PlanNode, ProgressEntry
-from desktop.services.assignments import add_progress, create_assignment, update_assignment
-from desktop.services.backups import backups
-from desktop.services.packages import SIGNING_KEY, apply_package, export_package, read_package
-from desktop.services.plan_import import import_plan
-from desktop.services.settings import get_setting
-from desktop.services.tree import children, get_plan
+from desktop.services.core.backups import backups
+from desktop.services.core.settings import get_setting
+from desktop.services.core.tree import children, get_plan
+from desktop.services.exchange.packages import SIGNING_KEY, apply_package, export_package, read_package
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
 from desktop.storage import Database, open_database
 
 from factories import small_plan

@@ -10,9 +10,9 @@ import pytest
 from desktop.errors import ImportRefused
 from desktop.exchange import package_check
 from desktop.importers.load import load_plan
-from desktop.services import packages
-from desktop.services.packages import apply_package, export_package
-from desktop.services.plan_import import import_plan
+from desktop.services.exchange import packages
+from desktop.services.exchange.packages import apply_package, export_package
+from desktop.services.plans.plan_import import import_plan
 from desktop.storage import Database, open_database
 
 from factories import small_plan
@@ -75,7 +75,7 @@ def test_a_package_with_too_many_records_is_refused_before_anything_is_written(
 def test_a_package_that_takes_too_long_is_stopped_and_rolled_back(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.services.tree import list_plans
+    from desktop.services.core.tree import list_plans
 
     plan_id = import_plan(db, parsed=small_plan(), backup=False).plan_id
     pkg = tmp_path / "plan.pdpkg"

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 
 from desktop.errors import PlanDeskError
 from desktop.models import ProgressEntry
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.backups import backup_now, backups, restore_file
-from desktop.services.integrity import check_database
+from desktop.services.core.backups import backup_now, backups, restore_file
+from desktop.services.core.integrity import check_database
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import hold, open_database
 from desktop.storage.hold import DatabaseInUse, exclusive_hold
 from desktop.storage.swap import marker_path, staged_path
@@ -26,7 +26,7 @@ from desktop.storage.swap import marker_path, staged_path
 SAVES = 95
 WRITER = """
 import sys
-from desktop.services.assignments import add_progress
+from desktop.services.supervision.assignments import add_progress
 from desktop.storage import open_database
 
 url, assignment_id, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rel_helpers import task_ids
 
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.search import search
+from desktop.services.plans.search import search
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 
 

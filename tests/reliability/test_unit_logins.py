@@ -9,8 +9,8 @@ from sqlalchemy.engine import make_url
 
 from desktop.errors import PlanDeskError
 from desktop.models import ProgressEntry
-from desktop.services.assignments import add_progress, create_assignment, update_assignment
-from desktop.services.unit_logins import unit_logins
+from desktop.services.core.unit_logins import unit_logins
+from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
 from desktop.storage import Database, open_database
 
 ROLE = "pd_test_unit_jianguan"

@@ -7,9 +7,9 @@ from rel_helpers import task_ids
 
 from desktop.errors import PlanDeskError
 from desktop.importers.parsed import ParsedUnit
-from desktop.services.assignments import create_assignment
-from desktop.services.plan_import import import_plan
-from desktop.services.units import add_unit, list_units
+from desktop.services.core.units import add_unit, list_units
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import Database
 
 from factories import small_plan

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.models import PlanNode
-from desktop.services.assignments import add_progress, create_assignment, update_assignment
-from desktop.services.indicators import list_indicators, set_indicator_value
-from desktop.services.plan_import import import_file
-from desktop.services.workflow import decide_extension, request_extension
+from desktop.services.plans.indicators import list_indicators, set_indicator_value
+from desktop.services.plans.plan_import import import_file
+from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
+from desktop.services.supervision.workflow import decide_extension, request_extension
 from desktop.storage import Database
 
 from conftest import XIAN
@@ -123,8 +123,8 @@ def seed_xian_month(db: Database) -> Month:
     """A realistic March on the Xi'an plan: 37 assignments on 20 tasks (lead and cooperating units with their
     own deadlines), 91 progress entries over January–March, hand-off steps (签收, 退回, 办结), an approved and a
     pending extension, and January and February closed."""
-    from desktop.services.snapshots import close_month
-    from desktop.services.workflow import close, review
+    from desktop.services.reporting.snapshots import close_month
+    from desktop.services.supervision.workflow import close, review
 
     plan_id = import_file(db, path=XIAN).plan_id
     with db.read() as s:

@@ -44,8 +44,8 @@ def test_brief_lists_the_200_longest_overdue_and_counts_the_rest(tmp_path: Path)
 
 
 def test_a_past_months_report_is_dated_the_day_it_is_issued(db) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.plan_import import import_plan
-    from desktop.services.report_data import gather_monthly
+    from desktop.services.plans.plan_import import import_plan
+    from desktop.services.reporting.report_data import gather_monthly
 
     from factories import small_plan
 

@@ -10,9 +10,9 @@ from report_fixtures import AS_OF, MONTH, seed_xian_month
 
 from desktop.cli import main
 from desktop.reports.bulletin import render_bulletin
-from desktop.services.bulletin import draft_bulletin, set_requirements
-from desktop.services.report_data import gather_monthly
-from desktop.services.settings import set_setting
+from desktop.services.core.settings import set_setting
+from desktop.services.reporting.bulletin import draft_bulletin, set_requirements
+from desktop.services.reporting.report_data import gather_monthly
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 

@@ -14,7 +14,7 @@ from report_fixtures import AS_OF, MARKET, SCIENCE, seed_xian, seed_xian_month
 
 from desktop.errors import Cancelled
 from desktop.reports.ledger import COLUMNS, PLAN_COLUMN
-from desktop.services.ledger import export_ledger
+from desktop.services.reporting.ledger import export_ledger
 
 HEAD = 3  # title, 方案 and 制表日期, then the header
 

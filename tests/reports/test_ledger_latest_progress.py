@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.ledger import ledger_rows
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, get_plan
+from desktop.services.core.tree import children, get_plan
+from desktop.services.plans.plan_import import import_plan
+from desktop.services.reporting.ledger import ledger_rows
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 
 from factories import small_plan

@@ -15,8 +15,8 @@ from report_fixtures import AS_OF, MARKET, MONTH, SCIENCE, seed_xian
 from desktop.errors import Cancelled
 from desktop.models import MonthSnapshot
 from desktop.reports.monthly import render_monthly
-from desktop.services.assignments import update_assignment
-from desktop.services.report_data import MonthlyReportData, gather_monthly
+from desktop.services.reporting.report_data import MonthlyReportData, gather_monthly
+from desktop.services.supervision.assignments import update_assignment
 
 
 def pdf_text(path: Path) -> list[str]:

@@ -15,8 +15,8 @@ from desktop.errors import PlanDeskError
 from desktop.models import Reminder
 from desktop.reports.notices import BLOCK_W, LEFT, LINE, TOP, NoticeSettings, geometry, render_notices
 from desktop.reports.official_fonts import official_fonts
-from desktop.services.notices import issue_missing_report_notices, issue_notices
-from desktop.services.report_data import gather_notices
+from desktop.services.reporting.notices import issue_missing_report_notices, issue_notices
+from desktop.services.reporting.report_data import gather_notices
 
 
 def flat(text: str) -> str:

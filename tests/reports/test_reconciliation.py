@@ -23,12 +23,12 @@ from desktop.cli import main
 from desktop.errors import PlanDeskError
 from desktop.models import Assignment, PlanNode, ProgressEntry
 from desktop.reports.monthly import render_monthly
-from desktop.services.plan_import import import_file
-from desktop.services.report_data import gather_monthly
-from desktop.services.scoring import unit_scores
-from desktop.services.statistics import plan_statistics
-from desktop.services.units import ensure_unit
-from desktop.services.warnings import compute_warnings, reporting_status, unassigned_tasks
+from desktop.services.core.statistics import plan_statistics
+from desktop.services.core.units import ensure_unit
+from desktop.services.plans.plan_import import import_file
+from desktop.services.reporting.report_data import gather_monthly
+from desktop.services.supervision.scoring import unit_scores
+from desktop.services.supervision.warnings import compute_warnings, reporting_status, unassigned_tasks
 from desktop.storage import Database, open_database
 
 from conftest import XIAN

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from report_fixtures import MONTH, seed_xian
 
 from desktop.reports.monthly import summary_text
-from desktop.services.report_data import gather_monthly
-from desktop.services.reporting import write_monthly_report
+from desktop.services.reporting.monthly import write_monthly_report
+from desktop.services.reporting.report_data import gather_monthly
 
 
 def flat(text: str) -> str:

@@ -15,10 +15,10 @@ from report_fixtures import AS_OF, MARKET, MONTH, seed_xian
 from desktop.exchange.workbook_format import WorkbookMeta, WorkbookRow, read_workbook, write_workbook
 from desktop.reports.cell_text import FORMULA_LEAD
 from desktop.reports.xlsx_writer import SheetLayout, write_sheet
-from desktop.services.assignments import add_progress
-from desktop.services.ledger import export_ledger
-from desktop.services.scoring import UnitScore, export_scores
-from desktop.services.workbooks import export_workbooks
+from desktop.services.exchange.workbooks import export_workbooks
+from desktop.services.reporting.ledger import export_ledger
+from desktop.services.supervision.assignments import add_progress
+from desktop.services.supervision.scoring import UnitScore, export_scores
 
 # Text a spreadsheet would run: formulas, DDE, hyperlinks, and the leading characters CSV injection uses.
 DANGEROUS = ["=1+1", '=HYPERLINK("http://example.com","点击")', "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
@@ -121,8 +121,18 @@ def test_exports_of_a_real_month_keep_formula_like_reports_as_text(db, tmp_path)
 @given(value=texts)
 def test_supervision_exports_keep_text(tmp_path, value):
     """报送台账 and the point ranking carry unit names and task titles as typed: they stay text."""
-    from desktop.services.points import EVENTS, PointEvent, PointRanking, UnitPoints, export_point_ranking
-    from desktop.services.reporting_ledger import LedgerCell, ReportingLedger, export_reporting_ledger
+    from desktop.services.supervision.points import (
+        EVENTS,
+        PointEvent,
+        PointRanking,
+        UnitPoints,
+        export_point_ranking,
+    )
+    from desktop.services.supervision.report_register import (
+        LedgerCell,
+        ReportingLedger,
+        export_reporting_ledger,
+    )
 
     day = dt.date(2026, 3, 25)
     cell = LedgerCell(value, "2026-03", "on_time", day, day, 0, 1, 1, ())

@@ -13,8 +13,8 @@ from report_fixtures import AS_OF, MONTH, SCIENCE, seed_xian
 
 from desktop.cli import main
 from desktop.reports.monthly import summary_text
-from desktop.services.notices import issue_notices
-from desktop.services.report_data import gather_monthly
+from desktop.services.reporting.notices import issue_notices
+from desktop.services.reporting.report_data import gather_monthly
 
 
 def flat(text: str) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.services.plan_import import import_plan
-from desktop.services.tree import children, get_plan
+from desktop.services.core.tree import children, get_plan
+from desktop.services.plans.plan_import import import_plan
 from desktop.storage import Database
 
 from factories import small_plan

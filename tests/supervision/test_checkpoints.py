@@ -7,8 +7,8 @@ from supervision_setup import load_small_plan
 
 from desktop.cli import main
 from desktop.errors import PlanDeskError
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.checkpoints import (
+from desktop.services.supervision.assignments import add_progress, create_assignment
+from desktop.services.supervision.checkpoints import (
     add_checkpoints,
     add_quarterly_checkpoints,
     list_checkpoints,

@@ -7,16 +7,16 @@ from supervision_setup import load_small_plan
 
 from desktop.cli import main
 from desktop.errors import PlanDeskError
-from desktop.services import workflow
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.escalation import (
+from desktop.services.core.settings import set_setting
+from desktop.services.supervision import workflow
+from desktop.services.supervision.assignments import add_progress, create_assignment
+from desktop.services.supervision.escalation import (
     apply_escalation_rules,
     current_level,
     escalate,
     escalation_history,
     propose_escalations,
 )
-from desktop.services.settings import set_setting
 from desktop.storage import Database
 
 
@@ -122,7 +122,7 @@ def test_the_thresholds_are_changed_from_the_command_line(
 
 
 def test_an_assignment_with_a_supervision_notice_is_kept_for_the_record(db: Database) -> None:
-    from desktop.services.assignments import delete_assignment
+    from desktop.services.supervision.assignments import delete_assignment
 
     ids = load_small_plan(db)
     a = create_assignment(db, node_id=ids["3."], unit="区科委", deadline="2026-03-31").id

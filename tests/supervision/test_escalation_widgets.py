@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from supervision_setup import load_small_plan
 
-from desktop.services.assignments import create_assignment
-from desktop.services.escalation import escalate, escalation_history
+from desktop.services.supervision.assignments import create_assignment
+from desktop.services.supervision.escalation import escalate, escalation_history
 from desktop.storage import Database
 from desktop.ui.supervision import WorkflowPanel
 
@@ -47,7 +47,7 @@ def test_the_workflow_panel_shows_and_adds_the_tasks_checkpoints(
 ) -> None:
     import datetime as dt
 
-    from desktop.services.assignments import add_progress
+    from desktop.services.supervision.assignments import add_progress
     from desktop.ui.supervision.checkpoint_box import COLOURS
 
     ids = load_small_plan(db)

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from desktop.errors import ImportRefused
 from desktop.exchange.package_format import write_package
 from desktop.models import Assignment, PlanNode, Setting
-from desktop.services.checkpoints import add_checkpoints, list_checkpoints
-from desktop.services.escalation import escalate, escalation_history
-from desktop.services.items import ItemDraft, list_items, register_item
-from desktop.services.packages import SIGNING_KEY, apply_package, export_package, read_package
+from desktop.services.exchange.packages import SIGNING_KEY, apply_package, export_package, read_package
+from desktop.services.supervision.checkpoints import add_checkpoints, list_checkpoints
+from desktop.services.supervision.escalation import escalate, escalation_history
+from desktop.services.supervision.items import ItemDraft, list_items, register_item
 from desktop.storage import Database, open_database
 
 D = dt.date

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from supervision_setup import load_small_plan
 
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.checkpoints import add_quarterly_checkpoints
-from desktop.services.items import ItemDraft, register_item
-from desktop.services.warnings import compute_warnings
+from desktop.services.supervision.assignments import add_progress, create_assignment
+from desktop.services.supervision.checkpoints import add_quarterly_checkpoints
+from desktop.services.supervision.items import ItemDraft, register_item
+from desktop.services.supervision.warnings import compute_warnings
 from desktop.storage import Database
 from desktop.ui.supervision import WarningsView
 

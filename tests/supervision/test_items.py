@@ -11,13 +11,13 @@ from supervision_setup import load_small_plan
 
 from desktop.cli import main
 from desktop.errors import PlanDeskError
-from desktop.services import workflow
-from desktop.services.assignments import add_progress
-from desktop.services.item_import import import_items_workbook, preview_items_workbook
-from desktop.services.items import ItemDraft, list_collections, list_items, register_item
-from desktop.services.settings import set_setting
-from desktop.services.tree import list_plans
-from desktop.services.warnings import compute_warnings
+from desktop.services.core.settings import set_setting
+from desktop.services.core.tree import list_plans
+from desktop.services.supervision import workflow
+from desktop.services.supervision.assignments import add_progress
+from desktop.services.supervision.item_import import import_items_workbook, preview_items_workbook
+from desktop.services.supervision.items import ItemDraft, list_collections, list_items, register_item
+from desktop.services.supervision.warnings import compute_warnings
 from desktop.storage import Database
 
 D = dt.date
@@ -240,7 +240,7 @@ def test_items_commands(district: Database, db_url: str, capsys: pytest.CaptureF
 def test_a_loaded_notice_recounts_computed_deadlines_but_not_extended_ones(
     district: Database, tmp_path: Path
 ) -> None:
-    from desktop.services.items import apply_calendar
+    from desktop.services.supervision.items import apply_calendar
 
     computed = register_item(district, draft=_instruction("跨年批示甲", D(2026, 12, 30)))
     extended = register_item(district, draft=_instruction("跨年批示乙", D(2026, 12, 30)))
@@ -265,7 +265,7 @@ def test_the_source_fields_travel_by_node_uid_for_packages(
     district: Database, db_url: str, tmp_path: Path
 ) -> None:
     from desktop.models import Plan, PlanNode
-    from desktop.services.items import apply_item_sources_from_package, item_sources_for_package
+    from desktop.services.supervision.items import apply_item_sources_from_package, item_sources_for_package
     from desktop.storage import open_database
 
     info = register_item(district, draft=_instruction())
@@ -304,7 +304,7 @@ def test_the_rule_of_a_source_is_changed_from_the_command_line(
 
 
 def test_remaining_time_per_node_for_the_warnings(district: Database) -> None:
-    from desktop.services.items import remaining_for_nodes
+    from desktop.services.supervision.items import remaining_for_nodes
 
     info = register_item(district, draft=_instruction())
     plan_root = list_plans(district)[0].root_id
@@ -324,7 +324,7 @@ def test_an_item_entered_by_mistake_is_withdrawn_until_work_is_recorded(
     assert (left.title, left.label) == ("另一件批示", "1.")
     workflow.acknowledge(district, assignment_id=second.assignment_ids[0])
     with pytest.raises(PlanDeskError, match="需留存备查，不能撤销登记"):
-        from desktop.services.items import withdraw_item
+        from desktop.services.supervision.items import withdraw_item
 
         withdraw_item(district, node_id=second.node_id)
     assert len(list_items(district)) == 1

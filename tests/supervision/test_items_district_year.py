@@ -13,11 +13,11 @@ import notice_2026 as notice
 import pytest
 from supervision_setup import load_small_plan
 
-from desktop.services import workflow
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.items import ItemDraft, list_collections, list_items, register_items
-from desktop.services.points import point_ranking
-from desktop.services.reporting_ledger import reporting_ledger
+from desktop.services.supervision import workflow
+from desktop.services.supervision.assignments import add_progress, create_assignment
+from desktop.services.supervision.items import ItemDraft, list_collections, list_items, register_items
+from desktop.services.supervision.points import point_ranking
+from desktop.services.supervision.report_register import reporting_ledger
 from desktop.storage import Database
 
 D = dt.date

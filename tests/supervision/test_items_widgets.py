@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from supervision_setup import load_small_plan
 
-from desktop.services.items import ItemDraft, list_items, register_item
+from desktop.services.supervision.items import ItemDraft, list_items, register_item
 from desktop.storage import Database
 from desktop.ui.supervision.items_pane import ItemDialog, ItemsPane
 

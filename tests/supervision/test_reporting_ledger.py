@@ -11,11 +11,11 @@ from supervision_setup import load_small_plan
 
 from desktop.cli import main
 from desktop.errors import PlanDeskError
-from desktop.services import workflow
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.points import export_point_ranking, point_ranking
-from desktop.services.reporting_ledger import export_reporting_ledger, reporting_ledger
-from desktop.services.settings import set_setting
+from desktop.services.core.settings import set_setting
+from desktop.services.supervision import workflow
+from desktop.services.supervision.assignments import add_progress, create_assignment
+from desktop.services.supervision.points import export_point_ranking, point_ranking
+from desktop.services.supervision.report_register import export_reporting_ledger, reporting_ledger
 from desktop.storage import Database
 
 D = dt.date

@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 from supervision_setup import load_small_plan
 
 from desktop.errors import PlanDeskError
-from desktop.services.assignments import add_progress, create_assignment, update_assignment
-from desktop.services.evidence import attach_evidence, evidence_path, list_evidence, store_folder
-from desktop.services.links import coverage, link_nodes, linked_progress, links, set_parent_plan, unlink
-from desktop.services.scoring import export_scores, unit_scores
-from desktop.services.settings import set_setting
-from desktop.services.workflow import review
+from desktop.services.core.settings import set_setting
+from desktop.services.plans.links import coverage, link_nodes, linked_progress, links, set_parent_plan, unlink
+from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
+from desktop.services.supervision.evidence import attach_evidence, evidence_path, list_evidence, store_folder
+from desktop.services.supervision.scoring import export_scores, unit_scores
+from desktop.services.supervision.workflow import review
 from desktop.storage import Database
 
 

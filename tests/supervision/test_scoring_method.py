@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from supervision_setup import load_small_plan
 
 from desktop.cli import main
-from desktop.services import workflow
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.report_data import gather_monthly
-from desktop.services.scoring import ranking, scoring_method, set_scoring_method, unit_scores
-from desktop.services.settings import set_setting
+from desktop.services.core.settings import set_setting
+from desktop.services.reporting.report_data import gather_monthly
+from desktop.services.supervision import workflow
+from desktop.services.supervision.assignments import add_progress, create_assignment
+from desktop.services.supervision.scoring import ranking, scoring_method, set_scoring_method, unit_scores
 from desktop.storage import Database
 from desktop.ui.supervision import RankingView
 

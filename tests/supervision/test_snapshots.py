@@ -10,9 +10,9 @@ from supervision_setup import load_small_plan
 
 from desktop.errors import PlanDeskError
 from desktop.reports.monthly import render_monthly
-from desktop.services.assignments import add_progress, create_assignment, update_assignment
-from desktop.services.report_data import gather_monthly
-from desktop.services.snapshots import close_month, closed_months, trend
+from desktop.services.reporting.report_data import gather_monthly
+from desktop.services.reporting.snapshots import close_month, closed_months, trend
+from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
 from desktop.storage import Database
 
 

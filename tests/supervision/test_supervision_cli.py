@@ -9,7 +9,7 @@ import pytest
 from supervision_setup import load_small_plan
 
 from desktop.cli import main
-from desktop.services.assignments import create_assignment
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import open_database
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from supervision_setup import load_small_plan
 
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.links import link_nodes, set_parent_plan
+from desktop.services.plans.links import link_nodes, set_parent_plan
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 from desktop.ui.qt_fonts import install_cjk_font
 from desktop.ui.supervision import CoverageView, RankingView, ReportingView, WarningsView, WorkflowPanel
@@ -103,7 +103,7 @@ def test_warnings_view_colours_rows_and_rolls_up(qtbot: QtBot, db: Database, pla
 def test_warnings_view_lists_unassigned_work_apart_with_the_documents_units(
     qtbot: QtBot, db: Database, plan: dict[str, int]
 ) -> None:
-    from desktop.services.assignments import delete_assignment
+    from desktop.services.supervision.assignments import delete_assignment
 
     delete_assignment(db, assignment_id=plan["a2"])  # 2. goes back to nobody; the document names 区发展改革委
     view = WarningsView(db)

@@ -9,10 +9,10 @@ import pytest
 from supervision_setup import load_small_plan
 
 from desktop.errors import PlanDeskError
-from desktop.services.assignments import add_progress, create_assignment
-from desktop.services.notices import issue_missing_report_notices
-from desktop.services.settings import set_setting
-from desktop.services.warnings import (
+from desktop.services.core.settings import set_setting
+from desktop.services.reporting.notices import issue_missing_report_notices
+from desktop.services.supervision.assignments import add_progress, create_assignment
+from desktop.services.supervision.warnings import (
     DEFAULT_RULES,
     assess,
     compute_warnings,
@@ -22,7 +22,7 @@ from desktop.services.warnings import (
     rollup,
     unit_counts,
 )
-from desktop.services.workflow import decide_extension, reminders, request_extension
+from desktop.services.supervision.workflow import decide_extension, reminders, request_extension
 from desktop.storage import Database
 
 DEADLINE = dt.date(2025, 6, 30)
@@ -211,8 +211,8 @@ def test_reminder_notices_go_to_the_units_that_have_not_reported(
 
 
 def test_due_soon_days_change_keeps_the_other_rules_and_refuses_nonsense(db: Database) -> None:
-    from desktop.services.settings import get_setting
-    from desktop.services.warnings import due_soon_days, set_due_soon_days
+    from desktop.services.core.settings import get_setting
+    from desktop.services.supervision.warnings import due_soon_days, set_due_soon_days
 
     set_setting(db, "warnings.rules", {"lag_points": 30, "no_feedback": False})
     assert set_due_soon_days(db, days=12) == 12

@@ -10,7 +10,7 @@ import notice_2026 as notice
 import pytest
 
 from desktop.errors import PlanDeskError
-from desktop.services.workdays import (
+from desktop.services.core.workdays import (
     WorkCalendar,
     calendar_coverage,
     compute_deadline,

@@ -8,8 +8,8 @@ import pytest
 from supervision_setup import load_small_plan
 
 from desktop.errors import PlanDeskError
-from desktop.services.assignments import add_progress, create_assignment, get_assignment
-from desktop.services.workflow import (
+from desktop.services.supervision.assignments import add_progress, create_assignment, get_assignment
+from desktop.services.supervision.workflow import (
     acknowledge,
     allowed_steps,
     close,
@@ -156,7 +156,7 @@ def test_refused_extension_keeps_the_deadline_and_history_shows_every_change(
 
 
 def test_a_deadline_moved_by_the_office_is_kept_as_an_approved_change(db: Database, assignment: int) -> None:
-    from desktop.services.assignments import update_assignment
+    from desktop.services.supervision.assignments import update_assignment
 
     update_assignment(db, assignment_id=assignment, deadline="2025-09-30")
     info = get_assignment(db, assignment_id=assignment)
@@ -185,8 +185,8 @@ def test_reminders_are_listed_in_order(db: Database, assignment: int) -> None:
 
 
 def test_progress_from_the_form_or_cli_counts_as_feedback(db: Database) -> None:
-    from desktop.services.assignments import add_progress
-    from desktop.services.workflow import workflow_history
+    from desktop.services.supervision.assignments import add_progress
+    from desktop.services.supervision.workflow import workflow_history
 
     ids = load_small_plan(db)
     a = create_assignment(db, node_id=ids["1."], unit="区市场监管局", deadline="2030-12-31").id

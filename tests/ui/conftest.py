@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from desktop.services.plan_import import import_file
+from desktop.services.plans.plan_import import import_file
 from desktop.storage import Database, open_database
 
 PLANS = Path(__file__).resolve().parents[2] / "resources" / "plans"

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.models import Assignment, PlanNode, Responsibility
-from desktop.services.ledger import ledger_rows
-from desktop.services.report_data import gather_monthly
-from desktop.services.tree import list_plans, node_detail
+from desktop.services.core.tree import list_plans, node_detail
+from desktop.services.reporting.ledger import ledger_rows
+from desktop.services.reporting.report_data import gather_monthly
 from desktop.storage import Database
 from desktop.ui.adopt_dialog import AdoptDialog
 from desktop.ui.main_window import MainWindow

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.models import PlanNode
-from desktop.services.assignments import get_assignment
+from desktop.services.supervision.assignments import get_assignment
 from desktop.storage import Database
 from desktop.ui.date_entry import DateLineEdit
 from desktop.ui.detail_pane import ASSIGNMENT_COLUMNS

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.models import Plan, PlanNode
-from desktop.services.assignments import create_assignment
-from desktop.services.report_data import gather_monthly
-from desktop.services.settings import get_setting, set_setting
-from desktop.services.warnings import due_soon_days
+from desktop.services.core.settings import get_setting, set_setting
+from desktop.services.reporting.report_data import gather_monthly
+from desktop.services.supervision.assignments import create_assignment
+from desktop.services.supervision.warnings import due_soon_days
 from desktop.storage import Database
 from desktop.ui.delegates import light_icon
 from desktop.ui.main_window import MainWindow

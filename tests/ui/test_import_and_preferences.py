@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services.filters import filter_nodes
-from desktop.services.settings import get_setting
-from desktop.services.tree import list_plans
+from desktop.services.core.filters import filter_nodes
+from desktop.services.core.settings import get_setting
+from desktop.services.core.tree import list_plans
 from desktop.storage import Database
 from desktop.ui.import_dialog import ImportPreviewDialog
 from desktop.ui.main_window import MainWindow

@@ -10,10 +10,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services.assignments import list_progress, update_assignment
-from desktop.services.filters import filter_nodes
-from desktop.services.search import search
-from desktop.services.tree import children, list_plans, node_detail
+from desktop.services.core.filters import filter_nodes
+from desktop.services.core.tree import children, list_plans, node_detail
+from desktop.services.plans.search import search
+from desktop.services.supervision.assignments import list_progress, update_assignment
 from desktop.storage import Database
 from desktop.ui.date_entry import DateLineEdit
 from desktop.ui.main_window import MainWindow

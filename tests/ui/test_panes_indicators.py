@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services.indicators import list_indicators, set_indicator_value
-from desktop.services.plan_import import import_file
+from desktop.services.plans.indicators import list_indicators, set_indicator_value
+from desktop.services.plans.plan_import import import_file
 from desktop.storage import Database
 from desktop.ui.indicators_pane import BEHIND_BG, HISTORY_ROLE, IndicatorsPane, IndicatorTableModel
 

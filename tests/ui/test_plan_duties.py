@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.models import PlanNode, Responsibility
-from desktop.services.tree import node_detail
+from desktop.services.core.tree import node_detail
 from desktop.storage import Database
 from desktop.ui.duties_dialog import DutiesDialog
 from desktop.ui.main_window import MainWindow

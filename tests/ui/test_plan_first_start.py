@@ -9,7 +9,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services.tree import list_plans
+from desktop.services.core.tree import list_plans
 from desktop.storage import Database
 from desktop.ui.first_start import FirstStartDialog
 from desktop.ui.main_window import MainWindow

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services.adopt import adopt_responsibilities
-from desktop.services.backups import backups
-from desktop.services.links import link_nodes
-from desktop.services.tree import children, list_plans
+from desktop.services.core.backups import backups
+from desktop.services.core.tree import children, list_plans
+from desktop.services.plans.adopt import adopt_responsibilities
+from desktop.services.plans.links import link_nodes
 from desktop.storage import Database
 from desktop.ui.exchange_dialogs import RevisionDialog
 from desktop.ui.main_window import MainWindow

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from test_main_window import _task_id
 from test_matrix_dashboard_services import AS_OF, SCJG, import_xian_with_work
 
-from desktop.services.assignments import add_progress, create_assignment
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 from desktop.ui.dashboard import DashboardPane, DueTableModel
 from desktop.ui.main_window import MainWindow

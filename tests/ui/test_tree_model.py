@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.services.assignments import create_assignment
-from desktop.services.nodes import add_subtask
-from desktop.services.tree import children, list_plans
+from desktop.services.core.tree import children, list_plans
+from desktop.services.plans.nodes import add_subtask
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import Database
 from desktop.ui.delegates import light_for, light_icon
 from desktop.ui.tree_model import COL_LABEL, COL_LEAD, COL_STATUS, COL_TITLE, NODE_ROW_ROLE, PlanTreeModel

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from desktop.exchange.workbook_format import HEADER_ROW
 from desktop.models import Assignment, ProgressEntry
-from desktop.services.assignments import create_assignment
-from desktop.services.tree import list_plans
+from desktop.services.core.tree import list_plans
+from desktop.services.supervision.assignments import create_assignment
 from desktop.storage import Database
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_dialog import ReportDialog
@@ -29,7 +29,7 @@ def window(qtbot: QtBot, seeded_db: Database) -> MainWindow:
 
 
 def first_task(db: Database, window: MainWindow) -> int:
-    from desktop.services.tree import children
+    from desktop.services.core.tree import children
 
     plan = window.current_plan()
     assert plan is not None and plan.root_id is not None
@@ -140,7 +140,7 @@ def test_history_tab_follows_the_selected_task(qtbot: QtBot, window: MainWindow,
 def test_restore_from_the_file_menu_hands_over_to_a_window_on_the_restored_file(
     qtbot: QtBot, window: MainWindow, seeded_db: Database
 ) -> None:
-    from desktop.services.backups import backup_now
+    from desktop.services.core.backups import backup_now
     from desktop.ui.window_actions import OPEN_WINDOWS
 
     if seeded_db.path is None:  # a server database is backed up with the server's tools

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from desktop.services.plan_import import import_plan
+from desktop.services.plans.plan_import import import_plan
 from desktop.storage import Database
 from desktop.ui.main_window import MainWindow
 

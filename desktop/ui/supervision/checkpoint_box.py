@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import PlanDeskError
-from ...services import checkpoints
-from ...services.assignments import get_assignment
+from ...services.supervision import checkpoints
+from ...services.supervision.assignments import get_assignment
 from ...storage import Database
 
 COLOURS = {"met": QColor("#d9ead3"), "missed": QColor("#f4cccc")}

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import PlanDeskError
-from ...services import escalation
-from ...services.status import ESCALATION_LEVELS
+from ...services.core.status import ESCALATION_LEVELS
+from ...services.supervision import escalation
 from ...storage import Database
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import PlanDeskError
-from ...services import item_import
+from ...services.supervision import item_import
 from ...storage import Database
 
 

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import PlanDeskError
-from ...services import items, workdays
-from ...services.status import ITEM_SOURCES
+from ...services.core import workdays
+from ...services.core.status import ITEM_SOURCES
+from ...services.supervision import items
 from ...storage import Database
 
 OVERDUE = QColor("#f8d0d0")

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import PlanDeskError
-from ...services import links, scoring, warnings
-from ...services.tree import list_plans
+from ...services.core.tree import list_plans
+from ...services.plans import links
+from ...services.supervision import scoring, warnings
 from ...storage import Database
 
 MAX_COLUMN_CHARS = 11

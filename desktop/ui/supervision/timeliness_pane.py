@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import PlanDeskError
-from ...services import points, reporting_ledger
+from ...services.supervision import points
+from ...services.supervision import report_register as reporting_ledger
 from ...storage import Database
 
 FILLS = {"on_time": QColor("#d9ead3"), "late": QColor("#fff2cc"), "missing": QColor("#f4cccc")}

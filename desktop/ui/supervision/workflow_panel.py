@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import PlanDeskError
-from ...services import evidence as ev
-from ...services import workflow as wf
-from ...services.assignments import get_assignment
+from ...services.supervision import evidence as ev
+from ...services.supervision import workflow as wf
+from ...services.supervision.assignments import get_assignment
 from ...storage import Database
 from .checkpoint_box import CheckpointBox
 from .escalation_box import EscalationBox
@@ -281,7 +281,7 @@ class WorkflowPanel(QWidget):
         aid = self.assignment_id
         if aid is None:
             return False
-        from ...services.assignments import list_progress
+        from ...services.supervision.assignments import list_progress
 
         entries = list_progress(self.db, assignment_id=aid)
         if not entries:

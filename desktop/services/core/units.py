@@ -1,0 +1,144 @@
+"""Responsible units: lookup by name or alias, creation, listing."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...errors import PlanDeskError
+from ...models import UNIT_KINDS, Unit, UnitAlias
+from ...storage import Database
+from .validation import check_text
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    uid: str
+    name: str
+    kind: str
+    aliases: list[str]
+
+
+# Direction marks and embeddings (LRM, RLM, ALM, LRE…PDF, LRI…PDI), zero-width characters and the BOM:
+# invisible, so a name carrying them looks like a known unit but would not match it.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+
+
+def clean_unit_name(name: str) -> str:
+    """A unit name without invisible marks and whitespace, as it is matched and stored."""
+    return re.sub(r"\s+", "", _INVISIBLE.sub("", name or "")).strip("，,、；;。")
+
+
+def _clean(name: str) -> str:
+    return clean_unit_name(name)
+
+
+def find_unit(s: Session, name: str) -> Unit | None:
+    """A unit by its canonical name or one of its aliases."""
+    key = _clean(name)
+    if not key:
+        return None
+    unit = s.scalar(select(Unit).where(Unit.name == key))
+    if unit is None:
+        unit = s.scalar(select(Unit).join(UnitAlias).where(UnitAlias.alias == key))
+    if unit is None:
+        canonical = _canonical(key)
+        if canonical != key:
+            unit = s.scalar(select(Unit).where(Unit.name == canonical))
+    if unit is None:
+        local = local_matches(s, key)
+        unit = local[0] if len(local) == 1 else None
+    return unit
+
+
+def local_matches(s: Session, key: str) -> list[Unit]:
+    """Units a short local name (市数据局, 市市场监管局) can mean, trying each city the database knows."""
+    from ...importers.units import canonical_unit, city_of
+
+    if not key.startswith(("市", "区", "县")):
+        return []
+    names = list(s.scalars(select(Unit.name)))
+    cities = {c for c in map(city_of, names) if c}
+    wanted = {canonical_unit(key, c) for c in cities} - {key}
+    return list(s.scalars(select(Unit).where(Unit.name.in_(wanted)).order_by(Unit.name))) if wanted else []
+
+
+def _canonical(name: str) -> str:
+    try:
+        from ...importers.units import canonical_unit
+    except ImportError:  # pragma: no cover - the alias table ships with the importer
+        return name
+    return canonical_unit(name)
+
+
+def _kind(name: str) -> str:
+    try:
+        from ...importers.units import unit_kind
+    except ImportError:  # pragma: no cover
+        return "other"
+    kind = unit_kind(name)
+    return kind if kind in UNIT_KINDS else "other"
+
+
+def resolve_unit(s: Session, name: str, *, field: str = "unit") -> Unit:
+    """The unit a user named; an unknown name is an error that suggests close matches."""
+    unit = find_unit(s, name)
+    if unit is not None:
+        return unit
+    several = local_matches(s, _clean(name))
+    if len(several) > 1:
+        raise PlanDeskError(
+            f"“{name}”可以指多个单位：{'、'.join(u.name for u in several)}，请写全称。", field=field
+        )
+    names = list(s.scalars(select(Unit.name)))
+    close = difflib.get_close_matches(_clean(name), names, n=3, cutoff=0.5)
+    hint = f"是否指：{'、'.join(close)}？" if close else "请先添加该单位，或检查名称。"
+    raise PlanDeskError(f"未知单位“{name}”。{hint}", field=field)
+
+
+def ensure_unit(s: Session, name: str, *, kind: str | None = None) -> Unit:
+    """Find a unit or create it (imports name units the database has not seen yet)."""
+    unit = find_unit(s, name)
+    if unit is None:
+        canonical = _clean(_canonical(_clean(name))) or _clean(name)
+        unit = Unit(name=canonical, kind=kind or _kind(canonical))
+        s.add(unit)
+        s.flush()
+        raw = _clean(name)
+        if raw != canonical and s.scalar(select(UnitAlias).where(UnitAlias.alias == raw)) is None:
+            s.add(UnitAlias(unit_id=unit.id, alias=raw))
+    return unit
+
+
+def list_units(db: Database) -> list[UnitInfo]:
+    with db.read() as s:
+        units = s.scalars(select(Unit).order_by(Unit.name)).all()
+        aliases: dict[int, list[str]] = {}
+        for unit_id, alias in s.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
+            aliases.setdefault(unit_id, []).append(alias)
+        return [UnitInfo(u.id, u.uid, u.name, u.kind, sorted(aliases.get(u.id, []))) for u in units]
+
+
+def add_unit(db: Database, *, name: str, kind: str = "bureau", aliases: list[str] | None = None) -> UnitInfo:
+    name = check_text(name, field="name", label="单位名称", max_len=200, required=True)
+    if kind not in UNIT_KINDS:
+        raise PlanDeskError(f"单位类型“{kind}”无效。", field="kind")
+    with db.write() as s:
+        if find_unit(s, name) is not None:
+            raise PlanDeskError(f"单位“{name}”已存在。", field="name")
+        unit = Unit(name=_clean(name), kind=kind)
+        s.add(unit)
+        s.flush()
+        for alias in aliases or []:
+            alias = _clean(alias)
+            if alias and alias != unit.name:
+                if find_unit(s, alias) is not None:
+                    raise PlanDeskError(f"别名“{alias}”已属于另一单位。", field="aliases")
+                s.add(UnitAlias(unit_id=unit.id, alias=alias))
+        s.flush()
+        return UnitInfo(unit.id, unit.uid, unit.name, unit.kind, sorted(_clean(a) for a in aliases or []))

@@ -1,0 +1,217 @@
+"""The work ledger (工作台账) as a use case: read the assignments, hand plain rows to the writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...models import Assignment, ExtensionRequest, Plan, PlanNode, ProgressEntry, Unit
+from ...reports.ledger import write_ledger
+from ...reports.pdf_common import IsCancelled, Progress, checker
+from ...status import ROLE_NAMES, STATUS_NAMES
+from ...storage import Database
+from ..core.gc_pause import collector_paused
+from ..core.statistics import unassigned_work
+from ..core.status import supervised_status
+from ..supervision.workflow import state_name
+from .report_data import path_labels
+
+
+def _latest_progress(s: Session, plan_ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """The newest report of each assignment: its text prefixed with the period, problems, next steps."""
+    # Newest = latest period, then the last entered; one index probe per assignment along
+    # (assignment_id, period, id), instead of ranking every entry of the plans.
+    newest = (
+        select(ProgressEntry.id)
+        .where(ProgressEntry.assignment_id == Assignment.id)
+        .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc())
+        .limit(1)
+        .correlate(Assignment)
+        .scalar_subquery()
+    )
+    rows = s.connection().execute(
+        select(
+            ProgressEntry.assignment_id,
+            ProgressEntry.period,
+            ProgressEntry.text,
+            ProgressEntry.problems,
+            ProgressEntry.next_steps,
+        )
+        .select_from(Assignment)
+        .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .join(ProgressEntry, ProgressEntry.id == newest)
+        .where(PlanNode.plan_id.in_(plan_ids))
+    )
+    return {
+        aid: (f"［{period}］{txt}", problems or "", steps or "") for aid, period, txt, problems, steps in rows
+    }
+
+
+def _pending_extensions(s: Session, plan_ids: list[int]) -> dict[int, dt.date]:
+    rows = s.execute(
+        select(ExtensionRequest.assignment_id, ExtensionRequest.requested_deadline)
+        .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
+        .join(PlanNode, PlanNode.id == Assignment.node_id)
+        .where(PlanNode.plan_id.in_(plan_ids), ExtensionRequest.decision == "pending")
+    )
+    return dict(rows.tuples().all())
+
+
+def _extension(original: dt.date | None, deadline: dt.date | None, pending: dt.date | None) -> str:
+    parts = []
+    if original is not None and deadline != original:
+        parts.append(f"已延期（原{original.isoformat()}）")
+    if pending is not None:
+        parts.append(f"申请延至{pending.isoformat()}")
+    return "；".join(parts)
+
+
+def _contact(person: str, phone: str) -> str:
+    return "\n".join(p for p in (person, phone) if p)
+
+
+def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = None) -> Iterator[list[Any]]:
+    """Ledger rows in document order: each assignment, and each 未分工 task with the document's units."""
+    as_of = as_of or dt.date.today()
+    with db.read() as s:
+        q = select(Plan.id, Plan.title).order_by(Plan.id)
+        if plan_id is not None:
+            q = q.where(Plan.id == plan_id)
+        plans: dict[int, str] = {pid: title for pid, title in s.execute(q).tuples()}
+        if not plans:
+            return
+        paths, order = path_labels(s, list(plans))
+        rank = {node_id: i for i, node_id in enumerate(order)}
+        latest = _latest_progress(s, list(plans))
+        pending = _pending_extensions(s, list(plans))
+        rows = (
+            s.connection()
+            .execute(
+                select(
+                    Assignment.id,
+                    Assignment.node_id,
+                    Assignment.role,
+                    Assignment.contact_person,
+                    Assignment.contact_phone,
+                    Assignment.original_deadline,
+                    Assignment.deadline,
+                    Assignment.status,
+                    Assignment.percent,
+                    Unit.name,
+                    PlanNode.plan_id,
+                    PlanNode.title,
+                    Assignment.workflow_state,
+                )
+                .join(Unit, Unit.id == Assignment.unit_id)
+                .join(PlanNode, PlanNode.id == Assignment.node_id)
+                .where(
+                    PlanNode.plan_id.in_(list(plans)),
+                    Assignment.archived.is_(False),
+                    PlanNode.archived.is_(False),
+                )
+            )
+            .all()
+        )
+        unassigned = [
+            (node_id, pid, title, units)
+            for pid in plans
+            for node_id, _, title, units in unassigned_work(s, [pid])
+        ]
+    items: list[tuple[tuple[int, bool, int], list[Any]]] = []
+    for (
+        aid,
+        node_id,
+        role,
+        person,
+        phone,
+        original,
+        deadline,
+        status,
+        percent,
+        unit,
+        pid,
+        title,
+        state,
+    ) in rows:
+        eff = supervised_status(status, state, deadline, as_of)
+        progress, problems, steps = latest.get(aid, ("", "", ""))
+        late = (as_of - deadline).days if eff == "overdue" and deadline else None
+        items.append(
+            (
+                (rank.get(node_id, 1 << 30), role != "lead", aid),
+                [
+                    plans[pid],
+                    paths.get(node_id, "").replace("/", ""),
+                    title,
+                    unit,
+                    ROLE_NAMES.get(role, role),
+                    _contact(person, phone),
+                    deadline,
+                    _extension(original, deadline, pending.get(aid)),
+                    state_name(state),
+                    STATUS_NAMES.get(eff, eff),
+                    percent,
+                    late,
+                    progress,
+                    problems,
+                    steps,
+                ],
+            )
+        )
+    for node_id, pid, title, units in unassigned:
+        doc = "、".join(units) or "（文件未列明）"
+        items.append(
+            (
+                (rank.get(node_id, 1 << 30), False, 0),
+                [
+                    plans[pid],
+                    paths.get(node_id, "").replace("/", ""),
+                    title,
+                    doc,
+                    "",
+                    "",
+                    None,
+                    "",
+                    "",
+                    "未分工",
+                ]
+                + [None, None, "", "", ""],
+            )
+        )
+    items.sort(key=lambda it: it[0])
+    for number, (_, row) in enumerate(items, start=1):
+        yield [row[0], number, *row[1:]] if plan_id is None else [number, *row[1:]]
+
+
+def export_ledger(
+    db: Database,
+    *,
+    plan_id: int | None,
+    path: str | os.PathLike[str],
+    progress: Progress = None,
+    is_cancelled: IsCancelled = None,
+    as_of: dt.date | None = None,
+) -> Path:
+    """Write the ledger workbook: one row per assignment and per 未分工 task, in document order."""
+    step = checker(progress, is_cancelled)
+    step(1, "正在读取分工记录…")
+    as_of = as_of or dt.date.today()
+    title = ""
+    if plan_id is not None:
+        with db.read() as s:
+            title = s.scalar(select(Plan.title).where(Plan.id == plan_id)) or ""
+    with collector_paused():
+        return write_ledger(
+            ledger_rows(db, plan_id=plan_id, as_of=as_of),
+            path,
+            step,
+            plan_title=title,
+            made_on=as_of,
+            every_plan=plan_id is None,
+        )
