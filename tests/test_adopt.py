@@ -59,7 +59,8 @@ def test_adopting_a_real_plan_gives_one_ledger_row_per_task_and_unit(db: Databas
         assert s.scalar(select(func.count()).select_from(Assignment)) == 0  # the preview wrote nothing
     # Before adoption the ledger and the report list the document's tasks as 未分工.
     assert _assigned(db, plan.plan_id) == []
-    before = gather_monthly(db, plan_id=plan.plan_id, month="2026-11").summary
+    this_month = f"{dt.date.today():%Y-%m}"  # adopted today: counted from today on
+    before = gather_monthly(db, plan_id=plan.plan_id, month=this_month).summary
     assert before.assignments == 0 and before.unassigned == before.tasks > 0
 
     done = adopt_responsibilities(db, plan_id=plan.plan_id, deadline="2026-12-31")
@@ -67,7 +68,7 @@ def test_adopting_a_real_plan_gives_one_ledger_row_per_task_and_unit(db: Databas
     rows = _assigned(db, plan.plan_id)
     assert len(rows) == len(pairs)
     assert {r[6] for r in rows} == {dt.date(2026, 12, 31)}  # no task of this plan states its own deadline
-    after = gather_monthly(db, plan_id=plan.plan_id, month="2026-11").summary
+    after = gather_monthly(db, plan_id=plan.plan_id, month=this_month).summary
     assert after.assignments == len(pairs)  # the report sees them all
     # What stays 未分工 is only work the document names no unit for (the 保障措施 of this plan).
     left = [r for r in ledger_rows(db, plan_id=plan.plan_id) if not r[4]]

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from desktop.clock import fixed_today
 from desktop.errors import NotFound
 from desktop.models import PlanNode, Responsibility
 from desktop.services.plans.matrix import responsibility_matrix
@@ -44,20 +45,22 @@ def xian_tasks(db: Database, plan_id: int) -> dict[str, int]:
 
 
 def import_xian_with_work(db: Database) -> tuple[int, dict[str, int]]:
-    """The Xi'an plan with assignments on either side of today's and the 30-day horizon's boundaries."""
-    plan_id = import_file(db, path=XIAN).plan_id
-    t = xian_tasks(db, plan_id)
-    create_assignment(db, node_id=t["1."], unit=SCJG, deadline=day(-1))  # overdue since yesterday
-    create_assignment(db, node_id=t["2."], unit=SCJG, deadline=day(0))  # due today: not yet overdue
-    create_assignment(db, node_id=t["3."], unit=GXJ, deadline=day(30))  # last day of the horizon
-    create_assignment(db, node_id=t["4."], unit=FGW, deadline=day(31))  # just beyond it
-    create_assignment(db, node_id=t["5."], unit=KJJ, deadline=day(-10), status="in_progress", percent=40)
-    create_assignment(db, node_id=t["5."], unit=GXJ, role="co", deadline=day(-10))
-    create_assignment(db, node_id=t["6."], unit=SCJG, deadline=day(-3), status="done")
-    create_assignment(
-        db, node_id=t["7."], unit=JTJ, role="co", deadline=day(5), status="in_progress", percent=20
-    )
-    create_assignment(db, node_id=t["8."], unit=SCJG, deadline=day(-20), status="suspended")
+    """The Xi'an plan with assignments on either side of today's and the 30-day horizon's boundaries, all
+    made on 5 January (a report as of a day counts what was assigned by then)."""
+    with fixed_today(dt.date(2026, 1, 5)):
+        plan_id = import_file(db, path=XIAN).plan_id
+        t = xian_tasks(db, plan_id)
+        create_assignment(db, node_id=t["1."], unit=SCJG, deadline=day(-1))  # overdue since yesterday
+        create_assignment(db, node_id=t["2."], unit=SCJG, deadline=day(0))  # due today: not yet overdue
+        create_assignment(db, node_id=t["3."], unit=GXJ, deadline=day(30))  # last day of the horizon
+        create_assignment(db, node_id=t["4."], unit=FGW, deadline=day(31))  # just beyond it
+        create_assignment(db, node_id=t["5."], unit=KJJ, deadline=day(-10), status="in_progress", percent=40)
+        create_assignment(db, node_id=t["5."], unit=GXJ, role="co", deadline=day(-10))
+        create_assignment(db, node_id=t["6."], unit=SCJG, deadline=day(-3), status="done")
+        create_assignment(
+            db, node_id=t["7."], unit=JTJ, role="co", deadline=day(5), status="in_progress", percent=20
+        )
+        create_assignment(db, node_id=t["8."], unit=SCJG, deadline=day(-20), status="suspended")
     return plan_id, t
 
 
@@ -137,7 +140,7 @@ def test_matrix_of_unknown_plan_is_refused(db: Database) -> None:
 
 def test_dashboard_counts_match_the_hand_count(db: Database, xian: tuple[int, dict[str, int]]) -> None:
     plan_id, t = xian
-    data = dashboard_data(db, plan_id=plan_id, as_of=AS_OF)
+    data = dashboard_data(db, plan_id=plan_id, as_of=AS_OF, horizon_days=30)
     # 24 tasks + 5 保障措施; 8 of them assigned.
     assert data.stats.tasks == 29
     assert data.stats.by_status == {
@@ -165,7 +168,7 @@ def test_dashboard_counts_match_the_hand_count(db: Database, xian: tuple[int, di
 
 def test_dashboard_moves_with_the_day_and_the_horizon(db: Database, xian: tuple[int, dict[str, int]]) -> None:
     plan_id, t = xian
-    tomorrow = dashboard_data(db, plan_id=plan_id, as_of=day(1))
+    tomorrow = dashboard_data(db, plan_id=plan_id, as_of=day(1), horizon_days=30)
     assert tomorrow.stats.by_status["overdue"] == 3  # task 2 fell due yesterday
     assert [d.node_id for d in tomorrow.due_soon] == [t["7."], t["3."], t["4."]]
     week = dashboard_data(db, plan_id=plan_id, as_of=AS_OF, horizon_days=7)
@@ -176,8 +179,11 @@ def test_dashboard_over_all_plans_and_an_empty_database(db: Database) -> None:
     empty = dashboard_data(db, plan_id=None, as_of=AS_OF)
     assert empty.stats.tasks == 0 and empty.due_soon == [] and empty.overdue_by_unit == []
     import_xian_with_work(db)
-    everything = dashboard_data(db, plan_id=None, as_of=AS_OF)
+    everything = dashboard_data(db, plan_id=None, as_of=AS_OF, horizon_days=30)
     assert everything.stats.overdue == 2 and len(everything.due_soon) == 3
+    # Without a horizon of its own the 总览 uses the office's 临期 days, as the 预警 and the reports do.
+    default = dashboard_data(db, plan_id=None, as_of=AS_OF)
+    assert default.horizon_days == 7 and [d.days_left for d in default.due_soon] == [0, 5]
 
 
 def test_matrix_columns_carry_the_short_names_plans_print(

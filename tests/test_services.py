@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from desktop.clock import fixed_today
 from desktop.errors import ConflictError, NotFound, PlanDeskError
 from desktop.importers.parsed import ParsedUnit
 from desktop.models import Assignment, AuditEntry, Plan, PlanNode, ProgressEntry
@@ -95,6 +96,8 @@ def test_assignment_round_trip_and_derived_overdue(db: Database, plan: dict[str,
         status="进行中",
         percent="60",
         deadline="2030-01-01",
+        deadline_kind="extension",
+        deadline_reason="规划调整",
     )
     assert (b.status, b.percent, b.effective_status) == ("in_progress", 60, "in_progress")
     assert b.original_deadline == dt.date(2024, 6, 30), "the first deadline stays on record"
@@ -171,12 +174,15 @@ def test_progress_moves_the_assignment_and_is_listed_newest_first(db: Database, 
     assert count(db, ProgressEntry) == 2
 
 
-def test_statistics_count_tasks_by_worst_status(db: Database, plan: dict[str, int]) -> None:
-    create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2024-01-31")
-    create_assignment(db, node_id=plan["1."], unit="区科委", role="co", deadline="2024-12-31", status="done")
-    create_assignment(
-        db, node_id=plan["2."], unit="区发展改革委", deadline="2024-03-05", status="in_progress"
-    )
+def test_statistics_count_tasks_by_the_lead_status(db: Database, plan: dict[str, int]) -> None:
+    with fixed_today(dt.date(2024, 1, 2)):
+        create_assignment(db, node_id=plan["1."], unit="区市场监管局", deadline="2024-01-31")
+        create_assignment(
+            db, node_id=plan["1."], unit="区科委", role="co", deadline="2024-12-31", status="done"
+        )
+        create_assignment(
+            db, node_id=plan["2."], unit="区发展改革委", deadline="2024-03-05", status="in_progress"
+        )
     stats = plan_statistics(db, plan_id=plan["plan"], as_of=dt.date(2024, 3, 1))
     assert stats.tasks == 3
     assert stats.by_status == {"overdue": 1, "in_progress": 1, "unassigned": 1}
@@ -269,7 +275,9 @@ def test_an_assignment_with_records_cannot_be_deleted_and_a_deleted_one_comes_ba
         "周七",
         "误分配",
     )
-    moved = update_assignment(db, assignment_id=back.id, deadline="2030-03-31")
+    moved = update_assignment(
+        db, assignment_id=back.id, deadline="2030-03-31", deadline_kind="延期", deadline_reason="x"
+    )
     with pytest.raises(PlanDeskError, match="留存备查"):  # a moved deadline is on record now
         delete_assignment(db, assignment_id=moved.id)
     with pytest.raises(PlanDeskError, match="仍然存在"):

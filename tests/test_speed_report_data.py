@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from desktop.clock import fixed_today
 from desktop.models import PlanNode
 from desktop.reports.monthly import render_monthly
 from desktop.services.plans.plan_import import import_file, import_plan
@@ -24,7 +26,13 @@ MARKET, SCIENCE = "西安市市场监督管理局", "西安市科学技术局"
 
 
 def seed(db: Database) -> tuple[int, list[str]]:
-    """Two plans: Xi'an tasks overdue, due soon, done this month, on time; one overdue task in a second plan."""
+    """Two plans: Xi'an tasks overdue, due soon, done this month, on time; one overdue task in a second plan,
+    all recorded in March (a report as of 31 March counts what was recorded by then)."""
+    with fixed_today(dt.date(2026, 3, 10)):
+        return _seed(db)
+
+
+def _seed(db: Database) -> tuple[int, list[str]]:
     plans = [
         import_file(db, path=XIAN, backup=False).plan_id,
         import_plan(db, parsed=small_plan(), backup=False).plan_id,

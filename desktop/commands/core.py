@@ -12,7 +12,7 @@ from ..models import Assignment, Plan, PlanNode, ProgressEntry, Unit
 from ..services.core.status import LEVEL_NAMES
 from ..services.core.tree import list_plans
 from ..services.core.units import list_units
-from ..services.supervision.assignments import add_progress, create_assignment, update_assignment
+from ..services.supervision.assignments import EDITABLE, add_progress, create_assignment, update_assignment
 from ..storage.migrate import current_revision, head_revision
 from . import open_db, print_json
 
@@ -54,6 +54,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--status", metavar="S", help="未开始/进行中/已完成/暂缓")
     p.add_argument("--percent", metavar="N", help="完成百分比 0-100")
     p.add_argument("--remarks", help="备注")
+    p.add_argument(
+        "--as",
+        dest="deadline_kind",
+        choices=["更正", "延期", "correction", "extension"],
+        metavar="更正|延期",
+        help="修改已有截止日期时必选：更正（原日期录入有误，原定截止日期一并改正，不算延期）或 "
+        "延期（经批准推迟，保留原定截止日期）",
+    )
+    p.add_argument("--reason", default="", help="延期理由（--as 延期 时必填）")
     p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("progress", help="为分工记录登记一条进展")
@@ -122,23 +131,33 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return 0
 
 
+# ``plandesk edit`` passes on the fields the service lets a user change (each has an option of that name).
+EDIT_FIELDS = EDITABLE
+KIND_HINT = "命令行请加 --as 更正 或 --as 延期 --reason 延期理由。"
+
+
 def cmd_edit(args: argparse.Namespace) -> int:
-    fields = (
-        "unit",
-        "role",
-        "contact_person",
-        "contact_phone",
-        "start_date",
-        "deadline",
-        "status",
-        "percent",
-        "remarks",
-    )
-    changes = {f: getattr(args, f) for f in fields if getattr(args, f) is not None}
+    changes = {f: getattr(args, f) for f in EDIT_FIELDS if getattr(args, f) is not None}
     if not changes:
         raise PlanDeskError("没有要修改的内容：请至少给出一个选项，例如 --deadline 2026-12-31。")
+    if (args.deadline_kind or args.reason) and "deadline" not in changes:
+        raise PlanDeskError(
+            "--as 与 --reason 说明截止日期的修改，请同时给出 --deadline 新日期。", field="deadline"
+        )
     with open_db(args) as db:
-        a = update_assignment(db, assignment_id=args.assignment_id, **changes)
+        try:
+            a = update_assignment(
+                db,
+                assignment_id=args.assignment_id,
+                deadline_kind=args.deadline_kind,
+                deadline_reason=args.reason,
+                **changes,
+            )
+        except PlanDeskError as exc:
+            if exc.field != "deadline_kind":
+                raise
+            # A deadline moved without saying how: the service's message, and how to say it here.
+            raise PlanDeskError(exc.message + KIND_HINT, field=exc.field) from exc
     print(f"{a.id}\t{a.unit_name}\t{a.deadline or '—'}\t{a.status}\t{a.percent}%")
     return 0
 

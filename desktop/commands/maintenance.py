@@ -51,7 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--unit", metavar="NAME", help="单位名称或简称")
     p.add_argument("--role", metavar="ROLE", help="PostgreSQL 账号名（小写字母、数字、下划线）")
-    p.add_argument("--password", metavar="PASSWORD", help="新建账号时设置的密码")
+    p.add_argument(
+        "--password", metavar="PASSWORD", help="设置账号的密码（新建或已有的单位账号；不写则保留原密码）"
+    )
     p.add_argument("--list", action="store_true", help="列出已设置的单位账号")
     p.set_defaults(func=cmd_unit_login)
 
@@ -155,5 +157,15 @@ def cmd_unit_login(args: argparse.Namespace) -> int:
         if not args.unit or not args.role:
             raise PlanDeskError("请用 --unit 指定单位、用 --role 指定账号名。", field="unit")
         info = grant_unit_login(db, unit=args.unit, role=args.role, password=args.password)
-    print(f"已设置：账号 {info.role} 代表 {info.unit_name}，只能登记该单位的进展和办理步骤。")
+    if info.previous_unit is not None:
+        print(
+            f"注意：账号 {info.role} 原来代表{info.previous_unit}，现已改为代表{info.unit_name}；"
+            f"{info.previous_unit}不能再用此账号登记。"
+        )
+    made = "已新建并设置" if info.created else "已设置"
+    print(f"{made}：账号 {info.role} 代表 {info.unit_name}，只能登记该单位的进展和办理步骤。")
+    if info.password_set:
+        print(f"已设置密码：账号 {info.role} 今后用这个密码登录。")
+    elif info.created:
+        print("提示：该账号还没有密码，请用 --password 设置，或由服务器管理员为它配置其他登录方式。")
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import PlanDeskError
 from ..fileio import write_text_atomically
 from ..services.plans.plan_export import plan_as_json
-from ..services.plans.plan_import import import_plan
+from ..services.plans.plan_import import ImportChoices, import_document
 from ..status import LEVEL_NAMES
 from . import group, open_db, print_json
 
@@ -99,12 +99,15 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "确需另建一个方案请加 --new。",
                 location=args.file,
             )
-        result = import_plan(db, parsed=parsed, level=args.level, parent_plan_id=args.parent)
-        adopted = None
-        if args.adopt:
-            from ..services.plans.adopt import adopt_responsibilities
-
-            adopted = adopt_responsibilities(db, plan_id=result.plan_id)
+        # The one import use case the window calls too: the plan and its adoption in one transaction.
+        imported = import_document(
+            db,
+            parsed=parsed,
+            choices=ImportChoices(
+                level=args.level, parent_plan_id=args.parent, adopt=args.adopt, as_new=True
+            ),
+        )
+        result, adopted = imported.result, imported.adopted
     if args.json:
         print_json(
             {

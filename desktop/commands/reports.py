@@ -6,10 +6,8 @@ import argparse
 import sys
 
 from ..errors import PlanDeskError
-from ..reports.bulletin import render_bulletin
-from ..reports.word import write_bulletin_docx
 from ..services.core.validation import parse_date
-from ..services.reporting.bulletin import draft_bulletin
+from ..services.reporting.bulletin import write_bulletin
 from ..services.reporting.ledger import export_ledger
 from ..services.reporting.monthly import write_monthly_report
 from ..services.reporting.notices import issue_notices
@@ -31,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = rep.add_parser("notices", help="催办通知（PDF），并记入催办记录；--preview 只出预览稿")
     p.add_argument("--plan", type=int, required=True, metavar="PLAN_ID")
-    p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="统计截止日期（也是成文日期）")
+    p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="统计截止日期（成文日期为印发当天）")
     p.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf|DIR", help="输出文件；与 --per-unit 同用时为文件夹"
     )
@@ -40,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--within", type=int, metavar="DAYS", help="同时催办几天内到期的任务（默认取预警规则的临期天数）"
     )
     p.add_argument("--unit", action="append", metavar="NAME", help="只催办这些单位（可重复）")
-    p.add_argument("--report-by", metavar="YYYY-MM-DD", help="要求报送进展的日期（默认 7 天后）")
+    p.add_argument("--report-by", metavar="YYYY-MM-DD", help="要求报送进展的日期（默认印发后 5 个工作日）")
     p.add_argument("--office", default="", metavar="NAME", help="发文机关（默认方案印发机关）")
     p.add_argument("--number-from", type=int, metavar="N", help="起始文号（默认接续本年已发文号）")
     p.add_argument("--preview", action="store_true", help="只生成预览稿：不编文号、不记催办")
@@ -52,12 +50,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.docx")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
     p.add_argument("--draft", action="store_true", help="只出草稿，不取期号")
+    p.add_argument("--requirements", metavar="TEXT", help="五、下一步工作要求（保存为本方案以后通报的要求）")
     p.set_defaults(func=cmd_bulletin)
 
     exp = group(sub, "export", "导出方案、台账等")
     p = exp.add_parser("ledger", help="工作台账（Excel）：每条分工一行")
     p.add_argument("--plan", type=int, metavar="PLAN_ID", help="方案编号（默认全部方案）")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认今天）：台账按当天的情况列出")
     p.set_defaults(func=cmd_ledger)
 
 
@@ -106,23 +106,26 @@ def cmd_notices(args: argparse.Namespace) -> int:
 
 def cmd_bulletin(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        bulletin = draft_bulletin(
+        out, bulletin = write_bulletin(
             db,
             plan_id=args.plan,
             month=args.month,
+            path=args.output,
             as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
             issue=not args.draft,
+            requirements_text=args.requirements,
         )
-    if str(args.output).lower().endswith(".docx"):
-        out = write_bulletin_docx(bulletin, args.output)
-    else:
-        out = render_bulletin(bulletin, args.output)
     print(f"已生成 {out}：{bulletin.masthead} {bulletin.year}年第{bulletin.issue}期", file=sys.stderr)
     return 0
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        out = export_ledger(db, plan_id=args.plan, path=args.output)
+        out = export_ledger(
+            db,
+            plan_id=args.plan,
+            path=args.output,
+            as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
+        )
     print(f"已导出 {out}", file=sys.stderr)
     return 0

@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="把本办公室的考核计分方法改为此项并保存（考核页、月报随之改变）",
     )
     p.add_argument("--xlsx", metavar="PATH", help="同时导出排名表到 Excel 文件")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认月末或今天）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_score)
 
@@ -165,10 +166,18 @@ def cmd_score(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         if args.set_method:
             scoring.set_scoring_method(db, method=args.set_method)
-        ranked = scoring.ranking(db, plan_id=args.plan, period=args.period, method=args.method)
+        ranked = scoring.ranking(
+            db,
+            plan_id=args.plan,
+            period=args.period,
+            method=args.method,
+            as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
+        )
     rows = ranked.scores
     if args.xlsx:
-        scoring.export_scores(rows, args.xlsx, period=args.period, method_text=ranked.method_text)
+        scoring.export_scores(
+            rows, args.xlsx, period=args.period, method_text=ranked.method_text, as_of=ranked.as_of
+        )
     if args.json:
         print_json(_plain(rows))
         return 0

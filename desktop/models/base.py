@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from .. import clock
+
 # Named constraints keep Alembic batch migrations on SQLite able to find and alter them.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -20,8 +22,8 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> dt.datetime:
-    """Naive UTC timestamp; the same on SQLite and PostgreSQL."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """Naive UTC timestamp; the same on SQLite and PostgreSQL (from the program's one clock)."""
+    return clock.utcnow()
 
 
 def new_uid() -> str:

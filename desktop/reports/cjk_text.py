@@ -14,6 +14,8 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from . import rl_state
+
 # Marks that may not begin a line (they hang in the margin) and marks that may not end one.
 CANNOT_START = set("，。、；：？！）》」』】〕］｝〉”’…％‰·!),.:;?]}%")
 CANNOT_END = set("（《「『【〔［｛〈“‘([{")
@@ -114,11 +116,11 @@ class _Encoder:
 
 
 def _encoder(canv: Any) -> _Encoder:
-    return _encoder_for(canv, canv._fontname)
+    return _encoder_for(canv, rl_state.font_state(canv)[0])
 
 
 def _encoder_for(canv: Any, font: str) -> _Encoder:
-    doc = canv._doc
+    doc = rl_state.pdf_doc(canv)
     encoders: dict[str, _Encoder] | None = getattr(doc, "_plandesk_encoders", None)
     if encoders is None:
         encoders = doc._plandesk_encoders = {}
@@ -130,11 +132,12 @@ def _encoder_for(canv: Any, font: str) -> _Encoder:
 
 def draw_string(canv: Any, x: float, y: float, text: str) -> None:
     """``canv.drawString(x, y, text)`` in the report font, writing the same bytes in a fraction of the time."""
-    if not canv.bottomup or not getattr(getFont(canv._fontname), "_dynamicFont", False):
+    font, size, leading = rl_state.font_state(canv)
+    if not canv.bottomup or not getattr(getFont(font), "_dynamicFont", False):
         canv.drawString(x, y, text)
         return
-    ops = _encoder(canv).text_ops(canv._doc, canv._fontsize, canv._leading, text)
-    canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {ops} T* ET")
+    ops = _encoder(canv).text_ops(rl_state.pdf_doc(canv), size, leading, text)
+    rl_state.page_code(canv).append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {ops} T* ET")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -297,7 +300,7 @@ def _rg(color: Color) -> str:
 def _opaque(color: Color, canv: Any) -> bool:
     """Whether the colour is opaque and the canvas's fill too: setFillColor then writes no transparency state."""
     alpha = getattr(color, "alpha", None)
-    return alpha == 1 and isinstance(alpha, int | float) and canv._extgstate._d.get("ca", 1) == 1
+    return alpha == 1 and isinstance(alpha, int | float) and rl_state.fill_opaque(canv)
 
 
 class CJKText(Flowable):
@@ -376,25 +379,23 @@ class CJKText(Flowable):
         if not (
             canvas.bottomup
             and getattr(getFont(self.font), "_dynamicFont", False)
-            and canvas._enforceColorSpace is None
+            and rl_state.default_colour_space(canvas)
             and not getattr(self, "_showBoundary", False)
         ):
             super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs lack _sW
             return
         x = self._hAlignAdjust(x, _sW)  # type: ignore[attr-defined]  # reportlab's, not in the stubs
-        d = canvas.__dict__
-        saved = d["_fontname"], d["_fontsize"], d["_leading"], d["_fillColorObj"], d["_extgstate"]
-        code = canvas._code
+        code = rl_state.page_code(canvas)
         code.append("q")
         code.append(
             f"{fp_str(1, 0, 0, 1, x, y)} cm"
         )  # Canvas.translate after a 'q', which it never merges into
-        d["_extgstate"] = saved[4].pushCopy()  # as saveState: transparency set inside is undone after
+        saved = rl_state.save_text_state(canvas)
         self.canv = canvas
         self.draw()
         del self.canv
         code.append("Q")
-        d["_fontname"], d["_fontsize"], d["_leading"], d["_fillColorObj"], d["_extgstate"] = saved
+        rl_state.restore_text_state(canvas, saved)
 
     def draw(self) -> None:
         canv: Any = self.canv  # reportlab's private text state is not in the stubs
@@ -403,7 +404,7 @@ class CJKText(Flowable):
         # PlanDesk's TrueType font drawn bottom-up: the operators drawString would write, written directly.
         fast = canv.bottomup and getattr(getFont(self.font), "_dynamicFont", False)
         encoder = _encoder_for(canv, self.font) if fast else None
-        code, doc = canv._code, canv._doc
+        code, doc = rl_state.page_code(canv), rl_state.pdf_doc(canv)
         font_size, fill, leading = None, None, 0.0
         for i, line in enumerate(lines):
             size = max((p[1] for p in line), default=9)
@@ -427,12 +428,12 @@ class CJKText(Flowable):
                     if encoder is None:
                         canv.setFont(self.font, s)
                     else:  # what Canvas.setFont does for a subset font: it writes nothing
-                        canv._fontname, canv._fontsize, canv._leading = self.font, s, s * 1.2
-                    font_size, leading = s, canv._leading
+                        rl_state.note_font(canv, self.font, s, s * 1.2)
+                    font_size, leading = s, rl_state.font_state(canv)[2]
                 if color is not fill:
                     if encoder is not None and type(color) is Color and _opaque(color, canv):
                         # what Canvas.setFillColor writes and notes for an opaque RGB colour
-                        canv._fillColorObj = color
+                        rl_state.note_fill(canv, color)
                         code.append(_rg(color))
                         doc.ensureMinPdfVersion("transparency")
                     else:

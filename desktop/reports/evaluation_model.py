@@ -76,7 +76,7 @@ class IndicatorEvaluation:
     approx: bool  # 左右
     base_year: int | None
     base_value: float | None
-    base_assumed: bool  # no base recorded: the earliest value stands in
+    base_assumed: bool  # no base recorded: a value measured in the base year stands in (base_measured_on)
     points: list[Point] = _field(default_factory=list)
     latest: Point | None = None
     stage: StageOutcome | None = None  # the target year the verdict is about
@@ -92,6 +92,9 @@ class IndicatorEvaluation:
     warning: bool = False  # binding, and the forecast misses the target
     # The fitted line from the latest value to the target year: (x, forecast, low, high), for the charts.
     path: list[tuple[float, float, float | None, float | None]] = _field(default_factory=list)
+    base_measured_on: dt.date | None = None  # the date of the value taken as the base (base_assumed)
+    missing_base_year: int | None = None  # no base recorded and no value of this base year: no base taken
+    base_note: str = ""  # where the base came from, or which year's base is missing, in words
 
 
 @dataclass

@@ -12,6 +12,8 @@ METHOD_NOTE = (
     "一个数据点不判断趋势。结论以最新值完成从基期到目标的进度与序时进度（按基期年至目标年均匀推进，年均目标按不变增速）"
     "比较：相差 5 个百分点以内为基本符合，超过为快于预期，落后为滞后；已达到目标的为提前实现。"
     "累计、年均变化率目标按基期值折算为目标年的水平值；下降类、逆向指标以不高于目标为达到。"
+    "基期为录入的基期值；未录入的取基期年（规划期开始的前一年）内的录入值（有 12 月 31 日的取该值，否则取该年最晚的），"
+    "该年没有录入值的为基期缺失，不以其他日期的值代替。"
     "约束性指标预计值达不到目标的给予预警。"
 )
 
@@ -21,9 +23,14 @@ def indicator_heads() -> list[str]:
 
 
 def base_text(e: IndicatorEvaluation) -> str:
+    """The base as a cell prints it (one line): 2023年 10; 2023年 70*（2023-12-31） for a recorded value taken
+    as the base, with its date; 缺2025年基期值 when no value of the base year was found."""
     if e.base_value is None or e.base_year is None:
-        return "—"
-    return f"{e.base_year}年 {exact(e.base_value)}{'*' if e.base_assumed else ''}"
+        return f"缺{e.missing_base_year}年基期值" if e.missing_base_year is not None else "—"
+    out = f"{e.base_year}年 {exact(e.base_value)}"
+    if e.base_assumed:
+        out += "*" + (f"（{e.base_measured_on.isoformat()}）" if e.base_measured_on else "")
+    return out
 
 
 def target_cell(e: IndicatorEvaluation) -> str:
@@ -88,7 +95,8 @@ def detail_row(i: int, e: IndicatorEvaluation) -> list[str]:
     st = e.stage
     # The progress figures have their own columns; the reason is told only when there are none.
     reason = e.reason if e.progress_share is None and e.verdict not in ("提前实现", "已实现") else ""
-    notes = [n for n in (reason, e.trend_note) if n]
+    base_note = e.base_note if e.base_note not in reason else ""
+    notes = [n for n in (base_note, reason, e.trend_note) if n]
     for other in e.other_stages:
         notes.append(f"{other.year}年目标 {other.target_text}：{other.outlook}")
     return [

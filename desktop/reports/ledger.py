@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import clock
 from ..fileio import atomic_path
 from .pdf_common import cn_date
 from .xlsx_writer import SheetLayout, write_sheet
@@ -40,16 +41,18 @@ def write_ledger(
     *,
     plan_title: str = "",
     made_on: dt.date | None = None,
+    as_of: dt.date | None = None,
     every_plan: bool = False,
 ) -> Path:
-    """Write ledger rows: title rows (方案, 制表日期), a header repeated on each printed page, wrapped text,
-    real date cells, frozen panes and a filter; A4 landscape fitted to the page width."""
+    """Write ledger rows: title rows (方案, 统计截至, 制表日期), a header repeated on each printed page, wrapped
+    text, real date cells, frozen panes and a filter; A4 landscape fitted to the page width."""
     target = Path(path)
     columns = [PLAN_COLUMN, *COLUMNS] if every_plan else COLUMNS
-    made_on = made_on or dt.date.today()
+    made_on = made_on or clock.today()
+    as_of = as_of or made_on
     layout = SheetLayout(
         title=f"{plan_title}工作台账" if plan_title else "工作台账",
-        subtitle=f"方案：{plan_title or '全部方案'}　　制表日期：{cn_date(made_on)}",
+        subtitle=f"方案：{plan_title or '全部方案'}　　统计截至：{cn_date(as_of)}　　制表日期：{cn_date(made_on)}",
     )
     with atomic_path(target) as tmp:
         count = write_sheet(

@@ -21,9 +21,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
-from reportlab.rl_config import _FUZZ, listWrapOnFakeWidth
+from reportlab.rl_config import listWrapOnFakeWidth
 
+from .. import rulebook
 from ..status import ATTRIBUTE_NAMES, ROLE_NAMES, STATUS_NAMES
+from . import rl_state
 from .cjk_text import CJKText, Run
 from .fonts import register_report_font
 from .pdf_common import (
@@ -390,7 +392,7 @@ class _KeepText(KeepTogether):
         for f in content:
             w, h = f.wrapOn(self.canv, aW, 0xFFFFFFF)
             dims.append((w, h))
-            if h <= _FUZZ:
+            if h <= rl_state.FUZZ:
                 continue
             width = max(width, min(w, aW) if listWrapOnFakeWidth else w)
             height += h
@@ -518,6 +520,14 @@ def _scores(data: MonthlyReportData, st: dict[str, Any], number: str) -> list[Fl
     return out
 
 
+def _rules(data: MonthlyReportData, st: dict[str, Any]) -> list[Flowable]:
+    """统计口径: the rules the figures follow, in the rulebook's own words."""
+    out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph("统计口径说明", st["h2"])]
+    for i, note in enumerate(rulebook.rule_notes(due_days=data.due_days), start=1):
+        out.append(Paragraph(f"{i}．{text(note)}", st["note"]))
+    return out
+
+
 def story(data: MonthlyReportData, step: Any) -> list[Flowable]:
     font = register_report_font()
     st = styles(font)
@@ -533,7 +543,8 @@ def story(data: MonthlyReportData, step: Any) -> list[Flowable]:
     out = _title_block(data, st)
     for i, part in enumerate(parts):
         out += part(CN_NUMBERS[i])
-    return out
+    # The brief is one page for a leader: the full report carries the rules.
+    return out if data.brief else out + _rules(data, st)
 
 
 class _Doc(SimpleDocTemplate):

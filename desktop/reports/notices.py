@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -16,8 +16,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable, KeepTogether
 
+from .. import clock
 from ..errors import PlanDeskError
 from ..fileio import atomic_path
+from . import rl_state
 from .cjk_text import CJKText
 from .official_fonts import OfficialFonts, official_fonts
 from .pdf_common import (
@@ -45,6 +47,7 @@ RULE_GAP = 4 * mm  # the red rule 4 mm under the 发文字号
 PAGE_GAP = 7 * mm  # page numbers: their upper edge 7 mm below the text block
 ASCENT = 0.88  # share of the em box above the baseline for CJK faces
 BLACK = colors.black
+PREVIEW_MARK = "预览稿：尚未编号印发，不作催办记录"
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,12 @@ def doc_number(prefix: str, year: int, n: int) -> str:
     return f"{prefix}〔{year}〕{n}号"
 
 
+def preview_number(prefix: str, year: int) -> str:
+    """What a preview shows where the 文号 goes: a number is taken only when the notice is issued, so a
+    preview must not show one that someone could cite as if it were reserved."""
+    return f"{prefix}〔{year}〕X号（预览，未编号）"
+
+
 def _para(
     value: str, font: str, *, size: float = BODY_PT, indent: bool = True, align: str = "left"
 ) -> CJKText:
@@ -179,7 +188,7 @@ def notice_title(notice: UnitNotice) -> str:
     return "关于督促办理逾期及临期工作任务的通知"
 
 
-def _reminder_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
+def _reminder_body(notice: UnitNotice, office: str, issued_on: dt.date) -> list[tuple[str, str]]:
     overdue = notice.overdue_count
     soon = len(notice.items) - overdue
     parts = (f"{overdue}项已逾期" if overdue else "", f"{soon}项即将到期" if soon else "")
@@ -187,7 +196,7 @@ def _reminder_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
     out = [
         (
             "正文",
-            f"根据{notice.plan_title}工作分工，截至{cn_date(notice.as_of)}，你单位承担的任务中有{what}。"
+            f"根据{notice.plan_title}工作分工，统计截至{cn_date(notice.as_of)}，你单位承担的任务中有{what}。"
             "现将有关情况通知如下。",
         ),
         ("一级标题", "一、需要督促办理的任务"),
@@ -195,8 +204,11 @@ def _reminder_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
     for i, item in enumerate(notice.items, start=1):
         if item.overdue:
             state = f"已逾期{item.days}天"
+        elif item.days:
+            state = f"距截止还有{item.days}天"
         else:
-            state = "今日到期" if item.days == 0 else f"距截止还有{item.days}天"
+            # The days count from the cut-off: "今日" only when the notice goes out that same day.
+            state = "今日到期" if notice.as_of == issued_on else "于统计截止日到期"
         role = "牵头" if item.role == "lead" else "配合"
         out.append(
             (
@@ -222,7 +234,7 @@ def _missing_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
         (
             "正文",
             f"按照{notice.plan_title}工作进展月报制度，各责任单位应按时报送每月工作进展。"
-            f"截至{cn_date(notice.as_of)}，你单位尚未报送{month}以下{len(notice.items)}项任务的工作进展：",
+            f"统计截至{cn_date(notice.as_of)}，你单位尚未报送{month}以下{len(notice.items)}项任务的工作进展：",
         )
     ]
     for i, item in enumerate(notice.items, start=1):
@@ -238,9 +250,16 @@ def _missing_body(notice: UnitNotice, office: str) -> list[tuple[str, str]]:
     return out
 
 
-def notice_paragraphs(notice: UnitNotice, office: str) -> tuple[str, list[tuple[str, str]]]:
-    """The title and the body paragraphs (style, text) of a notice: the PDF and the Word file share them."""
-    body = _missing_body(notice, office) if notice.kind == "missing" else _reminder_body(notice, office)
+def notice_paragraphs(
+    notice: UnitNotice, office: str, issued_on: dt.date | None = None
+) -> tuple[str, list[tuple[str, str]]]:
+    """The title and the body paragraphs (style, text) of a notice issued on ``issued_on`` (default: today):
+    the PDF and the Word file share them."""
+    issued_on = issued_on or clock.today()
+    if notice.kind == "missing":
+        body = _missing_body(notice, office)
+    else:
+        body = _reminder_body(notice, office, issued_on)
     return notice_title(notice), [*body, ("正文", "特此通知。")]
 
 
@@ -258,12 +277,15 @@ def notice_flowables(
     office: str,
     fonts: OfficialFonts,
     settings: NoticeSettings = NoticeSettings(),
+    issued_on: dt.date | None = None,
 ) -> list[Flowable]:
-    title, paragraphs = notice_paragraphs(notice, office)
+    issued_on = issued_on or clock.today()
+    title, paragraphs = notice_paragraphs(notice, office, issued_on)
     body = [_para(text, fonts.hei if style == "一级标题" else fonts.body) for style, text in paragraphs]
     contact = contact_line(settings)
-    # 成文日期 ends four characters from the right edge; the office's name is centred over it.
-    date = cn_date(notice.as_of)
+    # 成文日期 is the day the notice is issued (the statistics cut-off is stated in the body); it ends four
+    # characters from the right edge, and the office's name is centred over it.
+    date = cn_date(issued_on)
     pad = max(0, 4 + (len(date) - len(office)) // 2)
     sign: list[Flowable] = [
         CJKText("", fonts.body, size=BODY_PT, leading=LINE),
@@ -281,7 +303,7 @@ def notice_flowables(
     ]
     if contact:
         out.append(_para(f"（{contact}）", fonts.body))
-    out.append(Imprint(settings.cc, settings.printer or office, notice.as_of, fonts))
+    out.append(Imprint(settings.cc, settings.printer or office, issued_on, fonts))
     return out
 
 
@@ -301,7 +323,7 @@ def _page_number(canv: Canvas, doc: BaseDocTemplate) -> None:
     if getattr(doc, "preview", False):
         canv.setFillColor(colors.HexColor("#9A9A9A"))
         canv.setFont(doc.report_font, 10)  # type: ignore[attr-defined]
-        canv.drawString(LEFT, BLOCK_TOP + 8 * mm, "预览稿：尚未编号印发，不作催办记录")
+        canv.drawString(LEFT, BLOCK_TOP + 8 * mm, PREVIEW_MARK)
     canv.restoreState()
 
 
@@ -341,7 +363,7 @@ def _build(
 
         def canvasmaker(*args: object, **kwargs: object) -> Canvas:
             canv = Canvas(*args, **kwargs)  # type: ignore[arg-type]
-            canv._doc._timeStamp = fixed_timestamp(day)  # type: ignore[attr-defined]  # private, not in the stubs
+            rl_state.fix_timestamp(canv, fixed_timestamp(day))
             return canv
 
         with binary_streams():
@@ -361,6 +383,59 @@ def safe_file_name(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "单位"
 
 
+def _word_notices(
+    notices: list[UnitNotice],
+    numbers: list[str],
+    target: Path,
+    *,
+    office: str,
+    settings: NoticeSettings,
+    issued_on: dt.date,
+    preview: bool,
+) -> None:
+    """The notices as one .docx, dated and marked as the PDF is."""
+    from .word import write_notices_docx
+
+    # The Word writer signs each notice with its ``as_of``: it is handed copies dated the day of issue, while
+    # the body (统计截至…) is still written from the notices as gathered.
+    dated = [replace(n, as_of=issued_on) for n in notices]
+    gathered = {id(d): n for d, n in zip(dated, notices, strict=True)}
+
+    def paragraphs(notice: UnitNotice, issuer: str) -> tuple[str, list[tuple[str, str]]]:
+        return notice_paragraphs(gathered[id(notice)], issuer, issued_on)
+
+    with atomic_path(target) as tmp:  # a preview never stands at ``target`` without its mark
+        write_notices_docx(
+            dated,
+            numbers,
+            tmp,
+            office=office,
+            cc=settings.cc,
+            printer=settings.printer,
+            contact=contact_line(settings),
+            printed_on=issued_on,
+            paragraphs=paragraphs,
+        )
+        if preview:
+            _mark_word_preview(tmp)
+
+
+def _mark_word_preview(path: Path) -> None:
+    """Put the PDF preview's mark in the header of every section, so that each page of the draft says so."""
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    doc = Document(str(path))
+    for section in doc.sections:
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.text = ""
+        run = paragraph.add_run(PREVIEW_MARK)
+        run.font.size, run.font.color.rgb = Pt(10), RGBColor(0x9A, 0x9A, 0x9A)
+    doc.save(str(path))
+
+
 def render_notices(
     notices: list[UnitNotice],
     path: str | os.PathLike[str],
@@ -373,40 +448,36 @@ def render_notices(
     numbers: list[str] | None = None,
     settings: NoticeSettings = NoticeSettings(),
     preview: bool = False,
+    issued_on: dt.date | None = None,
     progress: Progress = None,
     is_cancelled: IsCancelled = None,
     written: list[Path] | None = None,
 ) -> list[RenderedNotice]:
-    """All notices in one PDF (``path`` a file) or one PDF per unit (``path`` a folder).
+    """All notices in one PDF (``path`` a file, or one .docx) or one PDF per unit (``path`` a folder).
 
-    ``numbers`` gives each notice its document number (else they run from ``doc_number_start``); a ``preview``
-    is marked as such. ``written`` collects each file as soon as it exists, so a caller can remove them.
+    The notices are dated ``issued_on`` (default: today), and numbered in that year's series: ``numbers`` gives
+    each notice its document number (else they run from ``doc_number_start``). A ``preview`` is marked as such
+    and shows no number at all. ``written`` collects each file as soon as it exists, so a caller can remove them.
     """
     written = [] if written is None else written
     if not notices:
         raise PlanDeskError("没有需要催办的单位：所选范围内没有逾期或即将到期的任务。", field="as_of")
     step = checker(progress, is_cancelled)
     fonts = official_fonts()
-    year = year or notices[0].as_of.year
+    issued_on = issued_on or clock.today()
+    year = year or issued_on.year
     prefix = prefix or settings.prefix
+    if preview:
+        numbers = [preview_number(prefix, year)] * len(notices)
     numbers = numbers or [doc_number(prefix, year, doc_number_start + i) for i in range(len(notices))]
     numbered = list(zip(notices, numbers, strict=True))
     target = Path(path)
     out: list[RenderedNotice] = []
     kind = "催报通知" if notices[0].kind == "missing" else "催办通知"
     if one_file and target.suffix.lower() == ".docx":
-        from .word import write_notices_docx
-
         step(10, "正在生成 Word 文档…")
-        write_notices_docx(
-            notices,
-            numbers,
-            target,
-            office=office,
-            cc=settings.cc,
-            printer=settings.printer,
-            contact=contact_line(settings),
-            paragraphs=notice_paragraphs,
+        _word_notices(
+            notices, numbers, target, office=office, settings=settings, issued_on=issued_on, preview=preview
         )
         written.append(target)
         out = [
@@ -418,21 +489,23 @@ def render_notices(
         parts = []
         for i, (n, number) in enumerate(numbered):
             step(5 + 85 * i // len(numbered), f"正在排版：{n.unit}")
-            parts.append(notice_flowables(n, number, office or n.office, fonts, settings))
+            parts.append(notice_flowables(n, number, office or n.office, fonts, settings, issued_on))
             out.append(
                 RenderedNotice(n.unit, number, target, [it.assignment_id for it in n.items], fonts.note)
             )
-        _build(target, parts, notices[0].as_of, fonts, f"{kind}（{len(notices)}个单位）", preview)
+        _build(target, parts, issued_on, fonts, f"{kind}（{len(notices)}个单位）", preview)
         written.append(target)
     else:
         target.mkdir(parents=True, exist_ok=True)
         for i, (n, number) in enumerate(numbered):
             step(5 + 90 * i // len(numbered), f"正在生成：{n.unit}")
-            file = target / f"{kind}_{safe_file_name(number)}_{safe_file_name(n.unit)}.pdf"
+            # A preview's file is named as one, not after a number it does not have.
+            label = "预览稿" if preview else safe_file_name(number)
+            file = target / f"{kind}_{label}_{safe_file_name(n.unit)}.pdf"
             _build(
                 file,
-                [notice_flowables(n, number, office or n.office, fonts, settings)],
-                n.as_of,
+                [notice_flowables(n, number, office or n.office, fonts, settings, issued_on)],
+                issued_on,
                 fonts,
                 f"{kind} {n.unit}",
                 preview,

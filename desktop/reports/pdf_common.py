@@ -20,6 +20,7 @@ from reportlab.platypus.flowables import Flowable
 
 from ..errors import Cancelled
 from ..fileio import atomic_path as atomic_path  # re-exported for the renderers
+from . import rl_state
 from .fonts import register_report_font
 
 RED = colors.HexColor("#C00000")
@@ -110,23 +111,23 @@ def numbered_canvas(header: str, issued_on: dt.date, font: str, *, numbers: bool
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
-            self._doc._timeStamp = fixed_timestamp(issued_on)  # type: ignore[attr-defined]  # private, not in the stubs
+            rl_state.fix_timestamp(self, fixed_timestamp(issued_on))
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # reportlab's private page reset, not in the stubs
+            self._pages.append(rl_state.page_state(self))
+            rl_state.start_next_page(self)
 
         def save(self) -> None:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
+                rl_state.resume_page(self, state)
                 self._decorate(number, total)
                 super().showPage()
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize  # type: ignore[attr-defined]  # private, not in the stubs
+            width, height = rl_state.page_size(self)
             self.saveState()
             self.setFont(font, 9)
             self.setFillColor(colors.HexColor("#404040"))

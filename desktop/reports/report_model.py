@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..status import worst
+from .. import rulebook
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -89,10 +89,16 @@ class TaskLine:
     title: str
     assignments: list[AssignmentLine] = field(default_factory=list)
     doc_units: list[str] = field(default_factory=list)  # the document's list, shown while nobody is assigned
+    # The task's leading units, kept when a unit's own report shows only that unit's assignment.
+    leads: list[str] = field(default_factory=list)
+
+    def _roles(self) -> list[str]:
+        return [a.role for a in self.assignments]
 
     @property
     def status(self) -> str:
-        return worst([a.status for a in self.assignments]) if self.assignments else UNASSIGNED
+        """As the rulebook says: the lead decides."""
+        return rulebook.task_status(self._roles(), [a.status for a in self.assignments])
 
     @property
     def co_units(self) -> list[str]:
@@ -105,19 +111,22 @@ class TaskLine:
 
     @property
     def deadline(self) -> dt.date | None:
-        dates = [a.deadline for a in self.assignments if a.deadline is not None]
-        return min(dates) if dates else None
+        """The deciding assignments' earliest open deadline (a finished task shows when it was due)."""
+        return rulebook.task_deadline(
+            self._roles(), [a.status for a in self.assignments], [a.deadline for a in self.assignments]
+        )
 
     @property
     def lead_units(self) -> list[str]:
+        if self.leads:
+            return self.leads
         leads = [a.unit for a in self.assignments if a.role == "lead"]
         return leads or [a.unit for a in self.assignments]
 
     @property
     def percent(self) -> int:
-        return (
-            round(sum(a.percent for a in self.assignments) / len(self.assignments)) if self.assignments else 0
-        )
+        """As the rulebook says: the leading unit's 完成%, never an average over cooperating units."""
+        return rulebook.task_percent(self._roles(), [a.percent for a in self.assignments])
 
 
 @dataclass
@@ -237,7 +246,13 @@ class MonthlyReportData:
         tasks = self.tasks
         if unit:
             tasks = [
-                replace(t, assignments=[a for a in t.assignments if a.unit == unit]) if t.assignments else t
+                replace(
+                    t,
+                    assignments=[a for a in t.assignments if a.unit == unit],
+                    leads=t.leads or [a.unit for a in t.assignments if a.role == "lead"],
+                )
+                if t.assignments
+                else t
                 for t in tasks
             ]
             tasks = [t for t in tasks if t.assignments or unit in t.doc_units]

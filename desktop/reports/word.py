@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from .. import rulebook
 from ..fileio import atomic_path
 from ..status import ATTRIBUTE_NAMES, ROLE_NAMES, STATUS_NAMES
 from .pdf_common import cn_date, cn_month
@@ -272,7 +273,7 @@ def monthly_document(data: MonthlyReportData) -> Any:
                 for i, (t, a, late) in enumerate(lines, start=1)
             ],
         )
-    if data.brief:
+    if data.brief:  # one page for a leader, as the PDF brief: the full report carries the rules
         return doc
     heading("各单位推进情况")
     fields = UNIT_FIELDS
@@ -326,7 +327,15 @@ def monthly_document(data: MonthlyReportData) -> Any:
         )
         if data.score_method:
             blocks.paragraph(data.score_method, "注释")
+    _rule_notes(blocks, data)
     return doc
+
+
+def _rule_notes(blocks: _Blocks, data: MonthlyReportData) -> None:
+    """统计口径: the rules the figures follow, in the rulebook's words (as the PDF prints them)."""
+    blocks.paragraph("统计口径说明", "二级标题")
+    for i, note in enumerate(rulebook.rule_notes(due_days=data.due_days), start=1):
+        blocks.paragraph(f"{i}．{note}", "注释")
 
 
 def write_monthly_docx(data: MonthlyReportData, path: str | os.PathLike[str]) -> Path:

@@ -10,6 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import InstanceState, Session
 
+from .. import clock
 from ..models import (
     Assignment,
     AuditEntry,
@@ -160,7 +161,7 @@ def _entries(session: Session) -> list[dict[str, Any]]:
         "os_user": OS_USER,
         "cause": info.get("cause", "手工编辑"),
         "batch_id": info.get("batch_id"),
-        "at": info.get("at") or dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "at": info.get("at") or clock.utcnow(),
     }
     ctx = _Context(
         session, [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, AUDITED)]

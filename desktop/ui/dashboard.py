@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import PlanDeskError
-from ..services.core.status import ROLE_NAMES, STATUS_NAMES
 from ..services.reporting.dashboard import DashboardData, DueItem, dashboard_data
 from ..storage import Database
 from .charts import BarChart
 from .row_table_model import RowTableModel
+from .vocabulary import role_name, status_name
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 # Order and colour of the status cards; "" counts unassigned tasks.
@@ -41,7 +41,8 @@ CARDS = [
     ("due_soon", "#d68910"),
 ]
 Index = QModelIndex | QPersistentModelIndex
-WIDE_CHARS = 64  # pane width (in characters) from which the chart and the due list sit side by side
+WIDE_CHARS = 64  # pane width (in characters) from which the chart and the due list may sit side by side
+TASK_CHARS = 12  # the least room (in characters) the due list keeps for the task beside its short columns
 
 
 class DueTableModel(RowTableModel[DueItem]):
@@ -69,9 +70,9 @@ class DueTableModel(RowTableModel[DueItem]):
         if column == self.UNIT:
             return item.unit
         if column == self.ROLE:
-            return self.tr(ROLE_NAMES.get(item.role, item.role))
+            return role_name(item.role)
         if column == self.STATUS:
-            return self.tr(STATUS_NAMES.get(item.status, item.status))
+            return status_name(item.status)
         return f"{item.percent}%"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -131,7 +132,7 @@ class DashboardPane(QWidget):
         self.db = db
         self.plan_id: int | None = None
         self.as_of: dt.date | None = None  # None: today
-        self.horizon_days = 30
+        self.horizon_days: int | None = None  # None: the office's 临期 days (the one setting)
         self.data: DashboardData | None = None
         captions = {
             "tasks": self.tr("任务总数"),
@@ -188,11 +189,26 @@ class DashboardPane(QWidget):
         self.chart.bar_clicked.connect(self._on_bar_clicked)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        wide = event.size().width() >= self._chars(WIDE_CHARS)
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def _arrange(self, width: int) -> None:
+        """Side by side only when the due list, beside the chart, still shows the task: its short columns fit
+        their words, which run longer in English than in Chinese."""
+        header = self.due_view.horizontalHeader()
+        short = sum(
+            header.sectionSize(c)
+            if c == DueTableModel.UNIT
+            else max(header.sectionSizeHint(c), self.due_view.sizeHintForColumn(c))
+            for c in range(self.due_model.columnCount())
+            if c != DueTableModel.TASK
+        )
+        due_list = short + self._chars(TASK_CHARS) + self._chars(3)  # frames, margins and a scroll bar
+        chart = self.chart_box.sizeHint().width()
+        wide = width >= max(self._chars(WIDE_CHARS), due_list * 7 // 5, chart + due_list + self._chars(2))
         self.bottom.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
-        super().resizeEvent(event)
 
     def _chars(self, n: int) -> int:
         return self.fontMetrics().horizontalAdvance("国") * n
@@ -235,6 +251,7 @@ class DashboardPane(QWidget):
         self.due_box.setTitle(self.tr("{0} 天内到期（{1} 项）").format(data.horizon_days, len(data.due_soon)))
         self.due_model.set_rows(data.due_soon)
         self._fit_unit_column()
+        self._arrange(self.width())
 
     def _on_due_activated(self, index: QModelIndex) -> None:
         node_id = index.data(NODE_ROLE)

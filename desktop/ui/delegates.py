@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.core.status import STATUS_NAMES
+from .vocabulary import status_name
 
 Index = QModelIndex | QPersistentModelIndex
 LIGHT_COLORS = {"green": "#2e9d46", "yellow": "#e0a800", "red": "#d0342c", "grey": "#9a9a9a"}
@@ -249,7 +249,7 @@ class StatusDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QComboBox(parent)
         for code in STORED_STATUSES:
-            editor.addItem(STATUS_NAMES[code], code)
+            editor.addItem(status_name(code), code)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

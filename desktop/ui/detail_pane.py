@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from ..errors import PlanDeskError
 from ..services.core.records import AssignmentInfo, NodeDetail
-from ..services.core.status import KIND_NAMES, ROLE_NAMES, STATUS_NAMES
 from ..services.core.tree import node_detail
 from ..services.core.units import list_units
 from ..storage import Database
+from .deadline_dialog import DeadlineChangeDialog
 from .delegates import (
     EDIT_VALUE_ROLE,
     DateDelegate,
@@ -49,7 +49,15 @@ from .delegates import (
     light_icon,
 )
 from .progress_form import ProgressForm
-from .undo_commands import AddAssignment, AddProgress, DeleteAssignment, EditAssignment, Editing
+from .undo_commands import (
+    AddAssignment,
+    AddProgress,
+    ChangeDeadline,
+    DeleteAssignment,
+    EditAssignment,
+    Editing,
+)
+from .vocabulary import kind_name, status_name, unit_with_role
 
 Index = QModelIndex | QPersistentModelIndex
 # (field, header) in column order.
@@ -70,6 +78,9 @@ PROGRESS_UNIT, PROGRESS_TEXT, PROGRESS_PROBLEMS, PROGRESS_NEXT = 1, 2, 4, 5
 
 class AssignmentTableModel(QAbstractTableModel):
     """The assignments of one node; every edit goes through the undo stack as one service call."""
+
+    # A typed deadline (assignment before, new date or None): the pane asks 更正 or 延期 before saving it.
+    deadline_edited = Signal(object, object)
 
     def __init__(self, editing: Editing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,16 +121,16 @@ class AssignmentTableModel(QAbstractTableModel):
             return value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if field == "unit" and role == Qt.ItemDataRole.DisplayRole:
-                return f"{a.unit_name}（{ROLE_NAMES.get(a.role, a.role)}）"
+                return unit_with_role(a.unit_name, a.role)
             if field == "status":
-                return self.tr(STATUS_NAMES.get(a.effective_status, a.effective_status))
+                return status_name(a.effective_status)
             if field == "percent":
                 return f"{a.percent}%"
             if isinstance(value, dt.date):
                 return value.isoformat()
             return value or ""
         if role == Qt.ItemDataRole.ToolTipRole and field in ("unit", "remarks") and value:
-            return f"{a.unit_name}（{ROLE_NAMES.get(a.role, a.role)}）" if field == "unit" else str(value)
+            return unit_with_role(a.unit_name, a.role) if field == "unit" else str(value)
         if role == Qt.ItemDataRole.DecorationRole and field == "status":
             return light_icon(light_for(a.effective_status, a.deadline, dt.date.today(), self.due_soon_days))
         if role == Qt.ItemDataRole.ForegroundRole and field == "deadline" and a.effective_status == "overdue":
@@ -140,6 +151,9 @@ class AssignmentTableModel(QAbstractTableModel):
             return False
         # The edit reloads this model; run it once the view has finished committing and closed its editor,
         # or the view would be handed an editor that no longer belongs to it.
+        if field == "deadline":  # a 更正 or a 延期: the pane asks which before anything is saved
+            QTimer.singleShot(0, lambda: self.deadline_edited.emit(a, value))
+            return True
         command = EditAssignment(self.editing, a, {field: value})
         QTimer.singleShot(0, lambda: self.editing.push(command))
         return True
@@ -157,6 +171,7 @@ class DetailPane(QWidget):
         self.detail: NodeDetail | None = None
         self.needle = ""
         self.progress_form: ProgressForm | None = None
+        self.deadline_dialog: DeadlineChangeDialog | None = None
         self.path_label = QLabel()
         self.path_label.setWordWrap(True)
         self.path_label.setStyleSheet("color: #666;")
@@ -170,6 +185,7 @@ class DetailPane(QWidget):
         self.text_view.setOpenLinks(False)
 
         self.assignments = AssignmentTableModel(editing, self)
+        self.assignments.deadline_edited.connect(self.change_deadline)
         self.table = QTableView()
         self.table.setModel(self.assignments)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -316,7 +332,7 @@ class DetailPane(QWidget):
             self.progress_tree.clear()
             return
         self.path_label.setText(" › ".join(f"{r.label}{r.title[:16]}" for r in d.path[1:-1]))
-        kind = KIND_NAMES.get(d.node.kind, d.node.kind)
+        kind = kind_name(d.node.kind)
         origin = self.tr("（本单位添加）") if d.node.origin == "office" else ""
         archived = self.tr("（已归档，只读）") if d.node.archived else ""
         self.title_label.setText(f"[{kind}] {d.node.label} {d.node.title}{origin}{archived}")
@@ -401,6 +417,42 @@ class DetailPane(QWidget):
             self.show_error("assignment", self.tr("请先在表格中选择要删除的分工。"))
             return False
         return self.editing.push(DeleteAssignment(self.editing, a))
+
+    def change_deadline(self, a: AssignmentInfo, deadline: dt.date | None) -> DeadlineChangeDialog | None:
+        """A deadline typed in the grid. The first one is saved as it is (it is the original deadline); a
+        changed one is a 更正 or a 延期, which the dialog asks; cancelling it leaves everything unchanged."""
+        if a.deadline is None:
+            self.clear_error()
+            self.editing.push(ChangeDeadline(self.editing, a, deadline, "correction"))
+            return None
+        if self.deadline_dialog is not None:
+            self.deadline_dialog.deleteLater()
+        dialog = DeadlineChangeDialog(a.deadline, deadline, self)
+        dialog.submit = lambda kind, reason: self._submit_deadline(dialog, a, deadline, kind, reason)
+        self.deadline_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _submit_deadline(
+        self,
+        dialog: DeadlineChangeDialog,
+        a: AssignmentInfo,
+        deadline: dt.date | None,
+        kind: str,
+        reason: str,
+    ) -> bool:
+        command = ChangeDeadline(self.editing, a, deadline, kind, reason)
+        # A refusal is explained in the dialog, which stays open.
+        self.editing.failed.connect(dialog.show_error)
+        command.scope = "form"
+        try:
+            accepted = self.editing.push(command)
+        finally:
+            command.scope = "detail"  # a later undo is explained under the table
+            self.editing.failed.disconnect(dialog.show_error)
+        if accepted:
+            self.clear_error()
+        return accepted
 
     def open_progress_form(self) -> ProgressForm | None:
         if self.detail is None or not self.detail.assignments:

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.core.status import KIND_NAMES
-from ..services.exchange.packages import KIND_NAMES as PACKAGE_KIND_NAMES
 from ..services.exchange.packages import KINDS as PACKAGE_KINDS
 from ..services.exchange.packages import PackagePreview, apply_package
 from ..services.exchange.workbooks import WorkbookPreview, apply_workbooks
@@ -29,6 +27,7 @@ from ..services.plans.documents import ParsedPlan
 from ..services.plans.revision import RevisionDiff, apply_revision
 from ..storage import Database
 from .jobs import BackgroundJob
+from .vocabulary import kind_name, package_kind_name
 from .workers import Worker
 
 
@@ -152,7 +151,7 @@ class RevisionDialog(ExchangePreviewDialog):
         self.db, self.plan_id, self.parsed = db, plan_id, parsed
 
         def kind(k: str) -> str:
-            return KIND_NAMES.get(k, k)
+            return kind_name(k)
 
         self.group(
             self.tr("新增"),
@@ -280,7 +279,7 @@ class PackageDialog(ExchangePreviewDialog):
             if any(c.values()):
                 self.tree.addTopLevelItem(
                     QTreeWidgetItem(
-                        [PACKAGE_KIND_NAMES[kind]]
+                        [package_kind_name(kind)]
                         + [str(c.get(k, 0)) for k in ("add", "update", "same", "kept")]
                     )
                 )

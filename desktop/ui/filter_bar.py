@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.core.status import STATUS_NAMES
+from .vocabulary import status_name
 
 FILTER_STATUSES = ("not_started", "in_progress", "overdue", "done", "suspended")
 
@@ -59,7 +59,7 @@ class FilterBar(QWidget):
         self.status = QComboBox()
         self.status.addItem(self.tr("全部状态"), "")
         for code in FILTER_STATUSES:
-            self.status.addItem(self.tr(STATUS_NAMES[code]), code)
+            self.status.addItem(status_name(code), code)
         self.overdue = QCheckBox(self.tr("已逾期"))
         self.due_days = QSpinBox()
         self.due_days.setRange(0, 365)

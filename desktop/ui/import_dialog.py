@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from ..errors import PlanDeskError
 from ..services.plans.adopt import ParsedAdoption
-from ..services.plans.documents import KIND_NAMES, ParsedNode, ParsedPlan
+from ..services.plans.documents import ParsedNode, ParsedPlan
 from ..services.plans.plan_import import guess_level
 from ..storage import Database
 from .date_entry import DateLineEdit
 from .jobs import BackgroundJob
 from .plan_properties import PlanPropertiesForm
+from .vocabulary import kind_name
 from .workers import Worker
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
@@ -148,7 +149,7 @@ class ImportPreviewDialog(QDialog):
 
     def _item(self, node: ParsedNode) -> QTreeWidgetItem:
         units = "、".join(u.name for u in node.units)
-        item = QTreeWidgetItem([node.label, node.title, KIND_NAMES.get(node.kind, node.kind), units])
+        item = QTreeWidgetItem([node.label, node.title, kind_name(node.kind), units])
         item.setToolTip(1, node.text[:500])
         if node.needs_review:
             item.setForeground(1, Qt.GlobalColor.darkYellow)
@@ -298,33 +299,31 @@ class ImportController(QObject):
         return preview
 
     def store(self, parsed: ParsedPlan, choices: dict[str, Any] | None = None) -> Worker:
-        from ..services.plans.plan_import import import_plan
+        """The import use case (services.plans.plan_import.import_document): the plan, its corrected
+        properties, its short name and the adopted assignments in one transaction."""
+        from ..services.plans.plan_import import ImportChoices, import_document
 
         chosen = dict(choices or {})
-        adopt = bool(chosen.pop("adopt", False))
-        deadline = chosen.pop("deadline", None)
-        level = chosen.pop("level", None)
-        short_name = chosen.pop("short_name", "")
-        for key in ("title", "issuer", "doc_number", "issued_on"):
-            if key in chosen:
-                setattr(parsed, key, chosen[key])
+        corrected = {
+            key: chosen[key] for key in ("title", "issuer", "doc_number", "issued_on") if key in chosen
+        }
+        decided = ImportChoices(
+            **corrected,
+            level=chosen.get("level"),
+            short_name=chosen.get("short_name", "") or "",
+            adopt=bool(chosen.get("adopt", False)),
+            deadline=chosen.get("deadline"),
+            as_new=True,  # a duplicate was asked about before the preview opened
+        )
 
         def job(report: Any, cancelled: Any) -> Any:
-            result = import_plan(self.db, parsed=parsed, level=level, progress=report, is_cancelled=cancelled)
-            if short_name:
-                from ..services.plans.plan_admin import update_plan
-
-                update_plan(self.db, plan_id=result.plan_id, short_name=short_name)
-            adopted = None
-            if adopt:
-                from ..services.plans.adopt import adopt_responsibilities
-
-                adopted = adopt_responsibilities(self.db, plan_id=result.plan_id, deadline=deadline)
-            return result, adopted
+            return import_document(
+                self.db, parsed=parsed, choices=decided, progress=report, is_cancelled=cancelled
+            )
 
         return self._run(job, self.tr("正在写入方案…"), self._on_stored)
 
     def _on_stored(self, stored: Any) -> None:
-        result, self.adopted = stored
+        self.adopted = stored.adopted
         self._close_progress()
-        self.imported.emit(result.plan_id)
+        self.imported.emit(stored.plan_id)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -26,10 +27,10 @@ from ..errors import PlanDeskError
 from ..logs import log_path
 from ..services.core.filters import filter_nodes, with_ancestors
 from ..services.core.records import NodeRow, PlanInfo
-from ..services.core.status import LEVEL_NAMES
 from ..services.core.tree import list_plans, node_path
 from ..services.core.units import list_units
 from ..services.plans.search import search
+from ..services.supervision.items import list_collections
 from ..services.supervision.warnings import adopt_due_soon_days, due_soon_days
 from ..storage import Database
 from .delegates import HighlightDelegate
@@ -37,9 +38,19 @@ from .detail_pane import DetailPane
 from .filter_bar import FilterBar
 from .plan_actions import PlanActions
 from .settings import UiSettings
-from .tree_model import COL_TITLE, NODE_ROW_ROLE, PlanTreeModel
+from .tree_model import (
+    COL_DEADLINE,
+    COL_LABEL,
+    COL_LEAD,
+    COL_PERCENT,
+    COL_STATUS,
+    COL_TITLE,
+    NODE_ROW_ROLE,
+    PlanTreeModel,
+)
 from .tree_state import expand_ids, expanded_ids
 from .undo_commands import AddSubtask, DeleteNode, Editing, MoveNode, RenameNode
+from .vocabulary import collection_title, level_name, status_name
 from .window_actions import WindowActions
 
 logger = logging.getLogger(__name__)
@@ -60,6 +71,7 @@ class MainWindow(QMainWindow):
         self.settings = UiSettings()
         self.setWindowTitle(self.tr("PlanDesk 规划督办台"))
         self.plans: list[PlanInfo] = []
+        self.collections: dict[int, int] = {}  # plan id → year of each 督办事项 collection
         self.confirm_box: QMessageBox | None = None
         self.preferences: PreferencesDialog | None = None
         self.importer: ImportController | None = None
@@ -85,8 +97,7 @@ class MainWindow(QMainWindow):
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
         self.tree.header().setStretchLastSection(False)
-        for col, width in enumerate((110, 320, 150, 90, 80, 50)):
-            self.tree.setColumnWidth(col, width)
+        self._size_tree_columns()
         self.detail = DetailPane(db, self.editing)
         self._adopt_legacy_due_soon_days()
         self._apply_due_soon_days()
@@ -126,6 +137,34 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- construction --------------------------------------------------------------------------------
+    def _size_tree_columns(self) -> None:
+        """Widths that fit the column's words in the window's language (English runs longer than Chinese)."""
+        metrics = self.tree.fontMetrics()
+        pad = metrics.horizontalAdvance("M") * 2
+        header = self.tree.header()
+
+        def fit(col: int, texts: list[str], least: int) -> int:
+            words = [*texts, str(self.model.headerData(col, Qt.Orientation.Horizontal))]
+            widest = max(metrics.horizontalAdvance(t) for t in words) + pad
+            return max(least, widest, header.sectionSizeHint(col))
+
+        icon = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        statuses = [
+            status_name(code) for code in ("not_started", "in_progress", "done", "overdue", "suspended")
+        ]
+        widths = {
+            COL_LABEL: 110,
+            COL_TITLE: 320,
+            COL_LEAD: 150,
+            COL_DEADLINE: fit(COL_DEADLINE, ["2026-12-31"], 90),
+            COL_STATUS: fit(COL_STATUS, statuses, 80) + icon,
+            COL_PERCENT: fit(COL_PERCENT, ["100%"], 50),
+        }
+        for col, width in widths.items():
+            self.tree.setColumnWidth(col, width)
+        # The short columns never narrower than their words, even after a layout saved in another language.
+        self.tree_least = {c: widths[c] for c in (COL_DEADLINE, COL_STATUS, COL_PERCENT)}
+
     def _action(
         self,
         text: str,
@@ -261,18 +300,23 @@ class MainWindow(QMainWindow):
 
     def reload_plans(self, select_plan_id: int | None = None, plans: list[PlanInfo] | None = None) -> None:
         self.plans = self.plan_actions.visible(list_plans(self.db) if plans is None else plans)
+        self.collections = {c.plan_id: c.year for c in list_collections(self.db)}
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in self.plans:
-            level = LEVEL_NAMES.get(plan.level, plan.level)
+            title = self.plan_title(plan)
             number = f" {plan.doc_number}" if plan.doc_number else ""
             archived = self.tr("（已归档）") if plan.archived else ""
-            self.plan_combo.addItem(f"[{level}] {plan.title}{number}{archived}", plan.id)
-            self.plan_combo.setItemData(self.plan_combo.count() - 1, plan.title, Qt.ItemDataRole.ToolTipRole)
+            self.plan_combo.addItem(f"[{level_name(plan.level)}] {title}{number}{archived}", plan.id)
+            self.plan_combo.setItemData(self.plan_combo.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
         chosen = self.plan_combo.findData(select_plan_id) if select_plan_id else -1
         self.plan_combo.setCurrentIndex(chosen if chosen >= 0 else 0 if self.plans else -1)
         self.plan_combo.blockSignals(False)
         self._on_plan_chosen(self.plan_combo.currentIndex())
+
+    def plan_title(self, plan: PlanInfo) -> str:
+        """A plan's title; a year's 督办事项 collection, titled by the services, in the window's language."""
+        return collection_title(self.collections[plan.id]) if plan.id in self.collections else plan.title
 
     def current_plan(self) -> PlanInfo | None:
         plan_id = self.plan_combo.currentData()
@@ -594,6 +638,9 @@ class MainWindow(QMainWindow):
             self.detail.splitter.restoreState(split)
         if (header := s.state("tree_header")) is not None:
             self.tree.header().restoreState(header)
+            for col, least in self.tree_least.items():
+                if self.tree.columnWidth(col) < least:
+                    self.tree.setColumnWidth(col, least)
 
     def save_layout(self) -> None:
         s = self.settings

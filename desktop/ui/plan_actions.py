@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from ..errors import PlanDeskError
 from ..services.core.records import NodeRow, PlanInfo
 from ..services.plans.duties import EDITABLE_KINDS
-from ..status import KIND_NAMES
 from .undo_commands import AdoptResponsibilities, ChangeKind, EditPlan, SetDuties, SetPlanArchived
+from .vocabulary import kind_name
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -35,7 +35,7 @@ class PlanActions(QObject):
         self.kind_menu = QMenu(self.tr("更改类型"), window)
         self.kind_actions: dict[str, QAction] = {}
         for kind in EDITABLE_KINDS:
-            action = self._action(self.tr(KIND_NAMES[kind]), lambda k=kind: self.change_kind(k))
+            action = self._action(kind_name(kind), lambda k=kind: self.change_kind(k))
             action.setCheckable(True)
             self.kind_actions[kind] = action
             self.kind_menu.addAction(action)

@@ -21,8 +21,8 @@ from ..errors import PlanDeskError
 from ..services.core.records import PlanInfo
 from ..services.core.status import PLAN_LEVELS
 from ..services.plans.plan_admin import clean_properties
-from ..status import LEVEL_NAMES
 from .date_entry import DateLineEdit
+from .vocabulary import level_name
 
 
 class PlanPropertiesForm(QWidget):
@@ -36,7 +36,7 @@ class PlanPropertiesForm(QWidget):
         self.issued_on = DateLineEdit(label=self.tr("成文日期"))
         self.level = QComboBox()
         for code in PLAN_LEVELS:
-            self.level.addItem(LEVEL_NAMES.get(code, code), code)
+            self.level.addItem(level_name(code), code)
         self.short_name = QLineEdit()
         self.short_name.setPlaceholderText(self.tr("可不填，列表中代替长标题"))
         self.error_label = QLabel()

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.core.records import AssignmentInfo
-from ..services.core.status import ROLE_NAMES
 from .undo_commands import progress_values
+from .vocabulary import unit_with_role
 
 
 class ProgressForm(QDialog):
@@ -34,7 +34,7 @@ class ProgressForm(QDialog):
         self.submit: Callable[[int, dict[str, Any]], bool] | None = None
         self.assignment = QComboBox()
         for a in assignments:
-            self.assignment.addItem(f"{a.unit_name}（{ROLE_NAMES.get(a.role, a.role)}）", a.id)
+            self.assignment.addItem(unit_with_role(a.unit_name, a.role), a.id)
         if current is not None:
             self.assignment.setCurrentIndex(max(0, self.assignment.findData(current)))
         self.period = QLineEdit(dt.date.today().strftime("%Y-%m"))

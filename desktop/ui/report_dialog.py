@@ -1,4 +1,5 @@
-"""The 生成报表 dialog: monthly report, reminder notices or the Excel ledger, generated off the GUI thread."""
+"""The 生成报表 dialog: monthly report, reminder notices, the Excel ledger or the 督查通报, generated off the GUI
+thread."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..services.core.tree import list_plans
 from ..services.core.units import list_units
+from ..services.reporting.bulletin import requirements, write_bulletin
 from ..services.reporting.ledger import export_ledger
 from ..services.reporting.monthly import write_monthly_report
 from ..services.reporting.notices import issue_notices
@@ -40,7 +43,7 @@ from .file_dialogs import localize
 from .jobs import BackgroundJob
 from .workers import Worker
 
-MONTHLY, NOTICES, LEDGER = range(3)
+MONTHLY, NOTICES, LEDGER, BULLETIN = range(4)
 
 
 def print_file(path: Path) -> bool:
@@ -69,7 +72,7 @@ class ReportDialog(QDialog):
         self.setMinimumWidth(520)
 
         self.kind = QComboBox()
-        self.kind.addItems([self.tr("月度报告"), self.tr("催办单"), self.tr("工作台账")])
+        self.kind.addItems([self.tr("月度报告"), self.tr("催办单"), self.tr("工作台账"), self.tr("督查通报")])
         self.plan = QComboBox()
         self.plan.addItem(self.tr("全部方案"), None)
         for p in list_plans(db):
@@ -97,6 +100,10 @@ class ReportDialog(QDialog):
         self.within.setRange(0, 90)
         self.within.setValue(due_soon_days(db))  # the 临期 days of the warning rules
         self.within.setSuffix(self.tr(" 天"))
+        # 五、下一步工作要求 of the 督查通报: the office's own words, remembered per plan once printed.
+        self.requirements = QPlainTextEdit()
+        self.requirements.setMaximumHeight(90)
+        self.draft = QCheckBox(self.tr("只出草稿（不取期号）"))
         self.output = QLineEdit()
         self.browse = QPushButton(self.tr("浏览…"))
         out_row = QHBoxLayout()
@@ -114,6 +121,8 @@ class ReportDialog(QDialog):
         form.addRow("", self.exclude_done)
         form.addRow("", self.per_unit)
         form.addRow("", self.preview)
+        form.addRow(self.tr("下一步工作要求"), self.requirements)
+        form.addRow("", self.draft)
         form.addRow(self.tr("保存到"), out_row)
         self.form = form
 
@@ -139,6 +148,8 @@ class ReportDialog(QDialog):
         layout.addLayout(buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.plan.currentIndexChanged.connect(self._plan_changed)
+        self.month.dateChanged.connect(self._month_changed)
         self.browse.clicked.connect(self._browse)
         self.generate_button.clicked.connect(self.generate)
         self.cancel_button.clicked.connect(self.cancel)
@@ -146,6 +157,7 @@ class ReportDialog(QDialog):
         self.print_button.clicked.connect(self.print_result)
         self.close_button.clicked.connect(self.reject)
         self.per_unit.toggled.connect(lambda _: self._suggest_output())
+        self._plan_changed()
         self._kind_changed()
         self._set_running(False)
 
@@ -154,17 +166,33 @@ class ReportDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentIndex()
         visible = {
-            self.month: kind == MONTHLY,
-            self.as_of: kind == NOTICES,
-            self.unit: kind != LEDGER,
+            self.month: kind in (MONTHLY, BULLETIN),
+            self.as_of: True,  # every output is as of a day, printed on it
+            self.unit: kind in (MONTHLY, NOTICES),
             self.within: kind == NOTICES,
             self.brief: kind == MONTHLY,
             self.exclude_done: kind == MONTHLY,
             self.per_unit: kind == NOTICES,
             self.preview: kind == NOTICES,
+            self.requirements: kind == BULLETIN,
+            self.draft: kind == BULLETIN,
         }
         for widget, show in visible.items():
             self.form.setRowVisible(widget, show)
+        self._suggest_output()
+
+    def _plan_changed(self) -> None:
+        """The 督查通报's requirements are the plan's own (the default wording until the office changes it)."""
+        plan_id = self.plan.currentData()
+        self.requirements.setPlainText(requirements(self.db, plan_id) if plan_id is not None else "")
+
+    def _month_changed(self) -> None:
+        """A report month's figures are as of its last day (today while the month runs), unless changed."""
+        first = self.month.date()
+        first = QDate(first.year(), first.month(), 1)
+        last = first.addDays(first.daysInMonth() - 1)
+        today = QDate.currentDate()
+        self.as_of.setDate(today if first <= today <= last else last)
         self._suggest_output()
 
     def _suggest_output(self) -> None:
@@ -174,6 +202,8 @@ class ReportDialog(QDialog):
             name = self.tr("月度进展报告_{0}.pdf").format(self.month.date().toString("yyyy-MM"))
         elif kind == NOTICES:
             name = self.tr("催办通知") if self.per_unit.isChecked() else self.tr("催办通知.pdf")
+        elif kind == BULLETIN:
+            name = self.tr("督查通报_{0}.pdf").format(self.month.date().toString("yyyy-MM"))
         else:
             name = self.tr("工作台账.xlsx")
         self.output.setText(str(folder / name))
@@ -210,6 +240,8 @@ class ReportDialog(QDialog):
             self.exclude_done,
             self.per_unit,
             self.preview,
+            self.requirements,
+            self.draft,
             self.output,
             self.browse,
             self.generate_button,
@@ -228,6 +260,7 @@ class ReportDialog(QDialog):
         db, kind, out = self.db, self.kind.currentIndex(), self.output.text().strip()
         plan_id = self.plan.currentData()
         unit = self.unit.currentData()
+        as_of = dt.date.fromisoformat(self.as_of.date().toString("yyyy-MM-dd"))
         if kind == MONTHLY:
             month = self.month.date().toString("yyyy-MM")
             brief, include_done = self.brief.isChecked(), not self.exclude_done.isChecked()
@@ -241,13 +274,13 @@ class ReportDialog(QDialog):
                     unit=unit,
                     brief=brief,
                     include_done=include_done,
+                    as_of=as_of,
                     progress=progress,
                     is_cancelled=is_cancelled,
                 ).path
 
             return monthly
         if kind == NOTICES:
-            as_of = dt.date.fromisoformat(self.as_of.date().toString("yyyy-MM-dd"))
             one_file, within = not self.per_unit.isChecked(), self.within.value()
             preview = self.preview.isChecked()
 
@@ -268,8 +301,30 @@ class ReportDialog(QDialog):
 
             return notices
 
+        if kind == BULLETIN:
+            month = self.month.date().toString("yyyy-MM")
+            wanted, issue = self.requirements.toPlainText(), not self.draft.isChecked()
+            gathering = self.tr("正在汇总本月情况…")  # translated here: the job runs off the GUI thread
+
+            def bulletin(progress: Any, is_cancelled: Any) -> Path:
+                progress(10, gathering)
+                path, _ = write_bulletin(
+                    db,
+                    plan_id=plan_id,
+                    month=month,
+                    path=out,
+                    as_of=as_of,
+                    issue=issue,
+                    requirements_text=wanted,
+                )
+                return path
+
+            return bulletin
+
         def ledger(progress: Any, is_cancelled: Any) -> Path:
-            return export_ledger(db, plan_id=plan_id, path=out, progress=progress, is_cancelled=is_cancelled)
+            return export_ledger(
+                db, plan_id=plan_id, path=out, as_of=as_of, progress=progress, is_cancelled=is_cancelled
+            )
 
         return ledger
 
@@ -281,6 +336,12 @@ class ReportDialog(QDialog):
             return
         if self.kind.currentIndex() == NOTICES and self.plan.currentData() is None:
             self._fail(self.tr("催办单需选择一个方案。"))
+            return
+        if self.kind.currentIndex() == BULLETIN and self.plan.currentData() is None:
+            self._fail(self.tr("督查通报需选择一个方案。"))
+            return
+        if self.kind.currentIndex() == BULLETIN and not self.requirements.toPlainText().strip():
+            self._fail(self.tr("请填写下一步工作要求。"))
             return
         self.result_path = None
         self.progress.setValue(0)

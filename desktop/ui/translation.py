@@ -109,14 +109,16 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     installed = _INSTALLED
     folder = catalogue_folder()
     if language != SOURCE_LANGUAGE:
-        compiled = QTranslator(app)
-        if compiled.load(str(folder / f"plandesk_{language}.qm")):
-            app.installTranslator(compiled)
-            installed.append(compiled)
+        # Qt asks the translator installed last first: the compiled catalogue answers under the context asked
+        # for (one Chinese word may be a button in one place and a state in another), the text alone after it.
         by_text = TextTranslator(read_catalogue(folder / f"plandesk_{language}.ts"), app)
         if not by_text.isEmpty():
             app.installTranslator(by_text)
             installed.append(by_text)
+        compiled = QTranslator(app)
+        if compiled.load(str(folder / f"plandesk_{language}.qm")):
+            app.installTranslator(compiled)
+            installed.append(compiled)
     # Installed last, asked first: Qt's own strings under Qt's contexts.
     qt = QTranslator(app)
     qt_name = "qtbase_zh_CN" if language == SOURCE_LANGUAGE else f"qtbase_{language}"

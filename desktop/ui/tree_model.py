@@ -18,16 +18,27 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..services.core.records import NodeRow
-from ..services.core.status import STATUS_NAMES
 from ..services.core.tree import children, get_nodes
+from ..services.supervision.items import SOURCE_NAMES
 from ..storage import Database
 from .delegates import HIGHLIGHT_ROLE, light_for, light_icon
+from .vocabulary import source_name, status_name
 
 Index = QModelIndex | QPersistentModelIndex
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_TYPE = "application/x-plandesk-node"
 COL_LABEL, COL_TITLE, COL_LEAD, COL_DEADLINE, COL_STATUS, COL_PERCENT = range(6)
+
+
+SOURCE_CHAPTERS = {name: code for code, name in SOURCE_NAMES.items()}
+
+
+def shown_title(row: NodeRow) -> str:
+    """A node's title; the source chapters the services add to a 督办事项 collection in the window's language."""
+    if row.kind == "chapter" and row.origin == "office" and row.title in SOURCE_CHAPTERS:
+        return source_name(SOURCE_CHAPTERS[row.title])
+    return row.title
 
 
 class TreeNode:
@@ -209,13 +220,13 @@ class PlanTreeModel(QAbstractItemModel):
         if col == COL_LABEL:
             return row.label + (self.tr(" [自增]") if row.origin == "office" and not editing else "")
         if col == COL_TITLE:
-            return row.title
+            return row.title if editing else shown_title(row)
         if col == COL_LEAD:
             return row.lead_unit
         if col == COL_DEADLINE:
             return row.deadline.isoformat() if row.deadline else ""
         if col == COL_STATUS:
-            return self.tr(STATUS_NAMES.get(row.status, row.status)) if row.status else ""
+            return status_name(row.status) if row.status else ""
         return f"{row.percent}%" if row.percent is not None else ""
 
     def _tooltip(self, row: NodeRow) -> str:

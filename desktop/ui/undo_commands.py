@@ -14,17 +14,7 @@ from ..services.plans import nodes
 from ..services.supervision import assignments as asg
 from ..storage import Database
 
-FIELDS = (
-    "unit",
-    "role",
-    "contact_person",
-    "contact_phone",
-    "start_date",
-    "deadline",
-    "status",
-    "percent",
-    "remarks",
-)
+FIELDS = asg.EDITABLE  # one list of what may be edited, the service's
 
 
 def assignment_values(info: AssignmentInfo) -> dict[str, Any]:
@@ -98,6 +88,8 @@ class ServiceCommand(QUndoCommand):
 
 
 class EditAssignment(ServiceCommand):
+    """Fields other than the deadline, which moves by ChangeDeadline (a 更正 or a 延期)."""
+
     scope = "detail"
 
     def __init__(self, editing: Editing, before: AssignmentInfo, changes: dict[str, Any]) -> None:
@@ -120,6 +112,53 @@ class EditAssignment(ServiceCommand):
         restore = {k: v for k, v in old.items() if new[k] != v}
         info = asg.update_assignment(
             self.db, assignment_id=self.before.id, expected_version=self.version, **restore
+        )
+        self.version = info.version
+        self.editing.node_changed.emit(self.before.node_id)
+
+
+class ChangeDeadline(ServiceCommand):
+    """A deadline moved as a 更正 or a 延期 (or an assignment's first deadline, a 更正 of none).
+
+    Undo puts both deadlines back as they were, and withdraws the approved extension a 延期 recorded.
+    """
+
+    scope = "detail"
+
+    def __init__(
+        self, editing: Editing, before: AssignmentInfo, deadline: dt.date | None, kind: str, reason: str = ""
+    ) -> None:
+        if kind == "extension":
+            text = editing.tr("延期")
+        elif before.deadline is None:
+            text = editing.tr("填写截止日期")
+        else:
+            text = editing.tr("更正截止日期")
+        super().__init__(editing, text)
+        self.before = before
+        self.deadline, self.kind, self.reason = deadline, kind, reason
+        self.version = before.version
+
+    def do(self) -> None:
+        after = asg.change_deadline(
+            self.db,
+            assignment_id=self.before.id,
+            deadline=self.deadline,
+            kind=self.kind,
+            reason=self.reason,
+            expected_version=self.version,
+        )
+        self.version = after.version
+        self.editing.node_changed.emit(self.before.node_id)
+
+    def revert(self) -> None:
+        info = asg.revert_deadline_change(
+            self.db,
+            assignment_id=self.before.id,
+            kind=self.kind,
+            deadline=self.before.deadline,
+            original_deadline=self.before.original_deadline,
+            expected_version=self.version,
         )
         self.version = info.version
         self.editing.node_changed.emit(self.before.node_id)

@@ -17,7 +17,8 @@ from factories import small_plan
 
 
 def load_evaluated_plan(db: Database) -> dict[str, int]:
-    """Tasks 1. (done by 2024-12), 2. (overdue since 2024-12-31), 3. (60 % in 2024-10); indicator values."""
+    """Tasks 1. (done by 2024-12), 2. (overdue since 2024-12-31), 3. (60 % in 2024-10), each report sent on
+    the 25th of its month; indicator values."""
     plan_id = import_plan(db, parsed=small_plan(), backup=False).plan_id
     with db.read() as s:
         nodes = {n.label: n.id for n in s.scalars(select(PlanNode).where(PlanNode.kind == "task"))}
@@ -35,10 +36,23 @@ def load_evaluated_plan(db: Database) -> dict[str, int]:
     a3 = create_assignment(
         db, node_id=nodes["3."], unit="区市场监管局", start_date=start, deadline="2025-12-31"
     ).id
-    add_progress(db, assignment_id=a1, period="2024-06", text="完成方案编制", percent=40)
-    add_progress(db, assignment_id=a1, period="2024-12", text="碳计量中心建成", percent=100)
-    add_progress(db, assignment_id=a2, period="2024-06", text="启动标准体系梳理", percent=10)
-    add_progress(db, assignment_id=a3, period="2024-10", text="数据中心完成主体建设", percent=60)
+    add_progress(
+        db, assignment_id=a1, period="2024-06", text="完成方案编制", percent=40, reported_on="2024-06-25"
+    )
+    add_progress(
+        db, assignment_id=a1, period="2024-12", text="碳计量中心建成", percent=100, reported_on="2024-12-25"
+    )
+    add_progress(
+        db, assignment_id=a2, period="2024-06", text="启动标准体系梳理", percent=10, reported_on="2024-06-25"
+    )
+    add_progress(
+        db,
+        assignment_id=a3,
+        period="2024-10",
+        text="数据中心完成主体建设",
+        percent=60,
+        reported_on="2024-10-25",
+    )
     standards = inds["社会公用计量标准（项）"]  # 50 by 2025, binding
     set_indicator_base(db, indicator_id=standards, base_year=2023, base_value=10)
     set_indicator_value(db, indicator_id=standards, value=20, measured_on="2024-12-31", source="市场监管统计")

@@ -85,7 +85,9 @@ def test_base_form_saves_and_reports_errors(qtbot, db: Database) -> None:  # typ
     pane.set_plan(ids["plan"])
     row = next(r for r in range(pane.indicators.rowCount()) if pane.indicators.item(r, 1).text() == "覆盖率")
     pane.indicators.setCurrentCell(row, 1)
-    assert pane.indicators.item(row, 4).text() == "2023年 70*"  # the earliest value stands in
+    assert (
+        pane.indicators.item(row, 4).text() == "2023年 70*（2023-12-31）"
+    )  # a value of the base year stands in
     dialog = pane.edit_base()
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.year_edit, "2022")

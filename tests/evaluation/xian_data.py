@@ -63,5 +63,12 @@ def load_xian(db: Database) -> int:
             db, node_id=node_id, unit=unit, role=role, start_date="2024-05-01", deadline=deadline
         ).id
         percent = (30, 60, 100, 10, 45, 80, 20)[k % 7]
-        add_progress(db, assignment_id=a, period="2024-12", text="按计划推进。", percent=percent)
+        add_progress(
+            db,
+            assignment_id=a,
+            period="2024-12",
+            text="按计划推进。",
+            percent=percent,
+            reported_on="2024-12-25",
+        )
     return plan_id

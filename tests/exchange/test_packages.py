@@ -92,7 +92,9 @@ def test_package_round_trip_and_second_import_updates(source: tuple[Database, in
 
         # the first office records more progress and re-sends: the second import updates, never duplicates
         add_progress(db, assignment_id=assignment_id, period="2024-06", text="完成选址", percent=50)
-        update_assignment(db, assignment_id=assignment_id, deadline="2025-09-30")
+        update_assignment(
+            db, assignment_id=assignment_id, deadline="2025-09-30", deadline_kind="延期", deadline_reason="x"
+        )
         export_package(db, plan_id=plan_id, path=pkg)
         preview = read_package(other, path=pkg)
         assert (preview.counts["progress"]["add"], preview.counts["progress"]["same"]) == (1, 1)

@@ -26,7 +26,9 @@ def test_node_history_tells_who_changed_what_and_why(db: Database) -> None:
     ids = task_ids(db)
     a = create_assignment(db, node_id=ids["2."], unit="区发展改革委", deadline="2025-06-30")
     db.operator = "李科长"
-    update_assignment(db, assignment_id=a.id, deadline="2025-09-30", status="in_progress")
+    update_assignment(
+        db, assignment_id=a.id, deadline="2025-09-30", deadline_kind="更正", status="in_progress"
+    )
     entry = add_progress(db, assignment_id=a.id, period="2025-03", text="完成初稿", percent=40)
     delete_progress(db, entry_id=entry.id)
     create_assignment(db, node_id=ids["1."], unit="区科委", role="co")  # another node: not in this history

@@ -19,7 +19,9 @@ def test_history_pane_shows_a_nodes_changes_read_only(qtbot, db: Database) -> No
     ids = task_ids(db)
     a = create_assignment(db, node_id=ids["2."], unit="区发展改革委", deadline="2025-06-30")
     db.operator = "李科长"
-    update_assignment(db, assignment_id=a.id, deadline="2025-09-30")
+    update_assignment(
+        db, assignment_id=a.id, deadline="2025-09-30", deadline_kind="延期", deadline_reason="x"
+    )
     pane = HistoryPane(db)
     qtbot.addWidget(pane)
     pane.show()

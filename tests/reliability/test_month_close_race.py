@@ -19,6 +19,7 @@ from desktop.services.supervision.assignments import add_progress, create_assign
 from desktop.storage import Database, open_database
 
 MONTH = "2025-03"
+DAY = "2025-03-20"
 
 
 def frozen_texts(db: Database, plan_id: int) -> set[str]:
@@ -42,15 +43,18 @@ def test_an_entry_saved_while_the_month_is_gathered_is_frozen_or_refused(
     db: Database, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = task_ids(db)
-    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局")
-    add_progress(db, assignment_id=a.id, period=MONTH, text="关账前的一条")
+    # Handed out in January; March's reports are dated in March (a report dated later is not March's figure).
+    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-02")
+    add_progress(db, assignment_id=a.id, period=MONTH, text="关账前的一条", reported_on=DAY)
     outcome: dict[str, Any] = {}
     real = report_data.gather_monthly
 
     def save_meanwhile() -> None:
         with open_database(db_url, operator="乙") as other:
             try:
-                add_progress(other, assignment_id=a.id, period=MONTH, text="关账时保存的一条")
+                add_progress(
+                    other, assignment_id=a.id, period=MONTH, text="关账时保存的一条", reported_on=DAY
+                )
                 outcome["saved"] = True
             except PlanDeskError as exc:
                 outcome["refused"] = str(exc)
@@ -87,7 +91,9 @@ with open_database(url, operator="乙") as db:
     while time.monotonic() < give_up:
         i += 1
         try:
-            add_progress(db, assignment_id=assignment_id, period=month, text=f"并发第{i}条")
+            add_progress(
+                db, assignment_id=assignment_id, period=month, text=f"并发第{i}条", reported_on=month + "-20"
+            )
         except PlanDeskError as exc:
             print("refused", exc, flush=True)
             break
@@ -99,7 +105,7 @@ def test_a_process_saving_without_pause_while_the_month_closes_loses_nothing_fro
     db: Database, db_url: str
 ) -> None:
     ids = task_ids(db)
-    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局")
+    a = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-02")
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, db_url, str(a.id), MONTH],
         stdout=subprocess.PIPE,

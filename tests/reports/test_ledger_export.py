@@ -28,7 +28,7 @@ def test_ledger_rows_and_cell_types(db, tmp_path):
     seed = seed_xian(db)
     out = export_ledger(db, plan_id=seed.plan_id, path=tmp_path / "台账.xlsx", as_of=AS_OF)
     ws, rows = read(out)
-    assert rows[0][0].endswith("实施方案工作台账") and "制表日期：2026年3月31日" in rows[1][0]
+    assert rows[0][0].endswith("实施方案工作台账") and "统计截至：2026年3月31日" in rows[1][0]
     assert list(rows[2]) == [name for name, _ in COLUMNS]
     data = [dict(zip(rows[2], r, strict=True)) for r in rows[HEAD:]]
     assigned = [r for r in data if r["状态"] != "未分工"]

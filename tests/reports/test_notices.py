@@ -11,12 +11,20 @@ from report_fixtures import AS_OF, MARKET, SCIENCE, seed_xian
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import select
 
+from desktop import clock
 from desktop.errors import PlanDeskError
 from desktop.models import Reminder
 from desktop.reports.notices import BLOCK_W, LEFT, LINE, TOP, NoticeSettings, geometry, render_notices
 from desktop.reports.official_fonts import official_fonts
 from desktop.services.reporting.notices import issue_missing_report_notices, issue_notices
 from desktop.services.reporting.report_data import gather_notices
+
+
+@pytest.fixture(autouse=True)
+def issued_the_day_after_the_cut_off():
+    """Notices are issued on the program's today: here 1 April, the day after the cut-off (AS_OF)."""
+    with clock.fixed_today(AS_OF + dt.timedelta(days=1)):
+        yield
 
 
 def flat(text: str) -> str:
@@ -73,7 +81,8 @@ def test_issue_notices_one_file_records_reminders(db, tmp_path):
 def test_a_preview_takes_no_number_and_records_nothing(db, tmp_path):
     seed = seed_xian(db)
     shown = issue_notices(db, plan_id=seed.plan_id, as_of=AS_OF, path=tmp_path / "预览.pdf", preview=True)
-    assert [r.doc_number for r in shown] == ["督办〔2026〕1号", "督办〔2026〕2号"]
+    # No number is shown as if it were reserved (test_notice_dates checks the printed page).
+    assert [r.doc_number for r in shown] == ["督办〔2026〕X号（预览，未编号）"] * 2
     assert "预览稿" in flat(PdfReader(shown[0].path).pages[0].extract_text())
     with db.read() as s:
         assert s.scalars(select(Reminder)).all() == []

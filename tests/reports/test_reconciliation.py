@@ -20,6 +20,7 @@ from report_fixtures import MARKET, MONTH, SCIENCE, seed_xian
 from sqlalchemy import select
 
 from desktop.cli import main
+from desktop.clock import fixed_today
 from desktop.errors import PlanDeskError
 from desktop.models import Assignment, PlanNode, ProgressEntry
 from desktop.reports.monthly import render_monthly
@@ -73,7 +74,8 @@ assignment = st.fixed_dictionaries(
 
 def build(path: Path, rows: list[dict]) -> Database:
     db = open_database(path, operator="测试员")
-    with db.write() as s:
+    # Recorded before the month: each assignment exists from its start date (or from then, without one).
+    with fixed_today(FIRST - dt.timedelta(days=100)), db.write() as s:
         units = [ensure_unit(s, name).id for name in UNITS]
         nodes = list(
             s.scalars(
@@ -120,7 +122,11 @@ def test_every_count_agrees(xian_template, tmp_path, rows, day):
         assert sum(u.lead + u.co for u in full.units) == sm.assignments
         late = full.overdue_lines()
         assert sm.overdue_assignments == len(late) == sum(u.overdue for u in full.units)
-        assert sm.overdue == len({t.node_id for t, _ in late}) == len(full.overdue_tasks)
+        # A task is overdue when its lead's assignment is (the rulebook: the lead decides).
+        deciding_late = {
+            t.node_id for t, a in late if a.role == "lead" or not any(x.role == "lead" for x in t.assignments)
+        }
+        assert sm.overdue == len(deciding_late) == len(full.overdue_tasks)
         assert sm.not_reported == sum(u.not_reported for u in full.units)
         assert sm.due_soon_assignments == len(full.due_soon_lines())
         # The report's overdue set is the warnings' red set and 考核's overdue count.
@@ -137,11 +143,11 @@ def test_every_count_agrees(xian_template, tmp_path, rows, day):
         # The dashboard counts the same tasks by the same statuses.
         stats = plan_statistics(db, plan_id=plan_id, as_of=as_of)
         assert stats.tasks == sm.tasks and stats.by_status == sm.by_status
-        assert len(unassigned_tasks(db, plan_id=plan_id)) == sm.unassigned
+        assert len(unassigned_tasks(db, plan_id=plan_id, as_of=as_of)) == sm.unassigned
         # 报送情况 names the same missing reports as the report's 未报送 (on the month's last day).
         end = gather_monthly(db, plan_id=plan_id, month=MONTH, live=True)
         missing = {a.id for t in end.tasks for a in t.assignments if a.missing_report}
-        status = reporting_status(db, plan_id=plan_id, period=MONTH)
+        status = reporting_status(db, plan_id=plan_id, period=MONTH, as_of=end.as_of)
         assert missing == {i for u in status for i in u.missing_assignment_ids}
         # The brief counts exactly what the full report counts; a unit's report holds that unit's rows.
         brief = gather_monthly(db, plan_id=plan_id, month=MONTH, as_of=as_of, brief=True)

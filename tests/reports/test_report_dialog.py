@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from report_fixtures import MARKET, seed_xian
 from sqlalchemy import func, select
 
+from desktop.clock import fixed_today
 from desktop.models import Reminder
 from desktop.ui import report_dialog
-from desktop.ui.report_dialog import LEDGER, MONTHLY, NOTICES, ReportDialog
+from desktop.ui.report_dialog import BULLETIN, LEDGER, MONTHLY, NOTICES, ReportDialog
 
 
 def open_dialog(qtbot: QtBot, db, plan_id: int) -> ReportDialog:
@@ -45,6 +49,11 @@ def test_monthly_report_for_one_unit(qtbot: QtBot, db, tmp_path):
 
 def test_notices_and_ledger(qtbot: QtBot, db, tmp_path):
     seed = seed_xian(db)
+    with fixed_today(dt.date(2026, 4, 2)):  # issued on 2 April: the 文号's year is the year of issue
+        _notices_and_ledger(qtbot, db, tmp_path, seed)
+
+
+def _notices_and_ledger(qtbot: QtBot, db, tmp_path, seed) -> None:
     dialog = open_dialog(qtbot, db, seed.plan_id)
     dialog.kind.setCurrentIndex(NOTICES)
     assert dialog.form.isRowVisible(dialog.as_of) and not dialog.form.isRowVisible(dialog.month)
@@ -125,3 +134,56 @@ def test_choosing_where_to_save_does_not_block_the_window(qtbot: QtBot, db, tmp_
     chooser.fileSelected.emit(str(tmp_path / "台账.xlsx"))
     chooser.reject()
     assert dialog.output.text() == str(tmp_path / "台账.xlsx")
+
+
+def test_every_output_is_as_of_the_day_in_the_dialog(qtbot: QtBot, db, tmp_path):
+    """统计截止日期 is offered for every kind; a month's report starts at its last day; the ledger takes it."""
+    seed = seed_xian(db)
+    dialog = open_dialog(qtbot, db, seed.plan_id)
+    dialog.kind.setCurrentIndex(MONTHLY)
+    assert dialog.form.isRowVisible(dialog.as_of)
+    dialog.month.setDate(QDate(2026, 3, 1))
+    assert dialog.as_of.date() == QDate(2026, 3, 31)
+    dialog.as_of.setDate(QDate(2026, 3, 20))  # the office counts to the 20th
+    report = tmp_path / "月报.pdf"
+    dialog.output.setText(str(report))
+    with qtbot.waitSignal(dialog.generated, timeout=30000):
+        dialog.generate_button.click()
+    assert "统计截至：2026年3月20日" in "".join(p.extract_text() for p in PdfReader(report).pages)
+    dialog.kind.setCurrentIndex(LEDGER)
+    assert dialog.form.isRowVisible(dialog.as_of)
+    ledger = tmp_path / "台账.xlsx"
+    dialog.output.setText(str(ledger))
+    with qtbot.waitSignal(dialog.generated, timeout=30000):
+        dialog.generate_button.click()
+    qtbot.waitUntil(ledger.exists)
+    assert "统计截至：2026年3月20日" in str(load_workbook(ledger).active["A2"].value)
+
+
+def test_the_bulletin_is_issued_from_the_window_with_the_offices_requirements(qtbot: QtBot, db, tmp_path):
+    """督查通报 in 生成报表: 五、下一步工作要求 edited in the dialog, printed, and remembered for the next one."""
+    seed = seed_xian(db)
+    dialog = open_dialog(qtbot, db, seed.plan_id)
+    dialog.kind.setCurrentIndex(BULLETIN)
+    assert dialog.form.isRowVisible(dialog.requirements) and dialog.form.isRowVisible(dialog.month)
+    assert "倒排工期" in dialog.requirements.toPlainText()  # the default wording to start from
+    dialog.month.setDate(QDate(2026, 3, 1))
+    dialog.requirements.selectAll()
+    dialog.requirements.setFocus()
+    typed = QInputMethodEvent()  # Chinese arrives as an input method commits it
+    typed.setCommitString("各单位务必于4月10日前报送逾期任务整改说明。")
+    QApplication.sendEvent(dialog.requirements, typed)
+    dialog.draft.setChecked(False)  # 印发: takes 第1期
+    target = tmp_path / "通报.pdf"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.generated, timeout=30000):
+        dialog.generate_button.click()
+    text = "".join(p.extract_text() for p in PdfReader(target).pages).replace("\n", "")
+    assert "各单位务必于4月10日前报送逾期任务整改说明" in text and "第1期" in text
+    again = open_dialog(qtbot, db, seed.plan_id)
+    again.kind.setCurrentIndex(BULLETIN)
+    assert again.requirements.toPlainText() == "各单位务必于4月10日前报送逾期任务整改说明。"
+    again.requirements.clear()
+    again.output.setText(str(tmp_path / "空.pdf"))
+    again.generate_button.click()
+    assert "下一步工作要求" in again.status.text() and not (tmp_path / "空.pdf").exists()

@@ -101,7 +101,13 @@ def test_exports_of_a_real_month_keep_formula_like_reports_as_text(db, tmp_path)
     seed = seed_xian(db)
     for text in ("=1+1", '=HYPERLINK("http://example.com","详情")', "@cmd", "-1"):
         add_progress(
-            db, assignment_id=seed.tasks["9."], period=MONTH, text=text, problems=text, next_steps=text
+            db,
+            assignment_id=seed.tasks["9."],
+            period=MONTH,
+            text=text,
+            problems=text,
+            next_steps=text,
+            reported_on="2026-03-28",  # reported in March: in a ledger as of 31 March
         )
     ledger = export_ledger(db, plan_id=seed.plan_id, path=tmp_path / "台账.xlsx", as_of=AS_OF)
     cells = no_formulas(ledger)

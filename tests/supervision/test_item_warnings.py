@@ -40,7 +40,9 @@ def test_an_overdue_instruction_is_late_by_working_days_not_calendar_days(db: Da
 
 def test_plan_tasks_keep_counting_calendar_days(db: Database) -> None:
     ids = load_small_plan(db)
-    create_assignment(db, node_id=ids["1."], unit="区市场监管局", deadline="2026-02-26")
+    create_assignment(
+        db, node_id=ids["1."], unit="区市场监管局", start_date="2026-01-05", deadline="2026-02-26"
+    )
     [late] = [w for w in compute_warnings(db, plan_id=ids["plan"], as_of="2026-03-02") if w.colour == "red"]
     assert late.reason == "已逾期 4 天（截止日期 2026-02-26）"
 

@@ -37,14 +37,15 @@ def plan(db: Database) -> dict[str, int]:
 def test_scores_rank_units_by_feedback_completion_overdue_and_returns(
     db: Database, plan: dict[str, int]
 ) -> None:
+    # April's reports are due on 25 April (the 报送台账's rule): two on time, one late.
     add_progress(
-        db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28"
+        db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-20"
     )
     add_progress(
-        db, assignment_id=plan["a3"], period="2025-04", text="推进", percent=100, reported_on="2025-05-03"
+        db, assignment_id=plan["a3"], period="2025-04", text="推进", percent=100, reported_on="2025-04-24"
     )
     add_progress(
-        db, assignment_id=plan["a1"], period="2025-04", text="迟报", percent=50, reported_on="2025-05-20"
+        db, assignment_id=plan["a1"], period="2025-04", text="迟报", percent=50, reported_on="2025-04-28"
     )
     review(db, assignment_id=plan["a1"], accept=False, reason="材料不全", at="2025-04-30")
     scores = {s.unit: s for s in unit_scores(db, plan_id=plan["plan"], period="2025-04")}

@@ -13,6 +13,7 @@ from supervision_setup import load_small_plan
 
 from desktop.cli import main
 from desktop.services.core.settings import set_setting
+from desktop.services.core.units import ensure_unit
 from desktop.services.reporting.report_data import gather_monthly
 from desktop.services.supervision import workflow
 from desktop.services.supervision.assignments import add_progress, create_assignment
@@ -26,13 +27,17 @@ MONTH = "2026-02"
 
 @pytest.fixture
 def month(db: Database) -> int:
-    """市场监管局 reports February on time but has it sent back; 发展改革委 does not report at all."""
+    """Both report February on time (by the 25th): 市场监管局 has its report sent back, 发展改革委's work is
+    overdue — the weights put 市场监管局 first, the published point rule 发展改革委."""
     ids = load_small_plan(db)
     market = create_assignment(
         db, node_id=ids["1."], unit=MARKET, start_date="2026-01-01", deadline="2026-06-30"
     ).id
-    create_assignment(db, node_id=ids["2."], unit=REFORM, start_date="2026-01-01", deadline="2026-01-31")
-    add_progress(db, assignment_id=market, period=MONTH, text="推进", percent=20, reported_on="2026-02-26")
+    reform = create_assignment(
+        db, node_id=ids["2."], unit=REFORM, start_date="2026-01-01", deadline="2026-01-31"
+    ).id
+    add_progress(db, assignment_id=market, period=MONTH, text="推进", percent=20, reported_on="2026-02-24")
+    add_progress(db, assignment_id=reform, period=MONTH, text="推进", percent=30, reported_on="2026-02-20")
     workflow.review(db, assignment_id=market, accept=False, reason="缺佐证材料", at="2026-02-27")
     return ids["plan"]
 
@@ -44,7 +49,7 @@ def _order(rows: list[object]) -> list[tuple[int, str, float]]:
 def test_without_a_point_rule_the_weights_rank_and_with_one_the_points_do(db: Database, month: int) -> None:
     weights = ranking(db, plan_id=month, period=MONTH)
     assert weights.method == "weights" and weights.method_text.startswith("计分办法（按权重）：按时反馈率×50")
-    assert _order(weights.scores) == [(1, MARKET, 48.0), (2, REFORM, 0.0)]
+    assert _order(weights.scores) == [(1, MARKET, 48.0), (2, REFORM, 45.0)]
     set_setting(db, "scoring.points", {"returned": -5})  # the office publishes its 计分办法
     points = ranking(db, plan_id=month, period=MONTH)
     assert points.method == "points" and "被退回 -5分/次" in points.method_text
@@ -97,6 +102,7 @@ def test_plandesk_score_prints_the_method_and_follows_the_setting(
     assert main([*args, "--xlsx", str(xlsx)]) == 0
     sheet = load_workbook(xlsx).active
     assert sheet is not None and sheet["B3"].value == REFORM and "被退回 -5分/次" in str(sheet["A6"].value)
+    assert "统计至 2026-02-28" in str(sheet["A1"].value)  # the day it was counted on, printed
 
 
 def test_plandesk_score_can_change_the_offices_method(
@@ -107,3 +113,26 @@ def test_plandesk_score_can_change_the_offices_method(
     assert main([*args, "--set-method", "weights"]) == 0
     assert capsys.readouterr().out.startswith("计分办法（按权重）")
     assert scoring_method(db) == "weights" and ranking(db, plan_id=month, period=MONTH).method == "weights"
+
+
+def test_a_unit_that_never_reported_never_ranks_with_one_that_did(db: Database) -> None:
+    """The weights' floor at 0 made one reporting unit and nine silent ones all first with 0 points."""
+    ids = load_small_plan(db)
+    units = [f"区第{i}局" for i in range(1, 11)]
+    with db.write() as s:
+        for u in units:
+            ensure_unit(s, u)
+    made = [
+        create_assignment(db, node_id=ids["1."], unit=u, start_date="2026-01-01", deadline="2026-01-31").id
+        for u in units
+    ]
+    # Reported, but late (after the 25th): its score is floored at 0 like the silent units'.
+    add_progress(db, assignment_id=made[0], period=MONTH, text="推进", percent=10, reported_on="2026-02-27")
+    scores = unit_scores(db, plan_id=ids["plan"], period=MONTH)
+    assert [s.score for s in scores] == [0.0] * 10  # 50 − 5×… floored, for all of them
+    assert (scores[0].unit, scores[0].rank) == (units[0], 1)
+    assert {s.rank for s in scores[1:]} == {2} and all(s.never_reported for s in scores[1:])
+    set_setting(db, "scoring.points", {"returned": -5})
+    points = ranking(db, plan_id=ids["plan"], period=MONTH)
+    assert (points.scores[0].unit, points.scores[0].rank) == (units[0], 1)
+    assert {s.rank for s in points.scores[1:]} == {2}

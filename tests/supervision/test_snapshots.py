@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from supervision_setup import load_small_plan
 
+from desktop.clock import fixed_today
 from desktop.errors import PlanDeskError
 from desktop.reports.monthly import render_monthly
 from desktop.services.reporting.report_data import gather_monthly
@@ -56,7 +57,8 @@ def test_trend_lists_closed_months_with_their_figures(db: Database) -> None:
         db, node_id=ids["2."], unit="区发展改革委", start_date="2025-01-01", deadline="2025-12-31"
     )
     close_month(db, plan_id=ids["plan"], period="2025-04")
-    update_assignment(db, assignment_id=a1, status="done")
+    with fixed_today(dt.date(2025, 5, 12)):  # finished in May: May's figures count it, April's do not
+        update_assignment(db, assignment_id=a1, status="done")
     close_month(db, plan_id=ids["plan"], period="2025-05")
     points = trend(db, plan_id=ids["plan"])
     assert [p.period for p in points] == ["2025-04", "2025-05"]
@@ -67,3 +69,21 @@ def test_trend_lists_closed_months_with_their_figures(db: Database) -> None:
     future = dt.date.today().replace(day=1) + dt.timedelta(days=40)
     with pytest.raises(PlanDeskError, match="尚未开始"):
         close_month(db, plan_id=ids["plan"], period=f"{future:%Y-%m}")
+
+
+def test_months_closed_late_keep_their_own_figures(db: Database) -> None:
+    """Closing September and October in December stores what was true at each month's end, not today's counts."""
+    ids = load_small_plan(db)
+    with fixed_today(dt.date(2025, 8, 1)):
+        a1 = create_assignment(db, node_id=ids["1."], unit="区市场监管局", deadline="2025-12-31").id
+        a2 = create_assignment(db, node_id=ids["2."], unit="区发展改革委", deadline="2025-10-15").id
+    with fixed_today(dt.date(2025, 9, 20)):
+        add_progress(db, assignment_id=a1, period="2025-09", text="九月完成全部工作", percent=100)
+    with fixed_today(dt.date(2025, 11, 5)):
+        update_assignment(db, assignment_id=a2, status="done")
+    with fixed_today(dt.date(2025, 12, 7)):
+        close_month(db, plan_id=ids["plan"], period="2025-09")
+        close_month(db, plan_id=ids["plan"], period="2025-10")
+    sept, octo = trend(db, plan_id=ids["plan"])
+    assert (sept.done, sept.overdue) == (1, 0)  # a2 was due 10-15: not yet overdue on 09-30
+    assert (octo.done, octo.overdue) == (1, 1)  # a2 was finished only in November

@@ -83,7 +83,9 @@ def test_workflow_panel_offers_only_allowed_steps_and_records_them(
 
 
 def test_warnings_view_colours_rows_and_rolls_up(qtbot: QtBot, db: Database, plan: dict[str, int]) -> None:
-    add_progress(db, assignment_id=plan["a2"], period="2025-07", text="推进", percent=60)
+    add_progress(
+        db, assignment_id=plan["a2"], period="2025-07", text="推进", percent=60, reported_on="2025-07-01"
+    )
     view = WarningsView(db)
     qtbot.addWidget(view)
     view.resize(900, 300)
@@ -143,7 +145,7 @@ def test_ranking_view_lists_and_exports(
     qtbot: QtBot, db: Database, plan: dict[str, int], tmp_path: Path
 ) -> None:
     add_progress(
-        db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-28"
+        db, assignment_id=plan["a2"], period="2025-04", text="推进", percent=50, reported_on="2025-04-24"
     )
     view = RankingView(db)
     qtbot.addWidget(view)

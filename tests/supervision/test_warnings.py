@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from supervision_setup import load_small_plan
 
+from desktop.clock import fixed_today
 from desktop.errors import PlanDeskError
 from desktop.services.core.settings import set_setting
 from desktop.services.reporting.notices import issue_missing_report_notices
@@ -136,8 +137,10 @@ def plan(db: Database) -> dict[str, int]:
 
 
 def test_compute_warnings_rolls_up_to_the_chapter_and_units(db: Database, plan: dict[str, int]) -> None:
-    add_progress(db, assignment_id=plan["a2"], period="2025-07", text="推进中", percent=60)
-    add_progress(db, assignment_id=plan["a3"], period="2025-07", text="推进中", percent=95)
+    for a, pct in (("a2", 60), ("a3", 95)):
+        add_progress(
+            db, assignment_id=plan[a], period="2025-07", text="推进中", percent=pct, reported_on="2025-07-01"
+        )
     warnings = compute_warnings(db, plan_id=plan["plan"], as_of="2025-07-01")
     found = {(w.assignment_id, w.colour, w.rule) for w in warnings}
     assert found == {
@@ -157,14 +160,18 @@ def test_compute_warnings_rolls_up_to_the_chapter_and_units(db: Database, plan: 
 
 
 def test_approved_extension_moves_the_counted_deadline(db: Database, plan: dict[str, int]) -> None:
-    ext = request_extension(db, assignment_id=plan["a1"], new_deadline="2025-09-30", reason="设备到货延迟")
+    with fixed_today(dt.date(2025, 6, 20)):
+        ext = request_extension(
+            db, assignment_id=plan["a1"], new_deadline="2025-09-30", reason="设备到货延迟"
+        )
     before = {
         w.rule
         for w in compute_warnings(db, plan_id=plan["plan"], as_of="2025-07-01")
         if w.assignment_id == plan["a1"]
     }
     assert "overdue" in before  # a pending request changes nothing
-    decide_extension(db, request_id=ext.id, approve=True)
+    with fixed_today(dt.date(2025, 6, 25)):
+        decide_extension(db, request_id=ext.id, approve=True)
     after = {
         w.rule
         for w in compute_warnings(db, plan_id=plan["plan"], as_of="2025-07-01")

@@ -158,14 +158,20 @@ def test_refused_extension_keeps_the_deadline_and_history_shows_every_change(
 def test_a_deadline_moved_by_the_office_is_kept_as_an_approved_change(db: Database, assignment: int) -> None:
     from desktop.services.supervision.assignments import update_assignment
 
-    update_assignment(db, assignment_id=assignment, deadline="2025-09-30")
+    update_assignment(
+        db,
+        assignment_id=assignment,
+        deadline="2025-09-30",
+        deadline_kind="延期",
+        deadline_reason="设备到货延迟",
+    )
     info = get_assignment(db, assignment_id=assignment)
     assert (info.deadline, info.original_deadline) == (dt.date(2025, 9, 30), dt.date(2025, 6, 30))
     [change] = extensions(db, assignment_id=assignment)
     assert (change.decision, change.requested_by, change.reason) == (
         "approved",
         "测试员",
-        "办公室直接调整截止日期",
+        "设备到货延迟",
     )
     history = deadline_history(db, assignment_id=assignment)
     assert [h.deadline for h in history] == [dt.date(2025, 6, 30), dt.date(2025, 9, 30)]

@@ -8,10 +8,11 @@ from collections import Counter
 from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
+from ... import clock, rulebook
 from ...models import Assignment, PlanNode, Responsibility, Unit
 from ...storage import Database
+from .as_of import states_on
 from .records import PlanStats
-from .status import supervised_status, worst
 
 WORK_KINDS = ("task", "measure")
 
@@ -39,45 +40,43 @@ def work_node_ids(s: Session, plan_id: int | None = None) -> set[int]:
 def plan_statistics(
     db: Database, *, plan_id: int | None = None, as_of: dt.date | None = None, due_within_days: int = 7
 ) -> PlanStats:
-    """Tasks by status (each task counted once, by its worst assignment), overdue by lead unit and by any unit."""
-    as_of = as_of or dt.date.today()
+    """Tasks by status (each task counted once, as its lead's assignment stands: the rulebook's rule), overdue
+    by lead unit and by any unit, on ``as_of`` as it stood then."""
+    as_of = as_of or clock.today()
     with db.read() as s:
         task_ids = work_node_ids(s, plan_id)
         aq = (
-            select(
-                Assignment.node_id,
-                Assignment.role,
-                Assignment.status,
-                Assignment.deadline,
-                Unit.name,
-                Assignment.workflow_state,
-            )
+            select(Assignment.id, Assignment.node_id, Unit.name)
             .join(Unit, Unit.id == Assignment.unit_id)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
             .where(Assignment.archived.is_(False), PlanNode.archived.is_(False))
         )
         if plan_id is not None:
             aq = aq.where(PlanNode.plan_id == plan_id)
-        per_node: dict[int, list[str]] = {}
-        overdue_by_unit: Counter[str] = Counter()
-        overdue_any_role: Counter[str] = Counter()
-        due_soon_nodes: set[int] = set()
-        for node_id, role, status, deadline, unit, workflow_state in s.execute(aq):
-            eff = supervised_status(status, workflow_state, deadline, as_of)
-            per_node.setdefault(node_id, []).append(eff)
-            if eff == "overdue":
-                overdue_any_role[unit] += 1
-                if role == "lead":
-                    overdue_by_unit[unit] += 1
-            if (
-                eff in ("not_started", "in_progress")
-                and deadline is not None
-                and 0 <= (deadline - as_of).days <= due_within_days
-            ):
-                due_soon_nodes.add(node_id)
+        rows = s.execute(aq).tuples().all()
+        states = states_on(s, [row[0] for row in rows], as_of)
+    per_node: dict[int, tuple[list[str], list[str]]] = {}
+    overdue_by_unit: Counter[str] = Counter()
+    overdue_any_role: Counter[str] = Counter()
+    due_soon_nodes: set[int] = set()
+    for aid, node_id, unit in rows:
+        st = states[aid]
+        if not st.exists:
+            continue  # assigned after the day
+        eff = rulebook.supervised_status(st.status, st.workflow_state, st.deadline, as_of)
+        roles, effs = per_node.setdefault(node_id, ([], []))
+        roles.append(st.role)
+        effs.append(eff)
+        if eff == "overdue":
+            overdue_any_role[unit] += 1
+            if st.role == "lead":
+                overdue_by_unit[unit] += 1
+        if rulebook.is_due_soon(st.status, st.workflow_state, st.deadline, as_of, due_within_days):
+            due_soon_nodes.add(node_id)
     by_status: Counter[str] = Counter()
     for node_id in task_ids:
-        by_status[worst(per_node.get(node_id, [])) or "unassigned"] += 1
+        roles, effs = per_node.get(node_id, ([], []))
+        by_status[rulebook.task_status(roles, effs)] += 1
     return PlanStats(
         plan_id,
         as_of,

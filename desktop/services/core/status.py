@@ -1,9 +1,8 @@
-"""The status vocabulary as the services use it (it lives in desktop.status, shared with the reports)."""
+"""The status vocabulary as the services and the window use it (from desktop.status and the models)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
+from ... import rulebook
 from ...models import ESCALATION_LEVELS, ITEM_SOURCES, PLAN_LEVELS
 from ...status import (
     ATTRIBUTE_NAMES,
@@ -39,19 +38,7 @@ __all__ = [
     "is_overdue",
 ]
 
-# 办结 and 销号 end supervision whatever the stored status says (kept here to avoid importing the workflow).
-CLOSED_WORKFLOW = ("closed", "struck_off")
-
-
-def supervised_status(
-    status: str, workflow_state: str | None, deadline: dt.date | None, as_of: dt.date
-) -> str:
-    """The one status every count uses: closed or struck-off work is done, unfinished work past its deadline
-    is overdue. The report, the warnings' red set and 考核's overdue count all derive from it."""
-    if workflow_state in CLOSED_WORKFLOW:
-        return "done"
-    return effective_status(status, deadline, as_of)
-
-
-def is_overdue(status: str, workflow_state: str | None, deadline: dt.date | None, as_of: dt.date) -> bool:
-    return supervised_status(status, workflow_state, deadline, as_of) == "overdue"
+# The one supervised status every count uses is the rulebook's (desktop.rulebook), named here for the services.
+CLOSED_WORKFLOW = rulebook.CLOSED_WORKFLOW
+supervised_status = rulebook.supervised_status
+is_overdue = rulebook.is_overdue

@@ -11,6 +11,7 @@ from sqlalchemy import Integer, any_, bindparam, case, func, literal, select, tr
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import NotFound
 from ...models import Assignment, Plan, PlanNode, ProgressEntry, Responsibility, Unit
 from ...storage import Database
@@ -19,7 +20,7 @@ from .status import SEVERITY, effective_status, worst
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    return clock.today()
 
 
 def _plan_info(plan: Plan, root_id: int | None, node_count: int = 0) -> PlanInfo:

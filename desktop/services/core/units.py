@@ -34,20 +34,16 @@ def clean_unit_name(name: str) -> str:
     return re.sub(r"\s+", "", _INVISIBLE.sub("", name or "")).strip("，,、；;。")
 
 
-def _clean(name: str) -> str:
-    return clean_unit_name(name)
-
-
 def find_unit(s: Session, name: str) -> Unit | None:
     """A unit by its canonical name or one of its aliases."""
-    key = _clean(name)
+    key = clean_unit_name(name)
     if not key:
         return None
     unit = s.scalar(select(Unit).where(Unit.name == key))
     if unit is None:
         unit = s.scalar(select(Unit).join(UnitAlias).where(UnitAlias.alias == key))
     if unit is None:
-        canonical = _canonical(key)
+        canonical = canonical_unit_name(key)
         if canonical != key:
             unit = s.scalar(select(Unit).where(Unit.name == canonical))
     if unit is None:
@@ -68,7 +64,8 @@ def local_matches(s: Session, key: str) -> list[Unit]:
     return list(s.scalars(select(Unit).where(Unit.name.in_(wanted)).order_by(Unit.name))) if wanted else []
 
 
-def _canonical(name: str) -> str:
+def canonical_unit_name(name: str) -> str:
+    """The name a unit is kept under (市发改委 → 市发展和改革委员会), from the importer's alias table."""
     try:
         from ...importers.units import canonical_unit
     except ImportError:  # pragma: no cover - the alias table ships with the importer
@@ -76,7 +73,8 @@ def _canonical(name: str) -> str:
     return canonical_unit(name)
 
 
-def _kind(name: str) -> str:
+def unit_kind_of(name: str) -> str:
+    """The kind of unit a name denotes (one of UNIT_KINDS; ``other`` when unsure)."""
     try:
         from ...importers.units import unit_kind
     except ImportError:  # pragma: no cover
@@ -90,13 +88,13 @@ def resolve_unit(s: Session, name: str, *, field: str = "unit") -> Unit:
     unit = find_unit(s, name)
     if unit is not None:
         return unit
-    several = local_matches(s, _clean(name))
+    several = local_matches(s, clean_unit_name(name))
     if len(several) > 1:
         raise PlanDeskError(
             f"“{name}”可以指多个单位：{'、'.join(u.name for u in several)}，请写全称。", field=field
         )
     names = list(s.scalars(select(Unit.name)))
-    close = difflib.get_close_matches(_clean(name), names, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(clean_unit_name(name), names, n=3, cutoff=0.5)
     hint = f"是否指：{'、'.join(close)}？" if close else "请先添加该单位，或检查名称。"
     raise PlanDeskError(f"未知单位“{name}”。{hint}", field=field)
 
@@ -105,11 +103,11 @@ def ensure_unit(s: Session, name: str, *, kind: str | None = None) -> Unit:
     """Find a unit or create it (imports name units the database has not seen yet)."""
     unit = find_unit(s, name)
     if unit is None:
-        canonical = _clean(_canonical(_clean(name))) or _clean(name)
-        unit = Unit(name=canonical, kind=kind or _kind(canonical))
+        canonical = clean_unit_name(canonical_unit_name(clean_unit_name(name))) or clean_unit_name(name)
+        unit = Unit(name=canonical, kind=kind or unit_kind_of(canonical))
         s.add(unit)
         s.flush()
-        raw = _clean(name)
+        raw = clean_unit_name(name)
         if raw != canonical and s.scalar(select(UnitAlias).where(UnitAlias.alias == raw)) is None:
             s.add(UnitAlias(unit_id=unit.id, alias=raw))
     return unit
@@ -131,14 +129,16 @@ def add_unit(db: Database, *, name: str, kind: str = "bureau", aliases: list[str
     with db.write() as s:
         if find_unit(s, name) is not None:
             raise PlanDeskError(f"单位“{name}”已存在。", field="name")
-        unit = Unit(name=_clean(name), kind=kind)
+        unit = Unit(name=clean_unit_name(name), kind=kind)
         s.add(unit)
         s.flush()
         for alias in aliases or []:
-            alias = _clean(alias)
+            alias = clean_unit_name(alias)
             if alias and alias != unit.name:
                 if find_unit(s, alias) is not None:
                     raise PlanDeskError(f"别名“{alias}”已属于另一单位。", field="aliases")
                 s.add(UnitAlias(unit_id=unit.id, alias=alias))
         s.flush()
-        return UnitInfo(unit.id, unit.uid, unit.name, unit.kind, sorted(_clean(a) for a in aliases or []))
+        return UnitInfo(
+            unit.id, unit.uid, unit.name, unit.kind, sorted(clean_unit_name(a) for a in aliases or [])
+        )

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock, rulebook
 from ...errors import NotFound, PlanDeskError
 from ...models import Indicator, IndicatorValue
 from ...reports.evaluation_model import (
@@ -38,7 +39,7 @@ from ...reports.evaluation_model import (
 )
 from ...reports.evaluation_text import detail_row, indicator_row, is_red, share_row
 from ...storage import Database
-from .figures import IndicatorInput, evaluate_indicator, year_of
+from .figures import IndicatorInput, evaluate_indicator, plan_base_year, year_of
 from .tasks import (
     as_of_day,
     evaluate_tasks,
@@ -64,7 +65,9 @@ class IndicatorWarning:
     reason: str
 
 
-def _inputs(s: Session, inds: list[Indicator]) -> list[IndicatorInput]:
+def _inputs(s: Session, inds: list[Indicator], start: dt.date) -> list[IndicatorInput]:
+    """The indicators as the evaluation reads them; ``start``: the plan period's first day (its base year is
+    the year before, for indicators without a recorded base)."""
     values: dict[int, list[tuple[int, dt.date, float, str]]] = {}
     if inds:
         for v in s.scalars(
@@ -88,6 +91,7 @@ def _inputs(s: Session, inds: list[Indicator]) -> list[IndicatorInput]:
             base_value=i.base_value,
             stage_targets=[st for st in i.stage_targets or [] if isinstance(st, dict)],
             values=values.get(i.id, []),
+            plan_base_year=plan_base_year(start),
         )
         for i in inds
     ]
@@ -97,8 +101,10 @@ def evaluate_indicators(db: Database, *, plan_id: int, as_of: str | dt.date) -> 
     """Every indicator of a plan judged on ``as_of`` from the values recorded up to that day."""
     day = as_of_day(as_of)
     with db.read() as s:
-        load_plan(s, plan_id)
-        inputs = _inputs(s, plan_indicators(s, plan_id))
+        plan = load_plan(s, plan_id)
+        inds = plan_indicators(s, plan_id)
+        start, _end = period_of(s, plan, inds)
+        inputs = _inputs(s, inds, start)
     return [evaluate_indicator(i, day) for i in inputs]
 
 
@@ -116,7 +122,7 @@ def indicator_warnings(
     db: Database, *, plan_id: int, as_of: str | dt.date | None = None
 ) -> list[IndicatorWarning]:
     """Early warnings for binding indicators whose forecast at the target year misses the target."""
-    evs = evaluate_indicators(db, plan_id=plan_id, as_of=as_of or dt.date.today())
+    evs = evaluate_indicators(db, plan_id=plan_id, as_of=as_of or clock.today())
     return [IndicatorWarning(e.indicator_id, e.name, warning_text(e)) for e in evs if e.warning]
 
 
@@ -236,9 +242,10 @@ def draft_problems(indicators: list[IndicatorEvaluation], tasks: TaskEvaluation)
             out.append(
                 f"{e.name}按现有趋势{WILL_MISS}：预计{e.stage.year}年 {number(e.stage.forecast)}，目标 {e.stage.target_text}。"
             )
-    units = [r for r in tasks.by_unit if r.behind]
+    # By the count of lagging assignments, every unit tied with the third named (rulebook.most).
+    units = rulebook.most((r.name, r.behind) for r in tasks.by_unit)
     if units:
-        out.append("任务滞后较多的单位：" + "、".join(f"{r.name}（{r.behind} 项）" for r in units[:5]) + "。")
+        out.append("任务滞后较多的单位：" + "、".join(f"{name}（{n} 项）" for name, n in units) + "。")
     if not out:
         out.append("评估期内未发现滞后指标和滞后任务。")
     return out
@@ -259,6 +266,12 @@ def draft_suggestions(indicators: list[IndicatorEvaluation], tasks: TaskEvaluati
     missing = [e.name for e in indicators if e.latest is None]
     if missing:
         out.append(f"尽快补报 {len(missing)} 项指标的监测数据，完善指标统计。")
+    no_base = [e for e in indicators if e.missing_base_year is not None]
+    if no_base:
+        years = "、".join(
+            f"{y}年" for y in sorted({e.missing_base_year for e in no_base if e.missing_base_year})
+        )
+        out.append(f"补录{'、'.join(e.name for e in no_base)}的{years}基期值（设置基期），以便判断完成进度。")
     out.append("做好下一阶段评估的数据积累，确保规划目标任务按期完成。")
     return out
 
@@ -282,13 +295,13 @@ def gather_evaluation(
         inds = plan_indicators(s, plan_id)
         start, end = period_of(s, plan, inds)
         title, office = plan.title, office or plan.issuer
-        inputs = _inputs(s, inds)
+        inputs = _inputs(s, inds, start)
     if as_of is not None:
         day = as_of_day(as_of)
     elif kind == "midterm":
         day = midpoint(start, end)
     else:
-        day = min(dt.date.today(), dt.date(dt.date.today().year - 1, 12, 31))
+        day = min(clock.today(), dt.date(clock.today().year - 1, 12, 31))
     indicators = [evaluate_indicator(i, day) for i in inputs]
     tasks = evaluate_tasks(db, plan_id=plan_id, as_of=day, period=(start, end))
     log.debug(
@@ -304,7 +317,7 @@ def gather_evaluation(
         office,
         kind,
         day,
-        issued_on or max(day, dt.date.today()),
+        issued_on or max(day, clock.today()),
         start,
         end,
         indicators,

@@ -4,6 +4,10 @@ Conventions (the report's 说明 repeats them):
 
 - Time is counted in years; a value measured on 31 December Y stands at Y, one measured on 30 June Y at about
   Y - 0.5; the base year B and a target year T stand for their year ends.
+- The base of year B is the one recorded for the indicator (设置基期); without one, a value measured in B itself
+  (the 31 December one if there is one, else the latest of B), B being the year before the plan period begins.
+  A value of another date never stands in for it: the report names the value it took and its date, or says
+  that the base of B is missing.
 - A level target (≥80, 达到50, 5以内, 100左右, 累计培育6000家 as a running total) is the level the values must reach.
   A rate target (累计下降13.5%, 年均增长7%) is turned into a level from the base value: base × (1 ± p) for 累计,
   base × (1 ± p)^(T − B) for 年均; the values are the levels of the quantity itself.
@@ -87,6 +91,7 @@ class IndicatorInput:
     values: list[tuple[int, dt.date, float, str]] = _field(
         default_factory=list
     )  # (row id, date, value, source)
+    plan_base_year: int | None = None  # the year before the plan period: the base year when none is recorded
 
 
 def t_quantile(df: int) -> float:
@@ -212,24 +217,52 @@ def _stages(ind: IndicatorInput) -> list[tuple[int, float, str]]:
     return [(y, v, t) for y, (v, t) in sorted(found.items())]
 
 
-def _points(
-    ind: IndicatorInput, as_of: dt.date, assume_base: bool
-) -> tuple[list[Point], int | None, float | None, bool]:
-    """The values up to as_of, the base put in front; the base year and value (assumed: the first value).
+def plan_base_year(period_start: dt.date) -> int:
+    """The base year of a plan whose period begins on ``period_start``: the year before (a 2026–2030 plan is
+    measured from 2025)."""
+    return period_start.year - 1
 
-    A rate target is measured from the plan's own base, so it is never assumed; nor is one value its own base.
+
+# RULEBOOK: the base (基期) of year Y is a value of year Y — the one recorded as the base, or a value measured
+# in Y (on 31 December of Y when there is one, else the latest in Y). A value of any other date is never taken
+# as the base silently: the evaluation prints which value it took and when it was measured, or that the base
+# of Y is missing. (rulebook.py has no rule for indicator bases; this is the evaluation's own until it does.)
+def is_base_of(measured_on: dt.date | None, year: int) -> bool:
+    """Whether a value measured on ``measured_on`` can be the base of ``year``."""
+    return measured_on is not None and measured_on.year == year
+
+
+@dataclass(frozen=True)
+class _Base:
+    year: int | None = None
+    value: float | None = None
+    taken: Point | None = None  # the recorded value taken as the base when none was recorded
+    missing: int | None = None  # the base year wanted when no value of it was found
+
+
+def _points(ind: IndicatorInput, as_of: dt.date, assume_base: bool) -> tuple[list[Point], _Base]:
+    """The values up to as_of, with the recorded base put in front; the base year and value.
+
+    A recorded base is a point of its own unless a value was measured on 31 December of its year (the same
+    year-end figure). Without one, a level target is measured from a value of the plan's base year; a rate
+    target is measured from the plan's own base, so it is never taken from the values; nor is one value its
+    own base.
     """
     values = sorted((v for v in ind.values if v[1] <= as_of), key=lambda v: (v[1], v[0]))
     points = [Point(year_of(d), val, d, vid, src) for vid, d, val, src in values]
     base_year, base = ind.base_year, ind.base_value
     if base is not None and base_year is not None:
-        if not any(abs(p.x - base_year) < 0.5 for p in points):
+        if not any(p.measured_on == dt.date(base_year, 12, 31) for p in points):
             points.insert(0, Point(float(base_year), base, None, None, "基期"))
-        return points, base_year, base, False
-    if len(points) < 2 or not assume_base:
-        return points, None, None, False
-    first = points[0]
-    return points, base_year if base_year is not None else round(first.x), first.value, True
+        return points, _Base(base_year, base)
+    wanted = ind.plan_base_year
+    if len(points) < 2 or not assume_base or wanted is None:
+        return points, _Base()
+    of_year = [p for p in points if is_base_of(p.measured_on, wanted)]
+    if not of_year:
+        return points, _Base(missing=wanted)
+    taken = of_year[-1]  # the latest of the year: its 31 December value when there is one
+    return points, _Base(wanted, taken.value, taken)
 
 
 def _outlook(
@@ -311,7 +344,8 @@ def _clamp(v: float) -> float:
 def evaluate_indicator(ind: IndicatorInput, as_of: dt.date) -> IndicatorEvaluation:
     """The verdict and forecast of one indicator on ``as_of`` (see the module's conventions)."""
     form = target_form(ind.name, ind.target_text, ind.operator, ind.unit)
-    points, base_year, base, assumed = _points(ind, as_of, form.kind == "level")
+    points, found = _points(ind, as_of, form.kind == "level")
+    base_year, base = found.year, found.value
     recorded = [p for p in points if p.value_id is not None]
     latest = recorded[-1] if recorded else None
     ev = IndicatorEvaluation(
@@ -326,10 +360,24 @@ def evaluate_indicator(ind: IndicatorInput, as_of: dt.date) -> IndicatorEvaluati
         form.approx,
         base_year,
         base,
-        assumed,
+        found.taken is not None,
         points,
         latest,
     )
+    if found.taken is not None and found.taken.measured_on is not None:
+        ev.base_measured_on = found.taken.measured_on
+        ev.base_note = (
+            f"未录入基期，以{found.taken.measured_on.isoformat()}的录入值 {number(found.taken.value)}"
+            f" 作{base_year}年基期"
+        )
+    elif found.missing is not None:
+        first = recorded[0] if recorded else None
+        ev.missing_base_year = found.missing
+        ev.base_note = f"缺少{found.missing}年基期值（该年无录入值" + (
+            f"；最早的录入值为{first.measured_on.isoformat()}的 {number(first.value)}，不作基期）"
+            if first is not None and first.measured_on is not None
+            else "）"
+        )
     pts = [(p.x, p.value) for p in points]
     trend = fit(pts, logarithmic=form.kind == "annual_rate")
     ev.trend = trend
@@ -380,6 +428,9 @@ def _verdict(ev: IndicatorEvaluation, form: TargetForm, stage: StageOutcome, now
             MISSED,
             f"目标年已过，最新值 {number(latest.value)} 未达到目标 {number(level)}",
         )
+        return
+    if ev.missing_base_year is not None:
+        ev.verdict, ev.reason = UNKNOWN, f"{ev.base_note}，无法判断完成进度，请设置基期"
         return
     if base is None or ev.base_year is None or len(ev.points) < 2:
         ev.verdict, ev.reason = UNKNOWN, "只有一个数据值且无基期值，无法判断进度"

@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from ... import clock, rulebook
 from ...errors import NotFound
 from ...models import Assignment, Indicator, Plan, PlanNode, ProgressEntry, Unit
-from ...reports.evaluation_model import BehindTask, ShareRow, TaskEvaluation, number
+from ...reports.evaluation_model import BehindTask, ShareRow, TaskEvaluation
 from ...storage import Database
 from ..core.validation import parse_date
 from ..supervision.warnings import expected_percent, warning_rules
@@ -73,7 +74,7 @@ def midpoint(start: dt.date, end: dt.date) -> dt.date:
 
 
 def as_of_day(as_of: str | dt.date | None) -> dt.date:
-    return parse_date(as_of, field="as_of", label="评估日期") or dt.date.today()
+    return parse_date(as_of, field="as_of", label="评估日期") or clock.today()
 
 
 # -- tasks --------------------------------------------------------------------------------------------------
@@ -83,31 +84,37 @@ def as_of_day(as_of: str | dt.date | None) -> dt.date:
 class _State:
     unit: str
     role: str
+    status: str  # on the as-of day, as the rulebook reads it: done | overdue | in_progress | not_started | suspended
     percent: int
-    cls: str  # done | on_schedule | behind | suspended
-    reason: str = ""
+    cls: str  # done | on_schedule | behind | suspended: the assignment's own class, counted by unit
+    reason: str = ""  # why it is behind (overdue, or short of its schedule)
 
 
 def _assignment_state(
     a: Assignment, unit: str, history: list[tuple[str, int]], as_of: dt.date, live: bool, lag: float
 ) -> _State:
-    """An assignment as it stood on as_of: today's record when as_of is today or later, else its reports."""
+    """An assignment as it stood on as_of: today's record when as_of is today or later, else its reports
+    (``history``: those reported by as_of, by period)."""
     if live:
-        pct = 100 if a.status == "done" else a.percent
+        status = rulebook.supervised_status(a.status, a.workflow_state, a.deadline, as_of)
+        pct = 100 if status == "done" else a.percent
     else:
         month = f"{as_of:%Y-%m}"
         reported = [p for period, p in history if period <= month]
-        pct = reported[-1] if reported else 0
-    if a.status == "suspended":
-        return _State(unit, a.role, pct, "suspended")
-    if pct >= 100:
-        return _State(unit, a.role, 100, "done")
-    if a.deadline is not None and a.deadline < as_of:
-        return _State(unit, a.role, pct, "behind", f"已逾期（截止 {a.deadline.isoformat()}），完成 {pct}%")
+        pct = min(100, reported[-1]) if reported else 0
+        at_the_time = "done" if pct >= 100 else "in_progress" if pct > 0 else "not_started"
+        if a.status == "suspended":
+            at_the_time = "suspended"
+        status = rulebook.supervised_status(at_the_time, None, a.deadline, as_of)
+    if status in ("done", "suspended"):
+        return _State(unit, a.role, status, pct, status)
+    if status == "overdue":
+        deadline = a.deadline.isoformat() if a.deadline else ""
+        return _State(unit, a.role, status, pct, "behind", f"已逾期（截止 {deadline}），完成 {pct}%")
     expected = expected_percent(a.start_date, a.deadline, as_of)
     if expected is not None and float(expected) - pct > lag:
-        return _State(unit, a.role, pct, "behind", f"序时进度 {float(expected):.0f}%，完成 {pct}%")
-    return _State(unit, a.role, pct, "on_schedule")
+        return _State(unit, a.role, status, pct, "behind", f"序时进度 {float(expected):.0f}%，完成 {pct}%")
+    return _State(unit, a.role, status, pct, "on_schedule")
 
 
 def _count(row: ShareRow, cls: str, percent: float) -> None:
@@ -124,20 +131,24 @@ def _count(row: ShareRow, cls: str, percent: float) -> None:
         row.percent_sum += percent
 
 
-def _task_class(states: list[_State]) -> tuple[str, float, str]:
-    leads = [st for st in states if st.role == "lead"] or states
-    counted = [st for st in leads if st.cls != "suspended"]
-    if not counted:
-        return "suspended", 0.0, ""
-    percent = sum(st.percent for st in counted) / len(counted)
-    if all(st.cls == "done" for st in counted):
-        return "done", 100.0, ""
-    behind = [st for st in counted if st.cls == "behind"]
+def _task_class(states: list[_State]) -> tuple[str, float, str, list[_State]]:
+    """A task's class, 完成% and reason, and the assignments that decide it: its status is
+    ``rulebook.task_status`` (the lead decides, the worst of several leads, every unit when none leads) and
+    its 完成% ``rulebook.task_percent``; an unfinished task is behind when a deciding assignment is."""
+    roles = [st.role for st in states]
+    status = rulebook.task_status(roles, [st.status for st in states])
+    percent = float(rulebook.task_percent(roles, [st.percent for st in states]))
+    deciding = [states[i] for i in rulebook.deciding(roles)]
+    if status == "done":
+        return "done", 100.0, "", deciding
+    if status == "suspended":
+        return "suspended", percent, "", deciding
+    behind = [st for st in deciding if st.cls == "behind"]
     if len(behind) == 1:
-        return "behind", percent, behind[0].reason
+        return "behind", percent, behind[0].reason, deciding
     if behind:
-        return "behind", percent, "；".join(f"{st.unit}：{st.reason}" for st in behind)
-    return "on_schedule", percent, ""
+        return "behind", percent, "；".join(f"{st.unit}：{st.reason}" for st in behind), deciding
+    return "on_schedule", percent, "", deciding
 
 
 def _chapters(s: Session, plan_id: int) -> dict[int, tuple[str, str, str]]:
@@ -167,9 +178,10 @@ def evaluate_tasks(
 ) -> TaskEvaluation:
     """Tasks 已完成 / 序时推进 / 滞后 by chapter and by unit on as_of, and the 时间过半、任务过半 judgement.
 
-    A task counts by its lead assignments; by unit every assignment of the unit counts. For a date before today
-    an assignment's percent is the last one it reported up to that month (none reported: 0 %), since the
-    assignment itself holds only today's state.
+    A task is as ``rulebook.task_status`` and ``rulebook.task_percent`` say of its assignments; by unit every
+    assignment of the unit counts. For a date before today an assignment's percent is the last one it reported
+    up to that month (none reported: 0 %), counting only the reports known on that day: those with a 报送日期
+    on or before it, or without one, entered by its end; the assignment itself holds only today's state.
     """
     day = as_of_day(as_of)
     lag = float(warning_rules(db)["lag_points"])
@@ -191,11 +203,12 @@ def evaluate_tasks(
                 .where(
                     ProgressEntry.assignment_id.in_([a.id for a, _ in rows]),
                     ProgressEntry.percent.is_not(None),
+                    _known_by(day),
                 )
                 .order_by(ProgressEntry.period, ProgressEntry.id)
             ):
                 history.setdefault(aid, []).append((period_, pct))
-        live = day >= dt.date.today()
+        live = day >= clock.today()
         by_node: dict[int, list[_State]] = {}
         by_unit: dict[str, ShareRow] = {}
         for a, unit in rows:
@@ -206,18 +219,17 @@ def evaluate_tasks(
     by_chapter: dict[str, ShareRow] = {}
     behind: list[BehindTask] = []
     for node_id, states in by_node.items():
-        cls, percent, reason = _task_class(states)
+        cls, percent, reason, deciding = _task_class(states)
         chapter, label, title = chapters.get(node_id, ("其他", "", ""))
         _count(overall, cls, percent)
         _count(by_chapter.setdefault(chapter, ShareRow(chapter)), cls, percent)
         if cls == "behind":
-            units = "、".join(
-                dict.fromkeys(st.unit for st in states if st.role == "lead") or [states[0].unit]
-            )
+            units = "、".join(dict.fromkeys(st.unit for st in deciding))
             behind.append(BehindTask(node_id, label, title, units, reason))
     span = (end - start).days
     time_share = round(100.0 * max(0, min(span, (day - start).days)) / span, 1) if span > 0 else 100.0
-    units_sorted = sorted(by_unit.values(), key=lambda r: (-r.share(r.behind), -r.total, r.name))
+    # By the count of lagging assignments, as "任务滞后较多的单位" names them (rulebook.most), then by share.
+    units_sorted = sorted(by_unit.values(), key=lambda r: (-r.behind, -r.share(r.behind), r.name))
     return TaskEvaluation(
         day,
         time_share,
@@ -229,15 +241,21 @@ def evaluate_tasks(
     )
 
 
+def _known_by(day: dt.date) -> Any:
+    """Progress known at the end of ``day``: reported on or before it, or, without a 报送日期, entered by then."""
+    return or_(
+        ProgressEntry.reported_on <= day,
+        and_(ProgressEntry.reported_on.is_(None), ProgressEntry.entered_at < clock.end_of_day_utc(day)),
+    )
+
+
 def _judgement(time_share: float, overall: ShareRow) -> str:
-    task = overall.mean_percent
-    head = f"时间进度 {number(time_share, 1)}%，任务平均完成 {number(task, 1)}%（已完成 {overall.done}/{overall.total} 项）"
+    """The 时间 / 任务 judgement in the rulebook's words; the 任务 share is the mean 完成% of the tasks."""
     if not overall.total:
         return "尚未分解任务，无法判断任务进度。"
-    if time_share >= 50:
-        words = "时间过半、任务过半" if task >= 50 else "时间过半、任务未过半"
-    elif task >= time_share - 5:
-        words = "任务进度与时间进度基本同步" if task < time_share + 5 else "任务进度快于时间进度"
-    else:
-        words = "任务进度慢于时间进度"
-    return f"{head}：{words}。"
+    if overall.suspended == overall.total:
+        return f"重点任务均已暂缓（{overall.total} 项），无法判断任务进度。"
+    verdict = rulebook.progress_verdict(time_share, overall.mean_percent)
+    return (
+        f"{verdict}（任务完成为各项任务完成%的平均，暂缓的不计；已完成 {overall.done}/{overall.total} 项）。"
+    )

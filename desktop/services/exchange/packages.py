@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from ... import clock
 from ...errors import ImportRefused, NotFound
 from ...exchange.package_check import CHECKPOINT, ESCALATION, ITEM_SOURCE, check_content
 from ...exchange.package_check import KIND_NAMES as KIND_NAMES  # the window and the CLI name kinds with it
@@ -804,7 +805,7 @@ def _remember(s: Session, checked: _Checked) -> None:
         return
     offices[key] = {
         "database_id": str(checked.file.manifest.get("source_database", "")),
-        "first_seen": dt.date.today().isoformat(),
+        "first_seen": clock.today().isoformat(),
         "plan_title": checked.content["plan"]["title"][:100],
     }
     row = s.get(Setting, OFFICES_KEY)

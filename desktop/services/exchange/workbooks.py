@@ -19,6 +19,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...exchange.workbook_format import (
     FILL_HEADERS,
@@ -168,11 +169,11 @@ def export_workbooks(
     period: str | None = None,
 ) -> list[Path]:
     """One feedback workbook per unit (a file for one unit, a folder for all units)."""
-    period = parse_period(period or dt.date.today().strftime("%Y-%m"))
+    period = parse_period(period or clock.today().strftime("%Y-%m"))
     if bool(unit) == bool(all_units):
         raise PlanDeskError("请指定一个单位，或选择全部单位。", field="unit")
     target = Path(out)
-    today = dt.date.today()
+    today = clock.today()
     staged: list[
         tuple[Path, Path]
     ] = []  # (written beside, final): files appear only once the export is recorded
@@ -603,7 +604,7 @@ def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) 
         s.add(entry)
     entry.period, entry.text, entry.percent = e.period, e.text, e.percent
     entry.problems, entry.next_steps, entry.source_ref = e.problems, e.next_steps, e.source_ref
-    entry.reported_on = dt.date.today()
+    entry.reported_on = clock.today()
     note_report(s, a, percent=e.percent, status=e.status, actor=operator, note=f"{e.period} 进展反馈表")
 
 

@@ -24,7 +24,7 @@ from ...models import (
 )
 from ...storage import Database
 from ..core.records import Change
-from ..core.units import _canonical, _clean, find_unit
+from ..core.units import canonical_unit_name, clean_unit_name, find_unit
 from ..core.validation import parse_date
 
 log = logging.getLogger(__name__)
@@ -180,32 +180,39 @@ def adopt_responsibilities(
     """
     default = parse_date(deadline, field="deadline", label="默认截止日期")
     with db.write(cause="按文件分工") as s:
-        plan = _plan(s, plan_id, node_id, default)
-        rows = [
-            Assignment(
-                node_id=item.node_id,
-                unit_id=item.unit_id,
-                role=item.role,
-                deadline=item.deadline,
-                original_deadline=item.deadline,
-                status="not_started",
-                percent=0,
-                workflow_state="assigned",
-            )
-            for item in plan.items
-        ]
-        s.add_all(rows)
-        s.flush()
-        log.info("plan %s: adopted %d assignments (%d skipped)", plan_id, len(rows), plan.skipped)
-        return AdoptPlan(
-            plan.plan_id,
-            plan.node_id,
-            plan.items,
-            plan.skipped,
-            plan.tasks,
-            plan.units,
-            [r.id for r in rows],
+        return adopt_in(s, plan_id=plan_id, node_id=node_id, deadline=default)
+
+
+def adopt_in(
+    s: Session, *, plan_id: int, node_id: int | None = None, deadline: dt.date | None = None
+) -> AdoptPlan:
+    """Adoption inside the caller's transaction (the import use case adopts in the import's own)."""
+    plan = _plan(s, plan_id, node_id, deadline)
+    rows = [
+        Assignment(
+            node_id=item.node_id,
+            unit_id=item.unit_id,
+            role=item.role,
+            deadline=item.deadline,
+            original_deadline=item.deadline,
+            status="not_started",
+            percent=0,
+            workflow_state="assigned",
         )
+        for item in plan.items
+    ]
+    s.add_all(rows)
+    s.flush()
+    log.info("plan %s: adopted %d assignments (%d skipped)", plan_id, len(rows), plan.skipped)
+    return AdoptPlan(
+        plan.plan_id,
+        plan.node_id,
+        plan.items,
+        plan.skipped,
+        plan.tasks,
+        plan.units,
+        [r.id for r in rows],
+    )
 
 
 def withdraw_adoption(db: Database, *, plan_id: int, assignment_ids: list[int]) -> Change:
@@ -237,7 +244,7 @@ def parsed_adoption(db: Database, *, parsed: ParsedPlan) -> ParsedAdoption:
     def walk(nodes: list[ParsedNode]) -> None:
         nonlocal tasks, pairs
         for node in nodes:
-            mine = list(dict.fromkeys(_clean(u.name) for u in node.units if _clean(u.name)))
+            mine = list(dict.fromkeys(clean_unit_name(u.name) for u in node.units if clean_unit_name(u.name)))
             if mine:
                 tasks += 1
                 pairs += len(mine)
@@ -247,5 +254,5 @@ def parsed_adoption(db: Database, *, parsed: ParsedPlan) -> ParsedAdoption:
     walk(parsed.nodes)
     units = list(dict.fromkeys(names))
     with db.read() as s:
-        new = [n for n in units if find_unit(s, n) is None and find_unit(s, _canonical(n)) is None]
+        new = [n for n in units if find_unit(s, n) is None and find_unit(s, canonical_unit_name(n)) is None]
     return ParsedAdoption(tasks, pairs, units, new)

@@ -13,7 +13,7 @@ from ...status import KIND_NAMES
 from ...storage import Database
 from ..core.records import NodeRow
 from ..core.tree import node_rows, today
-from ..core.units import _clean, ensure_unit, find_unit
+from ..core.units import clean_unit_name, ensure_unit, find_unit
 from ..core.validation import check_role
 
 # Kinds a user may give a document node; the invisible root stays what it is.
@@ -75,7 +75,7 @@ def set_duties(db: Database, *, node_id: int, duties: list[Duty]) -> NodeDuties:
     seen: set[str] = set()
     wanted: list[Duty] = []
     for i, duty in enumerate(duties, start=1):
-        name = _clean(duty.unit)
+        name = clean_unit_name(duty.unit)
         if not name:
             raise PlanDeskError(f"第 {i} 行的单位名称为空。", field="unit")
         role = check_role(duty.role)

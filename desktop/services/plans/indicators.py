@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...models import Indicator, IndicatorValue
 from ...storage import Database
@@ -70,7 +71,7 @@ def set_indicator_value(
         raise PlanDeskError(f"指标值“{value}”不是数字。", field="value") from None
     if number != number or number in (float("inf"), float("-inf")):
         raise PlanDeskError("指标值无效。", field="value")
-    when = parse_date(measured_on, field="measured_on", label="统计日期") or dt.date.today()
+    when = parse_date(measured_on, field="measured_on", label="统计日期") or clock.today()
     source = check_text(source, field="source", label="数据来源", max_len=200)
     note = check_text(note, field="note", label="说明", max_len=4000)
     with db.write() as s:

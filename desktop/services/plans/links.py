@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...models import Assignment, NodeLink, Plan, PlanNode, Unit
 from ...storage import Database
@@ -203,7 +204,7 @@ def coverage(db: Database, *, plan_id: int) -> Coverage:
 
 def linked_progress(db: Database, *, node_id: int, as_of: dt.date | None = None) -> LinkedProgress:
     """Progress of the local tasks linked to this clause or to anything below it (the city's view)."""
-    day = as_of or dt.date.today()
+    day = as_of or clock.today()
     with db.read() as s:
         _node(s, node_id)
         below, frontier = {node_id}, [node_id]

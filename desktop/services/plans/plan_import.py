@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,10 @@ from ...importers.parsed import ParsedNode, ParsedPlan
 from ...models import ImportBatch, Indicator, Plan, PlanNode, PlanRevision, Responsibility, Unit, UnitAlias
 from ...storage import Database
 from ..core.backups import backup_before
-from ..core.units import _canonical, _clean, _kind
+from ..core.units import canonical_unit_name, clean_unit_name, unit_kind_of
+from ..core.validation import parse_date
+from .adopt import AdoptPlan, adopt_in
+from .plan_admin import clean_properties, find_duplicate, level_code
 
 ProgressFn = Callable[[int, str], None]
 CancelFn = Callable[[], bool]
@@ -94,7 +98,7 @@ class _UnitCache:
         self.created: dict[str, Unit] = {}  # canonical name → unit added by this import
 
     def get(self, name: str) -> int | Unit:
-        key = _clean(name)
+        key = clean_unit_name(name)
         found = self.resolved.get(key)
         if found is not None:
             return found
@@ -102,14 +106,14 @@ class _UnitCache:
         if key:  # find_unit: the name, an alias, then the canonical form of the name
             unit = self.ids.get(key) or self.alias_ids.get(key)
             if unit is None:
-                canonical = _canonical(key)
+                canonical = canonical_unit_name(key)
                 if canonical != key:
                     unit = self.ids.get(canonical)
         if unit is None:
-            canonical = _clean(_canonical(key)) or key
+            canonical = clean_unit_name(canonical_unit_name(key)) or key
             unit = self.ids.get(canonical) or self.created.get(canonical)
             if unit is None:
-                unit = self.created[canonical] = Unit(name=canonical, kind=_kind(canonical))
+                unit = self.created[canonical] = Unit(name=canonical, kind=unit_kind_of(canonical))
                 self.s.add(unit)
             if key != canonical and key not in self.alias_ids:
                 self.s.add(
@@ -190,6 +194,93 @@ def _responsibilities(pnode: ParsedNode, node: PlanNode, units: _UnitCache) -> l
     return duties
 
 
+@dataclass(frozen=True)
+class ImportChoices:
+    """What the user decided in the import preview (or on the command line)."""
+
+    title: str | None = None  # corrected properties; None keeps what the importer read
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued_on: dt.date | str | None = None
+    level: str | None = None  # None: guessed from the document number and issuer
+    short_name: str = ""
+    parent_plan_id: int | None = None
+    adopt: bool = False  # create the assignments the document names (按文件分工)
+    deadline: dt.date | str | None = None  # for adopted work whose task gives no deadline of its own
+    as_new: bool = False  # import a document already in the database as a separate plan
+
+
+@dataclass
+class DocumentImported:
+    """What one import changed: the plan and its tree, and the assignments adopted with it."""
+
+    result: ImportResult
+    adopted: AdoptPlan | None = None
+
+    @property
+    def plan_id(self) -> int:
+        return self.result.plan_id
+
+
+def import_document(
+    db: Database,
+    *,
+    parsed: ParsedPlan,
+    choices: ImportChoices = ImportChoices(),
+    progress: ProgressFn | None = None,
+    is_cancelled: CancelFn | None = None,
+    backup: bool = True,
+) -> DocumentImported:
+    """The import use case, for the window and the command line alike: a document read by the importer becomes a
+    plan with the user's corrections, its short name and (if asked) the assignments the document names — in one
+    transaction, so either all of it is written or nothing is. A document already in the database is refused
+    unless ``choices.as_new`` (its revision is imported through services.plans.revision instead)."""
+    if not parsed.nodes:
+        raise PlanDeskError(
+            "文档中未识别出任何章节或任务，未导入。请确认这是一份规划或实施方案。",
+            location=parsed.source_name,
+        )
+    corrected = {
+        key: value
+        for key in ("title", "issuer", "doc_number", "issued_on")
+        if (value := getattr(choices, key)) is not None
+    }
+    clean = clean_properties(
+        {**corrected, **({"short_name": choices.short_name} if choices.short_name else {})}
+    )
+    level = level_code(choices.level) if choices.level else None
+    default_deadline = parse_date(choices.deadline, field="deadline", label="默认截止日期")
+    if not choices.as_new:
+        duplicate = find_duplicate(db, parsed=parsed)
+        if duplicate is not None:
+            raise PlanDeskError(
+                duplicate.describe() + "未导入。可作为该方案的修订版导入，或确认另建一个方案。",
+                field="duplicate",
+                location=parsed.source_name,
+            )
+    # The user's corrections go into a copy: the reader's ParsedPlan stays what the document said.
+    parsed = replace(parsed)
+    for key, value in clean.items():
+        if key != "short_name":
+            setattr(parsed, key, value)
+    report = progress or (lambda _p, _m: None)
+    cancelled = is_cancelled or (lambda: False)
+    backup_path = backup_before(db, "import") if backup else None
+    with db.write(cause=f"导入：{parsed.source_name or parsed.title}") as s:
+        result = _store(s, db.operator, parsed, level, choices.parent_plan_id, report, cancelled)
+        result.backup = str(backup_path) if backup_path else None
+        if clean.get("short_name"):
+            plan = s.get(Plan, result.plan_id)
+            assert plan is not None  # written above
+            plan.short_name = str(clean["short_name"])
+        adopted = None
+        if choices.adopt:
+            s.flush()
+            adopted = adopt_in(s, plan_id=result.plan_id, deadline=default_deadline)
+        report(100, "导入完成")
+    return DocumentImported(result, adopted)
+
+
 def import_plan(
     db: Database,
     *,
@@ -200,15 +291,28 @@ def import_plan(
     is_cancelled: CancelFn | None = None,
     backup: bool = True,
 ) -> ImportResult:
-    """Store ``parsed`` as a new plan. Either the whole plan is written or nothing is."""
-    if not parsed.nodes:
-        raise PlanDeskError(
-            "文档中未识别出任何章节或任务，未导入。请确认这是一份规划或实施方案。",
-            location=parsed.source_name,
-        )
-    report = progress or (lambda _p, _m: None)
-    cancelled = is_cancelled or (lambda: False)
-    backup_path = backup_before(db, "import") if backup else None
+    """Store ``parsed`` as a new plan (the import use case without corrections or adoption; duplicates allowed).
+    Either the whole plan is written or nothing is."""
+    return import_document(
+        db,
+        parsed=parsed,
+        choices=ImportChoices(level=level, parent_plan_id=parent_plan_id, as_new=True),
+        progress=progress,
+        is_cancelled=is_cancelled,
+        backup=backup,
+    ).result
+
+
+def _store(
+    s: Session,
+    operator: str,
+    parsed: ParsedPlan,
+    level: str | None,
+    parent_plan_id: int | None,
+    report: ProgressFn,
+    cancelled: CancelFn,
+) -> ImportResult:
+    """Write the plan, its tree, responsibilities, indicators and first revision inside the caller's transaction."""
     lines, data = _review(parsed)
     order: list[tuple[ParsedNode, int, int]] = []  # (node, index of its parent in order or -1, position)
 
@@ -219,113 +323,103 @@ def import_plan(
 
     walk(parsed.nodes, -1)
     total = max(len(order), 1)
-    with db.write(cause=f"导入：{parsed.source_name or parsed.title}") as s:
-        batch = ImportBatch(
-            kind="plan_import",
-            source_name=parsed.source_name,
-            source_sha256=parsed.source_sha256,
-            operator=db.operator,
-            summary=data,
-        )
-        s.add(batch)
-        s.flush()
-        s.info["batch_id"] = batch.id
-        plan = Plan(
-            title=parsed.title or Path(parsed.source_name).stem,
-            issuer=parsed.issuer,
-            doc_number=parsed.doc_number,
-            issued_on=parsed.issued_on,
-            level=level or guess_level(parsed),
-            parent_plan_id=parent_plan_id,
-            source_name=parsed.source_name,
-            source_sha256=parsed.source_sha256,
-            source_format=parsed.source_format,
-            extra=jsonable(dict(parsed.metadata)),
-            revision=1,
-        )
-        s.add(plan)
-        s.flush()
-        ids = reserve_ids(s, PlanNode, total + 1)
-        root = PlanNode(
-            id=ids[0] if ids else None,
+    batch = ImportBatch(
+        kind="plan_import",
+        source_name=parsed.source_name,
+        source_sha256=parsed.source_sha256,
+        operator=operator,
+        summary=data,
+    )
+    s.add(batch)
+    s.flush()
+    s.info["batch_id"] = batch.id
+    plan = Plan(
+        title=parsed.title or Path(parsed.source_name).stem,
+        issuer=parsed.issuer,
+        doc_number=parsed.doc_number,
+        issued_on=parsed.issued_on,
+        level=level or guess_level(parsed),
+        parent_plan_id=parent_plan_id,
+        source_name=parsed.source_name,
+        source_sha256=parsed.source_sha256,
+        source_format=parsed.source_format,
+        extra=jsonable(dict(parsed.metadata)),
+        revision=1,
+    )
+    s.add(plan)
+    s.flush()
+    ids = reserve_ids(s, PlanNode, total + 1)
+    root = PlanNode(
+        id=ids[0] if ids else None,
+        plan_id=plan.id,
+        parent_id=None,
+        position=0,
+        kind="root",
+        label="",
+        title=plan.title,
+    )
+    s.add(root)
+    units = _UnitCache(s)
+    written: list[PlanNode] = [root]
+    held: dict[PlanNode, list[Responsibility]] = {root: []}  # each node's responsibilities, in order
+    duties_in_order: list[Responsibility] = []
+    counts: dict[str, int] = {}
+    # The whole tree goes in one flush (one pass of the audit hook) instead of a flush per node.
+    for done, (pnode, parent_index, position) in enumerate(order, start=1):
+        parent = written[parent_index + 1]
+        node = _new_node(pnode, plan, parent, position)
+        if ids:
+            node.id = ids[done]
+        s.add(node)
+        duties = held[node] = _responsibilities(pnode, node, units)
+        duties_in_order += duties
+        written.append(node)
+        counts[pnode.kind] = counts.get(pnode.kind, 0) + 1
+        if done % 20 == 0:
+            if cancelled():
+                raise Cancelled()
+            report(10 + int(60 * done / total), "写入方案条目")
+    indicators = [
+        Indicator(
             plan_id=plan.id,
-            parent_id=None,
-            position=0,
-            kind="root",
-            label="",
-            title=plan.title,
+            position=i,
+            field=ind.field,
+            name=ind.name,
+            unit_of_measure=ind.unit,
+            target_text=ind.target,
+            operator=ind.operator,
+            target_value=ind.target_value,
+            target_year=ind.year,
+            attribute=ind.attribute,
+            baseline=ind.baseline,
+            from_prose=ind.from_prose,
         )
-        s.add(root)
-        units = _UnitCache(s)
-        written: list[PlanNode] = [root]
-        held: dict[PlanNode, list[Responsibility]] = {root: []}  # each node's responsibilities, in order
-        duties_in_order: list[Responsibility] = []
-        counts: dict[str, int] = {}
-        # The whole tree goes in one flush (one pass of the audit hook) instead of a flush per node.
-        for done, (pnode, parent_index, position) in enumerate(order, start=1):
-            parent = written[parent_index + 1]
-            node = _new_node(pnode, plan, parent, position)
-            if ids:
-                node.id = ids[done]
-            s.add(node)
-            duties = held[node] = _responsibilities(pnode, node, units)
-            duties_in_order += duties
-            written.append(node)
-            counts[pnode.kind] = counts.get(pnode.kind, 0) + 1
-            if done % 20 == 0:
-                if cancelled():
-                    raise Cancelled()
-                report(10 + int(60 * done / total), "写入方案条目")
-        indicators = [
-            Indicator(
-                plan_id=plan.id,
-                position=i,
-                field=ind.field,
-                name=ind.name,
-                unit_of_measure=ind.unit,
-                target_text=ind.target,
-                operator=ind.operator,
-                target_value=ind.target_value,
-                target_year=ind.year,
-                attribute=ind.attribute,
-                baseline=ind.baseline,
-                from_prose=ind.from_prose,
-            )
-            for i, ind in enumerate(parsed.indicators)
-        ]
-        batches: tuple[Sequence[Responsibility | Indicator], ...] = (duties_in_order, indicators)
-        for rows in batches:
-            numbers = reserve_ids(s, type(rows[0]), len(rows)) if rows and ids else None
-            for row, number in zip(rows, numbers or [], strict=False):
-                row.id = number
-            s.add_all(rows)
-        if cancelled():
-            raise Cancelled()
-        report(70, "写入方案条目")
-        s.flush()
-        s.add(
-            PlanRevision(
-                plan_id=plan.id,
-                revision=1,
-                source_name=parsed.source_name,
-                source_sha256=parsed.source_sha256,
-                text=parsed.text,
-                tree=tree_snapshot(written, held),
-                batch_id=batch.id,
-            )
+        for i, ind in enumerate(parsed.indicators)
+    ]
+    batches: tuple[Sequence[Responsibility | Indicator], ...] = (duties_in_order, indicators)
+    for rows in batches:
+        numbers = reserve_ids(s, type(rows[0]), len(rows)) if rows and ids else None
+        for row, number in zip(rows, numbers or [], strict=False):
+            row.id = number
+        s.add_all(rows)
+    if cancelled():
+        raise Cancelled()
+    report(70, "写入方案条目")
+    s.flush()
+    s.add(
+        PlanRevision(
+            plan_id=plan.id,
+            revision=1,
+            source_name=parsed.source_name,
+            source_sha256=parsed.source_sha256,
+            text=parsed.text,
+            tree=tree_snapshot(written, held),
+            batch_id=batch.id,
         )
-        if cancelled():
-            raise Cancelled()
-        report(100, "导入完成")
-        return ImportResult(
-            plan.id,
-            plan.title,
-            counts,
-            len(parsed.indicators),
-            lines,
-            data,
-            str(backup_path) if backup_path else None,
-        )
+    )
+    if cancelled():
+        raise Cancelled()
+    return ImportResult(plan.id, plan.title, counts, len(parsed.indicators), lines, data)
 
 
 def import_file(

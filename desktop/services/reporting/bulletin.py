@@ -4,11 +4,13 @@ lagging key tasks, problems, the office's requirements — numbered 第N期 per 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import os
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from ... import rulebook
 from ...errors import PlanDeskError
 from ...models import Plan, WorkflowStep
 from ...reports.bulletin_model import Bulletin
@@ -141,25 +143,69 @@ def _draft(db: Database, *, plan_id: int, month: str, as_of: dt.date | None, iss
         f"（逾期分工{f['overdue_assignments']}条），尚未分工{f['unassigned']}项，按期推进率{f['share_on_track']:.1f}%。"
         f"与上月相比，新增办结{f['newly_done']}项，新增逾期{f['newly_late']}条。"
     )
-    behind = [i for i in data.indicators if i.behind]
+    states = [rulebook.indicator_state(i.percent_of_target, i.expected_percent) for i in data.indicators]
+    behind = [i for i, state in zip(data.indicators, states, strict=True) if state == "behind"]
+    unreported = [i for i, state in zip(data.indicators, states, strict=True) if state == "unreported"]
     for i, ind in enumerate(behind, start=1):
+        assert ind.latest_value is not None and ind.percent_of_target is not None  # behind needs a value
         b.indicators.append(
             f"{i}．{ind.name}：目标{ind.target_text}，最新值{ind.latest_value:g}，完成目标的"
             f"{ind.percent_of_target:.1f}%，低于序时进度{ind.expected_percent:.0f}%。"
         )
+    # “均达到序时进度” only of indicators that have a value: the rest are said to be unreported, never on track.
+    if not data.indicators:
+        b.indicators.append("本方案未列主要指标。")
+    elif unreported:
+        names = "、".join(i.name for i in unreported[:5]) + ("等" if len(unreported) > 5 else "")
+        reported = len(data.indicators) - len(unreported)
+        b.indicators.append(
+            f"{len(data.indicators)}项主要指标中，{len(unreported)}项截至{cn_date(data.as_of)}尚未填报数值"
+            f"（{names}），无法判断进度；"
+            + (
+                f"已填报的{reported}项中{len(behind)}项低于序时进度。"
+                if reported
+                else "请各责任单位尽快报送指标数据。"
+            )
+        )
     facts["indicators_behind"] = len(behind)
+    facts["indicators_unreported"] = len(unreported)
     late = sorted(data.overdue_lines(), key=lambda ta: (-ta[1].days_late(data.as_of), ta[1].id))[:LAGGING]
     for i, (t, a) in enumerate(late, start=1):
         b.lagging.append(
             f"{i}．{t.path_label}{t.title}（{a.unit}），截止日期{cn_date(a.deadline)}，已逾期{a.days_late(data.as_of)}天。"
         )
-    counts = Counter({u.unit: u.overdue for u in data.units if u.overdue})
-    if counts:
-        worst = "、".join(f"{unit}{n}条" for unit, n in counts.most_common(3))
-        b.problems.append(f"逾期任务较多的单位：{worst}。")
+    most = rulebook.most(((u.unit, u.overdue) for u in data.units), 3)
+    if most:
+        # Every unit tied with the third is named: equal figures are never picked among at random.
+        b.problems.append("逾期任务较多的单位：" + "、".join(f"{unit}{n}条" for unit, n in most) + "。")
     missing = sorted({a.unit for a in lines if a.missing_report})
     b.problems.append(
         f"本月应报未报送的分工{f['not_reported']}条" + (f"，涉及{'、'.join(missing)}。" if missing else "。")
     )
     b.problems.append(f"本月审核退回{f['returned']}次，经批准延期的分工{f['extended']}条。")
     return b
+
+
+def write_bulletin(
+    db: Database,
+    *,
+    plan_id: int,
+    month: str,
+    path: str | os.PathLike[str],
+    as_of: dt.date | None = None,
+    issue: bool = False,
+    requirements_text: str | None = None,
+) -> tuple[Path, Bulletin]:
+    """The 督查通报 written to ``path`` (.docx gives Word, else PDF), for the window and the command line alike.
+
+    ``requirements_text`` is the office's 五、下一步工作要求 as edited before printing: remembered for the plan's
+    next bulletins. ``issue`` takes the 第N期 number (a draft takes none, and a reprint keeps its number)."""
+    from ...reports.bulletin import render_bulletin
+    from ...reports.word import write_bulletin_docx
+
+    if requirements_text is not None and requirements_text.strip() != requirements(db, plan_id):
+        set_requirements(db, plan_id=plan_id, text=requirements_text)
+    b = draft_bulletin(db, plan_id=plan_id, month=month, as_of=as_of, issue=issue)
+    if str(path).lower().endswith(".docx"):
+        return write_bulletin_docx(b, path), b
+    return render_bulletin(b, path), b

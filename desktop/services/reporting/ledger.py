@@ -11,25 +11,27 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock, rulebook
 from ...models import Assignment, ExtensionRequest, Plan, PlanNode, ProgressEntry, Unit
 from ...reports.ledger import write_ledger
 from ...reports.pdf_common import IsCancelled, Progress, checker
 from ...status import ROLE_NAMES, STATUS_NAMES
 from ...storage import Database
+from ..core.as_of import report_counts, states_on
 from ..core.gc_pause import collector_paused
 from ..core.statistics import unassigned_work
-from ..core.status import supervised_status
 from ..supervision.workflow import state_name
 from .report_data import path_labels
 
 
-def _latest_progress(s: Session, plan_ids: list[int]) -> dict[int, tuple[str, str, str]]:
-    """The newest report of each assignment: its text prefixed with the period, problems, next steps."""
+def _latest_progress(s: Session, plan_ids: list[int], as_of: dt.date) -> dict[int, tuple[str, str, str]]:
+    """The newest report of each assignment by the as-of day: its text prefixed with the period, problems,
+    next steps."""
     # Newest = latest period, then the last entered; one index probe per assignment along
     # (assignment_id, period, id), instead of ranking every entry of the plans.
     newest = (
         select(ProgressEntry.id)
-        .where(ProgressEntry.assignment_id == Assignment.id)
+        .where(ProgressEntry.assignment_id == Assignment.id, report_counts(as_of))
         .order_by(ProgressEntry.period.desc(), ProgressEntry.id.desc())
         .limit(1)
         .correlate(Assignment)
@@ -78,7 +80,7 @@ def _contact(person: str, phone: str) -> str:
 
 def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = None) -> Iterator[list[Any]]:
     """Ledger rows in document order: each assignment, and each 未分工 task with the document's units."""
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     with db.read() as s:
         q = select(Plan.id, Plan.title).order_by(Plan.id)
         if plan_id is not None:
@@ -88,7 +90,7 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
             return
         paths, order = path_labels(s, list(plans))
         rank = {node_id: i for i, node_id in enumerate(order)}
-        latest = _latest_progress(s, list(plans))
+        latest = _latest_progress(s, list(plans), as_of)
         pending = _pending_extensions(s, list(plans))
         rows = (
             s.connection()
@@ -123,23 +125,20 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
             for pid in plans
             for node_id, _, title, units in unassigned_work(s, [pid])
         ]
+        states = states_on(s, [row[0] for row in rows], as_of)  # each assignment as it stood on the day
     items: list[tuple[tuple[int, bool, int], list[Any]]] = []
-    for (
-        aid,
-        node_id,
-        role,
-        person,
-        phone,
-        original,
-        deadline,
-        status,
-        percent,
-        unit,
-        pid,
-        title,
-        state,
-    ) in rows:
-        eff = supervised_status(status, state, deadline, as_of)
+    assigned_then = {row[1] for row in rows if states[row[0]].exists}
+    for node_id, pid, title in {(row[1], row[10], row[11]) for row in rows} - {
+        (row[1], row[10], row[11]) for row in rows if row[1] in assigned_then
+    }:
+        unassigned.append((node_id, pid, title, []))  # its units were all assigned after the day
+    for aid, node_id, _role, person, phone, _o, _d, _st, _p, unit, pid, title, _ws in rows:
+        then = states[aid]
+        if not then.exists:
+            continue
+        role, original, deadline = then.role, then.original_deadline, then.deadline
+        status, percent, state = then.status, then.percent, then.workflow_state
+        eff = rulebook.supervised_status(status, state, deadline, as_of)
         progress, problems, steps = latest.get(aid, ("", "", ""))
         late = (as_of - deadline).days if eff == "overdue" and deadline else None
         items.append(
@@ -201,7 +200,7 @@ def export_ledger(
     """Write the ledger workbook: one row per assignment and per 未分工 task, in document order."""
     step = checker(progress, is_cancelled)
     step(1, "正在读取分工记录…")
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     title = ""
     if plan_id is not None:
         with db.read() as s:
@@ -212,6 +211,7 @@ def export_ledger(
             path,
             step,
             plan_title=title,
-            made_on=as_of,
+            made_on=clock.today(),
+            as_of=as_of,
             every_plan=plan_id is None,
         )

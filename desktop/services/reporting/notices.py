@@ -1,4 +1,9 @@
-"""Reminder notices: previewed first, then issued — numbered, rendered and recorded as 催办 in one transaction."""
+"""Reminder notices: previewed first, then issued — numbered, rendered and recorded as 催办 in one transaction.
+
+A notice is issued on the program's today (``clock.today()``): that day is its 成文日期 and the year of its
+文号, while the day the statistics were taken (``as_of``) is stated in its body. 催办 and 催报 notices of one
+机关代字 and year share one number series.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +13,27 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import PlanDeskError
-from ...models import Assignment, Plan, PlanNode, Reminder, Unit
+from ...models import Assignment, AuditEntry, Plan, PlanNode, Reminder, Unit
 from ...reports.notices import NoticeSettings, RenderedNotice, doc_number, render_notices
-from ...reports.pdf_common import IsCancelled, Progress
+from ...reports.pdf_common import IsCancelled, Progress, cn_date
 from ...reports.report_model import NoticeItem, UnitNotice
 from ...storage import Database
 from ..core.settings import get_setting
+from ..core.workdays import work_calendar
 from ..supervision.warnings import reporting_status
-from .report_data import _plan_ids, gather_notices, path_labels
+from .report_data import gather_notices, path_labels, plan_scope
 
 SETTING = "notices"  # {"prefix": "督办", "contact_person": …, "contact_phone": …, "cc": …, "printer": …}
+REPLY_WORKDAYS = 5  # the default reply-by day: this many 法定工作日 after the day of issue
+# The write's cause, which the audit trail keeps with each Reminder row: it tells a 催报's records from a
+# 催办's, so that printing one kind again the same day never takes the other's number.
+CAUSES = {"reminder": "印发催办通知", "missing": "印发催报通知"}
+NUMBERING_LOCK = 0x504C_4E4F  # PostgreSQL advisory lock key: one issuer at a time takes notice numbers
 
 
 def notice_settings(db: Database) -> NoticeSettings:
@@ -38,27 +50,75 @@ def notice_settings(db: Database) -> NoticeSettings:
     return settings
 
 
-def _next_number(s: Session, year: int, prefix: str) -> int:
-    pattern = re.compile(re.escape(f"{prefix}〔{year}〕") + r"(\d+)号")
-    numbers = [
+def reply_by(db: Database, report_by: dt.date | None, issued_on: dt.date) -> dt.date:
+    """The day a unit is asked to reply by: ``report_by`` if given, else ``REPLY_WORKDAYS`` working days after
+    the day of issue. A day on or before the day of issue would be due before the unit has read the notice."""
+    default = work_calendar(db).add_workdays(issued_on, REPLY_WORKDAYS)
+    if report_by is None:
+        return default
+    _check_reply_by(report_by, issued_on, default)
+    return report_by
+
+
+def _check_reply_by(report_by: dt.date, issued_on: dt.date, default: dt.date | None = None) -> None:
+    if report_by > issued_on:
+        return
+    fallback = f"，即{cn_date(default)}" if default else ""
+    raise PlanDeskError(
+        f"报送日期{cn_date(report_by)}不晚于印发日期{cn_date(issued_on)}，单位收到通知时即已到期。"
+        f"请把报送日期改为印发日期之后，或不填（默认为印发后{REPLY_WORKDAYS}个工作日{fallback}）。",
+        field="report_by",
+    )
+
+
+def _lock_numbering(s: Session) -> None:
+    """Queue issuers before the numbers are read. On SQLite the write transaction (BEGIN IMMEDIATE) already
+    admits one writer at a time; on PostgreSQL two transactions could both read the same last number, so they
+    wait for one transaction-scoped lock (released at commit or rollback)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": NUMBERING_LOCK})
+
+
+def _numbers_taken(s: Session, year: int, prefix: str) -> set[int]:
+    """The numbers of ``prefix``〔``year``〕 already given: by notices of either kind, or typed into a reminder
+    recorded by hand, whatever its channel."""
+    series = f"{prefix}〔{year}〕"
+    pattern = re.compile(re.escape(series) + r"(\d+)号")
+    return {
         int(m.group(1))
-        for d in s.scalars(select(Reminder.doc_number).where(Reminder.channel == "notice"))
+        for d in s.scalars(
+            select(Reminder.doc_number).where(Reminder.doc_number.startswith(series, autoescape=True))
+        )
         if (m := pattern.fullmatch(d or ""))
-    ]
-    return max(numbers, default=0) + 1
+    }
+
+
+def _next_number(s: Session, year: int, prefix: str) -> int:
+    return max(_numbers_taken(s, year, prefix), default=0) + 1
 
 
 def _issued_today(s: Session, notice: UnitNotice, day: dt.date, prefix: str) -> str | None:
-    """The number of a notice already issued on ``day`` for exactly these assignments, if there is one."""
+    """The number of a notice of the same kind already issued on ``day`` for exactly these assignments."""
     ids = sorted(i.assignment_id for i in notice.items)
     same_day = (
         Reminder.channel == "notice",
-        # A range on the stored (naive UTC) timestamp: the same SQL on SQLite and PostgreSQL.
-        Reminder.sent_at >= dt.datetime.combine(day, dt.time()),
-        Reminder.sent_at < dt.datetime.combine(day + dt.timedelta(days=1), dt.time()),
+        # The office's day as a range on the stored (naive UTC) timestamp: the same SQL on SQLite and PostgreSQL.
+        Reminder.sent_at >= clock.end_of_day_utc(day - dt.timedelta(days=1)),
+        Reminder.sent_at < clock.end_of_day_utc(day),
         Reminder.doc_number.like(f"{prefix}〔%"),
     )
-    candidates = set(s.scalars(select(Reminder.doc_number).where(*same_day, Reminder.assignment_id.in_(ids))))
+    same_kind = select(AuditEntry.row_id).where(
+        AuditEntry.table_name == Reminder.__tablename__,
+        AuditEntry.action == "insert",
+        AuditEntry.cause == CAUSES[notice.kind],
+    )
+    candidates = set(
+        s.scalars(
+            select(Reminder.doc_number).where(
+                *same_day, Reminder.assignment_id.in_(ids), Reminder.id.in_(same_kind)
+            )
+        )
+    )
     for number in sorted(candidates):
         listed = sorted(
             set(s.scalars(select(Reminder.assignment_id).where(*same_day, Reminder.doc_number == number)))
@@ -68,6 +128,21 @@ def _issued_today(s: Session, notice: UnitNotice, day: dt.date, prefix: str) -> 
     return None
 
 
+def _given_numbers(s: Session, year: int, prefix: str, start: int, count: int) -> list[str]:
+    """The numbers from an explicit first number on: refused if any of them was given before."""
+    if start < 1:
+        raise PlanDeskError(f"起始文号应为正整数，不能是{start}。", field="doc_number_start")
+    taken = _numbers_taken(s, year, prefix)
+    clash = sorted(n for n in range(start, start + count) if n in taken)
+    if clash:
+        raise PlanDeskError(
+            f"文号{doc_number(prefix, year, clash[0])}已经印发过，同一文号不能再用。"
+            f"请把起始文号改为{max(taken) + 1}或更大，或不指定起始文号（接续本年已发文号）。",
+            field="doc_number_start",
+        )
+    return [doc_number(prefix, year, start + i) for i in range(count)]
+
+
 def preview_notices(
     db: Database,
     *,
@@ -75,23 +150,26 @@ def preview_notices(
     path: str | os.PathLike[str],
     one_file: bool = True,
     office: str = "",
+    prefix: str | None = None,
     progress: Progress = None,
     is_cancelled: IsCancelled = None,
 ) -> list[RenderedNotice]:
-    """The notices as they would be issued, marked 预览稿: nothing is numbered or recorded."""
+    """The notices as they would be issued today, marked 预览稿: nothing is numbered or recorded, and the
+    文号 shows as not yet given."""
     settings = notice_settings(db)
-    year = notices[0].as_of.year if notices else dt.date.today().year
-    with db.read() as s:
-        start = _next_number(s, year, settings.prefix)
+    issued_on = clock.today()
+    for n in notices:
+        _check_reply_by(n.report_by, issued_on)
     return render_notices(
         notices,
         path,
         one_file=one_file,
-        doc_number_start=start,
-        year=year,
+        year=issued_on.year,
         office=office,
+        prefix=prefix or settings.prefix,
         settings=settings,
         preview=True,
+        issued_on=issued_on,
         progress=progress,
         is_cancelled=is_cancelled,
     )
@@ -111,28 +189,37 @@ def issue_prepared(
 ) -> list[RenderedNotice]:
     """Number, render and record notices in one transaction: one Reminder row per assignment listed.
 
-    Printing the same notice again on the same day (same unit, same tasks) keeps its number and records nothing.
+    The notices are issued today: dated today and numbered in this year's series, which 催办 and 催报 share.
+    Printing the same notice again on the same day (same kind, same unit, same tasks) keeps its number and
+    records nothing; any other notice takes the next number, and an explicit ``doc_number_start`` must not
+    give a number again.
     """
     if not notices:
         raise PlanDeskError("没有需要催办的单位：所选范围内没有逾期或即将到期的任务。", field="as_of")
     settings = notice_settings(db)
     prefix = prefix or settings.prefix
-    year = notices[0].as_of.year
-    today = dt.datetime.now(dt.UTC).date()  # Reminder.sent_at is stored in UTC
+    issued_on = clock.today()
+    year = issued_on.year
+    for n in notices:
+        _check_reply_by(n.report_by, issued_on)
     written: list[Path] = []
     try:
-        with db.write(cause="印发催办通知") as s:
+        with db.write(cause=CAUSES[notices[0].kind]) as s:
             # Numbered under the write lock, so two offices issuing at once never share a number.
-            following = doc_number_start or _next_number(s, year, prefix)
-            numbers: list[str] = []
-            fresh: list[bool] = []
-            for n in notices:
-                again = None if doc_number_start else _issued_today(s, n, today, prefix)
-                fresh.append(again is None)
-                if again is None:
-                    again = doc_number(prefix, year, following)
-                    following += 1
-                numbers.append(again)
+            _lock_numbering(s)
+            if doc_number_start:
+                numbers = _given_numbers(s, year, prefix, doc_number_start, len(notices))
+                fresh = [True] * len(notices)
+            else:
+                following = _next_number(s, year, prefix)
+                numbers, fresh = [], []
+                for n in notices:
+                    again = _issued_today(s, n, issued_on, prefix)
+                    fresh.append(again is None)
+                    if again is None:
+                        again = doc_number(prefix, year, following)
+                        following += 1
+                    numbers.append(again)
             rendered = render_notices(
                 notices,
                 path,
@@ -141,6 +228,7 @@ def issue_prepared(
                 office=office,
                 numbers=numbers,
                 settings=settings,
+                issued_on=issued_on,
                 progress=progress,
                 is_cancelled=is_cancelled,
                 written=written,
@@ -182,14 +270,15 @@ def issue_notices(
     progress: Progress = None,
     is_cancelled: IsCancelled = None,
 ) -> list[RenderedNotice]:
-    """催办: gather the overdue and due-soon work per unit, then preview it or issue it."""
+    """催办: gather the overdue and due-soon work per unit as of ``as_of`` (the statistics cut-off), then
+    preview it or issue it today; the units reply by ``report_by`` (default: some working days from today)."""
     notices = gather_notices(
         db,
         plan_id=plan_id,
         as_of=as_of,
         due_within_days=due_within_days,
         units=units,
-        report_by=report_by,
+        report_by=reply_by(db, report_by, clock.today()),
         office=office,
     )
     if preview:
@@ -201,6 +290,7 @@ def issue_notices(
             path=path,
             one_file=one_file,
             office=office,
+            prefix=prefix,
             progress=progress,
             is_cancelled=is_cancelled,
         )
@@ -220,9 +310,11 @@ def issue_notices(
 def gather_missing_report_notices(
     db: Database, *, plan_id: int, period: str, as_of: dt.date | None = None, report_by: dt.date | None = None
 ) -> list[UnitNotice]:
-    """催报: one notice per unit that owes reports for ``period``, listing the tasks it has not reported on."""
-    as_of = as_of or dt.date.today()
-    report_by = report_by or as_of + dt.timedelta(days=3)
+    """催报: one notice per unit that owes reports for ``period``, listing the tasks it has not reported on as of
+    ``as_of`` (default: today); the units reply by ``report_by`` (default: some working days from today)."""
+    today = clock.today()
+    as_of = as_of or today
+    report_by = reply_by(db, report_by, today)
     missing = {
         aid: u.unit
         for u in reporting_status(db, plan_id=plan_id, period=period)
@@ -231,7 +323,7 @@ def gather_missing_report_notices(
     if not missing:
         raise PlanDeskError(f"{period} 各单位均已报送，无需催报。", field="period")
     with db.read() as s:
-        plan_ids, title = _plan_ids(s, plan_id)
+        plan_ids, title = plan_scope(s, plan_id)
         paths, order = path_labels(s, plan_ids)
         rank = {node_id: i for i, node_id in enumerate(order)}
         office = s.scalar(select(Plan.issuer).where(Plan.id == plan_id)) or ""
@@ -279,12 +371,15 @@ def issue_missing_report_notices(
     period: str,
     path: str | os.PathLike[str],
     as_of: dt.date | None = None,
+    report_by: dt.date | None = None,
     preview: bool = False,
     progress: Any = None,
     is_cancelled: Any = None,
 ) -> list[RenderedNotice]:
     """催报: the units that have not reported for ``period`` get a notice naming that month; issuing records it."""
-    notices = gather_missing_report_notices(db, plan_id=plan_id, period=period, as_of=as_of)
+    notices = gather_missing_report_notices(
+        db, plan_id=plan_id, period=period, as_of=as_of, report_by=report_by
+    )
     if preview:
         return preview_notices(db, notices=notices, path=path, progress=progress, is_cancelled=is_cancelled)
     return issue_prepared(db, notices=notices, path=path, progress=progress, is_cancelled=is_cancelled)

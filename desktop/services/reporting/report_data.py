@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from ... import clock, rulebook
 from ...errors import NotFound
 from ...models import (
     Assignment,
@@ -44,6 +45,7 @@ from ...reports.report_model import (  # noqa: F401 - the report data is part of
     unit_table,
 )
 from ...storage import Database
+from ..core.as_of import AssignmentState, report_counts, states_on
 from ..core.statistics import unassigned_work
 from ..core.status import supervised_status
 from ..core.units import resolve_unit
@@ -61,7 +63,7 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 def default_as_of(month: str, today: dt.date | None = None) -> dt.date:
     """The last day of the month, or today while the month is still running."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     first, last = month_bounds(month)
     return today if first <= today <= last else last
 
@@ -96,7 +98,8 @@ def path_labels(s: Session, plan_ids: list[int]) -> tuple[dict[int, str], list[i
     return paths, order
 
 
-def _plan_ids(s: Session, plan_id: int | None) -> tuple[list[int], str]:
+def plan_scope(s: Session, plan_id: int | None) -> tuple[list[int], str]:
+    """The plans a report covers (one, or all when ``plan_id`` is None) and the title it prints."""
     if plan_id is None:
         plans = s.execute(select(Plan.id, Plan.title).order_by(Plan.id)).all()
         return [p[0] for p in plans], "全部方案"
@@ -106,12 +109,17 @@ def _plan_ids(s: Session, plan_id: int | None) -> tuple[list[int], str]:
     return [plan.id], plan.title
 
 
-def _assignment_query(plan_ids: list[int] | None, month: str) -> Select[Any]:
+def _assignment_query(plan_ids: list[int] | None, month: str, as_of: dt.date) -> Select[Any]:
     """Plain columns of every live assignment (ORM rows cost several times more to build).
 
-    Two indexed probes per row say whether the unit reported for the month and whether it reported 100 %.
+    Two indexed probes per row say whether the unit reported for the month by the as-of day and whether it
+    reported 100 %; a report dated after the as-of day does not count.
     """
-    in_month = (ProgressEntry.assignment_id == Assignment.id, ProgressEntry.period == month)
+    in_month = (
+        ProgressEntry.assignment_id == Assignment.id,
+        ProgressEntry.period == month,
+        report_counts(as_of),
+    )
     reported = select(ProgressEntry.id).where(*in_month).exists()
     finished = select(ProgressEntry.id).where(*in_month, ProgressEntry.percent == 100).exists()
     q = (
@@ -140,15 +148,23 @@ def _assignment_query(plan_ids: list[int] | None, month: str) -> Select[Any]:
     return q if plan_ids is None else q.where(PlanNode.plan_id.in_(plan_ids))
 
 
-def _line(row: Any, as_of: dt.date, month_end: dt.date) -> AssignmentLine:
-    """One row of the model: a unit's own assignment, its own deadline and its status on ``as_of``."""
+def _line(
+    row: Any, as_of: dt.date, month_end: dt.date, then: AssignmentState | None = None
+) -> AssignmentLine:
+    """One row of the model: a unit's own assignment, its own deadline and its status on ``as_of`` (``then``:
+    the assignment as it stood at the end of a past as-of day)."""
     a_id, _node, role, deadline, original, status, percent, person, phone, unit = row[:10]
     workflow_state, start, reported, finished = row[12:16]
+    begins = start
+    if then is not None:
+        role, deadline, original, status = then.role, then.deadline, then.original_deadline, then.status
+        percent, workflow_state, start = then.percent, then.workflow_state, then.start_date
+        begins = rulebook.begins_on(start, then.recorded)
     ext = original is not None and deadline != original
     eff = supervised_status(status, workflow_state, deadline, as_of)
     line = AssignmentLine(a_id, unit, role, deadline, eff, percent, person, phone, ext)
     line.reported = bool(reported)
-    line.owes_report = eff in OPEN and (start is None or start <= month_end)
+    line.owes_report = eff in OPEN and (begins is None or rulebook.owes_month(begins, month_end, as_of))
     line.completed_this_month = bool(finished) and eff == "done"
     return line
 
@@ -159,19 +175,30 @@ def _tasks(
     paths, order = path_labels(s, plan_ids)
     scope = None if every_plan else plan_ids
     month_end = month_bounds(month)[1]
-    rows = s.connection().execute(
-        _assignment_query(scope, month).order_by(Assignment.role.desc(), Assignment.id)
+    rows = (
+        s.connection()
+        .execute(_assignment_query(scope, month, as_of).order_by(Assignment.role.desc(), Assignment.id))
+        .all()
     )
+    states = states_on(s, [row[0] for row in rows], as_of)
     tasks: dict[int, TaskLine] = {}
     lines: dict[int, AssignmentLine] = {}
     line: AssignmentLine | None
+    later: dict[int, tuple[int, str]] = {}  # tasks whose units were all assigned after the as-of day
     for row in rows:
-        line = _line(row, as_of, month_end)
+        then = states[row[0]]
         node_id, plan_id, title = row[1], row[10], row[11]
+        if not then.exists:
+            later[node_id] = (plan_id, title)
+            continue
+        line = _line(row, as_of, month_end, then)
         lines[line.id] = line
         tasks.setdefault(
             node_id, TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
         ).assignments.append(line)
+    for node_id, (plan_id, title) in later.items():
+        if node_id not in tasks:  # 未分工 on the day, as the rulebook counts it
+            tasks[node_id] = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
     for node_id, plan_id, title, doc_units in unassigned_work(s, scope):
         tasks[node_id] = TaskLine(
             node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units
@@ -188,7 +215,7 @@ def _tasks(
                 ProgressEntry.reported_on,
             )
             .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
-            .where(ProgressEntry.period == month)
+            .where(ProgressEntry.period == month, report_counts(as_of))
             .order_by(ProgressEntry.reported_on, ProgressEntry.id)
         )
         if not every_plan:
@@ -224,12 +251,15 @@ def _brief(
     del order
     scope = None if every_plan else plan_ids
     month_end = month_bounds(month)[1]
-    q = _assignment_query(scope, month)
+    q = _assignment_query(scope, month, as_of)
     if unit:
         q = q.where(Unit.name == unit)
     q = q.order_by(Assignment.node_id, Assignment.role.desc(), Assignment.id).execution_options(
         yield_per=5000
     )
+    # Each assignment as it stood on the day (today's rows as they are, a past day's rebuilt).
+    rows: Any = s.connection().execute(q).all()
+    states = states_on(s, [row[0] for row in rows], as_of)
     tally = Tally(as_of, due_days)
     units: dict[str, UnitLine] = {}
     attention: list[TaskLine] = []
@@ -241,15 +271,27 @@ def _brief(
             attention.append(task)
 
     task: TaskLine | None = None
-    for row in s.connection().execute(q):
+    later: dict[int, tuple[int, str]] = {}  # tasks whose units were all assigned after the as-of day
+    seen: set[int] = set()
+    for row in rows:
+        then = states.get(row[0])
         node_id = row[1]
+        if then is not None and not then.exists:
+            later[node_id] = (row[10], row[11])
+            continue
+        seen.add(node_id)
         if task is None or task.node_id != node_id:
             if task is not None:
                 close(task)
             task = TaskLine(node_id, row[10], paths.get(node_id, "").replace("/", ""), row[11])
-        task.assignments.append(_line(row, as_of, month_end))
+        task.assignments.append(_line(row, as_of, month_end, then))
     if task is not None:
         close(task)
+    for node_id, (plan_id, title) in later.items() if not unit else ():
+        if node_id not in seen:
+            waiting = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
+            tally.add(waiting)
+            attention.append(waiting)
     for node_id, plan_id, title, doc_units in unassigned_work(s, scope, unit):
         unassigned = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units)
         tally.add(unassigned)
@@ -379,9 +421,9 @@ def gather_monthly(
             return frozen.restricted(unit=unit, include_done=include_done, brief=brief)
     as_of = as_of or default_as_of(month)
     due_days = due_soon_days(db)
-    issued = max(as_of, dt.date.today())  # a past month's report is issued when it is printed
+    issued = max(as_of, clock.today())  # a past month's report is issued when it is printed
     with db.read() as s:
-        plan_ids, title = _plan_ids(s, plan_id)
+        plan_ids, title = plan_scope(s, plan_id)
         if not office and plan_id is not None:
             office = s.scalar(select(Plan.issuer).where(Plan.id == plan_id)) or ""
         if brief:
@@ -438,7 +480,7 @@ def gather_notices(
         due_within_days = due_soon_days(db)
     report_by = report_by or as_of + dt.timedelta(days=7)
     with db.read() as s:
-        plan_ids, title = _plan_ids(s, plan_id)
+        plan_ids, title = plan_scope(s, plan_id)
         office = office or s.scalar(select(Plan.issuer).where(Plan.id == plan_id)) or ""
         paths, order = path_labels(s, plan_ids)
         rank = {node_id: i for i, node_id in enumerate(order)}

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...models import MonthSnapshot, Plan, utcnow
 from ...storage import Database
@@ -51,7 +52,7 @@ def close_month(db: Database, *, plan_id: int, period: str, today: dt.date | Non
     from .report_data import gather_monthly
 
     period = parse_period(period)
-    now = today or dt.date.today()
+    now = today or clock.today()
     if period > f"{now:%Y-%m}":
         raise PlanDeskError(f"{period} 月尚未开始，不能关账。", field="period")
     with db.read() as s:

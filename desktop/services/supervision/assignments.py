@@ -26,8 +26,9 @@ from ..core.status import moved_status
 from ..core.tree import assignment_info, progress_info, today
 from ..core.units import resolve_unit
 from ..core.validation import check_percent, check_role, check_status, check_text, parse_date, parse_period
-from .workflow import check_period_open, note_report, record_deadline_change
+from .workflow import check_period_open, grant_extension, note_report, withdraw_extension
 
+# The fields of an assignment a user may change (the window's undo, the CLI's edit and the service read this).
 EDITABLE = (
     "unit",
     "role",
@@ -39,6 +40,23 @@ EDITABLE = (
     "percent",
     "remarks",
 )
+# A deadline already set moves in one of two ways, and the user says which (the Chinese names are taken too):
+# 更正 — it was entered wrong: deadline and original deadline both change, never counted as an extension;
+# 延期 — an approved extension: the original stays on record and reports count it as extended.
+DEADLINE_KINDS = {"correction": "更正", "extension": "延期"}
+_WHICH_KIND = (
+    "请说明是“更正”（原截止日期录入有误：原定截止日期一并改正，不算延期）"
+    "还是“延期”（经批准推迟：保留原定截止日期，计为延期，须写明理由）。"
+)
+
+
+def check_deadline_kind(value: str | None, *, field: str = "kind") -> str:
+    """``correction`` or ``extension`` from either code or its Chinese name (更正 / 延期)."""
+    text = (value or "").strip()
+    for code, name in DEADLINE_KINDS.items():
+        if text in (code, name):
+            return code
+    raise PlanDeskError("修改截止日期时，" + _WHICH_KIND, field=field)
 
 
 def _assignment(s: Session, assignment_id: int, *, lock: bool = False) -> Assignment:
@@ -70,8 +88,19 @@ def _writable_node(s: Session, node_id: int) -> PlanNode:
     return node
 
 
-def _apply(s: Session, a: Assignment, values: dict[str, Any], actor: str = "") -> None:
-    """Validate and set editable fields; raises before anything is changed if any value is bad."""
+def _apply(
+    s: Session,
+    a: Assignment,
+    values: dict[str, Any],
+    actor: str = "",
+    *,
+    deadline_kind: str | None = None,
+    deadline_reason: str = "",
+) -> None:
+    """Validate and set editable fields; raises before anything is changed if any value is bad.
+
+    A deadline the assignment already has moves only with ``deadline_kind`` (see ``_move_deadline``).
+    """
     clean: dict[str, Any] = {}
     for key, value in values.items():
         if key not in EDITABLE:
@@ -101,17 +130,61 @@ def _apply(s: Session, a: Assignment, values: dict[str, Any], actor: str = "") -
         clean["status"] = status
         if percent is not None:
             clean["percent"] = percent
-    if "deadline" in clean and a.original_deadline is None and a.deadline is None:
-        clean["original_deadline"] = clean["deadline"]
-    elif (
-        clean.get("deadline") is not None
-        and a.id is not None
-        and a.deadline is not None
-        and clean["deadline"] != a.deadline
-    ):
-        record_deadline_change(s, a, clean["deadline"], actor=actor)
+    if _moves_set_deadline(a, clean):
+        if deadline_kind is None:
+            old, new = _day_text(a.deadline), _day_text(clean["deadline"])
+            raise PlanDeskError(f"截止日期由 {old} 改为 {new}：" + _WHICH_KIND, field="deadline_kind")
+        # Before the other fields, so its look-ups do not flush them as an UPDATE of their own.
+        day = clean.pop("deadline")
+        _move_deadline(s, a, day, deadline_kind, reason=deadline_reason, actor=actor, start=start)
     for key, value in clean.items():
         setattr(a, key, value)
+
+
+def _day_text(day: dt.date | None) -> str:
+    return day.isoformat() if day else "（空）"
+
+
+def _moves_set_deadline(a: Assignment, clean: dict[str, Any]) -> bool:
+    """Whether ``clean`` moves a deadline the assignment already has (a 更正 or a 延期, see ``_move_deadline``).
+
+    A deadline equal to the current one is no change; one given to an assignment without a deadline (a new one,
+    an import's, or one never given a date) is its original deadline and is set in ``clean`` as such.
+    """
+    if "deadline" not in clean:
+        return False
+    if clean["deadline"] == a.deadline:
+        del clean["deadline"]
+        return False
+    if a.deadline is None:
+        clean["original_deadline"] = clean["deadline"]
+        return False
+    return True
+
+
+def _move_deadline(
+    s: Session,
+    a: Assignment,
+    day: dt.date | None,
+    kind: str,
+    *,
+    reason: str,
+    actor: str,
+    start: dt.date | None = None,
+) -> None:
+    """The one way a deadline moves (in the caller's transaction): 更正 replaces the deadline and the original
+    deadline; 延期 is recorded as an approved extension with its reason, as an approved 延期申请 is.
+
+    ``start``: the start date it must not precede, when the same edit changes that too.
+    """
+    start = start if start is not None else a.start_date
+    if day is not None and start is not None and day < start:
+        raise PlanDeskError("截止日期早于开始日期。", field="deadline")
+    if kind == "extension":
+        grant_extension(s, a, day, reason=reason, actor=actor)
+    else:
+        a.deadline = day
+        a.original_deadline = day
 
 
 def create_assignment(
@@ -159,19 +232,84 @@ def create_assignment(
 
 
 def update_assignment(
-    db: Database, *, assignment_id: int, expected_version: int | None = None, **changes: Any
+    db: Database,
+    *,
+    assignment_id: int,
+    expected_version: int | None = None,
+    deadline_kind: str | None = None,
+    deadline_reason: str = "",
+    **changes: Any,
 ) -> AssignmentInfo:
-    """Change fields of an assignment; ``expected_version`` guards against overwriting another's edit."""
+    """Change fields of an assignment; ``expected_version`` guards against overwriting another's edit.
+
+    Moving a deadline the assignment already has needs ``deadline_kind`` (correction|extension, 更正|延期; an
+    extension also ``deadline_reason``) and then goes the way ``change_deadline`` does, in this one transaction;
+    without it the change is refused (field ``deadline_kind``), never taken as an extension. A deadline given
+    to an assignment without one is its original deadline.
+    """
+    kind = None if deadline_kind is None else check_deadline_kind(deadline_kind, field="deadline_kind")
     with db.write() as s:
         a = _assignment(s, assignment_id, lock=True)
         _check_version(a, expected_version, "分工记录")
         _writable_node(s, a.node_id)
-        _apply(s, a, changes, actor=db.operator)
+        _apply(s, a, changes, actor=db.operator, deadline_kind=kind, deadline_reason=deadline_reason)
         s.flush()
         return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
 
 
-def _history_count(s: Session, assignment_id: int) -> int:
+def change_deadline(
+    db: Database,
+    *,
+    assignment_id: int,
+    deadline: str | dt.date | None,
+    kind: str,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> AssignmentInfo:
+    """Move an assignment's deadline as a 更正 or a 延期, which the user chose (``kind``).
+
+    ``correction`` (更正): the deadline was entered wrong; the deadline and the original deadline both become
+    ``deadline`` (earlier or later), so reports never count it as an extension. ``extension`` (延期): only to a
+    later date and with a ``reason``; the original deadline stays and an approved extension is recorded, as
+    ``workflow.decide_extension`` records one. One transaction; a refusal writes nothing.
+    """
+    kind = check_deadline_kind(kind)
+    day = parse_date(deadline, field="deadline", label="截止日期")
+    with db.write(cause="督办：延期" if kind == "extension" else "更正截止日期") as s:
+        a = _assignment(s, assignment_id, lock=True)
+        _check_version(a, expected_version, "分工记录")
+        _writable_node(s, a.node_id)
+        _move_deadline(s, a, day, kind, reason=reason, actor=db.operator)
+        s.flush()
+        return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
+
+
+def revert_deadline_change(
+    db: Database,
+    *,
+    assignment_id: int,
+    kind: str,
+    deadline: str | dt.date | None,
+    original_deadline: str | dt.date | None,
+    expected_version: int | None = None,
+) -> AssignmentInfo:
+    """Undo of ``change_deadline``: both deadlines back as they were before it, and the extension a 延期
+    recorded withdrawn (refused if anything was recorded against the assignment after it)."""
+    kind = check_deadline_kind(kind)
+    day = parse_date(deadline, field="deadline", label="截止日期")
+    original = parse_date(original_deadline, field="original_deadline", label="原定截止日期")
+    with db.write(cause="撤销截止日期修改") as s:
+        a = _assignment(s, assignment_id, lock=True)
+        _check_version(a, expected_version, "分工记录")
+        _writable_node(s, a.node_id)
+        if kind == "extension":
+            withdraw_extension(s, a, restored_deadline=day)
+        a.deadline, a.original_deadline = day, original
+        s.flush()
+        return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
+
+
+def history_count(s: Session, assignment_id: int) -> int:
     """Progress, hand-off steps, extension requests, reminders and 督查单 recorded against an assignment."""
     total = 0
     for model in (ProgressEntry, WorkflowStep, ExtensionRequest, Reminder, Escalation):
@@ -186,7 +324,7 @@ def delete_assignment(db: Database, *, assignment_id: int, expected_version: int
     with db.write(cause="删除分工") as s:
         a = _assignment(s, assignment_id)
         _check_version(a, expected_version, "分工记录")
-        if _history_count(s, a.id):
+        if history_count(s, a.id):
             raise PlanDeskError(
                 "该分工已有进展、办理或催办记录，需留存备查，不能删除。"
                 "如不再需要，请将状态改为“暂缓”或办理“销号”。",
@@ -249,6 +387,12 @@ def add_progress(
     problems = check_text(problems, field="problems", label="存在问题", max_len=20000)
     next_steps = check_text(next_steps, field="next_steps", label="下步计划", max_len=20000)
     reported = parse_date(reported_on, field="reported_on", label="报送日期") or today()
+    if reported > today():
+        # A report cannot be dated ahead: reports as of an earlier day would count what was typed in early.
+        raise PlanDeskError(
+            f"报送日期 {reported.isoformat()} 晚于今天（{today().isoformat()}），不能登记尚未报送的进展。",
+            field="reported_on",
+        )
     who = check_text(db.operator if actor is None else actor, field="actor", label="办理人", max_len=100)
     with db.write(cause="登记进展") as s:
         a = _assignment(s, assignment_id, lock=True)

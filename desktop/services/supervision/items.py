@@ -36,7 +36,7 @@ from ..core.workdays import (
     work_calendar,
     work_calendar_years,
 )
-from .assignments import _history_count as history_count
+from .assignments import history_count
 
 COLLECTION_KIND = "items"
 SOURCE_NAMES = {

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ... import rulebook
 from ...errors import PlanDeskError
 from ...fileio import atomic_path
 from ...models import Assignment, PlanNode, Setting, Unit, WorkflowStep
-from ...status import effective_status
 from ...storage import Database
+from ..core.as_of import states_on
 from ..core.settings import get_setting
 from ..core.validation import period_end
 from .report_register import ReportingLedger, reporting_ledger
@@ -238,11 +239,15 @@ def _work_events(
                         f"截止 {a.deadline}",
                     )
                 )
-        for aid, (a, unit, node) in rows.items():
-            if aid in closed or a.deadline is None or not start <= a.deadline < end:
+        # 逾期 by the rulebook's one rule, as the 考核 score and the reports count it: each assignment overdue on
+        # the statistics day, as it stood then (not only work that happened to fall due inside the months).
+        states = states_on(s, list(rows), as_of)
+        for aid, (_a, unit, node) in rows.items():
+            st = states[aid]
+            if aid in closed or not st.exists or st.deadline is None:
                 continue
-            if effective_status(a.status, a.deadline, as_of) == "overdue":
-                overdue_on = a.deadline + dt.timedelta(days=1)
+            if rulebook.is_overdue(st.status, st.workflow_state, st.deadline, as_of):
+                overdue_on = st.deadline + dt.timedelta(days=1)
                 out.append(
                     PointEvent(
                         unit,
@@ -252,7 +257,7 @@ def _work_events(
                         overdue_on,
                         aid,
                         node,
-                        f"截止 {a.deadline}，未完成",
+                        f"截止 {st.deadline}，未完成",
                     )
                 )
         return out

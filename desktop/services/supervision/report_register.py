@@ -10,10 +10,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ... import rulebook
 from ...errors import NotFound, PlanDeskError
 from ...fileio import atomic_path
 from ...models import Assignment, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkflowStep
+from ...rulebook import DueRule
 from ...storage import Database
+from ..core.as_of import report_counts, states_on
 from ..core.settings import get_setting
 from ..core.tree import today
 from ..core.validation import parse_date, parse_period, period_end
@@ -24,29 +27,6 @@ from ..core.workdays import WorkCalendar, work_calendar
 DUE_SETTING = "reporting.due"
 DEFAULT_DUE: dict[str, Any] = {"day": 25, "next_month": False, "next_workday": True}
 STATE_NAMES = {"on_time": "按时", "late": "迟报", "missing": "未报", "pending": "未到期"}
-
-
-@dataclass(frozen=True)
-class DueRule:
-    day: int
-    next_month: bool
-    next_workday: bool
-
-    @property
-    def text(self) -> str:
-        when = "次月" if self.next_month else "每月"
-        tail = "（遇节假日顺延至下一个工作日）" if self.next_workday else ""
-        return f"{when}{self.day}日前报送当月进展{tail}"
-
-    def due(self, period: str, calendar: WorkCalendar) -> dt.date:
-        year, month = int(period[:4]), int(period[5:])
-        if self.next_month:
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        last = period_end(f"{year:04d}-{month:02d}").day
-        day = dt.date(year, month, min(self.day, last))
-        while self.next_workday and not calendar.is_workday(day):
-            day += dt.timedelta(days=1)
-        return day
 
 
 def due_rule(db: Database) -> DueRule:
@@ -133,16 +113,17 @@ def _periods(first: str, last: str) -> list[str]:
 class _Owed:
     id: int
     status: str
-    start_date: dt.date | None
+    begins: dt.date  # the rulebook's day the assignment exists from (交办 date, else the day it was recorded)
 
 
-def _due_for(a: _Owed, period: str, due: dt.date, finished: dt.date | None, reported: bool) -> bool:
-    """Whether an assignment owes a report for ``period``: it had started by the month's end and was not closed
-    (办结/销号) by the due day — closing it is its last report — or it reported for the month anyway.
-    Without a start date it owes every month."""
-    if a.status == "suspended" and not reported:
-        return False
-    if a.start_date is not None and a.start_date > period_end(period):
+def _due_for(
+    a: _Owed, period: str, due: dt.date, finished: dt.date | None, day: dt.date, reported: bool
+) -> bool:
+    """Whether an assignment's report for ``period`` is in the ledger on ``day``: it existed by the month's end
+    and by the day (the rulebook's owes_month) and is not paused (暂缓); work closed (办结/销号) by the due day
+    owes nothing more, but the report it closed with counts. A paused assignment's report, or one for a month
+    before the assignment existed, fills no cell."""
+    if a.status == "suspended" or not rulebook.owes_month(a.begins, period_end(period), day):
         return False
     return finished is None or finished > due or reported
 
@@ -166,15 +147,26 @@ def _facts(db: Database, plan_id: int | None, periods: list[str], day: dt.date) 
         )
         if plan_id is not None:
             q = q.where(PlanNode.plan_id == plan_id)
+        found = s.execute(q.order_by(Unit.name, Assignment.id)).all()
+        states = states_on(s, [a.id for a, _ in found], day)  # as each stood on the ledger's day
         rows = [
-            (_Owed(a.id, a.status, a.start_date), name)
-            for a, name in s.execute(q.order_by(Unit.name, Assignment.id))
+            (
+                _Owed(
+                    a.id,
+                    states[a.id].status,
+                    rulebook.begins_on(states[a.id].start_date, states[a.id].recorded),
+                ),
+                name,
+            )
+            for a, name in found
         ]
         ids = [a.id for a, _ in rows]
         first_report: dict[tuple[int, str], dt.date] = {}
         for aid, period, reported in s.execute(
             select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.reported_on).where(
-                ProgressEntry.assignment_id.in_(ids), ProgressEntry.period.in_(periods)
+                ProgressEntry.assignment_id.in_(ids),
+                ProgressEntry.period.in_(periods),
+                report_counts(day),  # a report dated after the ledger's day is not in it
             )
         ):
             when = reported or day
@@ -215,7 +207,9 @@ def reporting_ledger(
             owing = [
                 a
                 for a in by_unit[unit]
-                if _due_for(a, period, due, facts.finished.get(a.id), (a.id, period) in facts.first_report)
+                if _due_for(
+                    a, period, due, facts.finished.get(a.id), day, (a.id, period) in facts.first_report
+                )
             ]
             if not owing:
                 continue
@@ -262,7 +256,7 @@ def assignment_lateness(
         for period in periods:
             due = rule.due(period, calendar)
             reported = facts.first_report.get((a.id, period))
-            if not _due_for(a, period, due, facts.finished.get(a.id), reported is not None):
+            if not _due_for(a, period, due, facts.finished.get(a.id), as_of, reported is not None):
                 continue
             state, _ = _state(calendar, due, as_of, reported, reported is None)
             if state in ("late", "missing"):

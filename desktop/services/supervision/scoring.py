@@ -17,14 +17,18 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ... import clock, rulebook
 from ...errors import NotFound, PlanDeskError
 from ...fileio import atomic_path
 from ...models import Assignment, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkflowStep
+from ...rulebook import DueRule
 from ...storage import Database
+from ..core.as_of import report_counts, states_on
 from ..core.settings import get_setting
-from ..core.status import is_overdue
 from ..core.validation import parse_period, period_end
+from ..core.workdays import work_calendar
 from .points import POINTS_SETTING, point_ranking
+from .report_register import due_rule
 from .workflow import FINAL_STATES
 
 # Points for a perfect feedback rate and 办结率; points taken off per overdue task and per returned report.
@@ -33,8 +37,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "completion": 50,
     "overdue": 5,
     "returned": 2,
-    "grace_days": 5,
 }
+# An older setting kept how long after the month a report was on time; the 报送台账's due rule decides now.
+RETIRED_WEIGHTS = ("grace_days",)
 
 
 METHOD_SETTING = "scoring.method"
@@ -52,17 +57,18 @@ class UnitScore:
     returned: int
     score: float
     rank: int
+    never_reported: bool = False  # owed a report for the month and sent none: ranked after those who did
 
 
 def scoring_weights(db: Database) -> dict[str, float]:
-    """Setting ``scoring.weights`` over the defaults; ``grace_days`` is how long after the month a report is on time."""
+    """Setting ``scoring.weights`` over the defaults (on time is the 报送台账's rule, the one ``due_rule`` reads)."""
     stored = get_setting(db, "scoring.weights", {}) or {}
     if not isinstance(stored, dict):
         raise PlanDeskError(
             '设置 scoring.weights 应为键值表，例如 {"feedback": 50, "completion": 50}。',
             field="scoring.weights",
         )
-    weights = {**DEFAULT_WEIGHTS, **stored}
+    weights = {**DEFAULT_WEIGHTS, **{k: v for k, v in stored.items() if k not in RETIRED_WEIGHTS}}
     for key, value in weights.items():
         if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
             raise PlanDeskError(
@@ -79,6 +85,7 @@ class _Tally:
     completed: int = 0
     overdue: int = 0
     returned: int = 0
+    reported: int = 0  # assignments that reported for the month at all
 
 
 def scoring_day(period: str, as_of: dt.date | None = None) -> dt.date:
@@ -86,29 +93,20 @@ def scoring_day(period: str, as_of: dt.date | None = None) -> dt.date:
     if as_of is not None:
         return as_of
     end = period_end(period)
-    today = dt.date.today()
+    today = clock.today()
     return today if dt.date(end.year, end.month, 1) <= today <= end else end
 
 
-def _tallies(
-    db: Database, plan_id: int | None, period: str, grace_days: int, as_of: dt.date
-) -> dict[str, _Tally]:
+def _tallies(db: Database, plan_id: int | None, period: str, as_of: dt.date) -> dict[str, _Tally]:
     end = period_end(period)
     start = dt.date(end.year, end.month, 1)
-    report_by = end + dt.timedelta(days=grace_days)
+    report_by = due_rule(db).due(period, work_calendar(db))  # the one on-time rule (the 报送台账's)
     with db.read() as s:
         if plan_id is not None and s.get(Plan, plan_id) is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
         # The few columns the tallies read, as plain rows: no Assignment objects for thousands of assignments.
         q = (
-            select(
-                Assignment.id,
-                Assignment.status,
-                Assignment.workflow_state,
-                Assignment.deadline,
-                Assignment.start_date,
-                Unit.name,
-            )
+            select(Assignment.id, Unit.name)
             .join(Unit, Unit.id == Assignment.unit_id)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
             .where(PlanNode.archived.is_(False), Assignment.archived.is_(False))
@@ -117,12 +115,15 @@ def _tallies(
             q = q.where(PlanNode.plan_id == plan_id)
         rows = s.execute(q.order_by(Assignment.id)).tuples().all()
         ids = [row[0] for row in rows]
+        states = states_on(s, ids, as_of)  # each assignment as it stood on the day counted
         first_report: dict[int, dt.date | None] = {}
         returns: dict[int, int] = {}
         if ids:
             for aid, day in s.execute(
                 select(ProgressEntry.assignment_id, ProgressEntry.reported_on).where(
-                    ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period
+                    ProgressEntry.assignment_id.in_(ids),
+                    ProgressEntry.period == period,
+                    report_counts(as_of),
                 )
             ):
                 known = first_report.get(aid)
@@ -132,24 +133,29 @@ def _tallies(
                     WorkflowStep.assignment_id.in_(ids), WorkflowStep.step == "return"
                 )
             ):
-                if start <= at.date() <= end:
+                if start <= at.date() <= min(end, as_of):
                     returns[aid] = returns.get(aid, 0) + 1
         out: dict[str, _Tally] = {}
-        for aid, status, state, deadline, start_date, unit in rows:
+        for aid, unit in rows:
+            st = states[aid]
+            if not st.exists:
+                continue  # assigned after the day counted: owes nothing yet
             t = out.setdefault(unit, _Tally())
             t.assignments += 1
-            finished = status == "done" or state in FINAL_STATES
+            finished = st.status == "done" or st.workflow_state in FINAL_STATES
             t.completed += finished
             # Overdue on the day the ranking is counted, by the rule the report and the warnings use.
-            t.overdue += is_overdue(status, state, deadline, as_of)
-            # Work still open during the month (or reported in it) owed a report for it.
-            if aid in first_report or (
-                not finished and status != "suspended" and (start_date is None or start_date <= end)
-            ):
+            t.overdue += rulebook.is_overdue(st.status, st.workflow_state, st.deadline, as_of)
+            # Open work that existed by the month's end owed a report for it (the 报送台账's rule); a report
+            # from work that owed none counts for nothing.
+            begins = rulebook.begins_on(st.start_date, st.recorded)
+            if not finished and st.status != "suspended" and rulebook.owes_month(begins, end, as_of):
                 t.due_feedback += 1
                 day = first_report.get(aid)
-                if aid in first_report and (day is None or day <= report_by):
-                    t.on_time += 1
+                if aid in first_report:
+                    t.reported += 1
+                    if rulebook.reported_on_time(day or as_of, report_by):
+                        t.on_time += 1
             t.returned += returns.get(aid, 0)
         return out
 
@@ -187,12 +193,13 @@ def set_scoring_method(db: Database, *, method: str) -> str:
     return code
 
 
-def weights_text(w: dict[str, float]) -> str:
-    """The weights method as printed beside the ranking."""
+def weights_text(w: dict[str, float], due: str = DueRule().text) -> str:
+    """The weights method as printed beside the ranking, with the one on-time rule (``due``)."""
     return (
         f"计分办法（按权重）：按时反馈率×{w['feedback']:g} + 办结率×{w['completion']:g}"
         f" − 逾期 {w['overdue']:g}分/项 − 被退回 {w['returned']:g}分/次，最低 0 分；"
-        f"月末后 {w['grace_days']:g} 天内报送为按时；逾期按统计日仍未完成且已过截止日期计。"
+        f"按时报送：{due}；逾期按统计日仍未完成且已过截止日期计；"
+        "本月应报而从未报送的单位排在报送过的单位之后，得分相同者名次并列。"
     )
 
 
@@ -203,6 +210,7 @@ class Ranking:
     method: str  # weights | points
     method_text: str
     scores: list[UnitScore]
+    as_of: dt.date | None = None  # the day it was counted on
 
 
 def ranking(
@@ -220,16 +228,19 @@ def ranking(
         raise PlanDeskError(f"考核计分方法“{code}”无效，可选：weights、points。", field="method")
     base = unit_scores(db, plan_id=plan_id, period=period, as_of=as_of)
     if code == "weights":
-        return Ranking(code, weights_text(scoring_weights(db)), base)
+        return Ranking(
+            code, weights_text(scoring_weights(db), due_rule(db).text), base, scoring_day(period, as_of)
+        )
     day = scoring_day(period, as_of)
     pts = point_ranking(db, first=period, last=period, plan_id=plan_id, as_of=day)
     totals = {u.unit: u.points for u in pts.units}
     by_unit = {sc.unit: sc for sc in base}
-    units = sorted(set(by_unit) | set(totals), key=lambda u: (-totals.get(u, 0.0), u))
+    silent = {sc.unit for sc in base if sc.never_reported}
+    units = sorted(set(by_unit) | set(totals), key=lambda u: (u in silent, -round(totals.get(u, 0.0), 2), u))
+    ranks = rulebook.shared_ranks(units, lambda u: (u in silent, round(totals.get(u, 0.0), 2)))
     out: list[UnitScore] = []
-    for i, unit in enumerate(units):
+    for unit, rank in zip(units, ranks, strict=True):
         score = round(totals.get(unit, 0.0), 2)
-        rank = out[-1].rank if out and out[-1].score == score else i + 1
         sc = by_unit.get(unit)
         out.append(
             UnitScore(unit, 0, 1.0, 0.0, 0, 0, score, rank)
@@ -243,9 +254,10 @@ def ranking(
                 sc.returned,
                 score,
                 rank,
+                sc.never_reported,
             )
         )
-    return Ranking(code, pts.method, out)
+    return Ranking(code, pts.method, out, day)
 
 
 def unit_scores(
@@ -260,8 +272,8 @@ def unit_scores(
     """
     period = parse_period(period)
     w = scoring_weights(db)
-    tallies = _tallies(db, plan_id, period, int(w["grace_days"]), scoring_day(period, as_of))
-    scored: list[tuple[str, _Tally, float, float, float]] = []
+    tallies = _tallies(db, plan_id, period, scoring_day(period, as_of))
+    scored: list[tuple[str, _Tally, float, float, float, bool]] = []
     for unit, t in tallies.items():
         feedback = t.on_time / t.due_feedback if t.due_feedback else 1.0
         completion = t.completed / t.assignments if t.assignments else 0.0
@@ -271,24 +283,26 @@ def unit_scores(
             - w["overdue"] * t.overdue
             - w["returned"] * t.returned
         )
-        scored.append((unit, t, feedback, completion, round(max(score, 0.0), 1)))
-    scored.sort(key=lambda row: (-row[4], row[0]))
-    out: list[UnitScore] = []
-    for i, (unit, t, feedback, completion, score) in enumerate(scored):
-        rank = out[-1].rank if out and out[-1].score == score else i + 1
-        out.append(
-            UnitScore(
-                unit,
-                t.assignments,
-                round(feedback, 4),
-                round(completion, 4),
-                t.overdue,
-                t.returned,
-                score,
-                rank,
-            )
+        silent = t.due_feedback > 0 and t.reported == 0  # owed a report and sent none
+        scored.append((unit, t, feedback, completion, round(max(score, 0.0), 1), silent))
+    # The score floor: a unit that never reported ranks after every unit that did, whatever the floor made
+    # of their scores; equal figures share a rank (the rulebook's rules).
+    scored.sort(key=lambda row: (row[5], -row[4], row[0]))
+    ranks = rulebook.shared_ranks(scored, lambda row: (row[5], row[4]))
+    return [
+        UnitScore(
+            unit,
+            t.assignments,
+            round(feedback, 4),
+            round(completion, 4),
+            t.overdue,
+            t.returned,
+            score,
+            rank,
+            silent,
         )
-    return out
+        for (unit, t, feedback, completion, score, silent), rank in zip(scored, ranks, strict=True)
+    ]
 
 
 SCORE_HEADERS = ["名次", "单位", "分工任务数", "按时反馈率", "办结率", "逾期数", "退回次数", "得分"]
@@ -301,6 +315,7 @@ def export_scores(
     period: str,
     title: str = "",
     method_text: str = "",
+    as_of: dt.date | None = None,
 ) -> Path:
     """Write the ranking table to an Excel workbook (atomically: a temp file in the same folder, then replace)."""
     from openpyxl import Workbook
@@ -317,7 +332,8 @@ def export_scores(
     ws = wb.active
     assert ws is not None  # a new workbook starts with one worksheet
     ws.title = f"{period} 考核排名"
-    put(ws, 1, 1, title or f"{period} 单位考核排名").font = Font(bold=True, size=14)
+    counted = f"（统计至 {as_of.isoformat()}）" if as_of else ""
+    put(ws, 1, 1, (title or f"{period} 单位考核排名") + counted).font = Font(bold=True, size=14)
     for col, header in enumerate(SCORE_HEADERS, start=1):
         cell = put(ws, 2, col, header)
         cell.font = Font(bold=True)

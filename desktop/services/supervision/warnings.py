@@ -11,9 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...models import Assignment, Plan, PlanNode, ProgressEntry, Setting, SupervisionItem, Unit
 from ...storage import Database
+from ..core.as_of import report_counts, states_on
 from ..core.settings import get_setting
 from ..core.statistics import unassigned_work
 from ..core.validation import parse_date, parse_period, period_end
@@ -36,7 +38,9 @@ RULE_NAMES = {
 
 
 @dataclass(frozen=True)
-class Warning:
+class Alert:
+    """One 预警 on one assignment (named Alert: ``Warning`` is a Python builtin)."""
+
     node_id: int
     assignment_id: int
     unit: str
@@ -70,16 +74,28 @@ class UnassignedTask:
     label: str = ""  # the node's own number (3.), as the warnings show it
 
 
-def unassigned_tasks(db: Database, *, plan_id: int) -> list[UnassignedTask]:
-    """The plan's 未分工 tasks (the same ones the report, the dashboard and the ledger count)."""
+def unassigned_tasks(db: Database, *, plan_id: int, as_of: dt.date | None = None) -> list[UnassignedTask]:
+    """The plan's 未分工 tasks on ``as_of`` (default today): the same ones the report, the dashboard and the
+    ledger count — with no assignment, or only assignments made after the day."""
+    day = as_of or clock.today()
     with db.read() as s:
         _plan(s, plan_id)
-        query = select(PlanNode.id, PlanNode.label).where(PlanNode.plan_id == plan_id)
-        labels: dict[int, str] = {nid: label for nid, label in s.execute(query)}
-        return [
-            UnassignedTask(nid, title, units, labels.get(nid) or "")
+        query = select(PlanNode.id, PlanNode.label, PlanNode.title).where(PlanNode.plan_id == plan_id)
+        nodes = {nid: (label, title) for nid, label, title in s.execute(query)}
+        out = [
+            UnassignedTask(nid, title, units, nodes[nid][0] or "")
             for nid, _pid, title, units in unassigned_work(s, [plan_id])
         ]
+        rows = s.execute(
+            select(Assignment.id, Assignment.node_id)
+            .join(PlanNode, PlanNode.id == Assignment.node_id)
+            .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False))
+        ).all()
+        states = states_on(s, [aid for aid, _ in rows], day)
+    existing = {nid for aid, nid in rows if states[aid].exists}
+    for nid in dict.fromkeys(nid for _, nid in rows if nid not in existing):
+        out.append(UnassignedTask(nid, nodes[nid][1], [], nodes[nid][0] or ""))
+    return out
 
 
 def warning_rules(db: Database) -> dict[str, Any]:
@@ -214,9 +230,9 @@ def _plan(s: Session, plan_id: int) -> Plan:
     return plan
 
 
-def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None = None) -> list[Warning]:
+def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None = None) -> list[Alert]:
     """Every warning for the open assignments of a plan on ``as_of`` (default today), worst first."""
-    day = parse_date(as_of, field="as_of", label="日期") or dt.date.today()
+    day = parse_date(as_of, field="as_of", label="日期") or clock.today()
     rules = warning_rules(db)
     period = f"{day:%Y-%m}"
     calendar: WorkCalendar | None = None
@@ -240,38 +256,49 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
                 PlanNode.plan_id == plan_id,
                 PlanNode.archived.is_(False),
                 Assignment.archived.is_(False),
-                Assignment.status.not_in(("done", "suspended")),
-                Assignment.workflow_state.not_in(FINAL_STATES),
             )
             .order_by(PlanNode.id, Assignment.id)
         ).all()
+        # Each assignment as it stood on the day (the one clock): open work that existed by then.
+        states = states_on(s, [a.id for a, *_ in rows], day)
+        rows = [
+            row
+            for row in rows
+            if states[row[0].id].exists
+            and states[row[0].id].status not in ("done", "suspended")
+            and states[row[0].id].workflow_state not in FINAL_STATES
+        ]
         ids = [a.id for a, *_ in rows]
         reported = (
             set(
                 s.scalars(
                     select(ProgressEntry.assignment_id).where(
-                        ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period
+                        ProgressEntry.assignment_id.in_(ids),
+                        ProgressEntry.period == period,
+                        report_counts(day),
                     )
                 )
             )
             if ids
             else set()
         )
-        out: list[Warning] = []
+        out: list[Alert] = []
         for a, unit, label, title in rows:
-            deadline = a.deadline  # every change of it was approved and is on record
+            then = states[a.id]
+            deadline = then.deadline  # every change of it was approved or corrected, and is on record
             for colour, rule, reason in assess(
-                percent=a.percent,
-                start=a.start_date,
+                percent=then.percent,
+                start=then.start_date,
                 deadline=deadline,
                 reported_this_period=a.id in reported,
                 as_of=day,
                 rules=rules,
                 workdays=calendar if a.node_id in in_workdays else None,
             ):
-                out.append(Warning(a.node_id, a.id, unit, colour, rule, reason, label, title, deadline))
+                out.append(Alert(a.node_id, a.id, unit, colour, rule, reason, label, title, deadline))
         open_work = {
-            (a.node_id, unit): (a.id, a.deadline, label, title) for a, unit, label, title in reversed(rows)
+            (a.node_id, unit): (a.id, states[a.id].deadline, label, title)
+            for a, unit, label, title in reversed(rows)
         }
     # 节点目标 passed without the expected percent: yellow, on the lead unit's open assignment.
     for missed in missed_checkpoints(db, plan_id=plan_id, as_of=day):
@@ -282,7 +309,7 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
         assignment_id, deadline, label, title = found
         reached = "尚未报送进度" if c.actual_percent is None else f"实际完成 {c.actual_percent}%"
         out.append(
-            Warning(
+            Alert(
                 missed.node_id,
                 assignment_id,
                 c.unit,
@@ -309,7 +336,7 @@ def plan_tree(db: Database, *, plan_id: int) -> dict[int, int | None]:
         )
 
 
-def rollup(warnings: list[Warning], tree: dict[int, int | None]) -> dict[int, str]:
+def rollup(warnings: list[Alert], tree: dict[int, int | None]) -> dict[int, str]:
     """node id → the worst colour of its own warnings and everything below it (a collapsed chapter shows it)."""
     out: dict[int, str] = {}
     for w in warnings:
@@ -323,7 +350,7 @@ def rollup(warnings: list[Warning], tree: dict[int, int | None]) -> dict[int, st
     return out
 
 
-def unit_counts(warnings: list[Warning]) -> dict[str, dict[str, int]]:
+def unit_counts(warnings: list[Alert]) -> dict[str, dict[str, int]]:
     """unit → {colour: number of its assignments whose worst warning has that colour}, most serious first."""
     worst_by_assignment: dict[tuple[str, int], str] = {}
     for w in warnings:
@@ -336,32 +363,48 @@ def unit_counts(warnings: list[Warning]) -> dict[str, dict[str, int]]:
     return {unit: {c: counter.get(c, 0) for c in COLOURS} for unit, counter in ordered}
 
 
-def reporting_status(db: Database, *, plan_id: int, period: str) -> list[UnitReporting]:
-    """报送情况: per unit, how many open assignments had to report in ``period`` and which have not."""
+def reporting_status(
+    db: Database, *, plan_id: int, period: str, as_of: dt.date | None = None
+) -> list[UnitReporting]:
+    """报送情况: per unit, how many open assignments had to report in ``period`` and which have not, as of
+    ``as_of`` — by default today, so a unit that reported late is not chased again; given the report's as-of day
+    it names the monthly report's 未报送."""
     period = parse_period(period)
     end = period_end(period)
+    day = as_of or clock.today()
     with db.read() as s:
         _plan(s, plan_id)
         rows = s.execute(
-            select(Assignment.id, Unit.name, Assignment.start_date)
+            select(Assignment.id, Unit.name)
             .join(Unit, Unit.id == Assignment.unit_id)
             .join(PlanNode, PlanNode.id == Assignment.node_id)
             .where(
                 PlanNode.plan_id == plan_id,
                 PlanNode.archived.is_(False),
                 Assignment.archived.is_(False),
-                Assignment.status.not_in(("done", "suspended")),
-                Assignment.workflow_state.not_in(FINAL_STATES),
             )
             .order_by(Assignment.id)
         ).all()
-        due = [(aid, unit) for aid, unit, start in rows if start is None or start <= end]
+        states = states_on(s, [aid for aid, _ in rows], day)  # as each stood on the day
+        due = []
+        for aid, unit in rows:
+            st = states[aid]
+            start = st.start_date
+            if (
+                st.exists
+                and st.status not in ("done", "suspended")
+                and st.workflow_state not in FINAL_STATES
+                and (start is None or start <= end)
+            ):
+                due.append((aid, unit))
         ids = [aid for aid, _ in due]
         reported = (
             set(
                 s.scalars(
                     select(ProgressEntry.assignment_id).where(
-                        ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period
+                        ProgressEntry.assignment_id.in_(ids),
+                        ProgressEntry.period == period,
+                        report_counts(day),
                     )
                 )
             )

@@ -361,6 +361,31 @@ def _extension_info(r: ExtensionRequest) -> ExtensionInfo:
     )
 
 
+def _check_no_pending(s: Session, a: Assignment) -> None:
+    pending = s.scalar(
+        select(ExtensionRequest.id).where(
+            ExtensionRequest.assignment_id == a.id, ExtensionRequest.decision == "pending"
+        )
+    )
+    if pending is not None:
+        raise PlanDeskError(
+            f"分工记录 {a.id} 已有待审批的延期申请（编号 {pending}），请先审批。", field="assignment_id"
+        )
+
+
+def _decision_text(req: ExtensionRequest, note: str) -> str:
+    return f"延期至 {req.requested_deadline.isoformat()}" + (f"：{note}" if note else "")
+
+
+def _approve(s: Session, a: Assignment, req: ExtensionRequest, *, actor: str, note: str) -> None:
+    """What an approved extension does, however it was approved (a decided 延期申请 or the office's own 延期):
+    the original deadline stays on record, the deadline moves, and the step is signed."""
+    if a.original_deadline is None:
+        a.original_deadline = a.deadline
+    a.deadline = req.requested_deadline
+    apply_step(s, a, "extension_approve", actor=actor, note=_decision_text(req, note))
+
+
 def request_extension(
     db: Database, *, assignment_id: int, new_deadline: str | dt.date, reason: str, actor: str | None = None
 ) -> ExtensionInfo:
@@ -377,15 +402,7 @@ def request_extension(
                 f"申请的截止日期 {day.isoformat()} 不晚于现有截止日期 {a.deadline.isoformat()}。",
                 field="new_deadline",
             )
-        pending = s.scalar(
-            select(ExtensionRequest.id).where(
-                ExtensionRequest.assignment_id == a.id, ExtensionRequest.decision == "pending"
-            )
-        )
-        if pending is not None:
-            raise PlanDeskError(
-                f"分工记录 {a.id} 已有待审批的延期申请（编号 {pending}），请先审批。", field="assignment_id"
-            )
+        _check_no_pending(s, a)
         req = ExtensionRequest(
             assignment_id=a.id,
             old_deadline=a.deadline,
@@ -422,11 +439,9 @@ def decide_extension(
         req.decided_at = utcnow()
         req.decision_note = note
         if approve:
-            if a.original_deadline is None:
-                a.original_deadline = a.deadline
-            a.deadline = req.requested_deadline
-        text = f"延期至 {req.requested_deadline.isoformat()}" + (f"：{note}" if note else "")
-        apply_step(s, a, "extension_approve" if approve else "extension_refuse", actor=who, note=text)
+            _approve(s, a, req, actor=who, note=note)
+        else:
+            apply_step(s, a, "extension_refuse", actor=who, note=_decision_text(req, note))
         s.flush()
         return _extension_info(req)
 
@@ -465,33 +480,79 @@ def deadline_history(db: Database, *, assignment_id: int) -> list[DeadlineChange
         return out
 
 
-def record_deadline_change(s: Session, a: Assignment, new_deadline: dt.date, *, actor: str) -> None:
-    """The office moves a deadline itself: kept as an approved change, exactly like a granted 延期申请.
+def grant_extension(
+    s: Session, a: Assignment, new_deadline: dt.date | None, *, reason: str, actor: str
+) -> None:
+    """延期 decided by the office itself (in the caller's transaction): recorded as an approved 延期申请 with its
+    reason, exactly as ``decide_extension`` approves one, so reports count it and the original stays on record.
 
-    So the deadline that counts is always the current one, and the original and every change stay on record.
+    Only a later date is an extension; an earlier one (or the same) is refused before anything is written.
     """
-    if a.original_deadline is None:
-        a.original_deadline = a.deadline
-    s.add(
-        ExtensionRequest(
-            assignment_id=a.id,
-            old_deadline=a.deadline,
-            requested_deadline=new_deadline,
-            reason="办公室直接调整截止日期",
-            requested_by=actor,
-            decision="approved",
-            decided_by=actor,
-            decided_at=utcnow(),
-            decision_note="直接调整",
+    if new_deadline is None:
+        raise PlanDeskError("请填写延期到的日期。", field="deadline")
+    if a.deadline is None:
+        raise PlanDeskError(
+            "该分工还没有截止日期，无从延期；要填写截止日期，请选择“更正”。", field="deadline_kind"
         )
+    if new_deadline == a.deadline:
+        raise PlanDeskError(
+            f"新的截止日期与现有截止日期（{a.deadline.isoformat()}）相同，无需延期。", field="deadline"
+        )
+    if new_deadline < a.deadline:
+        raise PlanDeskError(
+            f"延期后的截止日期 {new_deadline.isoformat()} 早于现有截止日期 {a.deadline.isoformat()}，"
+            "不能作为延期：延期只能推迟。如果原截止日期录入有误，请选择“更正”。",
+            field="deadline",
+        )
+    reason = check_text(reason, field="reason", label="延期理由", max_len=4000, required=True)
+    _check_no_pending(s, a)
+    req = ExtensionRequest(
+        assignment_id=a.id,
+        old_deadline=a.deadline,
+        requested_deadline=new_deadline,
+        reason=reason,
+        requested_by=actor,
+        requested_at=utcnow(),
+        decision="approved",
+        decided_by=actor,
+        decided_at=utcnow(),
+        decision_note="办公室直接延期",
     )
-    apply_step(
-        s,
-        a,
-        "extension_approve",
-        actor=actor,
-        note=f"截止日期由 {a.deadline.isoformat() if a.deadline else '—'} 调整为 {new_deadline.isoformat()}",
+    s.add(req)
+    _approve(s, a, req, actor=actor, note=reason)
+
+
+def withdraw_extension(s: Session, a: Assignment, *, restored_deadline: dt.date | None) -> None:
+    """Undo of ``grant_extension`` (in the caller's transaction): its request and its step are deleted.
+
+    Only while it is still the assignment's latest extension record and latest step, so nothing that came
+    after it (a new 延期申请, a decision, a hand-off step) is left pointing at a deadline that is gone.
+    """
+    req = s.scalar(
+        select(ExtensionRequest)
+        .where(ExtensionRequest.assignment_id == a.id)
+        .order_by(ExtensionRequest.id.desc())
+        .limit(1)
     )
+    step = s.scalar(
+        select(WorkflowStep)
+        .where(WorkflowStep.assignment_id == a.id)
+        .order_by(WorkflowStep.id.desc())
+        .limit(1)
+    )
+    if (
+        req is None
+        or step is None
+        or req.decision != "approved"
+        or req.requested_deadline != a.deadline
+        or req.old_deadline != restored_deadline
+        or step.step != "extension_approve"
+    ):
+        raise PlanDeskError(
+            f"分工记录 {a.id} 在这次延期之后又有延期申请或办理记录，不能撤销这次延期。", field="deadline"
+        )
+    s.delete(step)
+    s.delete(req)
 
 
 def record_reminder(

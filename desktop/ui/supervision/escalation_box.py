@@ -19,6 +19,7 @@ from ...errors import PlanDeskError
 from ...services.core.status import ESCALATION_LEVELS
 from ...services.supervision import escalation
 from ...storage import Database
+from ..vocabulary import escalation_name
 
 
 class EscalationBox(QGroupBox):
@@ -37,7 +38,7 @@ class EscalationBox(QGroupBox):
         self.level = QComboBox()
         self.level.addItem(self.tr("升一级"), "")
         for code in ESCALATION_LEVELS:
-            self.level.addItem(escalation.LEVEL_NAMES[code], code)
+            self.level.addItem(escalation_name(code), code)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("督查事由"))
         self.issue_button = QPushButton(self.tr("发督查单"))
@@ -72,13 +73,15 @@ class EscalationBox(QGroupBox):
         rows = escalation.escalation_history(self.db, assignment_id=self.assignment_id)
         if rows:
             self.level_label.setText(
-                self.tr("当前督查级别：{0}（共发 {1} 次）").format(rows[-1].level_name, len(rows))
+                self.tr("当前督查级别：{0}（共发 {1} 次）").format(escalation_name(rows[-1].level), len(rows))
             )
         else:
             self.level_label.setText(self.tr("当前督查级别：无"))
         for r in rows:
             how = self.tr("手工") if r.rule == "manual" else self.tr("按规则")
-            self.history.addItem(f"{r.at:%Y-%m-%d}　{r.level_name}　{how}　{r.actor or '—'}　{r.reason}")
+            self.history.addItem(
+                f"{r.at:%Y-%m-%d}　{escalation_name(r.level)}　{how}　{r.actor or '—'}　{r.reason}"
+            )
 
     def issue(self) -> None:
         if self.assignment_id is None:

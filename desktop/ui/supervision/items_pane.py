@@ -29,6 +29,7 @@ from ...services.core import workdays
 from ...services.core.status import ITEM_SOURCES
 from ...services.supervision import items
 from ...storage import Database
+from ..vocabulary import REMAINING, RULES, sentence, source_name
 
 OVERDUE = QColor("#f8d0d0")
 
@@ -58,7 +59,7 @@ class ItemDialog(QDialog):
         self.calendar = workdays.work_calendar(db)
         self.source = QComboBox()
         for code in ITEM_SOURCES:
-            self.source.addItem(items.SOURCE_NAMES[code], code)
+            self.source.addItem(source_name(code), code)
         self.title_edit = QLineEdit()
         self.unit = QLineEdit()
         self.cooperating = QLineEdit()
@@ -193,7 +194,7 @@ class ItemsPane(QWidget):
         self.source = QComboBox()
         self.source.addItem(self.tr("全部来源"), "")
         for code in ITEM_SOURCES:
-            self.source.addItem(items.SOURCE_NAMES[code], code)
+            self.source.addItem(source_name(code), code)
         self.source.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_button = QPushButton(self.tr("登记督办事项…"))
         self.add_button.clicked.connect(lambda: self.open_register())
@@ -277,14 +278,14 @@ class ItemsPane(QWidget):
             if r.leader:
                 where = self.tr("{0}批示 {1}").format(r.leader, where).strip()
             cells = [
-                r.source_name,
+                source_name(r.source),
                 r.label,
                 r.title,
                 r.unit,
                 r.received_on.isoformat(),
-                r.rule,
+                sentence(r.rule, RULES),
                 r.deadline.isoformat() if r.deadline else "—",
-                r.remaining,
+                sentence(r.remaining, REMAINING),
                 where,
             ]
             for j, text in enumerate(cells):

@@ -25,7 +25,9 @@ from ...errors import PlanDeskError
 from ...services.core.tree import list_plans
 from ...services.plans import links
 from ...services.supervision import scoring, warnings
+from ...services.supervision.items import list_collections
 from ...storage import Database
+from ..vocabulary import METHODS, collection_title, level_name, sentence, warning_reason
 
 MAX_COLUMN_CHARS = 11
 COLOURS = {"red": QColor("#f8d0d0"), "orange": QColor("#fde2c4"), "yellow": QColor("#fff4b8")}
@@ -107,7 +109,7 @@ class WarningsView(_PlanView):
             [self.tr("预警"), self.tr("条目"), self.tr("责任单位"), self.tr("规则"), self.tr("说明")]
         )
         self.table.cellDoubleClicked.connect(lambda row, _c: self.node_activated.emit(self.rows[row].node_id))
-        self.rows: list[warnings.Warning] = []
+        self.rows: list[warnings.Alert] = []
         self.colours: dict[int, str] = {}
         # 未分工: tasks the document gives to units that nobody has assigned yet, with the document's units.
         self.unassigned_table = _table([self.tr("条目"), self.tr("文件所列责任单位")])
@@ -145,7 +147,13 @@ class WarningsView(_PlanView):
         _fill(
             self.table,
             [
-                [names[w.colour], f"{w.node_label}{w.node_title}", w.unit, rules[w.rule], w.reason]
+                [
+                    names[w.colour],
+                    f"{w.node_label}{w.node_title}",
+                    w.unit,
+                    rules[w.rule],
+                    warning_reason(w.rule, w.reason),
+                ]
                 for w in self.rows
             ],
             [COLOURS[w.colour] for w in self.rows],
@@ -154,7 +162,7 @@ class WarningsView(_PlanView):
         nobody = self.tr("文件未列单位")
         _fill(
             self.unassigned_table,
-            [[f"{t.label}{t.title}", "、".join(t.doc_units) or nobody] for t in self.unassigned],
+            [[f"{t.label}{t.title}", self.tr("、").join(t.doc_units) or nobody] for t in self.unassigned],
             [UNASSIGNED_COLOUR] * len(self.unassigned),
         )
         self.unassigned_box.setTitle(self.tr("未分工（{0} 项）").format(len(self.unassigned)))
@@ -283,7 +291,7 @@ class RankingView(_PlanView):
         self.ranking = scoring.ranking(self.db, plan_id=plan_id, period=self.period.text())
         self.scores = self.ranking.scores
         self.method.setCurrentIndex(max(self.method.findData(self.ranking.method), 0))
-        self.method_text.setText(self.ranking.method_text)
+        self.method_text.setText(sentence(self.ranking.method_text, METHODS))
         _fill(
             self.table,
             [
@@ -318,6 +326,7 @@ class RankingView(_PlanView):
                 path,
                 period=self.period.text(),
                 method_text=self.ranking.method_text if self.ranking else "",
+                as_of=self.ranking.as_of if self.ranking else None,
             )
         except PlanDeskError as exc:
             self.message.setText(str(exc))
@@ -412,9 +421,13 @@ class CoverageView(_PlanView):
     def _fill_plans(self, plan_id: int, parent_plan_id: int | None) -> None:
         self.parent_plan.clear()
         self.parent_plan.addItem(self.tr("（未设置）"), None)
+        collections = {c.plan_id: c.year for c in list_collections(self.db)}
         for p in list_plans(self.db):
             if p.id != plan_id:
-                self.parent_plan.addItem(f"{p.title}（{p.doc_number or p.level}）", p.id)
+                title = collection_title(collections[p.id]) if p.id in collections else p.title
+                self.parent_plan.addItem(
+                    self.tr("{0}（{1}）").format(title, p.doc_number or level_name(p.level)), p.id
+                )
         self.parent_plan.setCurrentIndex(max(self.parent_plan.findData(parent_plan_id), 0))
 
     def load(self, plan_id: int) -> None:

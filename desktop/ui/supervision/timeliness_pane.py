@@ -24,6 +24,14 @@ from ...errors import PlanDeskError
 from ...services.supervision import points
 from ...services.supervision import report_register as reporting_ledger
 from ...storage import Database
+from ..vocabulary import (
+    DUE_RULES,
+    METHODS,
+    POINT_DETAILS,
+    ledger_state_name,
+    point_event_name,
+    sentence,
+)
 
 FILLS = {"on_time": QColor("#d9ead3"), "late": QColor("#fff2cc"), "missing": QColor("#f4cccc")}
 
@@ -75,7 +83,8 @@ class TimelinessPane(QWidget):
         self.rule_label = QLabel()
         self.ledger_table = _table([self.tr("单位")])
         self.ranking_table = _table(
-            [self.tr("名次"), self.tr("单位"), self.tr("得分")] + [n for n, _ in points.EVENTS.values()]
+            [self.tr("名次"), self.tr("单位"), self.tr("得分")]
+            + [point_event_name(code) for code in points.EVENTS]
         )
         self.ranking_table.currentCellChanged.connect(lambda row, *_: self.show_events(row))
         self.method = QLabel()
@@ -140,7 +149,7 @@ class TimelinessPane(QWidget):
         self._fill_ranking(self.ranking)
 
     def _fill_ledger(self, ledger: reporting_ledger.ReportingLedger) -> None:
-        self.rule_label.setText(self.tr("报送要求：{0}").format(ledger.rule))
+        self.rule_label.setText(self.tr("报送要求：{0}").format(sentence(ledger.rule, DUE_RULES)))
         table = self.ledger_table
         table.setColumnCount(len(ledger.periods) + 4)
         table.setHorizontalHeaderLabels(
@@ -154,7 +163,7 @@ class TimelinessPane(QWidget):
                 if c is None:
                     _set(table, i, j, "—")
                     continue
-                text = c.state_name
+                text = ledger_state_name(c.state)
                 if c.reported_on is not None:
                     text += f" {c.reported_on:%m-%d}"
                 tip = self.tr("应于 {0} 前报送；已报 {1}/{2} 项").format(
@@ -167,7 +176,7 @@ class TimelinessPane(QWidget):
         table.resizeColumnsToContents()
 
     def _fill_ranking(self, ranking: points.PointRanking) -> None:
-        self.method.setText(ranking.method)
+        self.method.setText(sentence(ranking.method, METHODS))
         table = self.ranking_table
         table.setRowCount(len(ranking.units))
         for i, u in enumerate(ranking.units):
@@ -186,7 +195,8 @@ class TimelinessPane(QWidget):
         )
         self.events_table.setRowCount(len(events))
         for i, e in enumerate(events):
-            for j, text in enumerate((e.on.isoformat(), e.name, f"{e.points:+g}", e.node, e.detail)):
+            name, detail = point_event_name(e.event), sentence(e.detail, POINT_DETAILS)
+            for j, text in enumerate((e.on.isoformat(), name, f"{e.points:+g}", e.node, detail)):
                 _set(self.events_table, i, j, text)
         self.events_table.resizeColumnsToContents()
 

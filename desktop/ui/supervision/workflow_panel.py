@@ -29,6 +29,7 @@ from ...services.supervision import evidence as ev
 from ...services.supervision import workflow as wf
 from ...services.supervision.assignments import get_assignment
 from ...storage import Database
+from ..vocabulary import decision_name, workflow_state_name, workflow_step_name
 from .checkpoint_box import CheckpointBox
 from .escalation_box import EscalationBox
 
@@ -166,7 +167,7 @@ class WorkflowPanel(QWidget):
             return
         info = get_assignment(self.db, assignment_id=aid)
         self.state_label.setText(
-            self.tr("{0}　当前环节：{1}").format(info.unit_name, wf.state_name(info.workflow_state))
+            self.tr("{0}　当前环节：{1}").format(info.unit_name, workflow_state_name(info.workflow_state))
         )
         history = wf.deadline_history(self.db, assignment_id=aid)
         self.deadline_label.setText(
@@ -192,11 +193,12 @@ class WorkflowPanel(QWidget):
         self.steps.setRowCount(len(steps))
         for i, st in enumerate(steps):
             moved = (
-                wf.state_name(st.to_state)
+                workflow_state_name(st.to_state)
                 if not st.from_state or st.from_state == st.to_state
-                else f"{wf.state_name(st.from_state)} → {wf.state_name(st.to_state)}"
+                else f"{workflow_state_name(st.from_state)} → {workflow_state_name(st.to_state)}"
             )
-            for j, text in enumerate((f"{st.at:%Y-%m-%d %H:%M}", st.step_name, moved, st.actor, st.note)):
+            step = workflow_step_name(st.step)
+            for j, text in enumerate((f"{st.at:%Y-%m-%d %H:%M}", step, moved, st.actor, st.note)):
                 self.steps.setItem(i, j, QTableWidgetItem(text))
         self.steps.resizeColumnsToContents()
 
@@ -207,7 +209,7 @@ class WorkflowPanel(QWidget):
             old = r.old_deadline.isoformat() if r.old_deadline else "—"
             item = QListWidgetItem(
                 f"{r.requested_at:%Y-%m-%d}　{old} → {r.requested_deadline.isoformat()}　"
-                f"{wf.DECISION_NAMES[r.decision]}　{r.reason}"
+                f"{decision_name(r.decision)}　{r.reason}"
             )
             item.setData(256, r.id if r.decision == "pending" else None)
             pending = pending or r.decision == "pending"
