@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 from ..services.exchange.packages import KINDS as PACKAGE_KINDS
 from ..services.exchange.packages import PackagePreview, apply_package
 from ..services.exchange.workbooks import WorkbookPreview, apply_workbooks
-from ..services.plans.documents import ParsedPlan
 from ..services.plans.revision import RevisionDiff, apply_revision
 from ..storage import Database
 from .jobs import BackgroundJob
 from .vocabulary import kind_name, package_kind_name
 from .workers import Worker
+
+if TYPE_CHECKING:  # the importer's plain data, only named in annotations here
+    from ..importers.parsed import ParsedPlan
 
 
 class ExchangePreviewDialog(QDialog):

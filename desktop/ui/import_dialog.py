@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from ..errors import PlanDeskError
 from ..services.plans.adopt import ParsedAdoption
-from ..services.plans.documents import ParsedNode, ParsedPlan
 from ..services.plans.plan_import import guess_level
 from ..storage import Database
 from .date_entry import DateLineEdit
@@ -33,6 +32,9 @@ from .jobs import BackgroundJob
 from .plan_properties import PlanPropertiesForm
 from .vocabulary import kind_name
 from .workers import Worker
+
+if TYPE_CHECKING:  # the importer's plain data, only named in annotations here
+    from ..importers.parsed import ParsedNode, ParsedPlan
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "ImportController", "方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
@@ -201,10 +203,10 @@ class ImportController(QObject):
 
     def load(self, path: str) -> Worker:
         """Parse ``path`` in the background, then show the preview."""
-        from ..services.plans.documents import read_plan_document
+        from ..services.plans.plan_import import read_document
 
         return self._run(
-            lambda report, cancelled: read_plan_document(path, progress=report, is_cancelled=cancelled),
+            lambda report, cancelled: read_document(path, progress=report, is_cancelled=cancelled),
             self.tr("正在分析“{0}”…").format(Path(path).name),
             self._on_parsed,
         )
@@ -288,10 +290,10 @@ class ImportController(QObject):
 
     def show_preview(self, parsed: ParsedPlan) -> ImportPreviewDialog:
         from ..services.plans.adopt import parsed_adoption
-        from ..services.plans.documents import review_lines
+        from ..services.plans.plan_import import review_text
 
         adoption = parsed_adoption(self.db, parsed=parsed)
-        self.preview = ImportPreviewDialog(parsed, review_lines(parsed), self.window, adoption=adoption)
+        self.preview = ImportPreviewDialog(parsed, review_text(parsed), self.window, adoption=adoption)
         preview = self.preview
         preview.accepted.connect(lambda: self.store(parsed, preview.choices()))
         preview.open()

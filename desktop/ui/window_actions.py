@@ -279,7 +279,7 @@ class WindowActions(QObject):
             )
 
     def preview_revision(self, path: str) -> Worker | None:
-        from ..services.plans.documents import read_plan_document
+        from ..services.plans.plan_import import read_document
         from ..services.plans.revision import diff_revision
 
         plan_id = self._plan_id()
@@ -287,7 +287,7 @@ class WindowActions(QObject):
             return None
 
         def job(progress: Any, is_cancelled: Any) -> Any:
-            parsed = read_plan_document(path, progress=progress, is_cancelled=is_cancelled)
+            parsed = read_document(path, progress=progress, is_cancelled=is_cancelled)
             return parsed, diff_revision(self.db, plan_id=plan_id, parsed=parsed)
 
         return self.run(self.tr("正在比对修订版…"), job, lambda r: self._show_revision(plan_id, *r))

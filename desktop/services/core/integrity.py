@@ -9,10 +9,11 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import aliased
 
-from ...models import Assignment, IndicatorValue, Plan, PlanNode, ProgressEntry, Responsibility
+from ...models import Assignment, Indicator, IndicatorValue, Plan, PlanNode, ProgressEntry, Responsibility
 from ...storage import Database
 from ...storage.health import storage_problem
 from ...storage.migrate import current_revision, head_revision
+from .validation import MAX_NUMBER, NUMBER_BOUND_TEXT
 
 SHOWN = 20  # a damaged database can have thousands of faults; the first ones say enough
 
@@ -132,10 +133,21 @@ def _responsibilities(conn: Connection) -> list[Problem]:
 
 
 def _values(conn: Connection) -> list[Problem]:
-    nan = select(IndicatorValue.id).where(
-        IndicatorValue.value != IndicatorValue.value
-    )  # NaN never equals itself
-    return [Problem("indicator", f"指标值 {v} 不是有效数字。") for (v,) in conn.execute(nan).fetchmany(SHOWN)]
+    """Figures stored before they were checked: NaN (never equal to itself), infinities and beyond ±MAX_NUMBER."""
+    found: list[Problem] = []
+    for row_id, column, what in (
+        (IndicatorValue.id, IndicatorValue.value, "指标值记录 {} 的数值"),
+        (Indicator.id, Indicator.base_value, "指标 {} 的基期值"),
+        (Indicator.id, Indicator.target_value, "指标 {} 的目标值"),
+    ):
+        bad = (column != column) | (column > MAX_NUMBER) | (column < -MAX_NUMBER)
+        found += [
+            Problem(
+                "indicator", f"{what.format(i)} {v} 无效，应为有限数值且绝对值不超过 {NUMBER_BOUND_TEXT}。"
+            )
+            for i, v in conn.execute(select(row_id, column).where(bad)).fetchmany(SHOWN)
+        ]
+    return found
 
 
 CHECKS: list[Callable[[Connection], list[Problem]]] = [_roots, _tree, _work, _responsibilities, _values]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from ...errors import PlanDeskError
 from ...models import UNIT_KINDS, Unit, UnitAlias
 from ...storage import Database
+from .hanzi import fold_traditional
 from .validation import check_text
 
 
@@ -27,11 +29,34 @@ class UnitInfo:
 # Direction marks and embeddings (LRM, RLM, ALM, LRE…PDF, LRI…PDI), zero-width characters and the BOM:
 # invisible, so a name carrying them looks like a known unit but would not match it.
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+# Also invisible: variation selectors and the Hangul and Braille blanks, which are letters to Unicode.
+_BLANKS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\u115f\u1160\u3164\uffa0\u2800]")
+# Brackets as the importer's alias table writes them (NFKC turns the full-width ones into ASCII first).
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "【": "〔", "】": "〕"})
 
 
 def clean_unit_name(name: str) -> str:
-    """A unit name without invisible marks and whitespace, as it is matched and stored."""
-    return re.sub(r"\s+", "", _INVISIBLE.sub("", name or "")).strip("，,、；;。")
+    """A unit name as it is matched and stored: NFKC (full-width letters and digits as ordinary ones),
+    without invisible marks, control characters and whitespace, traditional characters folded to simplified
+    (區市場監管局 is 区市场监管局), brackets in their Chinese form. Empty when nothing visible is left."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", name or ""))
+    text = "".join(ch for ch in _BLANKS.sub("", text) if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    return fold_traditional(re.sub(r"\s+", "", text)).translate(_BRACKETS).strip("，,、；;。")
+
+
+def check_unit_name(
+    name: str, *, field: str = "unit", label: str = "单位名称", location: str | None = None
+) -> str:
+    """The cleaned name; a name with nothing visible in it (only spaces or invisible marks) is refused."""
+    key = clean_unit_name(name)
+    if not key:
+        shown = "".join(f"U+{ord(c):04X}" for c in (name or "")[:6] if not c.isprintable() or c.isspace())
+        raise PlanDeskError(
+            f"{label}为空" + (f"（只有空白或不可见字符 {shown}）" if shown else "") + "，请填写单位全称。",
+            field=field,
+            location=location,
+        )
+    return key
 
 
 def find_unit(s: Session, name: str) -> Unit | None:
@@ -47,9 +72,23 @@ def find_unit(s: Session, name: str) -> Unit | None:
         if canonical != key:
             unit = s.scalar(select(Unit).where(Unit.name == canonical))
     if unit is None:
+        unit = _stored_unclean(s, key)
+    if unit is None:
         local = local_matches(s, key)
         unit = local[0] if len(local) == 1 else None
     return unit
+
+
+def _stored_unclean(s: Session, key: str) -> Unit | None:
+    """A unit stored before names were cleaned as they are now (traditional or full-width characters,
+    ASCII brackets) whose name or alias cleans to ``key``."""
+    for unit_id, stored in (
+        *s.execute(select(Unit.id, Unit.name)).tuples(),
+        *s.execute(select(UnitAlias.unit_id, UnitAlias.alias)).tuples(),
+    ):
+        if stored != key and clean_unit_name(stored) == key:
+            return s.get(Unit, unit_id)
+    return None
 
 
 def local_matches(s: Session, key: str) -> list[Unit]:
@@ -85,6 +124,7 @@ def unit_kind_of(name: str) -> str:
 
 def resolve_unit(s: Session, name: str, *, field: str = "unit") -> Unit:
     """The unit a user named; an unknown name is an error that suggests close matches."""
+    check_unit_name(name, field=field)
     unit = find_unit(s, name)
     if unit is not None:
         return unit
@@ -99,15 +139,18 @@ def resolve_unit(s: Session, name: str, *, field: str = "unit") -> Unit:
     raise PlanDeskError(f"未知单位“{name}”。{hint}", field=field)
 
 
-def ensure_unit(s: Session, name: str, *, kind: str | None = None) -> Unit:
-    """Find a unit or create it (imports name units the database has not seen yet)."""
+def ensure_unit(
+    s: Session, name: str, *, kind: str | None = None, field: str = "unit", location: str | None = None
+) -> Unit:
+    """Find a unit or create it (imports name units the database has not seen yet); a name with nothing
+    visible in it is refused, naming ``field`` and ``location``."""
+    raw = check_unit_name(name, field=field, location=location)
     unit = find_unit(s, name)
     if unit is None:
-        canonical = clean_unit_name(canonical_unit_name(clean_unit_name(name))) or clean_unit_name(name)
+        canonical = clean_unit_name(canonical_unit_name(raw)) or raw
         unit = Unit(name=canonical, kind=kind or unit_kind_of(canonical))
         s.add(unit)
         s.flush()
-        raw = clean_unit_name(name)
         if raw != canonical and s.scalar(select(UnitAlias).where(UnitAlias.alias == raw)) is None:
             s.add(UnitAlias(unit_id=unit.id, alias=raw))
     return unit
@@ -124,8 +167,12 @@ def list_units(db: Database) -> list[UnitInfo]:
 
 def add_unit(db: Database, *, name: str, kind: str = "bureau", aliases: list[str] | None = None) -> UnitInfo:
     name = check_text(name, field="name", label="单位名称", max_len=200, required=True)
+    check_unit_name(name, field="name")
     if kind not in UNIT_KINDS:
         raise PlanDeskError(f"单位类型“{kind}”无效。", field="kind")
+    for alias in aliases or []:
+        if alias and alias.strip():
+            check_unit_name(alias, field="aliases", label=f"别名“{alias}”")
     with db.write() as s:
         if find_unit(s, name) is not None:
             raise PlanDeskError(f"单位“{name}”已存在。", field="name")

@@ -21,7 +21,7 @@ from ...errors import PlanDeskError
 from ...models import Setting
 from ...storage import Database
 from .settings import get_setting
-from .validation import parse_date
+from .validation import MAX_YEAR, parse_date
 
 log = logging.getLogger(__name__)
 
@@ -231,9 +231,11 @@ _KINDS = {"休": "holiday", "假": "holiday", "holiday": "holiday", "班": "work
 def _day(value: Any, where: str) -> dt.date:
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise PlanDeskError(f"日期“{text}”无效，应为 YYYY-MM-DD。", location=where) from None
+    parse_date(day, field="date", label="日期", location=where)  # within 1900–2100, like every date
+    return day
 
 
 def parse_calendar_file(path: str | Path) -> list[CalendarYear]:
@@ -296,7 +298,7 @@ def _parse_csv(text: str, name: str) -> list[CalendarYear]:
 def _checked_year(
     year: int, holidays: list[dt.date], workdays: list[dt.date], where: str, source: str
 ) -> CalendarYear:
-    if not 1990 <= year <= 2200:
+    if not 1990 <= year <= MAX_YEAR:
         raise PlanDeskError(f"年份 {year} 无效。", location=where)
     for d in [*holidays, *workdays]:
         if d.year != year:

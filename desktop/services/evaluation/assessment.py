@@ -39,6 +39,7 @@ from ...reports.evaluation_model import (
 )
 from ...reports.evaluation_text import detail_row, indicator_row, is_red, share_row
 from ...storage import Database
+from ..core.validation import check_number, check_year, is_sane_number
 from .figures import IndicatorInput, evaluate_indicator, plan_base_year, year_of
 from .tasks import (
     as_of_day,
@@ -75,21 +76,26 @@ def _inputs(s: Session, inds: list[Indicator], start: dt.date) -> list[Indicator
             .where(IndicatorValue.indicator_id.in_([i.id for i in inds]))
             .order_by(IndicatorValue.measured_on, IndicatorValue.id)
         ):
-            values.setdefault(v.indicator_id, []).append((v.id, v.measured_on, v.value, v.source))
+            if is_sane_number(v.value):  # a value stored before figures were checked is left out, not printed
+                values.setdefault(v.indicator_id, []).append((v.id, v.measured_on, v.value, v.source))
+            else:
+                log.warning("indicator value %s is not a finite figure and is left out: %r", v.id, v.value)
     return [
         IndicatorInput(
             i.id,
             i.name,
             i.target_text,
             i.operator,
-            i.target_value,
+            i.target_value if is_sane_number(i.target_value) else None,
             i.target_year,
             field=i.field,
             unit=i.unit_of_measure,
             attribute=i.attribute,
             base_year=i.base_year,
-            base_value=i.base_value,
-            stage_targets=[st for st in i.stage_targets or [] if isinstance(st, dict)],
+            base_value=i.base_value if is_sane_number(i.base_value) else None,
+            stage_targets=[
+                st for st in i.stage_targets or [] if isinstance(st, dict) and is_sane_number(st.get("value"))
+            ],
             values=values.get(i.id, []),
             plan_base_year=plan_base_year(start),
         )
@@ -154,10 +160,19 @@ def parse_stage_targets(text: str) -> list[dict[str, Any]]:
         m = re.fullmatch(r"(\d{4})\s*(?:年|:|：)\s*(≥|≤|>|<)?\s*(\d+(?:\.\d+)?)\s*%?", piece)
         if m is None:
             raise PlanDeskError(f"阶段目标“{piece}”应写成 年份:目标值，例如 2030:90。", field="stage_targets")
-        out.append(
-            {"year": int(m.group(1)), "value": float(m.group(3)), "text": f"{m.group(2) or ''}{m.group(3)}"}
-        )
+        out.append(_stage(m.group(1), m.group(3), f"{m.group(2) or ''}{m.group(3)}"))
     return out
+
+
+def _stage(year: Any, value: Any, text: str) -> dict[str, Any]:
+    """One further target year, its year within 1900–2100 and its value finite and bounded."""
+    try:
+        y = int(year)
+    except (TypeError, ValueError):
+        raise PlanDeskError(f"阶段目标的年份“{year}”不是年份。", field="stage_targets") from None
+    check_year(y, field="stage_targets", label="阶段目标年份")
+    number = check_number(value, field="stage_targets", label=f"{y}年阶段目标值")
+    return {"year": y, "value": number, "text": text}
 
 
 def set_indicator_base(
@@ -169,12 +184,7 @@ def set_indicator_base(
     stage_targets: list[dict[str, Any]] | None = None,
 ) -> None:
     """Record an indicator's base year and value (基期), and optionally the targets of further years."""
-    value: float | None = None
-    if base_value not in (None, ""):
-        try:
-            value = float(str(base_value).strip().rstrip("%"))
-        except ValueError:
-            raise PlanDeskError(f"基期值“{base_value}”不是数字。", field="base_value") from None
+    value = check_number(base_value, field="base_value", label="基期值", optional=True)
     if base_year is not None and not 1949 <= base_year <= 2100:
         raise PlanDeskError(f"基期年份 {base_year} 不合理。", field="base_year")
     if (value is None) != (base_year is None):
@@ -183,12 +193,9 @@ def set_indicator_base(
     if stage_targets is not None:
         stages = []
         for st in stage_targets:
-            try:
-                stages.append(
-                    {"year": int(st["year"]), "value": float(st["value"]), "text": str(st.get("text", ""))}
-                )
-            except (KeyError, TypeError, ValueError):
-                raise PlanDeskError(f"阶段目标“{st}”应有年份和数值。", field="stage_targets") from None
+            if not isinstance(st, dict) or "year" not in st or "value" not in st:
+                raise PlanDeskError(f"阶段目标“{st}”应有年份和数值。", field="stage_targets")
+            stages.append(_stage(st["year"], st["value"], str(st.get("text", ""))))
     with db.write(cause="设置指标基期") as s:
         ind = s.get(Indicator, indicator_id)
         if ind is None:

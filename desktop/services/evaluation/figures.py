@@ -51,6 +51,7 @@ from ...reports.evaluation_model import (
     Trend,
     number,
 )
+from ..core.validation import is_sane_number
 
 SCHEDULE_BAND = 5.0  # percentage points either side of the planned share that count as 基本符合
 APPROX_BAND = 0.05  # 左右: within 5 % of the change from base to target
@@ -206,13 +207,18 @@ def _stages(ind: IndicatorInput) -> list[tuple[int, float, str]]:
     indicator's own target year, and the further stages recorded for it; by year."""
     found: dict[int, tuple[float, str]] = {}
     for m in _STAGE.finditer(ind.target_text):
-        found.setdefault(int(m.group(1)), (float(m.group(3)), f"{m.group(2) or ''}{m.group(3)}"))
-    if ind.target_year is not None and ind.target_value is not None:
+        value = float(m.group(3))
+        if is_sane_number(value):  # 2030年达到 followed by 400 digits is no target
+            found.setdefault(int(m.group(1)), (value, f"{m.group(2) or ''}{m.group(3)}"))
+    if ind.target_year is not None and is_sane_number(ind.target_value):
+        assert ind.target_value is not None
         found.setdefault(ind.target_year, (ind.target_value, ind.target_text))
     for st in ind.stage_targets:
         try:
-            found.setdefault(int(st["year"]), (float(st["value"]), str(st.get("text") or st["value"])))
-        except (KeyError, TypeError, ValueError):
+            value = float(st["value"])
+            if is_sane_number(value):
+                found.setdefault(int(st["year"]), (value, str(st.get("text") or st["value"])))
+        except (KeyError, TypeError, ValueError, OverflowError):
             continue
     return [(y, v, t) for y, (v, t) in sorted(found.items())]
 

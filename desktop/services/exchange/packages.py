@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ... import clock
-from ...errors import ImportRefused, NotFound
+from ...errors import ImportRefused, NotFound, PlanDeskError
 from ...exchange.package_check import CHECKPOINT, ESCALATION, ITEM_SOURCE, check_content
 from ...exchange.package_check import KIND_NAMES as KIND_NAMES  # the window and the CLI name kinds with it
 from ...exchange.package_format import PackageFile, fingerprint, new_signing_key, public_key_of, write_package
@@ -39,7 +39,8 @@ from ...models import (
 )
 from ...storage import Database
 from ..core.backups import backup_before
-from ..core.units import clean_unit_name, find_unit
+from ..core.units import check_unit_name, clean_unit_name, find_unit
+from ..core.validation import check_number, parse_date, xml_invalid_char
 from ..plans.plan_import import reserve_ids
 from ..supervision.items import is_collection, item_sources_for_package
 from .workbooks import database_id
@@ -751,10 +752,84 @@ class _Checked:
     sha256: str
 
 
+# Fields check_content has typed as dates and as figures, by kind of record.
+_DATE_FIELDS = {
+    "plan": ("issued_on",),
+    "nodes": ("deadline_hint",),
+    "assignments": ("start_date", "deadline", "original_deadline"),
+    "progress": ("reported_on",),
+    "values": ("measured_on",),
+    "item_sources": ("received_on", "deadline", "instructed_on"),
+    "checkpoints": ("due",),
+}
+_NUMBER_FIELDS = {"indicators": ("target_value",), "values": ("value",)}
+_SHOWN_PROBLEMS = 10
+
+
+def _strings(value: Any, name: str) -> Iterator[tuple[str, str]]:
+    """(field, text) of every text in a record, nested lists and tables included."""
+    if isinstance(value, str):
+        yield name, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _strings(inner, f"{name}.{key}" if name else str(key))
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner, name)
+
+
+def _record_problems(kind: str, row: dict[str, Any]) -> Iterator[str]:
+    """The rules every other entry point applies, for one checked record: dates within 1900–2100, figures
+    finite and within ±1e12, unit names with something visible in them, no text XML cannot hold."""
+    for name in _DATE_FIELDS.get(kind, ()):
+        try:
+            parse_date(row.get(name), field=name, label="日期")
+        except PlanDeskError as exc:
+            yield f"字段 {name}：{exc.message}"
+    for name in _NUMBER_FIELDS.get(kind, ()):
+        try:
+            check_number(row.get(name), field=name, label="数值", optional=True)
+        except PlanDeskError as exc:
+            yield f"字段 {name}：{exc.message}"
+    if kind == "units":
+        for name, value in [("name", row.get("name")), *(("aliases", a) for a in row.get("aliases", []))]:
+            try:
+                check_unit_name(str(value or ""), field=name, label="单位名称" if name == "name" else "别名")
+            except PlanDeskError as exc:
+                yield f"字段 {name}：{exc.message}"
+    for name, text in _strings(row, ""):
+        bad = xml_invalid_char(text)
+        if bad is not None:
+            yield f"字段 {name}：含有无法保存的控制字符（U+{ord(bad):04X}）"
+
+
+def _check_bounds(content: dict[str, Any], where: str) -> None:
+    """ImportRefused listing the first records that break _record_problems' rules (nothing is written)."""
+    problems: list[str] = []
+    for kind in KINDS:
+        rows = content.get(kind)
+        for n, row in enumerate([rows] if isinstance(rows, dict) else rows or [], 1):
+            uid = row.get("uid") or row.get("node_uid") or row.get("assignment_uid")
+            place = (
+                KIND_NAMES[kind]
+                + ("" if kind == "plan" else f"第 {n} 条")
+                + (f"（uid {uid}）" if uid else "")
+            )
+            problems += (f"{place}{problem}" for problem in _record_problems(kind, row))
+            if len(problems) >= _SHOWN_PROBLEMS:
+                break
+    if problems:
+        raise ImportRefused(
+            "交换包内容有误，拒绝导入，未写入任何数据：\n" + "\n".join(problems[:_SHOWN_PROBLEMS]),
+            location=where,
+        )
+
+
 def _load(path: Path) -> _Checked:
     """Read, verify and check the whole package; nothing here touches the database."""
     file = read_package_file(path)
     content = check_content(file.content, path.name)
+    _check_bounds(content, path.name)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return _Checked(file, content, digest)
 

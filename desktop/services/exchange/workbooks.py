@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import inspect, select
@@ -49,7 +50,8 @@ from ..core.backups import backup_before
 from ..core.gc_pause import collector_paused
 from ..core.status import ROLE_NAMES, STATUS_CODES, STATUS_NAMES, effective_status
 from ..core.units import resolve_unit
-from ..core.validation import parse_period
+from ..core.validation import parse_period, xml_invalid_char
+from ..core.workbook_text import bad_character_cell
 from ..plans.plan_import import reserve_ids
 from ..supervision.workflow import FINAL_STATES, closed_periods, hold_months, note_report, state_name
 
@@ -381,6 +383,14 @@ def _read_file(path: Path) -> tuple[FilePreview, RawWorkbook | None]:
         preview.problems.append(
             Problem(path.name, "解压后过大（超过 100 MB），不像进展反馈表，为安全起见拒绝读取")
         )
+    except ParseError:  # a control character no XML holds (&#1;): the reader stops there; name the cell
+        preview.problems.append(
+            Problem(
+                bad_character_cell(path) or path.name,
+                "含有 Excel 文件不允许的控制字符（XML 无法容纳的 U+0000–U+001F 控制字符），文件可能已损坏或被改动，"
+                "无法读取；请删除该处的异常字符，或在 Excel 中打开后另存，再导入",
+            )
+        )
     except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError, EOFError, RuntimeError):
         # The library's own (English) reason helps nobody in an office; say what the file is not.
         preview.problems.append(
@@ -520,6 +530,21 @@ def _cells_not_content(row: RawRow, node: PlanNode | None) -> list[Problem]:
     return problems
 
 
+def _unsavable(row: RawRow, texts: dict[str, str]) -> list[Problem]:
+    """Text cells holding a control character no Excel or Word file can hold (kept, it would stop every later
+    export of the progress): refused, naming the cell."""
+    out = []
+    for header, value in texts.items():
+        bad = xml_invalid_char(value)
+        if bad is not None:
+            out.append(
+                Problem(
+                    row.cells[header].ref, f"{header}含有无法保存的控制字符（U+{ord(bad):04X}），请删除后重试"
+                )
+            )
+    return out
+
+
 def _check_row(
     s: Session,
     row: RawRow,
@@ -567,6 +592,7 @@ def _check_row(
         return
     if not text:
         problems.append(Problem(row.cells["本月进展"].ref, "本月进展不能为空（本行已填写其他内容）"))
+    problems += _unsavable(row, {"本月进展": text, "存在问题": issues, "下步计划": steps})
     if a.archived or (node is not None and node.archived):
         problems.append(Problem(row.key_ref, "该任务已在方案修订中删除并归档，不能再登记进展"))
     if a.workflow_state in FINAL_STATES:

@@ -1,8 +1,10 @@
 """Plans: reading them in and keeping them.
 
-- ``plan_import``: ``import_plan`` / ``import_file`` (a document into a new plan), the sample plans;
-- ``documents``: reading a plan document for the window's preview (the window's one door to the importers);
+- ``plan_import``: the import use case — ``read_document`` (what the importer recognised, for the preview),
+  ``import_document`` (the plan, the user's corrections and its adoption in one transaction), ``import_plan`` /
+  ``import_file``, the sample plans;
 - ``revision``: a revised document compared with the plan in the database and applied;
+- ``parsed_checks``: a document as read, checked like user input (targets, dates, unit names) before either;
 - ``plan_admin``: the plan's properties, archiving, deleting, duplicates;
 - ``nodes``: adding, renaming, moving and deleting nodes;
 - ``duties``: a node's responsible units and its kind;

@@ -7,11 +7,11 @@ import datetime as dt
 from sqlalchemy import select
 
 from ... import clock
-from ...errors import NotFound, PlanDeskError
+from ...errors import NotFound
 from ...models import Indicator, IndicatorValue
 from ...storage import Database
 from ..core.records import IndicatorInfo, IndicatorValueInfo
-from ..core.validation import check_text, parse_date
+from ..core.validation import check_number, check_text, parse_date
 
 
 def _value_info(v: IndicatorValue) -> IndicatorValueInfo:
@@ -65,12 +65,8 @@ def set_indicator_value(
     note: str = "",
 ) -> IndicatorInfo:
     """Record a measured value of an indicator (a later value does not erase earlier ones)."""
-    try:
-        number = float(str(value).strip().rstrip("%"))
-    except ValueError:
-        raise PlanDeskError(f"指标值“{value}”不是数字。", field="value") from None
-    if number != number or number in (float("inf"), float("-inf")):
-        raise PlanDeskError("指标值无效。", field="value")
+    number = check_number(value, field="value", label="指标值")
+    assert number is not None  # not optional
     when = parse_date(measured_on, field="measured_on", label="统计日期") or clock.today()
     source = check_text(source, field="source", label="数据来源", max_len=200)
     note = check_text(note, field="note", label="说明", max_len=4000)

@@ -18,9 +18,10 @@ from ...importers.parsed import ParsedNode, ParsedPlan
 from ...models import ImportBatch, Indicator, Plan, PlanNode, PlanRevision, Responsibility, Unit, UnitAlias
 from ...storage import Database
 from ..core.backups import backup_before
-from ..core.units import canonical_unit_name, clean_unit_name, unit_kind_of
+from ..core.units import canonical_unit_name, check_unit_name, clean_unit_name, unit_kind_of
 from ..core.validation import parse_date
 from .adopt import AdoptPlan, adopt_in
+from .parsed_checks import check_parsed_plan
 from .plan_admin import clean_properties, find_duplicate, level_code
 
 ProgressFn = Callable[[int, str], None]
@@ -76,10 +77,27 @@ def jsonable(data: Any) -> Any:
     return json.loads(json.dumps(data, ensure_ascii=False, default=str))
 
 
-def _review(parsed: ParsedPlan) -> tuple[list[str], dict[str, Any]]:
-    from ...importers.review import review_dict, review_lines
+def read_document(
+    path: str | os.PathLike[str], *, progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None
+) -> ParsedPlan:
+    """The import use case's first step, for the window's preview: what the importer recognised in the document
+    (any Chinese encoding, .docx, PDF, web page). Nothing is written."""
+    from ...importers.load import load_plan
 
-    return review_lines(parsed), jsonable(review_dict(parsed))
+    return load_plan(path, progress=progress, is_cancelled=is_cancelled)
+
+
+def review_text(parsed: ParsedPlan) -> list[str]:
+    """The import review as the preview and the command line print it: what was found, and where to look."""
+    from ...importers.review import review_lines
+
+    return review_lines(parsed)
+
+
+def _review(parsed: ParsedPlan) -> tuple[list[str], dict[str, Any]]:
+    from ...importers.review import review_dict
+
+    return review_text(parsed), jsonable(review_dict(parsed))
 
 
 class _UnitCache:
@@ -94,11 +112,15 @@ class _UnitCache:
         self.alias_ids: dict[str, int] = dict(
             s.execute(select(UnitAlias.alias, UnitAlias.unit_id)).tuples().all()
         )
+        # Names stored before they were cleaned as now (traditional, full-width) still answer to their clean form.
+        for table in (self.ids, self.alias_ids):
+            for stored, unit_id in list(table.items()):
+                table.setdefault(clean_unit_name(stored), unit_id)
         self.resolved: dict[str, int | Unit] = {}
         self.created: dict[str, Unit] = {}  # canonical name → unit added by this import
 
     def get(self, name: str) -> int | Unit:
-        key = clean_unit_name(name)
+        key = check_unit_name(name, field="unit", label="责任单位名称")
         found = self.resolved.get(key)
         if found is not None:
             return found
@@ -250,6 +272,7 @@ def import_document(
     )
     level = level_code(choices.level) if choices.level else None
     default_deadline = parse_date(choices.deadline, field="deadline", label="默认截止日期")
+    check_parsed_plan(parsed)
     if not choices.as_new:
         duplicate = find_duplicate(db, parsed=parsed)
         if duplicate is not None:

@@ -36,6 +36,7 @@ from ...models import (
 from ...storage import Database
 from ..core.backups import backup_before
 from ..core.units import ensure_unit, find_unit
+from .parsed_checks import check_parsed_plan
 from .plan_import import jsonable, tree_snapshot
 
 # "（责任单位：…）" at the end of a task: a change there is a responsibility change, not a rewording.
@@ -324,6 +325,7 @@ def _depth(node: PlanNode, nodes: dict[int, PlanNode]) -> int:
 
 def diff_revision(db: Database, *, plan_id: int, parsed: ParsedPlan) -> RevisionDiff:
     """What importing ``parsed`` as the next revision of the plan would change (nothing is written)."""
+    check_parsed_plan(parsed)
     with db.read() as s:
         return _diff(s, _match(s, plan_id, parsed), parsed)
 
@@ -410,6 +412,7 @@ def apply_revision(
     is_cancelled: CancelFn | None = None,
 ) -> RevisionResult:
     """Make ``parsed`` the plan's next revision; matched nodes keep their ids and everything on them."""
+    check_parsed_plan(parsed)
     report = progress or (lambda _p, _m: None)
     cancelled = is_cancelled or (lambda: False)
     backup_path = backup_before(db, "revision")

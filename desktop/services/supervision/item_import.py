@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -16,8 +17,9 @@ from sqlalchemy import select
 from ...errors import PlanDeskError
 from ...models import Unit
 from ...storage import Database
-from ..core.units import find_unit
-from ..core.validation import parse_date
+from ..core.units import check_unit_name, find_unit
+from ..core.validation import check_xml_text, parse_date
+from ..core.workbook_text import bad_character_cell
 from ..core.workdays import parse_rule
 from .items import ItemDraft, register_items, source_code
 
@@ -95,11 +97,9 @@ def _text(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return parse_date(_text(value), field="date")
+    """A date cell: an Excel date or text such as 2026-05-01 or 2026年5月1日, within 1900–2100 either way
+    (the cell error names the column)."""
+    return parse_date(value if isinstance(value, dt.date) else _text(value), field="date")
 
 
 def _header_row(rows: list[tuple[Any, ...]]) -> int:
@@ -111,21 +111,36 @@ def _header_row(rows: list[tuple[Any, ...]]) -> int:
     return 0
 
 
+_BAD_XML = (
+    "含有 Excel 文件不允许的控制字符（XML 无法容纳的 U+0000–U+001F 控制字符），文件可能已损坏或被改动，未导入任何事项；"
+    "请删除该处的异常字符，或在 Excel 中打开后另存，再导入"
+)
+
+
+def _read_rows(p: Path) -> tuple[str, list[tuple[Any, ...]]]:
+    """The first sheet's name and rows; PlanDeskError for a file that is no workbook or holds a character XML
+    cannot (expat refuses it while the rows are read: the message names the cell)."""
+    try:
+        wb = load_workbook(p, read_only=True, data_only=True)
+        try:
+            ws = wb.worksheets[0]
+            return ws.title, [tuple(r) for r in ws.iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    except ParseError:
+        cell = bad_character_cell(p)
+        where = f"的 {cell} 单元格" if cell else ""
+        raise PlanDeskError(f"{p.name} {where}{_BAD_XML}。", location=cell or p.name) from None
+    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+        raise PlanDeskError(f"无法读取 Excel 文件 {p.name}：{exc}", location=p.name) from None
+
+
 def preview_items_workbook(
     db: Database, *, path: str | Path, mapping: Mapping[str, str] | None = None, create_units: bool = False
 ) -> ItemsPreview:
     """Read the first sheet: the mapping (guessed unless given), the items and every faulty cell, nothing written."""
     p = Path(path)
-    try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise PlanDeskError(f"无法读取 Excel 文件 {p.name}：{exc}", location=p.name) from None
-    try:
-        ws = wb.worksheets[0]
-        rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
-        sheet = ws.title
-    finally:
-        wb.close()
+    sheet, rows = _read_rows(p)
     top = _header_row(rows)
     headers = {
         get_column_letter(j + 1): _text(v) for j, v in enumerate(rows[top] if rows else ()) if _text(v)
@@ -178,6 +193,27 @@ def _index(letter: str) -> int:
     return n - 1
 
 
+def _cell(name: str, label: str, raw: Any, text: str) -> Any:
+    """One cell's value for the field ``name``; PlanDeskError saying what is wrong with it."""
+    # A control character (from an _x0001_ escape in the file) would stop every later Excel or Word export
+    # of the item: the cell is refused, not silently changed.
+    check_xml_text(text, field=name, label=label)
+    if name in ("received_on", "instructed_on"):
+        return _date(raw) if text else None
+    if name == "source":
+        return source_code(text)
+    if name == "rule":
+        return parse_rule(text).text if text else ""
+    if name == "cooperating":
+        units = tuple(u for u in _SPLIT.split(text) if u)
+        for unit in units:
+            check_unit_name(unit, field=name, label=label)
+        return units
+    if name == "unit":
+        check_unit_name(text, field=name, label=label)
+    return text
+
+
 def _draft(
     sheet: str, row: int, used: Mapping[str, str], values: Mapping[str, Any]
 ) -> tuple[ItemDraft | None, list[CellError]]:
@@ -194,16 +230,7 @@ def _draft(
             fail(name, "不能为空。")
             continue
         try:
-            if name in ("received_on", "instructed_on"):
-                clean[name] = _date(raw) if text else None
-            elif name == "source":
-                clean[name] = source_code(text)
-            elif name == "rule":
-                clean[name] = parse_rule(text).text if text else ""
-            elif name == "cooperating":
-                clean[name] = tuple(u for u in _SPLIT.split(text) if u)
-            else:
-                clean[name] = text
+            clean[name] = _cell(name, label, raw, text)
         except PlanDeskError as exc:
             fail(name, exc.message)
     if errors:
@@ -236,7 +263,7 @@ def import_items_workbook(
     """Import the list wholly or not at all: any faulty cell refuses the file, naming every such cell."""
     preview = preview_items_workbook(db, path=path, mapping=mapping, create_units=create_units)
     if preview.errors:
-        shown = "；".join(str(e) for e in preview.errors[:20])
+        shown = "；".join(str(e).rstrip("。") for e in preview.errors[:20])
         more = f"；另有 {len(preview.errors) - 20} 处" if len(preview.errors) > 20 else ""
         raise PlanDeskError(
             f"{Path(path).name} 有 {len(preview.errors)} 处错误，未导入任何事项：{shown}{more}。",

@@ -21,8 +21,8 @@ from ...status import effective_status
 from ...storage import Database
 from ..core.settings import get_setting
 from ..core.tree import today
-from ..core.units import ensure_unit, resolve_unit
-from ..core.validation import check_text, parse_date
+from ..core.units import check_unit_name, ensure_unit, resolve_unit
+from ..core.validation import check_text, check_xml_text, parse_date
 from ..core.workdays import (
     DeadlineRule,
     LoadedYear,
@@ -200,9 +200,32 @@ def _unit(s: Session, name: str, create: bool, field: str) -> Unit:
     return resolve_unit(s, name, field=field)
 
 
+# The free-text fields of a draft, with the names the form and the Excel list give them.
+_DRAFT_TEXTS = {
+    "rule": "办理时限",
+    "text": "内容",
+    "leader": "批示人",
+    "doc_ref": "原件文号",
+    "meeting_name": "会议名称",
+    "meeting_session": "期次",
+    "proposal_number": "编号",
+    "sender": "来信人",
+    "contact_person": "联系人",
+}
+
+
 def _checked(draft: ItemDraft) -> ItemDraft:
     check_text(draft.title, field="title", label="事项名称", max_len=2000, required=True)
     check_text(draft.unit, field="unit", label="责任单位", max_len=200, required=True)
+    check_unit_name(draft.unit, field="unit", label="责任单位")
+    for name in draft.cooperating:
+        if name.strip():
+            check_unit_name(name, field="cooperating", label="配合单位")
+    for key, label in _DRAFT_TEXTS.items():
+        check_xml_text(getattr(draft, key), field=key, label=label)
+    if parse_date(draft.received_on, field="received_on", label="交办日期") is None:
+        raise PlanDeskError("请填写交办日期。", field="received_on")
+    parse_date(draft.instructed_on, field="instructed_on", label="批示日期")
     source_code(draft.source)
     if draft.source == "instruction" and not draft.leader.strip():
         raise PlanDeskError("领导批示件须填写批示人。", field="leader")

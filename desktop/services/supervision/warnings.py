@@ -223,6 +223,19 @@ def assess(
     return out
 
 
+def _reported(s: Session, ids: list[int], period: str, day: dt.date) -> set[int]:
+    """The assignments among ``ids`` with a report for ``period`` that counts on ``day``."""
+    if not ids:
+        return set()
+    return set(
+        s.scalars(
+            select(ProgressEntry.assignment_id).where(
+                ProgressEntry.assignment_id.in_(ids), ProgressEntry.period == period, report_counts(day)
+            )
+        )
+    )
+
+
 def _plan(s: Session, plan_id: int) -> Plan:
     plan = s.get(Plan, plan_id)
     if plan is None:
@@ -269,19 +282,7 @@ def compute_warnings(db: Database, *, plan_id: int, as_of: str | dt.date | None 
             and states[row[0].id].workflow_state not in FINAL_STATES
         ]
         ids = [a.id for a, *_ in rows]
-        reported = (
-            set(
-                s.scalars(
-                    select(ProgressEntry.assignment_id).where(
-                        ProgressEntry.assignment_id.in_(ids),
-                        ProgressEntry.period == period,
-                        report_counts(day),
-                    )
-                )
-            )
-            if ids
-            else set()
-        )
+        reported = _reported(s, ids, period, day)
         out: list[Alert] = []
         for a, unit, label, title in rows:
             then = states[a.id]
@@ -398,19 +399,7 @@ def reporting_status(
             ):
                 due.append((aid, unit))
         ids = [aid for aid, _ in due]
-        reported = (
-            set(
-                s.scalars(
-                    select(ProgressEntry.assignment_id).where(
-                        ProgressEntry.assignment_id.in_(ids),
-                        ProgressEntry.period == period,
-                        report_counts(day),
-                    )
-                )
-            )
-            if ids
-            else set()
-        )
+        reported = _reported(s, ids, period, day)
     per_unit: dict[str, list[int]] = {}
     for aid, unit in due:
         per_unit.setdefault(unit, []).append(aid)
