@@ -107,9 +107,8 @@ def test_brief_matches_the_full_report_restricted_to_summary_and_attention(
     assert brief.summary == full.summary and list(brief.summary.by_status) == list(full.summary.by_status)
     assert brief.units == full.units
     # The brief keeps the overdue and due-soon tasks and the 未分工 ones (counted, never left out).
-    attention = [
-        t for t in full.tasks if t.status == "overdue" or t in full.at_risk_tasks() or not t.assignments
-    ]
+    late = {t.node_id for t, _ in full.overdue_lines()}
+    attention = [t for t in full.tasks if t.node_id in late or t in full.at_risk_tasks() or not t.assignments]
     assert attention and _without_progress(brief.tasks) == _without_progress(attention)
     assert all(not a.progress for t in brief.tasks for a in t.assignments)
     assert brief.overdue_tasks and [t.title for t in brief.at_risk_tasks()] == [

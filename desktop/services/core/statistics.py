@@ -123,3 +123,18 @@ def unassigned_work(
         doc.setdefault(node_id, []).append(name)
     out = [(nid, pid, title, doc.get(nid, [])) for nid, pid, title in nodes]
     return [row for row in out if unit is None or unit in row[3]]
+
+
+def document_units(s: Session, node_ids: list[int]) -> dict[int, list[str]]:
+    """The units the document names for each node (lead first, in the document's order)."""
+    out: dict[int, list[str]] = {}
+    for start in range(0, len(node_ids), 900):
+        chunk = node_ids[start : start + 900]
+        for node_id, name in s.connection().execute(
+            select(Responsibility.node_id, Unit.name)
+            .join(Unit, Unit.id == Responsibility.unit_id)
+            .where(Responsibility.node_id.in_(chunk))
+            .order_by(Responsibility.node_id, Responsibility.role.desc(), Responsibility.position)
+        ):
+            out.setdefault(node_id, []).append(name)
+    return out

@@ -19,7 +19,7 @@ from ...status import ROLE_NAMES, STATUS_NAMES
 from ...storage import Database
 from ..core.as_of import report_counts, states_on
 from ..core.gc_pause import collector_paused
-from ..core.statistics import unassigned_work
+from ..core.statistics import document_units, unassigned_work
 from ..supervision.workflow import state_name
 from .report_data import path_labels
 
@@ -128,10 +128,12 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
         states = states_on(s, [row[0] for row in rows], as_of)  # each assignment as it stood on the day
     items: list[tuple[tuple[int, bool, int], list[Any]]] = []
     assigned_then = {row[1] for row in rows if states[row[0]].exists}
-    for node_id, pid, title in {(row[1], row[10], row[11]) for row in rows} - {
-        (row[1], row[10], row[11]) for row in rows if row[1] in assigned_then
-    }:
-        unassigned.append((node_id, pid, title, []))  # its units were all assigned after the day
+    later = {(row[1], row[10], row[11]) for row in rows if row[1] not in assigned_then}
+    if later:
+        with db.read() as s:
+            named = document_units(s, [node_id for node_id, _, _ in later])
+        for node_id, pid, title in later:  # its units were all assigned after the day: 未分工 then
+            unassigned.append((node_id, pid, title, named.get(node_id, [])))
     for aid, node_id, _role, person, phone, _o, _d, _st, _p, unit, pid, title, _ws in rows:
         then = states[aid]
         if not then.exists:

@@ -46,7 +46,7 @@ from ...reports.report_model import (  # noqa: F401 - the report data is part of
 )
 from ...storage import Database
 from ..core.as_of import AssignmentState, report_counts, states_on
-from ..core.statistics import unassigned_work
+from ..core.statistics import document_units, unassigned_work
 from ..core.status import supervised_status
 from ..core.units import resolve_unit
 from ..core.validation import parse_period
@@ -196,9 +196,13 @@ def _tasks(
         tasks.setdefault(
             node_id, TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
         ).assignments.append(line)
-    for node_id, (plan_id, title) in later.items():
-        if node_id not in tasks:  # 未分工 on the day, as the rulebook counts it
-            tasks[node_id] = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
+    waiting = [node_id for node_id in later if node_id not in tasks]
+    named = document_units(s, waiting)
+    for node_id in waiting:  # 未分工 on the day, as the rulebook counts it, with the document's units
+        plan_id, title = later[node_id]
+        tasks[node_id] = TaskLine(
+            node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], named.get(node_id, [])
+        )
     for node_id, plan_id, title, doc_units in unassigned_work(s, scope):
         tasks[node_id] = TaskLine(
             node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units
@@ -267,7 +271,8 @@ def _brief(
     def close(task: TaskLine) -> None:
         tally.add(task)
         count_units(units, task)
-        if task.status == "overdue" or is_at_risk(task, as_of, due_days):
+        # Every overdue assignment is listed, a cooperating unit's too (the task may stand as its lead does).
+        if any(a.status == "overdue" for a in task.assignments) or is_at_risk(task, as_of, due_days):
             attention.append(task)
 
     task: TaskLine | None = None
@@ -287,11 +292,16 @@ def _brief(
         task.assignments.append(_line(row, as_of, month_end, then))
     if task is not None:
         close(task)
-    for node_id, (plan_id, title) in later.items() if not unit else ():
-        if node_id not in seen:
-            waiting = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title)
-            tally.add(waiting)
-            attention.append(waiting)
+    pending = [node_id for node_id in later if node_id not in seen]
+    named = document_units(s, pending)
+    for node_id in pending:  # 未分工 on the day, with the document's units
+        plan_id, title = later[node_id]
+        doc = named.get(node_id, [])
+        if unit and unit not in doc:
+            continue
+        waiting = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc)
+        tally.add(waiting)
+        attention.append(waiting)
     for node_id, plan_id, title, doc_units in unassigned_work(s, scope, unit):
         unassigned = TaskLine(node_id, plan_id, paths.get(node_id, "").replace("/", ""), title, [], doc_units)
         tally.add(unassigned)

@@ -179,7 +179,8 @@ def _facts(db: Database, plan_id: int | None, periods: list[str], day: dt.date) 
                 WorkflowStep.assignment_id.in_(ids), WorkflowStep.step.in_(("close", "strike"))
             )
         ):
-            finished[aid] = at.date()
+            if at.date() <= day:  # a close after the ledger's day is not known on it
+                finished[aid] = at.date()
     return _Facts(rows, first_report, finished)
 
 
