@@ -13,19 +13,25 @@ The rules:
   percent becomes p. A hand status edit sets the status (done means 100 %). A report dated after D never
   counts. Reports typed in after D but dated by D move the assignment after what was recorded by D, in the
   order of their dates.
-- Effective status on D: done/suspended as stored; unfinished work whose deadline is before D is overdue.
+- 办结/销号 recorded by D: the work counts as done (100 %), whatever status is edited in later. A deadline change
+  recorded by D: a 更正 replaces the deadline and the original deadline, a 延期 moves the deadline in force and
+  keeps the original. Either recorded after D does not count as of D.
+- Effective status on D: done/suspended as stored; unfinished work whose deadline in force is before D is
+  overdue.
 - A task's status is its lead units' (the worst of several, in the order overdue, in_progress, not_started,
   suspended, done); with no lead, over all its units. A task with no existing assignment is 未分工.
 - 报送台账: the report for month M is due on the 25th of M, moved to the next working day. A unit's cell for
   M: among its assignments that owe a report (existing by the end of M and by the ledger's day, not
-  suspended), the first report for M dated by the ledger's day decides: ≤ due 按时, > due 迟报; none: 未报
-  after the due day, else 未到期; no owing assignment: —.
+  suspended, not closed by the due day unless it reported for M), the first report for M dated by the ledger's
+  day decides: ≤ due 按时, > due 迟报; none: 未报 after the due day, else 未到期; no owing assignment: —.
 The monthly report's other figures, as its words define them: 按期推进 = assigned tasks not overdue (率: of the
 assigned tasks); 逾期分工 = overdue assignments (and their units); 本月完成 = done tasks one of whose done
 assignments reported 100 % for the month; 临期 = unfinished assignments due within 7 days of D, D included;
 本月应报未报送 = open (unfinished or overdue) assignments that existed by the month's end and sent no report for
 the month dated by D; a task's 完成% is its deciding assignments' lowest, its 截止 their earliest deadline not
 yet done (else the latest); the ranking's 分工数, 完成率 and 逾期 count a unit's existing assignments.
+A unit's own report, the brief, the Word report, the 考核 score, the 工作台账, the 预警 and the 督查通报: see
+``monthly_figures``, ``scores``, ``work_ledger``, ``warning_sets`` and ``bulletin_figures``.
 """
 
 from __future__ import annotations

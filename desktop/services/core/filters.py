@@ -7,11 +7,11 @@ from typing import Literal
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 
+from ... import clock
 from ...errors import PlanDeskError
 from ...models import Assignment, PlanNode, Responsibility
 from ...storage import Database
 from .status import STATUS_CODES, STATUS_NAMES
-from .tree import today
 from .units import resolve_unit
 
 UnitRoleFilter = Literal["lead", "any"]
@@ -60,7 +60,7 @@ def filter_nodes(
     be the unit's when a unit is given; with no such conditions a unit also matches the nodes the document
     makes it responsible for (its Responsibility rows).
     """
-    as_of = as_of or today()
+    as_of = as_of or clock.today()
     if unit_role not in ("lead", "any"):
         raise PlanDeskError(
             f"单位角色“{unit_role}”无效，可选：lead（牵头）、any（任意）。", field="unit_role"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ... import rulebook
 from ...models import ESCALATION_LEVELS, ITEM_SOURCES, PLAN_LEVELS
 from ...status import (
     ATTRIBUTE_NAMES,
@@ -33,12 +32,4 @@ __all__ = [
     "effective_status",
     "moved_status",
     "worst",
-    "CLOSED_WORKFLOW",
-    "supervised_status",
-    "is_overdue",
 ]
-
-# The one supervised status every count uses is the rulebook's (desktop.rulebook), named here for the services.
-CLOSED_WORKFLOW = rulebook.CLOSED_WORKFLOW
-supervised_status = rulebook.supervised_status
-is_overdue = rulebook.is_overdue

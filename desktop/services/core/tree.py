@@ -19,10 +19,6 @@ from .records import AssignmentInfo, NodeDetail, NodeRow, PlanInfo, ProgressInfo
 from .status import SEVERITY, effective_status, worst
 
 
-def today() -> dt.date:
-    return clock.today()
-
-
 def _plan_info(plan: Plan, root_id: int | None, node_count: int = 0) -> PlanInfo:
     return PlanInfo(
         plan.id,
@@ -280,13 +276,13 @@ def children(db: Database, *, node_id: int, as_of: dt.date | None = None) -> lis
                 select(PlanNode).where(PlanNode.parent_id == node_id).order_by(PlanNode.position, PlanNode.id)
             )
         )
-        return node_rows(s, nodes, as_of or today())
+        return node_rows(s, nodes, as_of or clock.today())
 
 
 def get_nodes(db: Database, *, node_ids: list[int], as_of: dt.date | None = None) -> list[NodeRow]:
     with db.read() as s:
         nodes = list(s.scalars(select(PlanNode).where(PlanNode.id.in_(node_ids))))
-        by_id = {r.id: r for r in node_rows(s, nodes, as_of or today())}
+        by_id = {r.id: r for r in node_rows(s, nodes, as_of or clock.today())}
         return [by_id[i] for i in node_ids if i in by_id]
 
 
@@ -309,7 +305,7 @@ def path_nodes(s: Session, node_id: int) -> list[PlanNode]:
 def node_path(db: Database, *, node_id: int, as_of: dt.date | None = None) -> list[NodeRow]:
     """Root first, the node itself last."""
     with db.read() as s:
-        return node_rows(s, path_nodes(s, node_id), as_of or today())
+        return node_rows(s, path_nodes(s, node_id), as_of or clock.today())
 
 
 def assignment_info(a: Assignment, unit_name: str, as_of: dt.date) -> AssignmentInfo:
@@ -362,7 +358,7 @@ def _with_unit(s: Session, model: Any, ids: list[int], order: Any) -> list[Any]:
 
 
 def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> NodeDetail:
-    as_of = as_of or today()
+    as_of = as_of or clock.today()
     with db.read() as s:
         chain = path_nodes(s, node_id)
         node = chain[-1]

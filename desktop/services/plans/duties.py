@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import ConflictError, NotFound, PlanDeskError
 from ...models import PlanNode, Responsibility, Unit
 from ...status import KIND_NAMES
 from ...storage import Database
 from ..core.records import NodeRow
-from ..core.tree import node_rows, today
+from ..core.tree import node_rows
 from ..core.units import clean_unit_name, ensure_unit, find_unit
 from ..core.validation import check_role
 
@@ -140,4 +141,4 @@ def change_kind(db: Database, *, node_id: int, kind: str, expected_version: int 
         if node.kind != kind:
             node.kind = kind
         s.flush()
-        return node_rows(s, [node], today())[0]
+        return node_rows(s, [node], clock.today())[0]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import ConflictError, NotFound, PlanDeskError
 from ...models import Assignment, PlanNode
 from ...storage import Database
 from ..core.records import Change, NodeRow
-from ..core.tree import node_rows, today
+from ..core.tree import node_rows
 from ..core.validation import check_text
 
 # Kinds an office may hang below a node: tasks split into items, everything else into tasks.
@@ -56,7 +57,7 @@ def _siblings(s: Session, parent_id: int) -> list[PlanNode]:
 
 def _row(s: Session, node: PlanNode) -> NodeRow:
     s.flush()
-    return node_rows(s, [node], today())[0]
+    return node_rows(s, [node], clock.today())[0]
 
 
 def add_subtask(

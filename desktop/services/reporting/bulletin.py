@@ -76,8 +76,10 @@ def _change(now: MonthlyReportData, before: MonthlyReportData) -> tuple[int, int
     return newly_done, newly_late
 
 
-def _returns(db: Database, ids: list[int], month: str) -> int:
+def _returns(db: Database, ids: list[int], month: str, as_of: dt.date) -> int:
+    """退回 in the month up to the as-of day (a return recorded later is not known on it)."""
     first, last = month_bounds(month)
+    last = min(last, as_of)
     if not ids:
         return 0
     with db.read() as s:
@@ -122,7 +124,7 @@ def _draft(db: Database, *, plan_id: int, month: str, as_of: dt.date | None, iss
         "newly_done": newly_done,
         "newly_late": newly_late,
         "not_reported": sm.not_reported,
-        "returned": _returns(db, [a.id for a in lines], data.month),
+        "returned": _returns(db, [a.id for a in lines], data.month, data.as_of),
         "extended": sum(1 for a in lines if a.extended),
     }
     b = Bulletin(

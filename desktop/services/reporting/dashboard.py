@@ -13,7 +13,6 @@ from ...storage import Database
 from ..core.as_of import states_on
 from ..core.records import PlanStats
 from ..core.statistics import plan_statistics
-from ..core.status import CLOSED_WORKFLOW
 from ..supervision.warnings import due_soon_days
 
 
@@ -73,7 +72,7 @@ def dashboard_data(
         if not past:  # today's rows are today's facts: let the database narrow them
             q = q.where(
                 Assignment.status.in_(("not_started", "in_progress")),
-                Assignment.workflow_state.not_in(CLOSED_WORKFLOW),
+                Assignment.workflow_state.not_in(rulebook.CLOSED_WORKFLOW),
                 Assignment.deadline >= as_of,
                 Assignment.deadline <= last,
             )

@@ -47,7 +47,6 @@ from ...reports.report_model import (  # noqa: F401 - the report data is part of
 from ...storage import Database
 from ..core.as_of import AssignmentState, report_counts, states_on
 from ..core.statistics import document_units, unassigned_work
-from ..core.status import supervised_status
 from ..core.units import resolve_unit
 from ..core.validation import parse_period
 from ..supervision import scoring
@@ -126,18 +125,11 @@ def _assignment_query(plan_ids: list[int] | None, month: str, as_of: dt.date) ->
         select(
             Assignment.id,
             Assignment.node_id,
-            Assignment.role,
-            Assignment.deadline,
-            Assignment.original_deadline,
-            Assignment.status,
-            Assignment.percent,
             Assignment.contact_person,
             Assignment.contact_phone,
             Unit.name,
             PlanNode.plan_id,
             PlanNode.title,
-            Assignment.workflow_state,
-            Assignment.start_date,
             reported,
             finished,
         )
@@ -148,23 +140,18 @@ def _assignment_query(plan_ids: list[int] | None, month: str, as_of: dt.date) ->
     return q if plan_ids is None else q.where(PlanNode.plan_id.in_(plan_ids))
 
 
-def _line(
-    row: Any, as_of: dt.date, month_end: dt.date, then: AssignmentState | None = None
-) -> AssignmentLine:
-    """One row of the model: a unit's own assignment, its own deadline and its status on ``as_of`` (``then``:
-    the assignment as it stood at the end of a past as-of day)."""
-    a_id, _node, role, deadline, original, status, percent, person, phone, unit = row[:10]
-    workflow_state, start, reported, finished = row[12:16]
-    begins = start
-    if then is not None:
-        role, deadline, original, status = then.role, then.deadline, then.original_deadline, then.status
-        percent, workflow_state, start = then.percent, then.workflow_state, then.start_date
-        begins = rulebook.begins_on(start, then.recorded)
-    ext = original is not None and deadline != original
-    eff = supervised_status(status, workflow_state, deadline, as_of)
-    line = AssignmentLine(a_id, unit, role, deadline, eff, percent, person, phone, ext)
+def _line(row: Any, as_of: dt.date, month_end: dt.date, then: AssignmentState) -> AssignmentLine:
+    """One row of the model: a unit's own assignment as it stood on ``as_of`` (``then``), its own deadline and
+    its status that day."""
+    # The assignment's own fields come from ``then``; the row adds contact, unit and this month's reports.
+    a_id, _node, person, phone, unit, _plan, _title, reported, finished = row
+    deadline, original = then.deadline, then.original_deadline
+    eff = rulebook.supervised_status(then.status, then.workflow_state, deadline, as_of)
+    extended = original is not None and deadline != original
+    line = AssignmentLine(a_id, unit, then.role, deadline, eff, then.percent, person, phone, extended)
     line.reported = bool(reported)
-    line.owes_report = eff in OPEN and (begins is None or rulebook.owes_month(begins, month_end, as_of))
+    begins = rulebook.begins_on(then.start_date, then.recorded)
+    line.owes_report = eff in OPEN and rulebook.owes_month(begins, month_end, as_of)
     line.completed_this_month = bool(finished) and eff == "done"
     return line
 
@@ -187,7 +174,7 @@ def _tasks(
     later: dict[int, tuple[int, str]] = {}  # tasks whose units were all assigned after the as-of day
     for row in rows:
         then = states[row[0]]
-        node_id, plan_id, title = row[1], row[10], row[11]
+        node_id, plan_id, title = row[1], row[5], row[6]
         if not then.exists:
             later[node_id] = (plan_id, title)
             continue
@@ -279,16 +266,16 @@ def _brief(
     later: dict[int, tuple[int, str]] = {}  # tasks whose units were all assigned after the as-of day
     seen: set[int] = set()
     for row in rows:
-        then = states.get(row[0])
+        then = states[row[0]]
         node_id = row[1]
-        if then is not None and not then.exists:
-            later[node_id] = (row[10], row[11])
+        if not then.exists:
+            later[node_id] = (row[5], row[6])
             continue
         seen.add(node_id)
         if task is None or task.node_id != node_id:
             if task is not None:
                 close(task)
-            task = TaskLine(node_id, row[10], paths.get(node_id, "").replace("/", ""), row[11])
+            task = TaskLine(node_id, row[5], paths.get(node_id, "").replace("/", ""), row[6])
         task.assignments.append(_line(row, as_of, month_end, then))
     if task is not None:
         close(task)

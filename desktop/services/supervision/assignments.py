@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import ConflictError, NotFound, PlanDeskError
 from ...models import (
     Assignment,
@@ -23,7 +24,7 @@ from ...models import (
 from ...storage import Database
 from ..core.records import AssignmentInfo, ProgressInfo
 from ..core.status import moved_status
-from ..core.tree import assignment_info, progress_info, today
+from ..core.tree import assignment_info, progress_info
 from ..core.units import resolve_unit
 from ..core.validation import check_percent, check_role, check_status, check_text, parse_date, parse_period
 from .workflow import check_period_open, grant_extension, note_report, withdraw_extension
@@ -228,7 +229,7 @@ def create_assignment(
             raise PlanDeskError("该单位已分配此条目，请直接修改已有的分工记录。", field="unit")
         s.add(a)
         s.flush()
-        return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
+        return assignment_info(a, s.get(Unit, a.unit_id).name, clock.today())  # type: ignore[union-attr]
 
 
 def update_assignment(
@@ -254,7 +255,7 @@ def update_assignment(
         _writable_node(s, a.node_id)
         _apply(s, a, changes, actor=db.operator, deadline_kind=kind, deadline_reason=deadline_reason)
         s.flush()
-        return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
+        return assignment_info(a, s.get(Unit, a.unit_id).name, clock.today())  # type: ignore[union-attr]
 
 
 def change_deadline(
@@ -281,7 +282,7 @@ def change_deadline(
         _writable_node(s, a.node_id)
         _move_deadline(s, a, day, kind, reason=reason, actor=db.operator)
         s.flush()
-        return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
+        return assignment_info(a, s.get(Unit, a.unit_id).name, clock.today())  # type: ignore[union-attr]
 
 
 def revert_deadline_change(
@@ -306,7 +307,7 @@ def revert_deadline_change(
             withdraw_extension(s, a, restored_deadline=day)
         a.deadline, a.original_deadline = day, original
         s.flush()
-        return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
+        return assignment_info(a, s.get(Unit, a.unit_id).name, clock.today())  # type: ignore[union-attr]
 
 
 def history_count(s: Session, assignment_id: int) -> int:
@@ -358,13 +359,13 @@ def restore_assignment(db: Database, *, info: AssignmentInfo) -> AssignmentInfo:
         )
         s.add(a)
         s.flush()
-        return assignment_info(a, unit.name, today())
+        return assignment_info(a, unit.name, clock.today())
 
 
 def get_assignment(db: Database, *, assignment_id: int) -> AssignmentInfo:
     with db.read() as s:
         a = _assignment(s, assignment_id)
-        return assignment_info(a, s.get(Unit, a.unit_id).name, today())  # type: ignore[union-attr]
+        return assignment_info(a, s.get(Unit, a.unit_id).name, clock.today())  # type: ignore[union-attr]
 
 
 def add_progress(
@@ -386,11 +387,11 @@ def add_progress(
     pct = check_percent(percent)
     problems = check_text(problems, field="problems", label="存在问题", max_len=20000)
     next_steps = check_text(next_steps, field="next_steps", label="下步计划", max_len=20000)
-    reported = parse_date(reported_on, field="reported_on", label="报送日期") or today()
-    if reported > today():
+    reported = parse_date(reported_on, field="reported_on", label="报送日期") or clock.today()
+    if reported > clock.today():
         # A report cannot be dated ahead: reports as of an earlier day would count what was typed in early.
         raise PlanDeskError(
-            f"报送日期 {reported.isoformat()} 晚于今天（{today().isoformat()}），不能登记尚未报送的进展。",
+            f"报送日期 {reported.isoformat()} 晚于今天（{clock.today().isoformat()}），不能登记尚未报送的进展。",
             field="reported_on",
         )
     who = check_text(db.operator if actor is None else actor, field="actor", label="办理人", max_len=100)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...models import Assignment, Checkpoint, PlanNode, ProgressEntry, Unit
 from ...storage import Database
-from ..core.tree import today
 from ..core.validation import check_percent, check_text, parse_date
 
 STATE_NAMES = {"met": "已达成", "missed": "未达成", "upcoming": "未到期"}
@@ -167,7 +167,7 @@ def list_checkpoints(
     db: Database, *, node_id: int, as_of: str | dt.date | None = None
 ) -> list[CheckpointInfo]:
     """A task's checkpoints by date, each met, missed or still ahead, judged by what the lead unit reported by then."""
-    day = parse_date(as_of, field="as_of", label="统计日期") or today()
+    day = parse_date(as_of, field="as_of", label="统计日期") or clock.today()
     with db.read() as s:
         if s.get(PlanNode, node_id) is None:
             raise NotFound(f"找不到编号为 {node_id} 的条目。", field="node_id")
@@ -185,7 +185,7 @@ def missed_checkpoints(
     db: Database, *, plan_id: int, as_of: str | dt.date | None = None
 ) -> list[MissedCheckpoint]:
     """The checkpoints of a plan that passed without their percent reached (a yellow warning each)."""
-    day = parse_date(as_of, field="as_of", label="统计日期") or today()
+    day = parse_date(as_of, field="as_of", label="统计日期") or clock.today()
     with db.read() as s:
         nodes = s.execute(
             select(PlanNode.id, PlanNode.label, PlanNode.title)

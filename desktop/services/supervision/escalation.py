@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...models import ESCALATION_LEVELS, Assignment, Escalation, PlanNode, Setting, Unit, utcnow
 from ...status import effective_status
 from ...storage import Database
 from ..core.settings import get_setting
-from ..core.tree import today
 from ..core.validation import check_text, parse_date
 from ..core.workdays import work_calendar
 from .report_register import assignment_lateness
@@ -188,7 +188,7 @@ def propose_escalations(
     db: Database, *, as_of: str | dt.date | None = None, plan_id: int | None = None
 ) -> list[Proposal]:
     """What the rules call for on ``as_of``: assignments whose lateness is above their current level."""
-    day = parse_date(as_of, field="as_of", label="统计日期") or today()
+    day = parse_date(as_of, field="as_of", label="统计日期") or clock.today()
     rules = escalation_rules(db)
     calendar = work_calendar(db)
     lateness = assignment_lateness(db, as_of=day, plan_id=plan_id)
@@ -252,7 +252,7 @@ def apply_escalation_rules(
     db: Database, *, as_of: str | dt.date | None = None, plan_id: int | None = None, actor: str | None = None
 ) -> list[EscalationInfo]:
     """Issue the 督查单 the rules call for, all in one transaction; running it again the same day adds nothing."""
-    day = parse_date(as_of, field="as_of", label="统计日期") or today()
+    day = parse_date(as_of, field="as_of", label="统计日期") or clock.today()
     proposals = propose_escalations(db, as_of=day, plan_id=plan_id)
     who = check_text(db.operator if actor is None else actor, field="actor", label="办理人", max_len=100)
     at = dt.datetime.combine(day, utcnow().time()) if as_of is not None else utcnow()

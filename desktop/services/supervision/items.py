@@ -15,12 +15,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...errors import NotFound, PlanDeskError
 from ...models import ITEM_SOURCES, Assignment, Plan, PlanNode, Setting, SupervisionItem, Unit
 from ...status import effective_status
 from ...storage import Database
 from ..core.settings import get_setting
-from ..core.tree import today
 from ..core.units import check_unit_name, ensure_unit, resolve_unit
 from ..core.validation import check_text, check_xml_text, parse_date
 from ..core.workdays import (
@@ -389,7 +389,7 @@ def get_item(db: Database, *, node_id: int, as_of: dt.date | None = None) -> Ite
         if item is None or node is None:
             raise NotFound(f"编号为 {node_id} 的条目不是督办事项。", field="node_id")
         rows = _assignments(s, [node.id])[node.id]
-        return _info(node, item, rows, _years(s).get(node.plan_id), calendar, as_of or today())
+        return _info(node, item, rows, _years(s).get(node.plan_id), calendar, as_of or clock.today())
 
 
 def list_items(
@@ -400,7 +400,7 @@ def list_items(
     as_of: str | dt.date | None = None,
 ) -> list[ItemInfo]:
     """The register, by source and order of entry; remaining time in working days where the rule is."""
-    day = parse_date(as_of, field="as_of", label="统计日期") or today()
+    day = parse_date(as_of, field="as_of", label="统计日期") or clock.today()
     code = source_code(source) if source else None
     calendar = work_calendar(db)
     with db.read() as s:
@@ -594,7 +594,7 @@ def remaining_for_nodes(
 
     For the warnings and the detail pane: a node missing from the answer is a plan task, counted as before.
     """
-    day = as_of or today()
+    day = as_of or clock.today()
     calendar = work_calendar(db)
     out: dict[int, str] = {}
     with db.read() as s:

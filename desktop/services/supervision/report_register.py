@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ... import rulebook
+from ... import clock, rulebook
 from ...errors import NotFound, PlanDeskError
 from ...fileio import atomic_path
 from ...models import Assignment, Plan, PlanNode, ProgressEntry, Setting, Unit, WorkflowStep
@@ -18,7 +18,6 @@ from ...rulebook import DueRule
 from ...storage import Database
 from ..core.as_of import report_counts, states_on
 from ..core.settings import get_setting
-from ..core.tree import today
 from ..core.validation import parse_date, parse_period, period_end
 from ..core.workdays import WorkCalendar, work_calendar
 
@@ -194,7 +193,7 @@ def reporting_ledger(
 ) -> ReportingLedger:
     """The ledger for the months ``first``…``last``: one cell per unit and month (all plans and 督办事项 by default)."""
     periods = _periods(first, last)
-    day = parse_date(as_of, field="as_of", label="统计日期") or today()
+    day = parse_date(as_of, field="as_of", label="统计日期") or clock.today()
     rule = due_rule(db)
     calendar = work_calendar(db)
     facts = _facts(db, plan_id, periods, day)
