@@ -10,13 +10,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from . import __version__, cli_messages
-from .commands import reset_groups
 from .errors import DatabaseVersionError, PlanDeskError
 from .logs import log_path, setup_logging
-from .storage.health import DISK_FULL, storage_problem
+
+# SQLAlchemy, the storage layer and the command modules (which load the services, reportlab, openpyxl and
+# python-docx) are imported inside the functions below, so that ``plandesk --version`` answers at once.
 
 log = logging.getLogger("desktop.cli")
 
@@ -61,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="窗口语言：zh_CN（简体中文）或 en（English）；默认按首选项，否则简体中文",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令")
+    from .commands import reset_groups
+
     reset_groups()
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -76,6 +77,48 @@ def has_display() -> bool:
     return True
 
 
+# What Qt's X11 window (the xcb platform plugin of PySide6) loads from the system, by Debian package; a
+# Debian or Ubuntu desktop without them gets Qt's own abort ("could not load the Qt platform plugin xcb",
+# naming only xcb-cursor), so they are looked for first and named. The same list is in the README.
+X11_WINDOW_LIBRARIES = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+
+
+def missing_window_libraries() -> list[str]:
+    """The Debian packages missing for an X11 window (Linux, X11 session, Qt choosing its xcb platform)."""
+    platform = sys.platform
+    chosen = os.environ.get("QT_QPA_PLATFORM", "")
+    if not platform.startswith("linux") or (chosen and not chosen.startswith("xcb")):
+        return []
+    if not chosen and os.environ.get("WAYLAND_DISPLAY"):
+        return []  # Qt tries its Wayland platform first there
+    import ctypes
+
+    missing = []
+    for library, package in X11_WINDOW_LIBRARIES.items():
+        try:
+            ctypes.CDLL(library)
+        except OSError:
+            missing.append(package)
+    return missing
+
+
 def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not has_display():
         choices = parser._subparsers._group_actions[0].choices if parser._subparsers else None
@@ -84,6 +127,15 @@ def _start_gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             "没有可用的图形显示（未设置 DISPLAY），无法打开窗口。\n可以使用命令行：plandesk "
             + " | ".join(names)
             + "\n例如：plandesk --db 数据库.sqlite3 list；plandesk --help 查看全部命令。",
+            file=sys.stderr,
+        )
+        return 1
+    missing = missing_window_libraries()
+    if missing:
+        print(
+            "无法打开窗口：系统缺少窗口所需的库。Debian / Ubuntu 上请运行：\n"
+            f"  sudo apt-get install {' '.join(missing)}\n"
+            "然后重新启动 PlanDesk。命令行功能不受影响（plandesk --help 查看全部命令）。",
             file=sys.stderr,
         )
         return 1
@@ -100,11 +152,26 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
+def asks_version(argv: Sequence[str]) -> bool:
+    """``--version`` (or a prefix argparse would take for it) as the first argument: argparse would print the
+    version there without looking further, so it is answered before the command modules are loaded."""
+    first = argv[0] if argv else ""
+    return len(first) >= 3 and "--version".startswith(first)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if asks_version(arguments):
+        print(f"PlanDesk {__version__}")
+        sys.exit(0)  # as argparse's version action does
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     setup_logging()
     log.info("plandesk %s", args.command or "(window)")
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .storage.health import DISK_FULL, storage_problem
+
     try:
         if not args.command:
             return _start_gui(args, parser)

@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..errors import DatabaseVersionError, PlanDeskError
+from ..resources import shipped_path
 from .backup import take_backup
 from .health import storage_problem
 
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
 
     from .database import Database
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+# Alembic's script folder (env.py, script.py.mako, versions/), read as files: a real folder in a wheel, an
+# editable install and the PyInstaller bundle (packaging/plandesk.spec ships it as data).
+MIGRATIONS: Path = shipped_path("desktop.storage", "migrations")
 VERSIONS = MIGRATIONS / "versions"
 VERSION_TABLE = "alembic_version"
 

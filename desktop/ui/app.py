@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -168,6 +170,44 @@ def show_main_window(database: Database) -> tuple[MainWindow, Worker]:
     return window, start_daily_backup(window, database)
 
 
+# A file name here makes the window, once its plan tree has painted, write one JSON line about what it shows
+# (tree rows, plans, whether Qt's own strings are translated) to that file and quit. packaging/smoke.py uses
+# it to prove that a built bundle opens a filled window; a file, not stdout, because the Windows window
+# program has no console to print to.
+STARTUP_PROBE_ENV = "PLANDESK_STARTUP_PROBE"
+
+
+class _StartupProbe(QObject):
+    """Reports the window's state to a file after the tree's first paint (or says it never painted)."""
+
+    def __init__(self, window: MainWindow, target: Path, timeout_ms: int = 60000) -> None:
+        super().__init__(window)
+        self.window = window
+        self.target = target
+        self.done = False
+        window.tree.viewport().installEventFilter(self)
+        QTimer.singleShot(timeout_ms, lambda: self.report(painted=False))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, lambda: self.report(painted=True))
+        return False
+
+    def report(self, *, painted: bool) -> None:
+        if self.done:
+            return
+        self.done = True
+        state = {
+            "painted": painted,
+            "tree_rows": self.window.model.rowCount(),
+            "plans": len(self.window.plans),
+            "title": self.window.windowTitle(),
+            "qt_cancel": QCoreApplication.translate("QPlatformTheme", "Cancel"),
+        }
+        self.target.write_text(json.dumps(state, ensure_ascii=False) + "\n", encoding="utf-8")
+        QApplication.exit(0 if painted else 1)
+
+
 _RUNNING: list[QApplication] = []
 
 
@@ -196,7 +236,10 @@ def run(db: str | None = None, operator: str = "", language: str | None = None) 
     started = start_window(db, operator, language)
     if started is None:
         return 1
-    database, _window, backup = started
+    database, window, backup = started
+    probe = os.environ.get(STARTUP_PROBE_ENV)
+    if probe:
+        _StartupProbe(window, Path(probe))
     code = QApplication.exec()
     backup.cancel()  # a copy still running stops at its next step; the next start takes the day's backup
     QThreadPool.globalInstance().waitForDone()

@@ -448,123 +448,140 @@ The details were written to the log: {1}</translation>
   <context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="208" />
+      <location filename="../../desktop/ui/detail_pane.py" line="213" />
       <source>开始日期</source>
       <translation>Start date</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="209" />
+      <location filename="../../desktop/ui/detail_pane.py" line="214" />
       <source>截止日期</source>
       <translation>Deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="220" />
+      <location filename="../../desktop/ui/detail_pane.py" line="225" />
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="221" />
+      <location filename="../../desktop/ui/detail_pane.py" line="226" />
       <source>添加分工</source>
       <translation>Add assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="222" />
+      <location filename="../../desktop/ui/detail_pane.py" line="227" />
       <source>删除分工</source>
       <translation>Delete assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="226" />
+      <location filename="../../desktop/ui/detail_pane.py" line="231" />
       <source>分工：</source>
       <translation>Assignments:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="235" />
+      <location filename="../../desktop/ui/detail_pane.py" line="240" />
       <source>时期</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="236" />
+      <location filename="../../desktop/ui/detail_pane.py" line="241" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="237" />
+      <location filename="../../desktop/ui/detail_pane.py" line="242" />
       <source>进展情况</source>
       <translation>Progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="238" />
+      <location filename="../../desktop/ui/detail_pane.py" line="243" />
       <source>进度</source>
       <translation>Progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="239" />
+      <location filename="../../desktop/ui/detail_pane.py" line="244" />
       <source>存在问题</source>
       <translation>Problems</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="240" />
+      <location filename="../../desktop/ui/detail_pane.py" line="245" />
       <source>下步计划</source>
       <translation>Next steps</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="241" />
+      <location filename="../../desktop/ui/detail_pane.py" line="246" />
       <source>录入人</source>
       <translation>Entered by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="253" />
+      <location filename="../../desktop/ui/detail_pane.py" line="258" />
       <source>添加进展…</source>
       <translation>Add progress…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="256" />
+      <location filename="../../desktop/ui/detail_pane.py" line="261" />
       <source>进展记录（最新在前）</source>
       <translation>Progress entries (newest first)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="328" />
+      <location filename="../../desktop/ui/detail_pane.py" line="333" />
       <source>请在左侧选择一个条目。</source>
       <translation>Choose an item on the left.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="336" />
+      <location filename="../../desktop/ui/detail_pane.py" line="342" />
       <source>（本单位添加）</source>
       <translation>(added by this office)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="337" />
+      <location filename="../../desktop/ui/detail_pane.py" line="343" />
       <source>（已归档，只读）</source>
       <translation>(archived, read-only)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="339" />
-      <location filename="../../desktop/ui/detail_pane.py" line="340" />
+      <location filename="../../desktop/ui/detail_pane.py" line="345" />
+      <location filename="../../desktop/ui/detail_pane.py" line="346" />
+      <location filename="../../desktop/ui/detail_pane.py" line="386" />
+      <location filename="../../desktop/ui/detail_pane.py" line="387" />
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="341" />
+      <location filename="../../desktop/ui/detail_pane.py" line="347" />
       <source>；原文时限：{0}</source>
       <translation>; deadline in the document: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="342" />
+      <location filename="../../desktop/ui/detail_pane.py" line="348" />
       <source>牵头单位：{0}；配合单位：{1}</source>
       <translation>Lead unit: {0}; cooperating units: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="406" />
+      <location filename="../../desktop/ui/detail_pane.py" line="383" />
+      <source>分工见任务分工表第 {0} 项“{1}”：牵头 {2}；配合 {3}。</source>
+      <translation>Assigned in row {0} of the task division table, “{1}”: lead {2}; cooperating {3}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/detail_pane.py" line="391" />
+      <source>本项按任务分工表计，不另计为一项任务。</source>
+      <translation>Counted through the task division table, not as a task of its own.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/detail_pane.py" line="393" />
+      <source>对应正文任务：{0} {1}</source>
+      <translation>Task of the main text: {0} {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/detail_pane.py" line="431" />
       <source>请填写要分工的单位名称。</source>
       <translation>Enter the name of the unit to assign.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="417" />
+      <location filename="../../desktop/ui/detail_pane.py" line="442" />
       <source>请先在表格中选择要删除的分工。</source>
       <translation>First select the assignment to delete in the table.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/detail_pane.py" line="459" />
+      <location filename="../../desktop/ui/detail_pane.py" line="484" />
       <source>请先添加分工，进展记录属于某个单位的分工。</source>
       <translation>Add an assignment first: progress belongs to a unit's assignment.</translation>
     </message>
@@ -979,22 +996,22 @@ The details were written to the log: {1}</translation>
   <context>
     <name>ExchangePreviewDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="60" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="61" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="87" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="96" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="99" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
@@ -1156,63 +1173,63 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportController</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="37" />
-      <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
-      <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
+      <location filename="../../desktop/ui/import_dialog.py" line="39" />
+      <source>方案文件 (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;所有文件 (*)</source>
+      <translation>Plan documents (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="186" />
-      <location filename="../../desktop/ui/import_dialog.py" line="194" />
+      <location filename="../../desktop/ui/import_dialog.py" line="188" />
+      <location filename="../../desktop/ui/import_dialog.py" line="196" />
       <source>导入方案</source>
       <translation>Import plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="208" />
+      <location filename="../../desktop/ui/import_dialog.py" line="210" />
       <source>正在分析“{0}”…</source>
       <translation>Analysing "{0}"…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="221" />
+      <location filename="../../desktop/ui/import_dialog.py" line="223" />
       <source>导入已取消，未写入任何内容。</source>
       <translation>Import cancelled; nothing was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="241" />
+      <location filename="../../desktop/ui/import_dialog.py" line="243" />
       <source>方案已存在</source>
       <translation>The plan already exists</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="242" />
+      <location filename="../../desktop/ui/import_dialog.py" line="244" />
       <source>{0}要怎样导入？</source>
       <translation>How should {0} be imported?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="246" />
+      <location filename="../../desktop/ui/import_dialog.py" line="248" />
       <source>作为该方案的修订版导入</source>
       <translation>Import as a revision of that plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="247" />
+      <location filename="../../desktop/ui/import_dialog.py" line="249" />
       <source>作为另一个方案导入</source>
       <translation>Import as a separate plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="248" />
+      <location filename="../../desktop/ui/import_dialog.py" line="250" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="258" />
+      <location filename="../../desktop/ui/import_dialog.py" line="260" />
       <source>未导入：数据库中已有该方案。</source>
       <translation>Not imported: the database already holds this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="275" />
+      <location filename="../../desktop/ui/import_dialog.py" line="277" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="324" />
+      <location filename="../../desktop/ui/import_dialog.py" line="326" />
       <source>正在写入方案…</source>
       <translation>Writing the plan…</translation>
     </message>
@@ -1220,62 +1237,62 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="55" />
+      <location filename="../../desktop/ui/import_dialog.py" line="57" />
       <source>导入预览：{0}</source>
       <translation>Import preview: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="65" />
+      <location filename="../../desktop/ui/import_dialog.py" line="67" />
       <source>按文件分工：为每项任务的每个责任单位建立分工（牵头、配合照原文）</source>
       <translation>Assign as the document lists: one assignment for every responsible unit of every task (lead and cooperating as printed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="70" />
+      <location filename="../../desktop/ui/import_dialog.py" line="72" />
       <source>默认截止日期</source>
       <translation>Default deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="71" />
+      <location filename="../../desktop/ui/import_dialog.py" line="73" />
       <source>原文未写时限的任务的截止日期，可不填</source>
       <translation>Deadline for tasks whose document gives none; may be left empty</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="75" />
+      <location filename="../../desktop/ui/import_dialog.py" line="77" />
       <source>默认截止日期：</source>
       <translation>Default deadline:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="86" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="86" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="86" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="84" />
+      <location filename="../../desktop/ui/import_dialog.py" line="86" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="101" />
+      <location filename="../../desktop/ui/import_dialog.py" line="103" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="102" />
+      <location filename="../../desktop/ui/import_dialog.py" line="104" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="156" />
+      <location filename="../../desktop/ui/import_dialog.py" line="158" />
       <source>位置不确定，请核对</source>
       <translation>Position uncertain, please check</translation>
     </message>
@@ -1991,64 +2008,69 @@ Cooperating: {3}</translation>
   <context>
     <name>PackageDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="60" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="61" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="87" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="96" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="99" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="265" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="268" />
       <source>导入交换包</source>
       <translation>Import exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="267" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="270" />
       <source>方案：{0}（本库没有，将新建）</source>
       <translation>Plan: {0} (not in this database; will be created)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="269" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="272" />
       <source>方案：{0}（本库已有，合并更新）</source>
       <translation>Plan: {0} (already in this database; will be merged)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
       <source>新增</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
       <source>更新</source>
       <translation>Updated</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
       <source>相同</source>
       <translation>Unchanged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="273" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="276" />
       <source>本库较新保留</source>
       <translation>Kept: this database is newer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="285" />
+      <source>我已通过电话等方式与对方核对，对方的密钥指纹是 {0}</source>
+      <translation>I have checked with the sender (by phone or in person): their key fingerprint is {0}</translation>
     </message>
   </context>
   <context>
@@ -2208,37 +2230,37 @@ Cooperating: {3}</translation>
   <context>
     <name>PlanDesk</name>
     <message>
-      <location filename="../../desktop/ui/app.py" line="49" />
+      <location filename="../../desktop/ui/app.py" line="51" />
       <source>PlanDesk 规划督办台</source>
       <translation>PlanDesk Plan Supervision Desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="61" />
+      <location filename="../../desktop/ui/app.py" line="63" />
       <source>数据库文件已损坏</source>
       <translation>The database file is damaged</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="65" />
+      <location filename="../../desktop/ui/app.py" line="67" />
       <source>用备份 {0} 恢复</source>
       <translation>Restore from backup {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="85" />
+      <location filename="../../desktop/ui/app.py" line="87" />
       <source>无法恢复数据库</source>
       <translation>The database cannot be restored</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="88" />
+      <location filename="../../desktop/ui/app.py" line="90" />
       <source>无法打开数据库</source>
       <translation>Cannot open the database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="148" />
+      <location filename="../../desktop/ui/app.py" line="150" />
       <source>已完成每日备份</source>
       <translation>Daily backup done</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/app.py" line="153" />
+      <location filename="../../desktop/ui/app.py" line="155" />
       <source>每日备份失败：{0}</source>
       <translation>Daily backup failed: {0}</translation>
     </message>
@@ -2450,77 +2472,132 @@ Cooperating: {3}</translation>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="42" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="44" />
       <source>首选项</source>
       <translation>Preferences</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="44" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="46" />
       <source>记录在修改日志中的姓名</source>
       <translation>The name recorded in the change log</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="50" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="52" />
       <source>启动时只看本单位负责的条目</source>
       <translation>At start, show only the items my unit is responsible for</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="54" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="56" />
       <source> 天</source>
       <translation> days</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="56" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="58" />
       <source>树形列表的黄灯、预警的“临近截止”和月度报告都按这一天数计算，对使用本数据库的所有人生效</source>
       <translation>The tree's yellow light, the "due soon" warnings and the monthly report all count with these days, for everyone using this database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="60" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="62" />
       <source>留空则自动查找中文字体</source>
       <translation>Leave empty to find a Chinese font automatically</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="61" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="63" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="80" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="77" />
+      <source>如：某某区人民政府督查室（留空则用方案的发文机关）</source>
+      <translation>e.g. the district government's supervision office (empty: the plan's issuer)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="78" />
+      <source>如：督办（文号为 督办〔2026〕1号）</source>
+      <translation>e.g. 督办 (numbers read 督办〔2026〕1号)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="81" />
+      <source>抄送的机关，用顿号分隔</source>
+      <translation>Copied offices, separated by 、</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="82" />
+      <source>留空则同发文机关</source>
+      <translation>Empty: the issuing office</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="87" />
+      <source>本单位公文（催办、催报通知）</source>
+      <translation>Our office's documents (reminder notices)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="90" />
+      <source>发文机关</source>
+      <translation>Issuing office</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="91" />
+      <source>机关代字</source>
+      <translation>Document code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="92" />
+      <source>联系人</source>
+      <translation>Contact person</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="93" />
+      <source>联系电话</source>
+      <translation>Telephone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="94" />
+      <source>抄送</source>
+      <translation>Copy to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="95" />
+      <source>印发机关</source>
+      <translation>Printed by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/preferences_dialog.py" line="108" />
       <source>操作人姓名</source>
       <translation>Operator name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="81" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="109" />
       <source>本单位</source>
       <translation>My unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="83" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="111" />
       <source>即将到期提醒（黄灯）</source>
       <translation>Due-soon warning (yellow light)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="84" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="112" />
       <source>报表字体文件</source>
       <translation>Report font file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="85" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="113" />
       <source>界面语言（下次启动生效）</source>
       <translation>Language (takes effect at next start)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="94" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="123" />
       <source>选择字体文件</source>
       <translation>Choose a font file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="94" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="123" />
       <source>字体 (*.ttf *.ttc *.otf)</source>
       <translation>Fonts (*.ttf *.ttc *.otf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/preferences_dialog.py" line="104" />
+      <location filename="../../desktop/ui/preferences_dialog.py" line="133" />
       <source>找不到字体文件“{0}”。</source>
       <translation>Font file "{0}" not found.</translation>
     </message>
@@ -2571,6 +2648,14 @@ Cooperating: {3}</translation>
       <location filename="../../desktop/ui/progress_form.py" line="68" />
       <source>下步计划</source>
       <translation>Next steps</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <location filename="../../desktop/ui/app.py" line="205" />
+      <source>Cancel</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -3053,88 +3138,88 @@ Cooperating: {3}</translation>
   <context>
     <name>RevisionDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="60" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="61" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="87" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="96" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="99" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="134" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="137" />
       <source>导入修订版：{0}</source>
       <translation>Import revision: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="135" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="138" />
       <source>第{0}版 → 第{1}版。对应条目 {2} 条，新增 {3}，删除 {4}（其中归档 {5}），移动 {6}，改写 {7}。已有的分工和进展都保留在对应条目上。</source>
       <translation>Revision {0} → revision {1}. Matched items: {2}; added {3}, removed {4} (archived {5}), moved {6}, reworded {7}. Existing assignments and progress stay on the matched items.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="148" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="151" />
       <source>条目</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="148" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="151" />
       <source>变化</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="157" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="160" />
       <source>新增</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="161" />
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="165" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="164" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="168" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="165" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="168" />
       <source>有分工或进展，归档保留</source>
       <translation>Has assignments or progress; kept as archived</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="171" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="174" />
       <source>移动</source>
       <translation>Moved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="173" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="176" />
       <source>改写</source>
       <translation>Reworded</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="174" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="177" />
       <source>重新编号</source>
       <translation>Renumbered</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="176" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="179" />
       <source>责任单位变化</source>
       <translation>Responsible units changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="196" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="199" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="198" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="201" />
       <source>两版内容一致，没有变化。</source>
       <translation>Both versions are identical; nothing changed.</translation>
     </message>
@@ -3262,6 +3347,104 @@ Cooperating: {3}</translation>
       <location filename="../../desktop/ui/supervision/timeliness_pane.py" line="222" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitReportDialog</name>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="56" />
+      <source>导入单位进展报告</source>
+      <translation>Import a unit's progress report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="65" />
+      <source>读取报告</source>
+      <translation>Read report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="67" />
+      <source>报告文件</source>
+      <translation>Report file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="70" />
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="73" />
+      <source>报送单位</source>
+      <translation>Reporting unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="77" />
+      <source>登记</source>
+      <translation>Register</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="78" />
+      <source>报告段落</source>
+      <translation>Passage</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="79" />
+      <source>对应任务</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="80" />
+      <source>把握</source>
+      <translation>Certainty</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="81" />
+      <source>完成%</source>
+      <translation>Done %</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="82" />
+      <source>进展情况</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="83" />
+      <source>存在问题</source>
+      <translation>Problems</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="84" />
+      <source>下步计划</source>
+      <translation>Next steps</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="92" />
+      <source>请选择报送单位和月份，然后读取报告。未确认前不会登记任何内容。</source>
+      <translation>Choose the reporting unit and month, then read the report. Nothing is recorded before you confirm.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="98" />
+      <source>登记所选进展</source>
+      <translation>Record selected progress</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="100" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="127" />
+      <source>共 {0} 段：{1} 段已对应到任务，{2} 段未对应（请选择任务或不登记）。请逐行核对后登记。</source>
+      <translation>{0} passages: {1} matched to tasks, {2} unmatched (choose a task or leave unrecorded). Check each row before recording.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="146" />
+      <source>（不登记）</source>
+      <translation>(do not record)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/unit_report_dialog.py" line="156" />
+      <source>未对应</source>
+      <translation>Unmatched</translation>
     </message>
   </context>
   <context>
@@ -3931,257 +4114,277 @@ Cooperating: {3}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/window_actions.py" line="66" />
+      <source>导入单位进展报告…</source>
+      <translation>Import Unit Progress Report…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="69" />
       <source>导出交换包…</source>
       <translation>Export exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="67" />
+      <location filename="../../desktop/ui/window_actions.py" line="70" />
       <source>导入交换包…</source>
       <translation>Import exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="71" />
+      <location filename="../../desktop/ui/window_actions.py" line="74" />
       <source>登记督办事项…</source>
       <translation>Register supervision item…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="72" />
+      <location filename="../../desktop/ui/window_actions.py" line="75" />
       <source>导入放假安排…</source>
       <translation>Import holiday schedule…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="74" />
+      <location filename="../../desktop/ui/window_actions.py" line="77" />
       <source>关账（冻结上月报表）…</source>
       <translation>Close month (freeze last month's report)…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="75" />
+      <location filename="../../desktop/ui/window_actions.py" line="78" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="77" />
+      <location filename="../../desktop/ui/window_actions.py" line="80" />
       <source>从备份恢复…</source>
       <translation>Restore from backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="79" />
+      <location filename="../../desktop/ui/window_actions.py" line="82" />
       <source>操作记录</source>
       <translation>Change log</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="92" />
+      <location filename="../../desktop/ui/window_actions.py" line="95" />
       <source>预警</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="93" />
+      <location filename="../../desktop/ui/window_actions.py" line="96" />
       <source>报送情况</source>
       <translation>Reporting</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="94" />
+      <location filename="../../desktop/ui/window_actions.py" line="97" />
       <source>考核</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="95" />
+      <location filename="../../desktop/ui/window_actions.py" line="98" />
       <source>对接情况</source>
       <translation>Plan links</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="96" />
+      <location filename="../../desktop/ui/window_actions.py" line="99" />
       <source>办理</source>
       <translation>Handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="127" />
+      <location filename="../../desktop/ui/window_actions.py" line="130" />
       <source>已登记督办事项。</source>
       <translation>Supervision item registered.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="128" />
+      <location filename="../../desktop/ui/window_actions.py" line="131" />
       <source>督办事项</source>
       <translation>Supervision items</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="133" />
+      <location filename="../../desktop/ui/window_actions.py" line="136" />
       <source>报送台账</source>
       <translation>Reporting ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="148" />
+      <location filename="../../desktop/ui/window_actions.py" line="151" />
       <source>历史</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="169" />
-      <location filename="../../desktop/ui/window_actions.py" line="428" />
+      <location filename="../../desktop/ui/window_actions.py" line="172" />
+      <location filename="../../desktop/ui/window_actions.py" line="451" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="221" />
+      <location filename="../../desktop/ui/window_actions.py" line="224" />
       <source>已取消，未写入任何数据。</source>
       <translation>Cancelled; no data was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="248" />
+      <location filename="../../desktop/ui/window_actions.py" line="251" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="254" />
+      <location filename="../../desktop/ui/window_actions.py" line="257" />
       <source>保存催报通知</source>
       <translation>Save report reminders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="255" />
+      <location filename="../../desktop/ui/window_actions.py" line="258" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="258" />
+      <location filename="../../desktop/ui/window_actions.py" line="261" />
       <source>催报通知-{0}.pdf</source>
       <translation>report-reminders-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="265" />
+      <location filename="../../desktop/ui/window_actions.py" line="268" />
       <source>正在生成催报通知…</source>
       <translation>Writing report reminders…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="269" />
+      <location filename="../../desktop/ui/window_actions.py" line="272" />
       <source>已生成催报通知：{0}</source>
       <translation>Report reminders written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="276" />
+      <location filename="../../desktop/ui/window_actions.py" line="279" />
       <source>选择修订后的方案文件</source>
       <translation>Choose the revised plan document</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="277" />
-      <source>方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
-      <translation>Plan documents (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation>
+      <location filename="../../desktop/ui/window_actions.py" line="280" />
+      <source>方案文件 (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;所有文件 (*)</source>
+      <translation>Plan documents (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="293" />
+      <location filename="../../desktop/ui/window_actions.py" line="296" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="299" />
+      <location filename="../../desktop/ui/window_actions.py" line="302" />
       <source>修订版已导入，原有分工和进展已保留。</source>
       <translation>The revision has been imported; existing assignments and progress were kept.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="306" />
+      <location filename="../../desktop/ui/window_actions.py" line="309" />
       <source>选择保存进展反馈表的文件夹</source>
       <translation>Choose a folder for the progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="319" />
+      <location filename="../../desktop/ui/window_actions.py" line="322" />
       <source>正在导出进展反馈表…</source>
       <translation>Exporting progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="322" />
+      <location filename="../../desktop/ui/window_actions.py" line="325" />
       <source>已导出 {0} 份进展反馈表到 {1}</source>
       <translation>Exported {0} progress workbooks to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="328" />
+      <location filename="../../desktop/ui/window_actions.py" line="331" />
       <source>选择各单位交回的进展反馈表</source>
       <translation>Choose the progress workbooks returned by the units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="329" />
+      <location filename="../../desktop/ui/window_actions.py" line="332" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="338" />
+      <location filename="../../desktop/ui/window_actions.py" line="341" />
       <source>正在检查进展反馈表…</source>
       <translation>Checking the progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="347" />
+      <location filename="../../desktop/ui/window_actions.py" line="350" />
       <source>进展反馈表已导入。</source>
       <translation>The progress workbooks have been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="355" />
+      <location filename="../../desktop/ui/window_actions.py" line="356" />
+      <source>选择单位报送的进展情况报告</source>
+      <translation>Choose the progress report a unit sent</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="357" />
+      <source>单位报告 (*.docx *.pdf *.txt *.ofd *.html *.htm)</source>
+      <translation>Unit reports (*.docx *.pdf *.txt *.ofd *.html *.htm)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="369" />
+      <source>已按单位报告登记 {0} 条进展。</source>
+      <translation>Recorded {0} progress entries from the unit's report.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="378" />
       <source>保存交换包</source>
       <translation>Save exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="356" />
+      <location filename="../../desktop/ui/window_actions.py" line="379" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="369" />
+      <location filename="../../desktop/ui/window_actions.py" line="392" />
       <source>正在导出交换包…</source>
       <translation>Exporting the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="371" />
+      <location filename="../../desktop/ui/window_actions.py" line="394" />
       <source>已导出交换包：{0}</source>
       <translation>Exchange package exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="376" />
+      <location filename="../../desktop/ui/window_actions.py" line="399" />
       <source>选择交换包</source>
       <translation>Choose an exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="377" />
+      <location filename="../../desktop/ui/window_actions.py" line="400" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="385" />
+      <location filename="../../desktop/ui/window_actions.py" line="408" />
       <source>正在检查交换包…</source>
       <translation>Checking the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="394" />
+      <location filename="../../desktop/ui/window_actions.py" line="417" />
       <source>交换包已导入。</source>
       <translation>The exchange package has been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="402" />
+      <location filename="../../desktop/ui/window_actions.py" line="425" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="404" />
+      <location filename="../../desktop/ui/window_actions.py" line="427" />
       <source>已备份到：{0}</source>
       <translation>Backed up to: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="421" />
+      <location filename="../../desktop/ui/window_actions.py" line="444" />
       <source>已从备份恢复，被替换的数据库已另存为备份。</source>
       <translation>Restored from backup; the replaced database was saved as a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="433" />
+      <location filename="../../desktop/ui/window_actions.py" line="456" />
       <source>关账</source>
       <translation>Close month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="434" />
+      <location filename="../../desktop/ui/window_actions.py" line="457" />
       <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
       <translation>After closing month {0}, its report data is frozen and can be reprinted exactly as issued, and no more progress can be recorded for that month. Closing cannot be undone. Close month {0} of "{1}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="454" />
+      <location filename="../../desktop/ui/window_actions.py" line="477" />
       <source>正在关账…</source>
       <translation>Closing the month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="456" />
+      <location filename="../../desktop/ui/window_actions.py" line="479" />
       <source>{0} 月已关账。</source>
       <translation>Month {0} is closed.</translation>
     </message>
@@ -4189,97 +4392,97 @@ Cooperating: {3}</translation>
   <context>
     <name>WorkbookDialog</name>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="57" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="60" />
       <source>应用</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="58" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="61" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="84" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="87" />
       <source>正在应用……</source>
       <translation>Applying…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="96" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="99" />
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="217" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="220" />
       <source>导入进展反馈表</source>
       <translation>Import progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="218" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="221" />
       <source>共 {0} 个文件：{1} 个可导入，{2} 个有问题将整份退回。每个文件要么全部导入，要么不导入。</source>
       <translation>{0} files: {1} can be imported, {2} have problems and will be returned whole. Each file is imported completely or not at all.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="221" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
       <source>文件 / 行</source>
       <translation>File / row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="221" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
       <source>任务</source>
       <translation>Task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="221" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
       <source>处理</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="221" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
       <source>本月进展</source>
       <translation>Progress this month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="221" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="224" />
       <source>完成%</source>
       <translation>Done %</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="225" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="228" />
       <source>新增</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="225" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="228" />
       <source>更正</source>
       <translation>Correct</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="225" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="228" />
       <source>已导入过</source>
       <translation>Already imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="227" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="230" />
       <source>拒绝导入</source>
       <translation>Refused</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="227" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="230" />
       <source>可导入</source>
       <translation>Can be imported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="233" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="236" />
       <source>第{0}行</source>
       <translation>Row {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="244" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="247" />
       <source>问题</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/exchange_dialogs.py" line="244" />
+      <location filename="../../desktop/ui/exchange_dialogs.py" line="247" />
       <source>提示</source>
       <translation>Notice</translation>
     </message>
