@@ -16,7 +16,7 @@ from . import group, open_db, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help="导入方案文件（txt/docx/pdf/html），输出导入审阅")
+    p = sub.add_parser("import", help="导入方案文件（txt/docx/pdf/ofd/xlsx/html），输出导入审阅")
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--level", choices=["national", "province", "city", "district"], help="方案层级（默认自动判断）"

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 
 from desktop.errors import Cancelled, ImportRefused
-from desktop.importers.parsed import ParsedPlan
+from desktop.importers.parsed import Finding, ParsedPlan
 from desktop.importers.plan_parser import parse_repaired
 from desktop.importers.readers import read_document
 from desktop.importers.repair import repair_text
@@ -56,5 +56,6 @@ def load_plan(
     plan.source_sha256 = extracted.source_sha256
     plan.source_format = extracted.source_format
     plan.encoding = extracted.encoding
+    plan.findings[:0] = [Finding("text_repaired", note) for note in extracted.notes]
     step(100, "导入分析完成。")
     return plan

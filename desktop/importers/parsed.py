@@ -46,6 +46,9 @@ class ParsedNode:
     span: tuple[int, int] | None = None  # offsets of the node's own text in ParsedPlan.text
     needs_review: bool = False  # placed without a heading, or guessed
     children: list[ParsedNode] = field(default_factory=list)
+    # A body task a 任务分工表 repeats: the table's rows that assign it (they carry its units and count as its
+    # work; the task itself is not counted again).
+    assigned_in: list[ParsedNode] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass
@@ -70,7 +73,7 @@ class ParsedPlan:
     issued_on: dt.date | None = None
     source_name: str = ""
     source_sha256: str = ""
-    source_format: str = ""  # "txt", "docx", "pdf", "html"
+    source_format: str = ""  # "txt", "docx", "pdf", "html", "xlsx", "ofd"
     encoding: str = ""
     metadata: dict[str, str] = field(default_factory=dict)  # 抄送, 印发日期, 公开方式 ...
 

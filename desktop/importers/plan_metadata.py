@@ -145,20 +145,47 @@ def _named_in_notice(notice: str) -> str:
     return _plain_title(m.group(1)) if m else ""
 
 
+# A place a body's name starts with (广州市, 浙江省, 浦东新区): names signed side by side share it.
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?[省市区县州盟旗]")
+_MAX_SIGNATURE_LINES = 4  # a jointly issued document signs two names a line, up to eight bodies
+
+
+def _signed_names(line: str) -> list[str] | None:
+    """The issuing bodies one signature line names — two printed side by side arrive run together
+    (广州市卫生健康委员会广州市财政局) and are parted where the shared place name starts again — or None."""
+    if not _ISSUER.match(line) or match_heading(line):
+        return None
+    place = _PLACE.match(line)
+    if place is not None:
+        parts = [place.group(0) + rest for rest in line.split(place.group(0))[1:] if rest]
+        if len(parts) > 1 and all(_ISSUER.match(p) for p in parts):
+            return parts
+    return [line]
+
+
 def _signature(lines: list[str], info: HeadInfo) -> None:
-    """Issuer and date: a date line with an issuing body on the line above it."""
+    """Issuer and date: a date line with the issuing bodies on the line(s) above it, every name of a jointly
+    issued document kept whole."""
     for i, line in enumerate(lines[:400]):
         if not is_date_line(line):
             continue
         j = i - 1
         while j > 0 and not lines[j].strip():
             j -= 1
-        above = lines[j] if j >= 0 else ""
-        if _ISSUER.match(above) and not match_heading(above):
+        names: list[str] = []
+        signed: list[int] = []
+        while j >= 0 and len(signed) < _MAX_SIGNATURE_LINES:
+            found = _signed_names(lines[j])
+            if found is None:
+                break
+            names[:0] = found
+            signed.append(j)
+            j -= 1
+        if names:
             if not info.issuer:
-                info.issuer = above
+                info.issuer = "、".join(dict.fromkeys(names))
                 info.issued_on = parse_date(line)
-            info.skip_lines.update({j, i})
+            info.skip_lines.update({*signed, i})
             return
     if "发布日期" in info.metadata and info.issued_on is None:
         info.issued_on = parse_date(info.metadata["发布日期"])

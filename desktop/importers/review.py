@@ -17,6 +17,7 @@ KIND_NAMES = {
     "measure": "保障措施",
 }
 FINDING_GROUPS = {
+    "text_repaired": "乱码已还原",
     "numbering_gap": "编号缺失",
     "duplicate_removed": "已删除的重复段落",
     "orphan_text": "缺少标题的文字",
@@ -24,11 +25,15 @@ FINDING_GROUPS = {
     "order_restored": "顺序已恢复",
     "unread_note": "未能识别的责任分工",
     "page_text_removed": "已删除的网页文字",
+    "division_unmatched": "任务分工表中未对应到正文任务的行（单独计为任务）",
+    "division_mismatch": "任务分工表与正文的责任单位不一致",
+    "division_uncertain": "任务分工表与正文任务的对应需要核对",
+    "division_missing": "任务分工表中没有的正文任务",
 }
 
 
 # Findings about removed or unread text show that text in full, so nothing disappears unseen.
-_SHOW_EXCERPT = ("duplicate_removed", "page_text_removed", "unread_note")
+_SHOW_EXCERPT = ("duplicate_removed", "page_text_removed", "unread_note", "division_unmatched")
 
 
 def review_dict(plan: ParsedPlan) -> dict[str, Any]:

@@ -35,6 +35,27 @@ class _Task:
     rows: list[_Row] = field(default_factory=list)
 
 
+@dataclass
+class TableTask:
+    """A task made of a task table's row (with its sub-rows), and what matching it to the plan's body needs."""
+
+    draft: Draft
+    serial: str  # as printed: 1 / 1. / （一）1 / 1.2
+    content: str  # the content cells, joined
+    group: Draft | None = None  # the group row (一、…) it stands under, if any
+    # the lines saying who and by when (牵头单位：… / 完成时限：…)
+    notes: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class TaskTable:
+    """The tasks one task table gave, under the node they hang from (and the group rows between)."""
+
+    home: Draft
+    tasks: list[TableTask] = field(default_factory=list)
+    groups: list[Draft] = field(default_factory=list)
+
+
 def cell_deadline(text: str) -> dt.date | None:
     """The date a 完成时限 cell names: 2025年底前, 2024年6月, 2025年 → the end of that month or year."""
     found = find_deadline(text)
@@ -58,10 +79,13 @@ def split_units(cell: str) -> list[str]:
     return out
 
 
-def take_task_tables(roots: list[Draft]) -> None:
-    """Replace the rows of task tables among the drafts' lines by task drafts; appendix tables get a root."""
+def take_task_tables(roots: list[Draft]) -> list[TaskTable]:
+    """Replace the rows of task tables among the drafts' lines by task drafts; appendix tables get a root.
+    Returns the tables read, in document order."""
+    tables: list[TaskTable] = []
     for draft in _walk(roots):
-        _take_from(draft, roots)
+        _take_from(draft, roots, tables)
+    return tables
 
 
 def _walk(drafts: list[Draft]) -> list[Draft]:
@@ -72,7 +96,7 @@ def _walk(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _take_from(draft: Draft, roots: list[Draft]) -> None:
+def _take_from(draft: Draft, roots: list[Draft], tables: list[TaskTable]) -> None:
     i = 0
     while i < len(draft.lines):
         line = draft.lines[i]
@@ -101,7 +125,7 @@ def _take_from(draft: Draft, roots: list[Draft]) -> None:
                 h = i - appendix
                 rows = root.lines[h + 1 :]
                 del root.lines[h:]
-                _add_tasks(root, roles, cells, rows)
+                tables.append(_add_tasks(root, roles, cells, rows))
             i = appendix
             continue
         if is_task_header(roles):
@@ -109,7 +133,7 @@ def _take_from(draft: Draft, roots: list[Draft]) -> None:
             taken = {line.number for line in rows}
             del draft.lines[i:end]
             draft.raw_units = [u for u in draft.raw_units if u[1] not in taken]
-            _add_tasks(draft, roles, cells, rows)
+            tables.append(_add_tasks(draft, roles, cells, rows))
             continue  # the table's lines are gone: line i is the one after it
         i = end
 
@@ -142,7 +166,8 @@ def _appendix_root(draft: Draft, start: int, header: int, end: int) -> Draft:
     return Draft(node, 1, None, moved, first_line=moved[0].number)
 
 
-def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Line]) -> None:
+def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Line]) -> TaskTable:
+    table = TaskTable(parent)
     width = len(roles)
     wanted: tuple[str, ...] = ("serial", "name", "content", "lead", "co", "deadline")
     col = {r: roles.index(r) for r in wanted if r in roles}
@@ -155,8 +180,9 @@ def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Li
         if not line.text.strip() or [squeeze(c) for c in raw] == keys:
             continue  # the header repeated at a page break
         if len(raw) == 2 and not raw[0].strip():
-            _flush(tasks, col, home, all_lead)
+            _flush(tasks, col, home, all_lead, table)
             home = _group(parent, raw[1].strip(), line)
+            table.groups.append(home)
             continue
         cells = (raw + [""] * width)[:width]
         serial = cells[col["serial"]].strip() if "serial" in col else ""
@@ -168,7 +194,8 @@ def _add_tasks(parent: Draft, roles: list[str], header: list[str], rows: list[Li
             current = _Task(serial, name)
             tasks.append(current)
         current.rows.append(_Row(cells, line))
-    _flush(tasks, col, home, all_lead)
+    _flush(tasks, col, home, all_lead, table)
+    return table
 
 
 def _row_key(cells: list[str], col: dict[str, int]) -> str:
@@ -180,10 +207,26 @@ def _row_key(cells: list[str], col: dict[str, int]) -> str:
     return ""
 
 
-def _flush(tasks: list[_Task], col: dict[str, int], home: Draft, all_lead: bool) -> None:
+def _flush(tasks: list[_Task], col: dict[str, int], home: Draft, all_lead: bool, table: TaskTable) -> None:
     for task in tasks:
-        home.children.append(_task_draft(task, col, home, all_lead))
+        draft, notes = _task_draft(task, col, home, all_lead)
+        home.children.append(draft)
+        content = "".join(_cells(task, col, "content"))
+        group = home if home is not table.home else None
+        table.tasks.append(TableTask(draft, task.serial, content, group, notes))
     tasks.clear()
+
+
+def _cells(task: _Task, col: dict[str, int], role: str) -> list[str]:
+    """The task's distinct non-empty cells of one column, over its sub-rows."""
+    if role not in col:
+        return []
+    seen: list[str] = []
+    for row in task.rows:
+        value = row.cells[col[role]].strip()
+        if value and value not in seen:
+            seen.append(value)
+    return seen
 
 
 def _group(parent: Draft, text: str, line: Line) -> Draft:
@@ -226,18 +269,9 @@ def _cell_units(cell: str, role: str, all_lead: bool) -> list[tuple[str, bool]]:
     return [(name, role == "lead" and (all_lead or n == 0)) for n, name in enumerate(names)]
 
 
-def _task_draft(task: _Task, col: dict[str, int], parent: Draft, all_lead: bool) -> Draft:
-    def cells(role: str) -> list[str]:
-        if role not in col:
-            return []
-        seen: list[str] = []
-        for row in task.rows:
-            value = row.cells[col[role]].strip()
-            if value and value not in seen:
-                seen.append(value)
-        return seen
-
-    contents = cells("content")
+def _task_draft(task: _Task, col: dict[str, int], parent: Draft, all_lead: bool) -> tuple[Draft, list[Line]]:
+    """The task's draft, and its lines that say who and by when."""
+    contents = _cells(task, col, "content")
     name = task.name or (split_title(contents[0])[0] if contents else "")
     title = name.rstrip("。；;")
     serial = re.sub(r"[.．、]$", "", task.serial)
@@ -252,23 +286,26 @@ def _task_draft(task: _Task, col: dict[str, int], parent: Draft, all_lead: bool)
         text = row.cells[col["content"]].strip() if "content" in col else ""
         if text and all(text != existing.text for existing in lines):
             lines.append(Line(text, row.line.start, row.line.end, row.line.number))
+    notes: list[Line] = []
     units = _units(task, col, all_lead)
     if units:
         names = "、".join(u.raw for u in units if u.role == "lead")
         others = "、".join(u.raw for u in units if u.role == "co")
         text = f"牵头单位：{names}" + (f"；配合单位：{others}" if others else "")
-        lines.append(Line(text, task.rows[-1].line.start, task.rows[-1].line.end, task.rows[-1].line.number))
-    deadlines = cells("deadline")
+        notes.append(Line(text, task.rows[-1].line.start, task.rows[-1].line.end, task.rows[-1].line.number))
+        lines.append(notes[-1])
+    deadlines = _cells(task, col, "deadline")
     if deadlines:
         joined = "；".join(deadlines)
         # a task over several rows (one measure each) is done when its last measure is
         dates = [d for d in map(cell_deadline, deadlines) if d]
         node.deadline = max(dates) if dates else cell_deadline(joined)
         node.recurrence = find_recurrence(joined)
-        lines.insert(1, Line(f"完成时限：{joined}", first.start, first.end, first.number))
+        notes.insert(0, Line(f"完成时限：{joined}", first.start, first.end, first.number))
+        lines.insert(1, notes[0])
     number = int(serial) if serial.isdigit() else None
     draft = Draft(node, parent.level + 1 if parent.level < 3 else 3, number, lines, first_line=first.number)
     draft.parent = parent
     # One owner set for the whole task: every unit is recorded against the task's first row.
     draft.raw_units = [(u, first.number) for u in units]
-    return draft
+    return draft, notes

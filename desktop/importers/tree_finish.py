@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from desktop.importers.dates import find_deadline, find_deadline_in_year, find_recurrence
+from desktop.importers.division_tables import merge_division_tables
 from desktop.importers.indicators import TableLine, parse_table, period_end, prose_indicators
 from desktop.importers.numbering import chinese_number, split_title
 from desktop.importers.parsed import Finding, ParsedNode, ParsedPlan, ParsedUnit
@@ -31,9 +32,11 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
         plan.findings.append(
             Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。")
         )
-    take_task_tables(roots)
+    tables = take_task_tables(roots)
     for draft in _walk(roots):
         _split_unnumbered_tasks(draft, review=builder.scrambled)
+    # a 任务分工表 repeating the body's tasks assigns them: linked, so the work is counted once
+    division = merge_division_tables(roots, tables, city)
     _mark_measures(roots, inside=False)
     if _reads_joint_as_lead(roots, plan.text):
         for draft in _walk(roots):
@@ -45,6 +48,7 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
     _deadlines_in_plan_years(plan)
     _report_gaps(plan, roots, builder.straight_sections)
     plan.findings.extend(builder.findings)
+    plan.findings.extend(division)
     _collect_indicators(plan, roots)
     _report_unknown_units(plan, roots, city)
 

@@ -181,6 +181,11 @@ class DetailPane(QWidget):
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.units_label = QLabel()
         self.units_label.setWordWrap(True)
+        # A body task a 任务分工表 assigns, or a row of that table: where the other half of its work item is.
+        self.table_label = QLabel()
+        self.table_label.setWordWrap(True)
+        self.table_label.setStyleSheet("color: #1f4e8c;")
+        self.table_label.hide()
         self.text_view = QTextBrowser()
         self.text_view.setOpenLinks(False)
 
@@ -260,7 +265,7 @@ class DetailPane(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.path_label, self.title_label, self.units_label):
+        for w in (self.path_label, self.title_label, self.units_label, self.table_label):
             top_layout.addWidget(w)
         top_layout.addWidget(self.text_view, 1)
         middle = QWidget()
@@ -327,6 +332,7 @@ class DetailPane(QWidget):
             self.path_label.clear()
             self.title_label.setText(self.tr("请在左侧选择一个条目。"))
             self.units_label.clear()
+            self.table_label.hide()
             self.text_view.clear()
             self.assignments.set_rows([])
             self.progress_tree.clear()
@@ -340,6 +346,7 @@ class DetailPane(QWidget):
         cos = "、".join(u.name for u in d.units if u.role == "co") or self.tr("（无）")
         hint = self.tr("；原文时限：{0}").format(d.deadline_hint.isoformat()) if d.deadline_hint else ""
         self.units_label.setText(self.tr("牵头单位：{0}；配合单位：{1}").format(leads, cos) + hint)
+        self._fill_table_links(d)
         self._fill_text()
         self.assignments.set_rows(d.assignments)
         assigned = {a.unit_name for a in d.assignments}
@@ -368,6 +375,24 @@ class DetailPane(QWidget):
                     item.setToolTip(column, text)
             item.setData(0, Qt.ItemDataRole.UserRole, p.id)
             self.progress_tree.addTopLevelItem(item)
+
+    def _fill_table_links(self, d: NodeDetail) -> None:
+        lines = []
+        for row in d.assigned_in:
+            lines.append(
+                self.tr("分工见任务分工表第 {0} 项“{1}”：牵头 {2}；配合 {3}。").format(
+                    row.label,
+                    row.title[:30],
+                    "、".join(row.leads) or self.tr("（无）"),
+                    "、".join(row.cos) or self.tr("（无）"),
+                )
+            )
+        if d.assigned_in:
+            lines.append(self.tr("本项按任务分工表计，不另计为一项任务。"))
+        for body in d.assigns:
+            lines.append(self.tr("对应正文任务：{0} {1}").format(body.label, body.title[:30]))
+        self.table_label.setText("\n".join(lines))
+        self.table_label.setVisible(bool(lines))
 
     def _fill_text(self) -> None:
         d = self.detail

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the importer's plain data, only named in annotations here
     from ..importers.parsed import ParsedNode, ParsedPlan
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
-    "ImportController", "方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+    "ImportController", "方案文件 (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;所有文件 (*)"
 )
 
 

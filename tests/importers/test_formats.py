@@ -1,4 +1,4 @@
-"""The same plan as .docx, text PDF, GB18030, UTF-16 or web page gives the same tree as the text."""
+"""The same plan as .docx, text PDF, OFD, GB18030, UTF-16 or web page gives the same tree as the text."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from importer_checks import tree_signature
+from ofd_writer import blocks_from_text, ofd_bytes
 
 from desktop.importers.load import load_plan
 from desktop.importers.readers import read_document
@@ -48,6 +49,27 @@ def test_text_pdf_gives_the_same_tree(seed: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "layout",
+    [{}, {"glyph_objects": True}, {"compress": False, "page_numbers": False}],
+    ids=["one-object-a-line", "one-object-a-character", "plain-advances"],
+)
+def test_an_ofd_of_the_plan_gives_the_same_tree(layout: dict[str, bool]) -> None:
+    """The seed set as an official document (22 lines of 28 characters a page, first lines indented, the
+    indicator table drawn with borders): its headings, units and indicators are the text's."""
+    text = load_plan(SEEDS["xian"])
+    ofd = load_plan(
+        "xian_jiliang_2024.ofd", data=ofd_bytes(blocks_from_text(SEEDS["xian"].read_text("utf-8")), **layout)
+    )
+    assert ofd.source_format == "ofd"
+    assert tree_signature(ofd) == tree_signature(text)
+    assert [n.text for n in ofd.walk()] == [n.text for n in text.walk()]
+    assert (ofd.title, ofd.doc_number, ofd.issued_on) == (text.title, text.doc_number, text.issued_on)
+    assert [(i.field, i.name, i.target, i.attribute) for i in ofd.indicators] == [
+        (i.field, i.name, i.target, i.attribute) for i in text.indicators
+    ]
+
+
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig", "utf-32"])
 def test_other_encodings_parse_identically(tmp_path: Path, encoding: str) -> None:
     source = SEEDS["xian"].read_text(encoding="utf-8")
@@ -77,6 +99,25 @@ def test_detected_by_content_not_extension(tmp_path: Path) -> None:
     extracted = read_document(page)
     assert extracted.source_format == "html"
     assert "x=1" not in extracted.text and "首页" not in extracted.text and "一、总体要求\n" in extracted.text
+
+
+def test_ofd_and_xlsx_are_told_apart_from_word_by_their_parts(tmp_path: Path) -> None:
+    import openpyxl
+
+    ofd = tmp_path / "plan.docx"
+    ofd.write_bytes(ofd_bytes(blocks_from_text(SEEDS["xian"].read_text("utf-8"))))
+    assert read_document(ofd).source_format == "ofd"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["序号", "重点任务", "牵头单位", "完成时限"])
+    workbook.active.append([1, "推行一网通办", "市政务服务数据管理局", "2024年底前"])
+    xlsx = tmp_path / "任务分解表.zip"
+    workbook.save(str(xlsx))
+    extracted = read_document(xlsx)
+    assert extracted.source_format == "xlsx"
+    assert extracted.text.split("\n")[1:] == [
+        "序号\t重点任务\t牵头单位\t完成时限",
+        "1\t推行一网通办\t市政务服务数据管理局\t2024年底前",
+    ]
 
 
 def test_docx_table_rows_become_indicator_rows(tmp_path: Path) -> None:

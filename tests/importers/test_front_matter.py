@@ -86,3 +86,20 @@ def test_review_lists_what_was_removed() -> None:
     lines = "\n".join(review_lines(parse_plan(text)))
     assert "已删除的网页文字" in lines and "QQ空间" in lines
     assert "已删除的重复段落" in lines and "原文：推进建设，完善机制，落实责任到人。" in lines
+
+
+def test_a_jointly_issued_document_keeps_every_signature_whole() -> None:
+    from desktop.importers.load import load_plan
+
+    body = "关于推进某市家庭医生签约服务的实施方案\n一、主要任务\n（一）扩大签约服务。推进签约。\n\n"
+    two_a_line = (
+        "某市卫生健康委员会　　　　某市财政局\n某市人力资源和社会保障局　　　　某市医疗保障局\n2023年8月1日\n"
+    )
+    plan = load_plan("x.txt", data=(body + two_a_line).encode("utf-8"))
+    assert plan.issuer == "某市卫生健康委员会、某市财政局、某市人力资源和社会保障局、某市医疗保障局"
+    one_a_line = "某市发展和改革委员会\n某市财政局\n2023年8月1日\n"
+    plan = load_plan("x.txt", data=(body + one_a_line).encode("utf-8"))
+    assert plan.issuer == "某市发展和改革委员会、某市财政局"
+    alone = "某市人民政府办公厅\n2023年8月1日\n"
+    plan = load_plan("x.txt", data=(body + alone).encode("utf-8"))
+    assert plan.issuer == "某市人民政府办公厅"

@@ -55,6 +55,8 @@ CASES = {
     "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(200), "图片"),
     "archive.zip": (_random_zip(), "不是 Word"),
     "plan.odt": (_odt(), "另存为 .docx"),
+    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "另存为 .docx"),
+    "old.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "另存为 .xlsx"),
     "binary.txt": (bytes(range(256)) * 20 + b"\x00" * 500, "二进制"),
     "truncated.docx": ((FIXTURES / "xian_jiliang_2024.docx").read_bytes()[:4000], "损坏"),
     "truncated.pdf": ((FIXTURES / "xian_jiliang_2024.pdf").read_bytes()[:3000], "PDF"),

@@ -99,6 +99,18 @@ class ProgressInfo:
 
 
 @dataclass(frozen=True)
+class TableLink:
+    """A body task and a 任务分工表 row that assigns it, seen from the other side: its label, title and the
+    units the document names for it (lead first)."""
+
+    node_id: int
+    label: str
+    title: str
+    leads: tuple[str, ...] = ()
+    cos: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class NodeDetail:
     node: NodeRow
     text: str
@@ -110,6 +122,9 @@ class NodeDetail:
     recurrence: str
     goal_year: int | None
     span: tuple[int, int] | None
+    # A body task: the 任务分工表 rows that assign it (they are its work); a row: the body tasks it assigns.
+    assigned_in: tuple[TableLink, ...] = ()
+    assigns: tuple[TableLink, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,19 +12,26 @@ from ... import clock, rulebook
 from ...models import Assignment, PlanNode, Responsibility, Unit
 from ...storage import Database
 from .as_of import states_on
+from .division import assigned_in_table
 from .records import PlanStats
 
 WORK_KINDS = ("task", "measure")
 
 
 def work_node_ids(s: Session, plan_id: int | None = None) -> set[int]:
-    """The nodes that count as work: tasks and measures, and any node someone was made responsible for.
+    """The nodes that count as work: tasks and measures, and any node someone was made responsible for —
+    except a body task its plan's 任务分工表 assigns (its rows are the work), unless the office assigned it.
 
     Some plans (the Beijing one) attach their responsibility lists to sections rather than numbered tasks.
     """
     live = PlanNode.archived.is_(False)
-    by_kind = select(PlanNode.id).where(PlanNode.kind.in_(WORK_KINDS), live)
-    by_doc = select(Responsibility.node_id).join(PlanNode, PlanNode.id == Responsibility.node_id).where(live)
+    in_table = assigned_in_table()
+    by_kind = select(PlanNode.id).where(PlanNode.kind.in_(WORK_KINDS), live, ~in_table)
+    by_doc = (
+        select(Responsibility.node_id)
+        .join(PlanNode, PlanNode.id == Responsibility.node_id)
+        .where(live, ~assigned_in_table())
+    )
     by_office = (
         select(Assignment.node_id)
         .join(PlanNode, PlanNode.id == Assignment.node_id)
@@ -102,7 +109,10 @@ def unassigned_work(
     )
     has_doc = select(Responsibility.id).where(Responsibility.node_id == PlanNode.id).exists()
     q = select(PlanNode.id, PlanNode.plan_id, PlanNode.title).where(
-        PlanNode.archived.is_(False), or_(PlanNode.kind.in_(WORK_KINDS), has_doc), ~live_assignment
+        PlanNode.archived.is_(False),
+        or_(PlanNode.kind.in_(WORK_KINDS), has_doc),
+        ~live_assignment,
+        ~assigned_in_table(),  # its 任务分工表 row is the work, listed in its place
     )
     if plan_ids is not None:
         q = q.where(PlanNode.plan_id.in_(plan_ids))

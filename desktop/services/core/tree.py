@@ -15,7 +15,8 @@ from ... import clock
 from ...errors import NotFound
 from ...models import Assignment, Plan, PlanNode, ProgressEntry, Responsibility, Unit
 from ...storage import Database
-from .records import AssignmentInfo, NodeDetail, NodeRow, PlanInfo, ProgressInfo, UnitRole
+from .division import bodies_of, rows_of
+from .records import AssignmentInfo, NodeDetail, NodeRow, PlanInfo, ProgressInfo, TableLink, UnitRole
 from .status import SEVERITY, effective_status, worst
 
 
@@ -397,4 +398,20 @@ def node_detail(db: Database, *, node_id: int, as_of: dt.date | None = None) -> 
             node.recurrence,
             node.goal_year,
             span,
+            _table_links(s, rows_of(s, [node_id]).get(node_id, [])),
+            _table_links(s, bodies_of(s, [node_id]).get(node_id, [])),
         )
+
+
+def _table_links(s: Session, node_ids: list[int]) -> tuple[TableLink, ...]:
+    if not node_ids:
+        return ()
+    nodes = {n.id: n for n in s.scalars(select(PlanNode).where(PlanNode.id.in_(node_ids)))}
+    named: dict[int, tuple[list[str], list[str]]] = {i: ([], []) for i in node_ids}
+    for duty, name in _with_unit(s, Responsibility, node_ids, Responsibility.position):
+        named[duty.node_id][0 if duty.role == "lead" else 1].append(name)
+    return tuple(
+        TableLink(i, nodes[i].label, nodes[i].title, tuple(named[i][0]), tuple(named[i][1]))
+        for i in node_ids
+        if i in nodes
+    )

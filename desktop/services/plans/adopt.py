@@ -23,6 +23,7 @@ from ...models import (
     WorkflowStep,
 )
 from ...storage import Database
+from ..core.division import rows_of
 from ..core.records import Change
 from ..core.units import canonical_unit_name, clean_unit_name, find_unit
 from ..core.validation import parse_date
@@ -118,6 +119,21 @@ def _start(s: Session, plan_id: int, node_id: int | None) -> PlanNode:
 def _plan(s: Session, plan_id: int, node_id: int | None, default: dt.date | None) -> AdoptPlan:
     top = _start(s, plan_id, node_id)
     nodes = [n for n in _subtree(s, top) if n.kind != "root" and not n.archived]
+    # A body task its 任务分工表 assigns is adopted through its rows (they carry the units), wherever the
+    # table is printed; its own list, if it has one, is not adopted a second time.
+    tabled = rows_of(s, [n.id for n in nodes])
+    if tabled:
+        inside = {n.id for n in nodes}
+        extra = [rid for rows in tabled.values() for rid in rows if rid not in inside]
+        rows = {n.id: n for n in s.scalars(select(PlanNode).where(PlanNode.id.in_(extra)))} if extra else {}
+        expanded: list[PlanNode] = []
+        for n in nodes:
+            if n.id in tabled:
+                expanded += [rows[r] for r in tabled[n.id] if r in rows and r not in inside]
+                inside.update(tabled[n.id])
+            else:
+                expanded.append(n)
+        nodes = expanded
     ids = [n.id for n in nodes]
     by_id = {n.id: n for n in nodes}
     duties = s.execute(
@@ -245,7 +261,7 @@ def parsed_adoption(db: Database, *, parsed: ParsedPlan) -> ParsedAdoption:
         nonlocal tasks, pairs
         for node in nodes:
             mine = list(dict.fromkeys(clean_unit_name(u.name) for u in node.units if clean_unit_name(u.name)))
-            if mine:
+            if mine and not node.assigned_in:  # a body task its 任务分工表 assigns: adopted through the rows
                 tasks += 1
                 pairs += len(mine)
                 names.extend(mine)

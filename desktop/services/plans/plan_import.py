@@ -15,9 +15,20 @@ from sqlalchemy.orm import Session
 
 from ...errors import Cancelled, PlanDeskError
 from ...importers.parsed import ParsedNode, ParsedPlan
-from ...models import ImportBatch, Indicator, Plan, PlanNode, PlanRevision, Responsibility, Unit, UnitAlias
+from ...models import (
+    ImportBatch,
+    Indicator,
+    NodeLink,
+    Plan,
+    PlanNode,
+    PlanRevision,
+    Responsibility,
+    Unit,
+    UnitAlias,
+)
 from ...storage import Database
 from ..core.backups import backup_before
+from ..core.division import LINK_NOTE
 from ..core.units import canonical_unit_name, check_unit_name, clean_unit_name, unit_kind_of
 from ..core.validation import parse_date
 from .adopt import AdoptPlan, adopt_in
@@ -387,6 +398,7 @@ def _store(
     held: dict[PlanNode, list[Responsibility]] = {root: []}  # each node's responsibilities, in order
     duties_in_order: list[Responsibility] = []
     counts: dict[str, int] = {}
+    stored: dict[int, PlanNode] = {}  # id(parsed node) → its node, for the 任务分工表 links
     # The whole tree goes in one flush (one pass of the audit hook) instead of a flush per node.
     for done, (pnode, parent_index, position) in enumerate(order, start=1):
         parent = written[parent_index + 1]
@@ -397,6 +409,7 @@ def _store(
         duties = held[node] = _responsibilities(pnode, node, units)
         duties_in_order += duties
         written.append(node)
+        stored[id(pnode)] = node
         counts[pnode.kind] = counts.get(pnode.kind, 0) + 1
         if done % 20 == 0:
             if cancelled():
@@ -429,6 +442,7 @@ def _store(
         raise Cancelled()
     report(70, "写入方案条目")
     s.flush()
+    s.add_all(division_links(parsed, stored))
     s.add(
         PlanRevision(
             plan_id=plan.id,
@@ -443,6 +457,17 @@ def _store(
     if cancelled():
         raise Cancelled()
     return ImportResult(plan.id, plan.title, counts, len(parsed.indicators), lines, data)
+
+
+def division_links(parsed: ParsedPlan, stored: dict[int, PlanNode]) -> list[NodeLink]:
+    """Each body task linked to the 任务分工表 row(s) that assign it (row → body task, as a local task carries
+    out a clause), so the work is counted once."""
+    return [
+        NodeLink(node_id=stored[id(row)].id, target_node_id=stored[id(pnode)].id, note=LINK_NOTE)
+        for pnode in parsed.walk()
+        for row in pnode.assigned_in
+        if id(row) in stored and id(pnode) in stored
+    ]
 
 
 def import_file(

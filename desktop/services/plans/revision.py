@@ -37,7 +37,7 @@ from ...storage import Database
 from ..core.backups import backup_before
 from ..core.units import ensure_unit, find_unit
 from .parsed_checks import check_parsed_plan
-from .plan_import import jsonable, tree_snapshot
+from .plan_import import division_links, jsonable, tree_snapshot
 
 # "（责任单位：…）" at the end of a task: a change there is a responsibility change, not a rewording.
 _DUTY_NOTE = re.compile(r"[（(]\s*(?:责任|牵头|配合)[^（）()]*[）)]")
@@ -451,6 +451,7 @@ def apply_revision(
             placed[key] = node
             report(10 + int(70 * i / max(len(m.new), 1)), "更新方案条目")
         s.flush()
+        _relink_division(s, plan_id, parsed, {id(p): placed[key] for key, _pk, p in m.new})
         archived, deleted = _retire(s, m, diff, new_revision, child_count)
         _apply_indicators(s, plan_id, parsed, new_revision)
         plan = m.plan
@@ -489,6 +490,18 @@ def apply_revision(
             batch.id,
             str(backup_path) if backup_path else None,
         )
+
+
+def _relink_division(s: Session, plan_id: int, parsed: ParsedPlan, stored: dict[int, PlanNode]) -> None:
+    """The body tasks and their 任务分工表 rows as the revised document links them (links inside one plan are
+    only these: a user links to another plan)."""
+    inside = select(PlanNode.id).where(PlanNode.plan_id == plan_id)
+    for link in s.scalars(
+        select(NodeLink).where(NodeLink.node_id.in_(inside), NodeLink.target_node_id.in_(inside))
+    ):
+        s.delete(link)
+    s.flush()
+    s.add_all(division_links(parsed, stored))
 
 
 def _retire(
