@@ -33,7 +33,9 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, overview: bool = False) -> argparse.ArgumentParser:
+    """The command line's parser; ``overview`` lists the commands from desktop.cli_catalog without loading
+    them (enough for ``plandesk --help``, which then answers at once)."""
     cli_messages.install()
     parser = argparse.ArgumentParser(
         prog="plandesk", description="PlanDesk 规划督办台：规划实施方案的分工、进展、督办与报表。"
@@ -60,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="窗口语言：zh_CN（简体中文）或 en（English）；默认按首选项，否则简体中文",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令")
+    if overview:
+        from .cli_catalog import COMMANDS
+
+        for name, help_text in COMMANDS:
+            sub.add_parser(name, help=help_text)
+        return parser
     from .commands import reset_groups
 
     reset_groups()
@@ -164,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if asks_version(arguments):
         print(f"PlanDesk {__version__}")
         sys.exit(0)  # as argparse's version action does
+    if arguments in (["-h"], ["--help"]):
+        build_parser(overview=True).print_help()
+        sys.exit(0)  # as argparse's help action does
     parser = build_parser()
     args = parser.parse_args(arguments)
     setup_logging()

@@ -8,8 +8,10 @@ two rules and a figure never means two things. ``rule_notes`` writes the rules i
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Protocol, TypeVar
 
 from .status import effective_status, worst
@@ -37,6 +39,9 @@ __all__ = [
     "most",
     "indicator_state",
     "progress_verdict",
+    "ECHO_RATIO",
+    "echo_text",
+    "echoes",
     "rule_notes",
 ]
 
@@ -225,6 +230,34 @@ def progress_verdict(time_share: float, work_share: float) -> str:
     if work_share >= time_share:
         return f"{time_text}，{work_text}，任务进度不落后于时间进度"
     return f"{time_text}，{work_text}，任务进度落后于时间进度{time_share - work_share:.1f}个百分点"
+
+
+# -- 材料空转: a report that repeats another ---------------------------------------------------------------------
+
+ECHO_RATIO = 0.9  # this similar or more: the same text, a word or two changed
+ECHO_MIN_CHARS = 12  # shorter reports (推进中, 已完成) say little either way: never called copies
+_ECHO_MAX_CHARS = 2000  # beyond this the first part decides (bounded time on a pasted essay)
+
+
+def echo_text(text: str) -> str:
+    """A report's words as compared: NFKC, without spaces, punctuation or symbols."""
+    norm = unicodedata.normalize("NFKC", text or "")
+    return "".join(ch for ch in norm if unicodedata.category(ch)[0] not in "PSZC")[:_ECHO_MAX_CHARS]
+
+
+def echoes(a: str, b: str) -> bool:
+    """Whether one report repeats the other (雷同): both long enough to say something, and at least
+    ``ECHO_RATIO`` alike (matching characters over both lengths). Takes texts already passed through
+    ``echo_text``."""
+    if len(a) < ECHO_MIN_CHARS or len(b) < ECHO_MIN_CHARS:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((len(a), len(b)))
+    if 2 * shorter / (shorter + longer) < ECHO_RATIO:
+        return False  # the lengths alone rule it out
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= ECHO_RATIO and matcher.ratio() >= ECHO_RATIO
 
 
 # -- the notes a report prints ---------------------------------------------------------------------------------

@@ -204,3 +204,27 @@ def test_edit_changes_only_the_given_fields(
     assert (a.contact_person, a.status, a.percent) == ("李四", "in_progress", 50)
     code, _, err = run(capsys, "--db", url, "edit", str(a.id))
     assert code == 1 and "没有要修改的内容" in err
+
+
+def test_the_quick_help_lists_exactly_the_commands_the_modules_register() -> None:
+    """``plandesk --help`` is printed from desktop.cli_catalog without loading the commands: the same words."""
+    import argparse
+    import subprocess
+    import sys
+
+    from desktop.cli import build_parser
+    from desktop.cli_catalog import COMMANDS
+
+    full = build_parser()
+    sub = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+    assert [(a.dest, a.help) for a in sub._choices_actions] == list(COMMANDS)
+    assert build_parser(overview=True).format_help() == full.format_help()
+    probe = (
+        "import sys\nfrom desktop.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit as e:\n"
+        "    assert e.code == 0, e.code\n"
+        "heavy = ('sqlalchemy', 'PySide6', 'reportlab', 'openpyxl', 'docx', 'desktop.commands')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(heavy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "import" in out.stdout and out.stdout.splitlines()[-1] == "[]"

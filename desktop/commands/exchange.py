@@ -41,6 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = pk.add_parser("import", help="导入交换包（按 uid 合并，重复导入只更新不重复）")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="只列出将新增或更新的内容，不写入")
+    p.add_argument(
+        "--trust",
+        metavar="FINGERPRINT",
+        help="首次收到某办公室的交换包时，与对方核对一致的密钥指纹（如 1A2B-3C4D-5E6F-7081）",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_package_import)
 
@@ -163,7 +168,7 @@ def cmd_package_export(args: argparse.Namespace) -> int:
 def cmd_package_import(args: argparse.Namespace) -> int:
     with open_db(args, create=True) as db:  # a new office begins with a package
         preview = read_package(db, path=args.file)
-        result = None if args.dry_run else apply_package(db, path=args.file)
+        result = None if args.dry_run else apply_package(db, path=args.file, trust=args.trust)
     if args.json:
         data: dict[str, Any] = {"preview": dataclasses.asdict(preview), "applied": result is not None}
         if result is not None:

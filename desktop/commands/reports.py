@@ -10,7 +10,7 @@ from ..services.core.validation import parse_date
 from ..services.reporting.bulletin import write_bulletin
 from ..services.reporting.ledger import export_ledger
 from ..services.reporting.monthly import write_monthly_report
-from ..services.reporting.notices import issue_notices
+from ..services.reporting.notices import NOTICE_FIELDS, issue_notices, notice_settings, set_notice_settings
 from . import group, open_db
 
 
@@ -59,6 +59,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截止日期（默认今天）：台账按当天的情况列出")
     p.set_defaults(func=cmd_ledger)
+
+    office = group(sub, "office", "本单位公文设置：通知的发文机关、机关代字、联系人、抄送、印发机关")
+    p = office.add_parser("show", help="显示本单位公文设置")
+    p.set_defaults(func=cmd_office_show)
+    p = office.add_parser("set", help="修改本单位公文设置（未给出的项保持不变）")
+    for option, key in (
+        ("--name", "office"),
+        ("--prefix", "prefix"),
+        ("--contact", "contact_person"),
+        ("--phone", "contact_phone"),
+        ("--cc", "cc"),
+        ("--printer", "printer"),
+    ):
+        p.add_argument(option, dest=key, metavar="TEXT", help=NOTICE_FIELDS[key][0])
+    p.set_defaults(func=cmd_office_set)
 
 
 def cmd_monthly(args: argparse.Namespace) -> int:
@@ -128,4 +143,24 @@ def cmd_ledger(args: argparse.Namespace) -> int:
             as_of=parse_date(args.as_of, field="as_of", label="统计截止日期"),
         )
     print(f"已导出 {out}", file=sys.stderr)
+    return 0
+
+
+def _print_office(settings: object) -> None:
+    for key, (label, _limit) in NOTICE_FIELDS.items():
+        print(f"{label}：{getattr(settings, key) or '（未设置）'}")
+
+
+def cmd_office_show(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        _print_office(notice_settings(db))
+    return 0
+
+
+def cmd_office_set(args: argparse.Namespace) -> int:
+    values = {key: getattr(args, key) for key in NOTICE_FIELDS if getattr(args, key) is not None}
+    if not values:
+        raise PlanDeskError("没有给出要修改的项（--name、--prefix、--contact、--phone、--cc、--printer）。")
+    with open_db(args) as db:
+        _print_office(set_notice_settings(db, **values))
     return 0

@@ -52,9 +52,10 @@ PREVIEW_MARK = "预览稿：尚未编号印发，不作催办记录"
 
 @dataclass(frozen=True)
 class NoticeSettings:
-    """What an office sets once (setting ``notices``): 机关代字, contact, 抄送 and 印发机关."""
+    """What an office sets once (setting ``notices``): 机关代字, its own name, contact, 抄送 and 印发机关."""
 
     prefix: str = "督办"
+    office: str = ""  # 发文机关 (the masthead and the 署名): the office's own name; default the plan's issuer
     contact_person: str = ""
     contact_phone: str = ""
     cc: str = ""  # 抄送

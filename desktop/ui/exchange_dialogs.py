@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -276,6 +277,20 @@ class PackageDialog(ExchangePreviewDialog):
             parent,
         )
         self.db, self.path = db, path
+        self.fingerprint = preview.fingerprint
+        self.confirm: QCheckBox | None = None
+        if not preview.known:
+            # A key never confirmed here: the user reads the fingerprint out with the sender before importing.
+            self.confirm = QCheckBox(
+                self.tr("我已通过电话等方式与对方核对，对方的密钥指纹是 {0}").format(
+                    spoken(preview.fingerprint)
+                )
+            )
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.confirm)
+            self.ok_button.setEnabled(False)
+            self.confirm.toggled.connect(self.ok_button.setEnabled)
         for kind in PACKAGE_KINDS:
             c = preview.counts.get(kind, {})
             if any(c.values()):
@@ -287,4 +302,14 @@ class PackageDialog(ExchangePreviewDialog):
                 )
 
     def job(self, progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]) -> Any:
-        return apply_package(self.db, path=self.path)
+        trust = self.fingerprint if self.confirm is not None and self.confirm.isChecked() else None
+        return apply_package(self.db, path=self.path, trust=trust)
+
+
+_DIGITS = dict(zip("0123456789ABCDEF", "零一二三四五六七八九ABCDEF", strict=True))  # i18n: keep
+
+
+def spoken(fingerprint: str) -> str:
+    """A fingerprint as it is read out on the phone: its groups, the digits also in words."""
+    words = "　".join("".join(_DIGITS.get(c, c) for c in group) for group in fingerprint.split("-"))
+    return f"{fingerprint}（{words}）"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..errors import PlanDeskError
 from ..services.core.settings import get_setting, set_setting
 from ..services.core.units import list_units
+from ..services.reporting.notices import notice_settings, set_notice_settings
 from ..services.supervision.warnings import MAX_DUE_DAYS, due_soon_days, set_due_soon_days
 from ..storage import Database
 from .settings import UiSettings
@@ -68,6 +70,32 @@ class PreferencesDialog(QDialog):
             self.language.addItem(LANGUAGES[code], code)
         current = self.language.findData(choose_language(None, settings.language))
         self.language.setCurrentIndex(max(current, 0))
+        # 本单位公文: the name and 机关代字 the office's notices go out under (database settings, for everyone).
+        office = notice_settings(db)
+        self.office_fields: dict[str, QLineEdit] = {}
+        for key, placeholder in (
+            ("office", self.tr("如：某某区人民政府督查室（留空则用方案的发文机关）")),
+            ("prefix", self.tr("如：督办（文号为 督办〔2026〕1号）")),
+            ("contact_person", ""),
+            ("contact_phone", ""),
+            ("cc", self.tr("抄送的机关，用顿号分隔")),
+            ("printer", self.tr("留空则同发文机关")),
+        ):
+            edit = QLineEdit(str(getattr(office, key)))
+            edit.setPlaceholderText(placeholder)
+            self.office_fields[key] = edit
+        office_box = QGroupBox(self.tr("本单位公文（催办、催报通知）"))
+        office_form = QFormLayout(office_box)
+        for key, label in (
+            ("office", self.tr("发文机关")),
+            ("prefix", self.tr("机关代字")),
+            ("contact_person", self.tr("联系人")),
+            ("contact_phone", self.tr("联系电话")),
+            ("cc", self.tr("抄送")),
+            ("printer", self.tr("印发机关")),
+        ):
+            office_form.addRow(label, self.office_fields[key])
+        self.office_box = office_box
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
@@ -83,10 +111,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("即将到期提醒（黄灯）"), self.due_days)
         form.addRow(self.tr("报表字体文件"), font_row)
         form.addRow(self.tr("界面语言（下次启动生效）"), self.language)
+        form.addRow(office_box)
         form.addRow(self.error_label)
         form.addRow(self.buttons)
         self.file_dialog: QFileDialog | None = None
-        self.resize(520, 260)
+        self.resize(560, 520)
 
     def choose_font(self) -> QFileDialog:
         from .file_dialogs import localize
@@ -109,8 +138,14 @@ class PreferencesDialog(QDialog):
                 set_setting(self.db, FONT_SETTING, font or None)
             if self.due_days.value() != due_soon_days(self.db):
                 set_due_soon_days(self.db, days=self.due_days.value())
+            typed = {key: edit.text() for key, edit in self.office_fields.items()}
+            stored = notice_settings(self.db)
+            if any(getattr(stored, key) != value.strip() for key, value in typed.items()):
+                set_notice_settings(self.db, **typed)
         except PlanDeskError as exc:
             self.error_label.setText(str(exc))
+            if exc.field in self.office_fields:
+                self.office_fields[exc.field].setFocus()
             return
         self.settings.operator = self.operator.text()
         self.settings.my_unit = self.my_unit.text()

@@ -62,6 +62,9 @@ class WindowActions(QObject):
         w.menu_exchange.addSeparator()
         self._action(w.menu_exchange, self.tr("导出进展反馈表…"), self.choose_workbook_export)
         self._action(w.menu_exchange, self.tr("导入进展反馈表…"), self.choose_workbooks)
+        self.unit_report_action = self._action(
+            w.menu_exchange, self.tr("导入单位进展报告…"), self.choose_unit_report
+        )
         w.menu_exchange.addSeparator()
         self._action(w.menu_exchange, self.tr("导出交换包…"), self.choose_package_export)
         self._action(w.menu_exchange, self.tr("导入交换包…"), self.choose_package)
@@ -274,7 +277,7 @@ class WindowActions(QObject):
         if self._plan_id() is not None:
             self.ask_file(
                 self.tr("选择修订后的方案文件"),
-                self.tr("方案文件 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"),
+                self.tr("方案文件 (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;所有文件 (*)"),
                 lambda paths: self.preview_revision(paths[0]),
             )
 
@@ -346,6 +349,26 @@ class WindowActions(QObject):
         dialog = WorkbookDialog(self.db, paths=paths, preview=preview, parent=self.window)
         dialog.applied.connect(lambda _r: self._after_change(self.tr("进展反馈表已导入。")))
         self._open(dialog)
+
+    def choose_unit_report(self) -> None:
+        if self._plan_id() is not None:
+            self.ask_file(
+                self.tr("选择单位报送的进展情况报告"),
+                self.tr("单位报告 (*.docx *.pdf *.txt *.ofd *.html *.htm)"),
+                lambda paths: self.open_unit_report(paths[0]),
+            )
+
+    def open_unit_report(self, path: str) -> QWidget | None:
+        from .unit_report_dialog import UnitReportDialog
+
+        plan_id = self._plan_id()
+        if plan_id is None:
+            return None
+        dialog = UnitReportDialog(self.db, plan_id=plan_id, path=path, parent=self.window)
+        dialog.recorded.connect(
+            lambda n: self._after_change(self.tr("已按单位报告登记 {0} 条进展。").format(n))
+        )
+        return self._open(dialog)
 
     # -- office packages -----------------------------------------------------------------------------
     def choose_package_export(self) -> None:

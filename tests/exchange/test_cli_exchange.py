@@ -107,7 +107,15 @@ def test_package_commands_round_trip(
     other = str(tmp_path / "other.sqlite3")
     code, out, _ = run(capsys, "--db", other, "package", "import", str(pkg), "--dry-run", "--json")
     assert code == 0 and json.loads(out)["preview"]["counts"]["assignments"]["add"] == 1
-    code, out, _ = run(capsys, "--db", other, "package", "import", str(pkg))
+    # a first package from an office is refused until its fingerprint is confirmed with the sender
+    code, out, err = run(capsys, "--db", other, "package", "import", str(pkg))
+    fp = json.loads(run(capsys, "--db", other, "package", "import", str(pkg), "--dry-run", "--json")[1])[
+        "preview"
+    ]["fingerprint"]
+    assert code == 1 and "尚未确认此办公室的签名密钥" in err and f"--trust {fp}" in err
+    code, out, _ = run(capsys, "--db", other, "package", "import", str(pkg), "--trust", fp.lower())
+    assert code == 0 and "已导入" in out
+    code, out, _ = run(capsys, "--db", other, "package", "import", str(pkg))  # known from now on
     assert code == 0 and "已导入" in out
     pkg.write_bytes(pkg.read_bytes()[:200])
     code, _out, err = run(capsys, "--db", other, "package", "import", str(pkg))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.workbook_format import DATA_SHEET
@@ -75,6 +76,11 @@ def test_revision_dialog_lists_changes_and_package_dialog_counts(
             for i in range(pdialog.tree.topLevelItemCount())
         }
         assert rows["方案"] == "1" and rows["指标"] == "2"
+        # a first package from this office: nothing until the user says the fingerprint was checked
+        assert pdialog.confirm is not None and pdialog.fingerprint in pdialog.confirm.text()
+        assert not pdialog.ok_button.isEnabled()
+        qtbot.mouseClick(pdialog.confirm, Qt.MouseButton.LeftButton, pos=pdialog.confirm.rect().center())
+        assert pdialog.ok_button.isEnabled()
         with qtbot.waitSignal(pdialog.applied, timeout=10000):
             pdialog.ok_button.click()
         assert get_plan(other, plan_id=1).title == "某区贯彻落实计量发展规划实施方案"

@@ -14,7 +14,12 @@ from sqlalchemy import func, select
 from desktop.errors import ImportRefused
 from desktop.models import Assignment, IndicatorValue, ProgressEntry
 from desktop.services.core.tree import children, get_plan, list_plans
-from desktop.services.exchange.packages import apply_package, export_package, read_package
+from desktop.services.exchange.packages import (
+    apply_package,
+    export_package,
+    package_fingerprint,
+    read_package,
+)
 from desktop.services.plans.indicators import list_indicators, set_indicator_value
 from desktop.services.plans.plan_export import plan_as_json
 from desktop.services.plans.plan_import import import_plan
@@ -82,7 +87,7 @@ def test_package_round_trip_and_second_import_updates(source: tuple[Database, in
     try:
         preview = read_package(other, path=pkg)
         assert preview.new_plan and preview.counts["progress"]["add"] == 1
-        result = apply_package(other, path=pkg)
+        result = apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         assert without_ids(plan_as_json(other, plan_id=result.plan_id)) == without_ids(
             plan_as_json(db, plan_id=plan_id)
         )
@@ -99,12 +104,12 @@ def test_package_round_trip_and_second_import_updates(source: tuple[Database, in
         preview = read_package(other, path=pkg)
         assert (preview.counts["progress"]["add"], preview.counts["progress"]["same"]) == (1, 1)
         assert preview.counts["assignments"]["update"] == 1 and not preview.new_plan
-        again = apply_package(other, path=pkg)
+        again = apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         assert again.plan_id == result.plan_id
         assert ledger(other) == ledger(db)
         with other.read() as s:
             assert s.scalar(select(func.count()).select_from(ProgressEntry)) == 2
-        assert apply_package(other, path=pkg).counts["progress"]["add"] == 0
+        assert apply_package(other, path=pkg, trust=package_fingerprint(pkg)).counts["progress"]["add"] == 0
     finally:
         other.close()
 
@@ -172,7 +177,7 @@ def test_damaged_tampered_future_and_unsafe_packages_are_refused(
         with pytest.raises(ImportRefused, match=message):
             read_package(db, path=path)
         with pytest.raises(ImportRefused, match=message):
-            apply_package(db, path=path)
+            apply_package(db, path=path, trust=package_fingerprint(path))
     assert not (tmp_path.parent / "evil.txt").exists()
 
 

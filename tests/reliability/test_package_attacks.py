@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import zipfile
 from pathlib import Path
@@ -18,7 +19,13 @@ from desktop.models import Assignment, PlanNode, ProgressEntry
 from desktop.services.core.backups import backups
 from desktop.services.core.settings import get_setting
 from desktop.services.core.tree import children, get_plan
-from desktop.services.exchange.packages import SIGNING_KEY, apply_package, export_package, read_package
+from desktop.services.exchange.packages import (
+    SIGNING_KEY,
+    apply_package,
+    export_package,
+    package_fingerprint,
+    read_package,
+)
 from desktop.services.plans.plan_import import import_plan
 from desktop.services.supervision.assignments import add_progress, create_assignment, update_assignment
 from desktop.storage import Database, open_database
@@ -90,7 +97,8 @@ def test_a_package_reusing_another_plans_ids_is_refused_and_the_plan_is_untouche
         content["assignments"][0]["percent"] = 0
 
     evil = forge(pkg, tmp_path / "evil.pdpkg", hijack)
-    for step in (read_package, apply_package):
+    trusted = functools.partial(apply_package, trust=package_fingerprint(evil))  # even with the key confirmed
+    for step in (read_package, trusted):
         with pytest.raises(ImportRefused, match="uid 已属于本库的其他方案") as refused:
             step(db, path=evil)
         assert "未写入任何数据" in str(refused.value)
@@ -105,7 +113,7 @@ def test_newer_is_decided_by_revision_counters_not_by_the_packages_timestamps(
     export_package(db, plan_id=plan_id, path=pkg)
     other = open_database(tmp_path / "other.sqlite3", operator="乙办")
     try:
-        apply_package(other, path=pkg)
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         with other.read() as s:
             a = s.scalars(select(Assignment).order_by(Assignment.id)).first()
             assert a is not None
@@ -122,7 +130,7 @@ def test_newer_is_decided_by_revision_counters_not_by_the_packages_timestamps(
         stale = forge(pkg, tmp_path / "stale.pdpkg", future, key=get_setting(db, SIGNING_KEY))
         preview = read_package(other, path=stale)
         assert preview.counts["assignments"]["kept"] == 1 and preview.counts["assignments"]["update"] == 0
-        apply_package(other, path=stale)
+        apply_package(other, path=stale, trust=package_fingerprint(stale))
         with other.read() as s:
             assert s.get(Assignment, a_id).remarks == "乙办核实后的备注"  # type: ignore[union-attr]
     finally:
@@ -138,12 +146,12 @@ def test_the_sender_is_shown_and_a_forged_known_office_is_refused(db: Database, 
     try:
         first = read_package(other, path=pkg)
         assert any(n.startswith("来源：未知办公室") and "密钥指纹" in n for n in first.notes)
-        apply_package(other, path=pkg)
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         assert any(n.startswith("来源：已知办公室") for n in read_package(other, path=pkg).notes)
         manifest, _content = parts(pkg)
         forged = forge(pkg, tmp_path / "forged.pdpkg", lambda c: None, source=manifest["source_database"])
         with pytest.raises(ImportRefused, match="签名密钥与该办公室以往的交换包不同"):
-            apply_package(other, path=forged)
+            apply_package(other, path=forged, trust=package_fingerprint(forged))
     finally:
         other.close()
 
@@ -228,5 +236,57 @@ def test_a_package_import_is_preceded_by_a_backup(db: Database, tmp_path: Path) 
     export_package(db, plan_id=plan_id, path=pkg)
     with open_database(tmp_path / "other.sqlite3") as other:
         plan_with_work(other)
-        apply_package(other, path=pkg)
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         assert [b.reason for b in backups(other)] == ["import"]
+
+
+def test_a_first_package_needs_its_fingerprint_confirmed(db: Database, tmp_path: Path) -> None:
+    plan_id = plan_with_work(db)
+    pkg = tmp_path / "plan.pdpkg"
+    export_package(db, plan_id=plan_id, path=pkg)
+    with open_database(tmp_path / "other.sqlite3", operator="乙办") as other:
+        preview = read_package(other, path=pkg)
+        assert not preview.known and preview.fingerprint == package_fingerprint(pkg)
+        for given in (None, "0000-0000-0000-0000", preview.fingerprint[:-1]):
+            with pytest.raises(ImportRefused, match="尚未确认此办公室的签名密钥"):
+                apply_package(other, path=pkg, trust=given)
+            assert plan_rows(other, 1) == (0, 0, 0)
+        # typed with spaces and in lower case, as read out on the phone
+        apply_package(other, path=pkg, trust=preview.fingerprint.replace("-", " ").lower())
+        assert read_package(other, path=pkg).known
+        assert apply_package(other, path=pkg).plan_id == 1  # known from now on
+
+
+def test_a_forgers_first_package_does_not_poison_the_real_office(db: Database, tmp_path: Path) -> None:
+    plan_id = plan_with_work(db)
+    pkg = tmp_path / "plan.pdpkg"
+    export_package(db, plan_id=plan_id, path=pkg)
+    manifest, _content = parts(pkg)
+    # the forger reaches the other office first, claiming office A's database id
+    forged = forge(pkg, tmp_path / "forged.pdpkg", lambda c: None, source=manifest["source_database"])
+    with open_database(tmp_path / "other.sqlite3", operator="乙办") as other:
+        with pytest.raises(ImportRefused, match="尚未确认"):
+            apply_package(other, path=forged)  # nobody confirmed the forger's key
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))  # the real office still gets in
+        assert plan_rows(other, 1)[0] > 0
+
+
+def test_a_plan_from_one_office_is_not_updated_by_another_offices_key(db: Database, tmp_path: Path) -> None:
+    plan_id = plan_with_work(db)
+    pkg = tmp_path / "plan.pdpkg"
+    export_package(db, plan_id=plan_id, path=pkg)
+    # office C passes A's plan on under its own key, with its own changes
+    relayed = forge(
+        pkg,
+        tmp_path / "relayed.pdpkg",
+        _set("plan", "title", "被改写的方案标题"),
+        key=new_signing_key(),
+        source="office-c",
+    )
+    with open_database(tmp_path / "other.sqlite3", operator="乙办") as other:
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
+        title = get_plan(other, plan_id=1).title
+        for step in (read_package, functools.partial(apply_package, trust=package_fingerprint(relayed))):
+            with pytest.raises(ImportRefused, match="该方案来自另一个办公室"):
+                step(other, path=relayed)
+        assert get_plan(other, plan_id=1).title == title

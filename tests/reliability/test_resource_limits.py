@@ -11,7 +11,7 @@ from desktop.errors import ImportRefused
 from desktop.exchange import package_check
 from desktop.importers.load import load_plan
 from desktop.services.exchange import packages
-from desktop.services.exchange.packages import apply_package, export_package
+from desktop.services.exchange.packages import apply_package, export_package, package_fingerprint
 from desktop.services.plans.plan_import import import_plan
 from desktop.storage import Database, open_database
 
@@ -46,6 +46,7 @@ def test_a_package_is_read_and_checked_before_the_write_lock(
     plan_id = import_plan(db, parsed=small_plan(), backup=False).plan_id
     pkg = tmp_path / "plan.pdpkg"
     export_package(db, plan_id=plan_id, path=pkg)
+    fp = package_fingerprint(pkg)
     seen: list[bool] = []
     real = package_check.check_content
 
@@ -57,7 +58,7 @@ def test_a_package_is_read_and_checked_before_the_write_lock(
 
     monkeypatch.setattr(packages, "check_content", watching)
     with open_database(tmp_path / "other.sqlite3") as other:
-        apply_package(other, path=pkg)
+        apply_package(other, path=pkg, trust=fp)
     assert seen == [False], "checked outside any write transaction"
 
 
@@ -69,7 +70,7 @@ def test_a_package_with_too_many_records_is_refused_before_anything_is_written(
     export_package(db, plan_id=plan_id, path=pkg)
     monkeypatch.setattr(package_check, "MAX_NODES", 5)
     with open_database(tmp_path / "other.sqlite3") as other, pytest.raises(ImportRefused, match="记录过多"):
-        apply_package(other, path=pkg)
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
 
 
 def test_a_package_that_takes_too_long_is_stopped_and_rolled_back(
@@ -84,5 +85,5 @@ def test_a_package_that_takes_too_long_is_stopped_and_rolled_back(
     monkeypatch.setattr(packages, "CHECK_EVERY", 1)
     with open_database(tmp_path / "other.sqlite3") as other:
         with pytest.raises(ImportRefused, match="交换包过大.*未写入任何数据"):
-            apply_package(other, path=pkg)
+            apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         assert list_plans(other) == []

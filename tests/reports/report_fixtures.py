@@ -138,6 +138,15 @@ class Month:
     progress: int
 
 
+# What each month's reports say: different work each month, as real reports do (a report repeating the
+# previous month is marked 与上月雷同 in the ledger).
+WORK_DONE = {
+    "2026-01": "召开推进会，完成方案细化和调研",
+    "2026-02": "走访企业十二家，梳理形成问题清单",
+    "2026-03": "专家评审通过，启动设备采购招标",
+}
+
+
 def seed_xian_month(db: Database) -> Month:
     """A realistic March on the Xi'an plan: 37 assignments on 20 tasks (lead and cooperating units with their
     own deadlines), 91 progress entries over January–March, hand-off steps (签收, 退回, 办结), an approved and a
@@ -196,10 +205,7 @@ def seed_xian_month(db: Database) -> Month:
                     db,
                     assignment_id=aid,
                     period=month,
-                    text=(
-                        f"{month[5:]}月召开推进会，完成方案细化和调研，第{n + 1}项工作按计划推进。"
-                        * (1 + n % 3)
-                    ),
+                    text=(f"{month[5:]}月{WORK_DONE[month]}，第{n + 1}项工作按计划推进。" * (1 + n % 3)),
                     percent=100 if done else min(95, 20 * int(month[5:]) + n % 10),
                     problems="部分资金尚未到位，需协调解决。" if n % 3 == 0 else "",
                     next_steps="下月完成项目招标并启动实施。" if n % 2 == 0 else "",

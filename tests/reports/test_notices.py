@@ -213,3 +213,24 @@ def test_no_late_units_is_a_clear_error_and_records_nothing(db, tmp_path):
     with db.read() as s:
         assert s.scalars(select(Reminder)).all() == []
     assert not (tmp_path / "n.pdf").exists()
+
+
+def test_notices_go_out_under_the_offices_own_name_and_code(db, tmp_path):
+    """A district 督查室 sends notices in its own name: masthead, 署名, 文号 and where to reply."""
+    from desktop.services.reporting.notices import set_notice_settings
+
+    seed = seed_xian(db)
+    with pytest.raises(PlanDeskError, match="机关代字不能为空") as refused:
+        set_notice_settings(db, prefix=" ")
+    assert refused.value.field == "prefix"
+    with pytest.raises(PlanDeskError, match="不能含空格或括号"):
+        set_notice_settings(db, prefix="督〔查")
+    set_notice_settings(db, office="西安市人民政府督查室", prefix="市督查", cc="市委办公厅、市政府办公厅")
+    rendered = issue_notices(db, plan_id=seed.plan_id, as_of=AS_OF, path=tmp_path / "n.pdf")
+    assert [r.doc_number for r in rendered] == ["市督查〔2026〕1号", "市督查〔2026〕2号"]
+    first = flat(PdfReader(tmp_path / "n.pdf").pages[0].extract_text())
+    assert first.startswith("西安市人民政府督查室")  # the masthead
+    text = flat("".join(p.extract_text() for p in PdfReader(tmp_path / "n.pdf").pages))
+    assert "报送西安市人民政府督查室" in text
+    assert "西安市人民政府办公厅" not in text  # not the plan's issuer
+    assert "抄送：市委办公厅、市政府办公厅" in text

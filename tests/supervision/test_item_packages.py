@@ -14,7 +14,13 @@ from sqlalchemy import select
 from desktop.errors import ImportRefused
 from desktop.exchange.package_format import write_package
 from desktop.models import Assignment, PlanNode, Setting
-from desktop.services.exchange.packages import SIGNING_KEY, apply_package, export_package, read_package
+from desktop.services.exchange.packages import (
+    SIGNING_KEY,
+    apply_package,
+    export_package,
+    package_fingerprint,
+    read_package,
+)
 from desktop.services.supervision.checkpoints import add_checkpoints, list_checkpoints
 from desktop.services.supervision.escalation import escalate, escalation_history
 from desktop.services.supervision.items import ItemDraft, list_items, register_item
@@ -84,9 +90,9 @@ def test_every_source_field_of_a_years_items_arrives_in_the_other_office(
     with open_database(tmp_path / "other.sqlite3") as other:
         preview = read_package(other, path=pkg)
         assert "督办来源：新增 3，更新 0，相同 0，本库较新保留 0" in preview.lines()
-        apply_package(other, path=pkg)
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         assert _sources(other) == sent
-        again = apply_package(other, path=pkg)
+        again = apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         assert again.counts["item_sources"] == {"add": 0, "update": 0, "same": 3, "kept": 0}
 
 
@@ -111,7 +117,7 @@ def test_a_tampered_source_field_is_refused(db: Database, tmp_path: Path) -> Non
             dest.writestr(name, json.dumps(content, ensure_ascii=False) if name == "content.json" else body)
     with open_database(tmp_path / "other.sqlite3") as other:
         with pytest.raises(ImportRefused, match="sha256 不符"):
-            apply_package(other, path=tampered)
+            apply_package(other, path=tampered, trust=package_fingerprint(tampered))
         assert list_items(other) == []
 
 
@@ -136,7 +142,7 @@ def test_a_signed_package_with_a_wrong_source_field_is_refused_and_says_where(
     write_package(bad, manifest, content, private_key=key)
     with open_database(tmp_path / "other.sqlite3") as other:
         with pytest.raises(ImportRefused) as refused:
-            apply_package(other, path=bad)
+            apply_package(other, path=bad, trust=package_fingerprint(bad))
         message = str(refused.value)
         assert "督办来源第 1 条" in message and "received_on" in message and "不是有效日期" in message
         assert "督办来源第 2 条" in message and "“rumour”不是有效取值" in message
@@ -154,7 +160,7 @@ def test_checkpoints_and_the_supervision_sheets_issued_travel_too(db: Database, 
         node_uid = s.get(PlanNode, meeting.node_id).uid  # type: ignore[union-attr]
         assignment_uid = s.get(Assignment, meeting.assignment_ids[0]).uid  # type: ignore[union-attr]
     with open_database(tmp_path / "other.sqlite3") as other:
-        apply_package(other, path=pkg)
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
         with other.read() as s:
             node_id = s.scalar(select(PlanNode.id).where(PlanNode.uid == node_uid))
             assignment_id = s.scalar(select(Assignment.id).where(Assignment.uid == assignment_uid))
@@ -163,6 +169,8 @@ def test_checkpoints_and_the_supervision_sheets_issued_travel_too(db: Database, 
         assert (target.due, target.expected_percent, target.title) == (D(2026, 3, 31), 30, "完成方案编制")
         [sheet] = escalation_history(other, assignment_id=assignment_id)
         assert (sheet.level_name, sheet.reason, sheet.at.date()) == ("催办", "进度滞后", D(2026, 4, 2))
-        again = apply_package(other, path=pkg)  # nothing doubles on a second import
+        again = apply_package(
+            other, path=pkg, trust=package_fingerprint(pkg)
+        )  # nothing doubles on a second import
         assert again.counts["checkpoints"]["same"] == 1 and again.counts["escalations"]["same"] == 1
         assert len(escalation_history(other, assignment_id=assignment_id)) == 1

@@ -175,3 +175,15 @@ def test_the_rules_are_changed_from_the_command_line_and_checked_first(
     assert "不是数字" in capsys.readouterr().err
     assert main(["--db", db_url, "point-rule"]) == 0
     assert "被退回 -3分/次" in capsys.readouterr().out  # the refused changes left the rule as it was
+
+
+def test_closed_work_set_to_paused_afterwards_keeps_the_report_it_closed_with(
+    db: Database, quarter: dict[str, int]
+) -> None:
+    """Closing is final: 区发展改革委 closed its work with the March report; pausing it in April leaves March
+    按时 (it was found by the independent oracle, tests/oracle)."""
+    from desktop.services.supervision.assignments import update_assignment
+
+    update_assignment(db, assignment_id=quarter[REFORM], status="suspended")
+    ledger = reporting_ledger(db, first="2026-01", last="2026-03")  # as of today: the pause is known
+    assert _row(ledger, REFORM)[2] == ("按时", D(2026, 3, 20))

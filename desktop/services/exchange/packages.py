@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -148,6 +149,8 @@ class PackagePreview:
     new_plan: bool
     counts: dict[str, dict[str, int]]  # kind -> {add, update, same, kept}
     notes: list[str] = field(default_factory=list)
+    fingerprint: str = ""  # of the key that signed it, as people read it out to each other
+    known: bool = True  # False: a key never confirmed here — importing needs the fingerprint confirmed
 
     def lines(self) -> list[str]:
         out = [
@@ -870,19 +873,47 @@ def _sender(s: Session, checked: _Checked) -> tuple[str, bool, str | None]:
     )
 
 
-def _remember(s: Session, checked: _Checked) -> None:
+def _owner_refusal(s: Session, checked: _Checked) -> str | None:
+    """A plan received from one office is updated only by packages signed with that office's key."""
     key = checked.file.public_key
-    offices = _offices(s)
-    if key in offices:
-        return
+    uid = str(checked.content["plan"]["uid"])
+    for other_key, seen in _offices(s).items():
+        if other_key != key and uid in seen.get("plans", []):
+            return (
+                f"该方案来自另一个办公室（密钥指纹 {fingerprint(other_key)}），只能由该办公室的交换包更新；"
+                f"这个交换包的签名密钥不同（指纹 {fingerprint(key)}），拒绝导入。"
+            )
+    return None
+
+
+def _same_fingerprint(given: str | None, key: str) -> bool:
+    """The fingerprint the user confirmed, however typed (spaces, dashes, case)."""
+    squeeze = re.compile(r"[\s\-:：]")
+    return bool(given) and squeeze.sub("", str(given)).upper() == squeeze.sub("", fingerprint(key))
+
+
+def package_fingerprint(path: str | os.PathLike[str]) -> str:
+    """The fingerprint of the key a package is signed with (to read out and compare with the sender)."""
+    return fingerprint(_load(Path(path)).file.public_key)
+
+
+def _remember(s: Session, checked: _Checked) -> None:
+    """Trust the package's key from now on (the user confirmed it) and note the plan it brought."""
+    key = checked.file.public_key
     own = s.get(Setting, SIGNING_KEY)
     if own is not None and public_key_of(str(own.value)) == key:
         return
-    offices[key] = {
-        "database_id": str(checked.file.manifest.get("source_database", "")),
-        "first_seen": clock.today().isoformat(),
-        "plan_title": checked.content["plan"]["title"][:100],
-    }
+    offices = _offices(s)
+    seen = dict(offices.get(key) or {})
+    seen.setdefault("database_id", str(checked.file.manifest.get("source_database", "")))
+    seen.setdefault("first_seen", clock.today().isoformat())
+    seen.setdefault("plan_title", checked.content["plan"]["title"][:100])
+    plans = [str(p) for p in seen.get("plans", []) if isinstance(p, str)]
+    uid = str(checked.content["plan"]["uid"])
+    if uid not in plans:
+        plans.append(uid)
+    seen["plans"] = plans
+    offices[key] = seen
     row = s.get(Setting, OFFICES_KEY)
     if row is None:
         s.add(Setting(key=OFFICES_KEY, value=offices))
@@ -896,7 +927,8 @@ def read_package(db: Database, *, path: str | os.PathLike[str]) -> PackagePrevie
     checked = _load(file)
     content = checked.content
     with db.read() as s:
-        shown, _known, refusal = _sender(s, checked)
+        shown, known, refusal = _sender(s, checked)
+        refusal = refusal or _owner_refusal(s, checked)
         if refusal:
             raise ImportRefused(refusal, location=file.name)
         new_plan = s.scalar(select(Plan.id).where(Plan.uid == content["plan"]["uid"])) is None
@@ -918,21 +950,33 @@ def read_package(db: Database, *, path: str | os.PathLike[str]) -> PackagePrevie
         new_plan,
         merge.counts,
         merge.notes,
+        fingerprint(checked.file.public_key),
+        known,
     )
 
 
-def apply_package(db: Database, *, path: str | os.PathLike[str]) -> PackageResult:
+def apply_package(db: Database, *, path: str | os.PathLike[str], trust: str | None = None) -> PackageResult:
     """Merge the package in one transaction: new rows added, changed rows updated, nothing duplicated.
 
-    The whole package is read, verified and checked before the write transaction begins, and the
-    database is backed up first.
+    A package signed with a key not yet trusted here is imported only with ``trust`` = the key's fingerprint,
+    as the user confirmed it with the sender; a plan that came from one office is updated only by that
+    office's key. The whole package is read, verified and checked before the write transaction begins, and
+    the database is backed up first.
     """
     file = Path(path)
     checked = _load(file)
     with db.read() as s:
-        _shown, _known, refusal = _sender(s, checked)
+        _shown, known, refusal = _sender(s, checked)
+        refusal = refusal or _owner_refusal(s, checked)
     if refusal:
         raise ImportRefused(refusal, location=file.name)
+    if not known and not _same_fingerprint(trust, checked.file.public_key):
+        fp = fingerprint(checked.file.public_key)
+        raise ImportRefused(
+            f"尚未确认此办公室的签名密钥（指纹 {fp}）。请通过电话等方式与对方核对指纹，"
+            f"确认一致后再导入（命令行加 --trust {fp}）。",
+            location=file.name,
+        )
     backup_before(db, "import")
     with db.write(cause=f"导入交换包：{file.name}") as s:
         batch = ImportBatch(

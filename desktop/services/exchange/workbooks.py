@@ -53,6 +53,7 @@ from ..core.units import resolve_unit
 from ..core.validation import parse_period, xml_invalid_char
 from ..core.workbook_text import bad_character_cell
 from ..plans.plan_import import reserve_ids
+from ..supervision import echoes
 from ..supervision.workflow import FINAL_STATES, closed_periods, hold_months, note_report, state_name
 
 SECRET_KEY = "exchange.secret"
@@ -619,7 +620,59 @@ def _check_row(
 def read_workbooks(db: Database, *, paths: Sequence[str | os.PathLike[str]]) -> WorkbookPreview:
     """What each returned workbook would add, and every problem by sheet, row and column (nothing written)."""
     with db.read() as s:
-        return WorkbookPreview([_check_file(s, Path(p))[0] for p in paths])
+        preview = WorkbookPreview([_check_file(s, Path(p))[0] for p in paths])
+        _mark_echoes(s, preview)
+        return preview
+
+
+def _mark_echoes(s: Session, preview: WorkbookPreview) -> None:
+    """A hint (never a refusal) on each report that repeats the unit's previous report, or another unit's
+    report of the month on the same task — in these workbooks or already recorded (材料空转)."""
+    rows = [(n, f, e) for n, f in enumerate(preview.files) for e in f.entries]
+    if not rows:
+        return
+    aids = sorted({e.assignment_id for _, _, e in rows})
+    info: dict[int, tuple[int, str]] = {}
+    for chunk in _chunks(aids):
+        for aid, node_id, unit in s.execute(
+            select(Assignment.id, Assignment.node_id, Unit.name)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(Assignment.id.in_(chunk))
+        ).tuples():
+            info[aid] = (node_id, unit)
+    reports: list[echoes.Report[tuple[int, int]]] = [
+        echoes.Report((n, e.row), e.assignment_id, *info[e.assignment_id], e.period, e.text)
+        for n, _f, e in rows
+        if e.assignment_id in info
+    ]
+    # the month's reports already recorded on these tasks, by other assignments (other units)
+    nodes = sorted({node for node, _ in info.values()})
+    periods = sorted({e.period for _, _, e in rows})
+    for chunk in _chunks(nodes):
+        for eid, aid, node_id, unit, period, text in s.execute(
+            select(
+                ProgressEntry.id,
+                Assignment.id,
+                Assignment.node_id,
+                Unit.name,
+                ProgressEntry.period,
+                ProgressEntry.text,
+            )
+            .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(
+                Assignment.node_id.in_(chunk), ProgressEntry.period.in_(periods), Assignment.id.not_in(aids)
+            )
+        ).tuples():
+            reports.append(echoes.Report((-1, eid), aid, node_id, unit, period, text or ""))
+    before = echoes.reports_before(s, {e.assignment_id: e.period for _, _, e in rows})
+    for (n, row), words in echoes.mark(reports, before).items():
+        if n >= 0:
+            preview.files[n].problems.append(
+                Problem(
+                    f"第{row}行", f"本月进展{words}，请核实是否照抄了以往或其他单位的材料", blocking=False
+                )
+            )
 
 
 def _apply_entry(s: Session, e: EntryPreview, operator: str, facts: _FileFacts) -> None:

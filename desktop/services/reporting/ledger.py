@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +20,16 @@ from ...storage import Database
 from ..core.as_of import report_counts, states_on
 from ..core.gc_pause import collector_paused
 from ..core.statistics import document_units, unassigned_work
+from ..supervision import echoes
 from ..supervision.workflow import state_name
 from .report_data import path_labels
 
 
-def _latest_progress(s: Session, plan_ids: list[int], as_of: dt.date) -> dict[int, tuple[str, str, str]]:
+def _latest_progress(
+    s: Session, plan_ids: list[int], as_of: dt.date
+) -> dict[int, tuple[str, str, str, str, str]]:
     """The newest report of each assignment by the as-of day: its text prefixed with the period, problems,
-    next steps."""
+    next steps; then its period and text as entered."""
     # Newest = latest period, then the last entered; one index probe per assignment along
     # (assignment_id, period, id), instead of ranking every entry of the plans.
     newest = (
@@ -51,8 +54,22 @@ def _latest_progress(s: Session, plan_ids: list[int], as_of: dt.date) -> dict[in
         .where(PlanNode.plan_id.in_(plan_ids))
     )
     return {
-        aid: (f"［{period}］{txt}", problems or "", steps or "") for aid, period, txt, problems, steps in rows
+        aid: (f"［{period}］{txt}", problems or "", steps or "", period, txt or "")
+        for aid, period, txt, problems, steps in rows
     }
+
+
+def _echoes(
+    s: Session, rows: Sequence[Any], latest: dict[int, tuple[str, str, str, str, str]], as_of: dt.date
+) -> dict[int, str]:
+    """雷同 marks of the newest reports: the assignment's report before it, other units' of the same month."""
+    reports = [
+        echoes.Report(row[0], row[0], row[1], row[9], latest[row[0]][3], latest[row[0]][4])
+        for row in rows
+        if row[0] in latest
+    ]
+    before = echoes.reports_before(s, {r.assignment_id: r.period for r in reports}, as_of)
+    return echoes.mark(reports, before)
 
 
 def _pending_extensions(s: Session, plan_ids: list[int]) -> dict[int, dt.date]:
@@ -126,6 +143,7 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
             for node_id, _, title, units in unassigned_work(s, [pid])
         ]
         states = states_on(s, [row[0] for row in rows], as_of)  # each assignment as it stood on the day
+        echo = _echoes(s, rows, latest, as_of)
     items: list[tuple[tuple[int, bool, int], list[Any]]] = []
     assigned_then = {row[1] for row in rows if states[row[0]].exists}
     later = {(row[1], row[10], row[11]) for row in rows if row[1] not in assigned_then}
@@ -141,7 +159,9 @@ def ledger_rows(db: Database, *, plan_id: int | None, as_of: dt.date | None = No
         role, original, deadline = then.role, then.original_deadline, then.deadline
         status, percent, state = then.status, then.percent, then.workflow_state
         eff = rulebook.supervised_status(status, state, deadline, as_of)
-        progress, problems, steps = latest.get(aid, ("", "", ""))
+        progress, problems, steps = latest.get(aid, ("", "", ""))[:3]
+        if aid in echo:
+            progress += f"（{echo[aid]}）"  # 材料空转: the office sees it beside the text
         late = (as_of - deadline).days if eff == "overdue" and deadline else None
         items.append(
             (

@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...errors import PlanDeskError
-from ...models import Assignment, AuditEntry, Plan, PlanNode, Reminder, Unit
+from ...models import Assignment, AuditEntry, Plan, PlanNode, Reminder, Setting, Unit
 from ...reports.notices import NoticeSettings, RenderedNotice, doc_number, render_notices
 from ...reports.pdf_common import IsCancelled, Progress, cn_date
 from ...reports.report_model import NoticeItem, UnitNotice
 from ...storage import Database
 from ..core.settings import get_setting
+from ..core.validation import check_text
 from ..core.workdays import work_calendar
 from ..supervision.warnings import reporting_status
 from .report_data import gather_notices, path_labels, plan_scope
@@ -48,6 +49,40 @@ def notice_settings(db: Database) -> NoticeSettings:
     if not settings.prefix.strip():
         raise PlanDeskError("设置 notices 中的机关代字（prefix）不能为空。", field=SETTING)
     return settings
+
+
+# What each setting is called, for messages and the window, and how long it may be.
+NOTICE_FIELDS = {
+    "office": ("发文机关", 40),
+    "prefix": ("机关代字", 10),
+    "contact_person": ("联系人", 20),
+    "contact_phone": ("联系电话", 30),
+    "cc": ("抄送", 300),
+    "printer": ("印发机关", 40),
+}
+
+
+def set_notice_settings(db: Database, **values: str) -> NoticeSettings:
+    """Store the office's notice settings (首选项 → 本单位公文, ``plandesk office set``): every field checked and
+    saved together. Fields not given keep their value."""
+    current = notice_settings(db)
+    merged = {k: getattr(current, k) for k in NOTICE_FIELDS}
+    for key, value in values.items():
+        if key not in NOTICE_FIELDS:
+            raise PlanDeskError(f"未知的公文设置“{key}”。", field=key)
+        label, limit = NOTICE_FIELDS[key]
+        merged[key] = check_text(value, field=key, label=label, max_len=limit).strip()
+    if not merged["prefix"]:
+        raise PlanDeskError("机关代字不能为空（例如“督办”），通知的文号由它编成。", field="prefix")
+    if re.search(r"[\s〔〕\[\]【】()（）]", merged["prefix"]):
+        raise PlanDeskError("机关代字不能含空格或括号：文号写作“机关代字〔年份〕序号号”。", field="prefix")
+    with db.write(cause="修改本单位公文设置") as s:
+        row = s.get(Setting, SETTING)
+        if row is None:
+            s.add(Setting(key=SETTING, value=merged))
+        else:
+            row.value = merged
+    return NoticeSettings(**merged)
 
 
 def reply_by(db: Database, report_by: dt.date | None, issued_on: dt.date) -> dt.date:
@@ -156,6 +191,7 @@ def preview_notices(
 ) -> list[RenderedNotice]:
     """The notices as they would be issued today, marked 预览稿: nothing is numbered or recorded, and the
     文号 shows as not yet given."""
+    office = office or notice_settings(db).office  # the office's own name, set once (首选项)
     settings = notice_settings(db)
     issued_on = clock.today()
     for n in notices:
@@ -194,6 +230,7 @@ def issue_prepared(
     records nothing; any other notice takes the next number, and an explicit ``doc_number_start`` must not
     give a number again.
     """
+    office = office or notice_settings(db).office  # the office's own name, set once (首选项)
     if not notices:
         raise PlanDeskError("没有需要催办的单位：所选范围内没有逾期或即将到期的任务。", field="as_of")
     settings = notice_settings(db)
@@ -272,6 +309,7 @@ def issue_notices(
 ) -> list[RenderedNotice]:
     """催办: gather the overdue and due-soon work per unit as of ``as_of`` (the statistics cut-off), then
     preview it or issue it today; the units reply by ``report_by`` (default: some working days from today)."""
+    office = office or notice_settings(db).office  # the office's own name, set once (首选项)
     notices = gather_notices(
         db,
         plan_id=plan_id,

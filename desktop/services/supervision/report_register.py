@@ -121,10 +121,13 @@ def _due_for(
     """Whether an assignment's report for ``period`` is in the ledger on ``day``: it existed by the month's end
     and by the day (the rulebook's owes_month) and is not paused (暂缓); work closed (办结/销号) by the due day
     owes nothing more, but the report it closed with counts. A paused assignment's report, or one for a month
-    before the assignment existed, fills no cell."""
-    if a.status == "suspended" or not rulebook.owes_month(a.begins, period_end(period), day):
+    before the assignment existed, fills no cell. Closing is final: closed work is judged by its close, whatever
+    its status was set to afterwards."""
+    if not rulebook.owes_month(a.begins, period_end(period), day):
         return False
-    return finished is None or finished > due or reported
+    if finished is not None:
+        return finished > due or reported
+    return a.status != "suspended"
 
 
 @dataclass
