@@ -105,6 +105,8 @@ class TreeBuilder:
             return False
         if h.number != max(tasks, default=0) + 1:
             return True
+        if not items and len(self.column.lines) <= 1 and not self.column.children:
+            return True  # right under the box's title: a box is never empty, so this is its first item
         # Either the box's next item or the plan's next task: an item names a project (县城商贸综合体改造项目,
         # 工业源治理工程：…), a task says what to do, most often with its note.
         return bool(_PROJECT_NAME.search(h.rest)) and not units_in_line(h.rest)

@@ -51,6 +51,7 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
     plan.findings.extend(division)
     _collect_indicators(plan, roots)
     _report_unknown_units(plan, roots, city)
+    _report_notes_missing(plan, roots)
 
 
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年")
@@ -310,6 +311,30 @@ def _collect_indicators(plan: ParsedPlan, roots: list[Draft]) -> None:
             year = d.node.goal_year or (years[0] if years else None)
             for line in d.lines:
                 plan.indicators.extend(prose_indicators(line.text, line.start, year))
+
+
+def _report_notes_missing(plan: ParsedPlan, roots: list[Draft]) -> None:
+    """A task without a note among siblings that mostly have one: the note may be printed in a form not read
+    (or the task really has none) — one line in the review, so a miss is never silent."""
+    for parent in _walk(roots):
+        tasks = [d for d in parent.children if d.node.kind in ("task", "measure") and not d.node.assigned_in]
+        if len(tasks) < 3:
+            continue
+        noted = [d for d in tasks if d.raw_units]
+        bare = [d for d in tasks if not d.raw_units and not any(c.raw_units for c in _walk(d.children))]
+        if not bare or 3 * len(noted) < 2 * len(tasks):
+            continue
+        where = f"{parent.node.label}{parent.node.title[:16]}"
+        for d in bare:
+            plan.findings.append(
+                Finding(
+                    "note_missing",
+                    f"“{where}”下 {len(tasks)} 项任务中 {len(noted)} 项注明了责任单位，"
+                    f"“{d.node.label}{d.node.title[:24]}”没有读到，请核对原文是否注明。",
+                    line=d.first_line,
+                    excerpt=f"{d.node.label}{d.node.title[:40]}",
+                )
+            )
 
 
 def _report_unknown_units(plan: ParsedPlan, roots: list[Draft], city: str | None) -> None:

@@ -15,12 +15,14 @@ from pathlib import Path
 from hypothesis import strategies as st
 from oracle_rules import (
     DAY,
+    INDICATORS,
     Action,
     Close,
     Deadline,
     Edit,
     History,
     Made,
+    Measured,
     Report,
     Review,
     month_last,
@@ -33,17 +35,20 @@ from desktop.clock import fixed_today
 from desktop.errors import PlanDeskError
 from desktop.reports.bulletin import render_bulletin
 from desktop.services.core.tree import children, get_plan
+from desktop.services.plans.indicators import list_indicators, set_indicator_value
 from desktop.services.plans.plan_import import import_plan
 from desktop.services.reporting.bulletin import draft_bulletin
 from desktop.services.reporting.dashboard import dashboard_data
 from desktop.services.reporting.ledger import export_ledger
 from desktop.services.reporting.monthly import write_monthly_report
+from desktop.services.reporting.notices import issue_notices
 from desktop.services.supervision.assignments import (
     add_progress,
     change_deadline,
     create_assignment,
     update_assignment,
 )
+from desktop.services.supervision.points import export_point_ranking, point_ranking
 from desktop.services.supervision.report_register import export_reporting_ledger, reporting_ledger
 from desktop.services.supervision.scoring import export_scores, unit_scores
 from desktop.services.supervision.warnings import compute_warnings
@@ -96,6 +101,10 @@ class Scenario:
                 lines.append(f"  {a.day} review #{a.key}: {'accept' if a.accept else 'return'}")
             elif isinstance(a, Close):
                 lines.append(f"  {a.day} {'strike' if a.struck_off else 'close'} #{a.key}")
+            elif isinstance(a, Measured):
+                lines.append(
+                    f"  {a.day} indicator {a.indicator}: value {a.value:g} measured_on={a.measured_on}"
+                )
             else:
                 lines.append(f"  {a.day} deadline #{a.key}: {a.kind} to {a.deadline}")
         return "\n".join(lines)
@@ -111,7 +120,12 @@ def _near(draw: st.DrawFn, day: dt.date, before: int, after: int) -> dt.date:
 
 @st.composite
 def scenarios(
-    draw: st.DrawFn, *, future_dated: bool = False, quiet_between: bool = False, workflow: bool = False
+    draw: st.DrawFn,
+    *,
+    future_dated: bool = False,
+    quiet_between: bool = False,
+    workflow: bool = False,
+    indicators: bool = False,
 ) -> Scenario:
     """A few assignments on the small plan's tasks, with reports and hand edits around the as-of day.
 
@@ -122,6 +136,9 @@ def scenarios(
     ``quiet_between``: what is recorded between the two printing days is all dated after the as-of day.
     ``workflow``: also 退回, 办结/销号 and deadline changes (更正, 延期), each recorded on its own day — on the
     as-of day or the day after, about the month's due day and the end of the month before, or any day.
+    ``indicators``: also values of the plan's indicators, some with a measured day (before or after the as-of
+    day, typed in then or later) and some without (measured on the day they are typed in), some short of the
+    target and some reaching it; often none at all for one indicator or both.
     """
     year = draw(st.sampled_from([2025, 2026]))
     month = draw(st.integers(1, 12))
@@ -197,6 +214,14 @@ def scenarios(
         if workflow:
             for step in _workflow_steps(draw, made, period, as_of, last_print):
                 actions.append((step.day, seq, step))
+                seq += 1
+    if indicators:
+        for n, target in enumerate((50.0, 90.0)):
+            for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
+                measured = draw(st.one_of(st.none(), st.dates(as_of - 60 * DAY, as_of + 10 * DAY)))
+                typed = draw(st.dates(measured or first - 30 * DAY, last_print))
+                value = draw(st.sampled_from([0.5 * target, target - 1, target, target + 5]))
+                actions.append((typed, seq, Measured(n, value, measured, typed)))
                 seq += 1
     actions.sort(key=lambda t: (t[0], t[1]))  # in the order the office records them
     history = History([a for _, _, a in actions])
@@ -323,6 +348,7 @@ class Office:
     plan_id: int
     nodes: dict[str, int]  # task label → node id
     ids: dict[int, int]  # history key → assignment id
+    indicators: list[int]  # the plan's indicator ids, in the plan's order
     written: int = 0  # actions written so far
 
 
@@ -345,7 +371,9 @@ def office(template: Path, plan_day: dt.date) -> Iterator[Office]:
                     nodes[row.label] = row.id
                 stack.append(row.id)
         assert sorted(nodes) == TASKS
-        yield Office(db, folder, plan_id, nodes, {})
+        indicators = [i.id for i in list_indicators(db, plan_id=plan_id)]
+        assert [i.name for i in list_indicators(db, plan_id=plan_id)] == [n for n, _, _ in INDICATORS]
+        yield Office(db, folder, plan_id, nodes, {}, indicators)
     finally:
         db.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -398,6 +426,10 @@ def write_until(o: Office, h: History, last: dt.date) -> None:
                 review(o.db, assignment_id=o.ids[a.key], accept=a.accept, reason=reason, at=a.day)
             elif isinstance(a, Close):
                 close(o.db, assignment_id=o.ids[a.key], struck_off=a.struck_off, note="已完成", at=a.day)
+            elif isinstance(a, Measured):
+                set_indicator_value(
+                    o.db, indicator_id=o.indicators[a.indicator], value=a.value, measured_on=a.measured_on
+                )
             else:
                 reason = "经批准延期" if a.kind == "extension" else ""
                 change_deadline(
@@ -469,6 +501,36 @@ def print_every_output(o: Office, sc: Scenario, day: dt.date, unit: str) -> Ever
         ranking = unit_scores(o.db, plan_id=o.plan_id, period=sc.period, as_of=sc.as_of)
         export_scores(ranking, out.scores_xlsx, period=sc.period, as_of=sc.as_of)
         out.warnings = list(compute_warnings(o.db, plan_id=o.plan_id, as_of=sc.as_of))
+        render_bulletin(
+            draft_bulletin(o.db, plan_id=o.plan_id, month=sc.period, as_of=sc.as_of), out.bulletin_pdf
+        )
+    return out
+
+
+@dataclass
+class Supervision:
+    """The 催办 notices (a preview: nothing numbered or recorded; None when no unit gets one), the 计分办法 ranking
+    exported and the 督查通报, printed on one day as of the scenario's day."""
+
+    notices_pdf: Path | None
+    points_xlsx: Path
+    bulletin_pdf: Path
+
+
+def print_supervision(o: Office, sc: Scenario, day: dt.date) -> Supervision:
+    """On ``day``, as of the scenario's day: the 催办 notices previewed, the points of the ledger's months and the
+    督查通报 (PDF)."""
+    f = o.folder
+    out = Supervision(f / f"notices-{day}.pdf", f / f"points-{day}.xlsx", f / f"bulletin-{day}.pdf")
+    first, last = sc.ledger_months
+    with fixed_today(day):
+        try:
+            issue_notices(o.db, plan_id=o.plan_id, as_of=sc.as_of, path=out.notices_pdf, preview=True)
+        except PlanDeskError as exc:
+            assert exc.field == "as_of", exc  # no unit has overdue or due-soon work
+            out.notices_pdf = None
+        ranking = point_ranking(o.db, first=first, last=last, plan_id=o.plan_id, as_of=sc.as_of)
+        export_point_ranking(ranking, out.points_xlsx)
         render_bulletin(
             draft_bulletin(o.db, plan_id=o.plan_id, month=sc.period, as_of=sc.as_of), out.bulletin_pdf
         )

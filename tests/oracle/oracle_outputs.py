@@ -461,10 +461,8 @@ _BULLETIN_PARTS = (
 )
 
 
-def bulletin_figures(path: Path) -> dict[str, object]:
-    """The 督查通报's figures, in the shape of ``oracle_rules.bulletin_figures``, with its 附件 read as the monthly
-    report's unit table and overdue list ("units", "unit_total", "attention", "attention_counts"); "most_order" is
-    the overdue counts of 较多的单位 in the order they are named."""
+def _bulletin_parts(path: Path) -> dict[str, list[str]]:
+    """The 督查通报's text lines by part (一、总体情况 … 附件2), without the running footers."""
     text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
     lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln and not _FOOTER.match(ln) and not _BULLETIN_FOOTER.match(ln)]
@@ -477,6 +475,14 @@ def bulletin_figures(path: Path) -> dict[str, object]:
             parts[current] = [line[len(head) :]] if head == "附件：" else []
         elif current is not None:
             parts[current].append(line)
+    return parts
+
+
+def bulletin_figures(path: Path) -> dict[str, object]:
+    """The 督查通报's figures, in the shape of ``oracle_rules.bulletin_figures``, with its 附件 read as the monthly
+    report's unit table and overdue list ("units", "unit_total", "attention", "attention_counts"); "most_order" is
+    the overdue counts of 较多的单位 in the order they are named."""
+    parts = _bulletin_parts(path)
     overall = _squeeze(parts["一、总体情况"])
     m = _OVERALL.fullmatch(overall)
     assert m, f"总体情况 not understood: {overall}"
@@ -533,3 +539,96 @@ def bulletin_figures(path: Path) -> dict[str, object]:
             for unit, role, deadline, status, days in _ATTENTION_ROW.findall(joined)
         ),
     }
+
+
+_BEHIND = re.compile(r"\d+．(.+?)：目标[^，]*，最新值[\d.]+，完成目标的[\d.]+%，低于序时进度\d+%。")
+_UNREPORTED = re.compile(
+    r"(\d+)项主要指标中，(\d+)项截至(\d{4})年(\d{1,2})月(\d{1,2})日尚未填报数值（.*?），无法判断进度；"
+    r"(?:已填报的(\d+)项中(\d+)项低于序时进度。|请各责任单位尽快报送指标数据。)"
+)
+
+
+def bulletin_indicators(path: Path) -> dict[str, object]:
+    """The 督查通报's 二、主要指标, in the shape of ``oracle_rules.indicator_figures``; "as_of": the day the 未填报
+    sentence is stated for (None without one), and "rest": whatever text none of the sentences read."""
+    text = _squeeze(_bulletin_parts(path)["二、主要指标"])
+    behind = _BEHIND.findall(text)
+    rest = _BEHIND.sub("", text)
+    m = _UNREPORTED.search(rest)
+    rest = _UNREPORTED.sub("", rest)
+    all_on_track = "均达到序时进度" in rest
+    rest = rest.replace("主要指标均达到序时进度或目标要求。", "")
+    return {
+        "unreported": int(m.group(2)) if m else 0,
+        "of": int(m.group(1)) if m else None,
+        "behind": sorted(behind),
+        "behind_of_reported": int(m.group(7)) if m and m.group(7) else None,
+        "all_on_track": all_on_track,
+        "as_of": dt.date(int(m.group(3)), int(m.group(4)), int(m.group(5))) if m else None,
+        "rest": rest,
+    }
+
+
+# -- the 催办 notices and the 计分办法 ranking ----------------------------------------------------------------------
+
+_NOTICE_HEAD = "关于督促办理逾期及临期工作任务的通知"
+_NOTICE_ITEM = re.compile(
+    r"(\d+)．[一二三四五六七八九十、（）]*(\d+\.)[^。]*。你单位(牵头|配合)，截止日期(\d{4})年(\d{1,2})月(\d{1,2})日，"
+    r"(?:已逾期(\d+)天|距截止还有(\d+)天|(于统计截止日到期)|(今日到期))，当前完成(\d+)%。"
+)
+_NOTICE_LEAD = re.compile(
+    r"^(.+?)：根据.+?工作分工，统计截至(\d{4})年(\d{1,2})月(\d{1,2})日，你单位承担的任务中有"
+    r"(?:(\d+)项已逾期)?、?(?:(\d+)项即将到期)?。"
+)
+_ISSUED = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日印发")
+
+
+def notices(path: Path) -> dict[str, dict[str, object]]:
+    """The 催办 notices in one PDF: unit → {"items": [(task, 角色, deadline, 已逾期|临期, N, 完成%)] as
+    ``oracle_rules.notice_lists`` sorts them, "as_of": the 统计截至 day, "issued": the day printed as 印发,
+    "counts": (已逾期, 即将到期) as the opening sentence states them, "today": items said to be 今日到期}."""
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not re.fullmatch(r"— ?\d+ ?—", ln) and not ln.startswith("预览稿")]
+    flat = _squeeze(lines)
+    out: dict[str, dict[str, object]] = {}
+    for body in flat.split(_NOTICE_HEAD)[1:]:
+        lead = _NOTICE_LEAD.match(body)
+        assert lead, f"notice not understood: {body}"
+        items = []
+        today = 0
+        for m in _NOTICE_ITEM.finditer(body):
+            deadline = dt.date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+            role = m.group(3)
+            if m.group(7):
+                items.append((m.group(2), role, deadline, "已逾期", int(m.group(7)), int(m.group(11))))
+            else:
+                days = int(m.group(8)) if m.group(8) else 0
+                items.append((m.group(2), role, deadline, "临期", days, int(m.group(11))))
+                today += bool(m.group(10))
+        assert len(items) == body.count("你单位"), f"notice items not understood: {body}"
+        issued = _ISSUED.search(body)
+        unit = lead.group(1)
+        assert unit not in out, f"two notices for {unit}"
+        out[unit] = {
+            "items": sorted(items, key=repr),
+            "as_of": dt.date(int(lead.group(2)), int(lead.group(3)), int(lead.group(4))),
+            "issued": dt.date(*(int(g) for g in issued.groups())) if issued else None,
+            "counts": (int(lead.group(5) or 0), int(lead.group(6) or 0)),
+            "today": today,
+        }
+    return out
+
+
+POINT_EVENTS = ["按时反馈", "迟报", "未报", "逾期", "被退回", "按期办结", "逾期办结"]
+
+
+def point_sheet(path: Path) -> tuple[dict[str, tuple[object, ...]], list[int]]:
+    """The 计分办法 export's 考核排名 sheet: unit → (名次, 得分, (count per event in POINT_EVENTS' order)); and
+    the 名次 in sheet order."""
+    wb = load_workbook(path, read_only=True)
+    rows = [list(r) for r in wb["考核排名"].iter_rows(values_only=True)]
+    wb.close()
+    assert rows[2][:10] == ["名次", "单位", "得分", *POINT_EVENTS], rows[2]
+    body = [r for r in rows[3:] if r and r[0] is not None]
+    return {str(r[1]): (r[0], r[2], tuple(r[3:10])) for r in body}, [r[0] for r in body]

@@ -721,3 +721,153 @@ def bulletin_figures(
         "returned": returns_in_month(h, {x.made.key for x in lines}, period, day),
         "extended": sum(x.extended for x in lines),
     }
+
+
+# -- 催办通知 -----------------------------------------------------------------------------------------------------
+
+
+def notice_lists(h: History, day: dt.date, printed: dt.date) -> dict[str, list[tuple[object, ...]]]:
+    """The 催办 notices as of ``day``, issued (previewed) on ``printed``: every unit with open work (existing on the
+    day, neither done, closed nor paused) whose deadline in force has passed or falls within the 临期 days from the
+    day gets one notice, listing each such assignment as (task, 角色, deadline, state, N, 完成%): 已逾期 N days
+    (counted to the day), or due in N days (距截止还有N天; N = 0 is 于统计截止日到期 when issued on a later day).
+    Units with nothing overdue or due soon get none."""
+    out: dict[str, list[tuple[object, ...]]] = {}
+    for x in lines_on(h, month_of(day), day, printed):
+        if x.deadline is None:
+            continue
+        left = (x.deadline - day).days
+        if x.status == "overdue":
+            item: tuple[object, ...] = (x.made.task, ROLE_CN[x.role], x.deadline, "已逾期", -left, x.percent)
+        elif x.due_soon(day):
+            item = (x.made.task, ROLE_CN[x.role], x.deadline, "临期", left, x.percent)
+        else:
+            continue
+        out.setdefault(x.unit, []).append(item)
+    return {u: sorted(items, key=repr) for u, items in out.items()}
+
+
+# -- 计分办法 (points) ---------------------------------------------------------------------------------------------
+
+POINTS = {"按时反馈": 1, "迟报": 0, "未报": -1, "逾期": -1, "被退回": -2, "按期办结": 2, "逾期办结": 0}
+
+
+def months_between(first: str, last: str) -> list[str]:
+    out = [first]
+    while out[-1] != last:
+        out.append(month_of(month_last(out[-1]) + DAY))
+    return out
+
+
+@dataclass(frozen=True)
+class UnitPoints:
+    rank: int
+    points: int
+    counts: tuple[int, ...]  # per event, in POINTS' order
+    silent: bool  # owed a report in the months and sent none
+
+
+def point_ranking(
+    h: History, units: list[str], first: str, last: str, day: dt.date, printed: dt.date
+) -> dict[str, UnitPoints]:
+    """The 计分办法 ranking for the months ``first``…``last`` counted on ``day``, for every unit with an assignment
+    existing on the day.
+
+    Events: each of the unit's 报送台账 cells (``ledger_cell``) of the months, 按时 → 按时反馈 +1, 迟报 0, 未报 −1
+    (未到期 and — nothing); each of its assignments overdue on the day 逾期 −1; each 退回 of its assignments recorded
+    from the first month's first day to the last month's end (by the day) 被退回 −2; each 办结/销号 recorded in
+    the same span 按期办结 +2 when on or before the deadline in force on the day (or with none), else 逾期办结 0.
+    Best first; a unit that owed a report in the months (a cell that is not —) and sent none (no 按时 or 迟报
+    cell) ranks after every unit that sent one; equal points share a rank.
+    """
+    lines = lines_on(h, month_of(day), day, printed)
+    keys = {x.made.key: x for x in lines}
+    start = month_last(first).replace(day=1)
+    end = min(month_last(last), day)
+    periods = months_between(first, last)
+    names = list(POINTS)
+    rows: dict[str, list[int]] = {u: [0] * len(names) for u in units if any(x.unit == u for x in lines)}
+    silent: dict[str, bool] = {}
+    for unit, counts in rows.items():
+        cells = [ledger_cell(h, unit, p, day, printed).split()[0] for p in periods]
+        counts[names.index("按时反馈")] = cells.count("按时")
+        counts[names.index("迟报")] = cells.count("迟报")
+        counts[names.index("未报")] = cells.count("未报")
+        silent[unit] = any(c != "—" for c in cells) and not any(c in ("按时", "迟报") for c in cells)
+    for x in lines:
+        if x.status == "overdue":
+            rows[x.unit][names.index("逾期")] += 1
+    for a in h.actions:
+        if a.key not in keys or not start <= a.day <= end:
+            continue
+        x = keys[a.key]
+        if isinstance(a, Review) and not a.accept:
+            rows[x.unit][names.index("被退回")] += 1
+        elif isinstance(a, Close):
+            on_time = x.deadline is None or a.day <= x.deadline
+            rows[x.unit][names.index("按期办结" if on_time else "逾期办结")] += 1
+    totals = {u: sum(POINTS[n] * c for n, c in zip(names, counts, strict=True)) for u, counts in rows.items()}
+    order = sorted(rows, key=lambda u: (silent[u], -totals[u], u))
+    ranks = competition_ranks([(silent[u], totals[u]) for u in order])
+    return {
+        u: UnitPoints(rank, totals[u], tuple(rows[u]), silent[u])
+        for u, rank in zip(order, ranks, strict=True)
+    }
+
+
+# -- the 督查通报's 主要指标 --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A value of the plan's ``indicator`` (its position) typed in on ``day``, measured on ``measured_on`` (None:
+    entered without a date, so measured on the day it is typed in)."""
+
+    indicator: int
+    value: float
+    measured_on: dt.date | None
+    day: dt.date
+
+    @property
+    def key(self) -> int:
+        return -1 - self.indicator  # no assignment's key: a value changes no assignment
+
+
+# factories.small_plan's indicators: (name, target value, target year); the plan was issued in 2024.
+INDICATORS = [("社会公用计量标准（项）", 50.0, 2025), ("覆盖率", 90.0, 2025)]
+PLAN_YEAR = 2024
+
+
+def indicator_figures(h: History, day: dt.date, printed: dt.date) -> dict[str, object]:
+    """What the 督查通报's 二、主要指标 says as of ``day``: an indicator's value is the latest measured by the day
+    (typed in by the printing day; a value without a date is measured on the day it was typed in; of two
+    measured on one day the one typed in later). Without one it is 未填报 — never on track. With one, it is
+    behind when value ÷ target (as a percent, one decimal) is under the share due: 100 % from the target year
+    on, else the share of the days from the plan's year to the target year's end. The 通报 says how many of
+    how many are 未填报 (and, when some have a value, how many of those are behind), names each behind one,
+    and says 均达到序时进度 only when every indicator has a value and none is behind."""
+    latest: dict[int, tuple[dt.date, int, float]] = {}
+    for i, a in enumerate(h.actions):
+        if isinstance(a, Measured) and a.day <= printed:
+            on = a.measured_on or a.day
+            if on <= day and (a.indicator not in latest or (on, i) >= latest[a.indicator][:2]):
+                latest[a.indicator] = (on, i, a.value)
+    behind: list[str] = []
+    for n, (name, target, year) in enumerate(INDICATORS):
+        if n not in latest:
+            continue
+        if day.year >= year:
+            due = 100.0
+        else:
+            span = (dt.date(year, 12, 31) - dt.date(PLAN_YEAR, 1, 1)).days
+            due = round(100 * (day - dt.date(PLAN_YEAR, 1, 1)).days / span, 1)
+        if round(100 * latest[n][2] / target, 1) < due:
+            behind.append(name)
+    unreported = len(INDICATORS) - len(latest)
+    return {
+        "unreported": unreported,
+        "of": len(INDICATORS) if unreported else None,
+        "behind": sorted(behind),
+        "behind_of_reported": len(behind) if unreported and latest else None,
+        "all_on_track": not unreported and not behind,
+    }

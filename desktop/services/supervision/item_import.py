@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from ...errors import PlanDeskError
+from ...fileio import ZipTooLarge, inflated_size
 from ...models import Unit
 from ...storage import Database
 from ..core.units import check_unit_name, find_unit
@@ -117,16 +119,59 @@ _BAD_XML = (
 )
 
 
+# A 督办事项 list is a few hundred rows; these bounds keep a hostile or mistaken file from holding memory and
+# the write lock for minutes (a sheet of 400 000 shared strings took 1.2 GB).
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_INFLATED_BYTES = 60 * 1024 * 1024
+MAX_ROWS = 5000
+MAX_COLUMNS = 60
+
+
+def _check_size(p: Path) -> None:
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise PlanDeskError(f"无法读取文件 {p.name}：{exc.strerror or exc}", location=p.name) from None
+    if size > MAX_FILE_BYTES:
+        raise PlanDeskError(
+            f"{p.name} 过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB），"
+            "不像是一份督办事项清单，未导入。请拆分后分别导入。",
+            location=p.name,
+        )
+    try:
+        inflated_size(p, limit=MAX_INFLATED_BYTES)
+    except ZipTooLarge:
+        raise PlanDeskError(
+            f"{p.name} 解压后过大（超过 {MAX_INFLATED_BYTES // 1024 // 1024} MB），为安全起见未导入。",
+            location=p.name,
+        ) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        pass  # not a zip: load_workbook says so below
+
+
 def _read_rows(p: Path) -> tuple[str, list[tuple[Any, ...]]]:
-    """The first sheet's name and rows; PlanDeskError for a file that is no workbook or holds a character XML
-    cannot (expat refuses it while the rows are read: the message names the cell)."""
+    """The first sheet's name and rows; PlanDeskError for a file that is no workbook, holds a character XML
+    cannot (expat refuses it while the rows are read: the message names the cell) or is beyond the bounds."""
+    _check_size(p)
     try:
         wb = load_workbook(p, read_only=True, data_only=True)
         try:
             ws = wb.worksheets[0]
-            return ws.title, [tuple(r) for r in ws.iter_rows(values_only=True)]
+            rows: list[tuple[Any, ...]] = []
+            for row in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+                rows.append(tuple(row))
+                if len(rows) > MAX_ROWS + 20:  # a title and header rows above the items
+                    raise PlanDeskError(
+                        f"{p.name} 的行数超过 {MAX_ROWS} 行，不像是一份督办事项清单，未导入。请拆分后分别导入。",
+                        location=p.name,
+                    )
+            while rows and not any(v not in (None, "") for v in rows[-1]):
+                rows.pop()  # formatting left on empty rows below the list
+            return ws.title, rows
         finally:
             wb.close()
+    except PlanDeskError:
+        raise
     except ParseError:
         cell = bad_character_cell(p)
         where = f"的 {cell} 单元格" if cell else ""
