@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import threading
 from typing import Any
 
@@ -106,24 +107,36 @@ def test_a_process_saving_without_pause_while_the_month_closes_loses_nothing_fro
 ) -> None:
     ids = task_ids(db)
     a = create_assignment(db, node_id=ids["1."], unit="区市场监管局", start_date="2025-01-02")
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, db_url, str(a.id), MONTH],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=subprocess_env(),
-        cwd=ROOT,
-    )
-    assert writer.stdout is not None
-    saved = 0
-    for line in writer.stdout:
-        saved += line.startswith("saved")
-        if saved >= 5:
-            break
-    close_month(db, plan_id=ids["plan"], period=MONTH)
-    out, err = writer.communicate(timeout=120)
-    assert writer.returncode == 0, err
-    saved += out.count("saved")
+    lines: list[str] = []
+    closer: threading.Thread | None = None
+    with (
+        tempfile.TemporaryFile(mode="w+") as errors,
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, db_url, str(a.id), MONTH],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env=subprocess_env(),
+            cwd=ROOT,
+        ) as writer,
+    ):
+        assert writer.stdout is not None
+        # Every line is read through this one reader: lines it has read ahead would be lost to communicate(),
+        # which reads the pipe beneath it (a save once went uncounted that way).
+        for line in writer.stdout:
+            lines.append(line)
+            if closer is None and sum(x.startswith("saved") for x in lines) >= 5:
+                closer = threading.Thread(
+                    target=close_month, kwargs={"db": db, "plan_id": ids["plan"], "period": MONTH}
+                )
+                closer.start()
+        code = writer.wait(timeout=120)
+        errors.seek(0)
+        assert code == 0, errors.read()
+    assert closer is not None
+    closer.join(120)
+    out = "".join(lines)
+    saved = out.count("saved")
     assert "refused" in out and "已关账" in out
     frozen, stored = frozen_texts(db, ids["plan"]), stored_texts(db)
     assert stored == frozen and len(stored) == saved
