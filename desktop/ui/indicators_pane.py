@@ -41,6 +41,7 @@ from ..services.plans.indicators import list_indicators, set_indicator_value
 from ..storage import Database
 from .charts import paint_sparkline
 from .row_table_model import RowTableModel
+from .undo_commands import Editing, SetIndicatorValue
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HISTORY_ROLE = Qt.ItemDataRole.UserRole + 2  # list[float] for the sparkline
@@ -182,10 +183,13 @@ class IndicatorValueDialog(QDialog):
 
     FIELDS = ("value", "measured_on", "source", "note")
 
-    def __init__(self, db: Database, info: IndicatorInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, info: IndicatorInfo, parent: QWidget | None = None, editing: Editing | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.info = info
+        self.editing = editing
         self.setWindowTitle(self.tr("录入指标值"))
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText(self.tr("数值，例如 85"))
@@ -247,18 +251,34 @@ class IndicatorValueDialog(QDialog):
 
     def save(self) -> None:
         measured: dt.date = self.date_edit.date().toPython()  # type: ignore[assignment]
-        try:
-            set_indicator_value(
-                self.db,
-                indicator_id=self.info.id,
-                value=self.value_edit.text(),
-                measured_on=measured,
-                source=self.source_edit.text(),
-                note=self.note_edit.text(),
-            )
-        except PlanDeskError as exc:
-            self.show_error(exc.field, str(exc))
-            return
+        values: dict[str, Any] = {
+            "value": self.value_edit.text(),
+            "measured_on": measured,
+            "source": self.source_edit.text(),
+            "note": self.note_edit.text(),
+        }
+        if self.editing is None:
+            try:
+                set_indicator_value(self.db, indicator_id=self.info.id, **values)
+            except PlanDeskError as exc:
+                self.show_error(exc.field, str(exc))
+                return
+        else:
+            # Through the window's undo stack: 撤销 takes the value back out.
+            refused: list[tuple[str, str]] = []
+
+            def note(field: str, message: str) -> None:
+                refused.append((field, message))
+
+            self.editing.failed.connect(note)
+            try:
+                accepted = self.editing.push(SetIndicatorValue(self.editing, self.info.id, values))
+            finally:
+                self.editing.failed.disconnect(note)
+            if not accepted:
+                if refused:
+                    self.show_error(*refused[0])
+                return
         self.saved.emit(self.info.id)
         self.accept()
 
@@ -273,6 +293,7 @@ class IndicatorsPane(QWidget):
         super().__init__(parent)
         self.db = db
         self.plan_id: int | None = None
+        self.editing: Editing | None = None  # the window's undo stack, when the pane is in a window
         self.value_dialog: IndicatorValueDialog | None = None
         self.model = IndicatorTableModel(self)
         self.view = QTableView()
@@ -359,7 +380,7 @@ class IndicatorsPane(QWidget):
         if self.value_dialog is not None:
             self.value_dialog.close()
             self.value_dialog.deleteLater()
-        self.value_dialog = IndicatorValueDialog(self.db, info, self)
+        self.value_dialog = IndicatorValueDialog(self.db, info, self, self.editing)
         self.value_dialog.saved.connect(self._on_saved)
         self.value_dialog.open()
         return self.value_dialog

@@ -268,11 +268,15 @@ class MainWindow(QMainWindow):
             ("evaluation", EvaluationPane, self.tr("评估")),
         ):
             pane = cls(self.db)
+            if hasattr(pane, "editing"):
+                pane.editing = self.editing  # its edits go on the window's undo stack
             pane.node_activated.connect(self._on_pane_activated)
             self.panes[name] = pane
             self.tabs.addTab(pane, title)
         self.tabs.currentChanged.connect(lambda _i: self._sync_pane())
         self.editing.stack.indexChanged.connect(lambda _i: self._pane_plans.clear())
+        # an undone or redone indicator value shows at once in the 指标 tab
+        self.editing.indicators_changed.connect(lambda _id: self._refresh_pane("indicators"))
 
     def _sync_pane(self) -> None:
         """Give the visible pane the current plan, or refresh it after edits made since it was last shown."""
@@ -283,6 +287,10 @@ class MainWindow(QMainWindow):
             if pane is current and (name not in self._pane_plans or self._pane_plans[name] != plan_id):
                 pane.set_plan(plan_id)  # type: ignore[attr-defined]
                 self._pane_plans[name] = plan_id
+
+    def _refresh_pane(self, name: str) -> None:
+        self._pane_plans.pop(name, None)
+        self._sync_pane()
 
     def _on_pane_activated(self, node_id: int) -> None:
         self.tabs.setCurrentWidget(self.detail)

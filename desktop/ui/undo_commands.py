@@ -39,6 +39,7 @@ class Editing(QObject):
     node_selected = Signal(int)  # the view should select this node (a new or restored one)
     plan_changed = Signal(int)  # many rows of a plan changed at once (adoption, plan properties)
     failed = Signal(str, str)  # field at fault, message
+    indicators_changed = Signal(int)  # an indicator's values changed (its id)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -453,3 +454,27 @@ def progress_values(
         "next_steps": next_steps,
         "reported_on": reported_on,
     }
+
+
+class SetIndicatorValue(ServiceCommand):
+    """An indicator value recorded (指标 → 录入指标值); undo deletes exactly that value."""
+
+    def __init__(self, editing: Editing, indicator_id: int, values: dict[str, Any]) -> None:
+        super().__init__(editing, editing.tr("录入指标值"))
+        self.indicator_id = indicator_id
+        self.values = values
+        self.value_id: int | None = None
+
+    def do(self) -> None:
+        from ..services.plans.indicators import set_indicator_value
+
+        info = set_indicator_value(self.db, indicator_id=self.indicator_id, **self.values)
+        self.value_id = max(v.id for v in info.history)  # the one just recorded
+        self.editing.indicators_changed.emit(self.indicator_id)
+
+    def revert(self) -> None:
+        from ..services.plans.indicators import delete_indicator_value
+
+        assert self.value_id is not None
+        delete_indicator_value(self.db, value_id=self.value_id)
+        self.editing.indicators_changed.emit(self.indicator_id)

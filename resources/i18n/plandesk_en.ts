@@ -1313,57 +1313,57 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>IndicatorTableModel</name>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="77" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="78" />
       <source>领域</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="78" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="79" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="79" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="80" />
       <source>目标</source>
       <translation>Target</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="80" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="81" />
       <source>属性</source>
       <translation>Attribute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="81" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="82" />
       <source>最新值</source>
       <translation>Latest value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="82" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="83" />
       <source>完成度</source>
       <translation>Completion</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="83" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="84" />
       <source>趋势</source>
       <translation>Trend</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="100" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="101" />
       <source>未填报</source>
       <translation>Not reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="112" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="113" />
       <source>统计日期：{0}</source>
       <translation>As of: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="114" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="115" />
       <source>数据来源：{0}</source>
       <translation>Data source: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="124" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="125" />
       <source>约束性指标尚未达到目标</source>
       <translation>Binding indicator not yet on target</translation>
     </message>
@@ -1371,52 +1371,52 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>IndicatorValueDialog</name>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="189" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="193" />
       <source>录入指标值</source>
       <translation>Enter indicator value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="191" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="195" />
       <source>数值，例如 85</source>
       <translation>A number, e.g. 85</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="196" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="200" />
       <source>例如 统计年报</source>
       <translation>e.g. statistical yearbook</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="200" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="204" />
       <source>目标：</source>
       <translation>Target:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="204" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="208" />
       <source>数值</source>
       <translation>Value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="205" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="209" />
       <source>统计日期</source>
       <translation>As of</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="206" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="210" />
       <source>数据来源</source>
       <translation>Data source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="207" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="211" />
       <source>说明</source>
       <translation>Explanation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="224" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="228" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="225" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="229" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1432,22 +1432,22 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>IndicatorsPane</name>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="292" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="313" />
       <source>录入指标值…</source>
       <translation>Enter indicator value…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="325" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="346" />
       <source>请选择方案。</source>
       <translation>Please choose a plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="328" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="349" />
       <source>该方案没有指标。</source>
       <translation>This plan has no indicators.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/indicators_pane.py" line="334" />
+      <location filename="../../desktop/ui/indicators_pane.py" line="355" />
       <source>共 {0} 项指标，其中约束性 {1} 项；约束性未达标 {2} 项，尚未填报 {3} 项。</source>
       <translation>{0} indicators, {1} of them binding; binding behind target: {2}; not yet reported: {3}.</translation>
     </message>
@@ -1830,7 +1830,7 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
     </message>
     <message>
       <location filename="../../desktop/ui/main_window.py" line="212" />
-      <location filename="../../desktop/ui/main_window.py" line="569" />
+      <location filename="../../desktop/ui/main_window.py" line="577" />
       <source>关于 PlanDesk</source>
       <translation>About PlanDesk</translation>
     </message>
@@ -1890,52 +1890,52 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
       <translation>Evaluation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="309" />
+      <location filename="../../desktop/ui/main_window.py" line="317" />
       <source>（已归档）</source>
       <translation>(archived)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="416" />
+      <location filename="../../desktop/ui/main_window.py" line="424" />
       <source>搜索命中 {0} 处，</source>
       <translation>{0} search hits, </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="424" />
+      <location filename="../../desktop/ui/main_window.py" line="432" />
       <source>{0} 个条目</source>
       <translation>{0} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="474" />
+      <location filename="../../desktop/ui/main_window.py" line="482" />
       <source>新子任务</source>
       <translation>New sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="488" />
+      <location filename="../../desktop/ui/main_window.py" line="496" />
       <source>方案原文中的条目不能改标题，只有本单位添加的子任务可以修改。</source>
       <translation>Items of the plan document cannot be renamed; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="503" />
+      <location filename="../../desktop/ui/main_window.py" line="511" />
       <source>方案原文中的条目不能删除，只有本单位添加的子任务可以删除。</source>
       <translation>Items of the plan document cannot be deleted; only sub-tasks added by this office can.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="507" />
+      <location filename="../../desktop/ui/main_window.py" line="515" />
       <source>删除子任务</source>
       <translation>Delete sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="508" />
+      <location filename="../../desktop/ui/main_window.py" line="516" />
       <source>删除子任务“{0}”？可用“撤销”恢复。</source>
       <translation>Delete sub-task "{0}"? Undo brings it back.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="528" />
+      <location filename="../../desktop/ui/main_window.py" line="536" />
       <source>筛选时不能调整顺序，请先清除筛选。</source>
       <translation>The order cannot be changed while filtering; clear the filters first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="570" />
+      <location filename="../../desktop/ui/main_window.py" line="578" />
       <source>PlanDesk 规划督办台：规划实施方案的分解、分工、进展与督办。
 
 版本：{0}
@@ -2265,89 +2265,94 @@ Cooperating: {3}</translation>
       <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="96" />
+      <location filename="../../desktop/ui/undo_commands.py" line="97" />
       <source>修改分工</source>
       <translation>Edit assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="132" />
+      <location filename="../../desktop/ui/undo_commands.py" line="133" />
       <source>延期</source>
       <translation>Extend deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="134" />
+      <location filename="../../desktop/ui/undo_commands.py" line="135" />
       <source>填写截止日期</source>
       <translation>Set deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="136" />
+      <location filename="../../desktop/ui/undo_commands.py" line="137" />
       <source>更正截止日期</source>
       <translation>Correct deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="171" />
+      <location filename="../../desktop/ui/undo_commands.py" line="172" />
       <source>添加分工</source>
       <translation>Add assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="193" />
+      <location filename="../../desktop/ui/undo_commands.py" line="194" />
       <source>删除分工</source>
       <translation>Delete assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="213" />
+      <location filename="../../desktop/ui/undo_commands.py" line="214" />
       <source>添加进展</source>
       <translation>Add progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="243" />
+      <location filename="../../desktop/ui/undo_commands.py" line="244" />
       <source>按文件分工</source>
       <translation>Assign as the document lists</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="269" />
+      <location filename="../../desktop/ui/undo_commands.py" line="270" />
       <source>修改方案属性</source>
       <translation>Edit plan properties</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="293" />
+      <location filename="../../desktop/ui/undo_commands.py" line="294" />
       <source>归档方案</source>
       <translation>Archive plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="293" />
+      <location filename="../../desktop/ui/undo_commands.py" line="294" />
       <source>取消归档</source>
       <translation>Unarchive</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="313" />
+      <location filename="../../desktop/ui/undo_commands.py" line="314" />
       <source>更正责任单位</source>
       <translation>Correct responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="332" />
+      <location filename="../../desktop/ui/undo_commands.py" line="333" />
       <source>更改条目类型</source>
       <translation>Change item kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="352" />
+      <location filename="../../desktop/ui/undo_commands.py" line="353" />
       <source>添加子任务</source>
       <translation>Add sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="380" />
+      <location filename="../../desktop/ui/undo_commands.py" line="381" />
       <source>删除子任务</source>
       <translation>Delete sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="406" />
+      <location filename="../../desktop/ui/undo_commands.py" line="407" />
       <source>修改标题</source>
       <translation>Edit title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="424" />
+      <location filename="../../desktop/ui/undo_commands.py" line="425" />
       <source>调整顺序</source>
       <translation>Reorder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="463" />
+      <source>录入指标值</source>
+      <translation>Enter indicator value</translation>
     </message>
   </context>
   <context>

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services.plans.indicators import list_indicators, set_indicator_value
@@ -136,3 +137,52 @@ def test_history_is_drawn_as_a_line_in_the_trend_column(qtbot: QtBot, db: Databa
 
     assert line_pixels(STANDARDS) > 20
     assert line_pixels(CENTRE) == 0  # nothing recorded, nothing drawn
+
+
+def test_a_value_entered_in_the_window_is_undone_and_redone(qtbot: QtBot, seeded_db: Database) -> None:
+    """录入指标值 goes on the window's undo stack: 撤销 takes exactly that value out, 重做 puts it back."""
+    from desktop.services.core.tree import list_plans
+    from desktop.ui.main_window import MainWindow
+
+    xian = next(p for p in list_plans(seeded_db) if "西安" in p.title)
+    window = MainWindow(seeded_db)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.plan_combo.setCurrentIndex(window.plan_combo.findData(xian.id))
+    pane = window.panes["indicators"]
+    assert isinstance(pane, IndicatorsPane)
+    window.tabs.setCurrentWidget(pane)
+    pane.select(pane.model.rows[row_named(pane, COVERAGE)].id)
+    qtbot.mouseClick(pane.enter_button, Qt.MouseButton.LeftButton)
+    dialog = pane.value_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.value_edit.setFocus()
+    qtbot.keyClicks(dialog.value_edit, "86.5")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    def latest() -> float | None:
+        info = next(i for i in list_indicators(seeded_db, plan_id=xian.id) if i.name == COVERAGE)
+        return info.latest.value if info.latest else None
+
+    assert latest() == 86.5 and cell(pane, COVERAGE, IndicatorTableModel.LATEST) != "未填报"
+    assert window.undo_action.isEnabled() and "录入指标值" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert latest() is None
+    qtbot.waitUntil(lambda: cell(pane, COVERAGE, IndicatorTableModel.LATEST) == "未填报")
+    window.redo_action.trigger()
+    assert latest() == 86.5
+    qtbot.waitUntil(lambda: cell(pane, COVERAGE, IndicatorTableModel.LATEST) != "未填报")
+    # a value the service refuses is said beside its field, and nothing lands on the undo stack
+    count = window.editing.stack.count()
+    qtbot.mouseClick(pane.enter_button, Qt.MouseButton.LeftButton)
+    dialog = pane.value_dialog
+    assert dialog is not None
+    dialog.value_edit.setFocus()
+    typed = QInputMethodEvent()  # Chinese arrives through the input method, as on an office PC
+    typed.setCommitString("很多")
+    QApplication.sendEvent(dialog.value_edit, typed)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.errors["value"].isVisible()
+    assert window.editing.stack.count() == count
