@@ -40,6 +40,7 @@ class Editing(QObject):
     plan_changed = Signal(int)  # many rows of a plan changed at once (adoption, plan properties)
     failed = Signal(str, str)  # field at fault, message
     indicators_changed = Signal(int)  # an indicator's values changed (its id)
+    workflow_changed = Signal(int)  # an assignment's hand-off moved (its id)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -478,3 +479,41 @@ class SetIndicatorValue(ServiceCommand):
         assert self.value_id is not None
         delete_indicator_value(self.db, value_id=self.value_id)
         self.editing.indicators_changed.emit(self.indicator_id)
+
+
+class WorkflowStepCommand(ServiceCommand):
+    """签收, 审核通过/退回, 办结/销号 (办理 tab) as one undo step: undo takes the step back and, for a close,
+    gives the assignment back the status and percent it had."""
+
+    def __init__(self, editing: Editing, assignment_id: int, code: str, note: str) -> None:
+        from ..services.supervision import workflow as wf
+
+        super().__init__(editing, editing.tr("办理：{0}").format(wf.STEP_NAMES.get(code, code)))
+        self.assignment_id = assignment_id
+        self.code = code
+        self.note = note
+        self.step_id: int | None = None
+        self.before: AssignmentInfo | None = None
+
+    def do(self) -> None:
+        from ..services.supervision import workflow as wf
+
+        self.before = asg.get_assignment(self.db, assignment_id=self.assignment_id)
+        aid, code, note = self.assignment_id, self.code, self.note
+        if code in ("accept", "return"):
+            step = wf.review(self.db, assignment_id=aid, accept=code == "accept", reason=note)
+        elif code in ("close", "strike"):
+            step = wf.close(self.db, assignment_id=aid, struck_off=code == "strike", note=note)
+        else:
+            step = wf.acknowledge(self.db, assignment_id=aid, note=note)
+        self.step_id = step.id
+        self.editing.workflow_changed.emit(aid)
+
+    def revert(self) -> None:
+        from ..services.supervision import workflow as wf
+
+        assert self.step_id is not None and self.before is not None
+        wf.withdraw_step(
+            self.db, step_id=self.step_id, status=self.before.status, percent=self.before.percent
+        )
+        self.editing.workflow_changed.emit(self.assignment_id)

@@ -113,12 +113,18 @@ class WindowActions(QObject):
         views["reporting"].remind_requested.connect(self.choose_reminder_file)
         attach_indicator_warnings(views["warnings"])  # binding indicators whose forecast misses
         # 办理 follows the assignment selected in the detail pane.
-        self.workflow = WorkflowPanel(self.db)
+        self.workflow = WorkflowPanel(self.db, editing=w.editing)
         self.workflow.failed.connect(w.show_error)
         self.workflow.changed.connect(lambda _id: w.refresh())
+        # a step recorded, undone or redone: the 办理 tab and the tree show where the work stands now
+        w.editing.workflow_changed.connect(self._after_step)
         w.tabs.addTab(self.workflow, self.supervision_titles["workflow"])
         self._add_items_tab()
         w.detail.table.selectionModel().currentChanged.connect(lambda *_: self._follow_assignment())
+
+    def _after_step(self, _assignment_id: int) -> None:
+        self.workflow.refresh()
+        self.window.refresh()
 
     def _add_items_tab(self) -> None:
         from .supervision.items_pane import ItemsPane

@@ -2265,94 +2265,99 @@ Cooperating: {3}</translation>
       <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="97" />
+      <location filename="../../desktop/ui/undo_commands.py" line="98" />
       <source>修改分工</source>
       <translation>Edit assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="133" />
+      <location filename="../../desktop/ui/undo_commands.py" line="134" />
       <source>延期</source>
       <translation>Extend deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="135" />
+      <location filename="../../desktop/ui/undo_commands.py" line="136" />
       <source>填写截止日期</source>
       <translation>Set deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="137" />
+      <location filename="../../desktop/ui/undo_commands.py" line="138" />
       <source>更正截止日期</source>
       <translation>Correct deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="172" />
+      <location filename="../../desktop/ui/undo_commands.py" line="173" />
       <source>添加分工</source>
       <translation>Add assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="194" />
+      <location filename="../../desktop/ui/undo_commands.py" line="195" />
       <source>删除分工</source>
       <translation>Delete assignment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="214" />
+      <location filename="../../desktop/ui/undo_commands.py" line="215" />
       <source>添加进展</source>
       <translation>Add progress</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="244" />
+      <location filename="../../desktop/ui/undo_commands.py" line="245" />
       <source>按文件分工</source>
       <translation>Assign as the document lists</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="270" />
+      <location filename="../../desktop/ui/undo_commands.py" line="271" />
       <source>修改方案属性</source>
       <translation>Edit plan properties</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="294" />
+      <location filename="../../desktop/ui/undo_commands.py" line="295" />
       <source>归档方案</source>
       <translation>Archive plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="294" />
+      <location filename="../../desktop/ui/undo_commands.py" line="295" />
       <source>取消归档</source>
       <translation>Unarchive</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="314" />
+      <location filename="../../desktop/ui/undo_commands.py" line="315" />
       <source>更正责任单位</source>
       <translation>Correct responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="333" />
+      <location filename="../../desktop/ui/undo_commands.py" line="334" />
       <source>更改条目类型</source>
       <translation>Change item kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="353" />
+      <location filename="../../desktop/ui/undo_commands.py" line="354" />
       <source>添加子任务</source>
       <translation>Add sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="381" />
+      <location filename="../../desktop/ui/undo_commands.py" line="382" />
       <source>删除子任务</source>
       <translation>Delete sub-task</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="407" />
+      <location filename="../../desktop/ui/undo_commands.py" line="408" />
       <source>修改标题</source>
       <translation>Edit title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="425" />
+      <location filename="../../desktop/ui/undo_commands.py" line="426" />
       <source>调整顺序</source>
       <translation>Reorder</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/undo_commands.py" line="463" />
+      <location filename="../../desktop/ui/undo_commands.py" line="464" />
       <source>录入指标值</source>
       <translation>Enter indicator value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/undo_commands.py" line="491" />
+      <source>办理：{0}</source>
+      <translation>Hand-off: {0}</translation>
     </message>
   </context>
   <context>
@@ -4188,208 +4193,208 @@ Cooperating: {3}</translation>
       <translation>Handling</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="130" />
+      <location filename="../../desktop/ui/window_actions.py" line="136" />
       <source>已登记督办事项。</source>
       <translation>Supervision item registered.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="131" />
+      <location filename="../../desktop/ui/window_actions.py" line="137" />
       <source>督办事项</source>
       <translation>Supervision items</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="136" />
+      <location filename="../../desktop/ui/window_actions.py" line="142" />
       <source>报送台账</source>
       <translation>Reporting ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="151" />
+      <location filename="../../desktop/ui/window_actions.py" line="157" />
       <source>历史</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="172" />
-      <location filename="../../desktop/ui/window_actions.py" line="451" />
+      <location filename="../../desktop/ui/window_actions.py" line="178" />
+      <location filename="../../desktop/ui/window_actions.py" line="457" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="224" />
+      <location filename="../../desktop/ui/window_actions.py" line="230" />
       <source>已取消，未写入任何数据。</source>
       <translation>Cancelled; no data was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="251" />
+      <location filename="../../desktop/ui/window_actions.py" line="257" />
       <source>已生成：{0}</source>
       <translation>Written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="257" />
+      <location filename="../../desktop/ui/window_actions.py" line="263" />
       <source>保存催报通知</source>
       <translation>Save report reminders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="258" />
+      <location filename="../../desktop/ui/window_actions.py" line="264" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="261" />
+      <location filename="../../desktop/ui/window_actions.py" line="267" />
       <source>催报通知-{0}.pdf</source>
       <translation>report-reminders-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="268" />
+      <location filename="../../desktop/ui/window_actions.py" line="274" />
       <source>正在生成催报通知…</source>
       <translation>Writing report reminders…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="272" />
+      <location filename="../../desktop/ui/window_actions.py" line="278" />
       <source>已生成催报通知：{0}</source>
       <translation>Report reminders written: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="279" />
+      <location filename="../../desktop/ui/window_actions.py" line="285" />
       <source>选择修订后的方案文件</source>
       <translation>Choose the revised plan document</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="280" />
+      <location filename="../../desktop/ui/window_actions.py" line="286" />
       <source>方案文件 (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="296" />
+      <location filename="../../desktop/ui/window_actions.py" line="302" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="302" />
+      <location filename="../../desktop/ui/window_actions.py" line="308" />
       <source>修订版已导入，原有分工和进展已保留。</source>
       <translation>The revision has been imported; existing assignments and progress were kept.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="309" />
+      <location filename="../../desktop/ui/window_actions.py" line="315" />
       <source>选择保存进展反馈表的文件夹</source>
       <translation>Choose a folder for the progress workbooks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="322" />
+      <location filename="../../desktop/ui/window_actions.py" line="328" />
       <source>正在导出进展反馈表…</source>
       <translation>Exporting progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="325" />
+      <location filename="../../desktop/ui/window_actions.py" line="331" />
       <source>已导出 {0} 份进展反馈表到 {1}</source>
       <translation>Exported {0} progress workbooks to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="331" />
+      <location filename="../../desktop/ui/window_actions.py" line="337" />
       <source>选择各单位交回的进展反馈表</source>
       <translation>Choose the progress workbooks returned by the units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="332" />
+      <location filename="../../desktop/ui/window_actions.py" line="338" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="341" />
+      <location filename="../../desktop/ui/window_actions.py" line="347" />
       <source>正在检查进展反馈表…</source>
       <translation>Checking the progress workbooks…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="350" />
+      <location filename="../../desktop/ui/window_actions.py" line="356" />
       <source>进展反馈表已导入。</source>
       <translation>The progress workbooks have been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="356" />
+      <location filename="../../desktop/ui/window_actions.py" line="362" />
       <source>选择单位报送的进展情况报告</source>
       <translation>Choose the progress report a unit sent</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="357" />
+      <location filename="../../desktop/ui/window_actions.py" line="363" />
       <source>单位报告 (*.docx *.pdf *.txt *.ofd *.html *.htm)</source>
       <translation>Unit reports (*.docx *.pdf *.txt *.ofd *.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="369" />
+      <location filename="../../desktop/ui/window_actions.py" line="375" />
       <source>已按单位报告登记 {0} 条进展。</source>
       <translation>Recorded {0} progress entries from the unit's report.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="378" />
+      <location filename="../../desktop/ui/window_actions.py" line="384" />
       <source>保存交换包</source>
       <translation>Save exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="379" />
+      <location filename="../../desktop/ui/window_actions.py" line="385" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="392" />
+      <location filename="../../desktop/ui/window_actions.py" line="398" />
       <source>正在导出交换包…</source>
       <translation>Exporting the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="394" />
+      <location filename="../../desktop/ui/window_actions.py" line="400" />
       <source>已导出交换包：{0}</source>
       <translation>Exchange package exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="399" />
+      <location filename="../../desktop/ui/window_actions.py" line="405" />
       <source>选择交换包</source>
       <translation>Choose an exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="400" />
+      <location filename="../../desktop/ui/window_actions.py" line="406" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="408" />
+      <location filename="../../desktop/ui/window_actions.py" line="414" />
       <source>正在检查交换包…</source>
       <translation>Checking the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="417" />
+      <location filename="../../desktop/ui/window_actions.py" line="423" />
       <source>交换包已导入。</source>
       <translation>The exchange package has been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="425" />
+      <location filename="../../desktop/ui/window_actions.py" line="431" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="427" />
+      <location filename="../../desktop/ui/window_actions.py" line="433" />
       <source>已备份到：{0}</source>
       <translation>Backed up to: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="444" />
+      <location filename="../../desktop/ui/window_actions.py" line="450" />
       <source>已从备份恢复，被替换的数据库已另存为备份。</source>
       <translation>Restored from backup; the replaced database was saved as a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="456" />
+      <location filename="../../desktop/ui/window_actions.py" line="462" />
       <source>关账</source>
       <translation>Close month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="457" />
+      <location filename="../../desktop/ui/window_actions.py" line="463" />
       <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
       <translation>After closing month {0}, its report data is frozen and can be reprinted exactly as issued, and no more progress can be recorded for that month. Closing cannot be undone. Close month {0} of "{1}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="477" />
+      <location filename="../../desktop/ui/window_actions.py" line="483" />
       <source>正在关账…</source>
       <translation>Closing the month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="479" />
+      <location filename="../../desktop/ui/window_actions.py" line="485" />
       <source>{0} 月已关账。</source>
       <translation>Month {0} is closed.</translation>
     </message>
@@ -4503,132 +4508,132 @@ Cooperating: {3}</translation>
   <context>
     <name>WorkflowPanel</name>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="37" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="38" />
       <source>签收</source>
       <translation>Acknowledge</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="38" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="39" />
       <source>审核通过</source>
       <translation>Approve</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="39" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="40" />
       <source>退回</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="40" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="41" />
       <source>办结</source>
       <translation>Close case</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="41" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="42" />
       <source>销号</source>
       <translation>Strike off</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="61" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="63" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="61" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="63" />
       <source>环节</source>
       <translation>Step</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="61" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="63" />
       <source>状态变化</source>
       <translation>Status change</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="61" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="63" />
       <source>办理人</source>
       <translation>Handled by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="61" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="63" />
       <source>说明</source>
       <translation>Explanation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="66" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="68" />
       <source>说明或退回理由</source>
       <translation>Note or reason for returning</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="80" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="82" />
       <source>延期理由</source>
       <translation>Reason for extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="81" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="83" />
       <source>申请延期</source>
       <translation>Request extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="84" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="86" />
       <source>同意延期</source>
       <translation>Grant extension</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="85" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="87" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="88" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="90" />
       <source>延期申请</source>
       <translation>Extension requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="91" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="93" />
       <source>延期至</source>
       <translation>Extend to</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="104" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="106" />
       <source>催办记录</source>
       <translation>Reminders sent</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="108" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="110" />
       <source>添加佐证材料…</source>
       <translation>Add evidence…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="110" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="112" />
       <source>打开</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="112" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="114" />
       <source>佐证材料（附在最近一条进展上）</source>
       <translation>Evidence (attached to the latest progress entry)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="160" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="162" />
       <source>未选择分工记录</source>
       <translation>No assignment selected</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="170" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="172" />
       <source>{0}　当前环节：{1}</source>
       <translation>{0}　Current step: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="174" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="176" />
       <source>截止日期：</source>
       <translation>Deadline:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="277" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="299" />
       <source>选择佐证材料</source>
       <translation>Choose evidence</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="290" />
+      <location filename="../../desktop/ui/supervision/workflow_panel.py" line="312" />
       <source>请先登记一条进展，再为它添加佐证材料。</source>
       <translation>Record a progress entry first, then add evidence to it.</translation>
     </message>

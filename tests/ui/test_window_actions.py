@@ -8,10 +8,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.errors import PlanDeskError
 from desktop.exchange.workbook_format import HEADER_ROW
 from desktop.models import Assignment, ProgressEntry
 from desktop.services.core.tree import list_plans
-from desktop.services.supervision.assignments import create_assignment
+from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.storage import Database
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_dialog import ReportDialog
@@ -168,3 +169,38 @@ def test_two_jobs_started_at_once_both_finish(qtbot: QtBot, window: MainWindow) 
     assert len(window.extra.running) <= 2
     qtbot.waitUntil(lambda: len(results) == 2 and not window.extra.running, timeout=10000)
     assert sorted(results) == ["first", "second"]
+
+
+def test_a_workflow_step_is_undone_and_redone_from_the_window(
+    qtbot: QtBot, window: MainWindow, seeded_db: Database
+) -> None:
+    """办结 recorded in the 办理 tab by mistake: 撤销 takes the step back with the status and percent the work
+    had; 重做 closes it again; a step that is no longer the latest is refused in words."""
+    from desktop.services.supervision import workflow as wf
+    from desktop.services.supervision.assignments import get_assignment
+
+    task = first_task(seeded_db, window)
+    a = create_assignment(seeded_db, node_id=task, unit="西安市市场监督管理局", deadline="2030-01-31")
+    window.refresh()
+    assert window.select_node(task)
+    window.detail.table.setCurrentIndex(window.detail.table.model().index(0, 0))
+    window.extra.show_tab("workflow")
+    panel = window.extra.workflow
+    assert panel.do_step("acknowledge")
+    add_progress(seeded_db, assignment_id=a.id, period="2026-11", text="已完成全部建设内容", percent=60)
+    window.refresh()
+    assert panel.do_step("accept") and panel.do_step("close")
+    closed = get_assignment(seeded_db, assignment_id=a.id)
+    assert (closed.workflow_state, closed.status, closed.percent) == ("closed", "done", 100)
+    assert "办结" in window.undo_action.text()
+    window.undo_action.trigger()
+    back = get_assignment(seeded_db, assignment_id=a.id)
+    assert (back.workflow_state, back.status, back.percent) == ("accepted", "in_progress", 60)
+    assert [s.step for s in wf.workflow_history(seeded_db, assignment_id=a.id) if s.id][-1] == "accept"
+    assert wf.state_name("accepted") in panel.state_label.text()
+    window.redo_action.trigger()
+    assert get_assignment(seeded_db, assignment_id=a.id).workflow_state == "closed"
+    # only the latest step can be taken back
+    first = next(s for s in wf.workflow_history(seeded_db, assignment_id=a.id) if s.id)
+    with pytest.raises(PlanDeskError, match="只能撤销该分工最近的一个办理步骤"):
+        wf.withdraw_step(seeded_db, step_id=first.id)  # type: ignore[arg-type]

@@ -230,6 +230,39 @@ def close(
     )
 
 
+def withdraw_step(
+    db: Database, *, step_id: int, status: str | None = None, percent: int | None = None
+) -> StepInfo:
+    """Take back an assignment's latest step (撤销): the step is removed and the assignment returns to the state
+    it left; an 办结 or 销号 also gives back the ``status`` and ``percent`` it had (the caller saved them). Only
+    the latest step can be taken back, and only while the assignment still stands where that step put it."""
+    with db.write(cause="撤销督办步骤") as s:
+        row = s.get(WorkflowStep, step_id)
+        if row is None:
+            raise NotFound(f"找不到编号为 {step_id} 的办理步骤，可能已被撤销。", field="step_id")
+        latest = s.scalar(
+            select(WorkflowStep.id)
+            .where(WorkflowStep.assignment_id == row.assignment_id)
+            .order_by(WorkflowStep.at.desc(), WorkflowStep.id.desc())
+            .limit(1)
+        )
+        if latest != row.id:
+            raise PlanDeskError("只能撤销该分工最近的一个办理步骤：之后已有其他步骤。", field="step_id")
+        a = load_assignment(s, row.assignment_id)
+        if (a.workflow_state or "assigned") != row.to_state:
+            raise PlanDeskError(
+                f"分工记录 {a.id} 已不在“{state_name(row.to_state)}”状态，不能撤销这一步。", field="step_id"
+            )
+        info = _step_info(row)
+        a.workflow_state = row.from_state
+        if row.step in ("close", "strike") and status is not None:
+            a.status = status
+            if percent is not None:
+                a.percent = percent
+        s.delete(row)
+        return info
+
+
 def closed_periods(s: Session, plan_id: int) -> set[str]:
     return set(s.scalars(select(MonthSnapshot.period).where(MonthSnapshot.plan_id == plan_id)))
 

@@ -29,6 +29,7 @@ from ...services.supervision import evidence as ev
 from ...services.supervision import workflow as wf
 from ...services.supervision.assignments import get_assignment
 from ...storage import Database
+from ..undo_commands import Editing, WorkflowStepCommand
 from ..vocabulary import decision_name, workflow_state_name, workflow_step_name
 from .checkpoint_box import CheckpointBox
 from .escalation_box import EscalationBox
@@ -48,9 +49,10 @@ class WorkflowPanel(QWidget):
     changed = Signal(int)  # assignment id, after any step was recorded
     failed = Signal(str)  # the Chinese message of a refused step
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, editing: Editing | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.editing = editing  # the window's undo stack: a step recorded here can be taken back (撤销)
         self.assignment_id: int | None = None
         self.state_label = QLabel()
         self.deadline_label = QLabel()
@@ -235,7 +237,9 @@ class WorkflowPanel(QWidget):
         aid, note = self.assignment_id, self.note.text()
         if aid is None:
             return False
-        if code in ("accept", "return"):
+        if self.editing is not None:
+            ok = self._push(WorkflowStepCommand(self.editing, aid, code, note))
+        elif code in ("accept", "return"):
             ok = self._run(
                 lambda: wf.review(self.db, assignment_id=aid, accept=code == "accept", reason=note)
             )
@@ -248,6 +252,24 @@ class WorkflowPanel(QWidget):
         if ok:
             self.note.clear()
         return ok
+
+    def _push(self, command: WorkflowStepCommand) -> bool:
+        assert self.editing is not None
+        refused: list[str] = []
+
+        def note(_field: str, message: str) -> None:
+            refused.append(message)
+
+        self.editing.failed.connect(note)
+        try:
+            ok = self.editing.push(command)
+        finally:
+            self.editing.failed.disconnect(note)
+        if not ok:
+            self.message.setText(refused[0] if refused else "")
+            return False
+        self.message.clear()
+        return True
 
     def request_extension(self) -> bool:
         aid = self.assignment_id
