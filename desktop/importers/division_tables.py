@@ -26,7 +26,7 @@ from desktop.importers.numbering import cn_to_int
 from desktop.importers.parsed import Finding
 from desktop.importers.responsibility import RawUnit
 from desktop.importers.table_tasks import TableTask, TaskTable
-from desktop.importers.tree_builder import Draft
+from desktop.importers.tree_builder import Draft, walk_drafts
 from desktop.importers.units import canonical_unit
 
 _STRONG = 0.8  # a match wherever the row stands: the same title, one inside the other, the content copied
@@ -195,7 +195,7 @@ def merge_division_tables(roots: list[Draft], tables: list[TaskTable], city: str
     for table in tables:
         if not table.tasks:
             continue
-        nodes = [d for d in _walk(roots) if _is_candidate(d, from_tables, table.home)]
+        nodes = [d for d in walk_drafts(roots) if _is_candidate(d, from_tables, table.home)]
         if not nodes:
             continue
         match = _match(table.tasks, nodes)
@@ -205,14 +205,6 @@ def merge_division_tables(roots: list[Draft], tables: list[TaskTable], city: str
             continue
         findings += _apply(table, nodes, match, city)
     return findings
-
-
-def _walk(drafts: list[Draft]) -> list[Draft]:
-    out: list[Draft] = []
-    for d in drafts:
-        out.append(d)
-        out.extend(_walk(d.children))
-    return out
 
 
 def _is_candidate(draft: Draft, from_tables: set[int], home: Draft) -> bool:

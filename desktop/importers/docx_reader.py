@@ -8,11 +8,10 @@ import zipfile
 from typing import Any
 
 from desktop.errors import ImportRefused
-from desktop.fileio import ZipTooLarge, inflated_size
 from desktop.importers.docx_numbering import Numbering
 from desktop.importers.text_tables import header_roles, is_unit_list
+from desktop.importers.zip_guard import check_unpacked_size
 
-MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
 _CJK_END = re.compile(r"[\u3400-\u9fff，。；：、）]$")
 
 
@@ -30,14 +29,7 @@ def _check_zip(data: bytes, name: str) -> None:
                 location=name,
             )
         raise ImportRefused(f"文件“{name}”是压缩包，但不是 Word（.docx）文档，无法导入。", location=name)
-    try:
-        inflated_size(io.BytesIO(data), limit=MAX_UNCOMPRESSED)
-    except ZipTooLarge:
-        raise ImportRefused(
-            f"文件“{name}”解压后过大（超过 50 MB），为安全起见拒绝导入。", location=name
-        ) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
-        raise ImportRefused(f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。", location=name) from exc
+    check_unpacked_size(data, name, f"文件“{name}”已损坏或不完整，无法作为 Word 文档打开。")
 
 
 def _cell_text(tc: Any, document: Any, numbering: Numbering) -> str:

@@ -16,10 +16,9 @@ import zipfile
 from pyexpat import ExpatError, ParserCreate
 
 from desktop.errors import ImportRefused
-from desktop.fileio import ZipTooLarge, inflated_size
 from desktop.importers.ofd_layout import Glyphs, Page, reading_text
+from desktop.importers.zip_guard import check_unpacked_size
 
-MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
 MAX_PAGES = 2000
 _WIDE = re.compile(r"[\u2e80-\uffef]")
 # A gap between two characters of one TextCode wider than this (in character sizes) splits it into two runs:
@@ -260,14 +259,7 @@ class _Package:
 
 
 def _check_zip(data: bytes, name: str) -> None:
-    try:
-        inflated_size(io.BytesIO(data), limit=MAX_UNCOMPRESSED)
-    except ZipTooLarge:
-        raise ImportRefused(
-            f"文件“{name}”解压后过大（超过 50 MB），为安全起见拒绝导入。", location=name
-        ) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise ImportRefused(f"OFD 文件“{name}”已损坏或不完整，无法读取。", location=name) from exc
+    check_unpacked_size(data, name, f"OFD 文件“{name}”已损坏或不完整，无法读取。")
 
 
 def read_ofd(data: bytes, name: str) -> str:

@@ -12,7 +12,7 @@ from desktop.importers.numbering import match_heading, split_title
 from desktop.importers.parsed import ParsedNode
 from desktop.importers.responsibility import RawUnit, parse_responsibility, split_outside_brackets
 from desktop.importers.text_tables import header_roles, is_task_header, squeeze
-from desktop.importers.tree_builder import Draft, Line
+from desktop.importers.tree_builder import Draft, Line, walk_drafts
 
 _APPENDIX = re.compile(r"^附件\s*(\d*)\s*[:：]?\s*(.{0,60})$")
 _EMPTY_CELL = re.compile(r"^[/／—\-－―–无]*$")
@@ -83,17 +83,9 @@ def take_task_tables(roots: list[Draft]) -> list[TaskTable]:
     """Replace the rows of task tables among the drafts' lines by task drafts; appendix tables get a root.
     Returns the tables read, in document order."""
     tables: list[TaskTable] = []
-    for draft in _walk(roots):
+    for draft in walk_drafts(roots):
         _take_from(draft, roots, tables)
     return tables
-
-
-def _walk(drafts: list[Draft]) -> list[Draft]:
-    out: list[Draft] = []
-    for d in drafts:
-        out.append(d)
-        out.extend(_walk(d.children))
-    return out
 
 
 def _take_from(draft: Draft, roots: list[Draft], tables: list[TaskTable]) -> None:

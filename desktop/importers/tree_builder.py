@@ -48,6 +48,15 @@ class Draft:
     chapter_number: int | None = None
 
 
+def walk_drafts(drafts: list[Draft]) -> list[Draft]:
+    """The drafts and everything below them, in document order (pre-order)."""
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        out.extend(walk_drafts(d.children))
+    return out
+
+
 class TreeBuilder:
     """Feed lines in order; the builder merges repeated headings and keeps every line somewhere."""
 

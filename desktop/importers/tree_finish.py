@@ -20,6 +20,7 @@ from desktop.importers.tree_builder import (
     TreeBuilder,
     heading_of,
     units_in_line,
+    walk_drafts,
 )
 from desktop.importers.units import canonical_unit, is_known_unit
 
@@ -33,13 +34,13 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
             Finding("order_restored", "文档中的段落顺序被打乱，已按编号恢复章节顺序，请核对。")
         )
     tables = take_task_tables(roots)
-    for draft in _walk(roots):
+    for draft in walk_drafts(roots):
         _split_unnumbered_tasks(draft, review=builder.scrambled)
     # a 任务分工表 repeating the body's tasks assigns them: linked, so the work is counted once
     division = merge_division_tables(roots, tables, city)
     _mark_measures(roots, inside=False)
     if _reads_joint_as_lead(roots, plan.text):
-        for draft in _walk(roots):
+        for draft in walk_drafts(roots):
             draft.raw_units = [
                 (RawUnit(u.raw, "lead", joint=True) if u.joint and not u.listed else u, line)
                 for u, line in draft.raw_units
@@ -83,15 +84,7 @@ def _reads_joint_as_lead(roots: list[Draft], text: str) -> bool:
         text,
     ):
         return False
-    return any(u.role == "lead" and not u.joint for d in _walk(roots) for u, _ in d.raw_units)
-
-
-def _walk(drafts: list[Draft]) -> list[Draft]:
-    out: list[Draft] = []
-    for d in drafts:
-        out.append(d)
-        out.extend(_walk(d.children))
-    return out
+    return any(u.role == "lead" and not u.joint for d in walk_drafts(roots) for u, _ in d.raw_units)
 
 
 def _chapter_starts(evidence: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -297,15 +290,15 @@ def _gap(
 
 
 def _collect_indicators(plan: ParsedPlan, roots: list[Draft]) -> None:
-    for d in _walk(roots):
+    for d in walk_drafts(roots):
         rows = [
             TableLine(line.text.split("\t"), line.start, line.end) for line in d.lines if "\t" in line.text
         ]
         plan.indicators.extend(parse_table(rows, period_end(plan.title)))
     if plan.indicators:
         return
-    years = sorted(d.node.goal_year for d in _walk(roots) if d.node.goal_year)
-    for d in _walk(roots):
+    years = sorted(d.node.goal_year for d in walk_drafts(roots) if d.node.goal_year)
+    for d in walk_drafts(roots):
         context = d.node.kind in ("chapter", "section") and GOAL_CONTEXT.search(d.node.title)
         if d.node.kind == "goal" or context:
             year = d.node.goal_year or (years[0] if years else None)
@@ -316,12 +309,12 @@ def _collect_indicators(plan: ParsedPlan, roots: list[Draft]) -> None:
 def _report_notes_missing(plan: ParsedPlan, roots: list[Draft]) -> None:
     """A task without a note among siblings that mostly have one: the note may be printed in a form not read
     (or the task really has none) — one line in the review, so a miss is never silent."""
-    for parent in _walk(roots):
+    for parent in walk_drafts(roots):
         tasks = [d for d in parent.children if d.node.kind in ("task", "measure") and not d.node.assigned_in]
         if len(tasks) < 3:
             continue
         noted = [d for d in tasks if d.raw_units]
-        bare = [d for d in tasks if not d.raw_units and not any(c.raw_units for c in _walk(d.children))]
+        bare = [d for d in tasks if not d.raw_units and not any(c.raw_units for c in walk_drafts(d.children))]
         if not bare or 3 * len(noted) < 2 * len(tasks):
             continue
         where = f"{parent.node.label}{parent.node.title[:16]}"
@@ -339,7 +332,7 @@ def _report_notes_missing(plan: ParsedPlan, roots: list[Draft]) -> None:
 
 def _report_unknown_units(plan: ParsedPlan, roots: list[Draft], city: str | None) -> None:
     reported: set[str] = set()
-    for d in _walk(roots):
+    for d in walk_drafts(roots):
         for raw, line in d.raw_units:
             name = canonical_unit(raw.raw, city)
             if name in reported or is_known_unit(raw.raw, city):

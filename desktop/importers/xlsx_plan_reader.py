@@ -12,17 +12,15 @@ import datetime as dt
 import io
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from desktop.errors import ImportRefused
-from desktop.fileio import ZipTooLarge, inflated_size
 from desktop.importers.numbering import match_heading
 from desktop.importers.text_tables import header_role, header_roles, is_task_header, is_unit_list
+from desktop.importers.zip_guard import check_unpacked_size
 
-MAX_UNCOMPRESSED = 50 * 1024 * 1024  # a zip bomb must not be unpacked
 MAX_ROWS = 20_000  # rows of one sheet, empty ones included; a task table has a few hundred
 MAX_CELLS = 300_000  # cells written in the whole workbook: what loading it in full must hold in memory
 MAX_COLUMNS = 60
@@ -40,14 +38,7 @@ class _Sheet:
 
 
 def _check_zip(data: bytes, name: str) -> None:
-    try:
-        inflated_size(io.BytesIO(data), limit=MAX_UNCOMPRESSED)
-    except ZipTooLarge:
-        raise ImportRefused(
-            f"文件“{name}”解压后过大（超过 50 MB），为安全起见拒绝导入。", location=name
-        ) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise ImportRefused(f"Excel 文件“{name}”已损坏或不完整，无法读取。", location=name) from exc
+    check_unpacked_size(data, name, f"Excel 文件“{name}”已损坏或不完整，无法读取。")
 
 
 def cell_text(value: Any) -> str:

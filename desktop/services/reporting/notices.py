@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...errors import PlanDeskError
-from ...models import Assignment, AuditEntry, Plan, PlanNode, Reminder, Setting, Unit
+from ...models import Assignment, AuditEntry, Plan, PlanNode, Reminder, Unit
 from ...reports.notices import NoticeSettings, RenderedNotice, doc_number, render_notices
 from ...reports.pdf_common import IsCancelled, Progress, cn_date
 from ...reports.report_model import NoticeItem, UnitNotice
 from ...storage import Database
-from ..core.settings import get_setting
+from ..core.settings import get_setting, set_setting
 from ..core.validation import check_text
 from ..core.workdays import work_calendar
 from ..supervision.warnings import reporting_status
@@ -76,12 +76,7 @@ def set_notice_settings(db: Database, **values: str) -> NoticeSettings:
         raise PlanDeskError("机关代字不能为空（例如“督办”），通知的文号由它编成。", field="prefix")
     if re.search(r"[\s〔〕\[\]【】()（）]", merged["prefix"]):
         raise PlanDeskError("机关代字不能含空格或括号：文号写作“机关代字〔年份〕序号号”。", field="prefix")
-    with db.write(cause="修改本单位公文设置") as s:
-        row = s.get(Setting, SETTING)
-        if row is None:
-            s.add(Setting(key=SETTING, value=merged))
-        else:
-            row.value = merged
+    set_setting(db, SETTING, merged)
     return NoticeSettings(**merged)
 
 
