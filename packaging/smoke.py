@@ -9,7 +9,7 @@ window's preferences go to the registry as usual (HKCU\\Software\\PlanDesk).
 The Python running this script only writes the test documents (the PDF through reportlab, which the build
 environment has); the checks themselves run the built executables:
   --version; importing the sample plan as .txt, and as .docx, web page and PDF written from it (the same
-  chapters, sections and tasks); adopt (分工 from the document); the monthly report as PDF and .docx; a backup;
+  chapters, sections and tasks), and an Excel 任务分解表; adopt (分工 from the document); the monthly report as PDF and .docx; a backup;
   check; the PostgreSQL driver (a refused connection, not a missing driver); then the window, offscreen on
   that database, until its plan tree has painted (PLANDESK_STARTUP_PROBE, see desktop/ui/app.py), in Chinese
   with Qt's own strings translated, and in English (the catalogue in desktop.resources).
@@ -173,6 +173,7 @@ class Smoke:
         self.runner = Runner(executable(bundle, "plandesk-cli") or window, environment(work), work)
         self.work = work
         self.db = work / "smoke.sqlite3"
+        self.imports = 0  # plans imported so far: the window must list each
         self.lines = [
             line.strip() for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()
         ]
@@ -190,6 +191,7 @@ class Smoke:
 
     def imported(self, document: Path, *extra: str) -> dict[str, int]:
         out = self.cli("import", str(document), "--json", *extra).stdout
+        self.imports += 1
         try:
             counts = json.loads(out)["counts"]
         except (ValueError, KeyError) as exc:
@@ -209,6 +211,22 @@ class Smoke:
         if counts != self.reference:
             raise Failed(f"{document.name} gave {counts}, the text gave {self.reference}")
         return f"same chapters, sections and tasks as the text ({document.stat().st_size} bytes)"
+
+    def import_task_table(self) -> str:
+        """An Excel 任务分解表 (the importer's openpyxl and its zip checks, inside the bundle)."""
+        from openpyxl import Workbook
+
+        document = self.work / "任务分解表.xlsx"
+        wb = Workbook()
+        ws = wb.worksheets[0]
+        ws.append(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
+        ws.append([1, "推进计量数字化转型", "市市场监管局", "市数据局", "2025年底前"])
+        ws.append([2, "建设产业计量测试中心", "市工信局", "市市场监管局", "2026年6月"])
+        wb.save(document)
+        counts = self.imported(document, "--new")
+        if counts.get("task") != 2:
+            raise Failed(f"{document.name} gave {counts}, expected its 2 rows as tasks")
+        return "2 rows read as 2 tasks"
 
     def adopt(self) -> str:
         out = self.cli("adopt", "--plan", "1").stdout.strip()
@@ -256,8 +274,9 @@ class Smoke:
             raise Failed("the window quit without writing its state")
         state: dict[str, object] = json.loads(probe.read_text(encoding="utf-8"))
         rows = state.get("tree_rows")
-        if not state.get("painted") or not isinstance(rows, int) or rows < 1 or state.get("plans") != 4:
-            raise Failed(f"expected a painted tree with rows and 4 plans, got {state}")
+        plans = self.imports  # every import above made a plan
+        if not state.get("painted") or not isinstance(rows, int) or rows < 1 or state.get("plans") != plans:
+            raise Failed(f"expected a painted tree with rows and {plans} plans, got {state}")
         return state
 
     def window_chinese(self) -> str:
@@ -290,6 +309,7 @@ def main() -> int:
             ("import docx", lambda: smoke.import_written("docx", write_docx)),
             ("import html", lambda: smoke.import_written("html", write_html)),
             ("import pdf", lambda: smoke.import_written("pdf", write_pdf)),
+            ("import xlsx", smoke.import_task_table),
             ("adopt", smoke.adopt),
             ("monthly report pdf", lambda: smoke.monthly("pdf", b"%PDF-")),
             ("monthly report docx", lambda: smoke.monthly("docx", b"PK\x03\x04")),
