@@ -415,3 +415,20 @@ def _table_links(s: Session, node_ids: list[int]) -> tuple[TableLink, ...]:
         for i in node_ids
         if i in nodes
     )
+
+
+def document_order(s: Session, plan_id: int) -> dict[int, int]:
+    """Each node of the plan by its place in the document (pre-order, siblings by position): lists of nodes
+    come out the same on SQLite and PostgreSQL, which return unordered rows in different orders."""
+    kids: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+    for nid, parent, position in s.execute(
+        select(PlanNode.id, PlanNode.parent_id, PlanNode.position).where(PlanNode.plan_id == plan_id)
+    ):
+        kids[parent].append((position, nid))
+    rank: dict[int, int] = {}
+    stack = [nid for _p, nid in sorted(kids[None], reverse=True)]
+    while stack:
+        nid = stack.pop()
+        rank[nid] = len(rank)
+        stack.extend(child for _p, child in sorted(kids.get(nid, []), reverse=True))
+    return rank

@@ -18,6 +18,7 @@ from ...storage import Database
 from ..core.as_of import report_counts, states_on
 from ..core.settings import get_setting
 from ..core.statistics import unassigned_work
+from ..core.tree import document_order
 from ..core.validation import parse_date, parse_period, period_end
 from ..core.workdays import WorkCalendar, remaining_text, work_calendar
 from .checkpoints import missed_checkpoints
@@ -92,10 +93,11 @@ def unassigned_tasks(db: Database, *, plan_id: int, as_of: dt.date | None = None
             .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False))
         ).all()
         states = states_on(s, [aid for aid, _ in rows], day)
+        rank = document_order(s, plan_id)
     existing = {nid for aid, nid in rows if states[aid].exists}
     for nid in dict.fromkeys(nid for _, nid in rows if nid not in existing):
         out.append(UnassignedTask(nid, nodes[nid][1], [], nodes[nid][0] or ""))
-    return out
+    return sorted(out, key=lambda t: rank.get(t.node_id, len(rank)))  # in the document's order
 
 
 def warning_rules(db: Database) -> dict[str, Any]:
