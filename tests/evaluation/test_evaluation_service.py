@@ -121,3 +121,21 @@ def test_report_data_defaults_to_the_midpoint(db: Database) -> None:
     assert edited.suggestions == ["加快标准建设。"] and edited.title.endswith("2025年度评估报告")
     with pytest.raises(PlanDeskError, match="评估类型"):
         gather_evaluation(db, plan_id=ids["plan"], kind="quarterly")
+
+
+def test_task_shares_on_a_past_date_leave_out_work_assigned_later(db: Database) -> None:
+    """Evaluated as of a past day, the tasks are as they stood then: work assigned afterwards is not counted,
+    so printing the same day's evaluation later gives the same shares."""
+    from desktop import clock
+    from desktop.services.supervision.assignments import create_assignment
+
+    with clock.fixed_today(dt.date(2025, 1, 2)):
+        ids = load_evaluated_plan(db)
+    with clock.fixed_today(dt.date(2025, 1, 20)):
+        before = evaluate_tasks(db, plan_id=ids["plan"], as_of=dt.date(2025, 1, 10))
+    with clock.fixed_today(dt.date(2025, 3, 1)):
+        create_assignment(db, node_id=ids["task3"], unit="区科委", start_date="2025-02-01")
+    with clock.fixed_today(dt.date(2025, 4, 1)):
+        after = evaluate_tasks(db, plan_id=ids["plan"], as_of=dt.date(2025, 1, 10))
+    assert {r.name: r.total for r in after.by_unit} == {"区市场监管局": 2, "区科委": 1, "区发展改革委": 1}
+    assert (after.judgement, after.overall) == (before.judgement, before.overall)

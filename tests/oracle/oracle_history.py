@@ -35,6 +35,7 @@ from desktop.clock import fixed_today
 from desktop.errors import PlanDeskError
 from desktop.reports.bulletin import render_bulletin
 from desktop.services.core.tree import children, get_plan
+from desktop.services.evaluation.assessment import gather_evaluation, render_report
 from desktop.services.plans.indicators import list_indicators, set_indicator_value
 from desktop.services.plans.plan_import import import_plan
 from desktop.services.reporting.bulletin import draft_bulletin
@@ -510,18 +511,24 @@ def print_every_output(o: Office, sc: Scenario, day: dt.date, unit: str) -> Ever
 @dataclass
 class Supervision:
     """The 催办 notices (a preview: nothing numbered or recorded; None when no unit gets one), the 计分办法 ranking
-    exported and the 督查通报, printed on one day as of the scenario's day."""
+    exported, the 督查通报 and the evaluation report, printed on one day as of the scenario's day."""
 
     notices_pdf: Path | None
     points_xlsx: Path
     bulletin_pdf: Path
+    evaluation_pdf: Path
 
 
 def print_supervision(o: Office, sc: Scenario, day: dt.date) -> Supervision:
-    """On ``day``, as of the scenario's day: the 催办 notices previewed, the points of the ledger's months and the
-    督查通报 (PDF)."""
+    """On ``day``, as of the scenario's day: the 催办 notices previewed, the points of the ledger's months, the
+    督查通报 and the evaluation report (PDF)."""
     f = o.folder
-    out = Supervision(f / f"notices-{day}.pdf", f / f"points-{day}.xlsx", f / f"bulletin-{day}.pdf")
+    out = Supervision(
+        f / f"notices-{day}.pdf",
+        f / f"points-{day}.xlsx",
+        f / f"bulletin-{day}.pdf",
+        f / f"evaluation-{day}.pdf",
+    )
     first, last = sc.ledger_months
     with fixed_today(day):
         try:
@@ -533,5 +540,8 @@ def print_supervision(o: Office, sc: Scenario, day: dt.date) -> Supervision:
         export_point_ranking(ranking, out.points_xlsx)
         render_bulletin(
             draft_bulletin(o.db, plan_id=o.plan_id, month=sc.period, as_of=sc.as_of), out.bulletin_pdf
+        )
+        render_report(
+            gather_evaluation(o.db, plan_id=o.plan_id, as_of=sc.as_of, kind="annual"), out.evaluation_pdf
         )
     return out

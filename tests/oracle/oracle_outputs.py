@@ -606,7 +606,9 @@ def notices(path: Path) -> dict[str, dict[str, object]]:
                 days = int(m.group(8)) if m.group(8) else 0
                 items.append((m.group(2), role, deadline, "临期", days, int(m.group(11))))
                 today += bool(m.group(10))
-        assert len(items) == body.count("你单位"), f"notice items not understood: {body}"
+        assert len(items) == body.count("你单位牵头") + body.count("你单位配合"), (
+            f"notice items not understood: {body}"
+        )
         issued = _ISSUED.search(body)
         unit = lead.group(1)
         assert unit not in out, f"two notices for {unit}"
@@ -632,3 +634,19 @@ def point_sheet(path: Path) -> tuple[dict[str, tuple[object, ...]], list[int]]:
     assert rows[2][:10] == ["名次", "单位", "得分", *POINT_EVENTS], rows[2]
     body = [r for r in rows[3:] if r and r[0] is not None]
     return {str(r[1]): (r[0], r[2], tuple(r[3:10])) for r in body}, [r[0] for r in body]
+
+
+# -- the evaluation report ---------------------------------------------------------------------------------------
+
+
+def evaluation_verdict(path: Path) -> str:
+    """The judgement the evaluation report's 三、重点任务 opens with (the text up to its first full stop after the
+    closing bracket, or its one sentence)."""
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not _FOOTER.match(ln)]
+    start = next(i for i, ln in enumerate(lines) if ln.replace(" ", "") == "三、重点任务")
+    flat = _squeeze(lines[start + 1 :])
+    m = re.match(r"(.*?(?:）。|无法判断任务进度。))", flat)
+    assert m, f"evaluation judgement not understood: {flat[:200]}"
+    return m.group(1)

@@ -31,7 +31,9 @@ assignments reported 100 % for the month; 临期 = unfinished assignments due wi
 the month dated by D; a task's 完成% is its deciding assignments' lowest, its 截止 their earliest deadline not
 yet done (else the latest); the ranking's 分工数, 完成率 and 逾期 count a unit's existing assignments.
 A unit's own report, the brief, the Word report, the 考核 score, the 工作台账, the 预警 and the 督查通报: see
-``monthly_figures``, ``scores``, ``work_ledger``, ``warning_sets`` and ``bulletin_figures``.
+``monthly_figures``, ``scores``, ``work_ledger``, ``warning_sets`` and ``bulletin_figures``; the 催办 notices, the
+计分办法 ranking, the 通报's 主要指标 and the evaluation's judgement: ``notice_lists``, ``point_ranking``,
+``indicator_figures`` and ``evaluation_verdict``.
 """
 
 from __future__ import annotations
@@ -871,3 +873,40 @@ def indicator_figures(h: History, day: dt.date, printed: dt.date) -> dict[str, o
         "behind_of_reported": len(behind) if unreported and latest else None,
         "all_on_track": not unreported and not behind,
     }
+
+
+# -- the evaluation's 时间过半、任务过半 ------------------------------------------------------------------------------
+
+# The small plan's period: from its issue date to the end of its indicators' first target year.
+PLAN_START, PLAN_END = dt.date(2024, 3, 1), dt.date(2025, 12, 31)
+
+
+def evaluation_verdict(h: History, tasks: list[str], day: dt.date, printed: dt.date) -> str:
+    """The evaluation's judgement on ``day``. 时间进度: the share of the plan period elapsed by the day (one decimal,
+    within 0–100). 任务完成: the mean 完成% of the tasks with an assignment existing on the day, a done task
+    counting 100 and a paused (暂缓) one not at all; a task is as its lead units stand (``task_status``,
+    ``task_percent``). Both are stated; “时间过半、任务过半” is said only when both shares are at least half and
+    the work is not behind the time; else whether the work is behind the time, and by how many points. With no
+    assigned task, or every one paused, no judgement is made."""
+    span = (PLAN_END - PLAN_START).days
+    time_share = round(100 * max(0, min(span, (day - PLAN_START).days)) / span, 1)
+    lines = lines_on(h, month_of(day), day, printed)
+    by_task = {t: [x for x in lines if x.made.task == t] for t in tasks}
+    assigned = {t: ls for t, ls in by_task.items() if ls}
+    if not assigned:
+        return "尚未分解任务，无法判断任务进度。"
+    statuses = {t: task_status(ls) for t, ls in assigned.items()}
+    counted = [t for t in assigned if statuses[t] != "suspended"]
+    if not counted:
+        return f"重点任务均已暂缓（{len(assigned)}项），无法判断任务进度。"
+    percents = [100 if statuses[t] == "done" else task_percent(assigned[t]) for t in counted]
+    work = round(sum(percents) / len(percents), 1)
+    said = f"时间进度{time_share:.1f}%，任务完成{work:.1f}%，"
+    if time_share >= 50 and work >= 50 and work >= time_share:
+        said += "实现“时间过半、任务过半”"
+    elif work >= time_share:
+        said += "任务进度不落后于时间进度"
+    else:
+        said += f"任务进度落后于时间进度{time_share - work:.1f}个百分点"
+    done = sum(statuses[t] == "done" for t in assigned)
+    return f"{said}（任务完成为各项任务完成%的平均，暂缓的不计；已完成{done}/{len(assigned)}项）。"

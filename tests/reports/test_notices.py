@@ -234,3 +234,42 @@ def test_notices_go_out_under_the_offices_own_name_and_code(db, tmp_path):
     assert "报送西安市人民政府督查室" in text
     assert "西安市人民政府办公厅" not in text  # not the plan's issuer
     assert "抄送：市委办公厅、市政府办公厅" in text
+
+
+def test_notices_as_of_a_past_day_list_the_work_as_it_stood_then(db):
+    """Printed later, a notice as of a day lists the work as it stood on that day: work assigned after it is
+    not listed, and work closed or moved after it is listed with the deadline and percent it had then."""
+    from desktop.services.core.tree import children, get_plan
+    from desktop.services.plans.plan_import import import_plan
+    from desktop.services.supervision.assignments import add_progress, change_deadline, create_assignment
+    from desktop.services.supervision.workflow import close, review
+
+    from factories import small_plan
+
+    day = dt.date(2026, 3, 10)
+    with clock.fixed_today(dt.date(2026, 3, 1)):
+        plan_id = import_plan(db, parsed=small_plan()).plan_id
+        root = get_plan(db, plan_id=plan_id).root_id
+        tasks, stack = {}, [root]
+        while stack:
+            for row in children(db, node_id=stack.pop()):
+                tasks[row.label] = row.id
+                stack.append(row.id)
+        late = create_assignment(
+            db, node_id=tasks["1."], unit="区市场监管局", deadline=dt.date(2026, 3, 5)
+        ).id
+        moved = create_assignment(db, node_id=tasks["2."], unit="区科委", deadline=dt.date(2026, 3, 12)).id
+    with clock.fixed_today(dt.date(2026, 3, 15)):
+        create_assignment(db, node_id=tasks["3."], unit="区发展改革委", deadline=dt.date(2026, 3, 2))
+        add_progress(db, assignment_id=late, period="2026-03", text="已完成全部工作", percent=100)
+        review(db, assignment_id=late, accept=True)
+        close(db, assignment_id=late)
+        change_deadline(
+            db, assignment_id=moved, deadline=dt.date(2026, 6, 30), kind="extension", reason="批准"
+        )
+    notices = gather_notices(db, plan_id=plan_id, as_of=day)
+    listed = {n.unit: [(i.deadline, i.overdue, i.days, i.percent) for i in n.items] for n in notices}
+    assert listed == {
+        "区市场监管局": [(dt.date(2026, 3, 5), True, 5, 0)],
+        "区科委": [(dt.date(2026, 3, 12), False, 2, 0)],
+    }

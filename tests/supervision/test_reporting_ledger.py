@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from supervision_setup import load_small_plan
 
+from desktop import clock
 from desktop.cli import main
 from desktop.errors import PlanDeskError
 from desktop.services.core.settings import set_setting
@@ -187,3 +188,60 @@ def test_closed_work_set_to_paused_afterwards_keeps_the_report_it_closed_with(
     update_assignment(db, assignment_id=quarter[REFORM], status="suspended")
     ledger = reporting_ledger(db, first="2026-01", last="2026-03")  # as of today: the pause is known
     assert _row(ledger, REFORM)[2] == ("按时", D(2026, 3, 20))
+
+
+def test_the_ranking_lists_only_units_with_work_on_the_day(db: Database) -> None:
+    """A unit assigned after the statistics day is not in that day's ranking: printed later, the same day's
+    ranks stay as they were."""
+    ids = load_small_plan(db)
+    with clock.fixed_today(D(2026, 1, 5)):
+        create_assignment(db, node_id=ids["1."], unit=MARKET, start_date="2026-01-01", deadline="2026-01-31")
+    with clock.fixed_today(D(2026, 2, 10)):
+        create_assignment(db, node_id=ids["2."], unit=REFORM)
+        ranking = point_ranking(db, first="2026-01", last="2026-01", as_of="2026-02-05")
+    assert [(u.rank, u.unit, u.points) for u in ranking.units] == [(1, MARKET, -2)]
+
+
+def test_a_unit_that_never_reported_ranks_after_every_unit_that_did(db: Database) -> None:
+    """Points equal or even higher do not lift a unit that owed reports and sent none above one that sent."""
+    ids = load_small_plan(db)
+    with clock.fixed_today(D(2026, 1, 5)):
+        market = create_assignment(db, node_id=ids["1."], unit=MARKET, start_date="2026-01-01").id
+        create_assignment(db, node_id=ids["2."], unit=MARKET, start_date="2026-01-01")
+        create_assignment(db, node_id=ids["3."], unit=SCIENCE, start_date="2026-02-01")
+    with clock.fixed_today(D(2026, 3, 10)):
+        add_progress(db, assignment_id=market, period="2026-01", text="一月进展", reported_on="2026-01-27")
+        ranking = point_ranking(db, first="2026-01", last="2026-02", as_of="2026-03-10")
+    # 区市场监管局: January 迟报 0, February 未报 −1; 区科委: February 未报 −1, and never a report.
+    assert [(u.rank, u.unit, u.points) for u in ranking.units] == [(1, MARKET, -1), (2, SCIENCE, -1)]
+
+
+def test_work_not_yet_assigned_on_the_day_scores_nothing(db: Database) -> None:
+    """Work handed over from a later 交办 date is not yet there on an earlier statistics day, even if it was
+    closed early: no 按期办结 for it, and its unit is not ranked."""
+    ids = load_small_plan(db)
+    with clock.fixed_today(D(2026, 1, 23)):
+        aid = create_assignment(db, node_id=ids["1."], unit=MARKET, start_date="2026-01-24").id
+        add_progress(db, assignment_id=aid, period="2026-01", text="一月进展")
+        workflow.review(db, assignment_id=aid, accept=True)
+        workflow.close(db, assignment_id=aid)
+    with clock.fixed_today(D(2026, 1, 30)):
+        ranking = point_ranking(db, first="2026-01", last="2026-01", as_of="2026-01-23")
+    assert ranking.units == [] and ranking.events == []
+
+
+def test_work_closed_after_the_day_was_overdue_on_it(db: Database) -> None:
+    """Overdue work closed after the statistics day still scores 逾期 on that day, printed before or after."""
+    ids = load_small_plan(db)
+    with clock.fixed_today(D(2026, 1, 5)):
+        aid = create_assignment(
+            db, node_id=ids["1."], unit=MARKET, start_date="2026-01-01", deadline="2026-01-20"
+        ).id
+        add_progress(db, assignment_id=aid, period="2026-01", text="一月进展")
+    with clock.fixed_today(D(2026, 2, 3)):
+        before = point_ranking(db, first="2026-01", last="2026-01", as_of="2026-02-01")
+        workflow.review(db, assignment_id=aid, accept=True)
+        workflow.close(db, assignment_id=aid)
+        after = point_ranking(db, first="2026-01", last="2026-01", as_of="2026-02-01")
+    assert [(e.name, e.points) for e in after.events] == [(e.name, e.points) for e in before.events]
+    assert [e.name for e in after.events] == ["按时反馈", "逾期"]

@@ -6,14 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ... import clock, rulebook
 from ...errors import NotFound
-from ...models import Assignment, Indicator, Plan, PlanNode, ProgressEntry, Unit
+from ...models import Assignment, Indicator, Plan, PlanNode, Unit
 from ...reports.evaluation_model import BehindTask, ShareRow, TaskEvaluation
 from ...storage import Database
+from ..core.as_of import AssignmentState, states_on
 from ..core.validation import parse_date
 from ..supervision.warnings import expected_percent, warning_rules
 
@@ -90,31 +91,20 @@ class _State:
     reason: str = ""  # why it is behind (overdue, or short of its schedule)
 
 
-def _assignment_state(
-    a: Assignment, unit: str, history: list[tuple[str, int]], as_of: dt.date, live: bool, lag: float
-) -> _State:
-    """An assignment as it stood on as_of: today's record when as_of is today or later, else its reports
-    (``history``: those reported by as_of, by period)."""
-    if live:
-        status = rulebook.supervised_status(a.status, a.workflow_state, a.deadline, as_of)
-        pct = 100 if status == "done" else a.percent
-    else:
-        month = f"{as_of:%Y-%m}"
-        reported = [p for period, p in history if period <= month]
-        pct = min(100, reported[-1]) if reported else 0
-        at_the_time = "done" if pct >= 100 else "in_progress" if pct > 0 else "not_started"
-        if a.status == "suspended":
-            at_the_time = "suspended"
-        status = rulebook.supervised_status(at_the_time, None, a.deadline, as_of)
+def _assignment_state(then: AssignmentState, unit: str, as_of: dt.date, lag: float) -> _State:
+    """An assignment as it stood at the end of as_of (``then``: its fields rebuilt from the audit trail, with
+    the reports dated by then), classed for the evaluation."""
+    status = rulebook.supervised_status(then.status, then.workflow_state, then.deadline, as_of)
+    pct = 100 if status == "done" else then.percent
     if status in ("done", "suspended"):
-        return _State(unit, a.role, status, pct, status)
+        return _State(unit, then.role, status, pct, status)
     if status == "overdue":
-        deadline = a.deadline.isoformat() if a.deadline else ""
-        return _State(unit, a.role, status, pct, "behind", f"已逾期（截止 {deadline}），完成 {pct}%")
-    expected = expected_percent(a.start_date, a.deadline, as_of)
+        deadline = then.deadline.isoformat() if then.deadline else ""
+        return _State(unit, then.role, status, pct, "behind", f"已逾期（截止 {deadline}），完成 {pct}%")
+    expected = expected_percent(then.start_date, then.deadline, as_of)
     if expected is not None and float(expected) - pct > lag:
-        return _State(unit, a.role, status, pct, "behind", f"序时进度 {float(expected):.0f}%，完成 {pct}%")
-    return _State(unit, a.role, status, pct, "on_schedule")
+        return _State(unit, then.role, status, pct, "behind", f"序时进度 {float(expected):.0f}%，完成 {pct}%")
+    return _State(unit, then.role, status, pct, "on_schedule")
 
 
 def _count(row: ShareRow, cls: str, percent: float) -> None:
@@ -179,9 +169,9 @@ def evaluate_tasks(
     """Tasks 已完成 / 序时推进 / 滞后 by chapter and by unit on as_of, and the 时间过半、任务过半 judgement.
 
     A task is as ``rulebook.task_status`` and ``rulebook.task_percent`` say of its assignments; by unit every
-    assignment of the unit counts. For a date before today an assignment's percent is the last one it reported
-    up to that month (none reported: 0 %), counting only the reports known on that day: those with a 报送日期
-    on or before it, or without one, entered by its end; the assignment itself holds only today's state.
+    assignment of the unit counts. Each assignment is as it stood at the end of as_of (``core.as_of``): only
+    work that existed by then, with the status, 完成% and deadline recorded by then and the reports dated by
+    then, whenever they were typed in.
     """
     day = as_of_day(as_of)
     lag = float(warning_rules(db)["lag_points"])
@@ -196,23 +186,16 @@ def evaluate_tasks(
             .where(PlanNode.plan_id == plan_id, PlanNode.archived.is_(False), Assignment.archived.is_(False))
             .order_by(PlanNode.id, Assignment.id)
         ).all()
-        history: dict[int, list[tuple[str, int]]] = {}
-        if rows:
-            for aid, period_, pct in s.execute(
-                select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.percent)
-                .where(
-                    ProgressEntry.assignment_id.in_([a.id for a, _ in rows]),
-                    ProgressEntry.percent.is_not(None),
-                    _known_by(day),
-                )
-                .order_by(ProgressEntry.period, ProgressEntry.id)
-            ):
-                history.setdefault(aid, []).append((period_, pct))
-        live = day >= clock.today()
+        # Each assignment as it stood on the day, by the one as-of history every report reads: work assigned
+        # after it is left out, and a later change (a hand edit, a close, a new deadline) is undone.
+        as_of_states = states_on(s, [a.id for a, _ in rows], day)
         by_node: dict[int, list[_State]] = {}
         by_unit: dict[str, ShareRow] = {}
         for a, unit in rows:
-            st = _assignment_state(a, unit, history.get(a.id, []), day, live, lag)
+            then = as_of_states[a.id]
+            if not then.exists:
+                continue
+            st = _assignment_state(then, unit, day, lag)
             by_node.setdefault(a.node_id, []).append(st)
             _count(by_unit.setdefault(unit, ShareRow(unit)), st.cls, float(st.percent))
     overall = ShareRow("合计")
@@ -238,14 +221,6 @@ def evaluate_tasks(
         units_sorted,
         behind,
         _judgement(time_share, overall),
-    )
-
-
-def _known_by(day: dt.date) -> Any:
-    """Progress known at the end of ``day``: reported on or before it, or, without a 报送日期, entered by then."""
-    return or_(
-        ProgressEntry.reported_on <= day,
-        and_(ProgressEntry.reported_on.is_(None), ProgressEntry.entered_at < clock.end_of_day_utc(day)),
     )
 
 

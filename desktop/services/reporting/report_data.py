@@ -489,15 +489,21 @@ def gather_notices(
                 PlanNode.plan_id == plan_id,
                 Assignment.archived.is_(False),
                 PlanNode.archived.is_(False),
-                Assignment.status.in_(UNFINISHED),
             )
         ).all()
+        # Each assignment as it stood on the statistics day: a notice printed later speaks of that day, so work
+        # assigned, finished, closed or given a new deadline after it is as it was then.
+        states = states_on(s, [r[0].id for r in rows], as_of)
         notices: dict[str, UnitNotice] = {}
         for a, unit, node_title in sorted(rows, key=lambda r: (rank.get(r[0].node_id, 1 << 30), r[0].id)):
             if units and unit not in units:
                 continue
-            deadline = a.deadline
-            if deadline is None:
+            then = states[a.id]
+            deadline = then.deadline
+            if not then.exists or deadline is None:
+                continue
+            status = rulebook.supervised_status(then.status, then.workflow_state, deadline, as_of)
+            if status not in OPEN:
                 continue
             days = (deadline - as_of).days
             if days > due_within_days:
@@ -508,11 +514,11 @@ def gather_notices(
                     a.id,
                     paths.get(a.node_id, "").replace("/", ""),
                     node_title,
-                    a.role,
+                    then.role,
                     deadline,
                     days < 0,
                     abs(days),
-                    a.percent,
+                    then.percent,
                 )
             )
     return sorted(notices.values(), key=lambda n: (-n.overdue_count, n.unit))

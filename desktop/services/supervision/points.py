@@ -141,21 +141,30 @@ def point_ranking(
     start = dt.date(int(ledger.periods[0][:4]), int(ledger.periods[0][5:]), 1)
     end = min(period_end(ledger.periods[-1]), ledger.as_of)
     events = _reporting_events(ledger, rule)
-    events += _work_events(db, rule, plan_id, start, end, ledger.as_of)
+    work, present = _work_events(db, rule, plan_id, start, end, ledger.as_of)
+    events += work
     events.sort(key=lambda e: (e.unit, e.on, e.event))
     totals: dict[str, float] = defaultdict(float)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(EVENTS, 0))
-    for unit in ledger.units:
+    # Units with work on the statistics day, not every unit assigned since: one assigned later would shift the
+    # ranks of the others between two printings of the same day.
+    for unit in present:
         totals[unit] += 0
         counts[unit]
     for e in events:
         totals[e.unit] += e.points
         counts[e.unit][e.event] += 1
-    ordered = sorted(totals, key=lambda u: (-totals[u], u))
-    units: list[UnitPoints] = []
-    for i, unit in enumerate(ordered):
-        rank = units[-1].rank if units and totals[unit] == units[-1].points else i + 1
-        units.append(UnitPoints(unit, round(totals[unit], 2), dict(counts[unit]), rank))
+    # A unit that owed a report in the months and sent none ranks after every unit that sent one (the rulebook's
+    # ranking rule, as in the 考核 score); equal points share a rank.
+    owed = {c.unit for c in ledger.cells}
+    sent = {c.unit for c in ledger.cells if c.state in ("on_time", "late")}
+    silent = owed - sent
+    ordered = sorted(totals, key=lambda u: (u in silent, -round(totals[u], 2), u))
+    ranks = rulebook.shared_ranks(ordered, lambda u: (u in silent, round(totals[u], 2)))
+    units = [
+        UnitPoints(unit, round(totals[unit], 2), dict(counts[unit]), rank)
+        for unit, rank in zip(ordered, ranks, strict=True)
+    ]
     return PointRanking(
         units, events, method_text(rule, ledger.rule), ledger.periods[0], ledger.periods[-1], ledger.as_of
     )
@@ -181,7 +190,8 @@ def _reporting_events(ledger: ReportingLedger, rule: dict[str, float]) -> list[P
 
 def _work_events(
     db: Database, rule: dict[str, float], plan_id: int | None, start: dt.date, end: dt.date, as_of: dt.date
-) -> list[PointEvent]:
+) -> tuple[list[PointEvent], set[str]]:
+    """The events of the work itself (逾期, 被退回, 办结) and the units with an assignment existing on ``as_of``."""
     out: list[PointEvent] = []
     with db.read() as s:
         q = (
@@ -201,13 +211,15 @@ def _work_events(
             )
             .order_by(WorkflowStep.id)
         ).all()
+        states = states_on(s, list(rows), as_of)
         closed: set[int] = set()
         for aid, step, at, note in steps:
             a, unit, node = rows[aid]
             day = at.date()
-            if step in ("close", "strike"):
-                closed.add(aid)
-            if not start <= day <= end:
+            if step in ("close", "strike") and day <= as_of:
+                closed.add(aid)  # a close after the statistics day leaves the work overdue on it
+            # Work that does not exist yet on the statistics day (its 交办 date is later) scores nothing there.
+            if not start <= day <= end or not states[aid].exists:
                 continue
             if step == "return":
                 out.append(
@@ -241,7 +253,7 @@ def _work_events(
                 )
         # 逾期 by the rulebook's one rule, as the 考核 score and the reports count it: each assignment overdue on
         # the statistics day, as it stood then (not only work that happened to fall due inside the months).
-        states = states_on(s, list(rows), as_of)
+        present = {unit for aid, (_a, unit, _node) in rows.items() if states[aid].exists}
         for aid, (_a, unit, node) in rows.items():
             st = states[aid]
             if aid in closed or not st.exists or st.deadline is None:
@@ -260,7 +272,7 @@ def _work_events(
                         f"截止 {st.deadline}，未完成",
                     )
                 )
-        return out
+        return out, present
 
 
 def export_point_ranking(ranking: PointRanking, path: str | Path) -> Path:
