@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
-from reportlab.platypus.flowables import Flowable, KeepTogether
+from reportlab.platypus.flowables import DocIf, Flowable, KeepTogether
 
 from .. import clock
 from ..errors import PlanDeskError
@@ -155,6 +155,16 @@ class Imprint(Flowable):
                 c.setLineWidth(0.25 * mm)
                 c.line(0, y, BLOCK_W, y)
         c.restoreState()
+
+
+class BlankPage(Flowable):
+    """Marks a page left blank between two notices of a batch: it carries no page number."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._blank_page = self.canv.getPageNumber()  # type: ignore[attr-defined]
 
 
 class NoticeStart(Flowable):
@@ -311,6 +321,8 @@ def notice_flowables(
 def _page_number(canv: Canvas, doc: BaseDocTemplate) -> None:
     """GB/T 9704 page numbers: '— n —' in 4号, 7 mm under the text block, odd pages right, even pages left,
     one character in from the edge; numbered within each notice."""
+    if getattr(canv, "_blank_page", None) == canv.getPageNumber():
+        return  # the blank back of a notice's last sheet
     n = canv.getPageNumber() - getattr(canv, "_notice_start", 1) + 1
     canv.saveState()
     canv.setFillColor(BLACK)
@@ -359,7 +371,9 @@ def _build(
         story: list[Flowable] = []
         for i, part in enumerate(parts):
             if i:
-                story.append(PageBreak())
+                # Every notice of a batch starts on an odd page, so a duplex printer never puts the end of one
+                # notice and the start of the next on one sheet: after an odd page count, a blank page.
+                story += [PageBreak(), DocIf("doc.page % 2 == 0", [BlankPage(), PageBreak()])]
             story += part
 
         def canvasmaker(*args: object, **kwargs: object) -> Canvas:

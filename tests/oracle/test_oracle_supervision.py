@@ -26,7 +26,7 @@ from oracle_history import (
     scenarios,
     write_until,
 )
-from oracle_rules import Close, History, Made, Report, Review
+from oracle_rules import Close, Deadline, History, Made, Report, Review
 from test_oracle_one_clock import SETTINGS, _diff
 
 D = dt.date
@@ -99,7 +99,24 @@ POINTS_FORGET_OVERDUE_CLOSED_AFTER_THE_DAY = Scenario(
         ]
     ),
 )
+# 计分办法 as of 9 August, printed on 16 and 29 August: work struck off on 9 August with no deadline then was
+# 按期办结 on the 16th and 逾期办结 on the 29th, after a 更正 recorded on 22 August moved its deadline to 6 August
+# (the close was judged against today's deadline, not the one in force on the day).
+POINTS_JUDGE_A_CLOSE_BY_A_LATER_CORRECTION = Scenario(
+    "2025-07",
+    D(2025, 8, 9),
+    History(
+        [
+            Made(0, "1.", "区市场监管局", "lead", D(2025, 8, 7), None, None, "not_started", 0),
+            Report(0, "2025-07", 100, D(2025, 8, 7), D(2025, 8, 7)),
+            Review(0, True, D(2025, 8, 9)),
+            Close(0, True, D(2025, 8, 9)),
+            Deadline(0, D(2025, 8, 6), "correction", D(2025, 8, 22)),
+        ]
+    ),
+)
 FOUND: dict[str, Scenario] = {
+    "POINTS_JUDGE_A_CLOSE_BY_A_LATER_CORRECTION": POINTS_JUDGE_A_CLOSE_BY_A_LATER_CORRECTION,
     "POINTS_FORGET_OVERDUE_CLOSED_AFTER_THE_DAY": POINTS_FORGET_OVERDUE_CLOSED_AFTER_THE_DAY,
     "EVALUATION_COUNTS_WORK_ASSIGNED_LATER": EVALUATION_COUNTS_WORK_ASSIGNED_LATER,
     "POINTS_SCORE_WORK_BEFORE_IT_EXISTS": POINTS_SCORE_WORK_BEFORE_IT_EXISTS,

@@ -273,3 +273,39 @@ def test_notices_as_of_a_past_day_list_the_work_as_it_stood_then(db):
         "区市场监管局": [(dt.date(2026, 3, 5), True, 5, 0)],
         "区科委": [(dt.date(2026, 3, 12), False, 2, 0)],
     }
+
+
+def test_every_notice_of_a_batch_starts_on_an_odd_page(tmp_path):
+    """Printed duplex, two notices never share a sheet: after a notice of an odd page count comes a blank page,
+    with no page number, before the next."""
+    from desktop.reports.report_model import NoticeItem, UnitNotice
+
+    def notice(unit: str, items: int) -> UnitNotice:
+        listed = [
+            NoticeItem(
+                k,
+                f"二、（一）{k + 1}.",
+                f"加强计量基础理论研究第{k + 1}项",
+                "lead",
+                dt.date(2026, 2, 28),
+                True,
+                31,
+                40,
+            )
+            for k in range(items)
+        ]
+        return UnitNotice(
+            unit, 1, "某市计量发展规划实施方案", "某市人民政府办公厅", AS_OF, dt.date(2026, 4, 10), listed
+        )
+
+    out = tmp_path / "n.pdf"
+    batch = [notice("甲单位", 12), notice("乙单位", 1), notice("丙单位", 25), notice("丁单位", 1)]
+    render_notices(batch, out, issued_on=AS_OF + dt.timedelta(days=1), year=2026)
+    pages = [flat(p.extract_text()) for p in PdfReader(out).pages]
+    starts = [i for i, text in enumerate(pages) if "关于督促办理" in text]
+    assert len(starts) == len(batch)
+    assert all(i % 2 == 0 for i in starts), starts  # 0-based: pages 1, 3, 5 …
+    blanks = [i for i, text in enumerate(pages) if not text]  # not even a page number
+    assert blanks and all(i + 1 in starts for i in blanks)  # each right before a notice's first page
+    # each notice is numbered from its own first page, the blank back of its last sheet not counted
+    assert pages[starts[1] - 2].endswith("—3—") and pages[starts[1]].endswith("—1—")

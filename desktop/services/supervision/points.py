@@ -214,7 +214,7 @@ def _work_events(
         states = states_on(s, list(rows), as_of)
         closed: set[int] = set()
         for aid, step, at, note in steps:
-            a, unit, node = rows[aid]
+            _a, unit, node = rows[aid]
             day = at.date()
             if step in ("close", "strike") and day <= as_of:
                 closed.add(aid)  # a close after the statistics day leaves the work overdue on it
@@ -225,7 +225,8 @@ def _work_events(
                 out.append(
                     PointEvent(unit, "returned", "被退回", rule["returned"], day, aid, node, note or "退回")
                 )
-            elif a.deadline is None or day <= a.deadline:
+            elif (deadline := states[aid].deadline) is None or day <= deadline:
+                # the deadline in force on the statistics day: a 更正 recorded later does not change the points
                 out.append(
                     PointEvent(
                         unit,
@@ -235,7 +236,7 @@ def _work_events(
                         day,
                         aid,
                         node,
-                        f"截止 {a.deadline or '—'}",
+                        f"截止 {deadline or '—'}",
                     )
                 )
             else:
@@ -248,7 +249,7 @@ def _work_events(
                         day,
                         aid,
                         node,
-                        f"截止 {a.deadline}",
+                        f"截止 {deadline}",
                     )
                 )
         # 逾期 by the rulebook's one rule, as the 考核 score and the reports count it: each assignment overdue on
