@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ _PARSERS: dict[str, Any] = {
     "original_deadline": dt.date.fromisoformat,
     "percent": int,
 }
+_T = TypeVar("_T")
 CHUNK = 900  # ids per IN (…): under SQLite's old 999-variable limit
 
 
@@ -77,7 +78,7 @@ def report_counts(day: dt.date) -> ColumnElement[bool]:
 def states_on(s: Session, ids: list[int], day: dt.date) -> dict[int, AssignmentState]:
     """The assignments ``ids`` as they stood at the end of ``day`` (see the module's rules)."""
     out: dict[int, AssignmentState] = {}
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         for row in s.execute(
             select(
                 Assignment.id,
@@ -105,7 +106,7 @@ def states_on(s: Session, ids: list[int], day: dt.date) -> dict[int, AssignmentS
 def _rewind(s: Session, out: dict[int, AssignmentState], day: dt.date) -> None:
     cutoff = clock.end_of_day_utc(day)
     seen: set[tuple[int, str]] = set()
-    for chunk in _chunks(list(out)):
+    for chunk in in_chunks(list(out)):
         rows = s.execute(
             select(AuditEntry.row_id, AuditEntry.field, AuditEntry.old_value)
             .where(
@@ -142,6 +143,7 @@ def _rewind(s: Session, out: dict[int, AssignmentState], day: dt.date) -> None:
                 st.percent = moved
 
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
+def in_chunks(ids: list[_T]) -> Iterator[list[_T]]:
+    """Lists short enough for one IN (…) on any database."""
     for i in range(0, len(ids), CHUNK):
         yield ids[i : i + CHUNK]

@@ -33,35 +33,33 @@ def assigned_in_table() -> ColumnElement[bool]:
 
 def rows_of(s: Session, node_ids: list[int]) -> dict[int, list[int]]:
     """For each of these body tasks that a 任务分工表 assigns: its rows, in the table's order."""
-    if not node_ids:
-        return {}
-    body, row = aliased(PlanNode), aliased(PlanNode)
-    q = (
-        select(NodeLink.target_node_id, NodeLink.node_id)
-        .join(body, body.id == NodeLink.target_node_id)
-        .join(row, row.id == NodeLink.node_id)
-        .where(NodeLink.target_node_id.in_(node_ids), row.plan_id == body.plan_id, row.archived.is_(False))
-        .order_by(NodeLink.target_node_id, row.position, row.id)
-    )
-    out: dict[int, list[int]] = {}
-    for body_id, row_id in s.execute(q):
-        out.setdefault(body_id, []).append(row_id)
-    return out
+    return _linked(s, node_ids, from_body=True)
 
 
 def bodies_of(s: Session, row_ids: list[int]) -> dict[int, list[int]]:
     """For each of these 任务分工表 rows: the body tasks it assigns."""
-    if not row_ids:
+    return _linked(s, row_ids, from_body=False)
+
+
+def _linked(s: Session, ids: list[int], *, from_body: bool) -> dict[int, list[int]]:
+    """The links inside one plan from ``ids`` (body tasks, or rows) to the other side, in document order."""
+    if not ids:
         return {}
     body, row = aliased(PlanNode), aliased(PlanNode)
+    mine, other = (
+        (NodeLink.target_node_id, NodeLink.node_id)
+        if from_body
+        else (NodeLink.node_id, NodeLink.target_node_id)
+    )
+    shown = row if from_body else body
     q = (
-        select(NodeLink.node_id, NodeLink.target_node_id)
+        select(mine, other)
         .join(body, body.id == NodeLink.target_node_id)
         .join(row, row.id == NodeLink.node_id)
-        .where(NodeLink.node_id.in_(row_ids), row.plan_id == body.plan_id)
-        .order_by(NodeLink.node_id, body.position, body.id)
+        .where(mine.in_(ids), row.plan_id == body.plan_id, row.archived.is_(False))
+        .order_by(mine, shown.position, shown.id)
     )
     out: dict[int, list[int]] = {}
-    for row_id, body_id in s.execute(q):
-        out.setdefault(row_id, []).append(body_id)
+    for key, value in s.execute(q):
+        out.setdefault(key, []).append(value)
     return out

@@ -632,6 +632,7 @@ def _mark_echoes(s: Session, preview: WorkbookPreview) -> None:
     if not rows:
         return
     aids = sorted({e.assignment_id for _, _, e in rows})
+    in_workbooks = set(aids)
     info: dict[int, tuple[int, str]] = {}
     for chunk in _chunks(aids):
         for aid, node_id, unit in s.execute(
@@ -660,11 +661,10 @@ def _mark_echoes(s: Session, preview: WorkbookPreview) -> None:
             )
             .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
             .join(Unit, Unit.id == Assignment.unit_id)
-            .where(
-                Assignment.node_id.in_(chunk), ProgressEntry.period.in_(periods), Assignment.id.not_in(aids)
-            )
+            .where(Assignment.node_id.in_(chunk), ProgressEntry.period.in_(periods))
         ).tuples():
-            reports.append(echoes.Report((-1, eid), aid, node_id, unit, period, text or ""))
+            if aid not in in_workbooks:  # the workbooks' own rows speak for their assignments
+                reports.append(echoes.Report((-1, eid), aid, node_id, unit, period, text or ""))
     before = echoes.reports_before(s, {e.assignment_id: e.period for _, _, e in rows})
     for (n, row), words in echoes.mark(reports, before).items():
         if n >= 0:

@@ -396,31 +396,60 @@ def add_progress(
         )
     who = check_text(db.operator if actor is None else actor, field="actor", label="办理人", max_len=100)
     with db.write(cause="登记进展") as s:
-        a = _assignment(s, assignment_id, lock=True)
-        node = _writable_node(s, a.node_id)
-        check_period_open(s, node.plan_id, period)
-        entry = ProgressEntry(
-            assignment_id=a.id,
+        entry, a = record_progress(
+            s,
+            assignment_id,
             period=period,
             reported_on=reported,
             text=text,
             percent=pct,
             problems=problems,
             next_steps=next_steps,
-            entered_by=who,
-            source=source,
-        )
-        s.add(entry)
-        note_report(
-            s,
-            a,
-            percent=pct,
             actor=who,
+            source=source,
             note=f"{period} 进展" + (f"，完成 {pct}%" if pct is not None else ""),
             at=dt.datetime.combine(reported, utcnow().time()) if reported_on else None,
         )
         s.flush()
         return progress_info(entry, a.node_id, s.get(Unit, a.unit_id).name)  # type: ignore[union-attr]
+
+
+def record_progress(
+    s: Session,
+    assignment_id: int,
+    *,
+    period: str,
+    reported_on: dt.date,
+    text: str,
+    percent: int | None,
+    problems: str,
+    next_steps: str,
+    actor: str,
+    source: str,
+    note: str,
+    source_ref: str | None = None,
+    at: dt.datetime | None = None,
+) -> tuple[ProgressEntry, Assignment]:
+    """One progress report, checked values, inside the caller's transaction: the assignment locked, its task
+    live and its month open; the report moves the assignment and its hand-off (反馈)."""
+    a = _assignment(s, assignment_id, lock=True)
+    node = _writable_node(s, a.node_id)
+    check_period_open(s, node.plan_id, period)
+    entry = ProgressEntry(
+        assignment_id=a.id,
+        period=period,
+        reported_on=reported_on,
+        text=text,
+        percent=percent,
+        problems=problems,
+        next_steps=next_steps,
+        entered_by=actor,
+        source=source,
+        source_ref=source_ref,
+    )
+    s.add(entry)
+    note_report(s, a, percent=percent, actor=actor, note=note, at=at)
+    return entry, a
 
 
 def delete_progress(db: Database, *, entry_id: int, expected_version: int | None = None) -> None:

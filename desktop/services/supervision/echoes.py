@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ... import rulebook
-from ...models import Assignment, ProgressEntry
-from ..core.as_of import report_counts
+from ...models import ProgressEntry
+from ..core.as_of import in_chunks, report_counts
 
 K = TypeVar("K", bound=Hashable)
 
@@ -76,19 +76,17 @@ def reports_before(
 ) -> dict[int, tuple[str, str]]:
     """For each assignment, its newest report of a month before the given one: (period, text). Only reports
     counted on ``as_of`` when given (a report dated later was not there yet)."""
-    if not firsts:
-        return {}
-    rows = s.execute(
-        select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.text)
-        .join(Assignment, Assignment.id == ProgressEntry.assignment_id)
-        .where(
-            ProgressEntry.assignment_id.in_(list(firsts)),
-            *([report_counts(as_of)] if as_of is not None else []),
-        )
-        .order_by(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.id)
-    ).tuples()
     out: dict[int, tuple[str, str]] = {}
-    for aid, period, text in rows:
-        if period < firsts[aid]:
-            out[aid] = (period, text or "")  # the last one before the month wins
+    for chunk in in_chunks(list(firsts)):
+        rows = s.execute(
+            select(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.text)
+            .where(
+                ProgressEntry.assignment_id.in_(chunk),
+                *([report_counts(as_of)] if as_of is not None else []),
+            )
+            .order_by(ProgressEntry.assignment_id, ProgressEntry.period, ProgressEntry.id)
+        ).tuples()
+        for aid, period, text in rows:
+            if period < firsts[aid]:
+                out[aid] = (period, text or "")  # the last one before the month wins
     return out

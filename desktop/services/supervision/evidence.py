@@ -92,7 +92,7 @@ def _stored(folder: Path, sha: str) -> Path:
     return folder / sha[:2] / sha
 
 
-def _copy_in(source: Path, folder: Path, limit: int) -> tuple[str, int]:
+def store_copy(source: Path, folder: Path, limit: int) -> tuple[str, int]:
     """Copy into the store while hashing; the stored file is named by its SHA-256 and is read-only."""
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
@@ -141,7 +141,7 @@ def attach_evidence(db: Database, *, entry_id: int, path: str | os.PathLike[str]
         if s.get(ProgressEntry, entry_id) is None:
             raise NotFound(f"找不到编号为 {entry_id} 的进展记录。", field="entry_id")
     try:
-        sha, size = _copy_in(source, store_folder(db), limit)
+        sha, size = store_copy(source, store_folder(db), limit)
     except OSError as exc:
         raise PlanDeskError(f"无法读取或保存文件：{exc.strerror or exc}", location=str(source)) from exc
     with db.write(cause="添加佐证材料") as s:

@@ -32,8 +32,9 @@ from ...storage import Database
 from ..core.records import Change
 from ..core.units import find_unit
 from ..core.validation import check_percent, check_text, parse_date, parse_period
-from .evidence import _copy_in, max_bytes, store_folder
-from .workflow import FINAL_STATES, check_period_open, note_report
+from .assignments import record_progress
+from .evidence import max_bytes, store_copy, store_folder
+from .workflow import FINAL_STATES
 
 SOURCE = "unit_report"
 SURE = "较确定"
@@ -348,7 +349,7 @@ def apply_unit_report(
     ]
     source = Path(path)
     try:
-        sha, size = _copy_in(source, store_folder(db), max_bytes(db))
+        sha, size = store_copy(source, store_folder(db), max_bytes(db))
     except OSError as exc:
         raise PlanDeskError(f"无法保存报告原件：{exc.strerror or exc}", location=str(source)) from exc
     with db.write(cause=f"导入单位进展报告：{source.name}") as s:
@@ -361,33 +362,26 @@ def apply_unit_report(
                 raise NotFound(f"找不到编号为 {assignment_id} 的分工。", field="assignment_id")
             if row.workflow_state in FINAL_STATES:
                 raise PlanDeskError("该任务已办结或销号，不能再登记进展。", field="assignment_id")
-            node = s.get(PlanNode, row.node_id)
-            assert node is not None
-            check_period_open(s, node.plan_id, period)
-            entry = ProgressEntry(
-                assignment_id=row.id,
+            unit = s.get(Unit, row.unit_id)
+            entry, row = record_progress(
+                s,
+                assignment_id,
                 period=period,
                 reported_on=day,
                 text=text,
                 percent=percent,
                 problems=problems,
                 next_steps=steps,
-                entered_by=db.operator,
+                actor=db.operator,
                 source=SOURCE,
                 source_ref=f"{SOURCE}:{sha}"[:200],
-            )
-            s.add(entry)
-            unit = s.get(Unit, row.unit_id)
-            note_report(
-                s,
-                row,
-                percent=percent,
-                actor=db.operator,
                 note=f"{period} 进展（{unit.name if unit else ''}报告）",
             )
             entries.append(entry)
-            nodes.add(node.id)
-            plans.add(node.plan_id)
+            nodes.add(row.node_id)
+            node = s.get(PlanNode, row.node_id)  # loaded by record_progress: no second query
+            if node is not None:
+                plans.add(node.plan_id)
         s.flush()
         for entry in entries:
             s.add(
