@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.importers.front_matter import unwrap
 from desktop.importers.numbering import CN_NUM, TITLE_WORDS, cn_to_int, match_heading
 from desktop.importers.parsed import Finding
-from desktop.importers.responsibility import find_prose_owners, find_responsibility, parse_bare_line
+from desktop.importers.responsibility import find_responsibility, names_owners, parse_bare_line
 from desktop.importers.table_repair import rebuild_tables
 
 # CJK radicals supplement characters NFKC leaves alone, mapped to the ordinary character they stand for.
@@ -142,6 +142,25 @@ class RepairResult:
     title_hint: str = ""  # a title the front matter of a public copy gave
 
 
+# Small form variants (U+FE50…) some editors print labels and notes with (1﹒推进…, ﹙责任单位：…﹚): the
+# full-width punctuation they stand for, which the rest of the reading knows.
+_SMALL_FORMS = {
+    "﹐": "，",
+    "﹑": "、",
+    "﹒": "．",
+    "﹔": "；",
+    "﹕": "：",
+    "﹖": "？",
+    "﹗": "！",
+    "﹙": "（",
+    "﹚": "）",
+    "﹛": "｛",
+    "﹜": "｝",
+    "﹝": "〔",
+    "﹞": "〕",
+}
+
+
 def _normalised_char(ch: str) -> str:
     """What normalise_chars makes of one character ("" drops it)."""
     code = ord(ch)
@@ -155,6 +174,8 @@ def _normalised_char(ch: str) -> str:
         return unicodedata.normalize("NFKC", ch)
     if 0x2E80 <= code <= 0x2EFF:
         return _RADICAL_SUPPLEMENT.get(ch, unicodedata.normalize("NFKC", ch))
+    if ch in _SMALL_FORMS:
+        return _SMALL_FORMS[ch]
     if ch in "\u00a0\u2002\u2003\u2009\u3000":
         return " "
     if ch == "\r":
@@ -209,7 +230,7 @@ def _split_glued(line: str) -> list[str]:
     s = re.sub(rf"(?<=[。！？；）])(?=[{CN_NUM}]{{1,3}}、(?![{CN_NUM}]{{1,3}}[、等]))", "\n", s)
     s = re.sub(rf"(?<=[：:])(?=一、(?![{CN_NUM}]{{1,3}}[、等])[\u4e00-\u9fff]{{2,}})", "\n", s)
     s = re.sub(rf"(?<=[。！？；）])(?=[（(][{CN_NUM}]{{1,4}}[）)])", "\n", s)
-    s = re.sub(r"(?<=[。！？])(?=\d{1,2}[.．](?!\d))", "\n", s)
+    s = re.sub(r"(?<=[。！？])(?=\d{1,2}(?:[.．](?!\d)|、[\u4e00-\u9fff“]))", "\n", s)
     s = re.sub(r"(?<=[。！？）])(?=专栏\s*\d)", "\n", s)
     s = re.sub(r"(?<=[^\n])(?=发布日期[:：])", "\n", s)
     # An appendix heading glued to the plan's last sentence, and its title glued to the appendix itself.
@@ -244,16 +265,19 @@ def _split_glued(line: str) -> list[str]:
 
 
 _GLUED_LABEL = re.compile(
-    rf"(?P<chapter>(?<![{CN_NUM}])[{CN_NUM}]{{1,3}}、)|(?P<section>[（(][{CN_NUM}]{{1,3}}[）)])|(?P<task>(?<![\d.．])\d{{1,2}}[.．](?!\d))"
+    rf"(?P<chapter>(?<![{CN_NUM}])[{CN_NUM}]{{1,3}}、)|(?P<section>[（(][{CN_NUM}]{{1,3}}[）)])|(?P<task>(?<![\d.．、])\d{{1,2}}[.．、](?!\d))"
     r"|(?P<subtask>[（(]\d{1,2}[）)])"
 )
+
+
+_CHAPTER_TITLE_THEN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{2,16}}(?:[（(][{CN_NUM}]{{1,3}}[）)]|1[.．、]|$)")
 
 
 def _split_glued_labels(s: str) -> str:
     """Labels glued to the text before them (…排放1．狠抓…, 主要任务（一）…) when their number continues
     the numbering seen so far; a number out of sequence is running text, not a heading."""
     out: list[str] = []
-    last_section = last_task = last_subtask = 0
+    last_chapter = last_section = last_task = last_subtask = 0
     carried = 0  # the last task number before the current section
     for line in s.split("\n"):
         cuts: list[int] = []
@@ -261,7 +285,18 @@ def _split_glued_labels(s: str) -> str:
             label = m.group(0)
             at_start = m.start() == 0 or line[m.start() - 1] in "。！？；）\n"
             if m.group("chapter"):
-                if at_start:
+                number = cn_to_int(label[:-1]) or 0
+                # …牵头单位：市发展改革委二、保障措施（一）…: the next chapter's number, then a short title and
+                # a section's label, run on after a field that ends without a mark.
+                glued = (
+                    not at_start
+                    and number == last_chapter + 1 >= 2
+                    and _CHAPTER_TITLE_THEN_LABEL.match(line, m.end()) is not None
+                )
+                if glued:
+                    cuts.append(m.start())
+                if at_start or glued:
+                    last_chapter = number or last_chapter
                     last_task = last_subtask = 0
                 continue
             if m.group("subtask"):
@@ -298,20 +333,30 @@ def _split_glued_labels(s: str) -> str:
 def _glued_before(line: str, start: int) -> bool:
     """The label follows a word (not a digit, not a list comma) and is followed by a Chinese word."""
     before = line[start - 1] if start else ""
-    after = re.match(r"^(?:[（(][^）)]{1,4}[）)]|\d{1,2}[.．])([\u4e00-\u9fff“])", line[start:])
+    after = re.match(r"^(?:[（(][^）)]{1,4}[）)]|\d{1,2}[.．、])([\u4e00-\u9fff“])", line[start:])
     if before == "）" and re.match(r"[（(]", line[start:]):
         return False
     return bool(after) and bool(re.match(r"[\u4e00-\u9fff”）)]", before))
 
 
 def _split_after_responsibility(s: str) -> str:
+    """A note followed by more text ends a passage: (X牵头）2018年底前… puts the rest on a line of its own, and so
+    does （X牵头）。 when another note closes a later sentence of the same paragraph — each sentence group with
+    its own owners is an item of its own, not one task with the union of their lists."""
     pieces = []
     last = 0
-    for found in find_responsibility(s):
+    found_all = find_responsibility(s)
+    for k, found in enumerate(found_all):
         tail = s[found.end : found.end + 1]
+        end = found.end
+        if tail in ("。", "；") and k + 1 < len(found_all):
+            between = s[found.end + 1 : found_all[k + 1].start]
+            if "\n" not in between and re.search(r"[\u4e00-\u9fff]", between):
+                end = found.end + 1
+                tail = s[end : end + 1]
         if tail and tail not in "\n。；，":
-            pieces.append(s[last : found.end] + "\n")
-            last = found.end
+            pieces.append(s[last:end] + "\n")
+            last = end
     pieces.append(s[last:])
     return "".join(pieces)
 
@@ -617,9 +662,7 @@ def _dedupe(lines: list[str], findings: list[Finding], loose: bool = False) -> t
         segments = [seg for seg in _SENTENCE.findall(line) if seg]
         keys = ["".join(seg.split()) for seg in segments]
         protected = [
-            (i == 0 and match_heading(line) is not None)
-            or bool(find_responsibility(seg))
-            or bool(find_prose_owners(seg))
+            (i == 0 and match_heading(line) is not None) or names_owners(seg)
             for i, seg in enumerate(segments)
         ]
         # Short labels (an issuer, a date) legitimately repeat; sentences and long lines do not.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _LABELS = (
     r"(?:主要责任单位|责任单位|责任部门|牵头单位|牵头部门|责任主体|主责单位|主责部门|负责单位|承担单位|实施单位|落实单位"
@@ -54,6 +54,11 @@ ROLE_PHRASES: tuple[tuple[str, str], ...] = tuple(
             ("按职责分工配合", "co"),
             ("按职责配合", "co"),
             ("组织落实", "co"),
+            ("分头落实", "co"),
+            ("具体实施", "co"),
+            ("组织实施", "co"),
+            ("推动落实", "co"),
+            ("分头负责", "joint"),
             ("负责落实", "co"),
             ("配合落实", "co"),
             ("具体落实", "co"),
@@ -118,6 +123,9 @@ class RawUnit:
     role: str  # "lead" or "co"; "joint" (responsible together) while parsing, resolved by position
     joint: bool = False  # named by 负责 without a lead: the document may read it as all leading
     listed: bool = False  # listed after 责任单位： with no role phrase: the first leads, whatever 负责 means
+    inferred: bool = (
+        False  # read from a sentence of the body (由A牵头，B配合…), not from a note: the review says so
+    )
 
 
 _ROLE_IN_BRACKETS = re.compile(
@@ -263,10 +271,19 @@ _STARTS_AS_UNIT = re.compile(
 _ENDS_AS_UNIT = re.compile(rf"{_UNIT_END}$")
 
 
+# A label glued to the name before it, as run-on text prints fields (牵头单位：县审批局配合单位：县发改局完成时间：…):
+# the label starts a new clause. Only after a character a unit's name ends with, so 主要责任单位 stays whole.
+_GLUED_LABEL = re.compile(
+    rf"(?<=[局委办部厅署会院府心司团位门关行处镇道所站队室社馆）)合头责与实导助])(?=(?:{_LABELS}|完成时限|完成时间|完成期限"
+    r"|时间节点|时限要求|责任领导|分管领导|牵头领导)\s*[:：])"
+)
+
+
 def _spaces_read(content: str) -> str:
     """Spaces dropped, except where they part two lists or two names: 市发改委 市财政局 (a PDF or a form
     that lists units without 、) is two units, 牵头单位：A 配合单位：B two clauses, but 市住房和城乡 建设局 (a
     name wrapped at the line's end) is one."""
+    content = _GLUED_LABEL.sub("；", content)
     out: list[str] = []
     last = 0
     for m in _SPACE.finditer(content):
@@ -275,7 +292,7 @@ def _spaces_read(content: str) -> str:
         last = m.end()
         if not right:
             continue
-        if _LABEL_PART.match(right) and "".join(out).strip():
+        if (_LABEL_PART.match(right) or _OTHER_LABEL.match(right)) and "".join(out).strip():
             out.append("；")
         elif _ENDS_AS_UNIT.search(left) and _STARTS_AS_UNIT.match(right) and not _ROLE_START.match(right):
             out.append("、")
@@ -495,11 +512,18 @@ def find_closing_owners(text: str) -> list[FoundList]:
         return []
     if not any(u.role == "lead" and not u.joint for u in units) or "牵头" not in m.group(1):
         return []
+    if "由" in m.group(1):
+        # 由A牵头，每年… is a sentence of the body that names an owner, not a list: the review says so
+        units = [replace(u, inferred=True) for u in units]
     return [FoundList(m.start(1), m.end(), units)]
 
 
+_UNIT_LIKE_END = re.compile(rf"(?:{_UNIT_END}|公司[）)]?)$")
+_UNIT_END_ANYWHERE = re.compile(rf"(?:{_UNIT_END}|公司)")
+
+
 def unit_like_end(name: str) -> bool:
-    return bool(re.search(rf"{_UNIT_END}$|公司[）)]?$", name))
+    return bool(_UNIT_LIKE_END.search(name))
 
 
 def _prose_actors(clause: str) -> list[str]:
@@ -520,3 +544,139 @@ def _prose_actors(clause: str) -> list[str]:
             return []
         names.append(name)
     return names
+
+
+# Owners stated in a sentence of the body rather than in a note. Each form names who leads and who joins:
+#   由A牵头(负责)，B、C配合…   由A负责…   …，由A牵头。   A牵头，B配合…   A负责…，会同B…   A会同B…   A配合B做好…
+# A and B must be lists of names that open with a level or place and end as a unit's name does, so that
+# ordinary prose (各地要加强领导, 企业负责…) is never read as owners; the review lists every such reading.
+_SENTENCE = re.compile(r"[^。；;！？!?]+")
+_LEAD_VERB = re.compile(r"(?:牵头负责|牵头抓总|牵头|负总责|负责|主办)")
+_CO_VERB = re.compile(r"(?:积极配合|协同配合|共同配合|配合|参与|协助|协办)")
+_BY = re.compile(r"由")
+
+
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
+_VERB_INSIDE = re.compile(
+    r"[的对将把在由向]|要求|工作|任务|负责|牵头|配合|参与|会同|协助|推进|开展|组织实施|落实|加强|建立|完善|制定"
+)
+
+
+def _unit_list(text: str) -> list[str] | None:
+    """``text`` read as a list of units (A、B和C, a generic tail allowed), or None."""
+    text = "".join(text.split()).strip("，,")
+    if not text:
+        return None
+    names: list[str] = []
+    for item in _items(text):
+        name = _GENERIC_TAIL.sub("", item).strip()
+        if not name or len(name) > 30 or not unit_like_end(name) or not _LEVEL_START.match(name):
+            return None
+        if not _PLAIN_NAME.match(name) or _VERB_INSIDE.search(name):
+            return None
+        names.append(name)
+    return names or None
+
+
+_OWNER_VERB = re.compile(r"会同|牵头|负责|负总责|主办|积极配合|协同配合|配合|参与|协助")
+
+
+def _longest_list(text: str, follow: re.Pattern[str] | None = None) -> tuple[list[str], int] | None:
+    """The longest opening of ``text`` that is a list of units (followed by ``follow``), with its length:
+    区商务局推进… gives 区商务局."""
+    head = text[:90]
+    if follow is not None:
+        # only where the verb that must follow stands: far fewer places to try than every character
+        ends = sorted({m.start() for k in range(len(head)) if (m := follow.match(head, k))}, reverse=True)
+    else:
+        ends = [m.end() for m in _UNIT_END_ANYWHERE.finditer(head)][::-1]
+    for end in ends:
+        if end < 2 or not unit_like_end(text[:end]) or text[end - 1 : end + 1] == "会同":
+            continue
+        names = _unit_list(text[:end])
+        if names:
+            return names, end
+    return None
+
+
+def _owners_by(s: str) -> list[RawUnit] | None:
+    """由A牵头(负责)，B配合… / …，由A负责 — A is the list between 由 and the verb."""
+    for by in _BY.finditer(s):
+        rest = s[by.end() :]
+        verb = _LEAD_VERB.search(rest)
+        if verb is None or verb.start() < 2:
+            continue
+        leads = _unit_list(rest[: verb.start()])
+        if not leads:
+            continue
+        units = [RawUnit(n, "lead", inferred=True) for n in leads]
+        after = rest[verb.end() :].lstrip("，,")
+        co = _CO_VERB.search(after)
+        names = _unit_list(after[: co.start()]) if co and co.start() >= 2 else None
+        return units + [RawUnit(n, "co", inferred=True) for n in names or []]
+    return None
+
+
+def _owners_opening(s: str) -> list[RawUnit] | None:
+    """A牵头，B配合 / A负责…，会同B… / A会同B… / A配合B…: the list A opens the sentence."""
+    opening = _longest_list(s, _OWNER_VERB)
+    if opening is None:
+        return None
+    first, end = opening
+    rest = s[end:]
+    lead: list[str] = first
+    co: list[str] = []
+    if rest.startswith("会同"):
+        joined = _longest_list(rest[2:])
+        if not joined:
+            return None
+        co = joined[0]
+    elif (verb := _CO_VERB.match(rest)) is not None:
+        helped = _longest_list(rest[verb.end() :])
+        if not helped or helped[1] >= len(rest) - verb.end():
+            return None
+        lead, co = helped[0], first
+    elif (verb := _LEAD_VERB.match(rest)) is not None:
+        after = rest[verb.end() :]
+        together = re.search(r"[，,](?:并)?会同", after)
+        co_verb = _CO_VERB.search(after)
+        if together:
+            co = (_longest_list(after[together.end() :]) or ([], 0))[0]
+        elif after.startswith(("，", ",")) and co_verb and co_verb.start() >= 3:
+            co = _unit_list(after[1 : co_verb.start()]) or []
+    else:
+        return None
+    return [RawUnit(n, "lead", inferred=True) for n in lead] + [RawUnit(n, "co", inferred=True) for n in co]
+
+
+def _sentence_owners(sentence: str) -> list[RawUnit] | None:
+    s = "".join(sentence.split())
+    return _owners_by(s) if "由" in s else _owners_opening(s)
+
+
+def find_prose_assignments(text: str) -> list[FoundList]:
+    """The first sentence of ``text`` that names owners in prose (see above), as one list.
+
+    Only collectives (各区政府负责组织实施) name no one in particular: that is how a plan closes, not an owner."""
+    for m in _SENTENCE.finditer(text):
+        units = _sentence_owners(m.group(0))
+        if units and all(u.raw.startswith("各") for u in units if u.role == "lead"):
+            continue
+        if units:
+            kept: dict[str, RawUnit] = {}
+            for unit in units:
+                kept.setdefault(unit.raw, unit)  # a name given twice keeps its first role
+            return [FoundList(m.start(), m.end(), list(kept.values()))]
+    return []
+
+
+def names_owners(text: str) -> bool:
+    """Does ``text`` name owners in any form read above (a note, a labelled field, a sentence)? Such a passage
+    is never dropped as a repeat: two tasks may well be given to the same units in the same words."""
+    return bool(
+        _LABEL_PART.search(text)
+        or find_responsibility(text)
+        or find_prose_owners(text)
+        or find_prose_assignments(text)
+        or find_closing_owners(text)
+    )

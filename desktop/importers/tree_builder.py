@@ -12,6 +12,7 @@ from desktop.importers.responsibility import (
     FoundList,
     RawUnit,
     find_closing_owners,
+    find_prose_assignments,
     find_prose_owners,
     find_responsibility,
     find_trailing_labelled,
@@ -380,6 +381,13 @@ class TreeBuilder:
 
     def _take_units(self, draft: Draft, line: Line) -> None:
         found = units_in_line(line.text)
+        if found and any(u.inferred for f in found for u in f.units):
+            # Owners read from a sentence are a task's only when nothing else names them: not on a chapter,
+            # not beside a note of the task's own, and one sentence per task.
+            if draft.node.kind not in ("task", "measure", "section", "item") or draft.raw_units:
+                return
+        elif found:
+            draft.raw_units = [u for u in draft.raw_units if not u[0].inferred]
         if found:
             draft.raw_units.extend((u, line.number) for f in found for u in f.units)
             draft.closed = True
@@ -401,7 +409,7 @@ def units_in_line(text: str) -> list[FoundList]:
     if bare:
         return [FoundList(0, len(text), bare)]
     found = sorted(find_responsibility(text) + find_prose_owners(text), key=lambda f: f.start)
-    return found or find_trailing_labelled(text) or find_closing_owners(text)
+    return found or find_trailing_labelled(text) or find_closing_owners(text) or find_prose_assignments(text)
 
 
 def _only_responsibility(text: str) -> bool:

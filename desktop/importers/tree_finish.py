@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from desktop.importers.dates import find_deadline, find_deadline_in_year, find_recurrence
 from desktop.importers.division_tables import merge_division_tables
 from desktop.importers.indicators import TableLine, parse_table, period_end, prose_indicators
 from desktop.importers.numbering import chinese_number, split_title
 from desktop.importers.parsed import Finding, ParsedNode, ParsedPlan, ParsedUnit
-from desktop.importers.responsibility import RawUnit
 from desktop.importers.table_tasks import take_task_tables
 from desktop.importers.tree_builder import (
     GOAL_CONTEXT,
@@ -42,7 +42,7 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
     if _reads_joint_as_lead(roots, plan.text):
         for draft in walk_drafts(roots):
             draft.raw_units = [
-                (RawUnit(u.raw, "lead", joint=True) if u.joint and not u.listed else u, line)
+                (replace(u, role="lead") if u.joint and not u.listed else u, line)
                 for u, line in draft.raw_units
             ]
     plan.nodes = [_to_node(d, plan.text, city) for d in roots]
@@ -53,6 +53,7 @@ def finish(plan: ParsedPlan, builder: TreeBuilder, city: str | None) -> None:
     _collect_indicators(plan, roots)
     _report_unknown_units(plan, roots, city)
     _report_notes_missing(plan, roots)
+    _report_inferred_notes(plan, roots)
 
 
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})\s*年")
@@ -304,6 +305,25 @@ def _collect_indicators(plan: ParsedPlan, roots: list[Draft]) -> None:
             year = d.node.goal_year or (years[0] if years else None)
             for line in d.lines:
                 plan.indicators.extend(prose_indicators(line.text, line.start, year))
+
+
+def _report_inferred_notes(plan: ParsedPlan, roots: list[Draft]) -> None:
+    """Owners read from a sentence of the body, not from a note: right most of the time, but the user checks."""
+    for d in walk_drafts(roots):
+        inferred = [(u, line) for u, line in d.raw_units if u.inferred]
+        if not inferred:
+            continue
+        lead = "、".join(u.raw for u, _ in inferred if u.role == "lead")
+        others = "、".join(u.raw for u, _ in inferred if u.role != "lead")
+        said = f"牵头：{lead}" + (f"；配合：{others}" if others else "")
+        plan.findings.append(
+            Finding(
+                "note_inferred",
+                f"“{d.node.label}{d.node.title[:24]}”没有责任分工注，责任单位是从正文句子读出的（{said}），请核对。",
+                line=inferred[0][1],
+                excerpt=f"{d.node.label}{d.node.title[:40]}",
+            )
+        )
 
 
 def _report_notes_missing(plan: ParsedPlan, roots: list[Draft]) -> None:

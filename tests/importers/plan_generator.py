@@ -1,0 +1,311 @@
+"""Generated 实施方案 in the forms real plans use, each written together with its truth.
+
+The oracle for the importer's reading of structure and owners: the generator first decides the plan — its
+chapters, sections and tasks, each task's units and lead — and only then prints it, choosing for each task one
+of the ways real plans name owners (a note in brackets in several grammars, role lines on their own
+paragraphs, bare fields ending the paragraph, a sentence of the body) and for the whole document one layout
+(one paragraph a line, blank lines between, everything run on one line as crawlers store pages, GB18030).
+Nothing here imports PlanDesk: the truth comes from the decisions, never from a reading.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+LEVELS = ("市", "区", "县")
+OFFICES = (
+    "发展改革委",
+    "财政局",
+    "教育局",
+    "科技局",
+    "工业和信息化局",
+    "公安局",
+    "民政局",
+    "司法局",
+    "人力资源社会保障局",
+    "自然资源和规划局",
+    "生态环境局",
+    "住房城乡建设局",
+    "交通运输局",
+    "水务局",
+    "农业农村局",
+    "商务局",
+    "文化和旅游局",
+    "卫生健康委",
+    "应急管理局",
+    "市场监管局",
+    "统计局",
+    "医疗保障局",
+    "城市管理局",
+    "大数据局",
+    "政务服务中心",
+    "税务局",
+    "住房公积金管理中心",
+    "融媒体中心",
+)
+VERBS = ("推进", "加快", "完善", "健全", "强化", "优化", "提升", "深化", "推动", "加强", "规范", "实施")
+OBJECTS = (
+    "数字政府建设",
+    "营商环境改革",
+    "公共就业服务",
+    "社区养老服务",
+    "基层医疗卫生服务",
+    "城乡交通网络",
+    "生态环境保护",
+    "高层次人才引进",
+    "科技创新平台",
+    "农村电子商务",
+    "文化旅游融合",
+    "食品安全监管",
+    "职业技能培训",
+    "保障性住房建设",
+    "智慧城市运行",
+    "中小企业融资",
+    "污水收集处理",
+    "绿色建筑推广",
+    "跨境贸易便利化",
+    "知识产权保护",
+    "家庭医生签约",
+    "学前教育普及",
+    "历史文化街区保护",
+    "农产品冷链物流",
+    "城市更新改造",
+    "河湖长制落实",
+    "安全生产治理",
+    "社会信用体系",
+    "政务数据共享",
+    "乡村振兴示范",
+)
+# Sentences of a task's body: plan wording that names no unit and uses no role word (负责, 牵头, 配合…).
+BODY = (
+    "坚持问题导向，补齐短板弱项。",
+    "到2025年，覆盖率达到90%以上。",
+    "建立健全长效机制，形成工作合力。",
+    "加大政策支持力度，优化资源配置。",
+    "开展试点示范，及时总结推广经验。",
+    "强化标准引领，提升服务质量和效率。",
+    "完善考核评价办法，定期通报进展情况。",
+    "鼓励社会资本参与，拓宽投融资渠道。",
+    "每年组织专项检查不少于2次。",
+    "推动数据互联互通，实现一网通办。",
+)
+CHAPTERS = ("重点任务", "主要任务", "工作任务", "重点工作", "专项行动")
+SECTION_TOPICS = (
+    "夯实发展基础",
+    "提升服务能力",
+    "深化改革创新",
+    "强化要素保障",
+    "推动绿色发展",
+    "优化空间布局",
+    "增进民生福祉",
+    "加强风险防控",
+    "扩大开放合作",
+)
+DEADLINES = ("2025年底前", "2026年6月底前", "2024年12月31日前", "长期坚持")
+
+# How a task names its owners. Each is a function of (lead units, co units) to the printed pieces; see
+# _owners_text. "none" prints nothing (and the truth records no note).
+IDIOMS = (
+    "note_units",  # （责任单位：A、B、C）
+    "note_lead_co",  # （A牵头，B、C配合）
+    "note_labels",  # （牵头单位：A；配合单位：B、C）
+    "note_single_fuze",  # （A负责）
+    "role_lines",  # 牵头单位：A / 配合单位：B、C / 完成时限：… on paragraphs of their own
+    "bare_fields",  # …。责任单位：A牵头，B、C配合  (no closing mark)
+    "bare_labels",  # …。牵头单位：A 配合单位：B、C 完成时间：…  (no closing mark)
+    "prose_by",  # 由A牵头，B、C配合，…。
+    "prose_with",  # A负责…，会同B、C…。
+    "none",
+)
+LAYOUTS = ("lines", "spaced", "flat", "gb18030")
+
+
+@dataclass
+class GenTask:
+    label: str
+    title: str
+    lead: list[str]
+    co: list[str]
+    idiom: str
+    body: list[str]
+    deadline: str | None = None
+
+    @property
+    def units(self) -> list[str]:
+        return [*self.lead, *self.co] if self.idiom != "none" else []
+
+
+@dataclass
+class GenSection:
+    label: str
+    title: str
+    tasks: list[GenTask] = field(default_factory=list)
+
+
+@dataclass
+class GenChapter:
+    label: str
+    title: str
+    sections: list[GenSection] = field(default_factory=list)
+
+
+@dataclass
+class GenPlan:
+    title: str
+    level: str
+    chapters: list[GenChapter]
+    task_style: str  # "1." / "1．" / "1、"
+    layout: str
+
+    def headings(self) -> list[tuple[str, str]]:
+        """(label as printed, title) of every numbered heading, in document order."""
+        out: list[tuple[str, str]] = []
+        for chapter in self.chapters:
+            out.append((chapter.label, chapter.title))
+            for section in chapter.sections:
+                out.append((section.label, section.title))
+                out.extend((t.label, t.title) for t in section.tasks)
+        return out
+
+    def tasks(self) -> list[tuple[list[str], GenTask]]:
+        """Each task with its label path (chapter, section, task)."""
+        return [([c.label, s.label, t.label], t) for c in self.chapters for s in c.sections for t in s.tasks]
+
+    def lines(self) -> list[str]:
+        out = [self.title, "", "为深入推进各项工作，结合实际，制定本方案。"]
+        for chapter in self.chapters:
+            out.append(f"{chapter.label}{chapter.title}")
+            for section in chapter.sections:
+                out.append(f"{section.label}{section.title}")
+                for task in section.tasks:
+                    out.extend(_task_lines(task))
+        out.append(f"{CN[len(self.chapters)]}、保障措施")
+        out.append("（一）加强组织领导。各单位要高度重视，细化工作措施，确保各项任务落到实处。")
+        return out
+
+    def text(self) -> str:
+        lines = self.lines()
+        if self.layout == "spaced":
+            return "\n\n".join(lines) + "\n"
+        if self.layout == "flat":
+            # A crawler's copy: the title line, then the whole body on one line without separators.
+            return lines[0] + "\n" + "".join(lines[1:]) + "\n"
+        return "\n".join(lines) + "\n"
+
+    def data(self) -> bytes:
+        return self.text().encode("gb18030" if self.layout == "gb18030" else "utf-8")
+
+    def docx(self) -> bytes:
+        """The same plan as a Word file, one paragraph a line (the layout is the Word file's own)."""
+        from docx import Document
+
+        doc = Document()
+        for line in self.lines():
+            doc.add_paragraph(line)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+
+def _list(names: list[str]) -> str:
+    return "、".join(names)
+
+
+def _task_lines(task: GenTask) -> list[str]:
+    """The paragraphs that print one task: its heading paragraph, then any paragraphs of its own."""
+    head = f"{task.label}{task.title}。{''.join(task.body)}"
+    lead, co, idiom = task.lead, task.co, task.idiom
+    due = task.deadline
+    if idiom == "none":
+        return [head]
+    if idiom == "note_units":
+        return [f"{head}（责任单位：{_list(lead + co)}）"]
+    if idiom == "note_lead_co":
+        tail = f"，{_list(co)}配合" if co else ""
+        return [f"{head}（{_list(lead)}牵头{tail}）"]
+    if idiom == "note_labels":
+        tail = f"；配合单位：{_list(co)}" if co else ""
+        return [f"{head}（牵头单位：{_list(lead)}{tail}）"]
+    if idiom == "note_single_fuze":
+        return [f"{head}（{_list(lead)}负责）"]
+    if idiom == "role_lines":
+        out = [head, f"牵头单位：{_list(lead)}"]
+        if co:
+            out.append(f"配合单位：{_list(co)}")
+        if due:
+            out.append(f"完成时限：{due}")
+        return out
+    if idiom == "bare_fields":
+        tail = f"，{_list(co)}配合" if co else ""
+        return [f"{head}责任单位：{_list(lead)}牵头{tail}"]
+    if idiom == "bare_labels":
+        parts = [f"牵头单位：{_list(lead)}"]
+        if co:
+            parts.append(f"配合单位：{_list(co)}")
+        if due:
+            parts.append(f"完成时间：{due}")
+        return [head + " ".join(parts)]
+    if idiom == "prose_by":
+        tail = f"，{_list(co)}配合" if co else ""
+        return [f"{task.label}{task.title}。由{_list(lead)}牵头{tail}，{''.join(task.body)}"]
+    if idiom == "prose_with":
+        tail = f"，会同{_list(co)}抓好落地见效" if co else ""
+        return [f"{task.label}{task.title}。{_list(lead)}负责制定具体措施{tail}。{''.join(task.body)}"]
+    raise AssertionError(idiom)
+
+
+CN = "一二三四五六七八九十"
+
+
+@st.composite
+def gen_plans(
+    draw: st.DrawFn, idioms: tuple[str, ...] = IDIOMS, layouts: tuple[str, ...] = LAYOUTS
+) -> GenPlan:
+    level = draw(st.sampled_from(LEVELS))
+    place = draw(st.sampled_from(("东城", "临江", "青山", "南湖", "北岭", "西山")))
+    offices = draw(st.permutations(OFFICES))
+    units = [f"{level}{o}" for o in offices]
+    objects = iter(draw(st.permutations(OBJECTS)))
+    task_style = draw(st.sampled_from(("1.", "1．", "1、")))
+    sep = task_style[1]
+    chapters: list[GenChapter] = []
+    n_chapters = draw(st.integers(1, 3))
+    picked = 0
+    # headings are unique within a plan, as a real plan's are
+    chapter_titles = draw(st.permutations(CHAPTERS))
+    topics = iter(draw(st.permutations(SECTION_TOPICS)))
+    for c in range(n_chapters):
+        chapter = GenChapter(f"{CN[c]}、", chapter_titles[c])
+        for s in range(draw(st.integers(1, 3))):
+            section = GenSection(f"（{CN[s]}）", next(topics))
+            for t in range(draw(st.integers(1, 4))):
+                try:
+                    obj = next(objects)
+                except StopIteration:
+                    break
+                idiom = draw(st.sampled_from(idioms))
+                n_lead = 1
+                n_co = draw(st.integers(0, 3)) if idiom != "note_single_fuze" else 0
+                chosen = [units[(picked + k) % len(units)] for k in range(n_lead + n_co)]
+                picked += n_lead + n_co + draw(st.integers(0, 2))
+                deadline = draw(st.sampled_from((None, *DEADLINES)))
+                body = draw(st.lists(st.sampled_from(BODY), min_size=1, max_size=2, unique=True))
+                section.tasks.append(
+                    GenTask(
+                        label=f"{t + 1}{sep}",
+                        title=f"{draw(st.sampled_from(VERBS))}{obj}",
+                        lead=chosen[:n_lead],
+                        co=chosen[n_lead:],
+                        idiom=idiom,
+                        body=body,
+                        deadline=deadline,
+                    )
+                )
+            chapter.sections.append(section)
+        chapters.append(chapter)
+    layout = draw(st.sampled_from(layouts))
+    title = f"{place}{level}推进高质量发展实施方案"
+    return GenPlan(title, level, chapters, task_style, layout)
