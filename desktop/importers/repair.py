@@ -277,7 +277,7 @@ def _split_glued_labels(s: str) -> str:
     """Labels glued to the text before them (…排放1．狠抓…, 主要任务（一）…) when their number continues
     the numbering seen so far; a number out of sequence is running text, not a heading."""
     out: list[str] = []
-    last_chapter = last_section = last_task = last_subtask = 0
+    last_chapter = last_section = last_task = last_subtask = seen_subtask = 0
     carried = 0  # the last task number before the current section
     for line in s.split("\n"):
         cuts: list[int] = []
@@ -297,16 +297,19 @@ def _split_glued_labels(s: str) -> str:
                     cuts.append(m.start())
                 if at_start or glued:
                     last_chapter = number or last_chapter
+                    carried = last_task or carried  # tasks may number straight through the chapters
                     last_task = last_subtask = 0
                 continue
             if m.group("subtask"):
                 number = int(label[1:-1])
-                fits = number == last_subtask + 1 and (number > 1 or last_task > 0)
+                # （1）… numbered per task, or straight through the tasks: （5） under 2. after （4） under 1.
+                fits = number in (last_subtask + 1, seen_subtask + 1) and (number > 1 or last_task > 0)
                 sentence_end = m.start() == 0 or line[m.start() - 1] == "。"
                 if fits and (sentence_end or _glued_before(line, m.start())):
                     if m.start() > 0:
                         cuts.append(m.start())
                     last_subtask = number
+                    seen_subtask = max(seen_subtask, number)
                 continue
             if m.group("section"):
                 number = cn_to_int(label[1:-1]) or 0
@@ -336,7 +339,8 @@ def _glued_before(line: str, start: int) -> bool:
     after = re.match(r"^(?:[（(][^）)]{1,4}[）)]|\d{1,2}[.．、])([\u4e00-\u9fff“])", line[start:])
     if before == "）" and re.match(r"[（(]", line[start:]):
         return False
-    return bool(after) and bool(re.match(r"[\u4e00-\u9fff”）)]", before))
+    # a space stands where a paragraph ended when a page's text was run onto one line
+    return bool(after) and bool(re.match(r"[\u4e00-\u9fff”）) ]", before))
 
 
 def _split_after_responsibility(s: str) -> str:
@@ -432,6 +436,7 @@ def _join_broken(lines: list[str]) -> list[str]:
             and not _is_title_only(out[-1])
             and not pending_blank
             and not (out[-1].endswith(_TERMINAL) and re.match(r"(展望)?(到|至)\s*\d{4}\s*年|[（(]", line))
+            and not _closed_by_note(out[-1])
         )
         if out and (wrapped or _continues(out[-1], line)):
             out[-1] = out[-1] + line
@@ -443,6 +448,14 @@ def _join_broken(lines: list[str]) -> list[str]:
             last_physical = line
         pending_blank = False
     return out
+
+
+def _closed_by_note(line: str) -> bool:
+    """…完成河道清淤（区水务局牵头）。 — a sentence group closed by its owners ends there, whatever the width."""
+    if not re.search(r"[）)〕】][。；]?$", line):
+        return False
+    found = find_responsibility(line[-200:])
+    return bool(found) and found[-1].end >= len(line[-200:]) - 1
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -589,7 +602,7 @@ def _drop_page_furniture(lines: list[str]) -> list[str]:
         for line, n in counts.items()
         if n >= 3
         and not match_heading(line)
-        and not find_responsibility(line)
+        and not names_owners(line)  # 参与单位：各有关部门 after every task is a role line, not a page header
         and "\t" not in line
         and not _closes_earlier_bracket(line)
     }

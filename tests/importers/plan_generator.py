@@ -11,6 +11,7 @@ Nothing here imports PlanDesk: the truth comes from the decisions, never from a 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
@@ -118,9 +119,16 @@ IDIOMS = (
     "bare_labels",  # …。牵头单位：A 配合单位：B、C 完成时间：…  (no closing mark)
     "prose_by",  # 由A牵头，B、C配合，…。
     "prose_with",  # A负责…，会同B、C…。
+    "prose_end",  # …。该项工作由A负责，B配合。
+    "note_multi_lead",  # （A、B牵头，C配合）
+    "note_generic_tail",  # （A牵头，B、C等有关部门配合）
+    "role_dept_lines",  # 牵头部门：A / 参与部门：B、C
+    "role_catch_all",  # 责任单位：A / 参与单位：各有关部门
+    "two_notes",  # 句组一（A牵头，B配合）。句组二（C负责）。— two items of one task, each with its owners
     "none",
 )
-LAYOUTS = ("lines", "spaced", "flat", "gb18030")
+CATCH_ALL = ("各有关部门", "各区县人民政府", "各相关单位")
+LAYOUTS = ("lines", "spaced", "flat", "flat_spaced", "gb18030")
 
 
 @dataclass
@@ -132,10 +140,21 @@ class GenTask:
     idiom: str
     body: list[str]
     deadline: str | None = None
+    second: tuple[list[str], list[str]] | None = None  # (lead, co) of a second item's note ("two_notes")
 
     @property
     def units(self) -> list[str]:
         return [*self.lead, *self.co] if self.idiom != "none" else []
+
+    def notes(self) -> list[tuple[list[str], set[str]]]:
+        """Each note the task carries: its units as printed and its lead units."""
+        if self.idiom == "none":
+            return []
+        out = [(self.units, set(self.lead))]
+        if self.second is not None:
+            lead, co = self.second
+            out.append(([*lead, *co], set(lead)))
+        return out
 
 
 @dataclass
@@ -193,6 +212,9 @@ class GenPlan:
         if self.layout == "flat":
             # A crawler's copy: the title line, then the whole body on one line without separators.
             return lines[0] + "\n" + "".join(lines[1:]) + "\n"
+        if self.layout == "flat_spaced":
+            # the same with a space where each paragraph ended (a page's text content)
+            return " ".join(line.strip() for line in lines) + "\n"
         return "\n".join(lines) + "\n"
 
     def data(self) -> bytes:
@@ -214,47 +236,64 @@ def _list(names: list[str]) -> str:
     return "、".join(names)
 
 
+def _co(co: list[str], verb: str = "配合", sep: str = "，") -> str:
+    return f"{sep}{_list(co)}{verb}" if co else ""
+
+
+def _role_lines(head: str, task: GenTask, lead_label: str, co_label: str) -> list[str]:
+    out = [head, f"{lead_label}：{_list(task.lead)}"]
+    if task.co:
+        out.append(f"{co_label}：{_list(task.co)}")
+    if task.deadline and lead_label == "牵头单位":
+        out.append(f"完成时限：{task.deadline}")
+    return out
+
+
+def _bare_labels(head: str, task: GenTask) -> list[str]:
+    parts = [f"牵头单位：{_list(task.lead)}"]
+    if task.co:
+        parts.append(f"配合单位：{_list(task.co)}")
+    if task.deadline:
+        parts.append(f"完成时间：{task.deadline}")
+    return [head + " ".join(parts)]
+
+
+def _two_notes(task: GenTask) -> list[str]:
+    assert task.second is not None
+    lead2, co2 = task.second
+    first, *rest = task.body
+    more = "".join(rest) or "做好统筹衔接，确保按期完成。"
+    return [
+        f"{task.label}{task.title}。{first.rstrip('。')}（{_list(task.lead)}牵头{_co(task.co)}）。"
+        f"{more.rstrip('。')}（{_list(lead2)}牵头{_co(co2)}）。"
+    ]
+
+
+# The paragraphs that print one task in each idiom: its heading paragraph, then any paragraphs of its own.
+_PRINTERS: dict[str, Callable[[str, GenTask], list[str]]] = {
+    "none": lambda head, t: [head],
+    "note_units": lambda head, t: [f"{head}（责任单位：{_list(t.lead + t.co)}）"],
+    "note_lead_co": lambda head, t: [f"{head}（{_list(t.lead)}牵头{_co(t.co)}）"],
+    "note_labels": lambda head, t: [f"{head}（牵头单位：{_list(t.lead)}{_co(t.co, '', '；配合单位：')}）"],
+    "note_single_fuze": lambda head, t: [f"{head}（{_list(t.lead)}负责）"],
+    "role_lines": lambda head, t: _role_lines(head, t, "牵头单位", "配合单位"),
+    "bare_fields": lambda head, t: [f"{head}责任单位：{_list(t.lead)}牵头{_co(t.co)}"],
+    "bare_labels": _bare_labels,
+    "prose_by": lambda head, t: [f"{t.label}{t.title}。由{_list(t.lead)}牵头{_co(t.co)}，{''.join(t.body)}"],
+    "prose_with": lambda head, t: [
+        f"{t.label}{t.title}。{_list(t.lead)}负责制定具体措施{_co(t.co, '抓好落地见效', '，会同')}。{''.join(t.body)}"
+    ],
+    "prose_end": lambda head, t: [f"{head}该项工作由{_list(t.lead)}负责{_co(t.co)}。"],
+    "note_multi_lead": lambda head, t: [f"{head}（{_list(t.lead)}牵头{_co(t.co)}）"],
+    "note_generic_tail": lambda head, t: [f"{head}（{_list(t.lead)}牵头{_co(t.co, '等有关部门配合')}）"],
+    "role_dept_lines": lambda head, t: _role_lines(head, t, "牵头部门", "参与部门"),
+    "role_catch_all": lambda head, t: [head, f"责任单位：{_list(t.lead)}", f"参与单位：{_list(t.co)}"],
+    "two_notes": lambda head, t: _two_notes(t),
+}
+
+
 def _task_lines(task: GenTask) -> list[str]:
-    """The paragraphs that print one task: its heading paragraph, then any paragraphs of its own."""
-    head = f"{task.label}{task.title}。{''.join(task.body)}"
-    lead, co, idiom = task.lead, task.co, task.idiom
-    due = task.deadline
-    if idiom == "none":
-        return [head]
-    if idiom == "note_units":
-        return [f"{head}（责任单位：{_list(lead + co)}）"]
-    if idiom == "note_lead_co":
-        tail = f"，{_list(co)}配合" if co else ""
-        return [f"{head}（{_list(lead)}牵头{tail}）"]
-    if idiom == "note_labels":
-        tail = f"；配合单位：{_list(co)}" if co else ""
-        return [f"{head}（牵头单位：{_list(lead)}{tail}）"]
-    if idiom == "note_single_fuze":
-        return [f"{head}（{_list(lead)}负责）"]
-    if idiom == "role_lines":
-        out = [head, f"牵头单位：{_list(lead)}"]
-        if co:
-            out.append(f"配合单位：{_list(co)}")
-        if due:
-            out.append(f"完成时限：{due}")
-        return out
-    if idiom == "bare_fields":
-        tail = f"，{_list(co)}配合" if co else ""
-        return [f"{head}责任单位：{_list(lead)}牵头{tail}"]
-    if idiom == "bare_labels":
-        parts = [f"牵头单位：{_list(lead)}"]
-        if co:
-            parts.append(f"配合单位：{_list(co)}")
-        if due:
-            parts.append(f"完成时间：{due}")
-        return [head + " ".join(parts)]
-    if idiom == "prose_by":
-        tail = f"，{_list(co)}配合" if co else ""
-        return [f"{task.label}{task.title}。由{_list(lead)}牵头{tail}，{''.join(task.body)}"]
-    if idiom == "prose_with":
-        tail = f"，会同{_list(co)}抓好落地见效" if co else ""
-        return [f"{task.label}{task.title}。{_list(lead)}负责制定具体措施{tail}。{''.join(task.body)}"]
-    raise AssertionError(idiom)
+    return _PRINTERS[task.idiom](f"{task.label}{task.title}。{''.join(task.body)}", task)
 
 
 CN = "一二三四五六七八九十"
@@ -269,8 +308,11 @@ def gen_plans(
     offices = draw(st.permutations(OFFICES))
     units = [f"{level}{o}" for o in offices]
     objects = iter(draw(st.permutations(OBJECTS)))
-    task_style = draw(st.sampled_from(("1.", "1．", "1、")))
+    task_style = draw(st.sampled_from(("1.", "1．", "1、", "１．")))
     sep = task_style[1]
+    wide = task_style[0] == "１"  # full-width digits, as some offices type them
+    straight = draw(st.booleans())  # tasks numbered straight through the sections and chapters
+    running = 0
     chapters: list[GenChapter] = []
     n_chapters = draw(st.integers(1, 3))
     picked = 0
@@ -287,21 +329,36 @@ def gen_plans(
                 except StopIteration:
                     break
                 idiom = draw(st.sampled_from(idioms))
-                n_lead = 1
+                n_lead = 2 if idiom == "note_multi_lead" else 1
                 n_co = draw(st.integers(0, 3)) if idiom != "note_single_fuze" else 0
+                if idiom == "role_catch_all":
+                    n_co = 0
                 chosen = [units[(picked + k) % len(units)] for k in range(n_lead + n_co)]
                 picked += n_lead + n_co + draw(st.integers(0, 2))
+                if idiom == "role_catch_all":
+                    chosen.append(draw(st.sampled_from(CATCH_ALL)))
+                second = None
+                if idiom == "two_notes":
+                    n2 = draw(st.integers(1, 2))
+                    other = [units[(picked + k) % len(units)] for k in range(n2)]
+                    picked += n2
+                    second = (other[:1], other[1:])
                 deadline = draw(st.sampled_from((None, *DEADLINES)))
                 body = draw(st.lists(st.sampled_from(BODY), min_size=1, max_size=2, unique=True))
+                running += 1
+                number = str(running if straight else t + 1)
+                if wide:
+                    number = number.translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
                 section.tasks.append(
                     GenTask(
-                        label=f"{t + 1}{sep}",
+                        label=f"{number}{sep}",
                         title=f"{draw(st.sampled_from(VERBS))}{obj}",
                         lead=chosen[:n_lead],
                         co=chosen[n_lead:],
                         idiom=idiom,
                         body=body,
                         deadline=deadline,
+                        second=second,
                     )
                 )
             chapter.sections.append(section)
