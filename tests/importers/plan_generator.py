@@ -121,9 +121,10 @@ IDIOMS = (
     "prose_with",  # A负责…，会同B、C…。
     "prose_end",  # …。该项工作由A负责，B配合。
     "note_multi_lead",  # （A、B牵头，C配合）
-    "note_generic_tail",  # （A牵头，B、C等有关部门配合）
+    "note_generic_tail",  # （A牵头，B、C等有关部门配合）, 等省级有关部门, 等市直相关单位…
     "role_dept_lines",  # 牵头部门：A / 参与部门：B、C
     "role_catch_all",  # 责任单位：A / 参与单位：各有关部门
+    "role_carry_lines",  # 牵头部门：A / 落实部门：B、C
     "two_notes",  # 句组一（A牵头，B配合）。句组二（C负责）。— two items of one task, each with its owners
     "none",
 )
@@ -258,6 +259,14 @@ def _bare_labels(head: str, task: GenTask) -> list[str]:
     return [head + " ".join(parts)]
 
 
+# Generic tails closing a list of units: "and the other departments concerned", never part of a name.
+TAILS = ("等有关部门", "等省级有关部门", "等市直相关单位", "等部门", "等相关单位", "等")
+
+
+def _tail(task: GenTask) -> str:
+    return TAILS[len(task.title) % len(TAILS)]
+
+
 def _two_notes(task: GenTask) -> list[str]:
     assert task.second is not None
     lead2, co2 = task.second
@@ -285,9 +294,10 @@ _PRINTERS: dict[str, Callable[[str, GenTask], list[str]]] = {
     ],
     "prose_end": lambda head, t: [f"{head}该项工作由{_list(t.lead)}负责{_co(t.co)}。"],
     "note_multi_lead": lambda head, t: [f"{head}（{_list(t.lead)}牵头{_co(t.co)}）"],
-    "note_generic_tail": lambda head, t: [f"{head}（{_list(t.lead)}牵头{_co(t.co, '等有关部门配合')}）"],
+    "note_generic_tail": lambda head, t: [f"{head}（{_list(t.lead)}牵头{_co(t.co, _tail(t) + '配合')}）"],
     "role_dept_lines": lambda head, t: _role_lines(head, t, "牵头部门", "参与部门"),
     "role_catch_all": lambda head, t: [head, f"责任单位：{_list(t.lead)}", f"参与单位：{_list(t.co)}"],
+    "role_carry_lines": lambda head, t: _role_lines(head, t, "牵头部门", "落实部门"),
     "two_notes": lambda head, t: _two_notes(t),
 }
 
