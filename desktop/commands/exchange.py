@@ -54,7 +54,7 @@ def cmd_import_preview(args: argparse.Namespace) -> int:
     """``import FILE --revise PLAN_ID [--dry-run]`` and ``import FILE --dry-run``."""
     from ..importers.load import load_plan
 
-    parsed = load_plan(args.file)
+    parsed = load_plan(args.file, part=args.part)
     if args.revise is None:
         from ..importers.review import review_dict, review_lines
 

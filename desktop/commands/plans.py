@@ -27,6 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--dry-run", action="store_true", help="只显示将导入的内容或修订变化，不写入")
     p.add_argument("--new", action="store_true", help="与已有方案文号或内容相同时，仍作为另一个方案导入")
     p.add_argument("--adopt", action="store_true", help="导入后按文件分工（每项任务的每个责任单位一条分工）")
+    p.add_argument(
+        "--part",
+        type=int,
+        default=1,
+        metavar="N",
+        help="文件汇编了几个方案时，导入其中第 N 个（默认第 1 个）",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("adopt", help="按文件分工：把方案原文的责任单位清单转为分工记录")
@@ -90,7 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..importers.load import load_plan
     from ..services.plans.plan_admin import find_duplicate
 
-    parsed = load_plan(args.file)
+    parsed = load_plan(args.file, part=args.part)
     with open_db(args, create=True) as db:
         duplicate = find_duplicate(db, parsed=parsed)
         if duplicate is not None and not args.new:

@@ -76,6 +76,8 @@ class ParsedPlan:
     source_format: str = ""  # "txt", "docx", "pdf", "html", "xlsx", "ofd"
     encoding: str = ""
     metadata: dict[str, str] = field(default_factory=dict)  # 抄送, 印发日期, 公开方式 ...
+    bundle: list[str] = field(default_factory=list)  # the titles of the plans a bundled file holds, or none
+    part: int = 1  # which of them this is (from 1)
 
     def walk(self) -> list[ParsedNode]:
         """All nodes in document order (pre-order)."""

@@ -26,6 +26,7 @@ FINDING_GROUPS = {
     "unread_note": "未能识别的责任分工",
     "note_missing": "同级任务大多注明了责任单位、这一项没有读到",
     "note_inferred": "从正文句子读出的责任单位（没有责任分工注，请核对）",
+    "bundled_plans": "一个文件中汇编了几个方案",
     "page_text_removed": "已删除的网页文字",
     "division_unmatched": "任务分工表中未对应到正文任务的行（单独计为任务）",
     "division_mismatch": "任务分工表与正文的责任单位不一致",

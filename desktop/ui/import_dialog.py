@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -82,6 +83,17 @@ class ImportPreviewDialog(QDialog):
         if adoption is not None and not adoption.pairs:
             self.adopt.setChecked(False)
             self.adopt.setEnabled(False)
+        # A file bundling several plans: which of them this preview shows, and the choice of another.
+        self.part = QComboBox()
+        self.part.addItems([f"{k}. {title}" for k, title in enumerate(parsed.bundle, start=1)])
+        if parsed.bundle:
+            self.part.setCurrentIndex(parsed.part - 1)
+        part_row = QHBoxLayout()
+        part_label = QLabel(self.tr("本文件包含 {0} 个方案，预览的是：").format(len(parsed.bundle)))
+        part_row.addWidget(part_label)
+        part_row.addWidget(self.part, 1)
+        part_label.setVisible(bool(parsed.bundle))
+        self.part.setVisible(bool(parsed.bundle))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("编号"), self.tr("标题"), self.tr("类型"), self.tr("责任单位")])
         self.tree.setUniformRowHeights(True)
@@ -105,6 +117,7 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(part_row)
         layout.addWidget(self.properties)
         layout.addWidget(splitter, 1)
         layout.addLayout(adopt_row)
@@ -181,6 +194,7 @@ class ImportController(QObject):
         self.question: QMessageBox | None = None
         self.revision_dialog: QDialog | None = None
         self.adopted: Any = None  # what 按文件分工 created with the last import
+        self.path = ""  # the file being imported (another plan of a bundled file is read from it again)
 
     def choose_file(self) -> QFileDialog:
         from .file_dialogs import localize
@@ -201,12 +215,14 @@ class ImportController(QObject):
         background.start()
         return background.worker
 
-    def load(self, path: str) -> Worker:
-        """Parse ``path`` in the background, then show the preview."""
+    def load(self, path: str, part: int = 1) -> Worker:
+        """Parse ``path`` (of a file bundling several plans, its ``part``-th) in the background, then show the
+        preview."""
         from ..services.plans.plan_import import read_document
 
+        self.path = path
         return self._run(
-            lambda report, cancelled: read_document(path, progress=report, is_cancelled=cancelled),
+            lambda report, cancelled: read_document(path, progress=report, is_cancelled=cancelled, part=part),
             self.tr("正在分析“{0}”…").format(Path(path).name),
             self._on_parsed,
         )
@@ -296,9 +312,17 @@ class ImportController(QObject):
         self.preview = ImportPreviewDialog(parsed, review_text(parsed), self.window, adoption=adoption)
         preview = self.preview
         preview.accepted.connect(lambda: self.store(parsed, preview.choices()))
+        preview.part.activated.connect(lambda index: self._other_part(preview, index + 1))
         preview.open()
         self.preview_shown.emit(preview)
         return preview
+
+    def _other_part(self, preview: ImportPreviewDialog, part: int) -> None:
+        """Another plan of a bundled file chosen: its own preview replaces this one (nothing was stored)."""
+        if part == preview.parsed.part or not self.path:
+            return
+        preview.reject()
+        self.load(self.path, part)
 
     def store(self, parsed: ParsedPlan, choices: dict[str, Any] | None = None) -> Worker:
         """The import use case (services.plans.plan_import.import_document): the plan, its corrected

@@ -1173,63 +1173,63 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportController</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="39" />
+      <location filename="../../desktop/ui/import_dialog.py" line="40" />
       <source>方案文件 (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;所有文件 (*)</source>
       <translation>Plan documents (*.txt *.docx *.pdf *.ofd *.xlsx *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="188" />
-      <location filename="../../desktop/ui/import_dialog.py" line="196" />
+      <location filename="../../desktop/ui/import_dialog.py" line="202" />
+      <location filename="../../desktop/ui/import_dialog.py" line="210" />
       <source>导入方案</source>
       <translation>Import plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="210" />
+      <location filename="../../desktop/ui/import_dialog.py" line="226" />
       <source>正在分析“{0}”…</source>
       <translation>Analysing "{0}"…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="223" />
+      <location filename="../../desktop/ui/import_dialog.py" line="239" />
       <source>导入已取消，未写入任何内容。</source>
       <translation>Import cancelled; nothing was written.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="243" />
+      <location filename="../../desktop/ui/import_dialog.py" line="259" />
       <source>方案已存在</source>
       <translation>The plan already exists</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="244" />
+      <location filename="../../desktop/ui/import_dialog.py" line="260" />
       <source>{0}要怎样导入？</source>
       <translation>How should {0} be imported?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="248" />
+      <location filename="../../desktop/ui/import_dialog.py" line="264" />
       <source>作为该方案的修订版导入</source>
       <translation>Import as a revision of that plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="249" />
+      <location filename="../../desktop/ui/import_dialog.py" line="265" />
       <source>作为另一个方案导入</source>
       <translation>Import as a separate plan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="250" />
+      <location filename="../../desktop/ui/import_dialog.py" line="266" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="260" />
+      <location filename="../../desktop/ui/import_dialog.py" line="276" />
       <source>未导入：数据库中已有该方案。</source>
       <translation>Not imported: the database already holds this plan.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="277" />
+      <location filename="../../desktop/ui/import_dialog.py" line="293" />
       <source>正在比对修订版…</source>
       <translation>Comparing with the revision…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="326" />
+      <location filename="../../desktop/ui/import_dialog.py" line="350" />
       <source>正在写入方案…</source>
       <translation>Writing the plan…</translation>
     </message>
@@ -1237,62 +1237,67 @@ To see PlanDesk at work first, open the sample database: the sample plans live i
   <context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="57" />
+      <location filename="../../desktop/ui/import_dialog.py" line="58" />
       <source>导入预览：{0}</source>
       <translation>Import preview: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="67" />
+      <location filename="../../desktop/ui/import_dialog.py" line="68" />
       <source>按文件分工：为每项任务的每个责任单位建立分工（牵头、配合照原文）</source>
       <translation>Assign as the document lists: one assignment for every responsible unit of every task (lead and cooperating as printed)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="72" />
+      <location filename="../../desktop/ui/import_dialog.py" line="73" />
       <source>默认截止日期</source>
       <translation>Default deadline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="73" />
+      <location filename="../../desktop/ui/import_dialog.py" line="74" />
       <source>原文未写时限的任务的截止日期，可不填</source>
       <translation>Deadline for tasks whose document gives none; may be left empty</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="77" />
+      <location filename="../../desktop/ui/import_dialog.py" line="78" />
       <source>默认截止日期：</source>
       <translation>Default deadline:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="86" />
+      <location filename="../../desktop/ui/import_dialog.py" line="92" />
+      <source>本文件包含 {0} 个方案，预览的是：</source>
+      <translation>This file holds {0} plans; previewing:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/import_dialog.py" line="98" />
       <source>编号</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="86" />
+      <location filename="../../desktop/ui/import_dialog.py" line="98" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="86" />
+      <location filename="../../desktop/ui/import_dialog.py" line="98" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="86" />
+      <location filename="../../desktop/ui/import_dialog.py" line="98" />
       <source>责任单位</source>
       <translation>Responsible units</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="103" />
+      <location filename="../../desktop/ui/import_dialog.py" line="115" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="104" />
+      <location filename="../../desktop/ui/import_dialog.py" line="116" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/import_dialog.py" line="158" />
+      <location filename="../../desktop/ui/import_dialog.py" line="171" />
       <source>位置不确定，请核对</source>
       <translation>Position uncertain, please check</translation>
     </message>

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from plan_generator import IDIOMS, LAYOUTS, GenPlan, gen_plans
 
+from desktop.errors import ImportRefused
 from desktop.importers.load import load_plan
 from desktop.importers.parsed import ParsedNode, ParsedPlan
 
@@ -117,3 +118,25 @@ def test_the_generator_writes_what_it_decided() -> None:
             assert task.title in text
 
     one()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gen_plans(layouts=("lines", "spaced", "gb18030")), gen_plans(layouts=("lines",)))
+def test_a_file_bundling_two_plans_reads_each_on_its_own(first: GenPlan, second: GenPlan) -> None:
+    """Two plans in one file, each with its title and chapters from 一、: each part is its plan, never a merge of
+    the two, and the review of each names both."""
+    second.title = second.title.replace("实施方案", "行动计划")
+    encoding = "gb18030" if first.layout == "gb18030" else "utf-8"
+    data = (first.text() + "\n" + second.text()).encode(encoding)
+    for k, gen in enumerate((first, second), start=1):
+        plan = load_plan(Path("汇编.txt"), data=data, part=k)
+        _check(gen, plan)
+        bundled = [f for f in plan.findings if f.code == "bundled_plans"]
+        assert len(bundled) == 1 and second.title in bundled[0].message
+
+
+def test_a_part_the_file_does_not_have_is_refused() -> None:
+    with pytest.raises(ImportRefused, match="只包含一个方案"):
+        load_plan(
+            Path("方案.txt"), data="某市方案\n一、任务\n1.推进工作。（责任单位：市财政局）\n".encode(), part=2
+        )

@@ -220,3 +220,41 @@ def test_the_offices_own_name_and_code_are_set_in_preferences(
     assert "发文机关：某某区人民政府督查室" in capsys.readouterr().out
     assert main(["--db", url, "office", "set", "--cc", "区委办公室"]) == 0
     assert notice_settings(seeded_db).cc == "区委办公室" and notice_settings(seeded_db).prefix == "区督查"
+
+
+def test_a_file_bundling_two_plans_previews_each_on_its_own(
+    qtbot: QtBot, seeded_db: Database, tmp_path: Path
+) -> None:
+    """A 汇编 of two plans: the preview says so and shows the first; choosing the second in the list shows
+    that plan alone (its own tasks and units), and importing it stores that plan only."""
+    bundle = tmp_path / "民生实事方案汇编.txt"
+    bundle.write_text(
+        "某市城市更新行动方案\n一、总体要求\n到2025年，完成老旧小区改造100个。\n二、重点任务\n"
+        "1.完善基础设施。（责任单位：市住房城乡建设局）\n2.增加公共空间。（责任单位：市自然资源和规划局）\n\n"
+        "某市养老服务提升方案\n一、工作目标\n到2025年，建成社区养老服务中心50个。\n二、主要任务\n"
+        "1.建设社区养老服务中心。（责任单位：市民政局）\n2.发展助餐服务。（责任单位：市商务局）\n",
+        encoding="utf-8",
+    )
+    window = _window(qtbot, seeded_db)
+    window.open_import()
+    controller = window.importer
+    assert controller.file_dialog is not None
+    controller.file_dialog.reject()
+    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
+        controller.load(str(bundle))  # the file the user picked in the dialog
+    first: ImportPreviewDialog = shown.args[0]
+    assert first.part.isVisible() and first.part.count() == 2
+    assert "本文件包含 2 个方案" in first.review.toPlainText()
+    with qtbot.waitSignal(controller.preview_shown, timeout=20000) as shown:
+        qtbot.keyClick(first.part, Qt.Key.Key_Down)  # the user picks the second plan in the list
+    second: ImportPreviewDialog = shown.args[0]
+    assert not first.isVisible()
+    assert second.part.currentIndex() == 1
+    assert second.properties.values()["title"] == "某市养老服务提升方案"
+    units = {second.tree.topLevelItem(1).child(k).text(3) for k in range(2)}
+    assert units == {"市民政局", "市商务局"}
+    with qtbot.waitSignal(controller.imported, timeout=20000) as imported:
+        second.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    titles = {p.title for p in list_plans(seeded_db)}
+    assert "某市养老服务提升方案" in titles and "某市城市更新行动方案" not in titles
+    assert imported.args[0]

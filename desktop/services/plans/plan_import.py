@@ -89,13 +89,18 @@ def jsonable(data: Any) -> Any:
 
 
 def read_document(
-    path: str | os.PathLike[str], *, progress: ProgressFn | None = None, is_cancelled: CancelFn | None = None
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressFn | None = None,
+    is_cancelled: CancelFn | None = None,
+    part: int = 1,
 ) -> ParsedPlan:
     """The import use case's first step, for the window's preview: what the importer recognised in the document
-    (any Chinese encoding, .docx, PDF, web page). Nothing is written."""
+    (any Chinese encoding, .docx, PDF, web page; of a file bundling several plans, the ``part``-th). Nothing is
+    written."""
     from ...importers.load import load_plan
 
-    return load_plan(path, progress=progress, is_cancelled=is_cancelled)
+    return load_plan(path, progress=progress, is_cancelled=is_cancelled, part=part)
 
 
 def review_text(parsed: ParsedPlan) -> list[str]:
