@@ -14,6 +14,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The log goes to a folder of the test run, never to the user's own log.
 os.environ.setdefault("PLANDESK_LOG_DIR", tempfile.mkdtemp(prefix="plandesk-test-logs-"))
+# The office's exchange keys too (keystore): never into the user's own settings folder.
+os.environ.setdefault("PLANDESK_KEY_DIR", tempfile.mkdtemp(prefix="plandesk-test-keys-"))
 
 from desktop.storage import Database, open_database  # noqa: E402
 

@@ -162,6 +162,8 @@ def cmd_package_export(args: argparse.Namespace) -> int:
         info = export_package(db, plan_id=args.plan, path=args.output, include_progress=not args.no_progress)
     counts = "，".join(f"{KIND_NAMES.get(k, k)} {v}" for k, v in info.counts.items())
     print(f"已导出 {info.path}（{counts}）")
+    if info.notice:
+        print(info.notice)
     return 0
 
 

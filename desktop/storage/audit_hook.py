@@ -29,6 +29,7 @@ from ..models import (
     UnitAlias,
     WorkflowStep,
 )
+from ..models.setting import REDACTED, SECRET_SETTINGS
 
 AUDITED = (
     Plan,
@@ -69,7 +70,14 @@ def _text(value: Any) -> str | None:
 
 def _columns(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {c.key: getattr(obj, c.key) for c in mapper.column_attrs if c.key not in SKIPPED_FIELDS}
+    out = {c.key: getattr(obj, c.key) for c in mapper.column_attrs if c.key not in SKIPPED_FIELDS}
+    if _secret(obj):
+        out["value"] = REDACTED
+    return out
+
+
+def _secret(obj: Any) -> bool:
+    return isinstance(obj, Setting) and obj.key in SECRET_SETTINGS
 
 
 def _row_id(obj: Any) -> int | None:
@@ -202,7 +210,9 @@ def _entries(session: Session) -> list[dict[str, Any]]:
             if hist.has_changes():
                 old = hist.deleted[0] if hist.deleted else None
                 new = hist.added[0] if hist.added else None
-                if old != new:
+                if old != new and _secret(obj):
+                    add(obj, "update", attr.key, REDACTED, REDACTED)
+                elif old != new:
                     add(obj, "update", attr.key, old, new)
     for obj in session.deleted:
         if isinstance(obj, AUDITED):

@@ -397,8 +397,16 @@ class WindowActions(QObject):
         return self.run(
             self.tr("正在导出交换包…"),
             lambda _p, _c: export_package(self.db, plan_id=plan_id, path=path),
-            lambda _r: self.window.statusBar().showMessage(self.tr("已导出交换包：{0}").format(path), 8000),
+            lambda info: self._package_exported(path, info.notice),
         )
+
+    def _package_exported(self, path: str, notice: str) -> None:
+        self.window.statusBar().showMessage(self.tr("已导出交换包：{0}").format(path), 8000)
+        if notice:  # this database is a copy and now signs as itself: said once, in words the user keeps
+            self.identity_box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("交换身份"), notice, parent=self.window
+            )
+            self.identity_box.open()
 
     def choose_package(self) -> None:
         self.ask_file(

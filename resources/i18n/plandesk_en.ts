@@ -4219,7 +4219,7 @@ Cooperating: {3}</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/window_actions.py" line="178" />
-      <location filename="../../desktop/ui/window_actions.py" line="457" />
+      <location filename="../../desktop/ui/window_actions.py" line="465" />
       <source>请先选择一个方案。</source>
       <translation>Please choose a plan first.</translation>
     </message>
@@ -4344,62 +4344,67 @@ Cooperating: {3}</translation>
       <translation>Exporting the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="400" />
+      <location filename="../../desktop/ui/window_actions.py" line="404" />
       <source>已导出交换包：{0}</source>
       <translation>Exchange package exported: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="405" />
+      <location filename="../../desktop/ui/window_actions.py" line="407" />
+      <source>交换身份</source>
+      <translation>Exchange identity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/window_actions.py" line="413" />
       <source>选择交换包</source>
       <translation>Choose an exchange package</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="406" />
+      <location filename="../../desktop/ui/window_actions.py" line="414" />
       <source>PlanDesk 交换包 (*.pdpkg *.zip);;所有文件 (*)</source>
       <translation>PlanDesk exchange package (*.pdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="414" />
+      <location filename="../../desktop/ui/window_actions.py" line="422" />
       <source>正在检查交换包…</source>
       <translation>Checking the exchange package…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="423" />
+      <location filename="../../desktop/ui/window_actions.py" line="431" />
       <source>交换包已导入。</source>
       <translation>The exchange package has been imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="431" />
+      <location filename="../../desktop/ui/window_actions.py" line="439" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="433" />
+      <location filename="../../desktop/ui/window_actions.py" line="441" />
       <source>已备份到：{0}</source>
       <translation>Backed up to: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="450" />
+      <location filename="../../desktop/ui/window_actions.py" line="458" />
       <source>已从备份恢复，被替换的数据库已另存为备份。</source>
       <translation>Restored from backup; the replaced database was saved as a backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="462" />
+      <location filename="../../desktop/ui/window_actions.py" line="470" />
       <source>关账</source>
       <translation>Close month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="463" />
+      <location filename="../../desktop/ui/window_actions.py" line="471" />
       <source>关闭 {0} 月后，该月报表数据将被冻结，以后可原样重印，且不能再登记该月进展。关账不可撤销。确定关闭“{1}”的 {0} 月吗？</source>
       <translation>After closing month {0}, its report data is frozen and can be reprinted exactly as issued, and no more progress can be recorded for that month. Closing cannot be undone. Close month {0} of "{1}"?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="483" />
+      <location filename="../../desktop/ui/window_actions.py" line="491" />
       <source>正在关账…</source>
       <translation>Closing the month…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/window_actions.py" line="485" />
+      <location filename="../../desktop/ui/window_actions.py" line="493" />
       <source>{0} 月已关账。</source>
       <translation>Month {0} is closed.</translation>
     </message>

@@ -17,8 +17,8 @@ from desktop.errors import ImportRefused
 from desktop.exchange.package_format import new_signing_key, write_package
 from desktop.models import Assignment, PlanNode, ProgressEntry
 from desktop.services.core.backups import backups
-from desktop.services.core.settings import get_setting
 from desktop.services.core.tree import children, get_plan
+from desktop.services.exchange.keystore import office_secret
 from desktop.services.exchange.packages import (
     SIGNING_KEY,
     apply_package,
@@ -105,6 +105,13 @@ def test_a_package_reusing_another_plans_ids_is_refused_and_the_plan_is_untouche
     assert plan_rows(db, plan_id) == before and before[0] > 5
 
 
+def _own_key(db: Database) -> str:
+    with db.read() as s:
+        key = office_secret(s, SIGNING_KEY, create=False)
+    assert key is not None
+    return key
+
+
 def test_newer_is_decided_by_revision_counters_not_by_the_packages_timestamps(
     db: Database, tmp_path: Path
 ) -> None:
@@ -127,7 +134,7 @@ def test_newer_is_decided_by_revision_counters_not_by_the_packages_timestamps(
                     row["updated_at"] = "2099-12-31T23:59:59"
 
         # signed by the real sender: only the revision counters can tell the package is not newer
-        stale = forge(pkg, tmp_path / "stale.pdpkg", future, key=get_setting(db, SIGNING_KEY))
+        stale = forge(pkg, tmp_path / "stale.pdpkg", future, key=_own_key(db))
         preview = read_package(other, path=stale)
         assert preview.counts["assignments"]["kept"] == 1 and preview.counts["assignments"]["update"] == 0
         apply_package(other, path=stale, trust=package_fingerprint(stale))

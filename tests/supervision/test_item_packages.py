@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from desktop.errors import ImportRefused
 from desktop.exchange.package_format import write_package
-from desktop.models import Assignment, PlanNode, Setting
+from desktop.models import Assignment, PlanNode
+from desktop.services.exchange.keystore import office_secret
 from desktop.services.exchange.packages import (
     SIGNING_KEY,
     apply_package,
@@ -133,9 +134,8 @@ def test_a_signed_package_with_a_wrong_source_field_is_refused_and_says_where(
     sources[0]["received_on"] = "2026-02-30"
     sources[1]["source"] = "rumour"
     with db.read() as s:
-        row = s.get(Setting, SIGNING_KEY)
-        assert row is not None
-        key = str(row.value)
+        key = office_secret(s, SIGNING_KEY, create=False)  # the sender's own key, to sign a bad package with
+        assert key is not None
         with zipfile.ZipFile(pkg) as zf:
             manifest = json.loads(zf.read("manifest.json"))
     bad = tmp_path / "bad.pdpkg"

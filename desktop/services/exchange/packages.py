@@ -19,7 +19,7 @@ from ... import clock
 from ...errors import ImportRefused, NotFound, PlanDeskError
 from ...exchange.package_check import CHECKPOINT, ESCALATION, ITEM_SOURCE, check_content
 from ...exchange.package_check import KIND_NAMES as KIND_NAMES  # the window and the CLI name kinds with it
-from ...exchange.package_format import PackageFile, fingerprint, new_signing_key, public_key_of, write_package
+from ...exchange.package_format import PackageFile, fingerprint, public_key_of, write_package
 from ...exchange.package_format import read_package as read_package_file
 from ...models import (
     Assignment,
@@ -44,6 +44,7 @@ from ..core.units import check_unit_name, clean_unit_name, find_unit
 from ..core.validation import check_number, parse_date, xml_invalid_char
 from ..plans.plan_import import reserve_ids
 from ..supervision.items import is_collection, item_sources_for_package
+from .keystore import SIGNING_KEY, office_secret, take_identity_notice
 from .workbooks import database_id
 
 KINDS = (
@@ -180,6 +181,7 @@ class PackageInfo:
     path: str
     counts: dict[str, int]
     sha256: str
+    notice: str = ""  # said once: this database is a copy and signs with an identity of its own from now on
 
 
 def _plain(value: Any) -> Any:
@@ -197,12 +199,12 @@ def export_package(
     db: Database, *, plan_id: int, path: str | os.PathLike[str], include_progress: bool = True
 ) -> PackageInfo:
     """Write the plan, its units, assignments, progress and indicators to a package file."""
-    with db.read() as s:
-        ready = database_id(s, create=False) is not None and s.get(Setting, SIGNING_KEY) is not None
-    if not ready:  # the first export makes this database's id and signing key
-        with db.write(cause="导出交换包") as s:
-            database_id(s)
-            _signing_key(s)
+    with db.write(cause="导出交换包") as s:
+        # this database's id and signing key: made by the first export, kept outside a SQLite file (keystore);
+        # a copy of another database's file takes an identity of its own here and says so
+        database_id(s)
+        _signing_key(s)
+        notice = take_identity_notice(s)
     with db.read() as s:  # reading only: nobody waits on an export
         plan = s.get(Plan, plan_id)
         if plan is None:
@@ -224,7 +226,7 @@ def export_package(
         content,
         private_key=key,
     )
-    return PackageInfo(str(path), counts, digest)
+    return PackageInfo(str(path), counts, digest, notice)
 
 
 def _collect(s: Session, plan: Plan, include_progress: bool) -> dict[str, Any]:
@@ -388,7 +390,6 @@ def _item_sources(s: Session, plan_id: int) -> list[dict[str, Any]]:
 
 
 OFFICES_KEY = "exchange.offices"  # public key -> what this database knows of the office that signs with it
-SIGNING_KEY = "exchange.signing_key"
 CHUNK = 500
 # Past this the import stops and rolls back: the write lock is never held for minutes.
 APPLY_SECONDS = 120.0
@@ -396,12 +397,15 @@ CHECK_EVERY = 1000  # rows between looks at the clock
 
 
 def _signing_key(s: Session) -> str:
-    row = s.get(Setting, SIGNING_KEY)
-    if row is None:
-        row = Setting(key=SIGNING_KEY, value=new_signing_key())
-        s.add(row)
-        s.flush()
-    return str(row.value)
+    key = office_secret(s, SIGNING_KEY, create=True)
+    if key is None:
+        raise PlanDeskError("本数据库是另一个数据库文件的副本，尚未建立自己的签名密钥：请重新导出。")
+    return key
+
+
+def _own_public_key(s: Session) -> str | None:
+    own = office_secret(s, SIGNING_KEY, create=False)
+    return public_key_of(own) if own else None
 
 
 def _in_chunks(uids: list[str]) -> Iterator[list[str]]:
@@ -847,8 +851,7 @@ def _sender(s: Session, checked: _Checked) -> tuple[str, bool, str | None]:
     """(how the sender is shown, known?, why the package must be refused or None)."""
     key = checked.file.public_key
     claimed = str(checked.file.manifest.get("source_database", ""))
-    own = s.get(Setting, SIGNING_KEY)
-    if own is not None and public_key_of(str(own.value)) == key:
+    if _own_public_key(s) == key:
         return "本数据库（该交换包由本数据库导出）", True, None
     offices = _offices(s)
     if key in offices:
@@ -900,8 +903,7 @@ def package_fingerprint(path: str | os.PathLike[str]) -> str:
 def _remember(s: Session, checked: _Checked) -> None:
     """Trust the package's key from now on (the user confirmed it) and note the plan it brought."""
     key = checked.file.public_key
-    own = s.get(Setting, SIGNING_KEY)
-    if own is not None and public_key_of(str(own.value)) == key:
+    if _own_public_key(s) == key:
         return
     offices = _offices(s)
     seen = dict(offices.get(key) or {})

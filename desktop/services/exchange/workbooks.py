@@ -40,7 +40,6 @@ from ...models import (
     Plan,
     PlanNode,
     ProgressEntry,
-    Setting,
     Unit,
     WorkbookExport,
     WorkflowStep,
@@ -55,9 +54,8 @@ from ..core.workbook_text import bad_character_cell
 from ..plans.plan_import import reserve_ids
 from ..supervision import echoes
 from ..supervision.workflow import FINAL_STATES, closed_periods, hold_months, note_report, state_name
-
-SECRET_KEY = "exchange.secret"
-DATABASE_ID_KEY = "exchange.database_id"
+from .keystore import SECRET_KEY as SECRET_KEY  # the workbook secret's name (tests read it on PostgreSQL)
+from .keystore import database_identity, office_secret
 
 
 @dataclass(frozen=True)
@@ -133,20 +131,10 @@ class WorkbookResult:
         return [f for f in self.files if not f.applied]
 
 
-def _exchange_setting(s: Session, key: str, *, create: bool) -> str | None:
-    row = s.get(Setting, key)
-    if row is None:
-        if not create:
-            return None
-        row = Setting(key=key, value=secrets.token_hex(32 if key == SECRET_KEY else 16))
-        s.add(row)
-        s.flush()
-    return str(row.value)
-
-
 def database_id(s: Session, *, create: bool = True) -> str | None:
-    """A random id for this database, so files exchanged with it can be recognised."""
-    return _exchange_setting(s, DATABASE_ID_KEY, create=create)
+    """A random id for this database, so files exchanged with it can be recognised (a copy of another
+    database's file makes its own, see keystore)."""
+    return database_identity(s, create=create)
 
 
 def _safe_name(text: str) -> str:
@@ -226,7 +214,7 @@ def _export(
                     field="unit",
                 )
             raise PlanDeskError(f"{unit or '各单位'}在该方案中没有分工任务，未导出反馈表。", field="unit")
-        secret = _exchange_setting(s, SECRET_KEY, create=True) or ""
+        secret = office_secret(s, SECRET_KEY, create=True) or ""
         db_id = database_id(s) or ""
         if all_units:
             target.mkdir(parents=True, exist_ok=True)
@@ -493,7 +481,7 @@ def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview
         preview.problems.append(Problem(where, "本数据库没有导出过这份反馈表（编号未知），拒绝导入"))
         return None
     unit = s.get(Unit, export.unit_id)
-    secret = _exchange_setting(s, SECRET_KEY, create=False) or ""
+    secret = office_secret(s, SECRET_KEY, create=False) or ""
     expected = integrity_code(secret, export.uid, unit.uid if unit else "", raw.keys)
     if (
         unit is None
