@@ -221,6 +221,25 @@ class GenPlan:
     def data(self) -> bytes:
         return self.text().encode("gb18030" if self.layout == "gb18030" else "utf-8")
 
+    def pdf(self) -> bytes:
+        """The same plan as a PDF laid out as offices print one: A4, paragraphs wrapped at the margin (so
+        labels, notes and names may be cut at a line's end), each paragraph indented two characters."""
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+        if "GenCJK" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("GenCJK", cjk_font_file(), subfontIndex=0))
+        style = ParagraphStyle(
+            "body", fontName="GenCJK", fontSize=14, leading=24, wordWrap="CJK", firstLineIndent=28
+        )
+        out = io.BytesIO()
+        doc = SimpleDocTemplate(out, pagesize=A4)
+        doc.build([Paragraph(line or "&nbsp;", style) for line in self.lines()])
+        return out.getvalue()
+
     def docx(self) -> bytes:
         """The same plan as a Word file, one paragraph a line (the layout is the Word file's own)."""
         from docx import Document
@@ -231,6 +250,19 @@ class GenPlan:
         out = io.BytesIO()
         doc.save(out)
         return out.getvalue()
+
+
+def cjk_font_file() -> str:
+    """A font file with Chinese glyphs on this machine (fontconfig), for the generated PDFs."""
+    import subprocess
+
+    listed = subprocess.run(
+        ["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False
+    ).stdout.splitlines()
+    found = sorted(line.split(":")[0].strip() for line in listed if line.strip())[0] if listed else ""
+    if not found:
+        raise RuntimeError("no font with Chinese glyphs: install fonts-wqy-microhei")
+    return found
 
 
 def _list(names: list[str]) -> str:

@@ -31,6 +31,8 @@ def _key(label: str) -> str:
 def _read(gen: GenPlan, fmt: str = "txt") -> ParsedPlan:
     if fmt == "docx":
         return load_plan(Path("方案.docx"), data=gen.docx())
+    if fmt == "pdf":
+        return load_plan(Path("方案.pdf"), data=gen.pdf())
     return load_plan(Path("方案.txt"), data=gen.data())
 
 
@@ -90,6 +92,12 @@ def test_generated_plans_read_back_with_their_truth(gen: GenPlan) -> None:
 @given(gen_plans(layouts=("lines",)))
 def test_generated_plans_read_back_from_word(gen: GenPlan) -> None:
     _check(gen, _read(gen, "docx"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gen_plans(layouts=("lines",)))
+def test_generated_plans_read_back_from_pdf(gen: GenPlan) -> None:
+    _check(gen, _read(gen, "pdf"))
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
