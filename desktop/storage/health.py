@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import shutil
 import sqlite3
 import threading
 import time
@@ -56,6 +57,21 @@ class DatabaseDamaged(PlanDeskError):
     def __init__(self, message: str, *, location: str, backup: Path | None) -> None:
         super().__init__(message, location=location)
         self.backup = backup
+
+
+# Below this much free space SQLite cannot make its journal (-wal, -shm) or a page: opening then fails with a
+# disk I/O error that reads like damage, though the file is whole.
+LOW_DISK_BYTES = 1 << 20
+
+
+def disk_nearly_full(path: Path | None) -> bool:
+    """Is the disk holding ``path`` (a database file) all but full?"""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.parent if path.parent.exists() else Path.cwd()).free < LOW_DISK_BYTES
+    except OSError:
+        return False
 
 
 def storage_problem(exc: BaseException) -> StorageProblem | None:

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from ..errors import DatabaseVersionError, PlanDeskError
 from ..resources import shipped_path
 from .backup import take_backup
-from .health import storage_problem
+from .health import DISK_FULL, StorageProblem, disk_nearly_full, storage_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -110,6 +110,8 @@ def migrate(db: Database, *, upgrade: bool = True) -> None:
         has_tables = bool(inspect(db.engine).get_table_names())
     except (OperationalError, DatabaseError) as exc:
         problem = storage_problem(exc)
+        if problem is None and disk_nearly_full(db.path):
+            problem = StorageProblem(DISK_FULL)  # no room for the journal: said as what it is, not as damage
         if problem is not None:  # a full disk, permissions or a lock: the file is fine
             raise problem from exc
         raise PlanDeskError(

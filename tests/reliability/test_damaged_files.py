@@ -210,3 +210,32 @@ def test_an_aes_encrypted_pdf_is_called_encrypted(tmp_path: Path) -> None:
         writer.write(fh)
     with pytest.raises(ImportRefused, match="已加密"):
         load_plan(path)
+
+
+def test_a_disk_too_full_to_open_the_database_is_named_as_such(
+    worked: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a few KB free, SQLite cannot make its journal and opening fails with a disk I/O error: the user is
+    told the disk is full, never that the file is damaged, and the file is untouched."""
+    import shutil
+    from collections import namedtuple
+
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.storage import migrate as migrate_module
+    from desktop.storage.health import StorageProblem
+
+    settle(worked["path"])
+    before = digest(worked["path"])
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10 << 30, (10 << 30) - 8192, 8192))
+
+    def no_room(_db: Any) -> str:
+        raise OperationalError("PRAGMA journal_mode", {}, sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(migrate_module, "current_revision", no_room)
+    with pytest.raises(StorageProblem) as refused:
+        open_database(worked["path"])
+    assert "磁盘空间已满" in refused.value.message
+    assert not any(w in refused.value.message for w in WRONG)
+    assert digest(worked["path"]) == before
