@@ -171,6 +171,33 @@ def mapping(value: Any) -> Any:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+EXTRA_KEYS = 40  # a plan's extra properties (抄送, 印发日期, 前言…; a 督办事项 collection's kind and year)
+EXTRA_VALUE = 4000
+
+
+def plan_extra(value: Any) -> Any:
+    """A plan's extra properties: a flat table of short names to short texts, numbers or yes/no — and a 督办事项
+    collection's year a year (a bad one once broke the items list for good)."""
+    value = mapping(value)
+    if len(value) > EXTRA_KEYS:
+        raise _Bad(f"最多 {EXTRA_KEYS} 项，实为 {len(value)} 项")
+    for key, item in value.items():
+        if not isinstance(key, str) or not key or len(key) > 40 or _CONTROL.search(key):
+            raise _Bad(f"项名“{str(key)[:20]}”无效")
+        if isinstance(item, float) and not math.isfinite(item):
+            raise _Bad(f"“{key}”的值不是有限数")
+        if isinstance(item, str) and (len(item) > EXTRA_VALUE or _CONTROL.search(item)):
+            raise _Bad(f"“{key}”的值过长或含控制字符")
+        if item is not None and not isinstance(item, str | int | float | bool):
+            raise _Bad(f"“{key}”的值应为文字或数字")
+    if value.get("kind") == "items":
+        year = value.get("year")
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+            raise _Bad(f"督办事项汇总的年份应为 1900–2100 之间的整数，实为“{str(year)[:20]}”")
+    return value
+
+
 PLAN: dict[str, Check] = {
     "title": text(500, required=True),
     "issuer": text(200),
@@ -181,7 +208,7 @@ PLAN: dict[str, Check] = {
     "source_sha256": text(64),
     "source_format": text(8),
     "revision": integer(1),
-    "extra": mapping,
+    "extra": plan_extra,
 }
 NODE: dict[str, Check] = {
     "position": integer(),

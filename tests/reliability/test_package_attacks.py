@@ -199,6 +199,9 @@ HOSTILE = {
     "node kind": (_set("nodes", "kind", "virus"), "不是有效取值"),
     "version huge": (_set("assignments", "version", 10**30), "version：应在"),
     "title not text": (_set("plan", "title", ["x"]), "title：应为文字"),
+    "extra year bad": (_set("plan", "extra", {"kind": "items", "year": "明年"}), "督办事项汇总的年份"),
+    "extra nested": (_set("plan", "extra", {"抄送": {"a": [1, 2]}}), "的值应为文字或数字"),
+    "extra nan": (_set("plan", "extra", {"x": float("nan")}), "的值不是有限数"),
 }
 
 

@@ -174,3 +174,31 @@ def test_checkpoints_and_the_supervision_sheets_issued_travel_too(db: Database, 
         )  # nothing doubles on a second import
         assert again.counts["checkpoints"]["same"] == 1 and again.counts["escalations"]["same"] == 1
         assert len(escalation_history(other, assignment_id=assignment_id)) == 1
+
+
+def test_the_offices_own_new_items_never_go_under_a_received_collection(db: Database, tmp_path: Path) -> None:
+    """Office B receives office A's 2026 督办事项; B's own new item of 2026 starts B's own collection, and A's
+    package arriving again never brings B's item into A's plan."""
+    plan_id = _register(db)
+    pkg = tmp_path / "items.pdpkg"
+    export_package(db, plan_id=plan_id, path=pkg)
+    with open_database(tmp_path / "other.sqlite3") as other:
+        apply_package(other, path=pkg, trust=package_fingerprint(pkg))
+        received = {i.plan_id for i in list_items(other)}
+        own = register_item(
+            other,
+            draft=ItemDraft(
+                title="本办自己的督办事项",
+                source="meeting",
+                received_on=D(2026, 4, 1),
+                unit="区民政局",
+                meeting_name="区政府第13次常务会议",
+            ),
+            create_units=True,
+        )
+        assert own.plan_id not in received
+        assert len(received) == 1
+        again = apply_package(other, path=pkg, trust=package_fingerprint(pkg))
+        assert again.counts["item_sources"]["same"] == 3
+        mine = [i for i in list_items(other) if i.title == "本办自己的督办事项"]
+        assert [i.plan_id for i in mine] == [own.plan_id]

@@ -538,6 +538,10 @@ class _Merge:
         for u in c["units"]:
             self.unit(u)
         plan_values = {k: c["plan"][k] for k in PLAN_FIELDS}
+        extra = dict(plan_values.get("extra") or {})
+        if extra.get("kind") == "items":
+            # another office's 督办事项 of a year is theirs: this office's new items never go under it
+            plan_values["extra"] = {**extra, "received": True}
         plan = cast(Plan | None, self.sync("plan", Plan, c["plan"], plan_values, plan))
         if plan is not None and self.apply:
             self.s.flush()

@@ -142,7 +142,8 @@ class ItemInfo:
 def find_collection(s: Session, year: int) -> Plan | None:
     for plan in s.scalars(select(Plan).order_by(Plan.id)):
         extra = plan.extra or {}
-        if extra.get("kind") == COLLECTION_KIND and extra.get("year") == year:
+        # the office's own collection of the year, never one received in another office's package
+        if extra.get("kind") == COLLECTION_KIND and extra.get("year") == year and not extra.get("received"):
             return plan
     return None
 
