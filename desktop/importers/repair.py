@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.importers.front_matter import unwrap
 from desktop.importers.numbering import CN_NUM, TITLE_WORDS, cn_to_int, match_heading
 from desktop.importers.parsed import Finding
-from desktop.importers.responsibility import find_responsibility, names_owners, parse_bare_line
+from desktop.importers.responsibility import find_responsibility, names_owners, parse_bare_line, unit_like_end
 from desktop.importers.table_repair import rebuild_tables
 
 # CJK radicals supplement characters NFKC leaves alone, mapped to the ordinary character they stand for.
@@ -463,11 +463,25 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if re.search(r"[（(〔【［][^（）()〔〕【】［］]{0,12}[:：]$", prev) and not match_heading(line):
         return True  # a line wrap right after '（责任单位：': the names follow on the next line
+    if re.search(r"[（(][^（）()]{0,200}[；;，,]\s*[^（）()；;，,]{2,8}[:：]$", prev) and not match_heading(line):
+        return True  # …（牵头单位：A；配合单位： — a second label of a note still open, its names on the next line
+    if re.search(r"(?:单位|部门)\s*[:：]$", prev) and not match_heading(line) and not parse_bare_line(line):
+        return True  # …牵头单位：A 配合单位： / 市司法局 — a field's label at the line's end, its names below
+    unclosed = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
+    if unclosed and prev.endswith(("；", ";")) and not match_heading(line) and _closes_earlier_bracket(line):
+        return True  # …（牵头单位：A； / 配合单位：B） — a note wrapped after a clause, closed on the next line
     if prev.endswith(_TERMINAL):
         return False
     if re.match(r"^[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号", line) and re.search(r"[\u4e00-\u9fff]$", prev):
         return True  # a document number a line wrap cut after its issuer's abbreviation
-    if match_heading(line) or _is_title_only(prev) or parse_bare_line(prev):
+    if parse_bare_line(prev) and not match_heading(line) and not parse_bare_line(line):
+        # 配合单位：A、市文化和旅游 / 局 — a role line wrapped inside its last name: joined when only the two
+        # pieces together end as a unit's name does
+        first = re.sub(r"(?:牵头|配合|参与|负责|协助|等)+$", "", re.split(r"[，、；;,]", line, maxsplit=1)[0])
+        last = re.split(r"[，、；;,:：\s]", prev)[-1]
+        role_cut = len(line) <= 3 and re.search(r"[配牵参负协]$", prev) is not None  # …市商务局配 / 合
+        return role_cut or (not unit_like_end(prev) and unit_like_end(last + first) and len(first) <= 12)
+    if match_heading(line) or _is_title_only(prev):
         return False
     open_bracket = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
     if prev.endswith(("、", "，", ",", "（", "(", "“")) or open_bracket:

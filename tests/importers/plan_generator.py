@@ -14,6 +14,8 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from division_plans import OBJECTS as DIVISION_OBJECTS
+from division_plans import VERBS as DIVISION_VERBS
 from hypothesis import strategies as st
 
 LEVELS = ("市", "区", "县")
@@ -47,32 +49,10 @@ OFFICES = (
     "住房公积金管理中心",
     "融媒体中心",
 )
-VERBS = ("推进", "加快", "完善", "健全", "强化", "优化", "提升", "深化", "推动", "加强", "规范", "实施")
+# Task titles are a verb and an object, as in the division-table plans, with a few subjects more.
+VERBS = DIVISION_VERBS
 OBJECTS = (
-    "数字政府建设",
-    "营商环境改革",
-    "公共就业服务",
-    "社区养老服务",
-    "基层医疗卫生服务",
-    "城乡交通网络",
-    "生态环境保护",
-    "高层次人才引进",
-    "科技创新平台",
-    "农村电子商务",
-    "文化旅游融合",
-    "食品安全监管",
-    "职业技能培训",
-    "保障性住房建设",
-    "智慧城市运行",
-    "中小企业融资",
-    "污水收集处理",
-    "绿色建筑推广",
-    "跨境贸易便利化",
-    "知识产权保护",
-    "家庭医生签约",
-    "学前教育普及",
-    "历史文化街区保护",
-    "农产品冷链物流",
+    *DIVISION_OBJECTS,
     "城市更新改造",
     "河湖长制落实",
     "安全生产治理",

@@ -8,6 +8,7 @@ right, and the review says each was read so.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
@@ -20,8 +21,11 @@ from desktop.errors import ImportRefused
 from desktop.importers.load import load_plan
 from desktop.importers.parsed import ParsedNode, ParsedPlan
 
-# The default suite reads 2 000 generated plans: a run explores new ones each time.
-EXAMPLES = int(__import__("os").environ.get("PLANDESK_GEN_EXAMPLES", "2000"))
+# The suite draws the same plans on every run (so a red build is never a matter of luck);
+# PLANDESK_GEN_EXPLORE=1 draws new ones each run, to look for what the fixed draw does not reach.
+EXPLORE = bool(os.environ.get("PLANDESK_GEN_EXPLORE"))
+EXAMPLES = int(os.environ.get("PLANDESK_GEN_EXAMPLES", "2000"))
+PDF_EXAMPLES = max(EXAMPLES // 50, 10)  # a PDF costs some 50 text plans to write and read
 
 
 def _key(label: str) -> str:
@@ -82,19 +86,31 @@ def _check(gen: GenPlan, plan: ParsedPlan) -> None:
         assert any(e.startswith(f"{node.label}{node.title[:10]}") for e in inferred) == prose, task.title
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=not EXPLORE,
+)
 @given(gen_plans())
 def test_generated_plans_read_back_with_their_truth(gen: GenPlan) -> None:
     _check(gen, _read(gen))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=not EXPLORE
+)
 @given(gen_plans(layouts=("lines",)))
 def test_generated_plans_read_back_from_word(gen: GenPlan) -> None:
     _check(gen, _read(gen, "docx"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=PDF_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=not EXPLORE,
+)
 @given(gen_plans(layouts=("lines",)))
 def test_generated_plans_read_back_from_pdf(gen: GenPlan) -> None:
     _check(gen, _read(gen, "pdf"))
@@ -105,7 +121,7 @@ def test_generated_plans_read_back_from_pdf(gen: GenPlan) -> None:
 def test_every_idiom_in_every_layout(idiom: str, layout: str) -> None:
     """Each form on its own in each layout, so a form the random draws miss for a while still runs."""
 
-    @settings(max_examples=3, deadline=None, database=None)
+    @settings(max_examples=3, deadline=None, database=None, derandomize=not EXPLORE)
     @given(gen_plans(idioms=(idiom,), layouts=(layout,)))
     def one(gen: GenPlan) -> None:
         _check(gen, _read(gen))
@@ -116,7 +132,7 @@ def test_every_idiom_in_every_layout(idiom: str, layout: str) -> None:
 def test_the_generator_writes_what_it_decided() -> None:
     """The oracle itself: a drawn plan prints each task's units in its text, and a task without owners none."""
 
-    @settings(max_examples=30, deadline=None, database=None)
+    @settings(max_examples=30, deadline=None, database=None, derandomize=not EXPLORE)
     @given(gen_plans(), st.data())
     def one(gen: GenPlan, _data: st.DataObject) -> None:
         text = gen.text()
@@ -128,7 +144,9 @@ def test_the_generator_writes_what_it_decided() -> None:
     one()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=not EXPLORE
+)
 @given(gen_plans(layouts=("lines", "spaced", "gb18030")), gen_plans(layouts=("lines",)))
 def test_a_file_bundling_two_plans_reads_each_on_its_own(first: GenPlan, second: GenPlan) -> None:
     """Two plans in one file, each with its title and chapters from 一、: each part is its plan, never a merge of
