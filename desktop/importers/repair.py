@@ -463,17 +463,16 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if re.search(r"[（(〔【［][^（）()〔〕【】［］]{0,12}[:：]$", prev) and not match_heading(line):
         return True  # a line wrap right after '（责任单位：': the names follow on the next line
-    if re.search(r"[（(][^（）()]{0,200}[；;，,]\s*[^（）()；;，,]{2,8}[:：]$", prev) and not match_heading(
-        line
-    ):
-        return True  # …（牵头单位：A；配合单位： — a second label of a note still open, its names on the next line
+    # …（牵头单位：A；配合单位： — a second label of a note still open, its names on the next line
+    second_label = re.search(r"[（(][^（）()]{0,200}[；;，,]\s*[^（）()；;，,]{2,8}[:：]$", prev)
+    if second_label and not match_heading(line):
+        return True
     if re.search(r"(?:单位|部门)\s*[:：]$", prev) and not match_heading(line) and not parse_bare_line(line):
         return True  # …牵头单位：A 配合单位： / 市司法局 — a field's label at the line's end, its names below
     unclosed = prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")")
+    # …（牵头单位：A； / 配合单位：B） — a note wrapped after a clause, closed on the next line
     if unclosed and prev.endswith(("；", ";")) and not match_heading(line) and _closes_earlier_bracket(line):
-        return (
-            True  # …（牵头单位：A； / 配合单位：B） — a note wrapped after a clause, closed on the next line
-        )
+        return True
     if prev.endswith(_TERMINAL):
         return False
     if re.match(r"^[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号", line) and re.search(r"[\u4e00-\u9fff]$", prev):
