@@ -181,9 +181,8 @@ def _split_unnumbered_tasks(draft: Draft, review: bool = False) -> None:
     body = draft.lines[1:]
     ends = [i for i, line in enumerate(body) if units_in_line(line.text)]
     # role lines one after another (牵头单位：A / 配合单位：B / 完成时限：…) are one note: it ends at the last
-    ends = [
-        i for i in ends if not (i + 1 in ends and _is_units_line(body[i]) and _is_units_line(body[i + 1]))
-    ]
+    only_units = {i for i in ends if _is_units_line(body[i])}
+    ends = [i for i in ends if not (i in only_units and i + 1 in only_units)]
     if len(ends) < (1 if heading_units else 2):
         return
     start = 0

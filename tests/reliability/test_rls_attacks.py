@@ -25,8 +25,9 @@ from sqlalchemy.engine import make_url
 from desktop.models import Assignment, ProgressEntry, Setting
 from desktop.services.core.settings import get_setting, set_setting
 from desktop.services.core.unit_logins import grant_unit_login
+from desktop.services.exchange.keystore import SECRET_KEY
 from desktop.services.exchange.packages import SIGNING_KEY, export_package
-from desktop.services.exchange.workbooks import SECRET_KEY, export_workbooks
+from desktop.services.exchange.workbooks import export_workbooks
 from desktop.services.supervision.assignments import add_progress, create_assignment
 from desktop.services.supervision.workflow import acknowledge
 from desktop.storage import Database, open_database

@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 from ... import clock
 from ...exchange.package_format import new_signing_key
 from ...models import Setting
+from ...models.setting import SECRET_SETTINGS
 
-SIGNING_KEY = "exchange.signing_key"
-SECRET_KEY = "exchange.secret"
+SIGNING_KEY, SECRET_KEY = SECRET_SETTINGS  # the package signing key, the workbook secret
 DATABASE_ID_KEY = "exchange.database_id"
 HOME_KEY = "exchange.home"  # where this identity was made: {"path": …, "host": …}
 NOTICE_KEY = "exchange.identity_notice"  # said once after a copy took an identity of its own

@@ -44,8 +44,7 @@ from ..core.units import check_unit_name, clean_unit_name, find_unit
 from ..core.validation import check_number, parse_date, xml_invalid_char
 from ..plans.plan_import import reserve_ids
 from ..supervision.items import is_collection, item_sources_for_package
-from .keystore import SIGNING_KEY, office_secret, take_identity_notice
-from .workbooks import database_id
+from .keystore import SIGNING_KEY, database_identity, office_secret, take_identity_notice
 
 KINDS = (
     "plan",
@@ -202,14 +201,14 @@ def export_package(
     with db.write(cause="导出交换包") as s:
         # this database's id and signing key: made by the first export, kept outside a SQLite file (keystore);
         # a copy of another database's file takes an identity of its own here and says so
-        database_id(s)
+        database_identity(s, create=True)
         _signing_key(s)
         notice = take_identity_notice(s)
     with db.read() as s:  # reading only: nobody waits on an export
         plan = s.get(Plan, plan_id)
         if plan is None:
             raise NotFound(f"找不到编号为 {plan_id} 的方案。", field="plan_id")
-        source = database_id(s, create=False) or ""
+        source = database_identity(s, create=False) or ""
         key = _signing_key(s)
         content = _collect(s, plan, include_progress)
     counts = {k: len(v) for k, v in content.items() if isinstance(v, list)}

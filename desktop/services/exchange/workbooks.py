@@ -54,8 +54,7 @@ from ..core.workbook_text import bad_character_cell
 from ..plans.plan_import import reserve_ids
 from ..supervision import echoes
 from ..supervision.workflow import FINAL_STATES, closed_periods, hold_months, note_report, state_name
-from .keystore import SECRET_KEY as SECRET_KEY  # the workbook secret's name (tests read it on PostgreSQL)
-from .keystore import database_identity, office_secret
+from .keystore import SECRET_KEY, database_identity, office_secret
 
 
 @dataclass(frozen=True)
@@ -129,12 +128,6 @@ class WorkbookResult:
     @property
     def refused(self) -> list[FileResult]:
         return [f for f in self.files if not f.applied]
-
-
-def database_id(s: Session, *, create: bool = True) -> str | None:
-    """A random id for this database, so files exchanged with it can be recognised (a copy of another
-    database's file makes its own, see keystore)."""
-    return database_identity(s, create=create)
 
 
 def _safe_name(text: str) -> str:
@@ -215,7 +208,7 @@ def _export(
                 )
             raise PlanDeskError(f"{unit or '各单位'}在该方案中没有分工任务，未导出反馈表。", field="unit")
         secret = office_secret(s, SECRET_KEY, create=True) or ""
-        db_id = database_id(s) or ""
+        db_id = database_identity(s, create=True) or ""
         if all_units:
             target.mkdir(parents=True, exist_ok=True)
         for unit_id, assignments in sorted(by_unit.items()):
@@ -472,7 +465,7 @@ def _check_origin(s: Session, raw: RawWorkbook, path: Path, preview: FilePreview
             Problem(f"{raw.sheet}", "找不到以下列：" + "、".join(raw.missing_headers) + "。请不要修改表头")
         )
         return None
-    own_id = database_id(s, create=False)
+    own_id = database_identity(s, create=False)
     if own_id is None or meta.get("database_id") != own_id:
         preview.problems.append(Problem(where, "该反馈表由另一个 PlanDesk 数据库导出，不能导入本数据库"))
         return None
